@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+type newOptions struct {
+	streams  *Streams
+	unit     string
+	year     int
+	template string
+	output   string
+	force    bool
+	now      func() time.Time
+}
+
+func newNewCmd(s *Streams) *cobra.Command {
+	opts := &newOptions{streams: s, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "new --unit 单位 --year 年度 -o 草稿.yaml",
+		Short: "不打开编辑器，直接生成一份新草稿（供脚本使用）",
+		Example: `  nianbao new --unit 绩溪县 --year 2024 -o 绩溪县2024.yaml
+  nianbao new --template department --unit 县司法局 --year 2024 -o 司法局.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNew(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.unit, "unit", "", "报告单位，例如 绩溪县")
+	cmd.Flags().IntVar(&opts.year, "year", 0, "报告年度（默认为上一年）")
+	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认 standard）")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "输出文件；为 - 或省略时写到标准输出")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "输出文件已存在时覆盖")
+	return cmd
+}
+
+func runNew(opts *newOptions) error {
+	t, err := templates.Lookup(opts.template, settingsTemplateDirs()...)
+	if err != nil {
+		return inputError(err)
+	}
+	r := model.NewReport(t)
+	r.Unit = opts.unit
+	r.Year = opts.year
+	if r.Year == 0 {
+		r.Year = opts.now().Year() - 1
+	}
+	if r.Year < 1949 || r.Year > 2200 {
+		return inputError(fmt.Errorf("年度“%s”无效，应当是四位年份", strconv.Itoa(opts.year)))
+	}
+	return writeDraft(opts.streams, r, opts.output, opts.force)
+}
+
+// writeDraft saves a new draft to path, or prints it when path is "" or "-".
+// It refuses to replace an existing file unless force is set.
+func writeDraft(s *Streams, r *model.Report, path string, force bool) error {
+	if path == "" || path == "-" {
+		data, err := r.Marshal()
+		if err != nil {
+			return err
+		}
+		_, err = s.Out.Write(data)
+		return err
+	}
+	if _, err := os.Stat(path); err == nil && !force {
+		return inputError(fmt.Errorf("%s 已存在；如要覆盖请加 --force", path))
+	}
+	if err := r.Save(path); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "已生成草稿 %s\n", path)
+	return nil
+}

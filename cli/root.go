@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X nianbao/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// Run executes nianbao with args (without the program name) and returns
+// the process exit code. Errors are printed here, once.
+func Run(args []string, s *Streams) int {
+	root := NewRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		var ee *ExitError
+		if !(errors.As(err, &ee) && ee.Shown) {
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "错误") {
+				msg = "错误：" + msg
+			}
+			fmt.Fprintln(s.Err, msg)
+		}
+	}
+	return exitCode(err)
+}
+
+// NewRootCmd builds the command tree. Without a subcommand nianbao opens the
+// editor on a new draft from the standard template.
+func NewRootCmd(s *Streams) *cobra.Command {
+	editOpts := &editOptions{streams: s}
+	root := &cobra.Command{
+		Use:   "nianbao",
+		Short: "法治政府建设年度报告编辑器",
+		Long: "nianbao 是在终端里起草法治政府建设年度报告的编辑器：按模板逐章填写，" +
+			"实时检查必填章节和数字，导出符合公文格式的 Word 文档。\n\n" +
+			"不带参数运行时，用标准模板新建一份草稿并打开编辑器。",
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEdit(editOpts)
+		},
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetIn(s.In)
+	root.SetVersionTemplate("nianbao {{.Version}}\n")
+	root.Flags().StringVar(&editOpts.template, "template", "", "模板 id 或模板文件路径")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &ExitError{Code: ExitInput, Err: fmt.Errorf("参数错误：%v（用 %s --help 查看用法）", err, c.CommandPath())}
+	})
+	root.AddCommand(
+		newEditCmd(s),
+		newNewCmd(s),
+		newCheckCmd(s),
+		newExportCmd(s),
+		newImportCmd(s),
+		newTemplateCmd(s),
+	)
+	localizeHelp(root)
+	return root
+}
+
+// localizeHelp puts cobra's built-in texts into Chinese so the help reads in
+// one language.
+func localizeHelp(root *cobra.Command) {
+	root.InitDefaultHelpFlag()
+	root.Flags().Lookup("help").Usage = "显示帮助"
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = "显示版本"
+	root.SetUsageTemplate(usageTemplate)
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = "显示某个命令的帮助"
+		case "completion":
+			c.Short = "生成 shell 自动补全脚本（bash、zsh、fish、powershell）"
+			c.Long = "为 bash、zsh、fish 或 powershell 生成 nianbao 的自动补全脚本，例如：\n  source <(nianbao completion bash)"
+		}
+	}
+}
+
+const usageTemplate = `用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
+
+别名：
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+示例：
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+选项：
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+全局选项：
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+用 "{{.CommandPath}} [命令] --help" 查看某个命令的详细用法。{{end}}
+`

@@ -1,0 +1,736 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FigureKind says what sort of number a figure is; checks and inputs treat
+// them differently (counts are whole and non-negative, percents are rates).
+type FigureKind string
+
+// The figure kinds a template may declare.
+const (
+	KindCount   FigureKind = "count"
+	KindPercent FigureKind = "percent"
+	KindAmount  FigureKind = "amount"
+)
+
+// Template is what a coordinating office decides every unit must report:
+// the section tree, required flags, figures with their relations, guidance
+// and rule severities.
+type Template struct {
+	ID           string
+	Version      int
+	Name         string            // human name, e.g. 标准模板
+	Description  string            // one paragraph for `template list`
+	TitlePattern string            // "{unit}{year}年度法治政府建设情况报告"
+	Rules        map[string]string // rule id → off | warning | error
+	Sections     []*Section
+
+	file string
+	node *yaml.Node // the loaded document root, for faithful saving
+	orig []byte
+	base []byte // what Marshal produced right after loading
+}
+
+// Section is one node of the section tree. Level is derived from depth
+// (1 = 一、, 2 = （一）, 3 = 1., 4 = （1）) and is not stored in the file.
+type Section struct {
+	ID       string
+	Title    string
+	Level    int
+	Required bool
+	MinChars int
+	Guidance string
+	RunIn    bool     // heading runs into the first paragraph (common for （一）)
+	Keywords []string // words that identify this part in an existing report
+	Figures  []*Figure
+	Sections []*Section
+
+	Line, Col int // position in the template file, for lint messages
+}
+
+// Figure is a number a section must or may report.
+type Figure struct {
+	ID       string
+	Label    string
+	Unit     string
+	Kind     FigureKind
+	Required bool
+	Min, Max *float64
+	Rate     *Rate    // set for percentages computed from two counts
+	LE       []string // this figure cannot exceed any of these
+	Keywords []string // words that identify the figure in prose, all must appear
+
+	Line, Col int
+}
+
+// Rate says a percentage equals numerator / denominator × 100. Several
+// denominators are allowed because offices compute the same rate over
+// different bases (纠错率 over cases decided or over cases received); the
+// rate is consistent when any of them explains it.
+type Rate struct {
+	Numerator    string
+	Denominators []string
+	Tolerance    float64 // percentage points; 0 means the default
+}
+
+// DefaultRateTolerance absorbs truncation and rounding to two decimals
+// (2/23 = 8.6956… stated as 8.69 or 8.70) but not real mismatches.
+const DefaultRateTolerance = 0.1
+
+// EffectiveTolerance returns the tolerance to apply.
+func (r *Rate) EffectiveTolerance() float64 {
+	if r == nil || r.Tolerance <= 0 {
+		return DefaultRateTolerance
+	}
+	return r.Tolerance
+}
+
+// Walk visits every section depth-first in document order; returning false
+// from fn stops the walk.
+func (t *Template) Walk(fn func(s *Section) bool) {
+	var walk func(list []*Section) bool
+	walk = func(list []*Section) bool {
+		for _, s := range list {
+			if !fn(s) || !walk(s.Sections) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(t.Sections)
+}
+
+// Flatten lists every section in document order.
+func (t *Template) Flatten() []*Section {
+	var out []*Section
+	t.Walk(func(s *Section) bool { out = append(out, s); return true })
+	return out
+}
+
+// Section finds a section by id.
+func (t *Template) Section(id string) *Section {
+	var found *Section
+	t.Walk(func(s *Section) bool {
+		if s.ID == id {
+			found = s
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// Figure finds a figure by id and the section that declares it.
+func (t *Template) Figure(id string) (*Figure, *Section) {
+	var f *Figure
+	var sec *Section
+	t.Walk(func(s *Section) bool {
+		for _, x := range s.Figures {
+			if x.ID == id {
+				f, sec = x, s
+				return false
+			}
+		}
+		return true
+	})
+	return f, sec
+}
+
+// Figures lists every figure in document order.
+func (t *Template) Figures() []*Figure {
+	var out []*Figure
+	t.Walk(func(s *Section) bool { out = append(out, s.Figures...); return true })
+	return out
+}
+
+// Parent returns the section that contains the section with the given id,
+// or nil for a top-level section.
+func (t *Template) Parent(id string) *Section {
+	var parent *Section
+	var walk func(p *Section, list []*Section) bool
+	walk = func(p *Section, list []*Section) bool {
+		for _, s := range list {
+			if s.ID == id {
+				parent = p
+				return false
+			}
+			if !walk(s, s.Sections) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(nil, t.Sections)
+	return parent
+}
+
+// Numbers gives every section its heading number (一、 （一） 1. （1）) from
+// its position in the tree: drafters never type numbering.
+func (t *Template) Numbers() map[string]string {
+	out := map[string]string{}
+	var walk func(list []*Section, level int)
+	walk = func(list []*Section, level int) {
+		for i, s := range list {
+			out[s.ID] = HeadingNumber(level, i+1)
+			walk(s.Sections, level+1)
+		}
+	}
+	walk(t.Sections, 1)
+	return out
+}
+
+// Title builds the report title from the pattern.
+func (t *Template) Title(unit string, year int) string {
+	p := t.TitlePattern
+	if p == "" {
+		p = "{unit}{year}年度法治政府建设情况报告"
+	}
+	y := ""
+	if year > 0 {
+		y = strconv.Itoa(year)
+	}
+	return strings.NewReplacer("{unit}", unit, "{year}", y).Replace(p)
+}
+
+// File is the path the template was loaded from ("" for embedded ones).
+func (t *Template) File() string { return t.file }
+
+// SetFile records where the template lives, for messages and saving.
+func (t *Template) SetFile(path string) { t.file = path }
+
+func (t *Template) setLevels() {
+	var walk func(list []*Section, level int)
+	walk = func(list []*Section, level int) {
+		for _, s := range list {
+			s.Level = level
+			walk(s.Sections, level+1)
+		}
+	}
+	walk(t.Sections, 1)
+}
+
+// LoadTemplate reads and validates a template file.
+func LoadTemplate(path string) (*Template, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTemplate(path, data)
+}
+
+// ParseTemplate decodes a template; file is used only in messages.
+func ParseTemplate(file string, data []byte) (*Template, error) {
+	doc, err := parseDocument(file, data)
+	if err != nil {
+		return nil, err
+	}
+	root := doc.Content[0]
+	if e := expectMapping(file, root, "模板文件"); e != nil {
+		return nil, e
+	}
+	t := &Template{file: file, node: root, orig: data}
+	d := &decoder{file: file}
+	seenID, seenVersion, seenSections := false, false, false
+	pairs(root, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "id":
+			seenID = true
+			t.ID = d.str(v, "模板 id")
+		case "version":
+			seenVersion = true
+			t.Version = d.int(v, "模板版本 version")
+		case "name":
+			t.Name = d.str(v, "模板名称 name")
+		case "description":
+			t.Description = d.str(v, "模板说明 description")
+		case "title_pattern":
+			t.TitlePattern = d.str(v, "标题格式 title_pattern")
+		case "rules":
+			t.Rules = d.rules(v)
+		case "sections":
+			seenSections = true
+			t.Sections = d.sections(v, 1)
+		}
+	})
+	if !seenID || strings.TrimSpace(t.ID) == "" {
+		d.add(errAt(file, root, "模板缺少 id"))
+	}
+	if !seenVersion {
+		d.add(errAt(file, root, "模板缺少版本号 version（整数，从 1 开始）"))
+	} else if t.Version < 1 && len(d.errs) == 0 {
+		d.add(errAt(file, root, "模板版本号 version 应当是正整数"))
+	}
+	if !seenSections || len(t.Sections) == 0 {
+		d.add(errAt(file, root, "模板缺少章节列表 sections"))
+	}
+	d.checkIDs(t)
+	if err := errorsOrNil(d.errs); err != nil {
+		return nil, err
+	}
+	t.setLevels()
+	base, err := t.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	t.base = base
+	return t, nil
+}
+
+type decoder struct {
+	file string
+	errs Errors
+}
+
+func (d *decoder) add(e *Error) {
+	if e != nil {
+		d.errs = append(d.errs, e)
+	}
+}
+
+func (d *decoder) str(n *yaml.Node, what string) string {
+	s, e := decodeString(d.file, n, what)
+	d.add(e)
+	return s
+}
+
+func (d *decoder) int(n *yaml.Node, what string) int {
+	v, e := decodeInt(d.file, n, what)
+	d.add(e)
+	return v
+}
+
+func (d *decoder) bool(n *yaml.Node, what string) bool {
+	v, e := decodeBool(d.file, n, what)
+	d.add(e)
+	return v
+}
+
+func (d *decoder) float(n *yaml.Node, what string) *float64 {
+	if isNull(n) {
+		return nil
+	}
+	num, e := decodeNumber(d.file, n, what)
+	d.add(e)
+	if e != nil {
+		return nil
+	}
+	return &num.Value
+}
+
+// strList accepts a single string or a list of strings.
+func (d *decoder) strList(n *yaml.Node, what string) []string {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.add(errAt(d.file, n, "%s应当是文字或文字列表，实际是%s", what, kindName(n)))
+		return nil
+	}
+	var out []string
+	for _, it := range n.Content {
+		out = append(out, d.str(it, what))
+	}
+	return out
+}
+
+// RuleLevels are the severities a template may set for a rule.
+var RuleLevels = []string{"off", "info", "warning", "error"}
+
+func (d *decoder) rules(n *yaml.Node) map[string]string {
+	if isNull(n) {
+		return nil
+	}
+	if e := expectMapping(d.file, n, "规则设置 rules"); e != nil {
+		d.add(e)
+		return nil
+	}
+	out := map[string]string{}
+	pairs(n, func(k, v *yaml.Node) {
+		lvl := d.str(v, "规则“"+k.Value+"”的级别")
+		valid := false
+		for _, l := range RuleLevels {
+			valid = valid || l == lvl
+		}
+		if !valid {
+			d.add(errAt(d.file, v, "规则“%s”的级别“%s”无效，应为 off、info、warning 或 error", k.Value, lvl))
+		}
+		out[k.Value] = lvl
+	})
+	return out
+}
+
+func (d *decoder) sections(n *yaml.Node, level int) []*Section {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.add(errAt(d.file, n, "章节列表 sections 应当是列表，实际是%s", kindName(n)))
+		return nil
+	}
+	var out []*Section
+	for _, it := range n.Content {
+		if e := expectMapping(d.file, it, "章节"); e != nil {
+			d.add(e)
+			continue
+		}
+		s := &Section{Level: level, Line: it.Line, Col: it.Column}
+		pairs(it, func(k, v *yaml.Node) {
+			switch k.Value {
+			case "id":
+				s.ID = d.str(v, "章节 id")
+			case "title":
+				s.Title = d.str(v, "章节标题 title")
+			case "required":
+				s.Required = d.bool(v, "必填 required")
+			case "min_chars":
+				s.MinChars = d.int(v, "最少字数 min_chars")
+				if s.MinChars < 0 {
+					d.add(errAt(d.file, v, "最少字数 min_chars 不能为负数"))
+				}
+			case "guidance":
+				s.Guidance = d.str(v, "填写说明 guidance")
+			case "run_in":
+				s.RunIn = d.bool(v, "标题接排 run_in")
+			case "keywords":
+				s.Keywords = d.strList(v, "关键词 keywords")
+			case "figures":
+				s.Figures = d.figures(v)
+			case "sections":
+				s.Sections = d.sections(v, level+1)
+			}
+		})
+		if strings.TrimSpace(s.ID) == "" {
+			d.add(errAt(d.file, it, "章节缺少 id"))
+		}
+		if strings.TrimSpace(s.Title) == "" {
+			d.add(errAt(d.file, it, "章节“%s”缺少标题 title", s.ID))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (d *decoder) figures(n *yaml.Node) []*Figure {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.add(errAt(d.file, n, "数字列表 figures 应当是列表，实际是%s", kindName(n)))
+		return nil
+	}
+	var out []*Figure
+	for _, it := range n.Content {
+		if e := expectMapping(d.file, it, "数字"); e != nil {
+			d.add(e)
+			continue
+		}
+		f := &Figure{Kind: KindCount, Line: it.Line, Col: it.Column}
+		pairs(it, func(k, v *yaml.Node) {
+			switch k.Value {
+			case "id":
+				f.ID = d.str(v, "数字 id")
+			case "label":
+				f.Label = d.str(v, "数字名称 label")
+			case "unit":
+				f.Unit = d.str(v, "单位 unit")
+			case "kind":
+				f.Kind = FigureKind(d.str(v, "类型 kind"))
+				switch f.Kind {
+				case KindCount, KindPercent, KindAmount:
+				default:
+					d.add(errAt(d.file, v, "数字类型“%s”无效，应为 count（数量）、percent（比率）或 amount（金额）", f.Kind))
+				}
+			case "required":
+				f.Required = d.bool(v, "必填 required")
+			case "min":
+				f.Min = d.float(v, "下限 min")
+			case "max":
+				f.Max = d.float(v, "上限 max")
+			case "le":
+				f.LE = d.strList(v, "不超过 le")
+			case "keywords":
+				f.Keywords = d.strList(v, "关键词 keywords")
+			case "rate":
+				f.Rate = d.rate(v)
+			}
+		})
+		if strings.TrimSpace(f.ID) == "" {
+			d.add(errAt(d.file, it, "数字缺少 id"))
+		}
+		if strings.TrimSpace(f.Label) == "" {
+			d.add(errAt(d.file, it, "数字“%s”缺少名称 label", f.ID))
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (d *decoder) rate(n *yaml.Node) *Rate {
+	if e := expectMapping(d.file, n, "比率关系 rate"); e != nil {
+		d.add(e)
+		return nil
+	}
+	r := &Rate{}
+	pairs(n, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "numerator":
+			r.Numerator = d.str(v, "分子 numerator")
+		case "denominator":
+			r.Denominators = d.strList(v, "分母 denominator")
+		case "tolerance":
+			if p := d.float(v, "容差 tolerance"); p != nil {
+				r.Tolerance = *p
+			}
+		}
+	})
+	if r.Numerator == "" || len(r.Denominators) == 0 {
+		d.add(errAt(d.file, n, "比率关系 rate 需要分子 numerator 和分母 denominator"))
+	}
+	return r
+}
+
+// checkIDs reports duplicate ids and relations to figures that do not
+// exist; a template with either cannot be used to check anything.
+func (d *decoder) checkIDs(t *Template) {
+	secs := map[string]*Section{}
+	figs := map[string]*Figure{}
+	t.Walk(func(s *Section) bool {
+		if s.ID != "" {
+			if p, ok := secs[s.ID]; ok {
+				d.add(&Error{File: d.file, Line: s.Line, Col: s.Col, Msg: fmt.Sprintf("章节 id“%s”重复（第 %d 行已使用）", s.ID, p.Line)})
+			}
+			secs[s.ID] = s
+		}
+		for _, f := range s.Figures {
+			if f.ID == "" {
+				continue
+			}
+			if p, ok := figs[f.ID]; ok {
+				d.add(&Error{File: d.file, Line: f.Line, Col: f.Col, Msg: fmt.Sprintf("数字 id“%s”重复（第 %d 行已使用）", f.ID, p.Line)})
+			}
+			figs[f.ID] = f
+		}
+		return true
+	})
+	for _, f := range t.Figures() {
+		refs := append([]string{}, f.LE...)
+		if f.Rate != nil {
+			refs = append(refs, f.Rate.Numerator)
+			refs = append(refs, f.Rate.Denominators...)
+		}
+		for _, r := range refs {
+			if r != "" && figs[r] == nil {
+				d.add(&Error{File: d.file, Line: f.Line, Col: f.Col, Msg: fmt.Sprintf("数字“%s”引用了不存在的数字“%s”", f.ID, r)})
+			}
+		}
+	}
+}
+
+var templateShape = &shape{known: map[string]*shape{
+	"id": nil, "version": nil, "name": nil, "description": nil, "title_pattern": nil,
+	"rules":    {},
+	"sections": {items: sectionShape},
+}}
+
+var sectionShape = &shape{}
+
+var figureShape = &shape{known: map[string]*shape{
+	"id": nil, "label": nil, "unit": nil, "kind": nil, "required": nil, "min": nil, "max": nil,
+	"le": nil, "keywords": nil,
+	"rate": {known: map[string]*shape{"numerator": nil, "denominator": nil, "tolerance": nil}},
+}}
+
+func init() {
+	sectionShape.known = map[string]*shape{
+		"id": nil, "title": nil, "required": nil, "min_chars": nil, "guidance": nil, "run_in": nil,
+		"keywords": nil, "figures": {items: figureShape}, "sections": {items: sectionShape},
+	}
+}
+
+// Marshal encodes the template. A template loaded and not changed comes
+// back byte for byte as it was read.
+func (t *Template) Marshal() ([]byte, error) {
+	fresh := t.encode()
+	out, err := encodeDocument(merge(t.node, fresh, templateShape), "")
+	if err != nil {
+		return nil, err
+	}
+	if t.orig != nil && t.base != nil && string(out) == string(t.base) {
+		return t.orig, nil
+	}
+	return out, nil
+}
+
+// Save writes the template atomically to path.
+func (t *Template) Save(path string) error {
+	data, err := t.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := WriteFileAtomic(path, data); err != nil {
+		return err
+	}
+	t.file = path
+	return nil
+}
+
+func (t *Template) encode() *yaml.Node {
+	m := mapNode()
+	addPair(m, "id", strNode(t.ID))
+	addPair(m, "version", intNode(t.Version))
+	if t.Name != "" {
+		addPair(m, "name", strNode(t.Name))
+	}
+	if t.Description != "" {
+		addPair(m, "description", proseNode(t.Description))
+	}
+	if t.TitlePattern != "" {
+		addPair(m, "title_pattern", strNode(t.TitlePattern))
+	}
+	if len(t.Rules) > 0 {
+		r := mapNode()
+		for _, k := range sortedKeys(t.Rules) {
+			addPair(r, k, strNode(t.Rules[k]))
+		}
+		addPair(m, "rules", r)
+	}
+	addPair(m, "sections", encodeSections(t.Sections))
+	return m
+}
+
+func encodeSections(list []*Section) *yaml.Node {
+	seq := seqNode()
+	for _, s := range list {
+		m := mapNode()
+		addPair(m, "id", strNode(s.ID))
+		addPair(m, "title", strNode(s.Title))
+		if s.Required {
+			addPair(m, "required", boolNode(true))
+		}
+		if s.MinChars > 0 {
+			addPair(m, "min_chars", intNode(s.MinChars))
+		}
+		if s.RunIn {
+			addPair(m, "run_in", boolNode(true))
+		}
+		if len(s.Keywords) > 0 {
+			addPair(m, "keywords", flowList(s.Keywords))
+		}
+		if s.Guidance != "" {
+			addPair(m, "guidance", proseNode(s.Guidance))
+		}
+		if len(s.Figures) > 0 {
+			addPair(m, "figures", encodeFigures(s.Figures))
+		}
+		if len(s.Sections) > 0 {
+			addPair(m, "sections", encodeSections(s.Sections))
+		}
+		seq.Content = append(seq.Content, m)
+	}
+	return seq
+}
+
+func encodeFigures(list []*Figure) *yaml.Node {
+	seq := seqNode()
+	for _, f := range list {
+		m := mapNode()
+		addPair(m, "id", strNode(f.ID))
+		addPair(m, "label", strNode(f.Label))
+		if f.Unit != "" {
+			addPair(m, "unit", strNode(f.Unit))
+		}
+		kind := f.Kind
+		if kind == "" {
+			kind = KindCount
+		}
+		addPair(m, "kind", strNode(string(kind)))
+		if f.Required {
+			addPair(m, "required", boolNode(true))
+		}
+		if f.Min != nil {
+			addPair(m, "min", numberNode(NumberOf(*f.Min)))
+		}
+		if f.Max != nil {
+			addPair(m, "max", numberNode(NumberOf(*f.Max)))
+		}
+		if len(f.LE) == 1 {
+			addPair(m, "le", strNode(f.LE[0]))
+		} else if len(f.LE) > 1 {
+			addPair(m, "le", flowList(f.LE))
+		}
+		if f.Rate != nil {
+			r := mapNode()
+			addPair(r, "numerator", strNode(f.Rate.Numerator))
+			if len(f.Rate.Denominators) == 1 {
+				addPair(r, "denominator", strNode(f.Rate.Denominators[0]))
+			} else {
+				addPair(r, "denominator", flowList(f.Rate.Denominators))
+			}
+			if f.Rate.Tolerance > 0 {
+				addPair(r, "tolerance", numberNode(NumberOf(f.Rate.Tolerance)))
+			}
+			addPair(m, "rate", r)
+		}
+		if len(f.Keywords) > 0 {
+			addPair(m, "keywords", flowList(f.Keywords))
+		}
+		seq.Content = append(seq.Content, m)
+	}
+	return seq
+}
+
+func flowList(items []string) *yaml.Node {
+	n := seqNode()
+	n.Style = yaml.FlowStyle
+	for _, s := range items {
+		n.Content = append(n.Content, strNode(s))
+	}
+	return n
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "无法打开文件：" + osReason(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("文件过大（%d 字节，上限 %d 字节）", st.Size(), MaxFileSize)}
+	}
+	buf, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+	}
+	if len(buf) > MaxFileSize {
+		return nil, &Error{File: path, Msg: "文件过大"}
+	}
+	return buf, nil
+}
+
+func osReason(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "文件不存在"
+	case os.IsPermission(err):
+		return "没有权限"
+	}
+	return err.Error()
+}

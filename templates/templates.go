@@ -1,0 +1,92 @@
+// Package templates holds the templates embedded in nianbao and finds a
+// template by id or by path, so every command resolves --template the same
+// way.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"nianbao/model"
+)
+
+//go:embed *.yaml
+var embedded embed.FS
+
+// Default is the template a new draft uses when none is named.
+const Default = "standard"
+
+// IDs lists the embedded template ids, the default first.
+func IDs() []string {
+	entries, _ := embedded.ReadDir(".")
+	var ids []string
+	for _, e := range entries {
+		id := strings.TrimSuffix(e.Name(), ".yaml")
+		if id != Default {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return append([]string{Default}, ids...)
+}
+
+// Raw returns the YAML text of an embedded template.
+func Raw(id string) ([]byte, bool) {
+	data, err := embedded.ReadFile(id + ".yaml")
+	return data, err == nil
+}
+
+// Embedded loads an embedded template by id.
+func Embedded(id string) (*model.Template, error) {
+	data, ok := Raw(id)
+	if !ok {
+		return nil, &model.Error{Msg: fmt.Sprintf("没有名为“%s”的内置模板（可用：%s）", id, strings.Join(IDs(), "、"))}
+	}
+	return model.ParseTemplate("内置模板 "+id, data)
+}
+
+// Lookup resolves what a user passes to --template or what a draft names:
+// a path to a YAML file when it looks like one or exists, otherwise an
+// embedded id, otherwise a file of that id in the configured template
+// directories.
+func Lookup(ref string, dirs ...string) (*model.Template, error) {
+	if ref == "" {
+		ref = Default
+	}
+	if looksLikePath(ref) {
+		return model.LoadTemplate(ref)
+	}
+	if _, ok := Raw(ref); ok {
+		return Embedded(ref)
+	}
+	for _, dir := range dirs {
+		for _, ext := range []string{".yaml", ".yml"} {
+			p := filepath.Join(dir, ref+ext)
+			if _, err := os.Stat(p); err == nil {
+				return model.LoadTemplate(p)
+			}
+		}
+	}
+	return Embedded(ref) // yields the "no such template" message
+}
+
+func looksLikePath(ref string) bool {
+	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
+		return true
+	}
+	_, err := os.Stat(ref)
+	return err == nil
+}
+
+// ForReport finds the template a draft was written against. override wins
+// when set (the user's --template); otherwise the id the draft records.
+func ForReport(r *model.Report, override string, dirs ...string) (*model.Template, error) {
+	if override != "" {
+		return Lookup(override, dirs...)
+	}
+	return Lookup(r.Template.ID, dirs...)
+}
