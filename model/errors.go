@@ -122,7 +122,7 @@ func firstNonBlankCol(data []byte, line int) int {
 	}
 	text := lines[line-1]
 	for i, r := range []rune(text) {
-		if r != ' ' && r != '\t' {
+		if r != ' ' {
 			return i + 1
 		}
 	}
