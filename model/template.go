@@ -228,6 +228,13 @@ func LoadTemplate(path string) (*Template, error) {
 
 // ParseTemplate decodes a template; file is used only in messages.
 func ParseTemplate(file string, data []byte) (*Template, error) {
+	return parseTemplate(file, data, false)
+}
+
+// parseTemplate decodes a template. When lenient, problems that lint
+// reports itself (missing ids and titles, duplicate ids, dangling
+// references) do not fail the parse; see ParseTemplateLenient.
+func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 	doc, err := parseDocument(file, data)
 	if err != nil {
 		return nil, err
@@ -237,7 +244,7 @@ func ParseTemplate(file string, data []byte) (*Template, error) {
 		return nil, e
 	}
 	t := &Template{file: file, node: root, orig: data}
-	d := &decoder{file: file}
+	d := &decoder{file: file, lenient: lenient}
 	seenID, seenVersion, seenSections := false, false, false
 	pairs(root, func(k, v *yaml.Node) {
 		switch k.Value {
@@ -261,17 +268,19 @@ func ParseTemplate(file string, data []byte) (*Template, error) {
 		}
 	})
 	if !seenID || strings.TrimSpace(t.ID) == "" {
-		d.add(errAt(file, root, "模板缺少 id"))
+		d.semantic(errAt(file, root, "模板缺少 id"))
 	}
 	if !seenVersion {
-		d.add(errAt(file, root, "模板缺少版本号 version（整数，从 1 开始）"))
+		d.semantic(errAt(file, root, "模板缺少版本号 version（整数，从 1 开始）"))
 	} else if t.Version < 1 && len(d.errs) == 0 {
-		d.add(errAt(file, root, "模板版本号 version 应当是正整数"))
+		d.semantic(errAt(file, root, "模板版本号 version 应当是正整数"))
 	}
 	if !seenSections || len(t.Sections) == 0 {
-		d.add(errAt(file, root, "模板缺少章节列表 sections"))
+		d.semantic(errAt(file, root, "模板缺少章节列表 sections"))
 	}
-	d.checkIDs(t)
+	if !lenient {
+		d.checkIDs(t)
+	}
 	if err := errorsOrNil(d.errs); err != nil {
 		return nil, err
 	}
@@ -285,8 +294,17 @@ func ParseTemplate(file string, data []byte) (*Template, error) {
 }
 
 type decoder struct {
-	file string
-	errs Errors
+	file    string
+	errs    Errors
+	lenient bool // skip the checks lint makes itself
+}
+
+// semantic adds an error that lint also finds; a lenient parse leaves it
+// to lint, which reports it with the rest.
+func (d *decoder) semantic(e *Error) {
+	if !d.lenient {
+		d.add(e)
+	}
 }
 
 func (d *decoder) add(e *Error) {
@@ -411,10 +429,10 @@ func (d *decoder) sections(n *yaml.Node, level int) []*Section {
 			}
 		})
 		if strings.TrimSpace(s.ID) == "" {
-			d.add(errAt(d.file, it, "章节缺少 id"))
+			d.semantic(errAt(d.file, it, "章节缺少 id"))
 		}
 		if strings.TrimSpace(s.Title) == "" {
-			d.add(errAt(d.file, it, "章节“%s”缺少标题 title", s.ID))
+			d.semantic(errAt(d.file, it, "章节“%s”缺少标题 title", s.ID))
 		}
 		out = append(out, s)
 	}
@@ -466,10 +484,10 @@ func (d *decoder) figures(n *yaml.Node) []*Figure {
 			}
 		})
 		if strings.TrimSpace(f.ID) == "" {
-			d.add(errAt(d.file, it, "数字缺少 id"))
+			d.semantic(errAt(d.file, it, "数字缺少 id"))
 		}
 		if strings.TrimSpace(f.Label) == "" {
-			d.add(errAt(d.file, it, "数字“%s”缺少名称 label", f.ID))
+			d.semantic(errAt(d.file, it, "数字“%s”缺少名称 label", f.ID))
 		}
 		out = append(out, f)
 	}
@@ -495,7 +513,7 @@ func (d *decoder) rate(n *yaml.Node) *Rate {
 		}
 	})
 	if r.Numerator == "" || len(r.Denominators) == 0 {
-		d.add(errAt(d.file, n, "比率关系 rate 需要分子 numerator 和分母 denominator"))
+		d.semantic(errAt(d.file, n, "比率关系 rate 需要分子 numerator 和分母 denominator"))
 	}
 	return r
 }
