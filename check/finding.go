@@ -1,8 +1,6 @@
-// Package check is nianbao's rule engine: pure functions over model types
-// that the editor (live), `nianbao check` (batch) and export (warnings) all
-// share. It returns structured findings; turning them into screen text is
-// the caller's job.
 package check
+
+import "fmt"
 
 // Severity orders findings; the zero value is Info.
 type Severity int
@@ -13,6 +11,51 @@ const (
 	Warning
 	Error
 )
+
+// String is the stable English name used in JSON and in template rule
+// settings (info, warning, error).
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// Label is the Chinese word shown to drafters.
+func (s Severity) Label() string {
+	switch s {
+	case Info:
+		return "提示"
+	case Warning:
+		return "警告"
+	case Error:
+		return "错误"
+	}
+	return s.String()
+}
+
+// MarshalText makes JSON carry "error" rather than 2, so the schema does not
+// depend on the order of the constants.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads a template rule level. ok is false for "off" and for
+// anything unknown; off is reported separately by the caller.
+func ParseSeverity(level string) (Severity, bool) {
+	switch level {
+	case "info":
+		return Info, true
+	case "warning":
+		return Warning, true
+	case "error":
+		return Error, true
+	}
+	return Info, false
+}
 
 // Finding is one problem in a report.
 type Finding struct {
@@ -26,10 +69,46 @@ type Finding struct {
 	Computed *float64 // for rates: the value the counts give
 	Count    int      // for summarised findings: how many occurrences
 	Lines    []int    // for summarised findings: the first few lines
+	// Sections lists, for summarised findings in drafts (which have no line
+	// numbers), the sections of the first few occurrences, so a caller can
+	// point at them (the CLI turns them into YAML lines).
+	Sections []string
 }
 
 // Result is the outcome of checking one report.
 type Result struct {
-	Findings     []Finding
-	Completeness float64 // 0–100: share of required sections and figures present and valid
+	Findings []Finding
+	// Completeness is 0–100: the share of required sections and required
+	// figures present and valid, rounded down so that 100 always means
+	// nothing required is missing. The editor shows the same number.
+	Completeness float64
+}
+
+// Counts returns how many findings there are of each severity.
+func (r Result) Counts() (errors, warnings, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		case Info:
+			infos++
+		}
+	}
+	return
+}
+
+// Passed is the verdict: no errors; with strict, no warnings either.
+func (r Result) Passed(strict bool) bool {
+	e, w, _ := r.Counts()
+	return e == 0 && (!strict || w == 0)
+}
+
+// Verdict is Passed in Chinese: 通过 or 未通过.
+func (r Result) Verdict(strict bool) string {
+	if r.Passed(strict) {
+		return "通过"
+	}
+	return "未通过"
 }

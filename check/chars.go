@@ -1,0 +1,301 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/model"
+)
+
+// Character classes used by the line scanner. They are written out rather
+// than looked up in unicode tables because they run on every character.
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isCJKPunct(r rune) bool {
+	switch r {
+	case '，', '。', '、', '；', '：', '？', '！', '“', '”', '‘', '’', '（', '）', '《', '》', '【', '】', '「', '」', '—', '…', '·':
+		return true
+	}
+	return false
+}
+
+func isCJKClose(r rune) bool {
+	switch r {
+	case '”', '’', '）', '》', '】', '」':
+		return true
+	}
+	return false
+}
+
+func isCJKOpen(r rune) bool {
+	switch r {
+	case '“', '‘', '（', '《', '【', '「':
+		return true
+	}
+	return false
+}
+
+// leftOfPunct and rightOfPunct say whether a half-width , ; : ? ! sits in
+// Chinese text: after a Chinese character (or a number ending a Chinese
+// phrase, as in “8.69%,低于”) and before Chinese or a number.
+func leftOfPunct(r rune) bool {
+	return isHan(r) || isCJKClose(r) || isDigit(r) || r == '%' || r == '％'
+}
+
+func rightOfPunct(r rune) bool { return isHan(r) || isCJKOpen(r) || isDigit(r) }
+
+// enumBoundary is what may come before 一是: the start of the paragraph or
+// punctuation, so 统一是 and 唯一是 are not taken for an enumeration.
+func enumBoundary(r rune) bool {
+	switch r {
+	case 0, '。', '；', '，', '：', '！', '？', ';', ',', ':', '!', '?', '）', ')', '”', ' ', '\u3000', '\t', '、':
+		return true
+	}
+	return false
+}
+
+func isNumeral(r rune) bool { return numeralValue(r) > 0 }
+
+func numeralValue(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	case '十':
+		return 10
+	}
+	return 0
+}
+
+// parseNumeral reads 一…九十九 as official documents write them.
+func parseNumeral(rs []rune) int {
+	switch len(rs) {
+	case 1:
+		return numeralValue(rs[0])
+	case 2:
+		a, b := numeralValue(rs[0]), numeralValue(rs[1])
+		switch {
+		case a == 10 && b > 0 && b < 10:
+			return 10 + b
+		case a > 1 && a < 10 && b == 10:
+			return a * 10
+		}
+	case 3:
+		a, b, c := numeralValue(rs[0]), numeralValue(rs[1]), numeralValue(rs[2])
+		if a > 1 && a < 10 && b == 10 && c > 0 && c < 10 {
+			return a*10 + c
+		}
+	}
+	return 0
+}
+
+// numeralBefore reads the Chinese numeral ending at rs[i]; width is how
+// many runes it has.
+func numeralBefore(rs []rune, i int) (n, width int) {
+	a := i
+	for a > 0 && i-a < 2 && isNumeral(rs[a-1]) {
+		a--
+	}
+	for ; a <= i; a++ {
+		if n = parseNumeral(rs[a : i+1]); n > 0 {
+			return n, i - a + 1
+		}
+	}
+	return 0, 0
+}
+
+func numeral(n int) string { return model.ChineseNumeral(n) }
+
+func headingLabel(level, n int) string { return model.HeadingNumber(level, n) }
+
+// headingOf recognises a numbered heading at the start of a line: 一、
+// （一） 1. （1）, with full-width or ASCII brackets, and returns its level,
+// number and the label as written.
+func headingOf(s string) (level, n int, label string) {
+	s = strings.TrimLeft(s, " \t\u3000")
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case isNumeral(r):
+		end := 0
+		for end < len(s) {
+			x, w := utf8.DecodeRuneInString(s[end:])
+			if !isNumeral(x) {
+				break
+			}
+			end += w
+		}
+		rest := s[end:]
+		if !(strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")) {
+			return 0, 0, ""
+		}
+		if n = parseNumeral([]rune(s[:end])); n == 0 {
+			return 0, 0, ""
+		}
+		_, w := utf8.DecodeRuneInString(rest)
+		return 1, n, s[:end+w]
+	case r == '（' || r == '(':
+		inner := s[size:]
+		end := strings.IndexAny(inner, "）)")
+		if end <= 0 || end > 12 {
+			return 0, 0, ""
+		}
+		body := inner[:end]
+		_, cw := utf8.DecodeRuneInString(inner[end:])
+		label = s[:size+end+cw]
+		if v, err := strconv.Atoi(asciiDigits(body)); err == nil && v > 0 {
+			return 4, v, label
+		}
+		if v := parseNumeral([]rune(body)); v > 0 {
+			return 2, v, label
+		}
+	case isDigit(r):
+		end := 0
+		for end < len(s) {
+			x, w := utf8.DecodeRuneInString(s[end:])
+			if !isDigit(x) {
+				break
+			}
+			end += w
+		}
+		if end > 6 {
+			return 0, 0, ""
+		}
+		sep, w := utf8.DecodeRuneInString(s[end:])
+		if sep != '.' && sep != '．' && sep != '、' {
+			return 0, 0, ""
+		}
+		if next, _ := utf8.DecodeRuneInString(s[end+w:]); isDigit(next) || next == utf8.RuneError {
+			return 0, 0, "" // 1.5万 is a number, not a heading
+		}
+		if v, err := strconv.Atoi(asciiDigits(s[:end])); err == nil && v > 0 && v < 100 {
+			return 3, v, s[:end+w]
+		}
+	}
+	return 0, 0, ""
+}
+
+func asciiDigits(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= '０' && r <= '９' }) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
+
+// units that follow a count in prose.
+var proseUnits = []string{"人次", "万元", "亿元", "件", "人", "场", "次", "个", "项", "家", "名", "份", "条", "户", "起", "宗", "篇", "卷", "元", "%", "％"}
+
+// notCounts are ordinary words that start with a unit character, so
+// “县 人民政府” is not taken for a missing number.
+var notCounts = map[string]bool{
+	"人民": true, "人员": true, "人大": true, "人才": true, "人口": true, "人社": true, "人身": true, "人力": true, "人防": true, "人工": true,
+	"次要": true, "场所": true, "场景": true, "场地": true, "条例": true, "条件": true, "条款": true, "个人": true, "个别": true,
+	"个体": true, "项目": true, "家庭": true, "家长": true, "家属": true, "名单": true, "名称": true, "份额": true, "元旦": true,
+	"起草": true, "起诉": true, "户籍": true, "户口": true, "宗教": true, "卷宗": true, "件事": true, "人居": true, "人文": true,
+	"家园": true, "名录": true, "条线": true,
+}
+
+// unitAt returns the count unit starting at rs[j], or "".
+func unitAt(rs []rune, j int) string {
+	if j >= len(rs) {
+		return ""
+	}
+	for _, u := range proseUnits {
+		ur := []rune(u)
+		if j+len(ur) > len(rs) {
+			continue
+		}
+		match := true
+		for k, x := range ur {
+			if rs[j+k] != x {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if len(ur) == 1 && j+1 < len(rs) && notCounts[string(rs[j:j+2])] {
+			return ""
+		}
+		return u
+	}
+	return ""
+}
+
+func isCountUnit(r rune) bool {
+	switch r {
+	case '件', '人', '场', '次', '个', '项', '家', '名', '份', '条', '户', '起', '宗', '篇', '卷':
+		return true
+	}
+	return false
+}
+
+// placeholderIn returns the first placeholder left in s: XXX, ××, ○○,
+// underscores, or words such as 待补充 and 此处填写.
+func placeholderIn(s string) string {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b != 'X' && b != 'x' && b != '_' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == b {
+			j++
+		}
+		if j-i >= 2 && (b == '_' || !isASCIILetter(byteAt(s, i-1)) && !isASCIILetter(byteAt(s, j))) {
+			return s[i:j]
+		}
+		i = j - 1
+	}
+	for _, w := range placeholderMarks {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	for _, w := range placeholderWords {
+		if k := strings.Index(s, w); k >= 0 && !(w == "待补充" && strings.HasSuffix(s[:k], "有")) {
+			return w
+		}
+	}
+	return ""
+}
+
+var placeholderMarks = []string{"××", "ＸＸ", "○○", "＿＿", "□□"}
+
+var placeholderWords = []string{"待补充", "待填写", "此处填写", "请填写", "请补充", "请在此处", "填写内容", "TODO"}
+
+func byteAt(s string, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -1,0 +1,264 @@
+package check
+
+import (
+	"sort"
+	"sync"
+
+	"nianbao/model"
+)
+
+// DocLines maps a report that was built from a document (.txt, .md, .docx)
+// back to that document, so findings carry the document's line numbers.
+//
+// Text is the document as the importer saw it after cleaning (one paragraph
+// per line, web-page leftovers dropped); line numbers count its lines from 1.
+// When Text is set, the prose and writing rules run over Text itself — so
+// heading numbering, which the importer consumes into the section tree, is
+// still checked — and every finding is attributed to the section whose line
+// range contains it. When Text is empty, they run over each section's text
+// and findings carry the section's line.
+type DocLines struct {
+	Text string
+	// Sections gives, for each section id the importer recognised, the
+	// 1-based line of its heading in Text (or of its first paragraph when it
+	// had no heading). A section runs until the next recognised section.
+	Sections map[string]int
+	// Figures gives, for each figure id, the line of the sentence the value
+	// was read from; figure findings fall back to their section's line.
+	Figures map[string]int
+}
+
+// item is a finding with its sort keys.
+type item struct {
+	f   Finding
+	sec int // section index in template order; -1 for the whole report
+	seq int
+}
+
+// summary accumulates a typography rule's occurrences for one report.
+type summary struct {
+	count    int
+	first    string // an example of the first occurrence
+	section  string
+	sec      int
+	lines    []int
+	sections []string
+}
+
+// collector gathers the findings of one check. It is pooled: the scratch
+// buffers keep their capacity between reports, so checking thousands of
+// reports does not allocate per rune or per line.
+type collector struct {
+	t        *model.Template
+	items    []item
+	runes    []rune
+	punct    summary
+	space    summary
+	secIndex map[string]int
+	year     int // report year; 0 when unknown
+
+	// current text position
+	section string
+	sec     int
+	docMode bool // lines are document lines (not relative to a draft section)
+}
+
+var collectors = sync.Pool{New: func() any { return &collector{} }}
+
+func getCollector(t *model.Template) *collector {
+	c := collectors.Get().(*collector)
+	c.t = t
+	c.items = c.items[:0]
+	c.punct = summary{sec: -1}
+	c.space = summary{sec: -1}
+	c.year = 0
+	c.section, c.sec, c.docMode = "", -1, false
+	if c.secIndex == nil {
+		c.secIndex = map[string]int{}
+	} else {
+		clear(c.secIndex)
+	}
+	if t != nil {
+		i := 0
+		t.Walk(func(s *model.Section) bool {
+			c.secIndex[s.ID] = i
+			i++
+			return true
+		})
+	}
+	return c
+}
+
+func putCollector(c *collector) {
+	c.t = nil
+	if cap(c.runes) > 1<<16 {
+		c.runes = nil // do not keep one giant document's buffer forever
+	}
+	collectors.Put(c)
+}
+
+// add records a finding at the default severity of its rule; the template's
+// settings are applied once at the end.
+func (c *collector) add(f Finding) {
+	f.Severity = defaultSeverity(f.Rule)
+	sec := -1
+	if f.Section != "" {
+		if i, ok := c.secIndex[f.Section]; ok {
+			sec = i
+		} else {
+			sec = len(c.secIndex)
+		}
+	}
+	c.items = append(c.items, item{f: f, sec: sec, seq: len(c.items)})
+}
+
+// note records one occurrence of a summarised rule.
+func (c *collector) note(s *summary, line int, example func() string) {
+	s.count++
+	if s.count == 1 {
+		s.first = example()
+		s.section, s.sec = c.section, c.sec
+	}
+	if c.docMode || c.section == "" {
+		if line > 0 && len(s.lines) < summaryExampleLines && (len(s.lines) == 0 || s.lines[len(s.lines)-1] != line) {
+			s.lines = append(s.lines, line)
+		}
+	} else if len(s.sections) < summaryExampleLines && (len(s.sections) == 0 || s.sections[len(s.sections)-1] != c.section) {
+		s.sections = append(s.sections, c.section)
+	}
+}
+
+// finish turns summaries into findings, applies the template's rule
+// settings and sorts. byLine sorts documents by line (their own order);
+// drafts are sorted by the template's section order.
+func (c *collector) finish(byLine bool) []Finding {
+	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
+	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
+	out := c.items[:0]
+	for _, it := range c.items {
+		sev, off := effective(c.t, it.f.Rule, it.f.Severity)
+		if off {
+			continue
+		}
+		it.f.Severity = sev
+		out = append(out, it)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if byLine && a.f.Line != b.f.Line {
+			return a.f.Line < b.f.Line
+		}
+		if a.sec != b.sec {
+			return a.sec < b.sec
+		}
+		if !byLine && a.f.Line != b.f.Line {
+			return a.f.Line < b.f.Line
+		}
+		if a.f.Severity != b.f.Severity {
+			return a.f.Severity > b.f.Severity
+		}
+		return a.seq < b.seq
+	})
+	if len(out) == 0 {
+		return nil
+	}
+	fs := make([]Finding, len(out))
+	for i, it := range out {
+		fs[i] = it.f
+	}
+	return fs
+}
+
+func (c *collector) flushSummary(s *summary, rule, format string) {
+	if s.count == 0 {
+		return
+	}
+	f := Finding{Rule: rule, Section: s.section, Count: s.count,
+		Message: sprintf(format, s.count, s.first)}
+	if len(s.lines) > 0 {
+		f.Line = s.lines[0]
+		f.Lines = append([]int(nil), s.lines...)
+	}
+	if len(s.sections) > 0 {
+		f.Sections = append([]string(nil), s.sections...)
+	}
+	f.Severity = defaultSeverity(rule)
+	c.items = append(c.items, item{f: f, sec: s.sec, seq: len(c.items)})
+}
+
+// Report runs every rule on a draft. Findings come in the template's section
+// order (whole-report findings first), then by severity, errors first.
+func Report(t *model.Template, r *model.Report) Result {
+	c := getCollector(t)
+	defer putCollector(c)
+	c.year = r.Year
+	c.meta(t, r, nil)
+	done := c.structure(t, r, nil)
+	done = done.plus(c.figures(t, r, nil))
+	plans := plansSections(t)
+	t.Walk(func(s *model.Section) bool {
+		text := r.Sections[s.ID]
+		if text == "" {
+			return true
+		}
+		c.section, c.sec = s.ID, c.secIndex[s.ID]
+		c.scanText(text, 0, plans[s.ID], false)
+		return true
+	})
+	c.section, c.sec = "", -1
+	return Result{Findings: c.finish(false), Completeness: done.percent()}
+}
+
+// Document runs every rule on a report imported from a document; see
+// DocLines for how findings get their line numbers. Findings come in line
+// order (findings without a line first).
+func Document(t *model.Template, r *model.Report, lines DocLines) Result {
+	c := getCollector(t)
+	defer putCollector(c)
+	c.year = r.Year
+	c.docMode = true
+	c.meta(t, r, &lines)
+	done := c.structure(t, r, &lines)
+	done = done.plus(c.figures(t, r, &lines))
+	plans := plansSections(t)
+	if lines.Text != "" {
+		c.scanDocument(lines.Text, sectionStarts(lines.Sections), plans)
+	} else {
+		t.Walk(func(s *model.Section) bool {
+			text := r.Sections[s.ID]
+			if text == "" {
+				return true
+			}
+			c.section, c.sec = s.ID, c.secIndex[s.ID]
+			c.scanTextAt(text, lines.Sections[s.ID], plans[s.ID])
+			return true
+		})
+	}
+	c.section, c.sec = "", -1
+	return Result{Findings: c.finish(true), Completeness: done.percent()}
+}
+
+// Text runs the prose and writing rules (placeholders, figures in prose,
+// numbering, 一是/二是, years, typography) over free text at their default
+// severities. Line numbers are relative to text, from 1. The report year is
+// taken from the title line when there is one (“…2023年度法治政府建设…报告”),
+// and the part on next year's plans is found by its heading.
+func Text(text string) []Finding {
+	c := getCollector(nil)
+	defer putCollector(c)
+	c.docMode = true
+	c.scanDocument(text, nil, nil)
+	return c.finish(true)
+}
+
+// tally counts required items for the completeness score.
+type tally struct{ total, valid int }
+
+func (a tally) plus(b tally) tally { return tally{a.total + b.total, a.valid + b.valid} }
+
+func (a tally) percent() float64 {
+	if a.total == 0 {
+		return 100
+	}
+	return float64(100 * a.valid / a.total) // integer division rounds down
+}

@@ -1,0 +1,270 @@
+package check
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A rate stated in prose: “成功率99.27%”, “败诉率为8.69%”, “纠错率降至5%”.
+var rateRe = regexp.MustCompile(`(\p{Han}{1,8})率(?:为|达|达到|是|保持|保持在|降至|降到|下降至|下降到|下降为|提高至|提高到|提升至|提升到|上升至|升至|约|仅为|高达)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
+
+// A count stated in prose: “调解成功1913件”, “受理120件”, “15万人次”.
+var countRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(万|亿)?(余|多)?(人次|件|宗|起|个|项|次|场|人|名|家|份|条|户|篇|卷)`)
+
+type proseCount struct {
+	value       float64
+	text, unit  string
+	label       string // the words before the number, back to the previous punctuation or count
+	start, end  int
+	approximate bool
+}
+
+// proseRates checks every rate in a line against counts in the same
+// sentence. It stays silent unless the sentence itself names both the
+// numerator (a count whose words contain the rate's own word: 调解成功…件 for
+// 成功率) and a possible denominator (another count in the same unit, no
+// smaller than the numerator): a rate whose base is stated in an earlier
+// sentence cannot be checked from prose alone.
+func (c *collector) proseRates(line string, at int) {
+	if strings.ContainsFunc(line, func(r rune) bool { return r >= '０' && r <= '９' }) {
+		line = asciiDigits(line)
+	}
+	for len(line) > 0 {
+		end := strings.IndexAny(line, "。！？!?")
+		sentence := line
+		if end >= 0 {
+			_, w := utf8.DecodeRuneInString(line[end:])
+			sentence, line = line[:end], line[end+w:]
+		} else {
+			line = ""
+		}
+		if strings.Contains(sentence, "率") && strings.ContainsAny(sentence, "%％") {
+			c.sentenceRates(sentence, at)
+		}
+	}
+}
+
+func (c *collector) sentenceRates(s string, at int) {
+	rates := rateRe.FindAllStringSubmatchIndex(s, -1)
+	if len(rates) == 0 {
+		return
+	}
+	counts := proseCounts(s)
+	if len(counts) < 2 {
+		return
+	}
+	for _, m := range rates {
+		word := s[m[2]:m[3]]
+		statedText := s[m[4]:m[5]]
+		stated, err := strconv.ParseFloat(statedText, 64)
+		if err != nil || stated > 100 {
+			continue // completion rates such as 完成目标任务107.39% have no count base here
+		}
+		num := numeratorFor(word, counts, m[0])
+		if num < 0 {
+			continue
+		}
+		n := counts[num]
+		denom := -1
+		consistent := false
+		for k, d := range counts {
+			if k == num || d.approximate || d.unit != n.unit || d.value < n.value || d.value <= 0 {
+				continue
+			}
+			if rateConsistent(stated, 100*n.value/d.value, decimalsOf(statedText), 0.1) {
+				consistent = true
+				break
+			}
+			if denom < 0 || (d.start < n.start && (counts[denom].start > n.start || d.start > counts[denom].start)) {
+				denom = k // prefer the count just before the numerator: 受理X件，成功Y件
+			}
+		}
+		if consistent || denom < 0 {
+			continue
+		}
+		d := counts[denom]
+		computed := 100 * n.value / d.value
+		st := stated
+		c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
+			Message: sprintf("“%s率%s%%”与同一句中的数字不符：%s%s ÷ %s%s = %s%%",
+				lastRunes(word, 4), statedText, n.text, n.unit, d.text, d.unit, fmtRate(computed)),
+			Stated: &st, Computed: &computed})
+	}
+}
+
+// numeratorFor finds the count a rate word refers to: the closest count
+// before the rate whose words contain the rate's own word, trying the
+// longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total).
+func numeratorFor(word string, counts []proseCount, ratePos int) int {
+	rs := []rune(word)
+	for k := min(4, len(rs)); k >= 2; k-- {
+		stem := string(rs[len(rs)-k:])
+		best := -1
+		for i, n := range counts {
+			if n.start >= ratePos || n.approximate {
+				continue
+			}
+			if strings.Contains(n.label, stem) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+func lastRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[len(rs)-n:])
+}
+
+func proseCounts(s string) []proseCount {
+	ms := countRe.FindAllStringSubmatchIndex(s, -1)
+	out := make([]proseCount, 0, len(ms))
+	prevEnd := 0
+	for _, m := range ms {
+		if m[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); isDigit(r) || r == '.' {
+				prevEnd = m[1]
+				continue
+			}
+		}
+		unit := s[m[8]:m[9]]
+		after := s[m[1]:]
+		if unit == "个" && (strings.HasPrefix(after, "月") || strings.HasPrefix(after, "工作日")) {
+			prevEnd = m[1]
+			continue // 连续55个月 is a duration
+		}
+		v, err := strconv.ParseFloat(s[m[2]:m[3]], 64)
+		if err != nil {
+			continue
+		}
+		if m[4] >= 0 {
+			if s[m[4]:m[5]] == "万" {
+				v *= 1e4
+			} else {
+				v *= 1e8
+			}
+		}
+		start := prevEnd
+		if k := strings.LastIndexAny(s[:m[0]], "，,、；;：:（("); k >= start {
+			start = k + 1
+		}
+		label := s[start:m[0]]
+		approx := m[6] >= 0
+		for _, w := range []string{"约", "近", "超", "逾", "超过", "不足", "将近", "第"} {
+			if strings.HasSuffix(label, w) {
+				approx = true
+			}
+		}
+		textEnd := m[3]
+		if m[5] > textEnd {
+			textEnd = m[5]
+		}
+		out = append(out, proseCount{value: v, text: s[m[2]:textEnd], unit: unit, label: label,
+			start: m[0], end: m[1], approximate: approx})
+		prevEnd = m[1]
+	}
+	return out
+}
+
+// plansYears checks the years written in next year's plans. A heading must
+// name the year after the report year; in the text, a paragraph opening
+// with a year (“2024年，我县将…”) must name it too, and no year beyond it may
+// appear except in ranges (2021—2025年), titles (《…》) and long-term
+// targets (到2025年, 2025年底前). Years before the report year are context
+// and are left alone.
+func (c *collector) plansYears(s string, at int, heading bool) {
+	want := c.year + 1
+	body := strings.TrimLeft(s, " \t\u3000")
+	headEnd := 0 // the heading part of the line; a run-in heading ends at its first 。
+	if lvl, _, label := headingOf(body); lvl > 0 {
+		body = body[len(label):]
+		heading = true
+	}
+	if heading {
+		headEnd = len(body)
+		if k := strings.Index(body, "。"); k >= 0 {
+			headEnd = k
+		}
+	}
+	book := 0
+	for i := 0; i+4 < len(body); i++ {
+		switch {
+		case strings.HasPrefix(body[i:], "《"):
+			book++
+		case strings.HasPrefix(body[i:], "》"):
+			book--
+		}
+		if !isASCIIDigit(body[i]) || i > 0 && isASCIIDigit(body[i-1]) {
+			continue
+		}
+		if !(isASCIIDigit(body[i+1]) && isASCIIDigit(body[i+2]) && isASCIIDigit(body[i+3])) || !strings.HasPrefix(body[i+4:], "年") {
+			continue
+		}
+		y, _ := strconv.Atoi(body[i : i+4])
+		after := body[i+4+len("年"):]
+		before := body[:i]
+		if y < 1949 || y > 2200 || y == want || book > 0 || isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) {
+			continue
+		}
+		var msg string
+		switch {
+		case i < headEnd:
+			msg = sprintf("下一年度安排的标题写的是“%d年”，报告年度为 %d 年，应为 %d 年", y, c.year, want)
+		case i == 0 && (strings.HasPrefix(after, "，") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, "度，") || strings.HasPrefix(after, "度,")):
+			msg = sprintf("下一年度安排以“%d年”开头，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
+		case y > want:
+			msg = sprintf("下一年度安排中出现“%d年”，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
+		default:
+			continue
+		}
+		c.add(Finding{Rule: RuleYearPlans, Section: c.section, Line: at, Message: msg})
+		return // one finding per line is enough
+	}
+}
+
+// isRangeEnd: the year closes a range such as 2021—2025年 or 2023年至2025年.
+func isRangeEnd(before string) bool {
+	b := strings.TrimSuffix(before, "年")
+	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
+		if strings.HasSuffix(b, sep) {
+			b = strings.TrimSuffix(strings.TrimSuffix(b, sep), "年")
+			return len(b) >= 4 && isASCIIDigit(b[len(b)-1])
+		}
+	}
+	return false
+}
+
+// isRangeStart: the year opens a range (2024年—2026年).
+func isRangeStart(after string) bool {
+	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
+		if strings.HasPrefix(after, sep) {
+			rest := strings.TrimPrefix(after, sep)
+			return len(rest) > 0 && isASCIIDigit(rest[0])
+		}
+	}
+	return false
+}
+
+// isTarget: a long-term target (到2025年, 2025年底前) is not a plans year.
+func isTarget(before, after string) bool {
+	for _, w := range []string{"到", "至", "截至", "截止", "于", "在"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"底", "前", "末", "以前", "之前", "以后", "目标"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}

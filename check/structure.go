@@ -1,0 +1,260 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"nianbao/model"
+)
+
+var sprintf = fmt.Sprintf
+
+// sectionName is how messages name a section: its heading number and title,
+// so a drafter finds it in the printed report.
+func sectionName(t *model.Template, s *model.Section) string {
+	num := ""
+	if t != nil {
+		num = headingNumber(t, s.ID)
+	}
+	return "“" + num + s.Title + "”"
+}
+
+// headingNumber finds the number the section will be printed with. It is
+// only called when a message is written, so the tree walk is not paid on a
+// clean report.
+func headingNumber(t *model.Template, id string) string {
+	var walk func(list []*model.Section, level int) (string, bool)
+	walk = func(list []*model.Section, level int) (string, bool) {
+		for i, s := range list {
+			if s.ID == id {
+				return model.HeadingNumber(level, i+1), true
+			}
+			if n, ok := walk(s.Sections, level+1); ok {
+				return n, true
+			}
+		}
+		return "", false
+	}
+	n, _ := walk(t.Sections, 1)
+	return n
+}
+
+func lineOf(lines *DocLines, group, id string) int {
+	if lines == nil {
+		return 0
+	}
+	switch group {
+	case "figures":
+		if l := lines.Figures[id]; l > 0 {
+			return l
+		}
+	case "sections":
+		return lines.Sections[id]
+	}
+	return 0
+}
+
+// meta checks the report's unit, year and title.
+func (c *collector) meta(t *model.Template, r *model.Report, lines *DocLines) {
+	var missing []string
+	if strings.TrimSpace(r.Unit) == "" {
+		missing = append(missing, "报告单位")
+	}
+	if r.Year == 0 {
+		missing = append(missing, "报告年度")
+	}
+	if len(missing) > 0 && lines == nil { // an imported document may simply not say; the title check below still runs
+		c.add(Finding{Rule: RuleMeta, Message: strings.Join(missing, "和") + "未填写"})
+	}
+	if p := placeholderIn(r.Unit); p != "" {
+		c.add(Finding{Rule: RuleMeta, Message: sprintf("报告单位“%s”中留有占位内容“%s”", r.Unit, p)})
+	}
+	if r.Year == 0 {
+		return
+	}
+	title := r.DisplayTitle(t)
+	if y, ok := firstYear(title); ok && y != r.Year {
+		f := Finding{Rule: RuleYearTitle,
+			Message: sprintf("标题“%s”中的年份 %d 与报告年度 %d 不一致", title, y, r.Year)}
+		if lines != nil && lines.Text != "" {
+			f.Line = titleLine(lines.Text, title)
+		}
+		c.add(f)
+	}
+}
+
+// titleLine finds the line of the title in a document (0 when not found).
+func titleLine(text, title string) int {
+	n := 1
+	for line := range strings.Lines(text) {
+		if strings.Contains(line, strings.TrimSpace(title)) {
+			return n
+		}
+		n++
+		if n > 40 {
+			break
+		}
+	}
+	return 0
+}
+
+// firstYear finds the first “2023年” in s.
+func firstYear(s string) (int, bool) {
+	for i := 0; i+4 < len(s); i++ {
+		if !isASCIIDigit(s[i]) || (i > 0 && isASCIIDigit(s[i-1])) {
+			continue
+		}
+		if isASCIIDigit(s[i+1]) && isASCIIDigit(s[i+2]) && isASCIIDigit(s[i+3]) && strings.HasPrefix(s[i+4:], "年") {
+			y := int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+			if y >= 1949 && y <= 2200 {
+				return y, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// structure checks required sections and returns the completeness tally for
+// them.
+func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLines) tally {
+	var done tally
+	t.Walk(func(s *model.Section) bool {
+		text, present := r.Sections[s.ID]
+		if !s.Required {
+			return true
+		}
+		done.total++
+		line := lineOf(lines, "sections", s.ID)
+		content := text
+		if len(s.Sections) > 0 {
+			// A part with subsections (e.g. 主要举措和成效) is filled when its
+			// introduction or any subsection has text; its subsections carry
+			// their own requirements.
+			content += subtreeText(r, s)
+			present = present || content != ""
+		}
+		trimmed := strings.TrimSpace(content)
+		switch {
+		case !present && lines == nil:
+			c.add(Finding{Rule: RuleSectionMissing, Section: s.ID, Line: line,
+				Message: sprintf("缺少必填章节%s", sectionName(t, s))})
+			return true
+		case !present || trimmed == "":
+			if lines != nil && !present {
+				c.add(Finding{Rule: RuleSectionMissing, Section: s.ID, Line: line,
+					Message: sprintf("文档中没有找到必填章节%s", sectionName(t, s))})
+				return true
+			}
+			c.add(Finding{Rule: RuleSectionEmpty, Section: s.ID, Line: line,
+				Message: sprintf("必填章节%s没有内容", sectionName(t, s))})
+			return true
+		}
+		if isOther(s) && isNothingToReport(trimmed) {
+			done.valid++ // “暂无” is the expected answer when there is nothing
+			return true
+		}
+		ok := true
+		if placeholderIn(content) != "" {
+			ok = false // reported with its line by the prose scan
+		}
+		if s.MinChars > 0 {
+			if n := countChars(text); n < s.MinChars && len(s.Sections) == 0 {
+				c.add(Finding{Rule: RuleSectionShort, Section: s.ID, Line: line,
+					Message: sprintf("章节%s只有 %d 字，模板要求至少 %d 字", sectionName(t, s), n, s.MinChars)})
+				ok = false
+			}
+		}
+		if ok {
+			done.valid++
+		}
+		return true
+	})
+	return done
+}
+
+func subtreeText(r *model.Report, s *model.Section) string {
+	var b strings.Builder
+	var walk func(list []*model.Section)
+	walk = func(list []*model.Section) {
+		for _, x := range list {
+			if txt := strings.TrimSpace(r.Sections[x.ID]); txt != "" {
+				b.WriteString(txt)
+				b.WriteByte('\n')
+			}
+			walk(x.Sections)
+		}
+	}
+	walk(s.Sections)
+	return b.String()
+}
+
+// isOther recognises 其他需要报告的情况, where “暂无” is a complete answer.
+func isOther(s *model.Section) bool {
+	return s.ID == "other" || strings.Contains(s.Title, "其他需要报告")
+}
+
+func isNothingToReport(text string) bool {
+	t := strings.TrimRight(text, "。.！! \n")
+	if utf8.RuneCountInString(t) > 20 {
+		return false
+	}
+	for _, p := range []string{"暂无", "无", "没有", "本年度无", "本年度暂无"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// countChars counts what a drafter would call characters: everything but
+// white space.
+func countChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// plansSections marks the section holding next year's plans and its
+// subsections: the glossary id “plans”, or a top-level section titled like
+// one when a custom template uses another id.
+func plansSections(t *model.Template) map[string]bool {
+	out := map[string]bool{}
+	var mark func(s *model.Section)
+	mark = func(s *model.Section) {
+		out[s.ID] = true
+		for _, x := range s.Sections {
+			mark(x)
+		}
+	}
+	for _, s := range t.Sections {
+		if s.ID == "plans" {
+			mark(s)
+			return out
+		}
+	}
+	for _, s := range t.Sections {
+		if isPlansHeading(s.Title) {
+			mark(s)
+		}
+	}
+	return out
+}
+
+var plansWords = []string{"下一年度", "下一步", "主要安排", "工作打算", "工作计划", "工作打划", "工作思路", "工作安排", "打算"}
+
+func isPlansHeading(s string) bool {
+	for _, w := range plansWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
