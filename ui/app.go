@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/check"
+	"nianbao/model"
+)
+
+// appState is what the right-hand side shows and who gets keys.
+type appState int
+
+const (
+	stateMeta        appState = iota // 报告信息 form
+	stateEdit                        // the section walk
+	statePreview                     // the report as printed
+	stateHelp                        // full key list and legend
+	stateConfirmQuit                 // 保存并退出 / 不保存退出 / 取消
+	stateSaveAs                      // asking for a file name
+)
+
+// focusArea says which part of the edit screen takes keys.
+type focusArea int
+
+const (
+	focusProse focusArea = iota
+	focusFigures
+	focusTree
+	focusFindings
+)
+
+// Minimum usable size; below it a message replaces the layout.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// App is the root model of the drafting editor.
+type App struct {
+	c      *common
+	state  appState
+	back   appState // where overlays (help, dialogs) return to
+	focus  focusArea
+	cur    int // index of the section being edited
+	check  checkFunc
+	cursor *cursorTarget
+	now    func() time.Time
+
+	tree     *treeModel
+	meta     *metaForm
+	figures  *figuresModel
+	findings *findingsPanel
+	preview  *previewModel
+	help     help.Model
+	fileName textinput.Model
+
+	editors map[string]proseEditor // per section, so undo and cursor survive switching
+	synced  map[string]uint64      // editor version last copied into the report
+
+	showFindings  bool
+	showGuidance  bool
+	guidanceLines []string // wrapped guidance of the current section
+
+	// Cheap counters kept up to date per key; the full check is debounced.
+	lens       []int // characters per section
+	total      int
+	checkSeq   int
+	checked    bool
+	result     check.Result
+	errsBySec  map[string]int
+	editGen    int
+	savedGen   int
+	saving     bool
+	quitOnSave bool
+	overwrite  string // path the drafter was warned exists
+	path       string
+	message    string
+	msgErr     bool
+
+	lay layout
+}
+
+// newApp builds the editor for a report. now is injected so tests get a
+// stable default year.
+func newApp(opts Options, now func() time.Time) *App {
+	t := opts.Template
+	if t == nil {
+		t = fallbackTemplate()
+	}
+	r := opts.Report
+	if r == nil {
+		r = model.NewReport(t)
+	}
+	c := newCommon(r, t)
+	a := &App{
+		c:            c,
+		check:        checkerFor(opts),
+		cursor:       opts.cursor,
+		now:          now,
+		tree:         newTree(c),
+		findings:     newFindings(c),
+		preview:      newPreview(c),
+		help:         help.New(),
+		editors:      map[string]proseEditor{},
+		synced:       map[string]uint64{},
+		showGuidance: true,
+		path:         opts.Path,
+		lens:         make([]int, len(c.sections)),
+		errsBySec:    map[string]int{},
+	}
+	if a.path == "" {
+		a.path = r.File()
+	}
+	for i, s := range c.sections {
+		a.lens[i] = utf8.RuneCountInString(r.Text(s.ID))
+		a.total += a.lens[i]
+	}
+	a.meta = newMetaForm(c, now())
+	a.fileName = textinput.New()
+	a.fileName.Prompt = "文件名："
+	a.fileName.CharLimit = 200
+
+	start := 0
+	if i, ok := c.index[r.Cursor]; ok {
+		start = i
+	} else if i := a.nextRequired(-1, 1); i >= 0 {
+		start = i
+	}
+	a.openSection(start, focusProse)
+	if strings.TrimSpace(r.Unit) == "" || r.Year == 0 {
+		a.openMeta()
+	}
+	a.refreshStatuses()
+	return a
+}
+
+// checkerFor picks the check function; tests may pass their own.
+func checkerFor(opts Options) checkFunc {
+	if opts.check != nil {
+		return opts.check
+	}
+	return localCheck
+}
+
+// Init runs the first check so the tree and completeness are right from
+// the first frame after it.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.focusCmd(), runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), a.checkSeq))
+}
+
+// editor returns the prose editor of a section, creating it on first use.
+func (a *App) editor(i int) proseEditor {
+	id := a.c.sections[i].ID
+	ed, ok := a.editors[id]
+	if !ok {
+		ed = newProseEditor()
+		ed.SetValue(a.c.report.Text(id))
+		a.editors[id] = ed
+		a.synced[id] = ed.Version()
+	}
+	return ed
+}
+
+func (a *App) current() *model.Section { return a.c.sections[a.cur] }
+
+// syncProse copies edited prose into the report. It runs before anything
+// that reads the whole report (save, check, preview), not per key.
+func (a *App) syncProse() {
+	for id, ed := range a.editors {
+		if v := ed.Version(); v != a.synced[id] {
+			a.c.report.SetText(id, ed.Value())
+			a.synced[id] = v
+		}
+	}
+	a.c.report.Cursor = a.current().ID
+}
+
+func (a *App) dirty() bool { return a.editGen != a.savedGen }
+
+// edited records a change and schedules the debounced check.
+func (a *App) edited() tea.Cmd {
+	a.editGen++
+	a.checkSeq++
+	return checkTickCmd(a.checkSeq)
+}

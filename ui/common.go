@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+// common is what every component shares: the report being edited, its
+// template, and the look and keys. Components read it; only the root
+// changes it (size on resize, report on save).
+type common struct {
+	width, height int
+	styles        Styles
+	keys          KeyMap
+	report        *model.Report
+	tmpl          *model.Template
+
+	// Derived once from the template: it does not change while editing.
+	sections []*model.Section
+	numbers  map[string]string
+	index    map[string]int // section id → position in sections
+	parent   []int          // index of each section's parent, -1 at top level
+	children [][]int
+}
+
+func newCommon(r *model.Report, t *model.Template) *common {
+	c := &common{styles: DefaultStyles(), keys: DefaultKeyMap(), report: r, tmpl: t}
+	c.sections = t.Flatten()
+	c.numbers = t.Numbers()
+	c.index = make(map[string]int, len(c.sections))
+	c.parent = make([]int, len(c.sections))
+	c.children = make([][]int, len(c.sections))
+	for i, s := range c.sections {
+		c.index[s.ID] = i
+		c.parent[i] = -1
+	}
+	for i, s := range c.sections {
+		for _, ch := range s.Sections {
+			j := c.index[ch.ID]
+			c.parent[j] = i
+			c.children[i] = append(c.children[i], j)
+		}
+	}
+	return c
+}
+
+// heading is a section's numbered title, e.g. "（二）坚持严格规范公正文明执法".
+func (c *common) heading(s *model.Section) string {
+	return c.numbers[s.ID] + s.Title
+}
+
+// component is the shape of every child of the root model: it can be sized
+// and it tells the help line which keys work right now.
+type component interface {
+	SetSize(width, height int)
+	help.KeyMap
+}
+
+// fallbackTemplate keeps the editor usable when a caller passes no
+// template (tests, or a draft whose template id was lost).
+func fallbackTemplate() *model.Template {
+	t, err := templates.Embedded(templates.Default)
+	if err != nil {
+		panic("embedded default template is broken: " + err.Error())
+	}
+	return t
+}

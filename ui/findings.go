@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/check"
+)
+
+// findingsPanel lists the latest check result; enter jumps to a finding.
+type findingsPanel struct {
+	c             *common
+	items         []check.Finding
+	cursor        int
+	offset        int
+	focused       bool
+	width, height int
+}
+
+// jumpMsg asks the root to open a section (and figure) from a finding.
+type jumpMsg struct{ section, figure string }
+
+func newFindings(c *common) *findingsPanel { return &findingsPanel{c: c} }
+
+func (p *findingsPanel) SetSize(w, h int) { p.width, p.height = w, h; p.scroll() }
+
+func (p *findingsPanel) setResult(res check.Result) {
+	// Most serious first, then in report order (check returns report order).
+	p.items = p.items[:0]
+	for sev := check.Error; sev >= check.Info; sev-- {
+		for _, f := range res.Findings {
+			if f.Severity == sev {
+				p.items = append(p.items, f)
+			}
+		}
+	}
+	p.cursor = max(0, min(p.cursor, len(p.items)-1))
+	p.scroll()
+}
+
+func (p *findingsPanel) scroll() {
+	rows := p.height - 1
+	if rows <= 0 {
+		return
+	}
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = max(0, min(p.offset, len(p.items)-rows))
+}
+
+func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	keys := p.c.keys
+	switch {
+	case key.Matches(k, keys.Up):
+		p.cursor--
+	case key.Matches(k, keys.Down):
+		p.cursor++
+	case key.Matches(k, keys.PageUp):
+		p.cursor -= p.height
+	case key.Matches(k, keys.PageDown):
+		p.cursor += p.height
+	case key.Matches(k, keys.Enter) && len(p.items) > 0:
+		f := p.items[p.cursor]
+		return func() tea.Msg { return jumpMsg{section: f.Section, figure: f.Figure} }
+	}
+	p.cursor = max(0, min(p.cursor, len(p.items)-1))
+	p.scroll()
+	return nil
+}
+
+func severityName(s check.Severity) string {
+	switch s {
+	case check.Error:
+		return "错误"
+	case check.Warning:
+		return "警告"
+	case check.Info:
+		return "提示"
+	}
+	return "提示"
+}
+
+func (p *findingsPanel) View() string {
+	st := p.c.styles.Finding
+	errs, warns := 0, 0
+	for _, f := range p.items {
+		switch f.Severity {
+		case check.Error:
+			errs++
+		case check.Warning:
+			warns++
+		case check.Info:
+		}
+	}
+	head := fmt.Sprintf("检查结果：%d 个错误，%d 个警告，共 %d 条", errs, warns, len(p.items))
+	if len(p.items) == 0 {
+		head = "检查结果：未发现问题"
+	}
+	lines := []string{st.Header.Render(ansi.Truncate(head, p.width, "…"))}
+	for i := p.offset; i < len(p.items) && len(lines) < p.height; i++ {
+		f := p.items[i]
+		where := ""
+		if i := p.c.index[f.Section]; f.Section != "" {
+			where = p.c.numbers[p.c.sections[i].ID] + " "
+		}
+		lead := "  "
+		if p.focused && i == p.cursor {
+			lead = "> "
+		}
+		text := ansi.Truncate(lead+"["+severityName(f.Severity)+"] "+where+f.Message, p.width, "…")
+		style := st.Info
+		switch f.Severity {
+		case check.Error:
+			style = st.Error
+		case check.Warning:
+			style = st.Warning
+		case check.Info:
+		}
+		if p.focused && i == p.cursor {
+			style = st.Selected
+		}
+		lines = append(lines, style.Render(text))
+	}
+	for len(lines) < p.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:max(0, min(len(lines), p.height))], "\n")
+}
+
+func (p *findingsPanel) ShortHelp() []key.Binding {
+	k := p.c.keys
+	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "跳到该处"), withHelp(k.Back, "回到正文"), withHelp(k.Findings, "关闭")}
+}
+
+func (p *findingsPanel) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

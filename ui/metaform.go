@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// metaForm is the short 报告信息 form shown first on a new draft and later
+// from the tree. Values go into the report when the drafter leaves a field.
+type metaForm struct {
+	c             *common
+	inputs        []textinput.Model
+	focus         int
+	err           string
+	width, height int
+}
+
+const (
+	metaUnit = iota
+	metaYear
+	metaTitle
+	metaDate
+	metaContact
+)
+
+var metaLabels = []string{"报告单位", "年　　度", "标　　题", "成文日期", "联 系 人"}
+
+// metaDoneMsg tells the root the form is finished.
+type metaDoneMsg struct{}
+
+func newMetaForm(c *common, now time.Time) *metaForm {
+	f := &metaForm{c: c}
+	for range metaLabels {
+		in := textinput.New()
+		in.Prompt = ""
+		in.CharLimit = 100
+		in.Cursor.SetMode(cursor.CursorStatic)
+		f.inputs = append(f.inputs, in)
+	}
+	r := c.report
+	f.inputs[metaUnit].SetValue(r.Unit)
+	f.inputs[metaUnit].Placeholder = "例如 绩溪县人民政府"
+	year := r.Year
+	if year == 0 {
+		year = now.Year() - 1 // reports are written in the first quarter about last year
+	}
+	f.inputs[metaYear].SetValue(strconv.Itoa(year))
+	f.inputs[metaYear].CharLimit = 4
+	f.inputs[metaTitle].SetValue(r.Title)
+	f.inputs[metaDate].SetValue(r.Date)
+	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(now.Year()) + "年3月1日"
+	f.inputs[metaContact].SetValue(r.Contact)
+	f.inputs[metaContact].Placeholder = "姓名 电话"
+	f.updateTitlePlaceholder()
+	return f
+}
+
+func (f *metaForm) SetSize(w, h int) {
+	f.width, f.height = w, h
+	for i := range f.inputs {
+		f.inputs[i].Width = max(1, w-14) // lead, label, gap and the cursor cell
+	}
+}
+
+func (f *metaForm) Focus() tea.Cmd {
+	return f.focusField(f.focus)
+}
+
+func (f *metaForm) Blur() {
+	for i := range f.inputs {
+		f.inputs[i].Blur()
+	}
+}
+
+func (f *metaForm) focusField(i int) tea.Cmd {
+	f.Blur()
+	f.focus = max(0, min(i, len(f.inputs)-1))
+	return f.inputs[f.focus].Focus()
+}
+
+// updateTitlePlaceholder shows the derived title while the title field is
+// empty, so the drafter sees what will print without having to type it.
+func (f *metaForm) updateTitlePlaceholder() {
+	y, _ := strconv.Atoi(strings.TrimSpace(f.inputs[metaYear].Value()))
+	f.inputs[metaTitle].Placeholder = f.c.tmpl.Title(strings.TrimSpace(f.inputs[metaUnit].Value()), y)
+}
+
+// apply writes the fields into the report. It reports whether anything
+// changed and refuses a year that is not a four-digit year.
+func (f *metaForm) apply() (changed bool) {
+	r := f.c.report
+	set := func(dst *string, v string) {
+		v = strings.TrimSpace(v)
+		if *dst != v {
+			*dst, changed = v, true
+		}
+	}
+	set(&r.Unit, f.inputs[metaUnit].Value())
+	set(&r.Title, f.inputs[metaTitle].Value())
+	set(&r.Date, f.inputs[metaDate].Value())
+	set(&r.Contact, f.inputs[metaContact].Value())
+	ys := strings.TrimSpace(f.inputs[metaYear].Value())
+	y, err := strconv.Atoi(ys)
+	switch {
+	case ys == "":
+		f.err = ""
+		if r.Year != 0 {
+			r.Year, changed = 0, true
+		}
+	case err != nil || y < 1949 || y > 2200:
+		f.err = "年度应当是四位年份，例如 " + strconv.Itoa(time.Now().Year()-1)
+	default:
+		f.err = ""
+		if r.Year != y {
+			r.Year, changed = y, true
+		}
+	}
+	return changed
+}
+
+// Update returns whether the report changed.
+func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.String() {
+		case "enter", "down":
+			changed := f.apply()
+			if f.focus == len(f.inputs)-1 && k.String() == "enter" {
+				if f.err != "" {
+					return changed, f.focusField(metaYear)
+				}
+				return changed, func() tea.Msg { return metaDoneMsg{} }
+			}
+			return changed, f.focusField(f.focus + 1)
+		case "up", "shift+tab":
+			return f.apply(), f.focusField(f.focus - 1)
+		case "tab":
+			return f.apply(), f.focusField((f.focus + 1) % len(f.inputs))
+		}
+	}
+	var cmd tea.Cmd
+	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	f.updateTitlePlaceholder()
+	return false, cmd
+}
+
+func (f *metaForm) View() string {
+	st := f.c.styles.Form
+	lines := []string{st.Note.Render("请先填写报告信息（回车到下一项，最后一项回车开始写正文）"), ""}
+	for i, in := range f.inputs {
+		lead, ls := "  ", st.Label
+		if i == f.focus {
+			lead, ls = "> ", st.LabelFocused
+		}
+		lines = append(lines, lead+ls.Render(metaLabels[i])+"  "+in.View())
+		if i == metaYear && f.err != "" {
+			lines = append(lines, "            "+st.Error.Render(f.err))
+		}
+	}
+	lines = append(lines, "", st.Note.Render("标题留空时按模板自动生成；以后可在目录顶部“报告信息”或按 F4 修改。"))
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], f.width, "…")
+	}
+	if len(lines) > f.height {
+		lines = lines[:max(0, f.height)]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cursorCell is the focused input's insertion point relative to the form.
+func (f *metaForm) cursorCell() (row, col int) {
+	row = 2 + f.focus
+	if f.err != "" && f.focus > metaYear {
+		row++
+	}
+	in := f.inputs[f.focus]
+	r := []rune(in.Value())
+	p := min(in.Position(), len(r))
+	return row, 2 + ansi.StringWidth(metaLabels[f.focus]) + 2 + ansi.StringWidth(string(r[:p]))
+}
+
+func (f *metaForm) ShortHelp() []key.Binding {
+	k := f.c.keys
+	return []key.Binding{withHelp(k.Enter, "下一项/完成"), withHelp(k.SwitchPane, "切换"), withHelp(k.FocusTree, "目录"), k.Save, k.Quit}
+}
+
+func (f *metaForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+)
+
+// indent is the official first-line indent: two full-width spaces.
+const indent = "　　"
+
+// previewModel shows the report as it will print. It is rebuilt when it is
+// opened or resized, never per key.
+type previewModel struct {
+	c  *common
+	vp viewport.Model
+}
+
+func newPreview(c *common) *previewModel {
+	return &previewModel{c: c, vp: viewport.New(0, 0)}
+}
+
+func (p *previewModel) SetSize(w, h int) {
+	p.vp.Width, p.vp.Height = w, h
+}
+
+func (p *previewModel) refresh() {
+	y := p.vp.YOffset
+	p.vp.SetContent(renderPlain(p.c.tmpl, p.c.report, p.vp.Width, p.c.styles))
+	p.vp.SetYOffset(y)
+}
+
+func (p *previewModel) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	p.vp, cmd = p.vp.Update(msg)
+	return cmd
+}
+
+func (p *previewModel) View() string { return p.vp.View() }
+
+func (p *previewModel) ShortHelp() []key.Binding {
+	k := p.c.keys
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Preview, "关闭预览")}
+}
+
+func (p *previewModel) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// renderPlain lays the report out as printed: centred title, numbered
+// headings, paragraphs indented two characters, sign-off at the end.
+// Optional sections with nothing written are left out, as in print.
+func renderPlain(t *model.Template, r *model.Report, width int, st Styles) string {
+	width = max(width, 10)
+	wrap := lipgloss.NewStyle().Width(width)
+	var out []string
+	title := r.DisplayTitle(t)
+	out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, wrap.Render(title))), "")
+	nums := t.Numbers()
+	var walk func(list []*model.Section) bool
+	hasText := func(s *model.Section) bool {
+		found := false
+		var any func(s *model.Section)
+		any = func(s *model.Section) {
+			if strings.TrimSpace(r.Text(s.ID)) != "" {
+				found = true
+			}
+			for _, c := range s.Sections {
+				any(c)
+			}
+		}
+		any(s)
+		return found
+	}
+	walk = func(list []*model.Section) bool {
+		for _, s := range list {
+			if !s.Required && !hasText(s) {
+				continue
+			}
+			paras := paragraphs(r.Text(s.ID))
+			head := nums[s.ID] + s.Title
+			if s.RunIn && len(paras) > 0 {
+				// A run-in heading opens its first paragraph: （一）标题。正文…
+				paras[0] = head + "。" + paras[0]
+			} else {
+				out = append(out, wrap.Render(st.Preview.Heading.Render(indent+head)))
+			}
+			for _, p := range paras {
+				out = append(out, wrap.Render(indent+p))
+			}
+			walk(s.Sections)
+		}
+		return true
+	}
+	walk(t.Sections)
+	if r.Unit != "" || r.Date != "" {
+		out = append(out, "")
+		for _, s := range []string{r.Unit, r.Date} {
+			if s != "" {
+				out = append(out, lipgloss.PlaceHorizontal(width, lipgloss.Right, ansi.Truncate(s, width, "")+indent))
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func paragraphs(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(strings.TrimLeft(line, "　")); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}

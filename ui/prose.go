@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// proseEditor is the multi-line editor a section's prose is typed into.
+// It is an interface so the root never depends on the widget's internals:
+// the cached CJK editor in ui/textedit sits behind it.
+type proseEditor interface {
+	SetValue(string)
+	Value() string
+	SetSize(width, height int)
+	Focus() tea.Cmd
+	Blur()
+	Focused() bool
+	Update(tea.Msg) tea.Cmd
+	View() string
+	// CursorPosition is the insertion point inside View, for the IME cursor.
+	CursorPosition() (row, col int)
+	// Len is the number of characters, cheap enough to call per key.
+	Len() int
+	// Version changes whenever the text changes, so the root can tell an
+	// edit from a cursor move without comparing texts.
+	Version() uint64
+	KeyMap() help.KeyMap
+}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/model"
+)
+
+// savedMsg reports a finished save. gen is the edit count the snapshot
+// had, so edits made while saving keep the draft marked unsaved.
+type savedMsg struct {
+	snap *model.Report
+	path string
+	gen  int
+	err  error
+}
+
+// saveCmd writes a snapshot off the update loop: a slow disk never blocks
+// typing, and the live report can change meanwhile.
+func saveCmd(snap *model.Report, path string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		return savedMsg{snap: snap, path: path, gen: gen, err: snap.Save(path)}
+	}
+}
+
+func (a *App) save() tea.Cmd {
+	if a.saving {
+		return nil
+	}
+	if a.state == stateMeta {
+		a.meta.apply()
+	}
+	if a.path == "" {
+		return a.askFileName()
+	}
+	a.syncProse()
+	a.saving = true
+	return saveCmd(a.c.report.Snapshot(), a.path, a.editGen)
+}
+
+func (a *App) saved(msg savedMsg) tea.Cmd {
+	a.saving = false
+	if msg.err != nil {
+		a.message, a.msgErr = "保存失败："+msg.err.Error(), true
+		a.quitOnSave = false
+		return nil
+	}
+	a.c.report.AdoptSaved(msg.snap)
+	a.path = msg.path
+	a.savedGen = max(a.savedGen, msg.gen)
+	a.message, a.msgErr = "已保存 "+time.Now().Format("15:04:05"), false
+	if a.quitOnSave && !a.dirty() {
+		return a.quit()
+	}
+	return nil
+}
+
+// defaultFileName follows the title, so a new draft is saved under the
+// name the drafter would give the Word file.
+func (a *App) defaultFileName() string {
+	name := strings.TrimSpace(a.c.report.DisplayTitle(a.c.tmpl))
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if name == "" {
+		name = "法治政府建设情况报告"
+	}
+	return name + ".yaml"
+}
+
+func (a *App) askFileName() tea.Cmd {
+	a.back, a.state = a.state, stateSaveAs
+	if a.back == stateSaveAs || a.back == stateConfirmQuit {
+		a.back = stateEdit
+	}
+	a.overwrite = ""
+	a.fileName.SetValue(a.defaultFileName())
+	a.fileName.CursorEnd()
+	return a.fileName.Focus()
+}
+
+func (a *App) updateSaveAs(k tea.KeyMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		a.state, a.quitOnSave = a.back, false
+		a.fileName.Blur()
+		return a.focusCmd()
+	case "enter":
+		p := strings.TrimSpace(a.fileName.Value())
+		if p == "" {
+			return nil
+		}
+		if filepath.Ext(p) == "" {
+			p += ".yaml"
+		}
+		if _, err := os.Stat(p); err == nil && a.overwrite != p {
+			a.overwrite = p
+			a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
+			return nil
+		}
+		a.path = p
+		a.state = a.back
+		a.fileName.Blur()
+		return tea.Batch(a.focusCmd(), a.save())
+	}
+	var cmd tea.Cmd
+	a.fileName, cmd = a.fileName.Update(k)
+	return cmd
+}
+
+// requestQuit quits at once when everything is saved and asks otherwise.
+func (a *App) requestQuit() tea.Cmd {
+	if a.state == stateMeta {
+		if a.meta.apply() {
+			a.edited()
+		}
+	}
+	if !a.dirty() {
+		return a.quit()
+	}
+	if a.state != stateConfirmQuit {
+		a.back, a.state = a.state, stateConfirmQuit
+	}
+	return nil
+}
+
+func (a *App) quit() tea.Cmd {
+	a.cursor.disable() // leave the shell's cursor where the terminal puts it
+	return tea.Quit
+}
+
+func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {
+	keys := a.c.keys
+	switch {
+	case key.Matches(k, keys.ConfirmSave):
+		a.state = a.back
+		a.quitOnSave = true
+		return a.save()
+	case key.Matches(k, keys.ConfirmDrop):
+		return a.quit()
+	case key.Matches(k, keys.ConfirmAbort):
+		a.state = a.back
+		return a.focusCmd()
+	}
+	return nil
+}
+
+// externalDoneMsg comes back when $EDITOR exits.
+type externalDoneMsg struct {
+	section, file, before string
+	err                   error
+}
+
+// externalEdit opens the current section in $VISUAL/$EDITOR on a temporary
+// file — an escape hatch for long prose — and reads it back afterwards.
+func (a *App) externalEdit() tea.Cmd {
+	a.syncProse()
+	id := a.current().ID
+	text := a.c.report.Text(id)
+	f, err := os.CreateTemp("", "nianbao-"+id+"-*.txt")
+	if err != nil {
+		a.message, a.msgErr = "无法创建临时文件："+err.Error(), true
+		return nil
+	}
+	_, err = f.WriteString(text)
+	f.Close()
+	if err != nil {
+		os.Remove(f.Name())
+		a.message, a.msgErr = "无法写临时文件："+err.Error(), true
+		return nil
+	}
+	editor := os.Getenv("VISUAL")
+	if editor == "" {
+		editor = os.Getenv("EDITOR")
+	}
+	if editor == "" {
+		editor = "vi"
+	}
+	args := strings.Fields(editor)
+	cmd := exec.Command(args[0], append(args[1:], f.Name())...)
+	name := f.Name()
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		return externalDoneMsg{section: id, file: name, before: text, err: err}
+	})
+}
+
+func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
+	defer os.Remove(msg.file)
+	if msg.err != nil {
+		a.message, a.msgErr = "外部编辑器出错："+msg.err.Error()+"（正文未改动）", true
+		return nil
+	}
+	data, err := os.ReadFile(msg.file)
+	if err != nil {
+		a.message, a.msgErr = "读不回外部编辑的内容："+err.Error(), true
+		return nil
+	}
+	text := string(data)
+	// Editors add a final newline the drafter did not type.
+	if !strings.HasSuffix(msg.before, "\n") {
+		text = strings.TrimSuffix(text, "\n")
+	}
+	i, ok := a.c.index[msg.section]
+	if !ok || text == msg.before {
+		return nil
+	}
+	ed := a.editor(i)
+	ed.SetValue(text)
+	a.total += ed.Len() - a.lens[i]
+	a.lens[i] = ed.Len()
+	a.refreshStatuses()
+	a.message, a.msgErr = "已读回外部编辑的内容", false
+	return tea.Batch(a.edited(), a.openSection(i, focusProse))
+}

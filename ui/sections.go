@@ -1,0 +1,166 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/check"
+	"nianbao/model"
+)
+
+// openSection makes section i the one being edited and puts the focus on
+// its prose or figures.
+func (a *App) openSection(i int, focus focusArea) tea.Cmd {
+	if i < 0 || i >= len(a.c.sections) {
+		return nil
+	}
+	if a.editors[a.current().ID] != nil {
+		a.editor(a.cur).Blur()
+	}
+	if a.figures != nil {
+		a.figures.Blur()
+	}
+	a.meta.Blur()
+	a.cur = i
+	a.c.report.Cursor = a.current().ID
+	a.figures = newFigures(a.c, a.current())
+	if focus == focusFigures && a.figures.len() == 0 {
+		focus = focusProse
+	}
+	a.state = stateEdit
+	a.focus = focus
+	a.tree.setCurrent(i + 1)
+	a.relayout()
+	return a.focusCmd()
+}
+
+// openMeta shows the 报告信息 form in the right pane.
+func (a *App) openMeta() tea.Cmd {
+	if a.editors[a.current().ID] != nil {
+		a.editor(a.cur).Blur()
+	}
+	a.state = stateMeta
+	a.focus = focusProse
+	a.tree.setCurrent(0)
+	a.tree.focused = false
+	return a.meta.Focus()
+}
+
+// focusCmd gives keyboard focus to the area a.focus names.
+func (a *App) focusCmd() tea.Cmd {
+	a.tree.focused = a.focus == focusTree
+	a.findings.focused = a.focus == focusFindings
+	ed := a.editor(a.cur)
+	if a.state == stateMeta {
+		ed.Blur()
+		if a.focus == focusTree {
+			a.meta.Blur()
+			return nil
+		}
+		return a.meta.Focus()
+	}
+	switch a.focus {
+	case focusProse:
+		a.figures.Blur()
+		return ed.Focus()
+	case focusFigures:
+		ed.Blur()
+		return a.figures.Focus(a.figures.focus)
+	case focusTree, focusFindings:
+		ed.Blur()
+		a.figures.Blur()
+	}
+	return nil
+}
+
+// setFocus switches the area and re-lays out, since the figures block is
+// one row taller while focused.
+func (a *App) setFocus(f focusArea) tea.Cmd {
+	a.focus = f
+	cmd := a.focusCmd()
+	a.relayout()
+	return cmd
+}
+
+// nextRequired finds the next (dir=1) or previous (dir=-1) required section
+// after index from; -1 when there is none. Guided mode walks these.
+func (a *App) nextRequired(from, dir int) int {
+	for i := from + dir; i >= 0 && i < len(a.c.sections); i += dir {
+		if a.c.sections[i].Required {
+			return i
+		}
+	}
+	return -1
+}
+
+// applyResult takes a finished check into the tree, findings and status.
+func (a *App) applyResult(res check.Result) {
+	a.result, a.checked = res, true
+	clear(a.errsBySec)
+	for _, f := range res.Findings {
+		if f.Severity == check.Error && f.Section != "" {
+			a.errsBySec[f.Section]++
+		}
+	}
+	a.findings.setResult(res)
+	a.refreshStatuses()
+}
+
+// refreshStatuses recomputes every tree mark; sections are few, and it only
+// runs on check results, figure changes and section switches.
+func (a *App) refreshStatuses() {
+	for i := len(a.c.sections) - 1; i >= 0; i-- {
+		a.tree.status[i] = a.statusOf(i)
+	}
+}
+
+// refreshCurrentStatus is the per-key version: the edited section and its
+// parents only.
+func (a *App) refreshCurrentStatus() {
+	for i := a.cur; i >= 0; i = a.c.parent[i] {
+		a.tree.status[i] = a.statusOf(i)
+	}
+}
+
+// statusOf derives a section's mark from cheap counters and the last check.
+// Children are computed first, so a parent can summarise them.
+func (a *App) statusOf(i int) sectionStatus {
+	s := a.c.sections[i]
+	r := a.c.report
+	if len(s.Sections) > 0 && a.lens[i] == 0 {
+		// A part made of subsections: its own prose is an optional opening.
+		worst := statusOptional
+		for _, ch := range a.c.children[i] {
+			worst = max(worst, a.tree.status[ch])
+		}
+		if worst == statusOptional && s.Required {
+			worst = statusMissing
+		}
+		return worst
+	}
+	missingFig := false
+	for _, f := range s.Figures {
+		if _, ok := r.Figures[f.ID]; f.Required && !ok {
+			missingFig = true
+		}
+	}
+	switch {
+	case s.Required && a.lens[i] == 0:
+		return statusMissing
+	case a.errsBySec[s.ID] > 0:
+		return statusProblem
+	case s.Required && (a.lens[i] < s.MinChars || missingFig):
+		return statusStarted
+	case !s.Required && a.lens[i] == 0 && !anyFigure(r.Figures, s.Figures):
+		return statusOptional
+	}
+	return statusDone
+}
+
+func anyFigure(values map[string]model.Number, figs []*model.Figure) bool {
+	for _, f := range figs {
+		if _, ok := values[f.ID]; ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// sectionStatus is the mark shown before a section in the tree. Each has
+// its own glyph so the tree reads without colour.
+type sectionStatus int
+
+const (
+	statusOptional sectionStatus = iota // optional and empty
+	statusDone                          // everything required is there
+	statusStarted                       // required, written but short or missing figures
+	statusMissing                       // required and empty
+	statusProblem                       // the check found errors
+)
+
+// glyph returns single-width marks only: East Asian "ambiguous" symbols
+// such as ● or ○ take two cells in CJK locales and would break the tree.
+func (s sectionStatus) glyph() string {
+	switch s {
+	case statusOptional:
+		return "-"
+	case statusDone:
+		return "✓"
+	case statusStarted:
+		return "~"
+	case statusMissing:
+		return "✗"
+	case statusProblem:
+		return "!"
+	}
+	return "?"
+}
+
+func (s sectionStatus) meaning() string {
+	switch s {
+	case statusOptional:
+		return "选填，未写"
+	case statusDone:
+		return "已完成"
+	case statusStarted:
+		return "已开始，字数或必填数字不足"
+	case statusMissing:
+		return "必填，尚未填写"
+	case statusProblem:
+		return "检查发现错误"
+	}
+	return ""
+}
+
+// treeModel is the section tree on the left. Row 0 is the 报告信息 entry
+// (metadata form); row i+1 is section i of the flattened template.
+type treeModel struct {
+	c             *common
+	width, height int
+	cursor        int
+	current       int // row being edited
+	offset        int
+	focused       bool
+	status        []sectionStatus
+}
+
+func newTree(c *common) *treeModel {
+	return &treeModel{c: c, status: make([]sectionStatus, len(c.sections))}
+}
+
+func (t *treeModel) SetSize(w, h int) { t.width, t.height = w, h; t.scroll() }
+
+func (t *treeModel) rows() int { return len(t.c.sections) + 1 }
+
+// setCurrent marks the row being edited and moves the tree cursor there,
+// so focusing the tree starts from where the drafter is.
+func (t *treeModel) setCurrent(row int) {
+	t.current, t.cursor = row, row
+	t.scroll()
+}
+
+func (t *treeModel) scroll() {
+	if t.height <= 0 {
+		return
+	}
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+t.height {
+		t.offset = t.cursor - t.height + 1
+	}
+	if max := t.rows() - t.height; t.offset > max {
+		t.offset = max
+	}
+	if t.offset < 0 {
+		t.offset = 0
+	}
+}
+
+func (t *treeModel) Update(msg tea.Msg) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return
+	}
+	keys := t.c.keys
+	switch {
+	case key.Matches(k, keys.Up):
+		t.cursor--
+	case key.Matches(k, keys.Down):
+		t.cursor++
+	case key.Matches(k, keys.PageUp):
+		t.cursor -= t.height
+	case key.Matches(k, keys.PageDown):
+		t.cursor += t.height
+	case k.String() == "home":
+		t.cursor = 0
+	case k.String() == "end":
+		t.cursor = t.rows() - 1
+	}
+	t.cursor = max(0, min(t.cursor, t.rows()-1))
+	t.scroll()
+}
+
+func (t *treeModel) View() string {
+	st := t.c.styles.Tree
+	lines := make([]string, 0, t.height)
+	for row := t.offset; row < t.rows() && len(lines) < t.height; row++ {
+		// Two non-colour marks: ">" is the tree cursor (or the section being
+		// edited when the tree is not focused), "*" the edited section.
+		lead := "  "
+		switch {
+		case t.focused && row == t.cursor:
+			lead = "> "
+		case row == t.current && t.focused:
+			lead = "* "
+		case row == t.current:
+			lead = "> "
+		}
+		var text string
+		style := st.Item
+		if row == 0 {
+			text = lead + "  报告信息"
+			style = st.Meta
+		} else {
+			s := t.c.sections[row-1]
+			mark := t.status[row-1]
+			text = lead + st.Mark[mark].Render(mark.glyph()) + " " +
+				strings.Repeat(" ", s.Level-1) + t.c.heading(s)
+		}
+		text = ansi.Truncate(text, t.width, "…")
+		switch {
+		case t.focused && row == t.cursor:
+			style = st.Selected
+		case row == t.current:
+			style = st.Current
+		}
+		lines = append(lines, style.Render(text))
+	}
+	for len(lines) < t.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (t *treeModel) ShortHelp() []key.Binding {
+	k := t.c.keys
+	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "打开"), withHelp(k.Back, "回到正文")}
+}
+
+func (t *treeModel) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+
+// withHelp relabels a binding for one context (enter opens here, saves there).
+func withHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}

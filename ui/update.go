@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Update handles window size and the program's own messages first, then
+// global keys, then hands the message to the active child only.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.width, a.c.height = msg.Width, msg.Height
+		a.relayout()
+		if a.state == statePreview {
+			a.preview.refresh()
+		}
+		return a, nil
+	case checkTickMsg:
+		if msg.seq != a.checkSeq {
+			return a, nil // a newer edit will start its own check
+		}
+		a.syncProse()
+		return a, runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), msg.seq)
+	case checkDoneMsg:
+		a.applyResult(msg.res)
+		return a, nil
+	case savedMsg:
+		return a, a.saved(msg)
+	case externalDoneMsg:
+		return a, a.externalDone(msg)
+	case jumpMsg:
+		return a, a.jump(msg)
+	case metaDoneMsg:
+		return a, a.openSection(a.cur, focusProse)
+	case tea.KeyMsg:
+		return a, a.handleKey(msg)
+	}
+	return a, a.updateActive(msg)
+}
+
+// updateActive passes a non-key message (cursor blinks, pastes) to the
+// child that has focus.
+func (a *App) updateActive(msg tea.Msg) tea.Cmd {
+	switch a.state {
+	case stateMeta:
+		_, cmd := a.meta.Update(msg)
+		return cmd
+	case stateEdit:
+		switch a.focus {
+		case focusProse:
+			return a.updateProse(msg)
+		case focusFigures:
+			return a.updateFigures(msg)
+		case focusTree, focusFindings:
+		}
+	case statePreview:
+		return a.preview.Update(msg)
+	case stateSaveAs:
+		var cmd tea.Cmd
+		a.fileName, cmd = a.fileName.Update(msg)
+		return cmd
+	case stateHelp, stateConfirmQuit:
+	}
+	return nil
+}
+
+func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
+	keys := a.c.keys
+	switch a.state {
+	case stateConfirmQuit:
+		return a.updateConfirm(k)
+	case stateSaveAs:
+		return a.updateSaveAs(k)
+	case stateHelp:
+		if key.Matches(k, keys.Quit, keys.Interrupt) {
+			return a.requestQuit()
+		}
+		a.state = a.back
+		return nil
+	case stateMeta, stateEdit, statePreview:
+	}
+	a.message = ""
+	switch {
+	case key.Matches(k, keys.Quit, keys.Interrupt):
+		return a.requestQuit()
+	case key.Matches(k, keys.Save):
+		return a.save()
+	case key.Matches(k, keys.Help):
+		a.back, a.state = a.state, stateHelp
+		return nil
+	case key.Matches(k, keys.Findings):
+		return a.toggleFindings()
+	case key.Matches(k, keys.Preview):
+		return a.togglePreview()
+	case key.Matches(k, keys.Meta):
+		return a.openMeta()
+	case key.Matches(k, keys.NextSection):
+		return a.walk(1, true)
+	case key.Matches(k, keys.PrevSection):
+		return a.walk(-1, true)
+	case key.Matches(k, keys.NextAny):
+		return a.walk(1, false)
+	case key.Matches(k, keys.PrevAny):
+		return a.walk(-1, false)
+	case key.Matches(k, keys.Guidance):
+		a.showGuidance = !a.showGuidance
+		a.relayout()
+		return nil
+	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit:
+		return a.externalEdit()
+	case k.String() == "ctrl+t" && a.focus != focusTree:
+		return a.setFocus(focusTree)
+	}
+	switch a.state {
+	case stateMeta:
+		return a.updateMeta(k)
+	case stateEdit:
+		return a.updateEdit(k)
+	case statePreview:
+		if key.Matches(k, keys.Back) {
+			return a.togglePreview()
+		}
+		return a.preview.Update(k)
+	case stateHelp, stateConfirmQuit, stateSaveAs:
+	}
+	return nil
+}
+
+// walk moves to the next or previous section; guided walks only required
+// ones. At either end it says so instead of wrapping, and the tree is
+// always there for optional sections.
+func (a *App) walk(dir int, guided bool) tea.Cmd {
+	from := a.cur
+	if a.state == stateMeta {
+		a.meta.apply()
+		from = -1
+		if dir < 0 {
+			return nil
+		}
+	}
+	next := from + dir
+	if guided {
+		next = a.nextRequired(from, dir)
+	}
+	if next < 0 || next >= len(a.c.sections) {
+		if dir > 0 {
+			a.message = "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
+		} else {
+			a.message = "已是第一个章节"
+		}
+		return nil
+	}
+	return a.openSection(next, focusProse)
+}
+
+func (a *App) updateMeta(k tea.KeyMsg) tea.Cmd {
+	if a.focus == focusTree {
+		return a.updateTree(k)
+	}
+	if key.Matches(k, a.c.keys.Back) {
+		a.meta.apply()
+		return a.setFocus(focusTree)
+	}
+	changed, cmd := a.meta.Update(k)
+	if changed {
+		return tea.Batch(cmd, a.edited())
+	}
+	return cmd
+}
+
+func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
+	keys := a.c.keys
+	switch a.focus {
+	case focusTree:
+		return a.updateTree(k)
+	case focusFindings:
+		if key.Matches(k, keys.Back) {
+			return a.setFocus(focusProse)
+		}
+		return a.findings.Update(k)
+	case focusProse:
+		switch {
+		case key.Matches(k, keys.Back):
+			return a.setFocus(focusTree)
+		case key.Matches(k, keys.SwitchPane):
+			if a.figures.len() > 0 {
+				a.figures.focus = 0
+				return a.setFocus(focusFigures)
+			}
+			return nil
+		case key.Matches(k, keys.BackPane):
+			if n := a.figures.len(); n > 0 {
+				a.figures.focus = n - 1
+				return a.setFocus(focusFigures)
+			}
+			return nil
+		}
+		return a.updateProse(k)
+	case focusFigures:
+		switch {
+		case key.Matches(k, keys.Back):
+			return a.setFocus(focusTree)
+		case key.Matches(k, keys.SwitchPane):
+			if a.figures.focus+1 < a.figures.len() {
+				return a.figures.Focus(a.figures.focus + 1)
+			}
+			return a.setFocus(focusProse)
+		case key.Matches(k, keys.BackPane):
+			if a.figures.focus > 0 {
+				return a.figures.Focus(a.figures.focus - 1)
+			}
+			return a.setFocus(focusProse)
+		}
+		return a.updateFigures(k)
+	}
+	return nil
+}
+
+func (a *App) updateTree(k tea.KeyMsg) tea.Cmd {
+	keys := a.c.keys
+	switch {
+	case key.Matches(k, keys.Back):
+		if a.state == stateMeta {
+			a.focus = focusProse
+			return a.focusCmd()
+		}
+		return a.setFocus(focusProse)
+	case key.Matches(k, keys.Enter):
+		if a.tree.cursor == 0 {
+			return a.openMeta()
+		}
+		if a.state == stateMeta {
+			a.meta.apply()
+		}
+		return a.openSection(a.tree.cursor-1, focusProse)
+	case k.String() == "?":
+		a.back, a.state = a.state, stateHelp
+		return nil
+	}
+	a.tree.Update(k)
+	return nil
+}
+
+// updateProse feeds the editor and, when the text changed, updates only
+// the cheap counters; the full check waits for a pause in typing.
+func (a *App) updateProse(msg tea.Msg) tea.Cmd {
+	ed := a.editor(a.cur)
+	before := ed.Version()
+	cmd := ed.Update(msg)
+	if ed.Version() == before {
+		return cmd
+	}
+	n := ed.Len()
+	a.total += n - a.lens[a.cur]
+	a.lens[a.cur] = n
+	a.refreshCurrentStatus()
+	return tea.Batch(cmd, a.edited())
+}
+
+func (a *App) updateFigures(msg tea.Msg) tea.Cmd {
+	changed, cmd := a.figures.Update(msg)
+	if !changed {
+		return cmd
+	}
+	a.refreshStatuses()
+	return tea.Batch(cmd, a.edited())
+}
+
+func (a *App) toggleFindings() tea.Cmd {
+	if a.showFindings {
+		a.showFindings = false
+		if a.focus == focusFindings {
+			a.focus = focusProse
+		}
+		a.relayout()
+		return a.focusCmd()
+	}
+	a.showFindings = true
+	if a.state == statePreview {
+		a.state = stateEdit
+	}
+	if a.state == stateEdit {
+		return a.setFocus(focusFindings)
+	}
+	a.relayout()
+	return nil
+}
+
+func (a *App) togglePreview() tea.Cmd {
+	if a.state == statePreview {
+		a.state = a.back
+		return a.focusCmd()
+	}
+	a.syncProse()
+	a.back, a.state = a.state, statePreview
+	a.preview.refresh()
+	return nil
+}
+
+// jump opens the place a finding points at.
+func (a *App) jump(j jumpMsg) tea.Cmd {
+	i, ok := a.c.index[j.section]
+	if !ok {
+		if j.section == "" {
+			return a.openMeta()
+		}
+		return nil
+	}
+	if j.figure != "" {
+		cmd := a.openSection(i, focusFigures)
+		if a.focus == focusFigures {
+			return tea.Batch(cmd, a.figures.focusID(j.figure))
+		}
+		return cmd
+	}
+	return a.openSection(i, focusProse)
+}

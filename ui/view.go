@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the screen and tells the output writer where the insertion
+// point is, for the IME cursor.
+func (a *App) View() string {
+	c := a.c
+	if c.width <= 0 || c.height <= 0 {
+		return ""
+	}
+	l := a.lay
+	if l.tooSmall {
+		a.cursor.set(0, 0, false)
+		return a.tooSmallView()
+	}
+	st := c.styles
+	treeStyle := st.Pane
+	if a.focus == focusTree {
+		treeStyle = st.PaneFocused
+	}
+	left := pane(treeStyle, l.treeW, l.mainH, a.tree.View())
+	right := a.rightView()
+	var b strings.Builder
+	b.Grow(c.width * c.height * 3)
+	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, left, right))
+	b.WriteByte('\n')
+	b.WriteString(renderStatus(st, c.width, a.statusInfo()))
+	b.WriteByte('\n')
+	b.WriteString(ansi.Truncate(a.helpLine(), c.width, "…"))
+	a.placeCursor()
+	return b.String()
+}
+
+// pane renders content in a bordered box of the given outer size. Children
+// already produce lines of the right width, so this only adds the frame.
+func pane(s lipgloss.Style, w, h int, content string) string {
+	return s.Width(w - s.GetHorizontalBorderSize()).
+		Height(h - s.GetVerticalBorderSize()).
+		MaxHeight(h).Render(content)
+}
+
+func (a *App) rightView() string {
+	st := a.c.styles
+	l := a.lay
+	paneStyle := st.Pane
+	if a.focus != focusTree && a.focus != focusFindings {
+		paneStyle = st.PaneFocused
+	}
+	var content string
+	switch a.state {
+	case stateMeta:
+		content = a.meta.View()
+	case stateEdit:
+		content = a.sectionView()
+	case statePreview:
+		content = a.preview.View()
+	case stateHelp:
+		content = a.fullHelpView()
+	case stateConfirmQuit:
+		content = a.dialog("有尚未保存的修改。", "[s] 保存并退出    [d] 不保存退出    [esc] 取消")
+	case stateSaveAs:
+		content = a.dialog("保存为（相对于当前目录）：", a.fileName.View())
+	}
+	out := pane(paneStyle, l.rightW, l.paneH, content)
+	if a.showFindings {
+		fs := st.Pane
+		if a.focus == focusFindings {
+			fs = st.PaneFocused
+		}
+		out += "\n" + pane(fs, l.rightW, l.findingsH, a.findings.View())
+	}
+	return out
+}
+
+func (a *App) sectionView() string {
+	st := a.c.styles
+	l := a.lay
+	s := a.current()
+	req := "（选填）"
+	if s.Required {
+		req = "（必填）"
+	}
+	lines := make([]string, 0, 4+len(a.guidanceLines))
+	lines = append(lines, st.Section.Title.Render(ansi.Truncate(a.c.heading(s)+req, l.innerW, "…")))
+	for _, g := range a.guidanceLines {
+		lines = append(lines, st.Section.Guidance.Render(g))
+	}
+	lines = append(lines, a.editor(a.cur).View())
+	if l.figureRows > 0 {
+		lines = append(lines, st.Section.Rule.Render(ruleLine("数字（tab 切换）", l.innerW)))
+		lines = append(lines, a.figures.View())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func ruleLine(title string, w int) string {
+	s := "── " + title + " "
+	return ansi.Truncate(s+strings.Repeat("─", max(0, w-ansi.StringWidth(s))), w, "")
+}
+
+func (a *App) dialog(title, body string) string {
+	l := a.lay
+	box := a.c.styles.Dialog.Render(title + "\n\n" + body)
+	return lipgloss.Place(l.innerW, l.innerH, lipgloss.Center, lipgloss.Center, box)
+}
+
+func (a *App) tooSmallView() string {
+	c := a.c
+	msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d。ctrl+q 退出。", c.width, c.height, minWidth, minHeight)
+	lines := strings.Split(lipgloss.NewStyle().Width(c.width).Render(msg), "\n")
+	if len(lines) > c.height {
+		lines = lines[:c.height]
+	}
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], c.width, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (a *App) statusInfo() statusInfo {
+	return statusInfo{
+		path:         a.path,
+		dirty:        a.dirty(),
+		saving:       a.saving,
+		checked:      a.checked,
+		completeness: a.result.Completeness,
+		sectionChars: a.lens[a.cur],
+		totalChars:   a.total,
+		message:      a.message,
+		isError:      a.msgErr,
+	}
+}
+
+// placeCursor sets the IME cursor target from the layout: where the
+// focused editor or input draws its insertion point.
+func (a *App) placeCursor() {
+	l := a.lay
+	x0 := l.treeW + l.frameX
+	y0 := l.frame
+	switch {
+	case a.state == stateEdit && a.focus == focusProse:
+		row, col := a.editor(a.cur).CursorPosition()
+		a.cursor.set(x0+col, y0+1+l.guidanceRows+row, true)
+	case a.state == stateEdit && a.focus == focusFigures:
+		row, col, ok := a.figures.cursorCell()
+		a.cursor.set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
+	case a.state == stateMeta && a.focus != focusTree:
+		row, col := a.meta.cursorCell()
+		a.cursor.set(x0+col, y0+row, true)
+	default:
+		a.cursor.set(0, 0, false)
+	}
+}
+
+// keyList adapts a list of bindings to help.KeyMap.
+type keyList struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyList) ShortHelp() []key.Binding  { return k.short }
+func (k keyList) FullHelp() [][]key.Binding { return k.full }
+
+// activeKeys is the help for what has focus, then the keys that work
+// everywhere.
+func (a *App) activeKeys() keyList {
+	k := a.c.keys
+	var child []key.Binding
+	switch a.state {
+	case stateMeta:
+		child = a.meta.ShortHelp()
+		if a.focus == focusTree {
+			child = a.tree.ShortHelp()
+		}
+	case stateEdit:
+		switch a.focus {
+		case focusProse:
+			child = []key.Binding{k.NextSection, k.PrevSection, k.SwitchPane, k.FocusTree}
+		case focusFigures:
+			child = a.figures.ShortHelp()
+		case focusTree:
+			child = a.tree.ShortHelp()
+		case focusFindings:
+			child = a.findings.ShortHelp()
+		}
+	case statePreview:
+		child = a.preview.ShortHelp()
+	case stateHelp:
+		child = []key.Binding{withHelp(k.Back, "任意键返回")}
+	case stateConfirmQuit:
+		child = []key.Binding{k.ConfirmSave, k.ConfirmDrop, k.ConfirmAbort}
+	case stateSaveAs:
+		child = []key.Binding{withHelp(k.Enter, "保存"), withHelp(k.Back, "取消")}
+	}
+	short := child
+	for _, g := range []key.Binding{k.Save, k.Findings, k.Preview, k.Help, k.Quit} {
+		if !hasKey(short, g) {
+			short = append(short, g)
+		}
+	}
+	return keyList{short: short, full: [][]key.Binding{
+		{k.NextSection, k.PrevSection, k.NextAny, k.PrevAny, k.SwitchPane, k.BackPane},
+		{k.FocusTree, k.Up, k.Down, k.Enter, k.Meta, k.Guidance},
+		{k.Save, k.Findings, k.Preview, k.ExtEditor, k.Help, k.Quit},
+	}}
+}
+
+func (a *App) helpLine() string {
+	if a.state == stateConfirmQuit || a.state == stateSaveAs {
+		return a.help.ShortHelpView(a.activeKeys().short[:3])
+	}
+	return a.help.ShortHelpView(a.activeKeys().short)
+}
+
+func (a *App) fullHelpView() string {
+	h := a.help
+	h.ShowAll = true
+	h.Width = a.lay.innerW
+	var b strings.Builder
+	b.WriteString(a.c.styles.Section.Title.Render("按键"))
+	b.WriteString("\n")
+	b.WriteString(h.View(a.activeKeys()))
+	if ek := a.editor(a.cur).KeyMap(); ek != nil {
+		b.WriteString("\n\n" + a.c.styles.Section.Title.Render("正文编辑") + "\n")
+		b.WriteString(h.FullHelpView(ek.FullHelp()))
+	}
+	b.WriteString("\n\n" + a.c.styles.Section.Title.Render("目录标记") + "\n")
+	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
+		b.WriteString(" " + s.glyph() + "  " + s.meaning() + "\n")
+	}
+	b.WriteString(" >  当前章节（目录获得焦点时为光标所在行）\n")
+	b.WriteString("\n按任意键返回。")
+	lines := strings.Split(b.String(), "\n")
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], a.lay.innerW, "…")
+	}
+	return strings.Join(lines[:min(len(lines), a.lay.innerH)], "\n")
+}
+
+func hasKey(list []key.Binding, b key.Binding) bool {
+	for _, x := range list {
+		if x.Help().Key == b.Help().Key {
+			return true
+		}
+	}
+	return false
+}
