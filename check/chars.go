@@ -258,38 +258,63 @@ func isCountUnit(r rune) bool {
 }
 
 // placeholderIn returns the first placeholder left in s: XXX, ××, ○○,
-// underscores, or words such as 待补充 and 此处填写.
+// underscores, or words such as 待补充 and 此处填写. It is one pass over s
+// that looks further only at the few characters a placeholder starts with.
 func placeholderIn(s string) string {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		b := s[i]
-		if b != 'X' && b != 'x' && b != '_' {
+		if b < utf8.RuneSelf {
+			switch b {
+			case 'X', 'x', '_':
+				j := i
+				for j < len(s) && s[j] == b {
+					j++
+				}
+				if j-i >= 2 && (b == '_' || !isASCIILetter(byteAt(s, i-1)) && !isASCIILetter(byteAt(s, j))) {
+					return s[i:j]
+				}
+				i = j
+				continue
+			case 'T':
+				if strings.HasPrefix(s[i:], "TODO") {
+					return "TODO"
+				}
+			}
+			i++
 			continue
 		}
-		j := i
-		for j < len(s) && s[j] == b {
-			j++
+		r, w := utf8.DecodeRuneInString(s[i:])
+		rest := s[i:]
+		switch r {
+		case '×', 'Ｘ', '○', '＿', '□':
+			if r2, _ := utf8.DecodeRuneInString(s[i+w:]); r2 == r {
+				return s[i : i+2*w]
+			}
+		case '待':
+			for _, p := range []string{"待补充", "待填写"} {
+				if strings.HasPrefix(rest, p) && !(p == "待补充" && strings.HasSuffix(s[:i], "有")) {
+					return p
+				}
+			}
+		case '此':
+			if strings.HasPrefix(rest, "此处填写") {
+				return "此处填写"
+			}
+		case '请':
+			for _, p := range []string{"请填写", "请补充", "请在此处"} {
+				if strings.HasPrefix(rest, p) {
+					return p
+				}
+			}
+		case '填':
+			if strings.HasPrefix(rest, "填写内容") {
+				return "填写内容"
+			}
 		}
-		if j-i >= 2 && (b == '_' || !isASCIILetter(byteAt(s, i-1)) && !isASCIILetter(byteAt(s, j))) {
-			return s[i:j]
-		}
-		i = j - 1
-	}
-	for _, w := range placeholderMarks {
-		if strings.Contains(s, w) {
-			return w
-		}
-	}
-	for _, w := range placeholderWords {
-		if k := strings.Index(s, w); k >= 0 && !(w == "待补充" && strings.HasSuffix(s[:k], "有")) {
-			return w
-		}
+		i += w
 	}
 	return ""
 }
-
-var placeholderMarks = []string{"××", "ＸＸ", "○○", "＿＿", "□□"}
-
-var placeholderWords = []string{"待补充", "待填写", "此处填写", "请填写", "请补充", "请在此处", "填写内容", "TODO"}
 
 func byteAt(s string, i int) byte {
 	if i < 0 || i >= len(s) {

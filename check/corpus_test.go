@@ -87,7 +87,7 @@ func TestSampleChecksClean(t *testing.T) {
 	}
 }
 
-// BenchmarkCheck measures a typical complete report (about 2,500 Chinese
+// BenchmarkCheck measures a typical complete report (about 3,800 Chinese
 // characters, every required figure, a few rates in prose).
 func BenchmarkCheck(b *testing.B) {
 	tp, r := complete(b)

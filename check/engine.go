@@ -56,6 +56,12 @@ type collector struct {
 	space    summary
 	secIndex map[string]int
 	year     int // report year; 0 when unknown
+	// placeheld marks sections where the scan found a placeholder, so the
+	// completeness count does not scan the text a second time.
+	placeheld map[string]bool
+	// seqBase orders findings of one section and severity: structure and
+	// figure findings before prose findings, though the prose scan runs first.
+	seqBase int
 
 	// current text position
 	section string
@@ -75,9 +81,12 @@ func getCollector(t *model.Template) *collector {
 	c.section, c.sec, c.docMode = "", -1, false
 	if c.secIndex == nil {
 		c.secIndex = map[string]int{}
+		c.placeheld = map[string]bool{}
 	} else {
 		clear(c.secIndex)
+		clear(c.placeheld)
 	}
+	c.seqBase = 0
 	if t != nil {
 		i := 0
 		t.Walk(func(s *model.Section) bool {
@@ -109,7 +118,7 @@ func (c *collector) add(f Finding) {
 			sec = len(c.secIndex)
 		}
 	}
-	c.items = append(c.items, item{f: f, sec: sec, seq: len(c.items)})
+	c.items = append(c.items, item{f: f, sec: sec, seq: c.seqBase + len(c.items)})
 }
 
 // note records one occurrence of a summarised rule.
@@ -192,9 +201,7 @@ func Report(t *model.Template, r *model.Report) Result {
 	c := getCollector(t)
 	defer putCollector(c)
 	c.year = r.Year
-	c.meta(t, r, nil)
-	done := c.structure(t, r, nil)
-	done = done.plus(c.figures(t, r, nil))
+	c.seqBase = 1 << 30
 	plans := plansSections(t)
 	t.Walk(func(s *model.Section) bool {
 		text := r.Sections[s.ID]
@@ -202,10 +209,13 @@ func Report(t *model.Template, r *model.Report) Result {
 			return true
 		}
 		c.section, c.sec = s.ID, c.secIndex[s.ID]
-		c.scanText(text, 0, plans[s.ID], false)
+		c.scanText(text, plans[s.ID])
 		return true
 	})
-	c.section, c.sec = "", -1
+	c.section, c.sec, c.seqBase = "", -1, 0
+	c.meta(t, r, nil)
+	done := c.structure(t, r, nil)
+	done = done.plus(c.figures(t, r, nil))
 	return Result{Findings: c.finish(false), Completeness: done.percent()}
 }
 
@@ -217,9 +227,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	defer putCollector(c)
 	c.year = r.Year
 	c.docMode = true
-	c.meta(t, r, &lines)
-	done := c.structure(t, r, &lines)
-	done = done.plus(c.figures(t, r, &lines))
+	c.seqBase = 1 << 30
 	plans := plansSections(t)
 	if lines.Text != "" {
 		c.scanDocument(lines.Text, sectionStarts(lines.Sections), plans)
@@ -234,7 +242,10 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 			return true
 		})
 	}
-	c.section, c.sec = "", -1
+	c.section, c.sec, c.seqBase = "", -1, 0
+	c.meta(t, r, &lines)
+	done := c.structure(t, r, &lines)
+	done = done.plus(c.figures(t, r, &lines))
 	return Result{Findings: c.finish(true), Completeness: done.percent()}
 }
 

@@ -1,17 +1,89 @@
 package check
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// A rate stated in prose: “成功率99.27%”, “败诉率为8.69%”, “纠错率降至5%”.
-var rateRe = regexp.MustCompile(`(\p{Han}{1,8})率(?:为|达|达到|是|保持|保持在|降至|降到|下降至|下降到|下降为|提高至|提高到|提升至|提升到|上升至|升至|约|仅为|高达)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
+// rateVerbs may stand between a rate and its value: “败诉率为8.69%”.
+var rateVerbs = []string{"保持在", "下降至", "下降到", "下降为", "提高至", "提高到", "提升至", "提升到", "上升至", "达到", "仅为", "高达", "降至", "降到", "升至", "保持", "为", "达", "是", "约"}
 
-// A count stated in prose: “调解成功1913件”, “受理120件”, “15万人次”.
-var countRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(万|亿)?(余|多)?(人次|件|宗|起|个|项|次|场|人|名|家|份|条|户|篇|卷)`)
+// proseUnitsByLength lists count units, longest first, so 人次 wins over 人.
+var countUnits = []string{"人次", "件", "宗", "起", "个", "项", "次", "场", "人", "名", "家", "份", "条", "户", "篇", "卷"}
+
+// rateMatch is a rate stated in prose: “成功率99.27%”, “败诉率为8.69%”.
+type rateMatch struct {
+	start     int    // byte offset of the rate's word
+	word      string // the Chinese characters before 率, at most 8
+	valueText string
+	value     float64
+}
+
+// findRates scans a sentence for rates. It is hand-written rather than a
+// regular expression because it runs on every sentence that mentions a rate
+// and backtracking over Chinese text was the largest cost of a check.
+func findRates(s string) []rateMatch {
+	var out []rateMatch
+	for off := 0; ; {
+		k := strings.Index(s[off:], "率")
+		if k < 0 {
+			return out
+		}
+		pos := off + k
+		off = pos + len("率")
+		ws := pos
+		for n := 0; n < 8 && ws > 0; n++ {
+			r, w := utf8.DecodeLastRuneInString(s[:ws])
+			if !isHan(r) {
+				break
+			}
+			ws -= w
+		}
+		if ws == pos {
+			continue
+		}
+		rest := s[off:]
+		for _, v := range rateVerbs {
+			if strings.HasPrefix(rest, v) {
+				rest = rest[len(v):]
+				break
+			}
+		}
+		rest = strings.TrimLeft(rest, " ")
+		numEnd := numberPrefix(rest)
+		if numEnd == 0 {
+			continue
+		}
+		after := strings.TrimLeft(rest[numEnd:], " ")
+		if !strings.HasPrefix(after, "%") && !strings.HasPrefix(after, "％") {
+			continue
+		}
+		v, err := strconv.ParseFloat(rest[:numEnd], 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, rateMatch{start: ws, word: s[ws:pos], valueText: rest[:numEnd], value: v})
+	}
+}
+
+// numberPrefix returns the length of the number (123 or 12.5) s starts with.
+func numberPrefix(s string) int {
+	i := 0
+	for i < len(s) && isASCIIDigit(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	if i+1 < len(s) && s[i] == '.' && isASCIIDigit(s[i+1]) {
+		i++
+		for i < len(s) && isASCIIDigit(s[i]) {
+			i++
+		}
+	}
+	return i
+}
 
 type proseCount struct {
 	value       float64
@@ -31,23 +103,43 @@ func (c *collector) proseRates(line string, at int) {
 	if strings.ContainsFunc(line, func(r rune) bool { return r >= '０' && r <= '９' }) {
 		line = asciiDigits(line)
 	}
-	for len(line) > 0 {
-		end := strings.IndexAny(line, "。！？!?")
-		sentence := line
-		if end >= 0 {
-			_, w := utf8.DecodeRuneInString(line[end:])
-			sentence, line = line[:end], line[end+w:]
-		} else {
-			line = ""
+	done := 0 // sentences before this offset were checked already
+	for off := 0; ; {
+		k := strings.Index(line[off:], "率")
+		if k < 0 {
+			return
 		}
-		if strings.Contains(sentence, "率") && strings.ContainsAny(sentence, "%％") {
+		pos := off + k
+		off = pos + len("率")
+		if pos < done {
+			continue
+		}
+		start, end := sentenceAround(line, pos)
+		done = end
+		if sentence := line[start:end]; strings.Contains(sentence, "%") || strings.Contains(sentence, "％") {
 			c.sentenceRates(sentence, at)
 		}
 	}
 }
 
+var sentenceEnds = []string{"。", "！", "？", "!", "?"}
+
+// sentenceAround returns the bounds of the sentence containing pos.
+func sentenceAround(line string, pos int) (start, end int) {
+	end = len(line)
+	for _, e := range sentenceEnds {
+		if k := strings.LastIndex(line[:pos], e); k >= 0 && k+len(e) > start {
+			start = k + len(e)
+		}
+		if k := strings.Index(line[pos:], e); k >= 0 && pos+k < end {
+			end = pos + k
+		}
+	}
+	return start, end
+}
+
 func (c *collector) sentenceRates(s string, at int) {
-	rates := rateRe.FindAllStringSubmatchIndex(s, -1)
+	rates := findRates(s)
 	if len(rates) == 0 {
 		return
 	}
@@ -56,13 +148,11 @@ func (c *collector) sentenceRates(s string, at int) {
 		return
 	}
 	for _, m := range rates {
-		word := s[m[2]:m[3]]
-		statedText := s[m[4]:m[5]]
-		stated, err := strconv.ParseFloat(statedText, 64)
-		if err != nil || stated > 100 {
+		word, statedText, stated := m.word, m.valueText, m.value
+		if stated > 100 {
 			continue // completion rates such as 完成目标任务107.39% have no count base here
 		}
-		num := numeratorFor(word, counts, m[0])
+		num := numeratorFor(word, counts, m.start)
 		if num < 0 {
 			continue
 		}
@@ -125,52 +215,67 @@ func lastRunes(s string, n int) string {
 	return string(rs[len(rs)-n:])
 }
 
+// proseCounts finds the counts in a sentence: a number, an optional 万 or
+// 亿, an optional 余 or 多 (which makes it approximate) and a unit.
 func proseCounts(s string) []proseCount {
-	ms := countRe.FindAllStringSubmatchIndex(s, -1)
-	out := make([]proseCount, 0, len(ms))
+	var out []proseCount
 	prevEnd := 0
-	for _, m := range ms {
-		if m[0] > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); isDigit(r) || r == '.' {
-				prevEnd = m[1]
-				continue
-			}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) || i > 0 && (isASCIIDigit(s[i-1]) || s[i-1] == '.') {
+			continue
 		}
-		unit := s[m[8]:m[9]]
-		after := s[m[1]:]
-		if unit == "个" && (strings.HasPrefix(after, "月") || strings.HasPrefix(after, "工作日")) {
-			prevEnd = m[1]
-			continue // 连续55个月 is a duration
-		}
-		v, err := strconv.ParseFloat(s[m[2]:m[3]], 64)
+		n := numberPrefix(s[i:])
+		j := i + n
+		v, err := strconv.ParseFloat(s[i:j], 64)
 		if err != nil {
 			continue
 		}
-		if m[4] >= 0 {
-			if s[m[4]:m[5]] == "万" {
-				v *= 1e4
-			} else {
-				v *= 1e8
+		textEnd := j
+		switch {
+		case strings.HasPrefix(s[j:], "万"):
+			v *= 1e4
+			j += len("万")
+			textEnd = j
+		case strings.HasPrefix(s[j:], "亿"):
+			v *= 1e8
+			j += len("亿")
+			textEnd = j
+		}
+		approx := false
+		if strings.HasPrefix(s[j:], "余") || strings.HasPrefix(s[j:], "多") {
+			approx = true
+			j += len("余")
+		}
+		unit := ""
+		for _, u := range countUnits {
+			if strings.HasPrefix(s[j:], u) {
+				unit = u
+				break
 			}
 		}
-		start := prevEnd
-		if k := strings.LastIndexAny(s[:m[0]], "，,、；;：:（("); k >= start {
-			start = k + 1
+		if unit == "" {
+			i = j - 1
+			continue
 		}
-		label := s[start:m[0]]
-		approx := m[6] >= 0
+		end := j + len(unit)
+		if unit == "个" && (strings.HasPrefix(s[end:], "月") || strings.HasPrefix(s[end:], "工作日")) {
+			prevEnd, i = end, end-1
+			continue // 连续55个月 is a duration
+		}
+		start := prevEnd
+		if k := strings.LastIndexAny(s[:i], "，,、；;：:（("); k >= start {
+			_, w := utf8.DecodeRuneInString(s[k:])
+			start = k + w
+		}
+		label := s[start:i]
 		for _, w := range []string{"约", "近", "超", "逾", "超过", "不足", "将近", "第"} {
 			if strings.HasSuffix(label, w) {
 				approx = true
 			}
 		}
-		textEnd := m[3]
-		if m[5] > textEnd {
-			textEnd = m[5]
-		}
-		out = append(out, proseCount{value: v, text: s[m[2]:textEnd], unit: unit, label: label,
-			start: m[0], end: m[1], approximate: approx})
-		prevEnd = m[1]
+		out = append(out, proseCount{value: v, text: s[i:textEnd], unit: unit, label: label,
+			start: i, end: end, approximate: approx})
+		prevEnd, i = end, end-1
 	}
 	return out
 }

@@ -21,7 +21,7 @@ type scanState struct {
 
 // scanText runs the prose rules over one section of a draft. Drafts have
 // no line numbers: findings carry the section only.
-func (c *collector) scanText(text string, _ int, inPlans, _ bool) {
+func (c *collector) scanText(text string, inPlans bool) {
 	st := scanState{inPlans: inPlans}
 	for line := range strings.Lines(text) {
 		c.line(strings.TrimRight(line, "\r\n"), 0, &st)
@@ -119,23 +119,37 @@ func (c *collector) line(s string, at int, st *scanState) {
 		}
 		st.enumLast = 0
 	}
-	if p := placeholderIn(s); p != "" {
-		c.placeholder(p, at)
-	}
 	c.runes = c.runes[:0]
 	for _, r := range s {
 		c.runes = append(c.runes, r)
 	}
-	c.scanRunes(at, st)
-	if strings.Contains(s, "率") && strings.ContainsAny(s, "%％") {
+	seen := c.scanRunes(at, st)
+	if seen&seenPlaceholderStart != 0 {
+		if p := placeholderIn(s); p != "" {
+			c.placeholder(p, at)
+		}
+	}
+	if seen&seenRate != 0 && seen&seenPercent != 0 {
 		c.proseRates(s, at)
 	}
-	if st.inPlans && c.year > 0 && strings.Contains(s, "年") {
+	if st.inPlans && c.year > 0 && seen&seenYear != 0 {
 		c.plansYears(s, at, level > 0 || st.sectionHead)
 	}
 }
 
+// What scanRunes saw in a line, so the rarer, costlier rules run only on
+// lines that can match.
+const (
+	seenPlaceholderStart = 1 << iota // a character a placeholder starts with
+	seenRate                         // 率
+	seenPercent                      // % or ％
+	seenYear                         // 年
+)
+
 func (c *collector) placeholder(p string, at int) {
+	if c.placeheld != nil {
+		c.placeheld[c.section] = true
+	}
 	msg := sprintf("留有占位内容“%s”，请填写实际内容", p)
 	if c.section != "" && c.t != nil && !c.docMode {
 		if s := c.t.Section(c.section); s != nil {
@@ -168,12 +182,22 @@ func (c *collector) example(at int, i, j int) func() string {
 	}
 }
 
-func (c *collector) scanRunes(at int, st *scanState) {
+func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 	rs := c.runes
 	enumPrev := st.enumLast
 	enumSeen := false
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		switch r {
+		case '率':
+			seen |= seenRate
+		case '年':
+			seen |= seenYear
+		case '%', '％':
+			seen |= seenPercent
+		case 'X', 'x', '_', 'T', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填':
+			seen |= seenPlaceholderStart
+		}
 		switch {
 		case r == ',' || r == ';' || r == ':' || r == '?' || r == '!':
 			left, right := c.at(i-1), c.at(i+1)
@@ -223,6 +247,7 @@ func (c *collector) scanRunes(at int, st *scanState) {
 	} else {
 		st.enumLast = 0
 	}
+	return seen
 }
 
 // spaces looks at a run of blanks [i, j): inside a number, before %, or

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"nianbao/model"
@@ -157,10 +156,7 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 			done.valid++ // “暂无” is the expected answer when there is nothing
 			return true
 		}
-		ok := true
-		if placeholderIn(content) != "" {
-			ok = false // reported with its line by the prose scan
-		}
+		ok := !c.placeheld[s.ID] // the prose scan reported it with its line
 		if s.MinChars > 0 {
 			if n := countChars(text); n < s.MinChars && len(s.Sections) == 0 {
 				c.add(Finding{Rule: RuleSectionShort, Section: s.ID, Line: line,
@@ -213,13 +209,14 @@ func isNothingToReport(text string) bool {
 // countChars counts what a drafter would call characters: everything but
 // white space.
 func countChars(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
+	n := utf8.RuneCountInString(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			n--
 		}
 	}
-	return n
+	return n - strings.Count(s, "\u3000")
 }
 
 // plansSections marks the section holding next year's plans and its
