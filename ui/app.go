@@ -145,7 +145,7 @@ func checkerFor(opts Options) checkFunc {
 	if opts.check != nil {
 		return opts.check
 	}
-	return localCheck
+	return check.Report
 }
 
 // Init runs the first check so the tree and completeness are right from

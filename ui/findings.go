@@ -73,23 +73,15 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 		p.cursor += p.height
 	case key.Matches(k, keys.Enter) && len(p.items) > 0:
 		f := p.items[p.cursor]
-		return func() tea.Msg { return jumpMsg{section: f.Section, figure: f.Figure} }
+		sec := f.Section
+		if sec == "" && len(f.Sections) > 0 {
+			sec = f.Sections[0] // a summarised finding: go to its first place
+		}
+		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure} }
 	}
 	p.cursor = max(0, min(p.cursor, len(p.items)-1))
 	p.scroll()
 	return nil
-}
-
-func severityName(s check.Severity) string {
-	switch s {
-	case check.Error:
-		return "错误"
-	case check.Warning:
-		return "警告"
-	case check.Info:
-		return "提示"
-	}
-	return "提示"
 }
 
 func (p *findingsPanel) View() string {
@@ -119,7 +111,7 @@ func (p *findingsPanel) View() string {
 		if p.focused && i == p.cursor {
 			lead = "> "
 		}
-		text := ansi.Truncate(lead+"["+severityName(f.Severity)+"] "+where+f.Message, p.width, "…")
+		text := ansi.Truncate(lead+"["+f.Severity.Label()+"] "+where+f.Message, p.width, "…")
 		style := st.Info
 		switch f.Severity {
 		case check.Error:

@@ -24,15 +24,15 @@ func newProseEditor() proseEditor {
 	return &textareaEditor{m: m}
 }
 
-func (e *textareaEditor) SetValue(s string)  { e.m.SetValue(s); e.version++ }
-func (e *textareaEditor) Value() string      { return e.m.Value() }
-func (e *textareaEditor) SetSize(w, h int)   { e.m.SetWidth(w); e.m.SetHeight(h) }
-func (e *textareaEditor) Focus() tea.Cmd     { return e.m.Focus() }
-func (e *textareaEditor) Blur()              { e.m.Blur() }
-func (e *textareaEditor) Focused() bool      { return e.m.Focused() }
-func (e *textareaEditor) View() string       { return e.m.View() }
-func (e *textareaEditor) Len() int           { return utf8.RuneCountInString(e.m.Value()) }
-func (e *textareaEditor) Version() uint64    { return e.version }
+func (e *textareaEditor) SetValue(s string)   { e.m.SetValue(s); e.version++ }
+func (e *textareaEditor) Value() string       { return e.m.Value() }
+func (e *textareaEditor) SetSize(w, h int)    { e.m.SetWidth(w); e.m.SetHeight(h) }
+func (e *textareaEditor) Focus() tea.Cmd      { return e.m.Focus() }
+func (e *textareaEditor) Blur()               { e.m.Blur() }
+func (e *textareaEditor) Focused() bool       { return e.m.Focused() }
+func (e *textareaEditor) View() string        { return e.m.View() }
+func (e *textareaEditor) Len() int            { return utf8.RuneCountInString(e.m.Value()) }
+func (e *textareaEditor) Version() uint64     { return e.version }
 func (e *textareaEditor) KeyMap() help.KeyMap { return taKeys{} }
 func (e *textareaEditor) CursorPosition() (int, int) {
 	li := e.m.LineInfo()

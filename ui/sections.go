@@ -42,7 +42,7 @@ func (a *App) openMeta() tea.Cmd {
 	a.focus = focusProse
 	a.tree.setCurrent(0)
 	a.tree.focused = false
-	return a.meta.Focus()
+	return a.meta.focusField(0)
 }
 
 // focusCmd gives keyboard focus to the area a.focus names.

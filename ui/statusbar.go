@@ -3,9 +3,10 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 
-	"strings"
 	"github.com/charmbracelet/x/ansi"
+	"strings"
 )
 
 // statusInfo is what the status bar shows; the root fills it from cheap
@@ -37,7 +38,8 @@ func renderStatus(st Styles, width int, s statusInfo) string {
 	}
 	comp := "完整度 …"
 	if s.checked {
-		comp = fmt.Sprintf("完整度 %.0f%%", s.completeness)
+		// Formatted like `nianbao check` prints it, so the two can be compared.
+		comp = "完整度 " + strconv.FormatFloat(s.completeness, 'f', -1, 64) + "%"
 	}
 	right := fmt.Sprintf(" %s │ 本节 %d 字 │ 全文 %d 字 ", comp, s.sectionChars, s.totalChars)
 	left := st.Status.File.Render(" "+name+" ") + stateStyle.Render("["+state+"]")

@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/check"
+	"nianbao/model"
+)
+
+func TestGuidedNavigation(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	// A draft with unit and year opens on the first required section.
+	if got := a.current().ID; got != "measures" {
+		t.Fatalf("start section = %s, want measures", got)
+	}
+	mustContain(t, a, "一、上一年度推进法治政府建设的主要举措和成效（必填）")
+	// ctrl+n walks required sections only: functions (optional) is skipped.
+	press(t, a, "ctrl+n")
+	if got := a.current().ID; got != "decisions" {
+		t.Fatalf("after ctrl+n: %s, want decisions", got)
+	}
+	mustContain(t, a, "（二）推进行政决策科学化、民主化、法治化（必填）")
+	press(t, a, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+	if got := a.current().ID; got != "shortcomings" {
+		t.Fatalf("after 5×ctrl+n: %s, want shortcomings (optional parts skipped)", got)
+	}
+	press(t, a, "ctrl+p")
+	if got := a.current().ID; got != "publicity" {
+		t.Fatalf("after ctrl+p: %s, want publicity", got)
+	}
+	// At the end, ctrl+n says where optional sections are instead of trapping.
+	press(t, a, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+	if got := a.current().ID; got != "other" {
+		t.Fatalf("last required = %s", got)
+	}
+	mustContain(t, a, "已是最后一个必填章节")
+}
+
+func TestTreeJump(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	press(t, a, "ctrl+t")
+	if a.focus != focusTree {
+		t.Fatal("ctrl+t did not focus the tree")
+	}
+	// Row 0 is 报告信息, row 1 measures (current), row 2 functions.
+	press(t, a, "down", "enter")
+	if got := a.current().ID; got != "functions" {
+		t.Fatalf("tree jump opened %s, want functions", got)
+	}
+	if a.focus != focusProse {
+		t.Fatal("after a jump the prose should have focus")
+	}
+	mustContain(t, a, "（一）依法全面履行政府职能（选填）")
+	// esc goes to the tree, enter on the top row opens the metadata form.
+	press(t, a, "esc", "up", "up", "up", "enter")
+	if a.state != stateMeta {
+		t.Fatalf("state = %v, want the metadata form", a.state)
+	}
+	mustContain(t, a, "报告单位", "绩溪县")
+}
+
+func TestTypingChineseUpdatesReport(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	path := filepath.Join(t.TempDir(), "d.yaml")
+	a := newTestApp(t, r, tm, path, 100, 30)
+	press(t, a, "ctrl+n") // decisions
+	typeText(t, a, "全年审查重大行政决策")
+	typeText(t, a, "１２件，")
+	press(t, a, "backspace")
+	typeText(t, a, "。")
+	mustContain(t, a, "全年审查重大行政决策１２件。", "本节 14 字", "全文 14 字", "未保存")
+	press(t, a, "ctrl+s")
+	if got := r.Text("decisions"); got != "全年审查重大行政决策１２件。" {
+		t.Fatalf("report text = %q", got)
+	}
+	mustContain(t, a, "已保存")
+	back, err := model.LoadReport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Text("decisions"); got != "全年审查重大行政决策１２件。" {
+		t.Fatalf("saved text = %q", got)
+	}
+	if back.Cursor != "decisions" {
+		t.Fatalf("saved cursor = %q, want decisions", back.Cursor)
+	}
+	// Reopening resumes at the stored section.
+	b := newTestApp(t, back, tm, path, 100, 30)
+	if b.current().ID != "decisions" {
+		t.Fatalf("resumed at %s", b.current().ID)
+	}
+}
+
+func TestFigureBadInputIsRefused(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	a := newTestApp(t, r, tm, "", 100, 30)
+	press(t, a, "ctrl+n") // decisions: 重大行政决策事项, 合法性审查件数, 规范性文件备案件数
+	typeText(t, a, "依法决策。")
+	press(t, a, "tab", "tab") // second figure: legality_reviews
+	typeText(t, a, "12")
+	press(t, a, "a")
+	if n, ok := r.Figure("legality_reviews"); !ok || n.Text != "12" {
+		t.Fatalf("figure = %+v %v, want 12", n, ok)
+	}
+	mustContain(t, a, "[12", "不是数字")
+	if got := a.figures.fields[1].input.Value(); got != "12" {
+		t.Fatalf("input shows %q after a letter, want 12", got)
+	}
+	// Nothing else lost: the prose and the other figures are untouched.
+	a.syncProse()
+	if r.Text("decisions") != "依法决策。" {
+		t.Fatalf("prose changed: %q", r.Text("decisions"))
+	}
+	if _, ok := r.Figure("major_decisions"); ok {
+		t.Fatal("another figure was set")
+	}
+	// A valid key clears the error; "%" is refused with its own message.
+	press(t, a, "3")
+	mustNotContain(t, a, "不是数字")
+	press(t, a, "%")
+	mustContain(t, a, "不要带")
+	if n, _ := r.Figure("legality_reviews"); n.Text != "123" {
+		t.Fatalf("figure = %q, want 123", n.Text)
+	}
+	// Clearing a field removes the figure.
+	press(t, a, "backspace", "backspace", "backspace")
+	if _, ok := r.Figure("legality_reviews"); ok {
+		t.Fatal("cleared figure still set")
+	}
+}
+
+func TestComputedRateAndHint(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.Hints = map[string]model.Number{"review_received": {Value: 30, Text: "30"}}
+	r.SetFigure("review_decided", model.Number{Value: 23, Text: "23"})
+	r.SetFigure("review_corrected", model.Number{Value: 2, Text: "2"})
+	r.SetFigure("review_correction_rate", model.Number{Value: 8.69, Text: "8.69"})
+	a := newTestApp(t, r, tm, "", 120, 40)
+	i := a.c.index["disputes"]
+	a.openSection(i, focusProse)
+	mustContain(t, a, "去年 30件", "按行政复议审结数计算 8.70 %")
+}
+
+func TestResizeAndTinySizes(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	for _, sz := range [][2]int{{20, 5}, {1, 1}, {0, 0}, {59, 30}, {100, 15}, {60, 16}, {80, 24}, {200, 60}, {20, 5}} {
+		a.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		out := screen(a)
+		lines := strings.Split(out, "\n")
+		if sz[0] > 0 && len(lines) > sz[1] {
+			t.Fatalf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+		}
+		for _, l := range lines {
+			if w := ansiWidth(l); w > sz[0] {
+				t.Fatalf("%dx%d: line %q is %d cells", sz[0], sz[1], l, w)
+			}
+		}
+		small := sz[0] < minWidth || sz[1] < minHeight
+		if small && sz[0] >= 20 && !strings.Contains(out, "窗口太小") {
+			t.Fatalf("%dx%d: no size message:\n%s", sz[0], sz[1], out)
+		}
+		if !small && len(lines) != sz[1] {
+			t.Fatalf("%dx%d: %d lines, want the full height", sz[0], sz[1], len(lines))
+		}
+	}
+	// Typing while too small does not panic, and the text is kept.
+	a.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
+	typeText(t, a, "小窗口")
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, a, "小窗口")
+}
+
+func TestQuitConfirmation(t *testing.T) {
+	tm := stdTemplate(t)
+	path := filepath.Join(t.TempDir(), "q.yaml")
+
+	// Nothing changed: quits at once.
+	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	if !press(t, a, "ctrl+q") {
+		t.Fatal("clean editor did not quit")
+	}
+
+	// Unsaved: asks; esc cancels and keeps the text.
+	a = newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	typeText(t, a, "未保存的内容")
+	if press(t, a, "ctrl+q") {
+		t.Fatal("quit without asking")
+	}
+	mustContain(t, a, "有尚未保存的修改", "保存并退出", "不保存退出", "取消")
+	press(t, a, "esc")
+	mustNotContain(t, a, "有尚未保存的修改")
+	mustContain(t, a, "未保存的内容")
+
+	// ctrl+c asks too; d quits without saving.
+	press(t, a, "ctrl+c")
+	mustContain(t, a, "有尚未保存的修改")
+	if !press(t, a, "d") {
+		t.Fatal("d did not quit")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("不保存退出 wrote the file")
+	}
+
+	// s saves, then quits.
+	a = newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	typeText(t, a, "要保存的内容")
+	press(t, a, "ctrl+q")
+	if !press(t, a, "s") {
+		t.Fatal("保存并退出 did not quit")
+	}
+	back, err := model.LoadReport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Text("measures") != "要保存的内容" {
+		t.Fatalf("saved %q", back.Text("measures"))
+	}
+}
+
+func TestSaveAsksForFileName(t *testing.T) {
+	tm := stdTemplate(t)
+	t.Chdir(t.TempDir())
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	typeText(t, a, "正文")
+	press(t, a, "ctrl+s")
+	mustContain(t, a, "保存为", "绩溪县2024年度法治政府建设情况报告.yaml")
+	press(t, a, "enter")
+	back, err := model.LoadReport("绩溪县2024年度法治政府建设情况报告.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Text("measures") != "正文" || back.Unit != "绩溪县" {
+		t.Fatalf("saved %+v", back)
+	}
+	mustContain(t, a, "已保存")
+}
+
+func TestMetadataForm(t *testing.T) {
+	tm := stdTemplate(t)
+	r := model.NewReport(tm)
+	a := newTestApp(t, r, tm, "", 100, 30)
+	if a.state != stateMeta {
+		t.Fatal("new draft should open on the metadata form")
+	}
+	// The tree is visible from the first screen.
+	mustContain(t, a, "报告信息", "一、上一年度推进", "2024")
+	typeText(t, a, "绩溪县")
+	press(t, a, "enter")
+	press(t, a, "ctrl+u")
+	typeText(t, a, "20x4")
+	press(t, a, "enter")
+	mustContain(t, a, "年度应当是四位年份")
+	press(t, a, "up", "ctrl+u")
+	typeText(t, a, "2023")
+	press(t, a, "enter")
+	mustNotContain(t, a, "年度应当是四位年份")
+	// The title is derived and shown while empty.
+	mustContain(t, a, "绩溪县2023年度法治政府建设情况报告")
+	press(t, a, "enter")
+	typeText(t, a, "2024年3月1日")
+	press(t, a, "enter")
+	typeText(t, a, "张三 0563-1234567")
+	press(t, a, "enter")
+	if a.state != stateEdit {
+		t.Fatal("the form did not hand over to the section walk")
+	}
+	if r.Unit != "绩溪县" || r.Year != 2023 || r.Date != "2024年3月1日" || r.Contact != "张三 0563-1234567" || r.Title != "" {
+		t.Fatalf("report = %q %d %q %q %q", r.Unit, r.Year, r.Date, r.Contact, r.Title)
+	}
+	if got := r.DisplayTitle(tm); got != "绩溪县2023年度法治政府建设情况报告" {
+		t.Fatalf("title = %q", got)
+	}
+	// Reachable later with F4; an edited title overrides the derived one.
+	press(t, a, "f4", "down", "down")
+	typeText(t, a, "关于绩溪县2023年法治政府建设情况的报告")
+	press(t, a, "enter")
+	if r.Title != "关于绩溪县2023年法治政府建设情况的报告" {
+		t.Fatalf("title = %q", r.Title)
+	}
+}
+
+func TestCheckIsDebounced(t *testing.T) {
+	tm := stdTemplate(t)
+	calls := 0
+	counting := func(tm *model.Template, r *model.Report) check.Result {
+		calls++
+		return check.Report(tm, r)
+	}
+	a := newApp(Options{Report: draft(t, tm), Template: tm, check: counting}, testNow)
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, s := range []string{"一", "二", "三", "四"} {
+		_, cmd := a.Update(keyMsg(s))
+		if cmd == nil {
+			t.Fatal("an edit should schedule a check")
+		}
+	}
+	if calls != 0 {
+		t.Fatalf("check ran %d times while typing", calls)
+	}
+	// Only the tick of the last edit starts a check.
+	if _, cmd := a.Update(checkTickMsg{seq: a.checkSeq - 1}); cmd != nil {
+		t.Fatal("a stale tick started a check")
+	}
+	_, cmd := a.Update(checkTickMsg{seq: a.checkSeq})
+	if cmd == nil {
+		t.Fatal("the latest tick did not start a check")
+	}
+	a.Update(cmd())
+	if calls != 1 {
+		t.Fatalf("check ran %d times, want 1", calls)
+	}
+	if a.c.report.Text("measures") != "一二三四" {
+		t.Fatalf("check saw %q", a.c.report.Text("measures"))
+	}
+}
+
+func TestFindingsJumpToFigure(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	a.applyResult(check.Result{Completeness: 40, Findings: []check.Finding{
+		{Rule: "figure.missing", Severity: check.Error, Section: "enforcement", Figure: "penalty_cases", Message: "必填数字“行政处罚案件数”未填写"},
+	}})
+	press(t, a, "f2")
+	mustContain(t, a, "检查结果：1 个错误", "[错误] （三） 必填数字“行政处罚案件数”未填写", "完整度 40%")
+	press(t, a, "enter")
+	if a.current().ID != "enforcement" || a.focus != focusFigures {
+		t.Fatalf("jumped to %s focus %v", a.current().ID, a.focus)
+	}
+	if f := a.figures.fields[a.figures.focus].fig.ID; f != "penalty_cases" {
+		t.Fatalf("figure focus %s", f)
+	}
+	// The tree marks the section with errors.
+	if a.tree.status[a.c.index["enforcement"]] != statusMissing {
+		t.Fatalf("status %v", a.tree.status[a.c.index["enforcement"]])
+	}
+	press(t, a, "f2")
+	mustNotContain(t, a, "检查结果：")
+}
+
+func TestPreview(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.SetText("decisions", "全年审查文件12件。\n\n第二段。")
+	r.SetText("shortcomings", "一是学法不够。")
+	r.Date = "2025年3月1日"
+	a := newTestApp(t, r, tm, "", 100, 30)
+	press(t, a, "f3")
+	mustContain(t, a, "绩溪县2024年度法治政府建设情况报告",
+		"　　一、上一年度推进法治政府建设的主要举措和成效",
+		"　　（二）推进行政决策科学化、民主化、法治化。全年审查文件12件。",
+		"　　第二段。", "　　二、上一年度推进法治政府建设存在的不足和原因", "　　一是学法不够。")
+	mustNotContain(t, a, "依法全面履行政府职能") // optional and empty: not printed
+	press(t, a, "f3")
+	mustNotContain(t, a, "第二段")
+}
+
+func TestStatusMarks(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	a := newTestApp(t, r, tm, "", 100, 30)
+	st := func(id string) sectionStatus { return a.tree.status[a.c.index[id]] }
+	if st("other") != statusMissing || st("functions") != statusOptional {
+		t.Fatalf("initial marks %v %v", st("other"), st("functions"))
+	}
+	a.openSection(a.c.index["other"], focusProse)
+	typeText(t, a, "暂无")
+	if st("other") != statusDone {
+		t.Fatalf("other = %v after typing", st("other"))
+	}
+	a.openSection(a.c.index["publicity"], focusProse)
+	typeText(t, a, "开展普法")
+	if st("publicity") != statusStarted {
+		t.Fatalf("short publicity = %v", st("publicity"))
+	}
+	mustContain(t, a, "~  （五）", "✓ 五、", "-  （一）")
+}
