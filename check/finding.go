@@ -112,3 +112,14 @@ func (r Result) Verdict(strict bool) string {
 	}
 	return "未通过"
 }
+
+// UnmarshalText reads what MarshalText writes, so JSON output can be read
+// back by tools written in Go.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("未知的级别“%s”", b)
+	}
+	*s = v
+	return nil
+}
