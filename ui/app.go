@@ -84,6 +84,13 @@ type App struct {
 	msgErr     bool
 
 	lay layout
+
+	// Render caches, invalidated by relayout or their keys.
+	sectionHead string
+	treeCache   []string
+	treeKey     treeKey
+	helpCache   string
+	helpKey     helpKey
 }
 
 // newApp builds the editor for a report. now is injected so tests get a

@@ -67,3 +67,12 @@ func fallbackTemplate() *model.Template {
 	}
 	return t
 }
+
+// Every child is a component; the compiler keeps them honest.
+var (
+	_ component = (*treeModel)(nil)
+	_ component = (*figuresModel)(nil)
+	_ component = (*findingsPanel)(nil)
+	_ component = (*previewModel)(nil)
+	_ component = (*metaForm)(nil)
+)

@@ -35,6 +35,7 @@ type figuresModel struct {
 	focused       bool
 	width, height int
 	offset        int
+	view          string // last drawing; "" when something changed
 }
 
 func newFigures(c *common, s *model.Section) *figuresModel {
@@ -53,7 +54,7 @@ func newFigures(c *common, s *model.Section) *figuresModel {
 	return m
 }
 
-func (m *figuresModel) SetSize(w, h int) { m.width, m.height = w, h; m.scroll() }
+func (m *figuresModel) SetSize(w, h int) { m.width, m.height = w, h; m.scroll(); m.view = "" }
 
 func (m *figuresModel) len() int { return len(m.fields) }
 
@@ -61,6 +62,7 @@ func (m *figuresModel) Focus(i int) tea.Cmd {
 	if len(m.fields) == 0 {
 		return nil
 	}
+	m.view = ""
 	m.fields[m.focus].input.Blur()
 	m.focus = max(0, min(i, len(m.fields)-1))
 	m.focused = true
@@ -69,6 +71,7 @@ func (m *figuresModel) Focus(i int) tea.Cmd {
 }
 
 func (m *figuresModel) Blur() {
+	m.view = ""
 	m.focused = false
 	for i := range m.fields {
 		m.fields[i].input.Blur()
@@ -114,6 +117,7 @@ func (m *figuresModel) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 	if len(m.fields) == 0 {
 		return false, nil
 	}
+	m.view = ""
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(k, m.c.keys.Up) && k.String() == "up":
@@ -251,7 +255,16 @@ func (m *figuresModel) labelWidth() int {
 	return max(4, min(w, m.width-figureInputWidth-8))
 }
 
+// View is cached: while the drafter types prose the figures do not change,
+// and redrawing a dozen inputs per key is measurable.
 func (m *figuresModel) View() string {
+	if m.view == "" {
+		m.view = m.render()
+	}
+	return m.view
+}
+
+func (m *figuresModel) render() string {
 	st := m.c.styles.Figure
 	lw := m.labelWidth()
 	var lines []string

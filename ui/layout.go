@@ -27,6 +27,7 @@ func (a *App) relayout() {
 	c := a.c
 	st := c.styles
 	l := layout{}
+	a.sectionHead, a.treeCache = "", nil
 	if c.width < minWidth || c.height < minHeight {
 		l.tooSmall = true
 		a.lay = l

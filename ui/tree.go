@@ -99,6 +99,22 @@ func (t *treeModel) scroll() {
 	}
 }
 
+// treeKey is everything the tree's drawing depends on. Statuses are few,
+// so they are packed into the key rather than tracked.
+type treeKey struct {
+	cursor, current, offset, width, height int
+	focused                                bool
+	status                                 string
+}
+
+func (t *treeModel) cacheKey() treeKey {
+	var b strings.Builder
+	for _, s := range t.status {
+		b.WriteByte(byte('0' + s))
+	}
+	return treeKey{t.cursor, t.current, t.offset, t.width, t.height, t.focused, b.String()}
+}
+
 func (t *treeModel) Update(msg tea.Msg) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {

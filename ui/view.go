@@ -26,28 +26,37 @@ func (a *App) View() string {
 	if a.focus == focusTree {
 		treeStyle = st.PaneFocused
 	}
-	left := pane(treeStyle, l.treeW, l.mainH, a.tree.View())
+	left := a.treeFrame(treeStyle)
 	right := a.rightView()
 	var b strings.Builder
-	b.Grow(c.width * c.height * 3)
-	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, left, right))
-	b.WriteByte('\n')
+	b.Grow(c.width * c.height * 4)
+	for i := 0; i < l.mainH; i++ {
+		if i < len(left) {
+			b.WriteString(left[i])
+		}
+		if i < len(right) {
+			b.WriteString(right[i])
+		}
+		b.WriteByte('\n')
+	}
 	b.WriteString(renderStatus(st, c.width, a.statusInfo()))
 	b.WriteByte('\n')
-	b.WriteString(ansi.Truncate(a.helpLine(), c.width, "…"))
+	b.WriteString(a.helpLine())
 	a.placeCursor()
 	return b.String()
 }
 
-// pane renders content in a bordered box of the given outer size. Children
-// already produce lines of the right width, so this only adds the frame.
-func pane(s lipgloss.Style, w, h int, content string) string {
-	return s.Width(w - s.GetHorizontalBorderSize()).
-		Height(h - s.GetVerticalBorderSize()).
-		MaxHeight(h).Render(content)
+// treeFrame reuses the last drawn tree while nothing in it changed: the
+// tree does not change while typing.
+func (a *App) treeFrame(s lipgloss.Style) []string {
+	key := a.tree.cacheKey()
+	if a.treeCache == nil || key != a.treeKey {
+		a.treeCache, a.treeKey = frame(s, a.lay.treeW, a.lay.mainH, a.tree.View()), key
+	}
+	return a.treeCache
 }
 
-func (a *App) rightView() string {
+func (a *App) rightView() []string {
 	st := a.c.styles
 	l := a.lay
 	paneStyle := st.Pane
@@ -69,13 +78,13 @@ func (a *App) rightView() string {
 	case stateSaveAs:
 		content = a.dialog("保存为（相对于当前目录）：", a.fileName.View())
 	}
-	out := pane(paneStyle, l.rightW, l.paneH, content)
+	out := frame(paneStyle, l.rightW, l.paneH, content)
 	if a.showFindings {
 		fs := st.Pane
 		if a.focus == focusFindings {
 			fs = st.PaneFocused
 		}
-		out += "\n" + pane(fs, l.rightW, l.findingsH, a.findings.View())
+		out = append(out, frame(fs, l.rightW, l.findingsH, a.findings.View())...)
 	}
 	return out
 }
@@ -88,17 +97,26 @@ func (a *App) sectionView() string {
 	if s.Required {
 		req = "（必填）"
 	}
-	lines := make([]string, 0, 4+len(a.guidanceLines))
-	lines = append(lines, st.Section.Title.Render(ansi.Truncate(a.c.heading(s)+req, l.innerW, "…")))
-	for _, g := range a.guidanceLines {
-		lines = append(lines, st.Section.Guidance.Render(g))
+	if a.sectionHead == "" {
+		// Title and guidance change only with the section or the size.
+		var h strings.Builder
+		h.WriteString(st.Section.Title.Render(ansi.Truncate(a.c.heading(s)+req, l.innerW, "…")))
+		for _, g := range a.guidanceLines {
+			h.WriteString("\n" + st.Section.Guidance.Render(g))
+		}
+		a.sectionHead = h.String()
 	}
-	lines = append(lines, a.editor(a.cur).View())
+	var b strings.Builder
+	b.WriteString(a.sectionHead)
+	b.WriteByte('\n')
+	b.WriteString(a.editor(a.cur).View())
 	if l.figureRows > 0 {
-		lines = append(lines, st.Section.Rule.Render(ruleLine("数字（tab 切换）", l.innerW)))
-		lines = append(lines, a.figures.View())
+		b.WriteByte('\n')
+		b.WriteString(st.Section.Rule.Render(ruleLine("数字（tab 切换）", l.innerW)))
+		b.WriteByte('\n')
+		b.WriteString(a.figures.View())
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
 func ruleLine(title string, w int) string {
@@ -213,11 +231,25 @@ func (a *App) activeKeys() keyList {
 	}}
 }
 
+// helpLine is cached by what decides it, since it does not change per key.
 func (a *App) helpLine() string {
-	if a.state == stateConfirmQuit || a.state == stateSaveAs {
-		return a.help.ShortHelpView(a.activeKeys().short[:3])
+	key := helpKey{a.state, a.focus, a.c.width}
+	if a.helpCache != "" && key == a.helpKey {
+		return a.helpCache
 	}
-	return a.help.ShortHelpView(a.activeKeys().short)
+	keys := a.activeKeys().short
+	if a.state == stateConfirmQuit || a.state == stateSaveAs {
+		keys = keys[:min(3, len(keys))]
+	}
+	a.helpCache = ansi.Truncate(a.help.ShortHelpView(keys), a.c.width, "…")
+	a.helpKey = key
+	return a.helpCache
+}
+
+type helpKey struct {
+	state appState
+	focus focusArea
+	width int
 }
 
 func (a *App) fullHelpView() string {
