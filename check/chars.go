@@ -147,7 +147,7 @@ func headingOf(s string) (level, n int, label string) {
 			end += w
 		}
 		rest := s[end:]
-		if !(strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")) {
+		if !(strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, ".")) {
 			return 0, 0, ""
 		}
 		if n = parseNumeral([]rune(s[:end])); n == 0 {

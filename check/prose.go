@@ -176,6 +176,12 @@ func (c *collector) sentenceRates(s string, at int) {
 		}
 		d := counts[denom]
 		computed := 100 * n.value / d.value
+		if computed < stated/2 || computed > stated*2 {
+			// Far apart means we most likely paired the wrong counts (a
+			// subtotal of another kind, “办理案件1286件，其中调解成功52件，
+			// 调解成功率96%”), not that the drafter erred: stay silent.
+			continue
+		}
 		st := stated
 		c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
 			Message: sprintf("“%s率%s%%”与同一句中的数字不符：%s%s ÷ %s%s = %s%%",

@@ -91,6 +91,7 @@ func TestProseRate(t *testing.T) {
 		{"duration not a count", "受理投诉12件，连续36个月保持办结率100%。", false, ""},
 		{"approximate counts", "受理咨询300余件，办结280余件，办结率99%。", false, ""},
 		{"alternative base", "收到复议申请50件，审结40件，纠错4件，纠错率10%。", false, ""},
+		{"subtotal of another kind", "全年办理案件1286件，其中调解成功52件，调解成功率96%。", false, ""},
 		{"full-width digits", "受理纠纷１２０件，调解成功１１０件，成功率９８％。", true, ""},
 	})
 }
@@ -147,6 +148,7 @@ func TestNumbering(t *testing.T) {
 		{"gap ascii brackets", "一、工作情况\n(一)组织领导\n(三)依法决策\n", true, "缺少“（二）”"},
 		{"gap arabic", "（一）依法决策\n1.合法性审查\n3.备案审查\n", true, "缺少“2.”"},
 		{"backwards", "一、甲\n三、丙\n二、乙\n", true, ""},
+		{"ascii period after numeral", "一.工作情况\n三.下一步打算\n", true, "缺少“二、”"},
 		{"restart under new parent", "一、甲\n（一）子一\n（二）子二\n二、乙\n（一）子一\n（二）子二\n", false, ""},
 		{"mixed brackets in sequence", "一、甲\n(一)子一\n（二）子二\n", false, ""},
 		{"decimal not heading", "一、甲\n1.健全制度。\n1.5万人次参加活动。\n2.开展培训。\n", false, ""},
