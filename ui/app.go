@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -80,6 +81,7 @@ type App struct {
 	quitOnSave bool
 	overwrite  string // path the drafter was warned exists
 	path       string
+	onDisk     bool // the draft exists as a file
 	message    string
 	msgErr     bool
 
@@ -123,6 +125,10 @@ func newApp(opts Options, now func() time.Time) *App {
 	}
 	if a.path == "" {
 		a.path = r.File()
+	}
+	if a.path != "" {
+		_, err := os.Stat(a.path)
+		a.onDisk = err == nil
 	}
 	for i, s := range c.sections {
 		a.lens[i] = utf8.RuneCountInString(r.Text(s.ID))

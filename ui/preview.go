@@ -59,7 +59,10 @@ func renderPlain(t *model.Template, r *model.Report, width int, st Styles) strin
 	wrap := lipgloss.NewStyle().Width(width)
 	var out []string
 	title := r.DisplayTitle(t)
-	out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, wrap.Render(title))), "")
+	if ansi.StringWidth(title) > width {
+		title = wrap.Render(title)
+	}
+	out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, title)), "")
 	nums := t.Numbers()
 	var walk func(list []*model.Section) bool
 	hasText := func(s *model.Section) bool {

@@ -54,6 +54,7 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	}
 	a.c.report.AdoptSaved(msg.snap)
 	a.path = msg.path
+	a.onDisk = true
 	a.savedGen = max(a.savedGen, msg.gen)
 	a.message, a.msgErr = "已保存 "+time.Now().Format("15:04:05"), false
 	if a.quitOnSave && !a.dirty() {

@@ -13,6 +13,7 @@ import (
 // counters so drawing it costs nothing per key.
 type statusInfo struct {
 	path         string
+	isNew        bool // not on disk yet
 	dirty        bool
 	saving       bool
 	checked      bool
@@ -35,6 +36,8 @@ func renderStatus(st Styles, width int, s statusInfo) string {
 		state, stateStyle = "正在保存…", st.Status.Dirty
 	case s.dirty:
 		state, stateStyle = "未保存", st.Status.Dirty
+	case s.isNew:
+		state, stateStyle = "新文件，未保存", st.Status.Dirty
 	}
 	comp := "完整度 …"
 	if s.checked {

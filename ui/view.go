@@ -146,6 +146,7 @@ func (a *App) tooSmallView() string {
 func (a *App) statusInfo() statusInfo {
 	return statusInfo{
 		path:         a.path,
+		isNew:        !a.onDisk,
 		dirty:        a.dirty(),
 		saving:       a.saving,
 		checked:      a.checked,
@@ -252,25 +253,48 @@ type helpKey struct {
 	width int
 }
 
+// fullHelpView lists every key one per line (help.Model's columns do not
+// fit a pane) and explains the tree marks.
 func (a *App) fullHelpView() string {
-	h := a.help
-	h.ShowAll = true
-	h.Width = a.lay.innerW
-	var b strings.Builder
-	b.WriteString(a.c.styles.Section.Title.Render("按键"))
-	b.WriteString("\n")
-	b.WriteString(h.View(a.activeKeys()))
-	if ek := a.editor(a.cur).KeyMap(); ek != nil {
-		b.WriteString("\n\n" + a.c.styles.Section.Title.Render("正文编辑") + "\n")
-		b.WriteString(h.FullHelpView(ek.FullHelp()))
+	st := a.c.styles.Section
+	var lines []string
+	list := func(title string, groups [][]key.Binding) {
+		lines = append(lines, st.Title.Render(title))
+		var items []string
+		for _, g := range groups {
+			for _, b := range g {
+				if b.Enabled() && b.Help().Key != "" {
+					items = append(items, padRight(b.Help().Key, 11)+b.Help().Desc)
+				}
+			}
+		}
+		// Two columns when they fit, so the list stays on one screen.
+		colW := 26
+		if a.lay.innerW >= 2*colW {
+			half := (len(items) + 1) / 2
+			for i := 0; i < half; i++ {
+				row := padRight(items[i], colW)
+				if i+half < len(items) {
+					row += items[i+half]
+				}
+				lines = append(lines, " "+row)
+			}
+		} else {
+			for _, it := range items {
+				lines = append(lines, " "+it)
+			}
+		}
+		lines = append(lines, "")
 	}
-	b.WriteString("\n\n" + a.c.styles.Section.Title.Render("目录标记") + "\n")
+	list("按键", a.activeKeys().full)
+	if ek := a.editor(a.cur).KeyMap(); ek != nil && len(ek.FullHelp()) > 0 {
+		list("正文编辑", ek.FullHelp())
+	}
+	lines = append(lines, st.Title.Render("目录标记"))
 	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
-		b.WriteString(" " + s.glyph() + "  " + s.meaning() + "\n")
+		lines = append(lines, " "+s.glyph()+"  "+s.meaning())
 	}
-	b.WriteString(" >  当前章节（目录获得焦点时为光标所在行）\n")
-	b.WriteString("\n按任意键返回。")
-	lines := strings.Split(b.String(), "\n")
+	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）", "", "按任意键返回。")
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], a.lay.innerW, "…")
 	}
