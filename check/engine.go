@@ -198,6 +198,9 @@ func (c *collector) flushSummary(s *summary, rule, format string) {
 // Report runs every rule on a draft. Findings come in the template's section
 // order (whole-report findings first), then by severity, errors first.
 func Report(t *model.Template, r *model.Report) Result {
+	if t == nil {
+		t = &model.Template{} // nothing is required; the title and metadata are still checked
+	}
 	c := getCollector(t)
 	defer putCollector(c)
 	c.year = r.Year
@@ -223,6 +226,9 @@ func Report(t *model.Template, r *model.Report) Result {
 // DocLines for how findings get their line numbers. Findings come in line
 // order (findings without a line first).
 func Document(t *model.Template, r *model.Report, lines DocLines) Result {
+	if t == nil {
+		t = &model.Template{}
+	}
 	c := getCollector(t)
 	defer putCollector(c)
 	c.year = r.Year

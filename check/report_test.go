@@ -94,6 +94,7 @@ func TestStructureRules(t *testing.T) {
 		{"unit missing", func(r *model.Report) { r.Unit = "" }, RuleMeta, true, "报告单位"},
 		{"unit placeholder", func(r *model.Report) { r.Unit = "XX县人民政府" }, RuleMeta, true, "XX"},
 		{"unit set", func(r *model.Report) {}, RuleMeta, false, ""},
+		{"title placeholder", func(r *model.Report) { r.Title = "XX县2024年度法治政府建设情况报告" }, RuleMeta, true, "标题"},
 		{"title year", func(r *model.Report) { r.Title = "青山县2023年度法治政府建设情况报告" }, RuleYearTitle, true, "2023"},
 		{"title right", func(r *model.Report) { r.Title = "青山县2024年度法治政府建设情况报告" }, RuleYearTitle, false, ""},
 		{"plans year in draft", func(r *model.Report) {
@@ -251,6 +252,14 @@ func TestOrderAndSeverity(t *testing.T) {
 	}
 	if res.Passed(false) || res.Verdict(false) != "未通过" {
 		t.Error("errors must fail the verdict")
+	}
+}
+
+func TestNilTemplate(t *testing.T) {
+	r := model.NewReport(standard(t))
+	r.Unit, r.Year = "青山县", 2024
+	if res := Report(nil, r); res.Completeness != 100 || len(res.Findings) != 0 {
+		t.Errorf("nil template: %+v", res)
 	}
 }
 

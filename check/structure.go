@@ -70,6 +70,9 @@ func (c *collector) meta(t *model.Template, r *model.Report, lines *DocLines) {
 	if p := placeholderIn(r.Unit); p != "" {
 		c.add(Finding{Rule: RuleMeta, Message: sprintf("报告单位“%s”中留有占位内容“%s”", r.Unit, p)})
 	}
+	if p := placeholderIn(r.Title); p != "" {
+		c.add(Finding{Rule: RuleMeta, Message: sprintf("标题“%s”中留有占位内容“%s”", r.Title, p)})
+	}
 	if r.Year == 0 {
 		return
 	}
