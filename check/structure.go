@@ -131,15 +131,13 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 		}
 		done.total++
 		line := lineOf(lines, "sections", s.ID)
-		content := text
-		if len(s.Sections) > 0 {
+		trimmed := strings.TrimSpace(text)
+		if trimmed == "" && len(s.Sections) > 0 && subtreeHasText(r, s) {
 			// A part with subsections (e.g. 主要举措和成效) is filled when its
 			// introduction or any subsection has text; its subsections carry
 			// their own requirements.
-			content += subtreeText(r, s)
-			present = present || content != ""
+			present, trimmed = true, "（见各小节）"
 		}
-		trimmed := strings.TrimSpace(content)
 		switch {
 		case !present && lines == nil:
 			c.add(Finding{Rule: RuleSectionMissing, Section: s.ID, Line: line,
@@ -175,20 +173,13 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 	return done
 }
 
-func subtreeText(r *model.Report, s *model.Section) string {
-	var b strings.Builder
-	var walk func(list []*model.Section)
-	walk = func(list []*model.Section) {
-		for _, x := range list {
-			if txt := strings.TrimSpace(r.Sections[x.ID]); txt != "" {
-				b.WriteString(txt)
-				b.WriteByte('\n')
-			}
-			walk(x.Sections)
+func subtreeHasText(r *model.Report, s *model.Section) bool {
+	for _, x := range s.Sections {
+		if strings.TrimSpace(r.Sections[x.ID]) != "" || subtreeHasText(r, x) {
+			return true
 		}
 	}
-	walk(s.Sections)
-	return b.String()
+	return false
 }
 
 // isOther recognises 其他需要报告的情况, where “暂无” is a complete answer.
