@@ -126,6 +126,24 @@ func (m *figuresModel) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 			return false, m.Focus(m.focus + 1)
 		}
 	}
+	// Several runes arrive in one message when typing fast or pasting;
+	// judge them one by one so "35x" keeps 35 and refuses only the x.
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
+		var cmds []tea.Cmd
+		refused := ""
+		for _, r := range k.Runes {
+			one := k
+			one.Runes = []rune{r}
+			c, cmd := m.Update(one)
+			changed = changed || c
+			cmds = append(cmds, cmd)
+			if e := m.fields[m.focus].err; e != "" {
+				refused = e
+			}
+		}
+		m.fields[m.focus].err = refused // a later good rune must not hide a refusal
+		return changed, tea.Batch(cmds...)
+	}
 	f := &m.fields[m.focus]
 	before, pos := f.input.Value(), f.input.Position()
 	f.input, cmd = f.input.Update(msg)

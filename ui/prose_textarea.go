@@ -36,7 +36,7 @@ func (e *textareaEditor) Version() uint64     { return e.version }
 func (e *textareaEditor) KeyMap() help.KeyMap { return taKeys{} }
 func (e *textareaEditor) CursorPosition() (int, int) {
 	li := e.m.LineInfo()
-	return e.m.Line() + li.RowOffset, li.ColumnOffset
+	return e.m.Line() + li.RowOffset, li.CharOffset
 }
 func (e *textareaEditor) Update(msg tea.Msg) tea.Cmd {
 	before := e.m.Value()

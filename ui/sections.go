@@ -125,18 +125,28 @@ func (a *App) refreshCurrentStatus() {
 // Children are computed first, so a parent can summarise them.
 func (a *App) statusOf(i int) sectionStatus {
 	s := a.c.sections[i]
-	r := a.c.report
-	if len(s.Sections) > 0 && a.lens[i] == 0 {
-		// A part made of subsections: its own prose is an optional opening.
-		worst := statusOptional
-		for _, ch := range a.c.children[i] {
-			worst = max(worst, a.tree.status[ch])
-		}
-		if worst == statusOptional && s.Required {
-			worst = statusMissing
-		}
-		return worst
+	own := a.ownStatus(i)
+	if len(s.Sections) == 0 {
+		return own
 	}
+	// A part made of subsections is as far along as its worst subsection;
+	// its own prose is an optional opening paragraph.
+	worst := statusOptional
+	for _, ch := range a.c.children[i] {
+		worst = max(worst, a.tree.status[ch])
+	}
+	if a.lens[i] > 0 || a.errsBySec[s.ID] > 0 {
+		worst = max(worst, own)
+	}
+	if worst == statusOptional && s.Required {
+		worst = statusMissing
+	}
+	return worst
+}
+
+func (a *App) ownStatus(i int) sectionStatus {
+	s := a.c.sections[i]
+	r := a.c.report
 	missingFig := false
 	for _, f := range s.Figures {
 		if _, ok := r.Figures[f.ID]; f.Required && !ok {
