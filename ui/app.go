@@ -69,21 +69,22 @@ type App struct {
 	guidanceLines []string // wrapped guidance of the current section
 
 	// Cheap counters kept up to date per key; the full check is debounced.
-	lens       []int // characters per section
-	total      int
-	checkSeq   int
-	checked    bool
-	result     check.Result
-	errsBySec  map[string]int
-	editGen    int
-	savedGen   int
-	saving     bool
-	quitOnSave bool
-	overwrite  string // path the drafter was warned exists
-	path       string
-	onDisk     bool // the draft exists as a file
-	message    string
-	msgErr     bool
+	lens        []int // characters per section
+	total       int
+	checkSeq    int
+	checked     bool
+	result      check.Result
+	errsBySec   map[string]int
+	editGen     int
+	savedGen    int
+	saving      bool
+	quitOnSave  bool
+	overwrite   string // path the drafter was warned exists
+	path        string
+	onDisk      bool   // the draft exists as a file
+	exportForce string // Word file the drafter was warned about
+	message     string
+	msgErr      bool
 
 	lay layout
 

@@ -385,3 +385,19 @@ func TestStatusMarks(t *testing.T) {
 	}
 	mustContain(t, a, "~  （五）", "✓ 五、", "-  （一）")
 }
+
+func TestExportWord(t *testing.T) {
+	tm := stdTemplate(t)
+	path := filepath.Join(t.TempDir(), "d.yaml")
+	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	press(t, a, "f5")
+	mustContain(t, a, "请先保存草稿")
+	typeText(t, a, "正文。")
+	press(t, a, "ctrl+s")
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF5})
+	drain(t, a, cmd)
+	mustContain(t, a, "已导出 d.docx")
+	if st, err := os.Stat(filepath.Join(filepath.Dir(path), "d.docx")); err != nil || st.Size() == 0 {
+		t.Fatalf("no docx: %v", err)
+	}
+}

@@ -41,7 +41,7 @@ func TestGoldenScreens(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := newTestApp(t, tc.r(), tm, "/tmp/绩溪县.yaml", tc.w, tc.h)
+			a := newTestApp(t, tc.r(), tm, filepath.Join(t.TempDir(), "绩溪县.yaml"), tc.w, tc.h)
 			drain(t, a, a.Init())
 			press(t, a, tc.keys...)
 			got := screen(a)

@@ -27,6 +27,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case savedMsg:
 		return a, a.saved(msg)
+	case exportedMsg:
+		a.exported(msg)
+		return a, nil
 	case externalDoneMsg:
 		return a, a.externalDone(msg)
 	case jumpMsg:
@@ -86,6 +89,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.requestQuit()
 	case key.Matches(k, keys.Save):
 		return a.save()
+	case key.Matches(k, keys.Export):
+		return a.export()
 	case key.Matches(k, keys.Help):
 		a.back, a.state = a.state, stateHelp
 		return nil
