@@ -50,7 +50,10 @@ func startTmux(t *testing.T, dir string, w, h int, args ...string) *term {
 		t.Skip("tmux is not installed")
 	}
 	tm := &term{t: t, socket: fmt.Sprintf("nianbao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	cmd := append([]string{binary}, args...)
+	cmd := args
+	if len(args) == 0 || args[0] != "env" {
+		cmd = append([]string{binary}, args...)
+	}
 	tm.run("new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "-c", dir, strings.Join(cmd, " "))
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
@@ -267,6 +270,19 @@ func TestCompletenessMatchesCheck(t *testing.T) {
 	screen := tm.waitFor(want)
 	if got := completenessRe.FindString(screen); got != want {
 		t.Fatalf("screen %q, check %q", got, want)
+	}
+	tm.keys("C-q")
+}
+
+// TestNoColor: under NO_COLOR nothing is coloured, and focus and status
+// still read from borders and glyphs.
+func TestNoColor(t *testing.T) {
+	dir := t.TempDir()
+	tm := startTmux(t, dir, 80, 24, "env", "NO_COLOR=1", binary, "edit", "n.yaml")
+	tm.waitFor("报告单位", "✗ 一、", "╔")
+	raw := tm.run("capture-pane", "-p", "-e", "-t", "main")
+	if regexp.MustCompile(`\x1b\[[0-9;]*(38|48);[25];`).MatchString(raw) {
+		t.Fatalf("colour escapes under NO_COLOR:\n%q", raw)
 	}
 	tm.keys("C-q")
 }
