@@ -1,0 +1,366 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+func renderDOCX(t testing.TB, tpl *model.Template, r *model.Report, opts Options) map[string][]byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := DOCX(&buf, tpl, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	return unzip(t, buf.Bytes())
+}
+
+func unzip(t testing.TB, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = b
+	}
+	return out
+}
+
+// splitTags puts one tag per line so golden diffs point at the element.
+func splitTags(data []byte) []byte {
+	return bytes.ReplaceAll(data, []byte("><"), []byte(">\n<"))
+}
+
+func wellFormed(t testing.TB, name string, data []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Errorf("%s is not well-formed XML: %v", name, err)
+			return
+		}
+	}
+}
+
+// elems parses a part and returns every element with the given local name
+// (namespace prefixes are resolved by encoding/xml, so "w:pgMar" is
+// "pgMar"), each as its attributes by local name.
+func elems(t testing.TB, data []byte, local string) []map[string]string {
+	t.Helper()
+	var out []map[string]string
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
+			m := map[string]string{}
+			for _, a := range se.Attr {
+				m[a.Name.Local] = a.Value
+			}
+			out = append(out, m)
+		}
+	}
+}
+
+// styleXML returns the raw XML of one style, for assertions on its
+// properties.
+func styleXML(t testing.TB, styles []byte, id string) []byte {
+	t.Helper()
+	s := string(styles)
+	i := strings.Index(s, `w:styleId="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("style %s missing", id)
+	}
+	j := strings.Index(s[i:], "</w:style>")
+	return []byte(`<x xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style ` + s[i:i+j] + `</w:style></x>`)
+}
+
+func one(t testing.TB, data []byte, local string) map[string]string {
+	t.Helper()
+	es := elems(t, data, local)
+	if len(es) != 1 {
+		t.Fatalf("want one %s, found %d", local, len(es))
+	}
+	return es[0]
+}
+
+func TestDOCXPackage(t *testing.T) {
+	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
+	for _, opts := range []Options{{}, {PageNumbers: PageNumbersCentered}} {
+		pkg := renderDOCX(t, tpl, r, opts)
+		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+			"word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/_rels/document.xml.rels",
+			"docProps/core.xml", "docProps/app.xml"} {
+			if pkg[name] == nil {
+				t.Errorf("part %s missing", name)
+			}
+		}
+		for name, data := range pkg {
+			wellFormed(t, name, data)
+		}
+		// Every part has a content type, by override or by extension.
+		types := map[string]bool{}
+		for _, d := range elems(t, pkg["[Content_Types].xml"], "Default") {
+			types["ext:"+d["Extension"]] = true
+		}
+		for _, o := range elems(t, pkg["[Content_Types].xml"], "Override") {
+			if pkg[strings.TrimPrefix(o["PartName"], "/")] == nil {
+				t.Errorf("content type for missing part %s", o["PartName"])
+			}
+			types[o["PartName"]] = true
+		}
+		for name := range pkg {
+			if name == "[Content_Types].xml" {
+				continue
+			}
+			if !types["/"+name] && !types["ext:"+strings.TrimPrefix(path.Ext(name), ".")] {
+				t.Errorf("part %s has no content type", name)
+			}
+		}
+		// Every relationship points at a part that exists.
+		for name, data := range pkg {
+			if !strings.HasSuffix(name, ".rels") {
+				continue
+			}
+			base := path.Dir(path.Dir(name)) // word/_rels/document.xml.rels → word
+			for _, rel := range elems(t, data, "Relationship") {
+				target := path.Join(base, rel["Target"])
+				if base == "." {
+					target = rel["Target"]
+				}
+				if pkg[target] == nil {
+					t.Errorf("%s: relationship %s points at missing %s", name, rel["Id"], target)
+				}
+			}
+		}
+		// Every r:id used in the document is declared.
+		ids := map[string]bool{}
+		for _, rel := range elems(t, pkg["word/_rels/document.xml.rels"], "Relationship") {
+			ids[rel["Id"]] = true
+		}
+		for _, ref := range elems(t, pkg["word/document.xml"], "footerReference") {
+			if !ids[ref["id"]] {
+				t.Errorf("footerReference %s undeclared", ref["id"])
+			}
+		}
+	}
+}
+
+func TestDOCXLayout(t *testing.T) {
+	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
+	pkg := renderDOCX(t, tpl, r, Options{})
+	doc, styles := pkg["word/document.xml"], pkg["word/styles.xml"]
+
+	sz := one(t, doc, "pgSz")
+	if sz["w"] != "11906" || sz["h"] != "16838" || sz["orient"] != "" {
+		t.Errorf("page size = %v, want A4 portrait 11906×16838", sz)
+	}
+	mm := func(v float64) string { return itoa(int(v*56.6929 + 0.5)) }
+	mar := one(t, doc, "pgMar")
+	for side, want := range map[string]string{"top": mm(37), "bottom": mm(35), "left": mm(28), "right": mm(26)} {
+		if mar[side] != want {
+			t.Errorf("margin %s = %s, want %s", side, mar[side], want)
+		}
+	}
+	if mar["top"] != "2098" || mar["bottom"] != "1984" || mar["left"] != "1587" || mar["right"] != "1474" {
+		t.Errorf("margins = %v", mar)
+	}
+	if len(elems(t, doc, "docGrid")) != 0 || strings.Contains(string(styles), "charSpace") {
+		t.Error("no docGrid charSpace: LibreOffice renders it far too wide")
+	}
+
+	// Body: 16 pt 仿宋_GB2312, Times New Roman for Latin, exact 28.95 pt.
+	def := styleDefaults(t, styles)
+	if f := one(t, def, "rFonts"); f["eastAsia"] != "仿宋_GB2312" || f["ascii"] != "Times New Roman" || f["hAnsi"] != "Times New Roman" {
+		t.Errorf("default fonts = %v", f)
+	}
+	if one(t, def, "sz")["val"] != "32" {
+		t.Error("body size must be 32 half-points (三号)")
+	}
+	normal := styleXML(t, styles, "Normal")
+	sp := one(t, normal, "spacing")
+	if sp["line"] != "579" || sp["lineRule"] != "exact" {
+		t.Errorf("line spacing = %v, want exact 579", sp)
+	}
+	ind := one(t, normal, "ind")
+	if ind["firstLineChars"] != "200" || ind["firstLine"] != "640" {
+		t.Errorf("first-line indent = %v", ind)
+	}
+
+	title := styleXML(t, styles, "Title")
+	if one(t, title, "sz")["val"] != "44" || one(t, title, "rFonts")["eastAsia"] != "方正小标宋简体" || one(t, title, "jc")["val"] != "center" {
+		t.Errorf("title style wrong: %s", title)
+	}
+	for id, font := range map[string]string{"Heading1": "黑体", "Heading2": "楷体_GB2312", "Heading1Char": "黑体", "Heading2Char": "楷体_GB2312"} {
+		if got := one(t, styleXML(t, styles, id), "rFonts")["eastAsia"]; got != font {
+			t.Errorf("%s eastAsia font = %s, want %s", id, got, font)
+		}
+	}
+	footer := styleXML(t, styles, "Footer")
+	if one(t, footer, "sz")["val"] != "28" || one(t, footer, "rFonts")["eastAsia"] != "宋体" {
+		t.Errorf("footer must be 4号 (28 half-points) 宋体: %s", footer)
+	}
+	sig := styleXML(t, styles, "Signature")
+	if one(t, sig, "jc")["val"] != "right" {
+		t.Error("signature must be right-aligned")
+	}
+
+	// Fallback fonts for machines without the GB2312 fonts.
+	alt := map[string]string{}
+	var name string
+	dec := xml.NewDecoder(bytes.NewReader(pkg["word/fontTable.xml"]))
+	for tok, err := dec.Token(); err == nil; tok, err = dec.Token() {
+		if se, ok := tok.(xml.StartElement); ok {
+			for _, a := range se.Attr {
+				if se.Name.Local == "font" && a.Name.Local == "name" {
+					name = a.Value
+				}
+				if se.Name.Local == "altName" && a.Name.Local == "val" {
+					alt[name] = a.Value
+				}
+			}
+		}
+	}
+	if alt["仿宋_GB2312"] != "FangSong" || alt["楷体_GB2312"] != "KaiTi" || alt["方正小标宋简体"] != "SimSun" {
+		t.Errorf("font fallbacks = %v", alt)
+	}
+
+	// The text is there, in order, with the unit and date at the end.
+	text := docText(t, doc)
+	for _, want := range []string{"示例县人民政府2024年度法治政府建设情况报告", "一、上一年度推进法治政府建设的主要举措和成效",
+		"（二）推进行政决策科学化、民主化、法治化。全年提交", "（六）加快推进数字法治政府建设", "五、其他需要报告的情况", "暂无。", "示例县人民政府\n2025年3月1日"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("document text lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "依法应对突发事件") || strings.Contains(text, "（七）") {
+		t.Error("empty optional sections must be skipped")
+	}
+	// Figures appear only in the prose, never as an injected table.
+	if len(elems(t, doc, "tbl")) != 0 {
+		t.Error("document must not contain tables")
+	}
+}
+
+func TestDOCXFooters(t *testing.T) {
+	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
+	check := func(data []byte, jc string) {
+		t.Helper()
+		f := one(t, data, "fldSimple")
+		if strings.TrimSpace(f["instr"]) != "PAGE" {
+			t.Errorf("footer field = %q, want PAGE", f["instr"])
+		}
+		if got := docText(t, data); got != "— 1 —" {
+			t.Errorf("footer text = %q, want “— 1 —”", got)
+		}
+		if got := one(t, data, "jc")["val"]; got != jc {
+			t.Errorf("footer alignment = %s, want %s", got, jc)
+		}
+	}
+	pkg := renderDOCX(t, tpl, r, Options{})
+	check(pkg["word/footer1.xml"], "right")
+	check(pkg["word/footer2.xml"], "left")
+	if len(elems(t, pkg["word/settings.xml"], "evenAndOddHeaders")) != 1 {
+		t.Error("outside page numbers need evenAndOddHeaders")
+	}
+	refs := elems(t, pkg["word/document.xml"], "footerReference")
+	if len(refs) != 2 || refs[0]["type"] != "default" || refs[1]["type"] != "even" {
+		t.Errorf("footer references = %v", refs)
+	}
+
+	pkg = renderDOCX(t, tpl, r, Options{PageNumbers: PageNumbersCentered})
+	check(pkg["word/footer1.xml"], "center")
+	if pkg["word/footer2.xml"] != nil || len(elems(t, pkg["word/settings.xml"], "evenAndOddHeaders")) != 0 {
+		t.Error("centred page numbers need one footer and no evenAndOddHeaders")
+	}
+}
+
+func TestDOCXDeterministic(t *testing.T) {
+	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
+	var a, b bytes.Buffer
+	if err := DOCX(&a, tpl, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := DOCX(&b, tpl, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two exports of the same report differ")
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(a.Bytes()), int64(a.Len()))
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("first entry = %s", zr.File[0].Name)
+	}
+}
+
+// styleDefaults returns the w:rPrDefault element.
+func styleDefaults(t testing.TB, styles []byte) []byte {
+	s := string(styles)
+	i, j := strings.Index(s, "<w:rPrDefault>"), strings.Index(s, "</w:rPrDefault>")
+	if i < 0 || j < 0 {
+		t.Fatal("no rPrDefault")
+	}
+	return []byte(`<x xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + s[i:j] + `</w:rPrDefault></x>`)
+}
+
+// docText extracts w:t text, one line per paragraph.
+func docText(t testing.TB, data []byte) string {
+	t.Helper()
+	var b strings.Builder
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	inT := false
+	paras := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == "p" && paras > 0 {
+				b.WriteString("\n")
+			}
+			if tok.Name.Local == "p" {
+				paras++
+			}
+			inT = tok.Name.Local == "t"
+		case xml.EndElement:
+			inT = false
+		case xml.CharData:
+			if inT {
+				b.Write(tok)
+			}
+		}
+	}
+	return b.String()
+}

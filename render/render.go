@@ -1,0 +1,202 @@
+// Package render turns a report draft into the documents that leave
+// nianbao: a .docx laid out per GB/T 9704-2012 (the file that is printed,
+// signed and sent up), Markdown, standalone HTML and plain text. Every format
+// is built from the same layout (layout.go) so numbering, skipped sections
+// and run-in headings agree across formats. It never touches a terminal.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"nianbao/model"
+)
+
+// Format is an output format.
+type Format string
+
+// The output formats.
+const (
+	FormatDOCX     Format = "docx"
+	FormatMarkdown Format = "md"
+	FormatHTML     Format = "html"
+	FormatText     Format = "txt"
+)
+
+// Formats lists every format, the default first.
+var Formats = []Format{FormatDOCX, FormatMarkdown, FormatHTML, FormatText}
+
+// Ext is the file extension with its dot.
+func (f Format) Ext() string { return "." + string(f) }
+
+// Name is the format as shown to users.
+func (f Format) Name() string {
+	switch f {
+	case FormatDOCX:
+		return "Word 文档"
+	case FormatMarkdown:
+		return "Markdown"
+	case FormatHTML:
+		return "HTML 网页"
+	case FormatText:
+		return "纯文本"
+	}
+	return string(f)
+}
+
+// ParseFormat accepts a format name as typed on the command line, with the
+// common aliases (markdown, htm, text, word).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "docx", "word":
+		return FormatDOCX, nil
+	case "md", "markdown":
+		return FormatMarkdown, nil
+	case "html", "htm":
+		return FormatHTML, nil
+	case "txt", "text":
+		return FormatText, nil
+	}
+	return "", fmt.Errorf("不支持的导出格式“%s”，可用：docx、md、html、txt", s)
+}
+
+// FormatFromPath picks the format from a file name's extension.
+func FormatFromPath(path string) (Format, error) {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		return "", fmt.Errorf("无法从文件名“%s”判断导出格式：请加扩展名（.docx、.md、.html、.txt）或用 --format 指定", path)
+	}
+	f, err := ParseFormat(ext)
+	if err != nil {
+		return "", fmt.Errorf("无法从扩展名“%s”判断导出格式：可用 .docx、.md、.html、.txt", ext)
+	}
+	return f, nil
+}
+
+// PageNumbers says where the docx page number sits.
+type PageNumbers int
+
+const (
+	// PageNumbersOutside puts odd page numbers at the right and even ones at
+	// the left, one character in from the edge, as GB/T 9704 7.5 prescribes
+	// for documents printed on both sides. It is the zero value.
+	PageNumbersOutside PageNumbers = iota
+	// PageNumbersCentered centres every page number, which some offices
+	// prefer for single-sided printing.
+	PageNumbersCentered
+)
+
+// ParsePageNumbers reads the --page-numbers flag.
+func ParsePageNumbers(s string) (PageNumbers, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "outside", "外侧":
+		return PageNumbersOutside, nil
+	case "center", "centre", "centered", "居中":
+		return PageNumbersCentered, nil
+	}
+	return 0, fmt.Errorf("页码位置“%s”无效，应为 outside（单页居右、双页居左）或 center（居中）", s)
+}
+
+// Options adjust an export.
+type Options struct {
+	PageNumbers PageNumbers // docx only
+	// Date overrides the draft's date (成文日期); either 2025-03-01 or
+	// 2025年3月1日. Empty means the draft's own date.
+	Date string
+}
+
+// Write renders the report in format f.
+func Write(w io.Writer, f Format, t *model.Template, r *model.Report, opts Options) error {
+	switch f {
+	case FormatDOCX:
+		return DOCX(w, t, r, opts)
+	case FormatMarkdown:
+		return Markdown(w, t, r, opts)
+	case FormatHTML:
+		return HTML(w, t, r, opts)
+	case FormatText:
+		return Text(w, t, r, opts)
+	}
+	return fmt.Errorf("不支持的导出格式“%s”", f)
+}
+
+// NewerError is returned by ExportFile when the output file changed after
+// the draft was last saved: it was probably edited by hand (in Word, after
+// the last export), and overwriting it would lose that work.
+type NewerError struct {
+	Path, Draft      string
+	Output, DraftMod time.Time
+}
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("%s 比草稿 %s 更新（%s，草稿 %s），可能在导出后手工修改过；为免丢失修改，未覆盖。确认要覆盖请使用 --force",
+		e.Path, e.Draft, e.Output.Format("2006-01-02 15:04"), e.DraftMod.Format("2006-01-02 15:04"))
+}
+
+// ErrSameFile is returned when the output path is the draft itself.
+var ErrSameFile = errors.New("输出文件与草稿是同一个文件，导出会覆盖草稿")
+
+// ExportFile renders the report and writes it to path atomically. It will
+// not replace a file that is newer than the draft unless force is set, and
+// never the draft itself.
+func ExportFile(path string, f Format, t *model.Template, r *model.Report, opts Options, force bool) error {
+	if draft := r.File(); draft != "" {
+		if same(path, draft) {
+			return fmt.Errorf("%s：%w", path, ErrSameFile)
+		}
+		if !force {
+			if err := checkNewer(path, draft); err != nil {
+				return err
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, f, t, r, opts); err != nil {
+		return err
+	}
+	return model.WriteFileAtomic(path, buf.Bytes())
+}
+
+// checkNewer compares modification times. A draft that cannot be stat'ed
+// (never saved) gives no basis for refusing, so the export goes ahead.
+func checkNewer(path, draft string) error {
+	out, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	if out.IsDir() {
+		return fmt.Errorf("%s 是一个目录，无法导出到这里", path)
+	}
+	in, err := os.Stat(draft)
+	if err != nil {
+		return nil
+	}
+	if out.ModTime().After(in.ModTime()) {
+		return &NewerError{Path: path, Draft: draft, Output: out.ModTime(), DraftMod: in.ModTime()}
+	}
+	return nil
+}
+
+func same(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, _ := filepath.Abs(a)
+	ab, _ := filepath.Abs(b)
+	return aa == ab
+}
+
+// DefaultOutput is the output path for a draft: the draft's name with the
+// format's extension, next to it.
+func DefaultOutput(draft string, f Format) string {
+	ext := filepath.Ext(draft)
+	return strings.TrimSuffix(draft, ext) + f.Ext()
+}
