@@ -1,13 +1,162 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 
-// newExportCmd is declared so help and completion list it; until the feature
-// lands it says plainly that it is not available and exits 2.
+	"github.com/spf13/cobra"
+
+	"nianbao/check"
+	"nianbao/model"
+	"nianbao/render"
+)
+
+type exportOptions struct {
+	streams     *Streams
+	draft       string
+	format      string
+	output      string
+	force       bool
+	template    string
+	date        string
+	pageNumbers string
+	// checker is the check engine; a field so tests can make it report
+	// errors without writing a faulty draft for every rule.
+	checker func(*model.Template, *model.Report) check.Result
+}
+
 func newExportCmd(s *Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "export 草稿.yaml",
+	opts := &exportOptions{streams: s, checker: check.Report}
+	cmd := &cobra.Command{
+		Use:   "export [--format docx|md|html|txt] [-o 输出文件] 草稿.yaml",
 		Short: "导出为 Word（公文格式）、Markdown、HTML 或纯文本",
-		RunE:  func(cmd *cobra.Command, args []string) error { return notYet("导出") },
+		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 Markdown、HTML、纯文本。\n" +
+			"章节编号按模板顺序自动生成，空的选填章节不输出。检查发现错误时仍会导出，但会在标准错误输出中提示。\n" +
+			"输出文件比草稿新（可能导出后在 Word 中改过）时不会覆盖，除非加 --force。",
+		Example: `  nianbao export 2024年度报告.yaml
+  nianbao export --format md 2024年度报告.yaml
+  nianbao export -o 报告.html 2024年度报告.yaml
+  nianbao export --format txt -o - 2024年度报告.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.draft = args[0]
+			return runExport(opts)
+		},
 	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.format, "format", "f", "", "导出格式：docx、md、html、txt（默认按 -o 的扩展名，否则 docx）")
+	f.StringVarP(&opts.output, "output", "o", "", "输出文件（默认与草稿同名、换成对应扩展名；- 表示标准输出）")
+	f.BoolVar(&opts.force, "force", false, "输出文件比草稿新时也覆盖")
+	f.StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
+	f.StringVar(&opts.date, "date", "", "成文日期，覆盖草稿中的日期，例如 2025-03-01")
+	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, f := range render.Formats {
+			out = append(out, string(f)+"\t"+f.Name())
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("page-numbers", cobra.FixedCompletions([]string{"outside", "center"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runExport(opts *exportOptions) error {
+	format, err := exportFormat(opts.format, opts.output)
+	if err != nil {
+		return inputError(err)
+	}
+	pn, err := render.ParsePageNumbers(opts.pageNumbers)
+	if err != nil {
+		return inputError(err)
+	}
+	r, t, err := loadDraft(opts.draft, opts.template)
+	if err != nil {
+		return err
+	}
+	ropts := render.Options{PageNumbers: pn, Date: opts.date}
+	toStdout := opts.output == "-"
+	if toStdout && format == render.FormatDOCX && opts.streams.OutTerminal {
+		return inputError(errors.New("docx（Word 文档）是二进制文件，不能输出到终端；请用 -o 指定文件，或重定向到文件"))
+	}
+
+	// Warn, do not refuse: a drafter may need the file for review even
+	// while figures are still missing.
+	warnFindings(opts.streams.Err, t, opts.checker(t, r), opts.draft)
+
+	if toStdout {
+		return render.Write(opts.streams.Out, format, t, r, ropts)
+	}
+	out := opts.output
+	if out == "" {
+		out = render.DefaultOutput(opts.draft, format)
+	}
+	if err := render.ExportFile(out, format, t, r, ropts, opts.force); err != nil {
+		var ne *render.NewerError
+		if errors.As(err, &ne) || errors.Is(err, render.ErrSameFile) {
+			return inputError(err)
+		}
+		return &ExitError{Code: ExitInput, Err: fmt.Errorf("导出失败：%w", err)}
+	}
+	fmt.Fprintf(opts.streams.Err, "已导出：%s（%s）\n", out, format.Name())
+	return nil
+}
+
+// exportFormat decides the format: --format wins, then the extension of
+// -o, then docx (the file that gets printed and sent up).
+func exportFormat(flag, output string) (render.Format, error) {
+	if flag != "" {
+		return render.ParseFormat(flag)
+	}
+	if output != "" && output != "-" {
+		return render.FormatFromPath(output)
+	}
+	if output == "-" {
+		return render.FormatText, nil
+	}
+	return render.FormatDOCX, nil
+}
+
+// maxListedFindings keeps the warning short; `nianbao check` lists all.
+const maxListedFindings = 5
+
+// warnFindings prints a short summary of error-level findings to stderr.
+func warnFindings(w io.Writer, t *model.Template, res check.Result, draft string) {
+	var errs []check.Finding
+	for _, f := range res.Findings {
+		if f.Severity == check.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "警告：检查发现 %d 个错误，仍照常导出，请在报送前修改：\n", len(errs))
+	for i, f := range errs {
+		if i == maxListedFindings {
+			fmt.Fprintf(w, "  ……另有 %d 个\n", len(errs)-maxListedFindings)
+			break
+		}
+		where := ""
+		if f.Section != "" {
+			name := f.Section
+			if s := t.Section(f.Section); s != nil {
+				name = s.Title
+			}
+			where = "［" + name + "］"
+		}
+		fmt.Fprintf(w, "  - %s%s\n", where, strings.TrimSpace(f.Message))
+	}
+	fmt.Fprintf(w, "运行 nianbao check %s 查看全部问题。\n", quoteArg(draft))
+}
+
+// quoteArg quotes a path for the shell when it has spaces, so the suggested
+// command can be pasted.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t'\"") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
 }
