@@ -39,13 +39,15 @@ func newExportCmd(s *Streams) *cobra.Command {
   nianbao export --format md 2024年度报告.yaml
   nianbao export -o 报告.html 2024年度报告.yaml
   nianbao export --format txt -o - 2024年度报告.yaml`,
-		Args: cobra.ExactArgs(1),
+		Args:                  cobra.ExactArgs(1),
+		DisableFlagsInUseLine: true, // the usage line already shows the flags
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.draft = args[0]
 			return runExport(opts)
 		},
 	}
 	f := cmd.Flags()
+	f.BoolP("help", "h", false, "显示帮助")
 	f.StringVarP(&opts.format, "format", "f", "", "导出格式：docx、md、html、txt（默认按 -o 的扩展名，否则 docx）")
 	f.StringVarP(&opts.output, "output", "o", "", "输出文件（默认与草稿同名、换成对应扩展名；- 表示标准输出）")
 	f.BoolVar(&opts.force, "force", false, "输出文件比草稿新时也覆盖")
@@ -67,6 +69,9 @@ func runExport(opts *exportOptions) error {
 	format, err := exportFormat(opts.format, opts.output)
 	if err != nil {
 		return inputError(err)
+	}
+	if ext, err := render.FormatFromPath(opts.output); opts.format != "" && opts.output != "-" && err == nil && ext != format {
+		fmt.Fprintf(opts.streams.Err, "提示：按 --format 导出为%s，但输出文件扩展名是 %s\n", format.Name(), ext.Ext())
 	}
 	pn, err := render.ParsePageNumbers(opts.pageNumbers)
 	if err != nil {

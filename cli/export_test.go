@@ -189,3 +189,12 @@ func TestExportDocxToTerminalRefused(t *testing.T) {
 		t.Errorf("docx to a terminal: %v, %d bytes", err, out.Len())
 	}
 }
+
+func TestExportFormatExtensionMismatchHint(t *testing.T) {
+	draft := exportDraft(t)
+	out := filepath.Join(filepath.Dir(draft), "报告.md")
+	code, _, errOut := run(t, "export", "--format", "txt", "-o", out, draft)
+	if code != ExitOK || !strings.Contains(errOut, "提示：按 --format 导出为纯文本") {
+		t.Errorf("exit %d, stderr %s", code, errOut)
+	}
+}
