@@ -1,0 +1,300 @@
+package textedit
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestViewDrawsWrappedChinese(t *testing.T) {
+	m := newEditor(10, 4, "一二三四五，六七八\nab")
+	want := []string{
+		"一二三四  ",
+		"五，六七八",
+		"          ",
+		"ab        ",
+	}
+	if got := screen(m); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("screen:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	checkScreen(t, m)
+}
+
+func TestCursorPositionCountsCells(t *testing.T) {
+	m := newEditor(10, 4, "")
+	m = typeText(m, "依法行")
+	if r, c := m.CursorPosition(); r != 0 || c != 6 {
+		t.Fatalf("after 3 Chinese characters cursor = (%d,%d), want (0,6)", r, c)
+	}
+	m = typeText(m, "a政府")
+	if r, c := m.CursorPosition(); r != 1 || c != 2 {
+		// "依法行a政" is 9 cells; 府 does not fit and starts row 1.
+		t.Fatalf("cursor = (%d,%d), want (1,2); screen %q", r, c, screen(m))
+	}
+}
+
+func TestCursorAtEndOfFullRowWrapsToNextRow(t *testing.T) {
+	m := newEditor(10, 3, "")
+	m = typeText(m, "一二三四五")
+	if r, c := m.CursorPosition(); r != 1 || c != 0 {
+		t.Fatalf("cursor after a full row = (%d,%d), want (1,0)", r, c)
+	}
+	// End on a row that is not full keeps the cursor on that row.
+	m.SetValue("一二三四五，六七八")
+	m = press(m, "end")
+	if r, c := m.CursorPosition(); r != 0 || c != 8 {
+		t.Fatalf("end of row 0 = (%d,%d), want (0,8)", r, c)
+	}
+	m = typeText(m, "X")
+	if got := m.Value(); got != "一二三四X五，六七八" {
+		t.Fatalf("typing at row end: %q", got)
+	}
+}
+
+func TestUpDownKeepsGoalColumnAcrossWideCharacters(t *testing.T) {
+	m := newEditor(20, 5, "a一二三\n一二三四\nabcdefgh")
+	m.SetCursor(Pos{1, 1}) // after 一: cell 2
+	m = press(m, "up")
+	if got := m.Cursor(); got != (Pos{0, 1}) {
+		// goal cell 2 falls inside 一 (cells 1-2): land before it.
+		t.Fatalf("up: cursor %v, want {0 1}", got)
+	}
+	if _, c := m.CursorPosition(); c != 1 {
+		t.Fatalf("up: column %d, want 1", c)
+	}
+	m = press(m, "down")
+	if got := m.Cursor(); got != (Pos{1, 1}) {
+		t.Fatalf("down keeps goal column 2: cursor %v, want {1 1}", got)
+	}
+	m = press(m, "down")
+	if got := m.Cursor(); got != (Pos{2, 2}) {
+		t.Fatalf("down into ASCII: cursor %v, want {2 2}", got)
+	}
+	m = press(m, "up", "up")
+	if got := m.Cursor(); got != (Pos{0, 1}) {
+		t.Fatalf("back up: cursor %v", got)
+	}
+	m = press(m, "up")
+	if got := m.Cursor(); got != (Pos{0, 0}) {
+		t.Fatalf("up from the first row goes to the start: %v", got)
+	}
+}
+
+func TestUpDownByVisualRow(t *testing.T) {
+	m := newEditor(10, 5, "一二三四五六七八九十甲乙")
+	m = press(m, "down")
+	if got := m.Cursor(); got != (Pos{0, 5}) {
+		t.Fatalf("down within a wrapped paragraph: %v", got)
+	}
+	m = press(m, "right", "right", "up")
+	if got := m.Cursor(); got != (Pos{0, 2}) {
+		t.Fatalf("up: %v", got)
+	}
+}
+
+func TestDeleteAcrossParagraphs(t *testing.T) {
+	m := newEditor(20, 5, "一二\n三四")
+	m.SetCursor(Pos{1, 0})
+	m = press(m, "backspace")
+	if m.Value() != "一二三四" || m.Cursor() != (Pos{0, 2}) {
+		t.Fatalf("backspace at paragraph start: %q %v", m.Value(), m.Cursor())
+	}
+	m = press(m, "enter")
+	if m.Value() != "一二\n三四" || m.Cursor() != (Pos{1, 0}) {
+		t.Fatalf("enter: %q %v", m.Value(), m.Cursor())
+	}
+	m.SetCursor(Pos{0, 2})
+	m = press(m, "delete")
+	if m.Value() != "一二三四" {
+		t.Fatalf("delete at paragraph end: %q", m.Value())
+	}
+	m = press(m, "ctrl+end", "delete", "ctrl+home", "backspace")
+	if m.Value() != "一二三四" {
+		t.Fatalf("delete at the ends changes nothing: %q", m.Value())
+	}
+}
+
+func TestPasteChineseAppearsOnce(t *testing.T) {
+	m := newEditor(30, 5, "")
+	m = paste(m, "依法行政\r\n第二段\t缩进\x07")
+	if got, want := m.Value(), "依法行政\n第二段\t缩进"; got != want {
+		t.Fatalf("Value = %q, want %q", got, want)
+	}
+	if n := strings.Count(strings.Join(screen(m), "\n"), "依法行政"); n != 1 {
+		t.Fatalf("pasted text shown %d times:\n%s", n, strings.Join(screen(m), "\n"))
+	}
+	// An IME commit is several runes in one message, inserted once.
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("建设")})
+	if got := m.Value(); got != "依法行政\n第二段\t缩进建设" {
+		t.Fatalf("IME commit: %q", got)
+	}
+	checkScreen(t, m)
+}
+
+func TestAltRunesAndUnfocusedAreIgnored(t *testing.T) {
+	m := newEditor(20, 3, "")
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x"), Alt: true})
+	m.Blur()
+	m = typeText(m, "abc")
+	if m.Value() != "" {
+		t.Fatalf("Value = %q", m.Value())
+	}
+}
+
+func TestUndoRedo(t *testing.T) {
+	m := newEditor(20, 5, "")
+	m = typeText(m, "依法行政")
+	m = press(m, "left")
+	m = typeText(m, "甲")
+	if m.Value() != "依法行甲政" {
+		t.Fatalf("value %q", m.Value())
+	}
+	m = press(m, "ctrl+z")
+	if m.Value() != "依法行政" {
+		t.Fatalf("undo of the second run: %q", m.Value())
+	}
+	m = press(m, "ctrl+z")
+	if m.Value() != "" {
+		t.Fatalf("typing merges into one step: %q", m.Value())
+	}
+	m = press(m, "ctrl+y", "ctrl+y")
+	if m.Value() != "依法行甲政" || m.Cursor() != (Pos{0, 4}) {
+		t.Fatalf("redo: %q %v", m.Value(), m.Cursor())
+	}
+	m = press(m, "enter", "backspace", "backspace", "ctrl+z")
+	if m.Value() != "依法行甲\n政" {
+		t.Fatalf("consecutive backspaces undo together: %q", m.Value())
+	}
+	m = press(m, "ctrl+z")
+	if m.Value() != "依法行甲政" {
+		t.Fatalf("undo enter: %q", m.Value())
+	}
+	v := m.Version()
+	m = press(m, "ctrl+z")
+	if m.Version() == v {
+		t.Fatal("undo must bump Version")
+	}
+}
+
+func TestSelectionCutCopyPaste(t *testing.T) {
+	m := newEditor(20, 5, "一二三四")
+	m = press(m, "shift+right", "shift+right")
+	if m.SelectedText() != "一二" {
+		t.Fatalf("selected %q", m.SelectedText())
+	}
+	m, cmd := m.Update(keyMsg("ctrl+x"))
+	if m.Value() != "三四" || cmd == nil {
+		t.Fatalf("cut: %q cmd=%v", m.Value(), cmd)
+	}
+	if msg, ok := cmd().(CopyMsg); !ok || msg.Text != "一二" {
+		t.Fatalf("cut reports %#v", cmd())
+	}
+	m = press(m, "ctrl+end", "ctrl+v")
+	if m.Value() != "三四一二" {
+		t.Fatalf("paste: %q", m.Value())
+	}
+	m = press(m, "ctrl+a")
+	m = typeText(m, "新")
+	if m.Value() != "新" {
+		t.Fatalf("typing replaces the selection: %q", m.Value())
+	}
+	m.SetValue("甲乙\n丙丁")
+	m = press(m, "right", "shift+down", "shift+end")
+	if m.SelectedText() != "乙\n丙丁" {
+		t.Fatalf("selection across paragraphs: %q", m.SelectedText())
+	}
+	_, cmd = m.Update(keyMsg("ctrl+c"))
+	m = press(m, "backspace")
+	if m.Value() != "甲" || m.Clipboard() != "乙\n丙丁" || cmd == nil {
+		t.Fatalf("copy then delete: %q clip %q", m.Value(), m.Clipboard())
+	}
+	if _, cmd = m.Update(keyMsg("ctrl+c")); cmd != nil {
+		t.Fatal("ctrl+c without selection must do nothing")
+	}
+}
+
+func TestWordMovement(t *testing.T) {
+	m := newEditor(40, 3, "坚持依法行政，推进2024年改革。")
+	var stops []int
+	for i := 0; i < 6; i++ {
+		m = press(m, "ctrl+right")
+		stops = append(stops, m.Cursor().C)
+	}
+	if got := fmt.Sprint(stops); got != "[6 9 13 16 17 17]" {
+		t.Fatalf("ctrl+right stops %s", got)
+	}
+	m = press(m, "alt+left")
+	if m.Cursor().C != 13 {
+		t.Fatalf("alt+left: %v", m.Cursor())
+	}
+}
+
+func TestLargeValueLoadsCompletely(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12000; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "第%d行", i)
+		if i%3 == 0 {
+			b.WriteString("依法行政，建设法治政府。")
+		}
+	}
+	v := b.String()
+	m := newEditor(80, 30, v)
+	if n := len([]rune(v)); n < 20000 || m.Len() != n {
+		t.Fatalf("text of %d runes, Len %d", n, m.Len())
+	}
+	if m.Value() != v || m.LineCount() != 12000 {
+		t.Fatalf("Value differs or lines %d", m.LineCount())
+	}
+	m = press(m, "ctrl+end")
+	rows := screen(m)
+	if strings.TrimSpace(rows[len(rows)-1]) != "第11999行" {
+		t.Fatalf("last row %q", rows[len(rows)-1])
+	}
+	m = press(m, "enter")
+	if m.LineCount() != 12001 {
+		t.Fatal("enter beyond 10,000 lines must work")
+	}
+	checkScreen(t, m)
+}
+
+func TestResizeAndTinySizes(t *testing.T) {
+	m := newEditor(30, 5, strings.Repeat("依法行政abc，", 30))
+	m = press(m, "ctrl+end")
+	for _, sz := range [][2]int{{20, 5}, {7, 2}, {1, 1}, {2, 1}, {0, 0}, {-3, -3}, {0, 4}, {80, 24}, {3, 50}} {
+		m.SetSize(sz[0], sz[1])
+		checkScreen(t, m)
+		m = press(m, "up", "left", "pgup", "pgdown", "end", "home", "down")
+		m = typeText(m, "字")
+		checkScreen(t, m)
+		checkFresh(t, m)
+	}
+}
+
+func TestPlaceholder(t *testing.T) {
+	m := newEditor(12, 2, "")
+	m.SetPlaceholder("请在此输入本节内容")
+	rows := screen(m)
+	if rows[0] != "请在此输入本" || rows[1] != "节内容      " {
+		t.Fatalf("placeholder rows %q", rows)
+	}
+	m = typeText(m, "甲")
+	if rows := screen(m); rows[0] != "甲          " {
+		t.Fatalf("after typing %q", rows)
+	}
+}
+
+func TestZeroModelDoesNotPanic(t *testing.T) {
+	var m Model
+	_ = m.View()
+	_ = m.Value()
+	m, _ = m.Update(keyMsg("enter"))
+	m.SetValue("x")
+	if m.Value() != "x" {
+		t.Fatal(m.Value())
+	}
+}

@@ -1,0 +1,165 @@
+package textedit
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// View draws exactly Height rows, each padded to Width cells. Only the
+// visible rows are visited, so its cost depends on the window, not on the
+// length of the text.
+func (m Model) View() string {
+	s := m.s
+	if s == nil || s.height <= 0 {
+		return ""
+	}
+	ms := s.marks.blurred
+	if s.focused {
+		ms = s.marks.focused
+	}
+	var b strings.Builder
+	b.Grow(s.height * (s.width*3 + 16))
+	if s.nRunes == 0 && s.placeholder != "" {
+		s.viewPlaceholder(&b, ms)
+		return b.String()
+	}
+	cr, _ := s.place(s.cur, s.eol)
+	rr := rowRender{s: s, ms: ms, cur: -1}
+	if s.sel && s.anchor != s.cur {
+		rr.selA, rr.selB = s.anchor, s.cur
+		if rr.selB.less(rr.selA) {
+			rr.selA, rr.selB = rr.selB, rr.selA
+		}
+		rr.hasSel = true
+	}
+	p, r := s.idx.find(s.top)
+	for i := 0; i < s.height; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if p >= len(s.paras) {
+			b.WriteString(strings.Repeat(" ", s.width))
+			continue
+		}
+		rows := s.layout(p)
+		rr.cur = -1
+		if s.focused && p == s.cur.P && r == cr {
+			rr.cur = s.cur.C
+		}
+		text := s.paras[p].text
+		rr.row(&b, p, text, int(rows[r]), rowEnd(rows, r, len(text)))
+		if r++; r >= len(rows) {
+			p, r = p+1, 0
+		}
+	}
+	return b.String()
+}
+
+// rowRender paints one visual row, grouping runes of the same style into
+// one styled segment.
+type rowRender struct {
+	s          *state
+	ms         markSet
+	cur        int // rune offset of the cursor on this row, or -1
+	hasSel     bool
+	selA, selB Pos
+	seg        []byte
+}
+
+// styleAt picks the style of rune c of paragraph p.
+func (rr *rowRender) styleAt(p, c int) *mark {
+	if c == rr.cur {
+		return &rr.ms.cursor
+	}
+	if rr.hasSel {
+		at := Pos{p, c}
+		if !at.less(rr.selA) && at.less(rr.selB) {
+			return &rr.ms.sel
+		}
+	}
+	return &rr.ms.text
+}
+
+// row paints runes [start, end) of text (paragraph p), clipped and padded to the
+// widget's width, with the cursor cell after the text when it sits there.
+func (rr *rowRender) row(b *strings.Builder, p int, text []rune, start, end int) {
+	s := rr.s
+	cells := 0
+	var cur *mark
+	rr.seg = rr.seg[:0]
+	for c := start; c < end; c++ {
+		w := runeCells(text[c])
+		if cells+w > s.width {
+			break
+		}
+		st := rr.styleAt(p, c)
+		if st != cur {
+			rr.flush(b, cur)
+			cur = st
+		}
+		if text[c] == '\t' {
+			rr.seg = append(rr.seg, "    "...)
+		} else {
+			rr.seg = utf8.AppendRune(rr.seg, text[c])
+		}
+		cells += w
+	}
+	rr.flush(b, cur)
+	if rr.cur >= end && cells < s.width {
+		rr.ms.cursor.write(b, " ")
+		cells++
+	}
+	if pad := s.width - cells; pad > 0 {
+		b.WriteString(strings.Repeat(" ", pad))
+	}
+}
+
+// flush writes the pending segment in style st.
+func (rr *rowRender) flush(b *strings.Builder, st *mark) {
+	if len(rr.seg) > 0 && st != nil {
+		st.write(b, string(rr.seg))
+	}
+	rr.seg = rr.seg[:0]
+}
+
+// viewPlaceholder paints the placeholder, wrapped like text, with the
+// cursor on its first character when focused.
+func (s *state) viewPlaceholder(b *strings.Builder, ms markSet) {
+	text := []rune(s.placeholder)
+	rows := wrapRows(text, s.wrapW, nil)
+	ph := rowRender{s: s, ms: ms, cur: -1}
+	ph.ms.text = ms.placeholder
+	for i := 0; i < s.height; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i >= len(rows) {
+			b.WriteString(strings.Repeat(" ", s.width))
+			continue
+		}
+		ph.cur = -1
+		if i == 0 && s.focused {
+			ph.cur = 0
+		}
+		ph.row(b, 0, text, int(rows[i]), rowEnd(rows, i, len(text)))
+	}
+}
+
+// CursorPosition returns the cursor's cell inside View (row from the top,
+// column in cells from the left), for placing the terminal's own cursor
+// where an input method shows its candidates. The column counts cells, so
+// after three Chinese characters it is 6; after the last character of a
+// full row the cursor is at column 0 of the next row.
+func (m Model) CursorPosition() (row, col int) {
+	s := m.s
+	if s == nil || s.height <= 0 {
+		return 0, 0
+	}
+	if s.nRunes == 0 {
+		return 0, 0
+	}
+	g, col := s.cursorRow()
+	row = min(max(g-s.top, 0), s.height-1)
+	col = min(col, max(s.width-1, 0))
+	return row, col
+}
