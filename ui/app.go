@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -50,6 +51,7 @@ type App struct {
 	focus  focusArea
 	cur    int // index of the section being edited
 	check  checkFunc
+	tick   func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
 	cursor *cursorTarget
 	now    func() time.Time
 
@@ -111,6 +113,7 @@ func newApp(opts Options, now func() time.Time) *App {
 	a := &App{
 		c:            c,
 		check:        checkerFor(opts),
+		tick:         checkTickCmd,
 		cursor:       opts.cursor,
 		now:          now,
 		tree:         newTree(c),
@@ -139,6 +142,7 @@ func newApp(opts Options, now func() time.Time) *App {
 	a.fileName = textinput.New()
 	a.fileName.Prompt = "文件名："
 	a.fileName.CharLimit = 200
+	a.fileName.Cursor.SetMode(cursor.CursorStatic)
 
 	start := 0
 	if i, ok := c.index[r.Cursor]; ok {
@@ -201,5 +205,5 @@ func (a *App) dirty() bool { return a.editGen != a.savedGen }
 func (a *App) edited() tea.Cmd {
 	a.editGen++
 	a.checkSeq++
-	return checkTickCmd(a.checkSeq)
+	return a.tick(a.checkSeq)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -21,6 +22,7 @@ func newProseEditor() proseEditor {
 	m.Prompt = ""
 	m.MaxHeight = 0
 	m.CharLimit = 0
+	m.Cursor.SetMode(cursor.CursorStatic)
 	return &textareaEditor{m: m}
 }
 
