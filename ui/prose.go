@@ -25,4 +25,6 @@ type proseEditor interface {
 	// edit from a cursor move without comparing texts.
 	Version() uint64
 	KeyMap() help.KeyMap
+	// HasSelection says ctrl+c means copy rather than quit.
+	HasSelection() bool
 }

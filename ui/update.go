@@ -85,6 +85,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	}
 	a.message = ""
 	switch {
+	case key.Matches(k, keys.Interrupt) && a.state == stateEdit && a.focus == focusProse && a.editor(a.cur).HasSelection():
+		return a.updateProse(k) // copy the selection
 	case key.Matches(k, keys.Quit, keys.Interrupt):
 		return a.requestQuit()
 	case key.Matches(k, keys.Save):

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/ui/textedit"
+)
+
+// texteditEditor puts ui/textedit behind proseEditor. textedit caches the
+// wrapped rows and draws only the visible window, so a key costs the same
+// in a 50,000-character report as in a short one; the stock textarea
+// re-wraps the whole text per key and cuts values over 10,000 lines.
+type texteditEditor struct{ m textedit.Model }
+
+func newProseEditor() proseEditor {
+	m := textedit.New()
+	m.SetPlaceholder("在此输入本节正文。回车另起一段，标题编号自动生成。")
+	return &texteditEditor{m: m}
+}
+
+func (e *texteditEditor) SetValue(s string)          { e.m.SetValue(s) }
+func (e *texteditEditor) Value() string              { return e.m.Value() }
+func (e *texteditEditor) SetSize(w, h int)           { e.m.SetSize(w, h) }
+func (e *texteditEditor) Focus() tea.Cmd             { return e.m.Focus() }
+func (e *texteditEditor) Blur()                      { e.m.Blur() }
+func (e *texteditEditor) Focused() bool              { return e.m.Focused() }
+func (e *texteditEditor) View() string               { return e.m.View() }
+func (e *texteditEditor) CursorPosition() (int, int) { return e.m.CursorPosition() }
+func (e *texteditEditor) Len() int                   { return e.m.Len() }
+func (e *texteditEditor) Version() uint64            { return e.m.Version() }
+func (e *texteditEditor) KeyMap() help.KeyMap        { return e.m.KeyMap() }
+func (e *texteditEditor) HasSelection() bool         { return e.m.HasSelection() }
+func (e *texteditEditor) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.m, cmd = e.m.Update(msg)
+	return cmd
+}
