@@ -66,6 +66,7 @@ type App struct {
 	editors map[string]proseEditor // per section, so undo and cursor survive switching
 	synced  map[string]uint64      // editor version last copied into the report
 
+	helpOffset    int // scroll position of the full help
 	showFindings  bool
 	showGuidance  bool
 	guidanceLines []string // wrapped guidance of the current section

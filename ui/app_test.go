@@ -401,3 +401,16 @@ func TestExportWord(t *testing.T) {
 		t.Fatalf("no docx: %v", err)
 	}
 }
+
+func TestFullHelpScrolls(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 80, 24)
+	press(t, a, "f1")
+	mustContain(t, a, "ctrl+n", "下一必填节")
+	press(t, a, "pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
+	mustContain(t, a, "目录标记", "必填，尚未填写", "检查发现错误")
+	press(t, a, "esc")
+	if a.state != stateEdit {
+		t.Fatal("esc did not leave the help")
+	}
+}

@@ -76,10 +76,22 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case stateSaveAs:
 		return a.updateSaveAs(k)
 	case stateHelp:
-		if key.Matches(k, keys.Quit, keys.Interrupt) {
+		switch {
+		case key.Matches(k, keys.Quit, keys.Interrupt):
 			return a.requestQuit()
+		case key.Matches(k, keys.Up):
+			a.helpOffset--
+		case key.Matches(k, keys.Down):
+			a.helpOffset++
+		case key.Matches(k, keys.PageUp):
+			a.helpOffset -= a.lay.innerH
+		case key.Matches(k, keys.PageDown):
+			a.helpOffset += a.lay.innerH
+		default:
+			a.state = a.back
+			return a.focusCmd()
 		}
-		a.state = a.back
+		a.helpOffset = max(0, a.helpOffset)
 		return nil
 	case stateMeta, stateEdit, statePreview:
 	}
@@ -94,7 +106,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, keys.Export):
 		return a.export()
 	case key.Matches(k, keys.Help):
-		a.back, a.state = a.state, stateHelp
+		a.back, a.state, a.helpOffset = a.state, stateHelp, 0
 		return nil
 	case key.Matches(k, keys.Findings):
 		return a.toggleFindings()

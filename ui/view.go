@@ -213,7 +213,7 @@ func (a *App) activeKeys() keyList {
 	case statePreview:
 		child = a.preview.ShortHelp()
 	case stateHelp:
-		child = []key.Binding{withHelp(k.Back, "任意键返回")}
+		child = []key.Binding{withHelp(k.Up, "滚动"), withHelp(k.Back, "返回")}
 	case stateConfirmQuit:
 		child = []key.Binding{k.ConfirmSave, k.ConfirmDrop, k.ConfirmAbort}
 	case stateSaveAs:
@@ -264,12 +264,12 @@ func (a *App) fullHelpView() string {
 		for _, g := range groups {
 			for _, b := range g {
 				if b.Enabled() && b.Help().Key != "" {
-					items = append(items, padRight(b.Help().Key, 11)+b.Help().Desc)
+					items = append(items, padRight(b.Help().Key, 16)+b.Help().Desc)
 				}
 			}
 		}
 		// Two columns when they fit, so the list stays on one screen.
-		colW := 26
+		colW := 32
 		if a.lay.innerW >= 2*colW {
 			half := (len(items) + 1) / 2
 			for i := 0; i < half; i++ {
@@ -294,7 +294,9 @@ func (a *App) fullHelpView() string {
 	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
 		lines = append(lines, " "+s.glyph()+"  "+s.meaning())
 	}
-	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）", "", "按任意键返回。")
+	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）", "", "↑↓/PgUp/PgDn 滚动，其他键返回。")
+	a.helpOffset = max(0, min(a.helpOffset, len(lines)-a.lay.innerH))
+	lines = lines[a.helpOffset:]
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], a.lay.innerW, "…")
 	}
