@@ -62,6 +62,7 @@ func TestIMECursorFollowsText(t *testing.T) {
 		t.Fatalf("figure: left of cursor %q", l)
 	}
 	press(t, a, "f3")
+	screen(a) // View sets the target
 	if _, _, ok := a.cursor.get(); ok {
 		t.Fatal("cursor shown in the preview")
 	}
