@@ -15,7 +15,7 @@ import (
 	"nianbao/model"
 )
 
-const figureInputWidth = 12
+const figureInputWidth = 10
 
 // figureField is one labelled numeric input. err is set when the drafter
 // typed something that is not a number: the keystroke is refused, so the

@@ -56,7 +56,7 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.path = msg.path
 	a.onDisk = true
 	a.savedGen = max(a.savedGen, msg.gen)
-	a.message, a.msgErr = "已保存 "+time.Now().Format("15:04:05"), false
+	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
 	if a.quitOnSave && !a.dirty() {
 		return a.quit()
 	}
