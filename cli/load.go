@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+	"os"
+
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -26,7 +29,7 @@ func loadDraft(path, override string) (*model.Report, *model.Template, error) {
 }
 
 // settingsTemplateDirs lists directories where named templates are looked
-// up after the embedded ones (filled in by the settings file).
+// up after the embedded ones, from the settings file (see Settings).
 func settingsTemplateDirs() []string {
-	return nil
+	return templateDirsFromSettings(func(msg string) { fmt.Fprintln(os.Stderr, msg) })
 }

@@ -63,6 +63,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		newExportCmd(s),
 		newImportCmd(s),
 		newTemplateCmd(s),
+		newMigrateCmd(s),
 	)
 	localizeHelp(root)
 	return root

@@ -1,0 +1,239 @@
+// Package templateeditor is the coordinating office's template editor: a
+// section tree on the left, the selected section's details and figures on
+// the right, and a live lint panel below. Every change goes through the
+// model's template edit operations; saving is refused while lint reports
+// errors, so a template handed to the units is always usable.
+package templateeditor
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/lint"
+	"nianbao/migrate"
+	"nianbao/model"
+)
+
+// Options are what the editor needs to start.
+type Options struct {
+	Template *model.Template
+	Path     string // where ctrl+s saves
+	// Previous is the template as it was on disk (nil for a new file): a
+	// structural change then bumps the version once, on save.
+	Previous *model.Template
+	// Saved is what is on disk now (nil for a new file), to tell whether
+	// there are unsaved changes.
+	Saved []byte
+}
+
+// Run starts the editor and blocks until it quits.
+func Run(opts Options) error {
+	_, err := tea.NewProgram(New(opts), tea.WithAltScreen()).Run()
+	return err
+}
+
+type state int
+
+const (
+	stateTree state = iota
+	stateFigures
+	stateRules
+	stateForm
+	stateConfirmDelete
+	stateConfirmQuit
+)
+
+// formKind says what a submitted form changes.
+type formKind int
+
+const (
+	formAddSibling formKind = iota
+	formAddChild
+	formEditSection
+	formRename
+	formAddFigure
+	formEditFigure
+)
+
+// Model is the root model of the template editor.
+type Model struct {
+	opts   Options
+	t      *model.Template
+	saved  []byte
+	keys   KeyMap
+	styles Styles
+	help   help.Model
+
+	state      state
+	back       state // where a form or confirmation returns to
+	cursor     int   // index into t.Flatten()
+	figCursor  int
+	ruleCursor int
+	lintOffset int
+
+	form     *form
+	formKind formKind
+	delFig   bool // the pending deletion is of a figure, not a section
+
+	findings []lint.Finding
+	status   string
+	width    int
+	height   int
+	quitting bool
+}
+
+// New builds the editor model.
+func New(opts Options) *Model {
+	m := &Model{opts: opts, t: opts.Template, saved: opts.Saved, keys: DefaultKeyMap(),
+		styles: DefaultStyles(), help: help.New(), width: 100, height: 30}
+	m.relint()
+	return m
+}
+
+// SavedMsg reports the end of a save started by SaveCmd.
+type SavedMsg struct {
+	Data []byte
+	Err  error
+	Quit bool
+}
+
+// SaveCmd writes data atomically to path outside Update.
+func SaveCmd(path string, data []byte, quit bool) tea.Cmd {
+	return func() tea.Msg {
+		return SavedMsg{Data: data, Err: model.WriteFileAtomic(path, data), Quit: quit}
+	}
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Template returns the template being edited.
+func (m *Model) Template() *model.Template { return m.t }
+
+func (m *Model) relint() {
+	m.findings = lint.Template(m.t, lint.Options{})
+	if m.lintOffset >= len(m.findings) {
+		m.lintOffset = 0
+	}
+}
+
+// dirty reports unsaved changes by comparing bytes, so undoing a change by
+// hand is not "modified".
+func (m *Model) dirty() bool {
+	data, err := m.t.Marshal()
+	return err != nil || m.saved == nil || !bytes.Equal(data, m.saved)
+}
+
+// Update implements tea.Model: window size and global keys first, then the
+// active state.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		return m, nil
+	case SavedMsg:
+		return m.onSaved(msg)
+	case tea.KeyMsg:
+		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit {
+			return m, m.save(false)
+		}
+		if msg.String() == "ctrl+c" && m.state != stateConfirmQuit {
+			return m.quit()
+		}
+		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
+			m.help.ShowAll = !m.help.ShowAll
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	switch m.state {
+	case stateTree:
+		cmd = m.updateTree(msg)
+	case stateFigures:
+		cmd = m.updateFigures(msg)
+	case stateRules:
+		cmd = m.updateRules(msg)
+	case stateForm:
+		cmd = m.updateForm(msg)
+	case stateConfirmDelete:
+		cmd = m.updateConfirmDelete(msg)
+	case stateConfirmQuit:
+		cmd = m.updateConfirmQuit(msg)
+	}
+	if m.quitting {
+		return m, tea.Quit
+	}
+	return m, cmd
+}
+
+// save refuses while lint has errors and says which; otherwise it bumps
+// the version once after a structural change and writes in a command.
+func (m *Model) save(quit bool) tea.Cmd {
+	m.relint()
+	if errs, _ := lint.Counts(m.findings); errs > 0 {
+		for _, f := range m.findings {
+			if f.Severity == lint.Error {
+				m.status = fmt.Sprintf("不能保存：模板有 %d 个错误，请先修正。第一个：%s", errs, f.Message)
+				break
+			}
+		}
+		return nil
+	}
+	note := ""
+	if p := m.opts.Previous; p != nil && p.ID == m.t.ID && m.t.Version <= p.Version &&
+		migrate.HasStructural(migrate.Diff(p, m.t)) {
+		m.t.Version = p.Version + 1
+		note = fmt.Sprintf("（章节或数字有增删或移动，版本号已升为 %d）", m.t.Version)
+	}
+	data, err := m.t.Marshal()
+	if err != nil {
+		m.status = "不能保存：" + err.Error()
+		return nil
+	}
+	m.status = "正在保存…" + note
+	return SaveCmd(m.opts.Path, data, quit)
+}
+
+func (m *Model) onSaved(msg SavedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.status = "保存失败：" + msg.Err.Error()
+		m.state = stateTree
+		return m, nil
+	}
+	m.saved = msg.Data
+	m.status = fmt.Sprintf("已保存 %s（id %s，版本 %d）", m.opts.Path, m.t.ID, m.t.Version)
+	if msg.Quit {
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m *Model) quit() (tea.Model, tea.Cmd) {
+	if !m.dirty() {
+		return m, tea.Quit
+	}
+	m.back, m.state = m.state, stateConfirmQuit
+	return m, nil
+}
+
+func (m *Model) updateConfirmQuit(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Yes):
+		m.quitting = true
+	case key.Matches(k, m.keys.SaveQuit):
+		m.state = m.back
+		return m.save(true)
+	case key.Matches(k, m.keys.No):
+		m.state = m.back
+	}
+	return nil
+}

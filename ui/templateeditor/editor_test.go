@@ -1,0 +1,203 @@
+package templateeditor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+func newEditor(t *testing.T) (*Model, string) {
+	t.Helper()
+	base, err := templates.Embedded("standard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp := base.Clone()
+	tp.ID = "county"
+	path := filepath.Join(t.TempDir(), "county.yaml")
+	m := New(Options{Template: tp, Path: path})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m, path
+}
+
+func keys(m *Model, ks ...string) tea.Cmd {
+	var last tea.Cmd
+	for _, k := range ks {
+		var msg tea.KeyMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "tab":
+			msg = tea.KeyMsg{Type: tea.KeyTab}
+		case "down":
+			msg = tea.KeyMsg{Type: tea.KeyDown}
+		case "ctrl+s":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
+		case "ctrl+c":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+		case " ":
+			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		_, last = m.Update(msg)
+	}
+	return last
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+// run executes a command and feeds its message back, as the program would.
+func run(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	if msg := cmd(); msg != nil {
+		m.Update(msg)
+	}
+}
+
+func TestAddRequiredSectionWithFigureAndSave(t *testing.T) {
+	m, path := newEditor(t)
+	// Go to the last section ("其他需要报告的情况") and add a sibling.
+	keys(m, strings.Split(strings.Repeat("j", 30), "")...)
+	keys(m, "a")
+	keys(m, "数据安全工作", "tab", "data_security", "tab", " ", "tab", "100", "enter")
+	s := m.t.Section("data_security")
+	if s == nil || !s.Required || s.MinChars != 100 || m.t.Parent("data_security") != nil {
+		t.Fatalf("section not added: %+v\n%s", s, screen(m))
+	}
+	if !strings.Contains(screen(m), "六、数据安全工作") {
+		t.Fatalf("tree lacks the new section:\n%s", screen(m))
+	}
+	keys(m, "f", "a", "数据安全事件", "tab", "incidents", "tab", "起", "tab", "tab", " ", "enter")
+	f, sec := m.t.Figure("incidents")
+	if f == nil || sec.ID != "data_security" || !f.Required || f.Unit != "起" {
+		t.Fatalf("figure not added: %+v\n%s", f, screen(m))
+	}
+	if !strings.Contains(screen(m), "数据安全事件 · incidents · 单位 起 · 数量 · 必填") {
+		t.Fatalf("figure not shown:\n%s", screen(m))
+	}
+	keys(m, "esc")
+	run(m, keys(m, "ctrl+s"))
+	if !strings.Contains(screen(m), "已保存") || m.dirty() {
+		t.Fatalf("not saved:\n%s", screen(m))
+	}
+	back, err := model.LoadTemplate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Section("data_security") == nil || back.ID != "county" {
+		t.Fatal("saved file lacks the section")
+	}
+	if cmd := keys(m, "q"); cmd == nil {
+		t.Fatal("q after saving should quit")
+	}
+}
+
+func TestSaveRefusedWhileLintErrors(t *testing.T) {
+	m, path := newEditor(t)
+	keys(m, "j", "f", "a", "坏比率", "tab", "bad_rate", "tab", "%", "tab", " ", "tab", "tab", "tab", "tab", "nope", "tab", "major_decisions", "enter")
+	if f, _ := m.t.Figure("bad_rate"); f == nil {
+		t.Fatalf("figure not added:\n%s", screen(m))
+	}
+	out := screen(m)
+	if !strings.Contains(out, "比率分子引用了不存在的数字“nope”") {
+		t.Fatalf("lint panel lacks the dangling reference:\n%s", out)
+	}
+	run(m, keys(m, "ctrl+s"))
+	if !strings.Contains(screen(m), "不能保存：模板有 1 个错误") {
+		t.Fatalf("save not refused:\n%s", screen(m))
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("file written despite errors")
+	}
+}
+
+func TestMoveIndentDeleteAndQuitConfirm(t *testing.T) {
+	m, _ := newEditor(t)
+	// measures, functions: indent functions' next sibling under it.
+	keys(m, "j", "j") // decisions
+	keys(m, ">")
+	if p := m.t.Parent("decisions"); p == nil || p.ID != "functions" {
+		t.Fatalf("indent: parent %v", p)
+	}
+	if m.current().ID != "decisions" {
+		t.Fatal("selection did not follow the moved section")
+	}
+	keys(m, "<", "K")
+	if m.t.Section("measures").Sections[0].ID != "decisions" {
+		t.Fatalf("move up failed:\n%s", screen(m))
+	}
+	keys(m, "d")
+	if !strings.Contains(screen(m), "确定删除章节“推进行政决策科学化、民主化、法治化”吗？连同下级共 1 节、3 个数字") {
+		t.Fatalf("no confirmation:\n%s", screen(m))
+	}
+	keys(m, "n")
+	if m.t.Section("decisions") == nil {
+		t.Fatal("deleted despite no")
+	}
+	keys(m, "d", "y")
+	if m.t.Section("decisions") != nil {
+		t.Fatal("not deleted")
+	}
+	keys(m, "q")
+	if !strings.Contains(screen(m), "有未保存的修改") {
+		t.Fatalf("quit did not ask:\n%s", screen(m))
+	}
+	keys(m, "n")
+	if m.state != stateTree {
+		t.Fatal("n should return to editing")
+	}
+	keys(m, "q")
+	if cmd := keys(m, "y"); cmd == nil {
+		t.Fatal("y should quit")
+	}
+}
+
+func TestRuleSeverities(t *testing.T) {
+	m, _ := newEditor(t)
+	keys(m, "R", "j", " ")
+	if m.t.Rules["section.missing"] != "off" && len(m.t.Rules) != 1 {
+		t.Fatalf("rules %v\n%s", m.t.Rules, screen(m))
+	}
+	if !strings.Contains(screen(m), "关闭") {
+		t.Fatalf("rule list lacks the new level:\n%s", screen(m))
+	}
+	keys(m, "0")
+	if len(m.t.Rules) != 0 {
+		t.Fatalf("rule not reset: %v", m.t.Rules)
+	}
+}
+
+func TestVersionBumpOnStructuralSave(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "county.yaml")
+	base, _ := templates.Embedded("standard")
+	tp := base.Clone()
+	tp.ID = "county"
+	if err := tp.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	cur, _ := model.ParseTemplateLenient(path, data)
+	prev, _ := model.ParseTemplateLenient(path, data)
+	m := New(Options{Template: cur, Path: path, Previous: prev, Saved: data})
+	if m.dirty() {
+		t.Fatal("fresh file is dirty")
+	}
+	keys(m, "a", "新节", "enter")
+	run(m, keys(m, "ctrl+s"))
+	if m.t.Version != 2 || !strings.Contains(screen(m), "版本 2") {
+		t.Fatalf("version not bumped:\n%s", screen(m))
+	}
+}

@@ -1,0 +1,270 @@
+package templateeditor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/check"
+	"nianbao/model"
+)
+
+func (m *Model) currentFigure() *model.Figure {
+	s := m.current()
+	if s == nil || len(s.Figures) == 0 {
+		return nil
+	}
+	m.figCursor = min(max(m.figCursor, 0), len(s.Figures)-1)
+	return s.Figures[m.figCursor]
+}
+
+func (m *Model) updateFigures(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	f := m.currentFigure()
+	keys := m.keys
+	switch {
+	case key.Matches(k, keys.Back):
+		m.state = stateTree
+	case key.Matches(k, keys.Quit):
+		_, cmd := m.quit()
+		return cmd
+	case key.Matches(k, keys.Up):
+		m.figCursor--
+	case key.Matches(k, keys.Down):
+		m.figCursor++
+	case key.Matches(k, keys.AddFigure):
+		m.openFigureForm(nil)
+	case f == nil:
+		m.status = "这一节还没有数字：按 a 新增"
+	case key.Matches(k, keys.Edit):
+		m.openFigureForm(f)
+	case key.Matches(k, keys.MoveUp):
+		_ = m.t.MoveFigure(f.ID, -1)
+		m.figCursor--
+		m.changed("已上移数字“" + f.Label + "”")
+	case key.Matches(k, keys.MoveDown):
+		_ = m.t.MoveFigure(f.ID, 1)
+		m.figCursor++
+		m.changed("已下移数字“" + f.Label + "”")
+	case key.Matches(k, keys.Delete):
+		m.delFig = true
+		m.back, m.state = stateFigures, stateConfirmDelete
+	}
+	return nil
+}
+
+func (m *Model) deleteFigure() {
+	f := m.currentFigure()
+	if f == nil {
+		return
+	}
+	touched, err := m.t.RemoveFigure(f.ID)
+	if err != nil {
+		m.status = err.Error()
+		return
+	}
+	msg := "已删除数字“" + f.Label + "”"
+	if len(touched) > 0 {
+		msg += "，并删除了数字 " + strings.Join(touched, "、") + " 中引用它的关系"
+	}
+	m.changed(msg)
+}
+
+var kindOptions = []string{string(model.KindCount), string(model.KindPercent), string(model.KindAmount)}
+var kindNames = []string{"数量 count", "比率 percent", "金额 amount"}
+
+// Field order of the figure form; applyFigureForm reads by these indexes.
+const (
+	ffLabel = iota
+	ffID
+	ffUnit
+	ffKind
+	ffRequired
+	ffMin
+	ffMax
+	ffNumerator
+	ffDenominators
+	ffTolerance
+	ffLE
+)
+
+func fnum(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func (m *Model) openFigureForm(f *model.Figure) {
+	title, kind := "新增数字", formAddFigure
+	x := &model.Figure{Kind: model.KindCount}
+	if f != nil {
+		title, kind, x = "编辑数字 "+f.ID, formEditFigure, f
+	}
+	num, dens, tol := "", "", ""
+	if x.Rate != nil {
+		num, dens = x.Rate.Numerator, strings.Join(x.Rate.Denominators, "、")
+		if x.Rate.Tolerance > 0 {
+			tol = strconv.FormatFloat(x.Rate.Tolerance, 'f', -1, 64)
+		}
+	}
+	m.form = newForm(title, m.formWidth()).
+		text("名称", x.Label, "").
+		text("id", x.ID, "英文，留空自动生成").
+		text("单位", x.Unit, "件、人次、%、万元…").
+		choice("类型", kindOptions, kindNames, string(x.Kind)).
+		toggle("必填", x.Required).
+		text("下限", fnum(x.Min), "留空为不限").
+		text("上限", fnum(x.Max), "留空为不限").
+		text("比率分子", num, "数字 id；只用于比率").
+		text("比率分母", dens, "数字 id，可写多个，用、分隔").
+		text("容差", tol, "百分点，留空为 0.1").
+		text("不超过", strings.Join(x.LE, "、"), "数字 id，用、分隔")
+	m.formKind = kind
+	m.back, m.state = stateFigures, stateForm
+}
+
+func ids(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' })
+}
+
+func optFloat(s, what string) (*float64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	n, err := model.ParseNumber(s)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%v", what, err)
+	}
+	return &n.Value, nil
+}
+
+func (m *Model) applyFigureForm() error {
+	fm := m.form
+	x := model.Figure{
+		Label:    fm.value(ffLabel),
+		ID:       fm.value(ffID),
+		Unit:     fm.value(ffUnit),
+		Kind:     model.FigureKind(fm.value(ffKind)),
+		Required: fm.bool(ffRequired),
+		LE:       ids(fm.value(ffLE)),
+	}
+	if x.Label == "" {
+		return fmt.Errorf("请填写数字名称")
+	}
+	var err error
+	if x.Min, err = optFloat(fm.value(ffMin), "下限"); err != nil {
+		return err
+	}
+	if x.Max, err = optFloat(fm.value(ffMax), "上限"); err != nil {
+		return err
+	}
+	num, dens := fm.value(ffNumerator), ids(fm.value(ffDenominators))
+	if num != "" || len(dens) > 0 {
+		if num == "" || len(dens) == 0 {
+			return fmt.Errorf("比率需要同时填写分子和分母")
+		}
+		tol, err := optFloat(fm.value(ffTolerance), "容差")
+		if err != nil {
+			return err
+		}
+		x.Rate = &model.Rate{Numerator: num, Denominators: dens}
+		if tol != nil {
+			x.Rate.Tolerance = *tol
+		}
+	}
+	if m.formKind == formAddFigure {
+		s := m.current()
+		nf, err := m.t.AddFigure(s.ID, x)
+		if err != nil {
+			return err
+		}
+		m.figCursor = len(s.Figures) - 1
+		m.changed(fmt.Sprintf("已新增数字“%s”（id %s）", nf.Label, nf.ID))
+		return nil
+	}
+	old := m.currentFigure()
+	x.Keywords = old.Keywords
+	if x.ID == "" {
+		x.ID = old.ID
+	}
+	touched, err := m.t.UpdateFigure(old.ID, x)
+	if err != nil {
+		return err
+	}
+	msg := "已修改数字“" + x.Label + "”"
+	if len(touched) > 0 {
+		msg += "，数字 " + strings.Join(touched, "、") + " 中的引用已随 id 更新"
+	}
+	m.changed(msg)
+	return nil
+}
+
+// levels are what the rule list cycles through; "" is the checker's
+// default.
+var levels = []string{"", "off", "info", "warning", "error"}
+
+func levelName(l string) string {
+	switch l {
+	case "off":
+		return "关闭"
+	case "info":
+		return "提示"
+	case "warning":
+		return "警告"
+	case "error":
+		return "错误"
+	}
+	return "默认"
+}
+
+func sevName(s check.Severity) string {
+	switch s {
+	case check.Error:
+		return "错误"
+	case check.Warning:
+		return "警告"
+	}
+	return "提示"
+}
+
+func (m *Model) updateRules(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	rules := check.Rules()
+	m.ruleCursor = min(max(m.ruleCursor, 0), len(rules)-1)
+	r := rules[m.ruleCursor]
+	switch {
+	case key.Matches(k, m.keys.Back), k.String() == "R":
+		m.state = stateTree
+	case key.Matches(k, m.keys.Quit):
+		_, cmd := m.quit()
+		return cmd
+	case key.Matches(k, m.keys.Up):
+		m.ruleCursor = max(0, m.ruleCursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.ruleCursor = min(len(rules)-1, m.ruleCursor+1)
+	case key.Matches(k, m.keys.ResetRule):
+		_ = m.t.SetRule(r.ID, "")
+		m.changed("规则 " + r.ID + " 恢复默认级别")
+	case key.Matches(k, m.keys.Cycle):
+		cur := m.t.Rules[r.ID]
+		next := ""
+		for i, l := range levels {
+			if l == cur {
+				next = levels[(i+1)%len(levels)]
+			}
+		}
+		_ = m.t.SetRule(r.ID, next)
+		m.changed("规则 " + r.ID + " 设为" + levelName(next))
+	}
+	return nil
+}

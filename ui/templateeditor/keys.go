@@ -1,0 +1,97 @@
+package templateeditor
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds every key of the template editor with Chinese help. Which
+// ones the help line shows depends on the state (see shortHelp).
+type KeyMap struct {
+	Up, Down                   key.Binding
+	AddSibling, AddChild       key.Binding
+	Edit, Rename               key.Binding
+	ToggleRequired             key.Binding
+	MoveUp, MoveDown           key.Binding
+	Indent, Outdent            key.Binding
+	Delete                     key.Binding
+	Figures, Rules             key.Binding
+	AddFigure                  key.Binding
+	Back                       key.Binding
+	Cycle                      key.Binding
+	Save, Quit, Help           key.Binding
+	Yes, No, SaveQuit          key.Binding
+	NextField, PrevField       key.Binding
+	Submit, Cancel             key.Binding
+	ResetRule                  key.Binding
+	ScrollLintUp, ScrollLintDn key.Binding
+}
+
+// DefaultKeyMap is the editor's key layout. Letters rather than shift+arrow
+// combinations, because terminals (and tmux) pass those on unreliably.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, help string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
+	}
+	return KeyMap{
+		Up:             b([]string{"up", "k"}, "↑/k", "上一项"),
+		Down:           b([]string{"down", "j"}, "↓/j", "下一项"),
+		AddSibling:     b([]string{"a"}, "a", "新增同级章节"),
+		AddChild:       b([]string{"A"}, "A", "新增下级章节"),
+		Edit:           b([]string{"e", "enter"}, "e", "编辑"),
+		Rename:         b([]string{"r"}, "r", "改标题"),
+		ToggleRequired: b([]string{" "}, "空格", "必填/选填"),
+		MoveUp:         b([]string{"K", "alt+up"}, "K", "上移"),
+		MoveDown:       b([]string{"J", "alt+down"}, "J", "下移"),
+		Indent:         b([]string{">", "tab"}, ">", "降一级"),
+		Outdent:        b([]string{"<", "shift+tab"}, "<", "升一级"),
+		Delete:         b([]string{"d", "delete"}, "d", "删除"),
+		Figures:        b([]string{"f"}, "f", "数字"),
+		Rules:          b([]string{"R"}, "R", "规则级别"),
+		AddFigure:      b([]string{"a"}, "a", "新增数字"),
+		Back:           b([]string{"esc", "f"}, "esc", "返回章节"),
+		Cycle:          b([]string{" ", "enter", "right", "l"}, "空格", "改级别"),
+		ResetRule:      b([]string{"backspace", "0"}, "0", "恢复默认"),
+		Save:           b([]string{"ctrl+s"}, "ctrl+s", "保存"),
+		Quit:           b([]string{"q", "ctrl+c"}, "q", "退出"),
+		Help:           b([]string{"?"}, "?", "更多按键"),
+		Yes:            b([]string{"y"}, "y", "是"),
+		No:             b([]string{"n", "esc"}, "n", "否"),
+		SaveQuit:       b([]string{"s"}, "s", "保存后退出"),
+		NextField:      b([]string{"tab"}, "tab", "下一栏"),
+		PrevField:      b([]string{"shift+tab"}, "shift+tab", "上一栏"),
+		Submit:         b([]string{"enter"}, "enter", "确定"),
+		Cancel:         b([]string{"esc"}, "esc", "取消"),
+		ScrollLintUp:   b([]string{"pgup"}, "pgup", "检查结果上翻"),
+		ScrollLintDn:   b([]string{"pgdown"}, "pgdn", "检查结果下翻"),
+	}
+}
+
+// keyHelp adapts a list of bindings to help.KeyMap.
+type keyHelp struct{ short, full []key.Binding }
+
+func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
+func (k keyHelp) FullHelp() [][]key.Binding { return [][]key.Binding{k.full} }
+
+// help lists the keys that work in the current state, so the help line
+// never offers a key that does nothing.
+func (m *Model) keyHelp() keyHelp {
+	k := m.keys
+	switch m.state {
+	case stateTree:
+		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.ToggleRequired, k.MoveUp, k.MoveDown,
+			k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules, k.Save, k.Quit}
+		return keyHelp{short: short, full: append([]key.Binding{k.Up, k.Down, k.Rename, k.ScrollLintUp, k.ScrollLintDn}, short...)}
+	case stateFigures:
+		short := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Back, k.Save}
+		return keyHelp{short: short, full: short}
+	case stateRules:
+		short := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Back, k.Save}
+		return keyHelp{short: short, full: short}
+	case stateForm:
+		short := []key.Binding{k.NextField, k.PrevField, k.Submit, k.Cancel}
+		return keyHelp{short: short, full: short}
+	case stateConfirmDelete:
+		return keyHelp{short: []key.Binding{k.Yes, k.No}}
+	case stateConfirmQuit:
+		return keyHelp{short: []key.Binding{k.SaveQuit, k.Yes, k.No}}
+	}
+	return keyHelp{}
+}

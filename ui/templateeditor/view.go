@@ -1,0 +1,269 @@
+package templateeditor
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-runewidth"
+
+	"nianbao/check"
+	"nianbao/lint"
+	"nianbao/model"
+)
+
+const lintLines = 3 // findings shown in the lint panel at once
+
+func (m *Model) treeWidth() int {
+	return min(max(m.width*2/5, 24), 56)
+}
+
+// View implements tea.Model.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	st := m.styles
+	header := m.header()
+	status := m.statusLine()
+	helpLine := m.help.View(m.keyHelp())
+	lintBox := m.lintView()
+	used := lipgloss.Height(header) + lipgloss.Height(status) + lipgloss.Height(helpLine) + lipgloss.Height(lintBox)
+	bodyH := max(6, m.height-used)
+	innerH := bodyH - st.Pane.GetVerticalFrameSize()
+
+	leftW := m.treeWidth()
+	rightW := max(20, m.width-leftW)
+	left, right := st.Pane, st.PaneFocus
+	if m.state == stateTree {
+		left, right = st.PaneFocus, st.Pane
+	}
+	lw := leftW - left.GetHorizontalFrameSize()
+	rw := rightW - right.GetHorizontalFrameSize()
+	// Width in lipgloss includes padding; content must fit inside it.
+	lc, rc := lw-left.GetHorizontalPadding(), rw-right.GetHorizontalPadding()
+	tree := left.Width(lw).Height(innerH).Render(clip(m.treeView(lc, innerH), innerH, lc))
+	var detail string
+	switch m.state {
+	case stateForm:
+		detail = m.form.view(st)
+	case stateRules:
+		detail = m.rulesView(rc, innerH)
+	default:
+		detail = m.detailView(rc)
+	}
+	details := right.Width(rw).Height(innerH).Render(clip(detail, innerH, rc))
+	body := lipgloss.JoinHorizontal(lipgloss.Top, tree, details)
+	return lipgloss.JoinVertical(lipgloss.Left, header, body, lintBox, status, helpLine)
+}
+
+func (m *Model) header() string {
+	dirty := ""
+	if m.dirty() {
+		dirty = "  [未保存]"
+	}
+	name := m.t.Name
+	if name != "" {
+		name = "  " + name
+	}
+	return m.styles.Header.Render(fmt.Sprintf("模板编辑：%s  id %s  第 %d 版%s%s", m.opts.Path, m.t.ID, m.t.Version, name, dirty))
+}
+
+// clip keeps a pane's content inside its box, so a long guidance text or
+// tree never pushes the layout.
+func clip(s string, h, w int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = runewidth.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) treeView(w, h int) string {
+	secs := m.t.Flatten()
+	if len(secs) == 0 {
+		return m.styles.Dim.Render("（没有章节，按 a 新增）")
+	}
+	m.current()
+	nums := m.t.Numbers()
+	start := 0
+	if m.cursor >= h {
+		start = m.cursor - h + 1
+	}
+	var lines []string
+	for i := start; i < len(secs) && len(lines) < h; i++ {
+		s := secs[i]
+		mark := "  "
+		if s.Required {
+			mark = m.styles.Required.Render("● ")
+		}
+		text := strings.Repeat("  ", s.Level-1) + nums[s.ID] + s.Title
+		text = runewidth.Truncate(text, w-2, "…")
+		if i == m.cursor {
+			text = m.styles.Selected.Render(text)
+		}
+		lines = append(lines, mark+text)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) detailView(w int) string {
+	s := m.current()
+	if s == nil {
+		return ""
+	}
+	st := m.styles
+	var b strings.Builder
+	req := "选填"
+	if s.Required {
+		req = st.Required.Render("必填")
+	}
+	mc := "不限"
+	if s.MinChars > 0 {
+		mc = fmt.Sprintf("%d 字", s.MinChars)
+	}
+	fmt.Fprintf(&b, "%s\nid %s · %s · 最少字数 %s\n", st.Header.Render(s.Title), s.ID, req, mc)
+	if s.Guidance != "" {
+		b.WriteString(st.Dim.Render("填写说明：") + "\n" + wrap(s.Guidance, w) + "\n")
+	} else {
+		b.WriteString(st.Dim.Render("填写说明：（无）") + "\n")
+	}
+	b.WriteString("\n")
+	hint := "（按 f 编辑数字）"
+	if m.state == stateFigures {
+		hint = "（a 新增 · e 编辑 · d 删除 · esc 返回）"
+	}
+	fmt.Fprintf(&b, "%s%s\n", st.Header.Render(fmt.Sprintf("数字 %d 个", len(s.Figures))), st.Dim.Render(hint))
+	for i, f := range s.Figures {
+		line := figureLine(m.t, f)
+		if m.state == stateFigures && i == m.figCursor {
+			line = st.Selected.Render("▸ " + line)
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(line + "\n")
+		if rel := relationLine(m.t, f); rel != "" {
+			b.WriteString("    " + st.Dim.Render(rel) + "\n")
+		}
+	}
+	return b.String()
+}
+
+var kindLabel = map[model.FigureKind]string{model.KindCount: "数量", model.KindPercent: "比率", model.KindAmount: "金额"}
+
+func figureLine(t *model.Template, f *model.Figure) string {
+	parts := []string{f.Label, f.ID}
+	if f.Unit != "" {
+		parts = append(parts, "单位 "+f.Unit)
+	}
+	parts = append(parts, kindLabel[f.Kind])
+	if f.Required {
+		parts = append(parts, "必填")
+	}
+	if f.Min != nil || f.Max != nil {
+		parts = append(parts, fmt.Sprintf("范围 %s～%s", orDash(fnum(f.Min)), orDash(fnum(f.Max))))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func relationLine(t *model.Template, f *model.Figure) string {
+	name := func(id string) string {
+		if g, _ := t.Figure(id); g != nil {
+			return g.Label
+		}
+		return id + "（不存在）"
+	}
+	var parts []string
+	if f.Rate != nil {
+		var dens []string
+		for _, d := range f.Rate.Denominators {
+			dens = append(dens, name(d))
+		}
+		parts = append(parts, "= "+name(f.Rate.Numerator)+" ÷ "+strings.Join(dens, " 或 "))
+	}
+	for _, w := range f.LE {
+		parts = append(parts, "≤ "+name(w))
+	}
+	return strings.Join(parts, "；")
+}
+
+func (m *Model) rulesView(w, h int) string {
+	st := m.styles
+	var b strings.Builder
+	b.WriteString(st.FormTitle.Render("规则级别（本模板对检查规则的设置）") + "\n")
+	rules := check.Rules()
+	start := max(0, m.ruleCursor-(h-3))
+	for i := start; i < len(rules); i++ {
+		r := rules[i]
+		lvl := m.t.Rules[r.ID]
+		shown := levelName(lvl)
+		if lvl == "" {
+			shown = "默认（" + sevName(r.Severity) + "）"
+		}
+		line := fmt.Sprintf("%-20s %-12s %s", r.ID, shown, r.Description)
+		line = runewidth.Truncate(line, w-2, "…")
+		if i == m.ruleCursor {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+func (m *Model) lintView() string {
+	st := m.styles
+	errs, warns := lint.Counts(m.findings)
+	var lines []string
+	if errs+warns == 0 {
+		lines = append(lines, st.OK.Render("模板检查：没有问题"))
+	} else {
+		lines = append(lines, fmt.Sprintf("模板检查：%d 个错误，%d 个警告", errs, warns))
+		end := min(len(m.findings), m.lintOffset+lintLines)
+		for _, f := range m.findings[m.lintOffset:end] {
+			sev := st.Warning.Render("警告")
+			if f.Severity == lint.Error {
+				sev = st.Error.Render("错误")
+			}
+			pos := ""
+			if f.Line > 0 {
+				pos = fmt.Sprintf("第 %d 行 ", f.Line)
+			}
+			lines = append(lines, sev+" "+pos+f.Message)
+		}
+		if end < len(m.findings) {
+			lines = append(lines, st.Dim.Render(fmt.Sprintf("……还有 %d 条（pgdn 查看）", len(m.findings)-end)))
+		}
+	}
+	w := max(20, m.width-st.Pane.GetHorizontalBorderSize())
+	return st.Pane.Width(w).Render(clip(strings.Join(lines, "\n"), lintLines+2, w-st.Pane.GetHorizontalPadding()))
+}
+
+func (m *Model) statusLine() string {
+	switch m.state {
+	case stateConfirmDelete:
+		if m.delFig {
+			if f := m.currentFigure(); f != nil {
+				return m.styles.Status.Render(fmt.Sprintf("确定删除数字“%s”吗？y 删除 · n 取消", f.Label))
+			}
+		}
+		s := m.current()
+		sub := &model.Template{Sections: []*model.Section{s}}
+		return m.styles.Status.Render(fmt.Sprintf("确定删除章节“%s”吗？连同下级共 %d 节、%d 个数字。y 删除 · n 取消",
+			s.Title, len(sub.Flatten()), len(sub.Figures())))
+	case stateConfirmQuit:
+		return m.styles.Status.Render("有未保存的修改。s 保存后退出 · y 不保存退出 · n 继续编辑")
+	}
+	return m.status
+}
