@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // layout holds the sizes of one screen arrangement. It is computed when the
@@ -57,9 +57,14 @@ func (a *App) relayout() {
 	rest := l.innerH - 1
 	a.guidanceLines = nil
 	if g := strings.TrimSpace(a.current().Guidance); a.showGuidance && g != "" {
-		lines := strings.Split(lipgloss.NewStyle().Width(l.innerW).Render(g), "\n")
+		lines := wrapCJK(g, l.innerW)
 		l.guidanceRows = min(len(lines), max(1, rest/4))
 		a.guidanceLines = lines[:l.guidanceRows]
+		if len(lines) > l.guidanceRows {
+			// Say there is more, and how to make room.
+			last := &a.guidanceLines[l.guidanceRows-1]
+			*last = ansi.Truncate(*last, max(0, l.innerW-14), "") + "…（ctrl+g 收起）"
+		}
 	}
 	rest -= l.guidanceRows
 	if a.figures != nil && a.figures.len() > 0 {

@@ -56,13 +56,12 @@ func (p *previewModel) FullHelp() [][]key.Binding { return [][]key.Binding{p.Sho
 // Optional sections with nothing written are left out, as in print.
 func renderPlain(t *model.Template, r *model.Report, width int, st Styles) string {
 	width = max(width, 10)
-	wrap := lipgloss.NewStyle().Width(width)
+	wrap := func(s string) string { return strings.Join(wrapCJK(s, width), "\n") }
 	var out []string
-	title := r.DisplayTitle(t)
-	if ansi.StringWidth(title) > width {
-		title = wrap.Render(title)
+	for _, line := range wrapCJK(r.DisplayTitle(t), width) {
+		out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, line)))
 	}
-	out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, title)), "")
+	out = append(out, "")
 	nums := t.Numbers()
 	var walk func(list []*model.Section) bool
 	hasText := func(s *model.Section) bool {
@@ -90,10 +89,10 @@ func renderPlain(t *model.Template, r *model.Report, width int, st Styles) strin
 				// A run-in heading opens its first paragraph: （一）标题。正文…
 				paras[0] = head + "。" + paras[0]
 			} else {
-				out = append(out, wrap.Render(st.Preview.Heading.Render(indent+head)))
+				out = append(out, st.Preview.Heading.Render(wrap(indent+head)))
 			}
 			for _, p := range paras {
-				out = append(out, wrap.Render(indent+p))
+				out = append(out, wrap(indent+p))
 			}
 			walk(s.Sections)
 		}

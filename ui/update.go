@@ -207,6 +207,7 @@ func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
 				a.figures.focus = 0
 				return a.setFocus(focusFigures)
 			}
+			a.message, a.msgErr = "本节没有数字栏", false
 			return nil
 		case key.Matches(k, keys.BackPane):
 			if n := a.figures.len(); n > 0 {
