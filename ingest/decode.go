@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"nianbao/model"
+)
+
+// decodeText turns bytes into text without asking the user for the
+// encoding: valid UTF-8 is UTF-8 (GBK text is almost never valid UTF-8 by
+// accident); otherwise GB18030, the superset of GBK that Chinese Windows
+// editors save. Line endings become "\n".
+func decodeText(name string, data []byte) (string, string, error) {
+	var text, enc string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", &model.Error{File: name, Msg: "文件开头标明是 UTF-8 编码，但内容中有无效的 UTF-8 字节，文件可能已损坏"}
+		}
+		text, enc = string(data), "UTF-8"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		// Notepad's "Unicode" is UTF-16 with a byte order mark.
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+			return "", "", &model.Error{File: name, Msg: "文件标明是 UTF-16 编码，但内容无法解码，文件可能已损坏"}
+		}
+		text, enc = string(out), "UTF-16"
+	case utf8.Valid(data):
+		text, enc = string(data), "UTF-8"
+	default:
+		if bytes.IndexByte(data, 0) >= 0 {
+			return "", "", notText(name)
+		}
+		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+			return "", "", &model.Error{File: name, Msg: "无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030。请用记事本或 WPS 打开后另存为 UTF-8 文本再导入"}
+		}
+		text, enc = string(out), "GB18030"
+	}
+	if looksBinary(text) {
+		return "", "", notText(name)
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	return text, enc, nil
+}
+
+func notText(name string) error {
+	return &model.Error{File: name, Msg: "这不是文本文件（含有大量控制字符或二进制数据），只能导入 .txt、.md 或 .docx 格式的报告"}
+}
+
+// looksBinary says whether decoded text is really binary data that happened
+// to decode: NUL bytes or more than a few per cent control characters.
+func looksBinary(text string) bool {
+	if strings.IndexByte(text, 0) >= 0 {
+		return true
+	}
+	n, ctrl := 0, 0
+	for _, r := range text {
+		n++
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+		if n >= 1<<16 {
+			break // a sample is enough to tell
+		}
+	}
+	return n > 0 && ctrl*50 > n
+}

@@ -1,0 +1,353 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"nianbao/model"
+)
+
+// Limits for .docx files. A real report has a few dozen zip entries, a
+// document.xml under 1 MB and XML nested a dozen levels deep; the limits are
+// generous for that and small enough that a hostile file fails fast.
+const (
+	maxZipEntries     = 2000
+	maxEntrySize      = 64 << 20  // one XML part, uncompressed
+	maxTotalSize      = 128 << 20 // all parts read, uncompressed
+	maxXMLDepth       = 256
+	maxXMLTokens      = 4_000_000
+	maxParagraphRunes = 1 << 20
+)
+
+const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+// docxReader reads the parts of one .docx, charging every byte read to one
+// budget so a zip bomb runs out of budget instead of memory.
+type docxReader struct {
+	name   string
+	files  map[string]*zip.File
+	budget int64
+}
+
+func readDocx(name string, data []byte) (*Document, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &model.Error{File: name, Msg: "不是有效的 .docx 文件（zip 结构损坏或文件不完整）：" + zipReason(err)}
+	}
+	if len(zr.File) > maxZipEntries {
+		return nil, &model.Error{File: name, Msg: fmt.Sprintf(".docx 文件中的条目过多（%d 个，上限 %d 个），不像是正常的 Word 文档", len(zr.File), maxZipEntries)}
+	}
+	dr := &docxReader{name: name, files: map[string]*zip.File{}, budget: maxTotalSize}
+	for _, f := range zr.File {
+		dr.files[f.Name] = f
+	}
+	if dr.files["word/document.xml"] == nil {
+		return nil, &model.Error{File: name, Msg: "不是 Word 文档：.docx 中缺少 word/document.xml（可能是其他 zip 文件改了扩展名）"}
+	}
+	styles := map[string]styleInfo{}
+	if dr.files["word/styles.xml"] != nil {
+		raw, err := dr.part("word/styles.xml")
+		if err != nil {
+			return nil, err
+		}
+		if styles, err = parseStyles(name, raw); err != nil {
+			return nil, err
+		}
+	}
+	raw, err := dr.part("word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	paras, err := parseParagraphs(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Name: name, Format: FormatDocx}
+	for i, p := range paras {
+		ln := Line{No: i + 1, Text: trimRight(strings.TrimLeftFunc(p.text.String(), isSpace))}
+		lvl, title := p.level(styles)
+		ln.Level, ln.Title = lvl, title
+		doc.Lines = append(doc.Lines, ln)
+	}
+	return doc, nil
+}
+
+func zipReason(err error) string {
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		return "格式错误"
+	case errors.Is(err, zip.ErrAlgorithm):
+		return "使用了不支持的压缩算法"
+	case errors.Is(err, zip.ErrChecksum):
+		return "校验和不符"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "文件被截断"
+	}
+	return err.Error()
+}
+
+// part reads one entry through a limit; the sizes in the zip headers are
+// never trusted, only the bytes actually inflated.
+func (dr *docxReader) part(path string) ([]byte, error) {
+	f := dr.files[path]
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 无法解压：%s", path, zipReason(err))}
+	}
+	defer rc.Close()
+	limit := min(int64(maxEntrySize), dr.budget)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 无法解压（文件可能已损坏或被截断）：%s", path, zipReason(err))}
+	}
+	if int64(len(data)) > limit {
+		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 解压后过大（超过 %d MB），疑似压缩炸弹，已停止读取", path, limit>>20)}
+	}
+	dr.budget -= int64(len(data))
+	return data, nil
+}
+
+// xmlTokens walks an XML part with depth and token limits and turns every
+// decoder error into one Chinese message.
+func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int) error) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	depth, count := 0, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			if depth != 0 {
+				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
+			}
+			return nil
+		}
+		if err != nil {
+			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不是有效的 XML，文件可能已损坏：%v", part, err)}
+		}
+		count++
+		if count > maxXMLTokens {
+			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 内容过多（超过 %d 个 XML 单元），不像是正常的报告", part, maxXMLTokens)}
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > maxXMLDepth {
+				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 嵌套过深（超过 %d 层），不像是正常的 Word 文档", part, maxXMLDepth)}
+			}
+		case xml.EndElement:
+			depth--
+		}
+		if err := fn(tok, depth); err != nil {
+			return err
+		}
+	}
+}
+
+type styleInfo struct {
+	name    string
+	basedOn string
+	outline int // 0 = none, else 1-based heading level
+}
+
+var (
+	headingNameRe = regexp.MustCompile(`^(?i:heading|标题)\s*([1-9])$`)
+	headingIDRe   = regexp.MustCompile(`^(?i:heading)([1-9])$`)
+)
+
+// parseStyles reads style names and outline levels so that a paragraph
+// styled "Heading 2" / "标题 2" or with an outline level is a heading.
+func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
+	out := map[string]styleInfo{}
+	var cur string
+	var inPPr bool
+	err := xmlTokens(name, "word/styles.xml", data, func(tok xml.Token, depth int) error {
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "style":
+				cur = attr(t, "styleId")
+				out[cur] = styleInfo{}
+			case "pPr":
+				inPPr = cur != ""
+			case "name", "basedOn", "outlineLvl":
+				if cur == "" {
+					return nil
+				}
+				s := out[cur]
+				v := attr(t, "val")
+				switch t.Name.Local {
+				case "name":
+					s.name = v
+				case "basedOn":
+					s.basedOn = v
+				case "outlineLvl":
+					if inPPr {
+						s.outline = outlineLevel(v)
+					}
+				}
+				out[cur] = s
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "style":
+				cur = ""
+			case "pPr":
+				inPPr = false
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// outlineLevel converts w:outlineLvl (0-based, 9 = body text) to a 1-based
+// heading level, 0 for body text.
+func outlineLevel(v string) int {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n >= 9 {
+		return 0
+	}
+	return n + 1
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+type paragraph struct {
+	text    strings.Builder
+	style   string
+	outline int // from the paragraph's own pPr; -1 when not given
+}
+
+// level resolves a paragraph's heading level: its own outline level, then
+// its style's (following basedOn), then a heading-like style name.
+func (p *paragraph) level(styles map[string]styleInfo) (int, bool) {
+	if p.outline >= 0 {
+		return p.outline, false
+	}
+	id := p.style
+	for i := 0; i < 16 && id != ""; i++ {
+		s, ok := styles[id]
+		if !ok {
+			break
+		}
+		n := strings.ToLower(strings.TrimSpace(s.name))
+		if n == "title" || n == "标题" || id == "Title" {
+			return 0, true
+		}
+		if s.outline > 0 {
+			return s.outline, false
+		}
+		if m := headingNameRe.FindStringSubmatch(strings.TrimSpace(s.name)); m != nil {
+			return int(m[1][0] - '0'), false
+		}
+		id = s.basedOn
+	}
+	if m := headingIDRe.FindStringSubmatch(p.style); m != nil {
+		return int(m[1][0] - '0'), false // no styles.xml: Word's built-in ids
+	}
+	return 0, false
+}
+
+// parseParagraphs collects the text of every w:p in document order, with
+// its style id and outline level. Deleted text (w:delText) of tracked
+// changes is not part of the document and is skipped.
+func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
+	var out []*paragraph
+	var cur *paragraph
+	pDepth, inText, inPPr := 0, false, false
+	err := xmlTokens(name, "word/document.xml", data, func(tok xml.Token, depth int) error {
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Space != "" && t.Name.Space != "w" && t.Name.Space != wordNS {
+				return nil
+			}
+			switch t.Name.Local {
+			case "p":
+				if cur == nil {
+					cur = &paragraph{outline: -1}
+					pDepth = depth
+				}
+			case "pPr":
+				inPPr = cur != nil
+			case "pStyle":
+				if cur != nil && inPPr {
+					cur.style = attr(t, "val")
+				}
+			case "outlineLvl":
+				if cur != nil && inPPr {
+					cur.outline = outlineLevel(attr(t, "val"))
+				}
+			case "t":
+				inText = cur != nil
+			case "tab":
+				if cur != nil && !inPPr {
+					cur.text.WriteByte('\t')
+				}
+			case "br", "cr":
+				if cur != nil {
+					cur.text.WriteByte('\n')
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "p":
+				if cur != nil && depth == pDepth-1 {
+					out = append(out, cur)
+					cur = nil
+				}
+			case "pPr":
+				inPPr = false
+			case "t":
+				inText = false
+			}
+		case xml.CharData:
+			if inText && cur != nil {
+				if cur.text.Len()+len(t) > maxParagraphRunes*4 {
+					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+				}
+				cur.text.Write(t)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return splitBreaks(out), nil
+}
+
+// splitBreaks turns a paragraph with manual line breaks into several, the
+// way the text reads.
+func splitBreaks(ps []*paragraph) []*paragraph {
+	var out []*paragraph
+	for _, p := range ps {
+		s := p.text.String()
+		if !strings.Contains(s, "\n") {
+			out = append(out, p)
+			continue
+		}
+		for i, part := range strings.Split(s, "\n") {
+			np := &paragraph{style: p.style, outline: p.outline}
+			if i > 0 {
+				np.style, np.outline = "", -1
+			}
+			np.text.WriteString(part)
+			out = append(out, np)
+		}
+	}
+	return out
+}

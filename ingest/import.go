@@ -1,0 +1,237 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"nianbao/model"
+)
+
+// Mapped records where one heading's text went, for --verbose and for
+// tests that account for every character.
+type Mapped struct {
+	Line    int    // source line of the heading (or of the first opening paragraph)
+	Level   int    // 1 = 一、 …; 0 for the opening paragraphs
+	Heading string // the heading line as written; "开头段落" for the opening
+	Section string // template section id that received the text; "" = unmatched
+	How     string // Chinese: 标题匹配 / 归入上级 / 按小节推断 / 未匹配 / 开头段落
+	Score   int    // evidence for the match (1000 = exact title)
+	Removed string // text taken out of the prose (the heading number, or a whole heading line the template title replaces)
+}
+
+// Result is an imported report and what the import did to get it.
+type Result struct {
+	Report       *model.Report
+	Title        string // the title line as written ("" when none was found)
+	TitleLine    int
+	Date         string // 成文日期 from the last line, when present
+	Dropped      []Dropped
+	SectionLines map[string]int // section id → source line where its text starts
+	Mapping      []Mapped
+	Headings     []Heading
+	Items        int // 一是/二是 points recognised in paragraphs
+	Encoding     string
+	Format       Format
+}
+
+// Import turns a read document into a draft against t.
+func Import(doc *Document, t *model.Template) (*Result, error) {
+	if doc == nil || t == nil {
+		return nil, fmt.Errorf("ingest.Import: 文档和模板都不能为空")
+	}
+	lines, dropped := clean(doc.Lines)
+	o := parseOutline(lines)
+	res := &Result{Dropped: dropped, SectionLines: map[string]int{}, Headings: o.headings,
+		Items: o.itemCount, Encoding: doc.Encoding, Format: doc.Format}
+	r := model.NewReport(t)
+	res.Report = r
+
+	if o.title != nil {
+		res.Title = strings.TrimFunc(o.title.Text, isSpace)
+		res.TitleLine = o.title.No
+	}
+	r.Unit, r.Year = metadata(res.Title, o.opening)
+	if o.dateLine != nil {
+		res.Date = strings.TrimFunc(o.dateLine.Text, isSpace)
+		r.Date = res.Date
+	}
+	if res.Title != "" && res.Title != t.Title(r.Unit, r.Year) {
+		r.Title = res.Title
+	}
+
+	a := &assembler{res: res, texts: map[string][]string{}}
+	for _, l := range o.preamble {
+		a.add("", l.No, l.Text)
+	}
+	if len(o.opening) > 0 {
+		target := openingSection(t)
+		id := ""
+		if target != nil {
+			id = target.ID
+		}
+		how := "开头段落"
+		if id == "" {
+			how = "开头段落（未匹配）"
+		}
+		res.Mapping = append(res.Mapping, Mapped{Line: o.opening[0].No, Heading: "开头段落", Section: id, How: how})
+		for _, l := range o.opening {
+			a.add(id, l.No, l.Text)
+		}
+	}
+	m := &mapper{t: t, year: r.Year, all: t.Flatten()}
+	a.walk(m, o.root, nil, "")
+	for _, l := range o.trailer {
+		a.add("", l.No, l.Text)
+	}
+
+	for id, paras := range a.texts {
+		if id == "" {
+			r.Unmatched = strings.Join(paras, "\n")
+			continue
+		}
+		r.SetText(id, strings.Join(paras, "\n"))
+	}
+	figs, srcs := extractFigures(t, r)
+	for id, n := range figs {
+		r.SetFigure(id, n)
+	}
+	if len(srcs) > 0 {
+		r.Sources = srcs
+	}
+	return res, nil
+}
+
+// openingSection is where the paragraphs between the title and the first
+// heading go: the main-measures part, whose guidance invites an overview.
+func openingSection(t *model.Template) *model.Section {
+	if s := t.Section("measures"); s != nil {
+		return s
+	}
+	if len(t.Sections) > 0 {
+		return t.Sections[0]
+	}
+	return nil
+}
+
+type assembler struct {
+	res   *Result
+	texts map[string][]string // section id ("" = unmatched) → paragraphs
+}
+
+func (a *assembler) add(id string, line int, text string) {
+	if strings.TrimFunc(text, isSpace) == "" {
+		return
+	}
+	a.texts[id] = append(a.texts[id], text)
+	if id != "" {
+		if l, ok := a.res.SectionLines[id]; !ok || line < l {
+			a.res.SectionLines[id] = line
+		}
+	}
+}
+
+// walk assigns each part's text: a part whose heading names a section goes
+// there (its number dropped, a run-in heading sentence kept as the first
+// sentence); any other part stays with its parent, heading line and all,
+// so nothing is lost.
+func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target string) {
+	for _, c := range p.children {
+		var sec *model.Section
+		sc := 0
+		how := ""
+		if p.head == nil {
+			sec, sc = m.mapTop(c.head)
+			how = "标题匹配"
+			if sec == nil {
+				if sec = m.inferTop(c); sec != nil {
+					how = "按小节推断"
+				}
+			}
+		} else {
+			sec, sc = m.mapSub(c.head, parentSec)
+			how = "标题匹配"
+		}
+		entry := Mapped{Line: c.line.No, Level: c.head.Level, Heading: c.line.Text, Score: sc}
+		childSec, childTarget := parentSec, target
+		if sec != nil {
+			childSec, childTarget = sec, sec.ID
+			entry.Section, entry.How = sec.ID, how
+			if c.head.RunIn {
+				prefix := numberPrefix(c.line.Text, c.head)
+				entry.Removed = prefix
+				a.add(sec.ID, c.line.No, strings.TrimLeftFunc(c.line.Text[len(prefix):], isSpace))
+			} else {
+				entry.Removed = c.line.Text
+				if _, ok := a.res.SectionLines[sec.ID]; !ok {
+					a.res.SectionLines[sec.ID] = c.line.No
+				}
+			}
+		} else {
+			entry.Section = target
+			entry.How = "归入上级"
+			if target == "" {
+				entry.How = "未匹配"
+			}
+			a.add(target, c.line.No, c.line.Text)
+		}
+		a.res.Mapping = append(a.res.Mapping, entry)
+		for _, l := range c.body {
+			a.add(childTarget, l.No, l.Text)
+		}
+		a.walk(m, c, childSec, childTarget)
+	}
+}
+
+// numberPrefix is the part of a heading line before its text: the number
+// and the punctuation after it, with any leading spaces.
+func numberPrefix(line string, h *Heading) string {
+	if h.Number == "" {
+		return line[:len(line)-len(strings.TrimLeftFunc(line, isSpace))]
+	}
+	_, prefix, _ := matchNumber(line)
+	return prefix
+}
+
+var (
+	titleMetaRe   = regexp.MustCompile(`^(.*?)((?:19|20|21)\d{2})\s*年度?(.*)$`)
+	openingUnitRe = regexp.MustCompile(`^((?:19|20|21)\d{2})\s*年(?:度|以来)?\s*[,，]?\s*(?:全)?(.{2,24}?)(?:始终|坚持|深入|认真|全面|紧紧|紧扣|以|在|围绕|聚焦|按照|立足|深化|持续)`)
+	anyYearRe     = regexp.MustCompile(`((?:19|20|21)\d{2})\s*年`)
+)
+
+// metadata reads the reporting unit and year from the title ("绩溪县2023年
+// 度法治政府建设工作情况报告"), falling back to the opening sentence
+// ("2023年，东昌府区司法局坚持……").
+func metadata(title string, opening []Line) (unit string, year int) {
+	t := strings.TrimPrefix(normalizeHeading(title), "关于")
+	if m := titleMetaRe.FindStringSubmatch(t); m != nil {
+		year, _ = strconv.Atoi(m[2])
+		unit = strings.TrimSpace(m[1])
+		if unit == "" {
+			// "2023年度XX县法治政府建设情况报告"
+			rest := m[3]
+			if i := strings.Index(rest, "法治政府"); i > 0 {
+				unit = rest[:i]
+			}
+		}
+	}
+	if len(opening) > 0 {
+		first := strings.TrimFunc(opening[0].Text, isSpace)
+		if unit == "" {
+			if m := openingUnitRe.FindStringSubmatch(first); m != nil {
+				unit = m[2]
+				if year == 0 {
+					year, _ = strconv.Atoi(m[1])
+				}
+			}
+		}
+		if year == 0 {
+			if m := anyYearRe.FindStringSubmatch(first); m != nil {
+				year, _ = strconv.Atoi(m[1])
+			}
+		}
+	}
+	unit = strings.TrimSuffix(strings.TrimPrefix(unit, "关于"), "的")
+	return unit, year
+}

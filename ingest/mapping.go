@@ -1,0 +1,178 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"nianbao/model"
+)
+
+// Thresholds for moving a part out of the section its parent went to. A
+// subsection normally belongs under its parent; only a heading that names
+// another section strongly (第一责任人 is 5 characters of evidence) is
+// moved, because a wrong move is worse than leaving the text in place.
+const (
+	escapeFromContainer = 5 // from a section with subsections to one elsewhere
+	escapeToSibling     = 4 // from a leaf subsection to a sibling subsection
+)
+
+// normalizeHeading drops spaces and quotes so that “放管服” and "放管服"
+// and 放管服 all match the keyword.
+func normalizeHeading(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) || strings.ContainsRune("“”\"'‘’「」《》", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// score says how strongly a heading names a template section: its exact
+// title, a title containing it, or the total length of the section's
+// keywords it contains (longer keywords are stronger evidence).
+func score(heading string, s *model.Section, year int) int {
+	h := normalizeHeading(heading)
+	if h == "" {
+		return 0
+	}
+	title := normalizeHeading(s.Title)
+	if h == title {
+		return 1000
+	}
+	if runeLen(h) >= 4 && (strings.Contains(title, h) || strings.Contains(h, title)) {
+		return 500
+	}
+	n := 0
+	for _, k := range s.Keywords {
+		if k != "" && strings.Contains(h, k) {
+			n += runeLen(k)
+		}
+	}
+	// "2024年度……主要安排" in a 2023 report is the plans part even when
+	// the keyword list is short: it names next year.
+	if year > 0 && strings.Contains(h, strconv.Itoa(year+1)+"年") && hasKeyword(s, "下一年度") {
+		n += 3
+	}
+	return n
+}
+
+func hasKeyword(s *model.Section, k string) bool {
+	for _, x := range s.Keywords {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns the highest-scoring section of list (template order breaks
+// ties) with at least min points.
+func best(heading string, list []*model.Section, year, min int) (*model.Section, int) {
+	var out *model.Section
+	top := 0
+	for _, s := range list {
+		if sc := score(heading, s, year); sc >= min && sc > top {
+			out, top = s, sc
+		}
+	}
+	return out, top
+}
+
+func descendants(s *model.Section) []*model.Section {
+	var out []*model.Section
+	for _, c := range s.Sections {
+		out = append(out, c)
+		out = append(out, descendants(c)...)
+	}
+	return out
+}
+
+// mapper decides which template section each heading's text goes to.
+type mapper struct {
+	t    *model.Template
+	year int
+	all  []*model.Section
+}
+
+// mapTop maps a top-level part: to a top-level section, or failing that to
+// a deeper one the heading names strongly (a department report may make
+// "领导履职" a part of its own).
+func (m *mapper) mapTop(h *Heading) (*model.Section, int) {
+	if s, sc := best(h.Text, m.t.Sections, m.year, 1); s != nil {
+		return s, sc
+	}
+	var deeper []*model.Section
+	for _, s := range m.t.Sections {
+		deeper = append(deeper, descendants(s)...)
+	}
+	return best(h.Text, deeper, m.year, escapeToSibling)
+}
+
+// mapSub maps a subsection whose parent's text goes to parent (nil when the
+// parent matched nothing).
+func (m *mapper) mapSub(h *Heading, parent *model.Section) (*model.Section, int) {
+	if parent == nil {
+		return nil, 0
+	}
+	if s, sc := best(h.Text, descendants(parent), m.year, 1); s != nil {
+		return s, sc
+	}
+	if len(parent.Sections) > 0 {
+		// A container like "主要举措和成效" sometimes holds a part the
+		// template keeps elsewhere (leadership duties folded into 一).
+		inside := map[string]bool{parent.ID: true}
+		for _, d := range descendants(parent) {
+			inside[d.ID] = true
+		}
+		for p := m.t.Parent(parent.ID); p != nil; p = m.t.Parent(p.ID) {
+			inside[p.ID] = true
+		}
+		var outside []*model.Section
+		for _, s := range m.all {
+			if !inside[s.ID] {
+				outside = append(outside, s)
+			}
+		}
+		return best(h.Text, outside, m.year, escapeFromContainer)
+	}
+	if gp := m.t.Parent(parent.ID); gp != nil {
+		var sib []*model.Section
+		for _, s := range gp.Sections {
+			if s != parent {
+				sib = append(sib, s)
+			}
+		}
+		return best(h.Text, sib, m.year, escapeToSibling)
+	}
+	return nil, 0
+}
+
+// inferTop maps a top-level part whose heading names nothing by its
+// subsections: when most of them map under one top-level section, the part
+// is that section ("一、2023年工作" with （一）依法决策 …).
+func (m *mapper) inferTop(p *part) *model.Section {
+	votes := map[*model.Section]int{}
+	n := 0
+	for _, c := range p.children {
+		n++
+		var deeper []*model.Section
+		for _, s := range m.t.Sections {
+			deeper = append(deeper, descendants(s)...)
+		}
+		s, _ := best(c.head.Text, deeper, m.year, escapeToSibling)
+		if s == nil {
+			continue
+		}
+		top := s
+		for q := m.t.Parent(s.ID); q != nil; q = m.t.Parent(q.ID) {
+			top = q
+		}
+		votes[top]++
+	}
+	for _, s := range m.t.Sections {
+		if v := votes[s]; v >= 2 && v*2 >= n {
+			return s
+		}
+	}
+	return nil
+}

@@ -1,0 +1,48 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	mdHeadingRe = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
+	mdBulletRe  = regexp.MustCompile(`^[ \t]*(?:[-*+][ \t]+|>[ \t]?)+`)
+	mdRuleRe    = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	mdEmphRe    = regexp.MustCompile(`\*\*|__|~~`)
+)
+
+// markdownLines strips the markup drafters and exporters put in Markdown
+// reports: heading marks (which give the level), emphasis, bullets and
+// rules. Ordered-list markers such as "1." are kept because in a Chinese
+// report they are heading numbers, not list markup.
+func markdownLines(text string) []Line {
+	raw := strings.Split(text, "\n")
+	out := make([]Line, 0, len(raw))
+	for i, l := range raw {
+		ln := Line{No: i + 1}
+		switch {
+		case mdRuleRe.MatchString(l):
+			// A rule carries no text; keep the line empty so numbering holds.
+		case mdHeadingRe.MatchString(l):
+			m := mdHeadingRe.FindStringSubmatch(l)
+			ln.Level = len(m[1])
+			ln.Text = stripEmphasis(m[2])
+		default:
+			ln.Text = stripEmphasis(mdBulletRe.ReplaceAllString(l, ""))
+		}
+		ln.Text = trimRight(ln.Text)
+		out = append(out, ln)
+	}
+	return out
+}
+
+func stripEmphasis(s string) string {
+	s = mdEmphRe.ReplaceAllString(s, "")
+	// A lone *word* or _word_ is emphasis too; only strip a pair that wraps
+	// the whole line so a stray asterisk in the text survives.
+	if len(s) > 2 && (s[0] == '*' && s[len(s)-1] == '*' || s[0] == '_' && s[len(s)-1] == '_') {
+		s = s[1 : len(s)-1]
+	}
+	return strings.ReplaceAll(s, `\`, "")
+}

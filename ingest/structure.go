@@ -1,0 +1,269 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Heading is a numbered or marked heading recognised in the document.
+type Heading struct {
+	Line   int    // source line
+	Level  int    // 1 = 一、 2 = （一） 3 = 1. 4 = （1）, after adjusting for the levels used
+	Number string // the number as written, e.g. "(一)" or "一,"; "" for a heading given by markup only
+	Index  int    // the number's value (一 = 1), 0 when unnumbered
+	Text   string // heading text without number and closing punctuation; for run-in headings up to the first full stop
+	RunIn  bool   // body text follows on the same line
+}
+
+// Heading numbers as drafters and scrapers write them: full-width or ASCII
+// brackets, 、 or a comma or a dot after the number.
+var (
+	h1Re = regexp.MustCompile(`^[ \t\x{3000}]*([一二三四五六七八九十]{1,3})[ \t]*[、,，.．]`)
+	h2Re = regexp.MustCompile(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
+	h3Re = regexp.MustCompile(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
+	h4Re = regexp.MustCompile(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
+	// headingRe is any of the above, for quick tests.
+	headingRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９])`)
+)
+
+// matchNumber recognises a heading number at the start of a line and
+// returns its level, the prefix as written and its value.
+func matchNumber(s string) (level int, prefix string, index int) {
+	if m := h2Re.FindStringSubmatchIndex(s); m != nil {
+		return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
+	}
+	if m := h4Re.FindStringSubmatchIndex(s); m != nil {
+		return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
+	}
+	if m := h1Re.FindStringSubmatchIndex(s); m != nil {
+		rest := s[m[1]:]
+		// "一、二季度" is a range of quarters, not heading 一.
+		if r := firstRune(rest); strings.ContainsRune("一二三四五六七八九十", r) {
+			return 0, "", 0
+		}
+		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
+	}
+	if m := h3Re.FindStringSubmatchIndex(s); m != nil {
+		rest := s[m[1]:]
+		// "1.5万" and "3、4月" are numbers, not headings.
+		if r := firstRune(rest); r >= '0' && r <= '9' || r >= '０' && r <= '９' || rest == "" {
+			return 0, "", 0
+		}
+		return 3, s[:m[1]], digitValue(s[m[2]:m[3]])
+	}
+	return 0, "", 0
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func chineseValue(s string) int {
+	val := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return val[rs[0]]
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + val[rs[1]]
+	case len(rs) == 2 && rs[1] == '十':
+		return val[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return val[rs[0]]*10 + val[rs[2]]
+	}
+	return 0
+}
+
+func digitValue(s string) int {
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// splitHeading separates a heading's text from run-in body text: a heading
+// like "（一）加强组织领导。本年度……" states its theme in the first sentence.
+func splitHeading(rest string) (text string, runIn bool) {
+	rest = strings.TrimFunc(rest, isSpace)
+	if i := strings.IndexAny(rest, "。！？!?"); i >= 0 {
+		after := strings.TrimFunc(rest[i:], func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?", r) })
+		if after != "" {
+			return rest[:i], true
+		}
+	}
+	return strings.TrimRightFunc(rest, func(r rune) bool {
+		return isSpace(r) || strings.ContainsRune("。：:；;，,、", r)
+	}), false
+}
+
+// part is one heading with the lines under it, in a tree.
+type part struct {
+	head     *Heading // nil for the document root
+	line     Line     // the heading line as read
+	body     []Line
+	children []*part
+}
+
+// outline is the recognised shape of a document.
+type outline struct {
+	preamble  []Line // lines before the title that were not dropped
+	title     *Line
+	opening   []Line // paragraphs between the title and the first heading
+	root      *part
+	headings  []Heading
+	trailer   []Line // signature lines at the end
+	dateLine  *Line
+	itemCount int // 一是/二是 points seen in paragraphs
+}
+
+// titleRe finds the report title: a short line naming an annual report.
+var titleRe = regexp.MustCompile(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*报告|年度.*报告|法治政府建设.*报告`)
+
+var dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+
+var itemRe = regexp.MustCompile(`(?:^|[。；;，,：:])\s*([一二三四五六七八九十]{1,3})是`)
+
+// parseOutline recognises title, opening, headings and the part tree.
+func parseOutline(lines []Line) *outline {
+	o := &outline{root: &part{}}
+	var nonBlank []Line
+	for _, l := range lines {
+		if strings.TrimFunc(l.Text, isSpace) != "" {
+			nonBlank = append(nonBlank, l)
+		}
+	}
+	// The title is near the top: the first line marked as title, or the
+	// first short line naming an annual report, before any heading.
+	ti := -1
+	for i, l := range nonBlank {
+		if i >= 12 {
+			break
+		}
+		t := strings.TrimFunc(l.Text, isSpace)
+		if lvl, _, _ := matchNumber(t); lvl > 0 {
+			break
+		}
+		if l.Title || runeLen(t) <= 80 && titleRe.MatchString(t) && !strings.HasSuffix(t, "。") {
+			ti = i
+			break
+		}
+	}
+	if ti >= 0 {
+		o.preamble = nonBlank[:ti]
+		title := nonBlank[ti]
+		o.title = &title
+		nonBlank = nonBlank[ti+1:]
+	}
+	o.trimTrailer(&nonBlank)
+
+	// Markup levels of unnumbered headings are ranked from the smallest used,
+	// so "## 基本情况" under a "# 标题" is a top-level part.
+	minMarkup := 0
+	for _, l := range nonBlank {
+		if l.Level > 0 && (minMarkup == 0 || l.Level < minMarkup) {
+			if lvl, _, _ := matchNumber(l.Text); lvl == 0 {
+				minMarkup = l.Level
+			}
+		}
+	}
+	type found struct {
+		h    Heading
+		line Line
+	}
+	var hs []found
+	minLevel := 0
+	for _, l := range nonBlank {
+		t := l.Text
+		lvl, prefix, idx := matchNumber(t)
+		var h Heading
+		switch {
+		case lvl > 0:
+			text, runIn := splitHeading(t[len(prefix):])
+			h = Heading{Line: l.No, Level: lvl, Number: strings.TrimFunc(prefix, isSpace), Index: idx, Text: text, RunIn: runIn}
+		case l.Level > 0 && runeLen(t) <= 80:
+			text, _ := splitHeading(t)
+			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
+		default:
+			o.itemCount += len(itemRe.FindAllStringIndex(t, -1))
+			hs = append(hs, found{line: l})
+			continue
+		}
+		if minLevel == 0 || h.Level < minLevel {
+			minLevel = h.Level
+		}
+		hs = append(hs, found{h: h, line: l})
+	}
+	// A report without 一、 parts (only （一） and below) still has top-level
+	// parts: shift levels so the highest one used is 1.
+	shift := 0
+	if minLevel > 1 {
+		shift = minLevel - 1
+	}
+	stack := []*part{o.root}
+	seenHeading := false
+	for _, f := range hs {
+		if f.h.Level == 0 {
+			if !seenHeading {
+				o.opening = append(o.opening, f.line)
+				continue
+			}
+			p := stack[len(stack)-1]
+			p.body = append(p.body, f.line)
+			continue
+		}
+		seenHeading = true
+		h := f.h
+		h.Level -= shift
+		o.headings = append(o.headings, h)
+		for len(stack) > 1 && stack[len(stack)-1].head.Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		hh := h
+		p := &part{head: &hh, line: f.line}
+		parent := stack[len(stack)-1]
+		parent.children = append(parent.children, p)
+		stack = append(stack, p)
+	}
+	return o
+}
+
+// trimTrailer takes the signature and date off the end of the report: a
+// date line, optionally preceded by the unit's name.
+func (o *outline) trimTrailer(lines *[]Line) {
+	ls := *lines
+	n := len(ls)
+	if n == 0 || !dateLineRe.MatchString(ls[n-1].Text) {
+		return
+	}
+	d := ls[n-1]
+	o.dateLine = &d
+	n--
+	if n > 0 {
+		t := strings.TrimFunc(ls[n-1].Text, isSpace)
+		if runeLen(t) <= 30 && !strings.ContainsAny(t, "。；;，,") && !headingRe.MatchString(t) {
+			o.trailer = append(o.trailer, ls[n-1])
+			n--
+		}
+	}
+	*lines = ls[:n]
+}
+
+// EnumeratedItems lists the "一是…二是…" points of a paragraph by their
+// number, e.g. [1 2 3]; the text stays where it is, this only recognises it.
+func EnumeratedItems(paragraph string) []int {
+	var out []int
+	for _, m := range itemRe.FindAllStringSubmatch(paragraph, -1) {
+		out = append(out, chineseValue(m[1]))
+	}
+	return out
+}
