@@ -139,6 +139,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
+		// Keys typed quickly can arrive as one message ("fa"); outside a
+		// form each letter is a command, so handle them one by one.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.state != stateForm {
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				_, c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, c)
+			}
+			return m, tea.Batch(cmds...)
+		}
 		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit {
 			return m, m.save(false)
 		}

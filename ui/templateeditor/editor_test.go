@@ -164,6 +164,14 @@ func TestMoveIndentDeleteAndQuitConfirm(t *testing.T) {
 	}
 }
 
+func TestGroupedKeysAreSplit(t *testing.T) {
+	m, _ := newEditor(t)
+	keys(m, "fa")
+	if m.state != stateForm || m.formKind != formAddFigure {
+		t.Fatalf("\"fa\" did not open the figure form:\n%s", screen(m))
+	}
+}
+
 func TestRuleSeverities(t *testing.T) {
 	m, _ := newEditor(t)
 	keys(m, "R", "j", " ")
