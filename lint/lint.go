@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"nianbao/check"
 	"nianbao/model"
 )
 
@@ -167,6 +168,10 @@ func (l *linter) template() {
 		}
 		if !valid {
 			l.add(Error, "template.rule.level", 0, 0, "", "", "规则“%s”的级别“%s”无效，应为 off、info、warning 或 error", k, t.Rules[k])
+		}
+		// A misspelt rule id would silently change nothing.
+		if _, known := check.RuleByID(k); !known {
+			l.add(Warning, "template.rule.unknown", 0, 0, "", "", "没有名为“%s”的检查规则，这项设置不起作用（nianbao check --rules 列出全部规则）", k)
 		}
 	}
 }

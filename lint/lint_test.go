@@ -141,6 +141,22 @@ func TestVersionBump(t *testing.T) {
 	}
 }
 
+func TestRuleSettings(t *testing.T) {
+	tp, err := model.ParseTemplate("t.yaml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp.Rules = map[string]string{"figure.rate": "warning"}
+	if fs := Template(tp, Options{}); len(fs) != 0 {
+		t.Fatalf("known rule reported:\n%s", render(fs))
+	}
+	tp.Rules = map[string]string{"figure.rates": "loud"}
+	got := render(Template(tp, Options{}))
+	if !strings.Contains(got, "template.rule.level") || !strings.Contains(got, "template.rule.unknown") {
+		t.Fatalf("got:\n%s", got)
+	}
+}
+
 func TestFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "t.yaml")
