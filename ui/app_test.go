@@ -414,3 +414,26 @@ func TestFullHelpScrolls(t *testing.T) {
 		t.Fatal("esc did not leave the help")
 	}
 }
+
+func TestLongSectionLoadsCompletely(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	long := prose(20000) + strings.Repeat("\n短段。", 12000) // also far past textarea's 10,000-line cut
+	r.SetText("plans", long)
+	path := filepath.Join(t.TempDir(), "long.yaml")
+	a := newTestApp(t, r, tm, path, 100, 30)
+	a.openSection(a.c.index["plans"], focusProse)
+	if got, want := a.editor(a.cur).Len(), len([]rune(long)); got != want {
+		t.Fatalf("editor holds %d characters, want %d", got, want)
+	}
+	press(t, a, "enter")
+	typeText(t, a, "末段。")
+	press(t, a, "ctrl+s")
+	back, err := model.LoadReport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Text("plans"); got != long+"\n末段。" {
+		t.Fatalf("saved %d characters, tail %q", len([]rune(got)), string([]rune(got)[len([]rune(got))-10:]))
+	}
+}

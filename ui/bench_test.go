@@ -63,3 +63,29 @@ func BenchmarkAppKeystroke(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAppKeystrokeLongSection types into one 20,000-character section
+// (a pasted chapter of last year's report) with the cursor in the middle.
+func BenchmarkAppKeystrokeLongSection(b *testing.B) {
+	tm := stdTemplate(b)
+	r := model.NewReport(tm)
+	r.Unit, r.Year = "绩溪县", 2024
+	r.SetText("enforcement", prose(20000))
+	a := newTestApp(b, r, tm, "", 100, 30)
+	a.openSection(a.c.index["enforcement"], focusProse)
+	for range 60 {
+		a.Update(tea.KeyMsg{Type: tea.KeyPgUp}) // move the cursor towards the middle
+	}
+	ins := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("字")}
+	del := tea.KeyMsg{Type: tea.KeyBackspace}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			a.Update(ins)
+		} else {
+			a.Update(del)
+		}
+		_ = a.View()
+	}
+}

@@ -19,7 +19,9 @@ func newProseEditor() proseEditor {
 	return &texteditEditor{m: m}
 }
 
-func (e *texteditEditor) SetValue(s string)          { e.m.SetValue(s) }
+// SetValue puts the cursor at the end: opening a section, the drafter
+// continues where the text stops.
+func (e *texteditEditor) SetValue(s string)          { e.m.SetValue(s); e.m.CursorEnd() }
 func (e *texteditEditor) Value() string              { return e.m.Value() }
 func (e *texteditEditor) SetSize(w, h int)           { e.m.SetSize(w, h) }
 func (e *texteditEditor) Focus() tea.Cmd             { return e.m.Focus() }
