@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"nianbao/ingest"
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -19,6 +21,7 @@ type newOptions struct {
 	template string
 	output   string
 	force    bool
+	from     string
 	now      func() time.Time
 }
 
@@ -28,21 +31,27 @@ func newNewCmd(s *Streams) *cobra.Command {
 		Use:   "new --unit 单位 --year 年度 -o 草稿.yaml",
 		Short: "不打开编辑器，直接生成一份新草稿（供脚本使用）",
 		Example: `  nianbao new --unit 绩溪县 --year 2024 -o 绩溪县2024.yaml
-  nianbao new --template department --unit 县司法局 --year 2024 -o 司法局.yaml`,
+  nianbao new --template department --unit 县司法局 --year 2024 -o 司法局.yaml
+  nianbao new --from 绩溪县2023.yaml -o 绩溪县2024.yaml
+  nianbao new --from 2023年度报告.docx --unit 绩溪县 -o 绩溪县2024.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.unit, "unit", "", "报告单位，例如 绩溪县")
-	cmd.Flags().IntVar(&opts.year, "year", 0, "报告年度（默认为上一年）")
+	cmd.Flags().IntVar(&opts.year, "year", 0, "报告年度（默认为上一年；用 --from 时为去年报告的下一年）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认 standard）")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "输出文件；为 - 或省略时写到标准输出")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "输出文件已存在时覆盖")
+	cmd.Flags().StringVar(&opts.from, "from", "", "以去年的报告为底稿（草稿 .yaml，或 .docx、.txt、.md 文档）：沿用结构和文字，年度加一，去年的数字作为参考提示，去年的工作安排作为今年举措的参考")
 	return cmd
 }
 
 func runNew(opts *newOptions) error {
+	if opts.from != "" {
+		return runNewFrom(opts)
+	}
 	t, err := templates.Lookup(opts.template, settingsTemplateDirs()...)
 	if err != nil {
 		return inputError(err)
@@ -78,4 +87,53 @@ func writeDraft(s *Streams, r *model.Report, path string, force bool) error {
 	}
 	fmt.Fprintf(s.Err, "已生成草稿 %s\n", path)
 	return nil
+}
+
+// runNewFrom starts this year's draft from last year's report.
+func runNewFrom(opts *newOptions) error {
+	var (
+		last *model.Report
+		t    *model.Template
+		err  error
+	)
+	if ingest.IsDocument(opts.from) {
+		doc, err := ingest.ReadFile(opts.from)
+		if err != nil {
+			return inputError(err)
+		}
+		var res *ingest.Result
+		res, t, err = importDocument(doc, opts.template)
+		if err != nil {
+			return err
+		}
+		last = res.Report
+	} else {
+		last, t, err = loadDraft(opts.from, opts.template)
+		if err != nil {
+			return err
+		}
+	}
+	r := ingest.CarryOver(last, t)
+	if opts.unit != "" && opts.unit != r.Unit {
+		if r.Title != "" && last.Unit != "" {
+			r.Title = strings.ReplaceAll(r.Title, last.Unit, opts.unit)
+		}
+		r.Unit = opts.unit
+		if r.Title == t.Title(r.Unit, r.Year) {
+			r.Title = ""
+		}
+	}
+	if opts.year != 0 {
+		if opts.year < 1949 || opts.year > 2200 {
+			return inputError(fmt.Errorf("年度“%s”无效，应当是四位年份", strconv.Itoa(opts.year)))
+		}
+		if r.Title != "" && r.Year != 0 {
+			r.Title = strings.ReplaceAll(r.Title, strconv.Itoa(r.Year), strconv.Itoa(opts.year))
+		}
+		r.Year = opts.year
+	}
+	if r.Year == 0 {
+		r.Year = opts.now().Year() - 1
+	}
+	return writeDraft(opts.streams, r, opts.output, opts.force)
 }

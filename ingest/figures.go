@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"nianbao/model"
@@ -44,10 +43,10 @@ type numHit struct {
 	section   string
 	paragraph string
 	sentence  string
-	clause   string // from the previous clause break to the end of the number
-	prefix   string // sentence up to the end of the number
-	value    model.Number
-	unit     string
+	clause    string // from the previous clause break to the end of the number
+	prefix    string // sentence up to the end of the number
+	value     model.Number
+	unit      string
 }
 
 // extractFigures fills the template's figures from prose. A figure is
@@ -336,12 +335,4 @@ func sentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// formatNumber is used in summaries.
-func formatNumber(n model.Number) string {
-	if n.Text != "" {
-		return n.Text
-	}
-	return strconv.FormatFloat(n.Value, 'f', -1, 64)
 }

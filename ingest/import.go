@@ -31,9 +31,14 @@ type Result struct {
 	SectionLines map[string]int // section id → source line where its text starts
 	Mapping      []Mapped
 	Headings     []Heading
-	Items        int // 一是/二是 points recognised in paragraphs
-	Encoding     string
-	Format       Format
+	FigureLines  map[string]int // figure id → source line of the sentence its value came from
+	Items        int            // 一是/二是 points recognised in paragraphs
+	// Text is the document after cleaning, one paragraph a line, with the
+	// same line numbers as the source: dropped lines are left empty so that
+	// a line number from the check points at the same line in the file.
+	Text     string
+	Encoding string
+	Format   Format
 }
 
 // Import turns a read document into a draft against t.
@@ -93,6 +98,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		}
 		r.SetText(id, strings.Join(paras, "\n"))
 	}
+	res.Text = cleanedText(doc.Lines, lines)
 	figs, srcs := extractFigures(t, r)
 	for id, n := range figs {
 		r.SetFigure(id, n)
@@ -100,7 +106,38 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	if len(srcs) > 0 {
 		r.Sources = srcs
 	}
+	res.FigureLines = sourceLines(lines, srcs)
 	return res, nil
+}
+
+// cleanedText lays the kept lines out at their source line numbers.
+func cleanedText(src, kept []Line) string {
+	byNo := make(map[int]string, len(kept))
+	for _, l := range kept {
+		byNo[l.No] = l.Text
+	}
+	var b strings.Builder
+	for i, l := range src {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(byNo[l.No])
+	}
+	return b.String()
+}
+
+// sourceLines finds the line each figure's sentence came from.
+func sourceLines(lines []Line, srcs map[string]string) map[string]int {
+	out := map[string]int{}
+	for id, sent := range srcs {
+		for _, l := range lines {
+			if strings.Contains(l.Text, sent) {
+				out[id] = l.No
+				break
+			}
+		}
+	}
+	return out
 }
 
 // openingSection is where the paragraphs between the title and the first
