@@ -437,3 +437,21 @@ func TestLongSectionLoadsCompletely(t *testing.T) {
 		t.Fatalf("saved %d characters, tail %q", len([]rune(got)), string([]rune(got)[len([]rune(got))-10:]))
 	}
 }
+
+func TestQuestionMarkIsTextInProseAndHelpInTree(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	typeText(t, a, "是否？?")
+	if a.state != stateEdit {
+		t.Fatal("? in prose opened the help")
+	}
+	press(t, a, "ctrl+t", "?")
+	if a.state != stateHelp {
+		t.Fatal("? in the tree did not open the help")
+	}
+	press(t, a, "esc")
+	a.syncProse()
+	if got := a.c.report.Text("measures"); got != "是否？?" {
+		t.Fatalf("prose %q", got)
+	}
+}

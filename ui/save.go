@@ -63,10 +63,11 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-// defaultFileName follows the title, so a new draft is saved under the
-// name the drafter would give the Word file.
+// defaultFileName is the template's title for this unit and year, so a new
+// draft is saved under the name the drafter would give the Word file.
 func (a *App) defaultFileName() string {
-	name := strings.TrimSpace(a.c.report.DisplayTitle(a.c.tmpl))
+	r := a.c.report
+	name := strings.TrimSpace(a.c.tmpl.Title(r.Unit, r.Year))
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) {
 			return '_'

@@ -105,7 +105,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.save()
 	case key.Matches(k, keys.Export):
 		return a.export()
-	case key.Matches(k, keys.Help):
+	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
 		a.back, a.state, a.helpOffset = a.state, stateHelp, 0
 		return nil
 	case key.Matches(k, keys.Findings):
@@ -254,9 +254,6 @@ func (a *App) updateTree(k tea.KeyMsg) tea.Cmd {
 			a.meta.apply()
 		}
 		return a.openSection(a.tree.cursor-1, focusProse)
-	case k.String() == "?":
-		a.back, a.state = a.state, stateHelp
-		return nil
 	}
 	a.tree.Update(k)
 	return nil
@@ -335,4 +332,9 @@ func (a *App) jump(j jumpMsg) tea.Cmd {
 		return cmd
 	}
 	return a.openSection(i, focusProse)
+}
+
+// focusIsList says keys are not text right now, so "?" can mean help.
+func (a *App) focusIsList() bool {
+	return a.state == statePreview || a.focus == focusTree || a.focus == focusFindings
 }
