@@ -108,6 +108,7 @@ func assertNoLoss(t *testing.T, doc *Document, res *Result) {
 	count(got, r.Unmatched, 1)
 	count(got, res.Title, 1)
 	count(got, res.Date, 1)
+	count(got, res.Signature, 1)
 	for _, m := range res.Mapping {
 		count(got, m.Removed, 1)
 	}

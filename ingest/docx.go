@@ -19,8 +19,8 @@ import (
 // generous for that and small enough that a hostile file fails fast.
 const (
 	maxZipEntries     = 2000
-	maxEntrySize      = 64 << 20  // one XML part, uncompressed
-	maxTotalSize      = 128 << 20 // all parts read, uncompressed
+	maxEntrySize      = 32 << 20 // one XML part, uncompressed
+	maxTotalSize      = 64 << 20 // all parts read, uncompressed
 	maxXMLDepth       = 256
 	maxXMLTokens      = 4_000_000
 	maxParagraphRunes = 1 << 20
@@ -121,7 +121,7 @@ func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int)
 	dec.Strict = true
 	depth, count := 0, 0
 	for {
-		tok, err := dec.RawToken()
+		tok, err := dec.Token()
 		if err == io.EOF {
 			if depth != 0 {
 				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
@@ -129,6 +129,9 @@ func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int)
 			return nil
 		}
 		if err != nil {
+			if strings.Contains(err.Error(), "unexpected EOF") {
+				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
+			}
 			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不是有效的 XML，文件可能已损坏：%v", part, err)}
 		}
 		count++

@@ -27,6 +27,7 @@ type Result struct {
 	Title        string // the title line as written ("" when none was found)
 	TitleLine    int
 	Date         string // 成文日期 from the last line, when present
+	Signature    string // the signing unit above the date, when present
 	Dropped      []Dropped
 	SectionLines map[string]int // section id → source line where its text starts
 	Mapping      []Mapped
@@ -62,6 +63,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		res.Date = strings.TrimFunc(o.dateLine.Text, isSpace)
 		r.Date = res.Date
 	}
+	applyMeta(r, doc.Meta)
 	if res.Title != "" && res.Title != t.Title(r.Unit, r.Year) {
 		r.Title = res.Title
 	}
@@ -87,9 +89,11 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	}
 	m := &mapper{t: t, year: r.Year, all: t.Flatten()}
 	a.walk(m, o.root, nil, "")
+	var sig []string
 	for _, l := range o.trailer {
-		a.add("", l.No, l.Text)
+		sig = append(sig, strings.TrimFunc(l.Text, isSpace))
 	}
+	res.Signature = strings.Join(sig, "\n")
 
 	for id, paras := range a.texts {
 		if id == "" {
@@ -138,6 +142,20 @@ func sourceLines(lines []Line, srcs map[string]string) map[string]int {
 		}
 	}
 	return out
+}
+
+// applyMeta takes unit, year, title and date from Markdown front matter;
+// they are what the exporter knew, so they beat guesses from the text.
+func applyMeta(r *model.Report, meta map[string]string) {
+	if v := meta["unit"]; v != "" {
+		r.Unit = v
+	}
+	if v, err := strconv.Atoi(meta["year"]); err == nil && v >= 1949 && v <= 2200 {
+		r.Year = v
+	}
+	if v := meta["date"]; v != "" {
+		r.Date = v
+	}
 }
 
 // openingSection is where the paragraphs between the title and the first
@@ -197,8 +215,18 @@ func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target st
 			entry.Section, entry.How = sec.ID, how
 			if c.head.RunIn {
 				prefix := numberPrefix(c.line.Text, c.head)
+				rest := strings.TrimLeftFunc(c.line.Text[len(prefix):], isSpace)
+				if sc >= 1000 && strings.HasPrefix(rest, c.head.Text) {
+					// The run-in heading is the template's own title (an
+					// exported draft): export prints it again, so it is
+					// not prose.
+					rest = strings.TrimLeftFunc(strings.TrimLeftFunc(rest[len(c.head.Text):], func(r rune) bool {
+						return strings.ContainsRune("。！？!?", r)
+					}), isSpace)
+					prefix = c.line.Text[:len(c.line.Text)-len(rest)]
+				}
 				entry.Removed = prefix
-				a.add(sec.ID, c.line.No, strings.TrimLeftFunc(c.line.Text[len(prefix):], isSpace))
+				a.add(sec.ID, c.line.No, rest)
 			} else {
 				entry.Removed = c.line.Text
 				if _, ok := a.res.SectionLines[sec.ID]; !ok {

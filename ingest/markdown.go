@@ -16,12 +16,15 @@ var (
 // reports: heading marks (which give the level), emphasis, bullets and
 // rules. Ordered-list markers such as "1." are kept because in a Chinese
 // report they are heading numbers, not list markup.
-func markdownLines(text string) []Line {
+func markdownLines(text string) ([]Line, map[string]string) {
 	raw := strings.Split(text, "\n")
 	out := make([]Line, 0, len(raw))
+	meta, skip := frontMatter(raw)
 	for i, l := range raw {
 		ln := Line{No: i + 1}
 		switch {
+		case i < skip:
+			// Front matter: read into meta, not report text.
 		case mdRuleRe.MatchString(l):
 			// A rule carries no text; keep the line empty so numbering holds.
 		case mdHeadingRe.MatchString(l):
@@ -31,10 +34,31 @@ func markdownLines(text string) []Line {
 		default:
 			ln.Text = stripEmphasis(mdBulletRe.ReplaceAllString(l, ""))
 		}
-		ln.Text = trimRight(ln.Text)
+		ln.Text = strings.TrimFunc(ln.Text, isSpace)
 		out = append(out, ln)
 	}
-	return out
+	return out, meta
+}
+
+// frontMatter reads a leading "---" block of "key: value" lines and returns
+// the values and the number of lines it spans (0 when there is none).
+func frontMatter(raw []string) (map[string]string, int) {
+	if len(raw) == 0 || strings.TrimSpace(raw[0]) != "---" {
+		return nil, 0
+	}
+	meta := map[string]string{}
+	for i := 1; i < len(raw) && i < 64; i++ {
+		l := strings.TrimSpace(raw[i])
+		if l == "---" || l == "..." {
+			return meta, i + 1
+		}
+		k, v, ok := strings.Cut(l, ":")
+		if !ok {
+			return nil, 0 // not front matter after all: a rule, then text
+		}
+		meta[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	return nil, 0
 }
 
 func stripEmphasis(s string) string {

@@ -46,6 +46,9 @@ type Document struct {
 	Format   Format
 	Encoding string // "UTF-8", "GB18030", "UTF-16" (text formats only)
 	Lines    []Line
+	// Meta holds the front matter of a Markdown file (unit, year, title,
+	// date, template) as nianbao's own export writes it.
+	Meta map[string]string
 }
 
 // ReadFile reads and decodes a document from disk.
@@ -108,7 +111,7 @@ func Read(name string, data []byte) (*Document, error) {
 	doc := &Document{Name: name, Format: FormatText, Encoding: enc}
 	if ext == ".md" || ext == ".markdown" {
 		doc.Format = FormatMarkdown
-		doc.Lines = markdownLines(text)
+		doc.Lines, doc.Meta = markdownLines(text)
 	} else {
 		doc.Lines = textLines(text)
 	}
@@ -121,7 +124,9 @@ func textLines(text string) []Line {
 	raw := strings.Split(text, "\n")
 	out := make([]Line, 0, len(raw))
 	for i, l := range raw {
-		out = append(out, Line{No: i + 1, Text: trimRight(l)})
+		// Leading spaces are indentation (exported text indents paragraphs
+		// with two full-width spaces), not content.
+		out = append(out, Line{No: i + 1, Text: strings.TrimFunc(l, isSpace)})
 	}
 	return out
 }

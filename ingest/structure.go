@@ -184,6 +184,7 @@ func parseOutline(lines []Line) *outline {
 	minLevel := 0
 	for _, l := range nonBlank {
 		t := l.Text
+		o.itemCount += len(itemRe.FindAllStringIndex(t, -1))
 		lvl, prefix, idx := matchNumber(t)
 		var h Heading
 		switch {
@@ -194,7 +195,6 @@ func parseOutline(lines []Line) *outline {
 			text, _ := splitHeading(t)
 			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
 		default:
-			o.itemCount += len(itemRe.FindAllStringIndex(t, -1))
 			hs = append(hs, found{line: l})
 			continue
 		}

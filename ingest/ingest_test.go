@@ -1,0 +1,314 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/model"
+)
+
+// defectReport is a made-up county report with the defects real ones have:
+// page leftovers above and below, a duplicated heading number (二 twice), a
+// heading written with ASCII brackets, no leadership or other-matters part,
+// a blank figure ("办理行政许可 件"), a rate that contradicts its counts
+// (540 of 600 stated as 95%), and a target rate in the plans that must not
+// be read as a result.
+const defectReport = `欢迎访问青山县人民政府网站！
+首页 > 政务公开 > 法治政府建设
+青山县2024年度法治政府建设情况报告
+发布时间：2025-03-10 09:30　来源：县司法局　浏览次数：
+【字体：大 中 小】
+
+2024年，青山县围绕建设法治政府的目标，扎实推进依法行政各项工作，现将有关情况报告如下。
+
+一、2024年度推进法治政府建设的主要举措和成效
+（一）依法决策水平持续提升。全年开展合法性审查156件，审查县政府拟签订合同41份。向县人大常委会报送备案规范性文件9件。
+(二)执法规范化建设不断加强。全年办理行政处罚案件832件，开展执法案卷评查，抽查案卷120卷。全年办理行政许可 件。
+（二）矛盾纠纷化解成效明显。全年收到行政复议申请40件，审结36件，纠错4件，纠错率11.11%。各级人民调解组织受理纠纷600件，调解成功540件，调解成功率95%。全年行政应诉案件18件，败诉1件，败诉率5.56%。
+（四）普法宣传深入开展。全年组织普法活动120场，覆盖群众3万人次。一是抓好领导干部学法，二是抓好青少年法治教育，三是抓好农村普法。
+二、存在的不足和原因
+一是乡镇法治力量较弱，专职审查人员少。二是执法人员培训不够系统，案卷质量参差不齐。
+三、2025年工作安排
+2025年，我县将进一步完善合法性审查机制，力争调解成功率达到98%。
+分享到：
+扫一扫在手机上查看当前页面
+版权所有：青山县人民政府办公室
+`
+
+var defectSections = map[string]string{
+	"一、2024年度推进法治政府建设的主要举措和成效": "measures",
+	"（一）依法决策水平持续提升":            "decisions",
+	"(二)执法规范化建设不断加强":           "enforcement",
+	"（二）矛盾纠纷化解成效明显":            "disputes",
+	"（四）普法宣传深入开展":              "publicity",
+	"二、存在的不足和原因":               "shortcomings",
+	"三、2025年工作安排":              "plans",
+}
+
+var defectFigures = map[string]float64{
+	"legality_reviews":           156,
+	"normative_docs_filed":       9,
+	"penalty_cases":              832,
+	"enforcement_files_reviewed": 120,
+	"review_received":            40,
+	"review_decided":             36,
+	"review_corrected":           4,
+	"review_correction_rate":     11.11,
+	"mediation_received":         600,
+	"mediation_succeeded":        540,
+	"mediation_success_rate":     95,
+	"litigation_cases":           18,
+	"litigation_lost":            1,
+	"litigation_loss_rate":       5.56,
+	"publicity_events":           120,
+}
+
+func importString(t *testing.T, name string, data []byte, tplID string) (*Document, *Result) {
+	t.Helper()
+	doc, err := Read(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(doc, loadTemplate(t, tplID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, res
+}
+
+func assertDefectReport(t *testing.T, doc *Document, res *Result) {
+	t.Helper()
+	r := res.Report
+	if r.Unit != "青山县" || r.Year != 2024 || r.Title != "" {
+		t.Errorf("metadata: unit %q year %d title override %q", r.Unit, r.Year, r.Title)
+	}
+	got := map[string]string{}
+	for _, m := range res.Mapping {
+		for prefix, want := range defectSections {
+			if strings.HasPrefix(m.Heading, prefix) {
+				got[prefix] = m.Section
+				if m.Section != want {
+					t.Errorf("heading %q → %q, want %q", prefix, m.Section, want)
+				}
+			}
+		}
+	}
+	if len(got) != len(defectSections) {
+		t.Errorf("headings mapped: %v", got)
+	}
+	for _, id := range []string{"leadership", "other"} {
+		if r.Text(id) != "" {
+			t.Errorf("missing part %s got text %q", id, r.Text(id))
+		}
+	}
+	for id, want := range defectFigures {
+		n, ok := r.Figures[id]
+		if !ok || n.Value != want {
+			t.Errorf("figure %s = %v (set %v), want %v", id, n.Value, ok, want)
+		}
+		if !strings.Contains(r.Sources[id], n.Text) {
+			t.Errorf("source of %s %q does not hold %q", id, r.Sources[id], n.Text)
+		}
+	}
+	for id := range r.Figures {
+		if _, ok := defectFigures[id]; !ok {
+			t.Errorf("unexpected figure %s = %v from %q", id, r.Figures[id].Value, r.Sources[id])
+		}
+	}
+	if !strings.Contains(r.Text("enforcement"), "办理行政许可 件") {
+		t.Error("the blank figure must stay in the prose for the check to see")
+	}
+	if len(res.Dropped) != 7 {
+		t.Errorf("dropped %d pieces, want 7: %+v", len(res.Dropped), res.Dropped)
+	}
+	if strings.TrimSpace(r.Unmatched) != "" {
+		t.Errorf("unmatched: %q", r.Unmatched)
+	}
+	if res.Items != 5 {
+		t.Errorf("一是/二是 items = %d, want 5", res.Items)
+	}
+	if res.SectionLines["disputes"] != 12 || res.SectionLines["plans"] != 16 || res.SectionLines["measures"] != 7 {
+		t.Errorf("section lines %v", res.SectionLines)
+	}
+	assertNoLoss(t, doc, res)
+}
+
+func TestImportDefects(t *testing.T) {
+	doc, res := importString(t, "青山县.txt", []byte(defectReport), "standard")
+	if doc.Encoding != "UTF-8" {
+		t.Errorf("encoding %s", doc.Encoding)
+	}
+	assertDefectReport(t, doc, res)
+	for _, m := range res.Mapping {
+		t.Logf("L%d %s %s %q", m.Line, m.How, m.Section, clipRunes(m.Heading, 20))
+	}
+}
+
+func TestImportEncodings(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(defectReport))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := strings.ReplaceAll(defectReport, "\n", "\r\n")
+	cases := []struct {
+		name string
+		data []byte
+		enc  string
+	}{
+		{"gbk.txt", gbk, "GB18030"},
+		{"bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, defectReport...), "UTF-8"},
+		{"crlf.txt", []byte(crlf), "UTF-8"},
+		{"cr.txt", []byte(strings.ReplaceAll(defectReport, "\n", "\r")), "UTF-8"},
+		{"gbk-crlf.txt", mustGBK(t, crlf), "GB18030"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, res := importString(t, c.name, c.data, "standard")
+			if doc.Encoding != c.enc {
+				t.Errorf("encoding %s, want %s", doc.Encoding, c.enc)
+			}
+			assertDefectReport(t, doc, res)
+		})
+	}
+}
+
+func mustGBK(t *testing.T, s string) []byte {
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestImportMarkdown(t *testing.T) {
+	md := "# 青山县2024年度法治政府建设情况报告\n\n" +
+		"2024年，青山县围绕建设法治政府的目标，扎实推进依法行政各项工作。\n\n" +
+		"## 一、主要举措和成效\n\n" +
+		"### （一）依法决策\n\n**全年开展合法性审查156件**，向县人大常委会报送备案规范性文件9件。\n\n" +
+		"- 建立重大决策目录\n- 落实法律顾问制度\n\n" +
+		"## 二、存在的问题\n\n> 乡镇法治力量较弱。\n\n---\n\n## 三、下一步工作打算\n\n继续完善审查机制。\n"
+	doc, res := importString(t, "报告.md", []byte(md), "standard")
+	r := res.Report
+	if doc.Format != FormatMarkdown || res.Title != "青山县2024年度法治政府建设情况报告" {
+		t.Errorf("format %s title %q", doc.Format, res.Title)
+	}
+	if !strings.HasPrefix(r.Text("decisions"), "全年开展合法性审查156件，") || strings.Contains(r.Text("decisions"), "*") {
+		t.Errorf("decisions %q", r.Text("decisions"))
+	}
+	if !strings.Contains(r.Text("decisions"), "建立重大决策目录\n落实法律顾问制度") {
+		t.Errorf("bullets: %q", r.Text("decisions"))
+	}
+	if r.Text("shortcomings") != "乡镇法治力量较弱。" || r.Text("plans") != "继续完善审查机制。" {
+		t.Errorf("shortcomings %q plans %q", r.Text("shortcomings"), r.Text("plans"))
+	}
+	if r.Figures["legality_reviews"].Value != 156 || r.Figures["normative_docs_filed"].Value != 9 {
+		t.Errorf("figures %v", r.Figures)
+	}
+	assertNoLoss(t, doc, res)
+}
+
+func TestImportDepartmentLeadershipInside(t *testing.T) {
+	// A department report that folds leadership duties into its first part.
+	text := "县市场监管局2024年度法治政府建设情况报告\n" +
+		"一、基本情况\n（一）加强组织领导。局党组主要负责人履行第一责任人职责，全年专题研究法治工作4次。\n" +
+		"（二）严格规范执法。全年办理行政处罚案件210件。\n二、存在的问题\n执法力量不足。\n三、下一步工作打算\n加强执法培训。\n"
+	_, res := importString(t, "局.txt", []byte(text), "department")
+	r := res.Report
+	if r.Unit != "县市场监管局" {
+		t.Errorf("unit %q", r.Unit)
+	}
+	if !strings.HasPrefix(r.Text("leadership"), "加强组织领导。") || !strings.HasPrefix(r.Text("enforcement"), "严格规范执法。") {
+		t.Errorf("leadership %q enforcement %q", r.Text("leadership"), r.Text("enforcement"))
+	}
+	if r.Figures["penalty_cases"].Value != 210 {
+		t.Errorf("penalty %v", r.Figures)
+	}
+	// Against the standard template leadership is a top-level part; a
+	// heading saying only "加强组织领导" is too weak to move the text out of
+	// measures, so it stays there with its heading.
+	_, res = importString(t, "局.txt", []byte(text), "standard")
+	if res.Report.Text("leadership") != "" || !strings.Contains(res.Report.Text("measures"), "（一）加强组织领导。") {
+		t.Errorf("standard: leadership %q measures %q", res.Report.Text("leadership"), res.Report.Text("measures"))
+	}
+}
+
+func TestImportUnmatchedKept(t *testing.T) {
+	text := "某县2024年度法治政府建设情况报告\n一、主要举措和成效\n做了很多工作。\n二、附件说明\n本报告附有统计表两张。\n三、存在的不足\n力量不足。\n"
+	doc, res := importString(t, "x.txt", []byte(text), "standard")
+	if res.Report.Unmatched != "二、附件说明\n本报告附有统计表两张。" {
+		t.Errorf("unmatched %q", res.Report.Unmatched)
+	}
+	assertNoLoss(t, doc, res)
+}
+
+func TestCleanKeepsReportText(t *testing.T) {
+	// Lines that look a little like page furniture but are report text.
+	text := "某县2024年度法治政府建设情况报告\n一、主要举措和成效\n（一）推行扫码亮证执法\n首页面向群众公开办事指南。\n来源：本县统计年鉴。\n大中小学法治教育全覆盖。\n二、存在的不足\n分享经验不够。\n"
+	_, res := importString(t, "x.txt", []byte(text), "standard")
+	if len(res.Dropped) != 0 {
+		t.Errorf("dropped report text: %+v", res.Dropped)
+	}
+}
+
+func TestCarryOver(t *testing.T) {
+	tpl := loadTemplate(t, "standard")
+	_, res := importString(t, "青山县.txt", []byte(defectReport), "standard")
+	last := res.Report
+	last.Title = "青山县2024年度法治政府建设工作报告"
+	r := CarryOver(last, tpl)
+	if r.Year != 2025 || r.Unit != "青山县" || r.Title != "青山县2025年度法治政府建设工作报告" {
+		t.Errorf("year %d unit %q title %q", r.Year, r.Unit, r.Title)
+	}
+	if len(r.Figures) != 0 || len(r.Sources) != 0 {
+		t.Errorf("figures %v sources %v must start empty", r.Figures, r.Sources)
+	}
+	if r.Hints["review_received"].Value != 40 || len(r.Hints) != len(last.Figures) {
+		t.Errorf("hints %v", r.Hints)
+	}
+	if r.Reference["measures"] != last.Text("plans") || r.Text("decisions") != last.Text("decisions") {
+		t.Errorf("reference %q", r.Reference)
+	}
+}
+
+func TestHostileInputs(t *testing.T) {
+	valid := buildDocx(t, docxParts(sampleDocumentXML, sampleStylesXML))
+	manyEntries := map[string][]byte{"word/document.xml": []byte(sampleDocumentXML)}
+	for i := 0; i < maxZipEntries+1; i++ {
+		manyEntries["x/"+itoa(i)] = nil
+	}
+	deep := strings.Repeat("<w:r>", 100000) + strings.Repeat("</w:r>", 100000)
+	cases := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"many entries", "a.docx", buildDocx(t, manyEntries), "条目过多"},
+		{"bomb", "a.docx", buildDocx(t, map[string][]byte{"word/document.xml": bytes.Repeat([]byte("a"), maxEntrySize+1024)}), "压缩炸弹"},
+		{"truncated", "a.docx", valid[:len(valid)/2], "zip"},
+		{"invalid xml", "a.docx", buildDocx(t, docxParts(`<w:document xmlns:w="`+wordNS+`"><w:body><w:p><w:r><w:t>文字</w:p></w:body>`, "")), "不是有效的 XML"},
+		{"unclosed xml", "a.docx", buildDocx(t, docxParts(`<w:document xmlns:w="`+wordNS+`"><w:body><w:p>`, "")), "不完整"},
+		{"deep xml", "a.docx", buildDocx(t, docxParts(`<w:document xmlns:w="`+wordNS+`"><w:body><w:p>`+deep+`</w:p></w:body></w:document>`, "")), "嵌套过深"},
+		{"not word", "a.docx", buildDocx(t, map[string][]byte{"hello.txt": []byte("hi")}), "缺少 word/document.xml"},
+		{"not zip", "a.docx", []byte("这不是压缩文件"), "不是有效的 .docx"},
+		{"binary", "a.txt", []byte{0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x13, 0x88}, "不是文本文件"},
+		{"bad encoding", "a.txt", []byte{0x81, 0x20, 0x81, 0x20, 0xff, 0xff, 0xff}, "无法识别文件编码"},
+		{"old word", "a.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0}, make([]byte, 100)...), ".docx"},
+		{"pdf", "a.pdf", []byte("%PDF-1.7 ..."), "PDF"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Read(c.file, c.data)
+			var me *model.Error
+			if !errors.As(err, &me) {
+				t.Fatalf("want *model.Error, got %v", err)
+			}
+			if me.File != c.file || !strings.Contains(me.Msg, c.want) {
+				t.Errorf("error %q, want it to mention %q", err, c.want)
+			}
+		})
+	}
+}
