@@ -312,3 +312,28 @@ func TestHostileInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestReadFileTestdata reads the checked-in copies of the defect report:
+// UTF-8 and GBK with CRLF line ends, as a Windows editor saves it.
+func TestReadFileTestdata(t *testing.T) {
+	for _, name := range []string{"testdata/defects.txt", "testdata/defects-gbk.txt"} {
+		doc, err := ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Text() != defectReport+"\n" {
+			t.Errorf("%s differs from defectReport", name)
+		}
+		res, err := Import(doc, loadTemplate(t, "standard"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertDefectReport(t, doc, res)
+	}
+	if _, err := ReadFile("testdata/no-such-file.txt"); err == nil || !strings.Contains(err.Error(), "文件不存在") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := ReadFile("testdata"); err == nil || !strings.Contains(err.Error(), "目录") {
+		t.Errorf("directory: %v", err)
+	}
+}
