@@ -139,3 +139,24 @@ func TestCheckDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCorpus checks the published reports of the reference corpus
+// directly and logs what the check finds, for the issue.
+func TestCheckCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	for _, name := range []string{"dongchangfu-sfj-2023.txt", "jixi-county-2023.txt"} {
+		path := filepath.Join(dir, name)
+		if _, err := os.Stat(path); err != nil {
+			t.Skip("corpus absent:", err)
+		}
+		code, out, errOut := run(t, "check", path)
+		t.Logf("check %s: exit %d\n%s%s", name, code, out, errOut)
+		if code == ExitInput {
+			t.Errorf("%s could not be read", name)
+		}
+		// Correct or acceptably truncated rates must not be flagged.
+		if strings.Contains(out, "figure.rate") || strings.Contains(out, "prose.rate") {
+			t.Errorf("%s: a correct rate was flagged", name)
+		}
+	}
+}

@@ -29,11 +29,19 @@ func loadTemplate(t testing.TB, id string) *model.Template {
 func TestCorpus(t *testing.T) {
 	cases := []struct {
 		file, template string
-		wantSections   map[string]bool // top-level parts' sections
+		unit           string
+		mapping        map[int]string     // heading line → section
+		figures        map[string]float64 // figures that must be read
 	}{
-		{"dongchangfu-sfj-2023.txt", "department", nil},
-		{"dongchangfu-sfj-2023.txt", "standard", nil},
-		{"jixi-county-2023.txt", "standard", nil},
+		{"dongchangfu-sfj-2023.txt", "department", "东昌府区司法局",
+			map[int]string{4: "measures", 5: "leadership", 6: "decisions", 7: "enforcement", 8: "disputes", 9: "disputes", 10: "publicity", 11: "shortcomings", 15: "plans"},
+			map[string]float64{"litigation_loss_rate": 3.5, "publicity_events": 200}},
+		{"dongchangfu-sfj-2023.txt", "standard", "东昌府区司法局",
+			map[int]string{4: "measures", 5: "measures", 6: "decisions", 8: "disputes", 11: "shortcomings", 15: "plans"},
+			map[string]float64{"review_received": 142, "review_correction_rate": 6.5, "head_appearance_rate": 100, "litigation_loss_rate": 3.5}},
+		{"jixi-county-2023.txt", "standard", "绩溪县",
+			map[int]string{16: "measures", 18: "leadership", 26: "functions", 34: "decisions", 40: "enforcement", 48: "disputes", 54: "publicity", 56: "supervision", 60: "shortcomings", 70: "plans", 84: "other"},
+			map[string]float64{"litigation_cases": 23, "litigation_lost": 2, "litigation_loss_rate": 8.69, "mediation_received": 1927, "mediation_succeeded": 1913, "mediation_success_rate": 99.27, "major_decisions": 29, "normative_docs_filed": 20}},
 	}
 	for _, c := range cases {
 		t.Run(c.file+"/"+c.template, func(t *testing.T) {
@@ -66,6 +74,17 @@ func TestCorpus(t *testing.T) {
 				if m.Level == 1 && m.Section == "" {
 					t.Errorf("top-level part %q not mapped", m.Heading)
 				}
+				if want, ok := c.mapping[m.Line]; ok && m.Section != want {
+					t.Errorf("line %d %q → %q, want %q", m.Line, clipRunes(m.Heading, 20), m.Section, want)
+				}
+			}
+			for id, want := range c.figures {
+				if got := r.Figures[id]; got.Value != want {
+					t.Errorf("figure %s = %v, want %v", id, got.Value, want)
+				}
+			}
+			if r.Unit != c.unit || r.Year != 2023 || strings.TrimSpace(r.Unmatched) != "" {
+				t.Errorf("unit %q year %d unmatched %q", r.Unit, r.Year, r.Unmatched)
 			}
 			assertNoLoss(t, doc, res)
 		})

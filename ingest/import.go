@@ -75,7 +75,10 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	if len(o.opening) > 0 {
 		target := openingSection(t)
 		id := ""
-		if target != nil {
+		// Without any heading the text has no recognisable structure:
+		// filing all of it under measures would hide that the other
+		// parts are missing, so it stays unmatched for the drafter to sort.
+		if target != nil && len(o.headings) > 0 {
 			id = target.ID
 		}
 		how := "开头段落"

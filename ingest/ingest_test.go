@@ -337,3 +337,12 @@ func TestReadFileTestdata(t *testing.T) {
 		t.Errorf("directory: %v", err)
 	}
 }
+
+func TestImportWithoutHeadings(t *testing.T) {
+	text := "某县2024年度法治政府建设情况报告\n全年开展合法性审查30件。\n存在一些不足。\n"
+	doc, res := importString(t, "x.txt", []byte(text), "standard")
+	if res.Report.Unmatched != "全年开展合法性审查30件。\n存在一些不足。" || res.Report.Text("measures") != "" {
+		t.Errorf("unmatched %q measures %q", res.Report.Unmatched, res.Report.Text("measures"))
+	}
+	assertNoLoss(t, doc, res)
+}
