@@ -18,6 +18,10 @@ type para struct {
 	// wrap width; nil means stale. Only the paragraphs an edit touches are
 	// made stale, so one keystroke rewraps one paragraph.
 	rows []int32
+	// drawn caches each row's text as drawn (tabs expanded, clipped to the
+	// width), filled by View for rows without cursor or selection; it lives
+	// and dies with rows.
+	drawn []drawnRow
 }
 
 // layout returns p's rows at width w, wrapping if the cache is stale.
@@ -25,6 +29,7 @@ func (s *state) layout(p int) []int32 {
 	pp := &s.paras[p]
 	if pp.rows == nil {
 		pp.rows = wrapRows(pp.text, s.wrapW, nil)
+		pp.drawn = nil
 	}
 	return pp.rows
 }
@@ -35,6 +40,7 @@ func (s *state) relayoutAll() {
 	counts := make([]int32, len(s.paras))
 	for i := range s.paras {
 		s.paras[i].rows = wrapRows(s.paras[i].text, s.wrapW, s.paras[i].rows)
+		s.paras[i].drawn = nil
 		counts[i] = int32(len(s.paras[i].rows))
 	}
 	s.idx.build(counts)
@@ -132,17 +138,19 @@ func (s *state) replace(from, to Pos, text []rune) (Pos, []rune) {
 	return endOf(from, text), removed
 }
 
-// splitLines splits on '\n'; it always returns at least one line.
+// splitLines splits on '\n'; it always returns at least one line. The
+// lines share text's array but their capacity is capped, so that growing
+// one paragraph in place reallocates instead of overwriting the next.
 func splitLines(text []rune) [][]rune {
 	var out [][]rune
 	start := 0
 	for i, r := range text {
 		if r == '\n' {
-			out = append(out, text[start:i])
+			out = append(out, text[start:i:i])
 			start = i + 1
 		}
 	}
-	return append(out, text[start:])
+	return append(out, text[start:len(text):len(text)])
 }
 
 // load replaces the whole text.

@@ -74,6 +74,18 @@ func (k mark) write(b *strings.Builder, s string) {
 	b.WriteString(k.post)
 }
 
+// writeBytes appends bs in this style to b without converting it to a
+// string first when the style is split.
+func (k mark) writeBytes(b *strings.Builder, bs []byte) {
+	if !k.split {
+		k.write(b, string(bs))
+		return
+	}
+	b.WriteString(k.pre)
+	b.Write(bs)
+	b.WriteString(k.post)
+}
+
 // markSet is a StyleSet split into marks.
 type markSet struct{ text, cursor, sel, placeholder mark }
 

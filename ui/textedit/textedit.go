@@ -132,11 +132,12 @@ func (m Model) Version() uint64 {
 // once.
 func (m *Model) SetSize(width, height int) {
 	s := m.ensure()
-	s.width, s.height = max(width, 0), max(height, 0)
-	if w := max(s.width, 1); w != s.wrapW {
-		s.wrapW = w
+	width, height = max(width, 0), max(height, 0)
+	if width != s.width {
+		s.width, s.wrapW = width, max(width, 1)
 		s.relayoutAll()
 	}
+	s.height = height
 	s.scrollToCursor()
 }
 

@@ -38,7 +38,7 @@ func (m Model) View() string {
 			b.WriteByte('\n')
 		}
 		if p >= len(s.paras) {
-			b.WriteString(strings.Repeat(" ", s.width))
+			b.WriteString(spaces(s.width))
 			continue
 		}
 		rows := s.layout(p)
@@ -47,7 +47,14 @@ func (m Model) View() string {
 			rr.cur = s.cur.C
 		}
 		text := s.paras[p].text
-		rr.row(&b, p, text, int(rows[r]), rowEnd(rows, r, len(text)))
+		start, end := int(rows[r]), rowEnd(rows, r, len(text))
+		if rr.cur < 0 && !rr.selects(p, start, end) {
+			d := s.drawnRow(p, r)
+			ms.text.write(&b, d.text)
+			b.WriteString(spaces(s.width - d.cells))
+		} else {
+			rr.row(&b, p, text, start, end)
+		}
 		if r++; r >= len(rows) {
 			p, r = p+1, 0
 		}
@@ -64,6 +71,64 @@ type rowRender struct {
 	hasSel     bool
 	selA, selB Pos
 	seg        []byte
+}
+
+// selects reports whether the selection covers part of runes [start, end)
+// of paragraph p.
+func (rr *rowRender) selects(p, start, end int) bool {
+	return rr.hasSel && (Pos{p, start}).less(rr.selB) && rr.selA.less(Pos{p, end})
+}
+
+// drawnRow is a row's text as drawn and its width in cells.
+type drawnRow struct {
+	text  string
+	cells int
+}
+
+// drawnRow returns row r of paragraph p as plain drawn text, from the cache
+// when it is there. Rows away from the cursor and selection are most of
+// the screen; caching them makes View mostly copying.
+func (s *state) drawnRow(p, r int) drawnRow {
+	pp := &s.paras[p]
+	rows := s.layout(p)
+	if pp.drawn == nil {
+		pp.drawn = make([]drawnRow, len(rows))
+		for i := range pp.drawn {
+			pp.drawn[i].cells = -1
+		}
+	}
+	d := &pp.drawn[r]
+	if d.cells < 0 {
+		var buf []byte
+		cells := 0
+		for _, c := range pp.text[rows[r]:rowEnd(rows, r, len(pp.text))] {
+			w := runeCells(c)
+			if cells+w > s.width {
+				break
+			}
+			if c == '\t' {
+				buf = append(buf, "    "...)
+			} else {
+				buf = utf8.AppendRune(buf, c)
+			}
+			cells += w
+		}
+		*d = drawnRow{text: string(buf), cells: cells}
+	}
+	return *d
+}
+
+// spaces returns n spaces (none for n <= 0) without allocating for the
+// usual widths.
+func spaces(n int) string {
+	const blank = "                                                                                                                                "
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blank) {
+		return blank[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // styleAt picks the style of rune c of paragraph p.
@@ -109,15 +174,13 @@ func (rr *rowRender) row(b *strings.Builder, p int, text []rune, start, end int)
 		rr.ms.cursor.write(b, " ")
 		cells++
 	}
-	if pad := s.width - cells; pad > 0 {
-		b.WriteString(strings.Repeat(" ", pad))
-	}
+	b.WriteString(spaces(s.width - cells))
 }
 
 // flush writes the pending segment in style st.
 func (rr *rowRender) flush(b *strings.Builder, st *mark) {
 	if len(rr.seg) > 0 && st != nil {
-		st.write(b, string(rr.seg))
+		st.writeBytes(b, rr.seg)
 	}
 	rr.seg = rr.seg[:0]
 }
@@ -134,7 +197,7 @@ func (s *state) viewPlaceholder(b *strings.Builder, ms markSet) {
 			b.WriteByte('\n')
 		}
 		if i >= len(rows) {
-			b.WriteString(strings.Repeat(" ", s.width))
+			b.WriteString(spaces(s.width))
 			continue
 		}
 		ph.cur = -1

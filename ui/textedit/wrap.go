@@ -17,7 +17,10 @@ const tabCells = 4
 // would make our rows disagree with the renderer's truncation.
 var cellCond = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
 
-// runeCells is the width of r in terminal cells.
+// runeCells is the width of r in terminal cells. It is called for every
+// character drawn and wrapped, so the ranges that make up nearly all of a
+// Chinese report (ASCII, ideographs, CJK and full-width punctuation) are
+// answered without runewidth's table search.
 func runeCells(r rune) int {
 	switch {
 	case r == '\t':
@@ -26,6 +29,10 @@ func runeCells(r rune) int {
 		return 0
 	case r < 0x7f:
 		return 1
+	case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf:
+		return 2 // CJK unified ideographs
+	case r >= 0x3000 && r <= 0x3029, r >= 0xff01 && r <= 0xff60:
+		return 2 // CJK symbols and punctuation, full-width forms
 	}
 	return cellCond.RuneWidth(r)
 }

@@ -138,3 +138,13 @@ func TestRowIndexFind(t *testing.T) {
 		t.Fatalf("find past end = %d,%d", p, r)
 	}
 }
+
+func TestRuneCellsFastPathAgreesWithRunewidth(t *testing.T) {
+	for _, rg := range [][2]rune{{0x20, 0x7e}, {0x3000, 0x3029}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xff01, 0xff60}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got, want := runeCells(r), cellCond.RuneWidth(r); got != want {
+				t.Fatalf("runeCells(%U) = %d, runewidth %d", r, got, want)
+			}
+		}
+	}
+}
