@@ -2,8 +2,8 @@ package textedit
 
 import (
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,12 +56,12 @@ type keystroker interface {
 type textareaWidget struct{ m textarea.Model }
 
 func (w *textareaWidget) press(k tea.KeyMsg) { w.m, _ = w.m.Update(k) }
-func (w *textareaWidget) view() string      { return w.m.View() }
+func (w *textareaWidget) view() string       { return w.m.View() }
 
 type editorWidget struct{ m Model }
 
 func (w *editorWidget) press(k tea.KeyMsg) { w.m, _ = w.m.Update(k) }
-func (w *editorWidget) view() string      { return w.m.View() }
+func (w *editorWidget) view() string       { return w.m.View() }
 
 // newStockTextarea is the baseline: the bubbles v1 textarea at 80x30 with
 // no height or character limit, cursor in the middle of the text. The

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 func TestViewDrawsWrappedChinese(t *testing.T) {
@@ -296,5 +298,42 @@ func TestZeroModelDoesNotPanic(t *testing.T) {
 	m.SetValue("x")
 	if m.Value() != "x" {
 		t.Fatal(m.Value())
+	}
+}
+
+func TestViewStylesCursorAndSelection(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	st := DefaultStyles()
+	st.Focused.Selection = lipgloss.NewStyle().Bold(true)
+	m := newEditor(10, 2, "一二三四\n五")
+	m.SetStyles(st)
+	m = press(m, "shift+right", "shift+right")
+	rows := strings.Split(m.View(), "\n")
+	want := st.Focused.Selection.Render("一二") + st.Focused.Cursor.Render("三") + "四  "
+	if rows[0] != want {
+		t.Fatalf("row 0 = %q, want %q", rows[0], want)
+	}
+	if rows[1] != "五        " {
+		t.Fatalf("row 1 = %q", rows[1])
+	}
+	m = press(m, "ctrl+end")
+	if rows := strings.Split(m.View(), "\n"); rows[1] != "五"+st.Focused.Cursor.Render(" ")+"       " {
+		t.Fatalf("cursor after the text: %q", rows[1])
+	}
+	m.Blur()
+	if strings.Contains(m.View(), "\x1b[7m") {
+		t.Fatal("a blurred editor draws no cursor")
+	}
+}
+
+func TestUndoHistoryIsBounded(t *testing.T) {
+	m := newEditor(20, 3, "")
+	for i := 0; i < 5*defaultHistory; i++ {
+		m = typeText(m, "字")
+		m = press(m, "left", "right")
+	}
+	if n := len(m.s.hist.undo); n >= 2*defaultHistory || n < defaultHistory {
+		t.Fatalf("undo steps kept: %d", n)
 	}
 }
