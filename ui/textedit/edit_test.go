@@ -337,3 +337,22 @@ func TestUndoHistoryIsBounded(t *testing.T) {
 		t.Fatalf("undo steps kept: %d", n)
 	}
 }
+
+func TestKeyMapShowsOnlyKeysThatWork(t *testing.T) {
+	m := newEditor(20, 3, "一二")
+	k := m.KeyMap()
+	if k.Copy.Enabled() || k.Undo.Enabled() || k.Paste.Enabled() {
+		t.Fatal("copy, undo and paste do nothing yet")
+	}
+	m = press(m, "ctrl+end", "shift+left", "ctrl+x")
+	k = m.KeyMap()
+	if !k.Undo.Enabled() || !k.Paste.Enabled() || k.Cut.Enabled() {
+		t.Fatalf("after cut: undo %v paste %v cut %v", k.Undo.Enabled(), k.Paste.Enabled(), k.Cut.Enabled())
+	}
+	if !m.s.keys.Copy.Enabled() {
+		t.Fatal("the widget's own bindings stay enabled")
+	}
+	if len(k.ShortHelp()) == 0 || len(k.FullHelp()) == 0 || k.Undo.Help().Desc != "撤销" {
+		t.Fatal("help texts")
+	}
+}

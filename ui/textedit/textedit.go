@@ -15,6 +15,7 @@
 package textedit
 
 import (
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -173,12 +174,22 @@ func (m Model) Focused() bool { return m.s != nil && m.s.focused }
 // SetPlaceholder sets the text shown, dimmed, while the editor is empty.
 func (m *Model) SetPlaceholder(p string) { m.ensure().placeholder = p }
 
-// KeyMap returns the key bindings, for help.Model.
+// KeyMap returns the key bindings for help.Model, with the ones that would
+// do nothing right now disabled (copy and cut without a selection, undo
+// with nothing to undo, ...) so the help line shows only keys that work.
 func (m Model) KeyMap() KeyMap {
 	if m.s == nil {
 		return DefaultKeyMap()
 	}
-	return m.s.keys
+	s := m.s
+	k := s.keys
+	enable := func(b *key.Binding, on bool) { b.SetEnabled(b.Enabled() && on) }
+	enable(&k.Copy, s.hasSel())
+	enable(&k.Cut, s.hasSel())
+	enable(&k.Paste, len(s.clip) > 0)
+	enable(&k.Undo, len(s.hist.undo) > 0)
+	enable(&k.Redo, len(s.hist.redo) > 0)
+	return k
 }
 
 // SetKeyMap replaces the key bindings (for example to disable some).
