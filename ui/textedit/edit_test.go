@@ -356,3 +356,52 @@ func TestKeyMapShowsOnlyKeysThatWork(t *testing.T) {
 		t.Fatal("help texts")
 	}
 }
+
+func TestMouseClickPlacesCursor(t *testing.T) {
+	m := newEditor(10, 3, "一二三四五六七")
+	m, _ = m.Update(tea.MouseMsg{X: 3, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	// Row 1 is "六七"; cell 3 is inside 七 (cells 2-3): the cursor goes before it.
+	if m.Cursor() != (Pos{0, 6}) {
+		t.Fatalf("click: cursor %v", m.Cursor())
+	}
+	m, _ = m.Update(tea.MouseMsg{X: 0, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionMotion})
+	if m.SelectedText() != "一二三四五六" {
+		t.Fatalf("drag selects %q", m.SelectedText())
+	}
+	if !strings.HasPrefix(OSC52("复制"), "\x1b]52;") {
+		t.Fatalf("OSC52 = %q", OSC52("复制"))
+	}
+}
+
+func TestScrollingKeepsCursorVisible(t *testing.T) {
+	var lines []string
+	for i := 0; i < 100; i++ {
+		lines = append(lines, fmt.Sprintf("第%03d段依法行政，建设法治政府。", i))
+	}
+	m := newEditor(20, 5, strings.Join(lines, "\n"))
+	check := func(what string) {
+		t.Helper()
+		g, col := m.s.cursorRow()
+		row, c := m.CursorPosition()
+		if g-m.ScrollTop() != row || c != col {
+			t.Fatalf("%s: cursor row %d col %d, top %d, CursorPosition (%d,%d)", what, g, col, m.ScrollTop(), row, c)
+		}
+		want := fmt.Sprintf("第%03d段", m.Cursor().P)
+		shown := screen(m)[row]
+		if m.s.cur.C < 5 && !strings.HasPrefix(shown, want) {
+			t.Fatalf("%s: row %d shows %q, cursor in paragraph %d", what, row, shown, m.Cursor().P)
+		}
+	}
+	m = press(m, "pgdown")
+	check("pgdown")
+	m = press(m, "pgdown", "pgdown", "down", "down", "down")
+	check("down")
+	m = press(m, "ctrl+end")
+	check("ctrl+end")
+	m = press(m, "pgup", "up")
+	check("pgup")
+	m = press(m, "ctrl+home")
+	if m.ScrollTop() != 0 {
+		t.Fatalf("ctrl+home: top %d", m.ScrollTop())
+	}
+}
