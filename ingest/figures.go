@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -41,7 +42,7 @@ var changeWords = []string{"同比", "增长", "增加", "减少", "下降", "�
 
 type numHit struct {
 	section   string
-	paragraph string
+	paragraph *paragraphInfo
 	sentence  string
 	clause    string // from the previous clause break to the end of the number
 	prefix    string // sentence up to the end of the number
@@ -127,7 +128,7 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 	if !unitFits(f.Unit, h.unit) {
 		return 0
 	}
-	if h.section != s.ID && !mentionsStrong(h.paragraph, s.Keywords) {
+	if h.section != s.ID && !h.paragraph.mentions(s) {
 		return 0
 	}
 	for _, n := range negations {
@@ -264,12 +265,42 @@ func numbersIn(section, text string) []numHit {
 	var out []numHit
 	for _, para := range strings.Split(text, "\n") {
 		out = append(out, numbersInParagraph(section, para)...)
+		if len(out) > maxHits {
+			return out[:maxHits]
+		}
 	}
 	return out
 }
 
+// Bounds that keep extraction linear on hostile input. A report states a
+// few hundred numbers, and the words that identify a number stand within a
+// sentence's reach of it.
+const (
+	maxHits        = 5000
+	keywordWindow  = 600  // bytes before a number searched for its keywords
+	maxSourceBytes = 3000 // longer "sentences" are cut around the number
+)
+
+// paragraphInfo remembers which sections a paragraph names strongly, so a
+// paragraph with many numbers is searched once per section, not once per
+// number.
+type paragraphInfo struct {
+	text   string
+	strong map[string]bool
+}
+
+func (p *paragraphInfo) mentions(s *model.Section) bool {
+	v, ok := p.strong[s.ID]
+	if !ok {
+		v = mentionsStrong(p.text, s.Keywords)
+		p.strong[s.ID] = v
+	}
+	return v
+}
+
 func numbersInParagraph(section, para string) []numHit {
 	var out []numHit
+	info := &paragraphInfo{text: para, strong: map[string]bool{}}
 	for _, sent := range sentences(para) {
 		for _, m := range numRe.FindAllStringSubmatchIndex(sent, -1) {
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
@@ -278,10 +309,8 @@ func numbersInParagraph(section, para string) []numHit {
 				mult = sent[m[6]:m[7]]
 			}
 			unit := sent[m[10]:m[11]]
-			if unit == "元" {
-				if mult == "万" {
-					unit, mult = "万元", ""
-				}
+			if unit == "元" && mult == "万" {
+				unit, mult = "万元", ""
 			}
 			if mult == "亿" {
 				continue // never a count in these reports
@@ -293,12 +322,35 @@ func numbersInParagraph(section, para string) []numHit {
 			if mult == "万" {
 				n = model.NumberOf(n.Value * 10000)
 			}
-			start := clauseStart(sent, m[0])
-			out = append(out, numHit{section: section, paragraph: para, sentence: strings.TrimFunc(sent, isSpace),
-				clause: sent[start:m[1]], prefix: sent[:m[1]], value: n, unit: unit})
+			from := runeStart(sent, m[0]-keywordWindow)
+			prefix := sent[from:m[1]]
+			start := clauseStart(prefix, m[0]-from)
+			source := sent
+			if len(source) > maxSourceBytes {
+				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
+			}
+			out = append(out, numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
+				clause: prefix[start:], prefix: prefix, value: n, unit: unit})
+			if len(out) > maxHits {
+				return out
+			}
 		}
 	}
 	return out
+}
+
+// runeStart moves byte offset i (clamped to s) back to a rune boundary.
+func runeStart(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // clauseStart finds where the clause holding byte offset i begins.
@@ -307,15 +359,8 @@ func clauseStart(s string, i int) int {
 	if j < 0 {
 		return 0
 	}
-	_, w := firstRuneAt(s, j)
+	_, w := utf8.DecodeRuneInString(s[j:])
 	return j + w
-}
-
-func firstRuneAt(s string, i int) (rune, int) {
-	for _, r := range s[i:] {
-		return r, len(string(r))
-	}
-	return 0, 0
 }
 
 // sentences splits prose at full stops and line ends, keeping the stop.

@@ -22,6 +22,10 @@ import (
 // (a video, a disk image) from filling memory.
 const MaxInputSize = 32 << 20
 
+// MaxTextSize bounds a plain-text or Markdown report: a long published
+// report is about 50 KB; this is two hundred times that.
+const MaxTextSize = 10 << 20
+
 // Format says how a document was written.
 type Format string
 
@@ -103,6 +107,9 @@ func Read(name string, data []byte) (*Document, error) {
 		return nil, &model.Error{File: name, Msg: "这是旧版 Word（.doc）或 WPS 文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, &model.Error{File: name, Msg: "暂不支持 PDF 文件：请复制其中的文字保存为 .txt，或用 Word 转换为 .docx 后再导入"}
+	}
+	if len(data) > MaxTextSize {
+		return nil, &model.Error{File: name, Msg: fmt.Sprintf("文本过长（%d 字节，上限 %d 字节），不像是一份年度报告", len(data), MaxTextSize)}
 	}
 	text, enc, err := decodeText(name, data)
 	if err != nil {
