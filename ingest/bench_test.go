@@ -56,6 +56,7 @@ func TestPublishedLengthFixture(t *testing.T) {
 			n++
 		}
 	}
+	t.Logf("fixture: %d Chinese characters, %d bytes", n, len(text))
 	if n < 13000 || n > 18000 {
 		t.Errorf("fixture has %d Chinese characters, want about 15,000", n)
 	}
