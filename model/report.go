@@ -46,6 +46,7 @@ type Report struct {
 	orig []byte
 	base []byte
 	pos  map[string]Pos // "sections/ID", "figures/ID" … → where the key was
+	disk DiskState      // the file as last read or written, for conflict checks
 	// Key order from the file or the template, so saving is stable.
 	sectionOrder, figureOrder []string
 }
@@ -136,7 +137,12 @@ func LoadReport(path string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseReport(path, data)
+	r, err := ParseReport(path, data)
+	if err != nil {
+		return nil, err
+	}
+	r.disk = diskStateOf(data, path)
+	return r, nil
 }
 
 // ParseReport decodes a draft; file is used in messages only. It does not
@@ -374,6 +380,7 @@ func (r *Report) Save(path string) error {
 		return err
 	}
 	r.file = path
+	r.disk = diskStateOf(data, path)
 	return r.rebase(data)
 }
 
@@ -397,8 +404,6 @@ func (r *Report) encode() *yaml.Node {
 	addPair(m, "unit", strNode(r.Unit))
 	if r.Year != 0 {
 		addPair(m, "year", intNode(r.Year))
-	} else {
-		addPair(m, "year", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""})
 	}
 	if r.Title != "" {
 		addPair(m, "title", strNode(r.Title))

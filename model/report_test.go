@@ -86,8 +86,8 @@ func TestNewReportMarshalParsesBack(t *testing.T) {
 
 func TestRoundTripByteIdentical(t *testing.T) {
 	inputs := map[string]string{
-		"canonical": "template:\n  id: standard\n  version: 1\nunit: 云溪县\nyear: 2025\ndate: \"\"\ncontact: \"\"\nsections:\n  measures: |-\n    正文。\nfigures:\n  cases: 3\n",
-		"hand written": "# 草稿，手工编辑\ntemplate: {id: standard, version: 1}\n\nunit:   云溪县   # 单位\nyear: 2025\nsections:\n  measures: \"正文。\"\n\n  plans: |\n    明年。\nfigures: {cases: 3}\nreviewer: 张三\n",
+		"canonical":             "template:\n  id: standard\n  version: 1\nunit: 云溪县\nyear: 2025\ndate: \"\"\ncontact: \"\"\nsections:\n  measures: |-\n    正文。\nfigures:\n  cases: 3\n",
+		"hand written":          "# 草稿，手工编辑\ntemplate: {id: standard, version: 1}\n\nunit:   云溪县   # 单位\nyear: 2025\nsections:\n  measures: \"正文。\"\n\n  plans: |\n    明年。\nfigures: {cases: 3}\nreviewer: 张三\n",
 		"crlf-free odd spacing": "unit: 'x'\nyear: 2024\nsections: {}\nfigures: {}\n",
 	}
 	for name, in := range inputs {

@@ -266,8 +266,55 @@ func proseNode(s string) *yaml.Node {
 	n := strNode(s)
 	if s != "" {
 		n.Style = yaml.LiteralStyle
+		// yaml.v3 cannot write some strings as literal blocks faithfully
+		// (a leading blank line, leading spaces, carriage returns); those
+		// fall back to a quoted scalar rather than change the text.
+		if !literalSafe(s) && !roundTrips(n, s) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
 	}
 	return n
+}
+
+// faithfulBlock returns n, or a quoted copy when n is a block scalar that
+// yaml.v3 would not write back with the same value (kept nodes are written
+// in their original style, which the parser accepted but the emitter may
+// not reproduce, e.g. a literal block starting with a blank line).
+func faithfulBlock(n *yaml.Node) *yaml.Node {
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || n.Value == "" || literalSafe(n.Value) || roundTrips(n, n.Value) {
+		return n
+	}
+	out := *n
+	out.Style = yaml.DoubleQuotedStyle
+	return &out
+}
+
+// literalSafe is the common case that needs no round-trip check: prose
+// that starts and ends with text and has no control characters.
+func literalSafe(s string) bool {
+	if s[0] == ' ' || s[0] == '\n' || s[0] == '\t' {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff {
+			return false
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
+			return false
+		}
+	}
+	return !strings.HasSuffix(s, "\n\n")
+}
+
+func roundTrips(n *yaml.Node, s string) bool {
+	data, err := yaml.Marshal(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{strNode("k"), n}})
+	if err != nil {
+		return false
+	}
+	var back map[string]string
+	return yaml.Unmarshal(data, &back) == nil && back["k"] == s
 }
 
 func intNode(v int) *yaml.Node {
@@ -318,7 +365,7 @@ func merge(old, fresh *yaml.Node, sh *shape) *yaml.Node {
 		return mergeSequence(old, fresh, sh)
 	case old.Kind == yaml.ScalarNode && fresh.Kind == yaml.ScalarNode:
 		if old.Value == fresh.Value && !isNull(old) == !isNull(fresh) {
-			return old
+			return faithfulBlock(old)
 		}
 		out := *fresh
 		out.HeadComment, out.LineComment, out.FootComment = old.HeadComment, old.LineComment, old.FootComment
@@ -350,7 +397,17 @@ func mergeMapping(old, fresh *yaml.Node, sh *shape) *yaml.Node {
 	for i := 0; i+1 < len(old.Content); i += 2 {
 		k := old.Content[i]
 		if j, ok := freshIdx[k.Value]; ok {
-			out.Content = append(out.Content, k, merge(old.Content[i+1], fresh.Content[j+1], childShape(sh, k.Value)))
+			v := merge(old.Content[i+1], fresh.Content[j+1], childShape(sh, k.Value))
+			if v.Kind != old.Content[i+1].Kind && k.LineComment != "" {
+				// yaml.v3 writes a key's line comment before a value whose
+				// kind changed in a way it cannot parse back; keep the
+				// comment on its own line above the key instead.
+				kc := *k
+				kc.HeadComment = strings.TrimSpace(kc.HeadComment + "\n" + kc.LineComment)
+				kc.LineComment = ""
+				k = &kc
+			}
+			out.Content = append(out.Content, k, v)
 			placed[k.Value] = true
 			continue
 		}

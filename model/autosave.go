@@ -1,0 +1,141 @@
+package model
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// AutosavePath is the hidden recovery file kept beside a draft.
+func AutosavePath(draftPath string) string {
+	dir, base := filepath.Split(draftPath)
+	return filepath.Join(dir, "."+base+".autosave")
+}
+
+// WriteAutosave writes the draft's current state to its recovery file,
+// atomically, without touching the draft itself or the Report's notion of
+// what is on disk.
+func (r *Report) WriteAutosave(draftPath string) error {
+	data, err := r.Marshal()
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(AutosavePath(draftPath), data)
+}
+
+// RemoveAutosave deletes the recovery file; a missing file is not an error.
+func RemoveAutosave(draftPath string) error {
+	err := os.Remove(AutosavePath(draftPath))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Recovery is a recovery file that holds work the draft does not.
+type Recovery struct {
+	Path    string    // the recovery file
+	Report  *Report   // its content, with File() set to the draft path
+	ModTime time.Time // when it was written
+}
+
+// FindRecovery returns the recovery file for draftPath when it exists and
+// differs from the draft, or nil. A recovery file older than the draft is
+// still offered when its content differs: the clock is not proof that the
+// draft holds everything. A recovery file that cannot be parsed is reported
+// as an error and left in place.
+func FindRecovery(draftPath string) (*Recovery, error) {
+	ap := AutosavePath(draftPath)
+	st, err := os.Stat(ap)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := readLimited(ap)
+	if err != nil {
+		return nil, err
+	}
+	if draft, err := os.ReadFile(draftPath); err == nil && string(draft) == string(data) {
+		return nil, nil
+	}
+	rep, err := ParseReport(ap, data)
+	if err != nil {
+		return nil, err
+	}
+	rep.file = draftPath
+	// The recovered text is not on disk under the draft's name: keep the
+	// draft's own disk state so saving checks against it.
+	rep.disk, _ = ReadDiskState(draftPath)
+	if cur, err := os.ReadFile(draftPath); err == nil {
+		if base, err := ParseReport(draftPath, cur); err == nil {
+			rep.node, rep.orig, rep.base, rep.pos = base.node, base.orig, base.base, base.pos
+		}
+	} else {
+		rep.node, rep.orig, rep.base = nil, nil, nil
+	}
+	return &Recovery{Path: ap, Report: rep, ModTime: st.ModTime()}, nil
+}
+
+// SectionChange is one difference between two versions of a draft, in the
+// terms a drafter recognises: which section, how many characters each way.
+type SectionChange struct {
+	ID       string
+	Title    string // from the template, or the id when unknown
+	OldChars int
+	NewChars int
+}
+
+// CompareSections lists the sections whose text differs between old and
+// new, in template order, then any sections the template does not know.
+// Metadata and figure changes are reported as pseudo-sections "报告信息"
+// and "数字" so nothing that differs goes unmentioned.
+func CompareSections(t *Template, old, new *Report) []SectionChange {
+	var out []SectionChange
+	seen := map[string]bool{}
+	add := func(id, title string) {
+		seen[id] = true
+		a, b := old.Sections[id], new.Sections[id]
+		if a != b {
+			out = append(out, SectionChange{ID: id, Title: title, OldChars: runeCount(a), NewChars: runeCount(b)})
+		}
+	}
+	if old.Unit != new.Unit || old.Year != new.Year || old.Title != new.Title || old.Date != new.Date || old.Contact != new.Contact {
+		out = append(out, SectionChange{ID: "", Title: "报告信息",
+			OldChars: runeCount(old.Unit + old.Title + old.Date + old.Contact), NewChars: runeCount(new.Unit + new.Title + new.Date + new.Contact)})
+	}
+	if t != nil {
+		for _, s := range t.Flatten() {
+			add(s.ID, s.Title)
+		}
+	}
+	for _, id := range orderedKeys(new.Sections, nil) {
+		if !seen[id] {
+			add(id, id)
+		}
+	}
+	for _, id := range orderedKeys(old.Sections, nil) {
+		if !seen[id] {
+			add(id, id)
+		}
+	}
+	changed := 0
+	for id, v := range new.Figures {
+		if o, ok := old.Figures[id]; !ok || o.Text != v.Text {
+			changed++
+		}
+	}
+	for id := range old.Figures {
+		if _, ok := new.Figures[id]; !ok {
+			changed++
+		}
+	}
+	if changed > 0 {
+		out = append(out, SectionChange{ID: "", Title: "数字", OldChars: len(old.Figures), NewChars: len(new.Figures)})
+	}
+	return out
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
