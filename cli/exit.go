@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-
-	"nianbao/model"
 )
 
 // Exit codes, named in one place.
@@ -53,13 +51,6 @@ func exitCode(err error) int {
 	if errors.As(err, &ee) {
 		return ee.Code
 	}
-	if model.IsUnreadable(err) {
-		return ExitInput
-	}
+	// Everything else (unreadable input, usage, I/O) is exit 2.
 	return ExitInput
-}
-
-// notYet is what commands still being built say: no fake output.
-func notYet(what string) error {
-	return &ExitError{Code: ExitInput, Err: fmt.Errorf("%s功能尚未提供，将在后续版本中实现", what)}
 }
