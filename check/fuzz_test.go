@@ -1,0 +1,48 @@
+package check
+
+import (
+	"os"
+	"testing"
+
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+// FuzzCheck feeds arbitrary prose to the text rules and, as a section of
+// a draft, to the whole engine: no panic, and every finding names a known
+// rule and a sane completeness.
+func FuzzCheck(f *testing.F) {
+	if data, err := os.ReadFile("../examples/sample-report.yaml"); err == nil {
+		if r, err := model.ParseReport("sample", data); err == nil {
+			for _, s := range r.Sections {
+				f.Add(s)
+			}
+		}
+	}
+	f.Add("受理120件，调解成功110件，成功率98%。一是加强；三是改进。")
+	f.Add("一、总体\n二、问题\n二、打算\n（一）甲\n（三）乙\n办理业务 件，复议纠错率6.5 %。2024 年")
+	tpl, err := templates.Embedded("standard")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fd := range Text(text) {
+			if _, ok := RuleByID(fd.Rule); !ok {
+				t.Fatalf("unknown rule %q", fd.Rule)
+			}
+		}
+		r := model.NewReport(tpl)
+		r.Unit, r.Year = "云溪县", 2025
+		r.SetText("disputes", text)
+		r.SetText("plans", text)
+		res := Report(tpl, r)
+		if res.Completeness < 0 || res.Completeness > 100 {
+			t.Fatalf("completeness %v", res.Completeness)
+		}
+		for _, fd := range res.Findings {
+			if _, ok := RuleByID(fd.Rule); !ok || fd.Message == "" {
+				t.Fatalf("bad finding %+v", fd)
+			}
+		}
+	})
+}
