@@ -59,12 +59,12 @@ type Document struct {
 func ReadFile(path string) (*Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法打开文件：" + osReason(err)}
+		return nil, &model.Error{File: path, Msg: "无法打开文件：" + model.OSReason(err)}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}
 	if st.IsDir() {
 		return nil, &model.Error{File: path, Msg: "这是一个目录，不是文件"}
@@ -76,7 +76,7 @@ func ReadFile(path string) (*Document, error) {
 	// be a device that reports no size.
 	data, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}
 	if len(data) > MaxInputSize {
 		return nil, tooLarge(path, int64(len(data)))
@@ -150,16 +150,6 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return false
-}
-
-func osReason(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "文件不存在"
-	case os.IsPermission(err):
-		return "没有权限"
-	}
-	return err.Error()
 }
 
 // Text is the whole document as plain text, one paragraph a line.

@@ -86,7 +86,7 @@ func Counts(fs []Finding) (errs, warns int) {
 func File(path string, opts Options) ([]Finding, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法打开文件：" + reason(err)}
+		return nil, &model.Error{File: path, Msg: "无法打开文件：" + model.OSReason(err)}
 	}
 	if st.IsDir() {
 		return nil, &model.Error{File: path, Msg: "这是一个目录，不是文件"}
@@ -96,23 +96,13 @@ func File(path string, opts Options) ([]Finding, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取文件：" + reason(err)}
+		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}
 	t, err := model.ParseTemplateLenient(path, data)
 	if err != nil {
 		return nil, err
 	}
 	return Template(t, opts), nil
-}
-
-func reason(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "文件不存在"
-	case os.IsPermission(err):
-		return "没有权限"
-	}
-	return err.Error()
 }
 
 // Template lints a template in memory, sorted by position.

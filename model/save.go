@@ -21,13 +21,13 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("无法保存 %s：%s", path, osReason(err))
+		return fmt.Errorf("无法保存 %s：%s", path, OSReason(err))
 	}
 	tmpName := tmp.Name()
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(tmpName)
-		return fmt.Errorf("无法保存 %s：%s", path, osReason(err))
+		return fmt.Errorf("无法保存 %s：%s", path, OSReason(err))
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -40,11 +40,11 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmpName)
-		return fmt.Errorf("无法保存 %s：%s", path, osReason(err))
+		return fmt.Errorf("无法保存 %s：%s", path, OSReason(err))
 	}
 	if err := os.Rename(tmpName, path); err != nil {
 		os.Remove(tmpName)
-		return fmt.Errorf("无法保存 %s：%s", path, osReason(err))
+		return fmt.Errorf("无法保存 %s：%s", path, OSReason(err))
 	}
 	// Sync the directory so the rename itself survives a power cut.
 	if d, err := os.Open(dir); err == nil {

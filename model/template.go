@@ -720,12 +720,12 @@ func flowList(items []string) *yaml.Node {
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "无法打开文件：" + osReason(err)}
+		return nil, &Error{File: path, Msg: "无法打开文件：" + OSReason(err)}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, &Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}
 	if st.IsDir() {
 		return nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
@@ -735,7 +735,7 @@ func readLimited(path string) ([]byte, error) {
 	}
 	buf, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: path, Msg: "无法读取文件：" + osReason(err)}
+		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}
 	if len(buf) > MaxFileSize {
 		return nil, &Error{File: path, Msg: "文件过大"}
@@ -743,7 +743,8 @@ func readLimited(path string) ([]byte, error) {
 	return buf, nil
 }
 
-func osReason(err error) string {
+// OSReason explains a file-system error in Chinese for messages.
+func OSReason(err error) string {
 	switch {
 	case os.IsNotExist(err):
 		return "文件不存在"
