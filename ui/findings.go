@@ -43,17 +43,7 @@ func (p *findingsPanel) setResult(res check.Result) {
 }
 
 func (p *findingsPanel) scroll() {
-	rows := p.height - 1
-	if rows <= 0 {
-		return
-	}
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+rows {
-		p.offset = p.cursor - rows + 1
-	}
-	p.offset = max(0, min(p.offset, len(p.items)-rows))
+	p.offset = scrollOffset(p.cursor, p.offset, p.height-1, len(p.items))
 }
 
 func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
@@ -62,15 +52,12 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	keys := p.c.keys
+	if next, ok := moveListCursor(k, keys, p.cursor, p.height, len(p.items)); ok {
+		p.cursor = next
+		p.scroll()
+		return nil
+	}
 	switch {
-	case key.Matches(k, keys.Up):
-		p.cursor--
-	case key.Matches(k, keys.Down):
-		p.cursor++
-	case key.Matches(k, keys.PageUp):
-		p.cursor -= p.height
-	case key.Matches(k, keys.PageDown):
-		p.cursor += p.height
 	case key.Matches(k, keys.Enter) && len(p.items) > 0:
 		f := p.items[p.cursor]
 		sec := f.Section

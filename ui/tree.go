@@ -85,18 +85,7 @@ func (t *treeModel) scroll() {
 	if t.height <= 0 {
 		return
 	}
-	if t.cursor < t.offset {
-		t.offset = t.cursor
-	}
-	if t.cursor >= t.offset+t.height {
-		t.offset = t.cursor - t.height + 1
-	}
-	if max := t.rows() - t.height; t.offset > max {
-		t.offset = max
-	}
-	if t.offset < 0 {
-		t.offset = 0
-	}
+	t.offset = scrollOffset(t.cursor, t.offset, t.height, t.rows())
 }
 
 // treeKey is everything the tree's drawing depends on. Statuses are few,
@@ -120,16 +109,10 @@ func (t *treeModel) Update(msg tea.Msg) {
 	if !ok {
 		return
 	}
-	keys := t.c.keys
+	next, moved := moveListCursor(k, t.c.keys, t.cursor, t.height, t.rows())
 	switch {
-	case key.Matches(k, keys.Up):
-		t.cursor--
-	case key.Matches(k, keys.Down):
-		t.cursor++
-	case key.Matches(k, keys.PageUp):
-		t.cursor -= t.height
-	case key.Matches(k, keys.PageDown):
-		t.cursor += t.height
+	case moved:
+		t.cursor = next
 	case k.String() == "home":
 		t.cursor = 0
 	case k.String() == "end":
