@@ -50,6 +50,10 @@ type Section struct {
 	Guidance string
 	RunIn    bool     // heading runs into the first paragraph (common for （一）)
 	Keywords []string // words that identify this part in an existing report
+	// Formerly lists ids this section had in earlier versions, oldest
+	// first: drafts store text by section id, so migration needs them to
+	// carry text written under an old id over instead of setting it aside.
+	Formerly []string
 	Figures  []*Figure
 	Sections []*Section
 
@@ -422,6 +426,8 @@ func (d *decoder) sections(n *yaml.Node, level int) []*Section {
 				s.RunIn = d.bool(v, "标题接排 run_in")
 			case "keywords":
 				s.Keywords = d.strList(v, "关键词 keywords")
+			case "formerly":
+				s.Formerly = d.strList(v, "旧 id formerly")
 			case "figures":
 				s.Figures = d.figures(v)
 			case "sections":
@@ -572,7 +578,7 @@ var figureShape = &shape{known: map[string]*shape{
 func init() {
 	sectionShape.known = map[string]*shape{
 		"id": nil, "title": nil, "required": nil, "min_chars": nil, "guidance": nil, "run_in": nil,
-		"keywords": nil, "figures": {items: figureShape}, "sections": {items: sectionShape},
+		"keywords": nil, "formerly": nil, "figures": {items: figureShape}, "sections": {items: sectionShape},
 	}
 }
 
@@ -580,7 +586,7 @@ func init() {
 // back byte for byte as it was read.
 func (t *Template) Marshal() ([]byte, error) {
 	fresh := t.encode()
-	out, err := encodeDocument(merge(t.node, fresh, templateShape), "")
+	out, err := encodeDocument(merge(t.renamedNode(), fresh, templateShape), "")
 	if err != nil {
 		return nil, err
 	}
@@ -627,11 +633,96 @@ func (t *Template) encode() *yaml.Node {
 	return m
 }
 
+// renamedNode returns the loaded document with the ids of sections renamed
+// since loading replaced by their new ids. Merging matches sections by id,
+// so without this a renamed section would be written afresh and lose its
+// comments and the keys nianbao does not know. The loaded tree is shared
+// by clones and never changed: renaming works on a copy.
+func (t *Template) renamedNode() *yaml.Node {
+	if t.node == nil {
+		return nil
+	}
+	renames := map[string]string{} // old id → new id
+	t.Walk(func(s *Section) bool {
+		for _, old := range s.Formerly {
+			if t.Section(old) == nil {
+				renames[old] = s.ID
+			}
+		}
+		return true
+	})
+	if len(renames) == 0 {
+		return t.node
+	}
+	inFile := map[string]bool{}
+	var collect func(seq *yaml.Node)
+	collect = func(seq *yaml.Node) {
+		for _, it := range seq.Content {
+			if it.Kind != yaml.MappingNode {
+				continue
+			}
+			inFile[itemID(it)] = true
+			if i := indexOfKey(it.Content, "sections"); i >= 0 && it.Content[i+1].Kind == yaml.SequenceNode {
+				collect(it.Content[i+1])
+			}
+		}
+	}
+	if i := indexOfKey(t.node.Content, "sections"); i >= 0 && t.node.Content[i+1].Kind == yaml.SequenceNode {
+		collect(t.node.Content[i+1])
+	}
+	for old, id := range renames {
+		// The file already has a section under the new id (renamed back
+		// and forth): leave both nodes as they are.
+		if inFile[id] {
+			delete(renames, old)
+		}
+	}
+	if len(renames) == 0 {
+		return t.node
+	}
+	// Copy the mappings and lists on the way down to each section so the
+	// shared tree stays as loaded.
+	var renameList func(seq *yaml.Node) *yaml.Node
+	renameList = func(seq *yaml.Node) *yaml.Node {
+		out := *seq
+		out.Content = make([]*yaml.Node, len(seq.Content))
+		for i, it := range seq.Content {
+			out.Content[i] = it
+			if it.Kind != yaml.MappingNode {
+				continue
+			}
+			c := *it
+			c.Content = append([]*yaml.Node(nil), it.Content...)
+			if j := indexOfKey(c.Content, "id"); j >= 0 {
+				if to, ok := renames[c.Content[j+1].Value]; ok {
+					v := *c.Content[j+1]
+					v.Value = to
+					c.Content[j+1] = &v
+				}
+			}
+			if j := indexOfKey(c.Content, "sections"); j >= 0 && c.Content[j+1].Kind == yaml.SequenceNode {
+				c.Content[j+1] = renameList(c.Content[j+1])
+			}
+			out.Content[i] = &c
+		}
+		return &out
+	}
+	root := *t.node
+	root.Content = append([]*yaml.Node(nil), t.node.Content...)
+	if i := indexOfKey(root.Content, "sections"); i >= 0 && root.Content[i+1].Kind == yaml.SequenceNode {
+		root.Content[i+1] = renameList(root.Content[i+1])
+	}
+	return &root
+}
+
 func encodeSections(list []*Section) *yaml.Node {
 	seq := seqNode()
 	for _, s := range list {
 		m := mapNode()
 		addPair(m, "id", strNode(s.ID))
+		if len(s.Formerly) > 0 {
+			addPair(m, "formerly", flowList(s.Formerly))
+		}
 		addPair(m, "title", strNode(s.Title))
 		if s.Required {
 			addPair(m, "required", boolNode(true))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Template editing: the operations the coordinating office performs in the
@@ -43,6 +44,10 @@ func cloneSections(list []*Section) []*Section {
 	for i, s := range list {
 		c := *s
 		c.Keywords = append([]string(nil), s.Keywords...)
+		c.Formerly = append([]string(nil), s.Formerly...)
+		if s.Formerly == nil {
+			c.Formerly = nil
+		}
 		c.Figures = make([]*Figure, len(s.Figures))
 		for j, f := range s.Figures {
 			c.Figures[j] = f.Clone()
@@ -115,7 +120,7 @@ func (t *Template) mustSection(id string) (*Section, error) {
 // digits of the title when it has any (ids are English by convention),
 // otherwise "section_N".
 func (t *Template) NewSectionID(title string) string {
-	return uniqueID(slug(title, "section"), func(id string) bool { return t.Section(id) != nil })
+	return uniqueID(slug(title, "section"), func(id string) bool { return t.Section(id) != nil || t.FormerOwner(id) != nil })
 }
 
 // NewFigureID makes an id no figure uses yet, like NewSectionID.
@@ -158,8 +163,8 @@ func uniqueID(base string, taken func(string) bool) string {
 func (t *Template) AddSection(anchor string, asChild bool, id, title string) (*Section, error) {
 	if id == "" {
 		id = t.NewSectionID(title)
-	} else if t.Section(id) != nil {
-		return nil, fmt.Errorf("章节 id“%s”已被使用", id)
+	} else if err := t.checkNewSectionID(id); err != nil {
+		return nil, err
 	}
 	s := &Section{ID: id, Title: title}
 	switch {
@@ -197,6 +202,78 @@ func (t *Template) RenameSection(id, title string) error {
 		return err
 	}
 	s.Title = title
+	return nil
+}
+
+// checkNewSectionID says why id cannot be given to a section: drafts and
+// the YAML file use it as a key, so it must be a plain ASCII word, unused,
+// and not an id another section had before (migration would then not know
+// where text written under it belongs).
+func (t *Template) checkNewSectionID(id string) error {
+	if err := ValidSectionID(id); err != nil {
+		return err
+	}
+	if s := t.Section(id); s != nil {
+		return fmt.Errorf("章节 id“%s”已被使用（章节“%s”）", id, s.Title)
+	}
+	if s := t.FormerOwner(id); s != nil {
+		return fmt.Errorf("“%s”是章节“%s”以前的 id，用于迁移旧草稿，不能再给别的章节使用", id, s.Title)
+	}
+	return nil
+}
+
+// ValidSectionID reports whether id can be a section id: an English letter
+// followed by letters, digits, _ or -.
+func ValidSectionID(id string) error {
+	if id == "" {
+		return fmt.Errorf("章节 id 不能为空")
+	}
+	for i, r := range id {
+		ok := r < unicode.MaxASCII && (unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || r == '_' || r == '-'))
+		if !ok {
+			return fmt.Errorf("章节 id“%s”无效：只能用英文字母、数字、_ 和 -，并以字母开头", id)
+		}
+	}
+	return nil
+}
+
+// FormerOwner returns the section that lists id among its former ids, or
+// nil.
+func (t *Template) FormerOwner(id string) *Section {
+	var found *Section
+	t.Walk(func(s *Section) bool {
+		for _, f := range s.Formerly {
+			if f == id {
+				found = s
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// RenameSectionID changes a section's id and records the old one in its
+// Formerly list, so migrating a draft written against the old id moves the
+// text instead of setting it aside as removed. Figures keep their ids, so
+// no relation changes. Renaming back to a former id takes it off the list.
+func (t *Template) RenameSectionID(old, id string) error {
+	s, err := t.mustSection(old)
+	if err != nil {
+		return err
+	}
+	id = strings.TrimSpace(id)
+	if id == old {
+		return nil
+	}
+	formerly := s.Formerly
+	s.Formerly = without(s.Formerly, id) // renaming back is allowed
+	if err := t.checkNewSectionID(id); err != nil {
+		s.Formerly = formerly
+		return err
+	}
+	s.ID = id
+	s.Formerly = appendNew(s.Formerly, old)
 	return nil
 }
 
@@ -306,6 +383,77 @@ func (t *Template) SetGuidance(id, text string) error {
 		return err
 	}
 	s.Guidance = text
+	return nil
+}
+
+// SetRunIn sets whether the heading runs into the first paragraph
+// (“（一）加强……。” followed by text on the same line), as second-level
+// headings often do in these reports.
+func (t *Template) SetRunIn(id string, on bool) error {
+	s, err := t.mustSection(id)
+	if err != nil {
+		return err
+	}
+	s.RunIn = on
+	return nil
+}
+
+// SetSectionKeywords sets the words that recognise the section in an
+// existing report; blanks and repeats are dropped.
+func (t *Template) SetSectionKeywords(id string, words []string) error {
+	s, err := t.mustSection(id)
+	if err != nil {
+		return err
+	}
+	s.Keywords = cleanWords(words)
+	return nil
+}
+
+// cleanWords trims words and drops empty and repeated ones, keeping order.
+func cleanWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			out = appendNew(out, w)
+		}
+	}
+	return out
+}
+
+// SetName sets the template's human name (shown by `template list`).
+func (t *Template) SetName(name string) { t.Name = strings.TrimSpace(name) }
+
+// SetDescription sets the paragraph `template list` shows.
+func (t *Template) SetDescription(text string) { t.Description = strings.TrimSpace(text) }
+
+// SetTitlePattern sets the report title pattern; "" restores the default.
+// Only {unit} and {year} are filled in, so any other {…} is refused: it
+// would appear literally in every unit's title.
+func (t *Template) SetTitlePattern(p string) error {
+	p = strings.TrimSpace(p)
+	rest := p
+	for {
+		i := strings.IndexAny(rest, "{｛")
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		switch {
+		case strings.HasPrefix(rest, "{unit}"):
+			rest = rest[len("{unit}"):]
+		case strings.HasPrefix(rest, "{year}"):
+			rest = rest[len("{year}"):]
+		default:
+			end := strings.IndexAny(rest, "}｝")
+			bad := rest
+			if end >= 0 {
+				_, w := utf8.DecodeRuneInString(rest[end:])
+				bad = rest[:end+w]
+			}
+			return fmt.Errorf("标题格式中的“%s”不会被替换：只能用 {unit}（单位）和 {year}（年度）", bad)
+		}
+	}
+	t.TitlePattern = p
 	return nil
 }
 

@@ -182,13 +182,7 @@ func (t *Template) SetLE(figureID string, wholes []string) error {
 	if f == nil {
 		return fmt.Errorf("没有 id 为“%s”的数字", figureID)
 	}
-	var out []string
-	for _, w := range wholes {
-		if w = strings.TrimSpace(w); w != "" {
-			out = appendNew(out, w)
-		}
-	}
-	f.LE = out
+	f.LE = cleanWords(wholes)
 	return nil
 }
 
@@ -213,5 +207,17 @@ func (t *Template) MoveFigure(id string, delta int) error {
 		sec.Figures[i], sec.Figures[j] = sec.Figures[j], sec.Figures[i]
 		return nil
 	}
+	return nil
+}
+
+// SetFigureKeywords sets the words that must all appear near a number in
+// prose for it to be recognised as this figure; blanks and repeats are
+// dropped.
+func (t *Template) SetFigureKeywords(figureID string, words []string) error {
+	f, _ := t.Figure(figureID)
+	if f == nil {
+		return fmt.Errorf("没有 id 为“%s”的数字", figureID)
+	}
+	f.Keywords = cleanWords(words)
 	return nil
 }

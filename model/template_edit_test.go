@@ -258,6 +258,13 @@ func TestCloneIsDeep(t *testing.T) {
 	if string(a) != editYAML {
 		t.Fatal("original changed")
 	}
+	if err := tp.RenameSectionID("b", "bb"); err != nil {
+		t.Fatal(err)
+	}
+	tp.Clone().Section("bb").Formerly[0] = "changed"
+	if tp.Section("bb").Formerly[0] != "b" {
+		t.Fatal("clone shares former ids")
+	}
 }
 
 func TestParseTemplateLenient(t *testing.T) {
@@ -271,5 +278,160 @@ func TestParseTemplateLenient(t *testing.T) {
 	typeErr := strings.Replace(editYAML, "title: 乙", "title: [乙]", 1)
 	if _, err := ParseTemplateLenient("t.yaml", []byte(typeErr)); err == nil {
 		t.Fatal("lenient parse accepted a type error")
+	}
+}
+
+func TestRenameSectionID(t *testing.T) {
+	tp := editTemplate(t)
+	if err := tp.RenameSectionID("a1", "review"); err != nil {
+		t.Fatal(err)
+	}
+	s := tp.Section("review")
+	if s == nil || tp.Section("a1") != nil || strings.Join(s.Formerly, ",") != "a1" {
+		t.Fatalf("renamed section %+v", s)
+	}
+	if f, sec := tp.Figure("rate"); f == nil || sec != s || f.Rate.Numerator != "done" || f.Rate.Denominators[0] != "recv" {
+		t.Fatal("figures and their relations must stay with the renamed section")
+	}
+	if want := "a(1)[review(2) a2(2)] b(1) c(1)"; shapeOf(tp.Sections) != want {
+		t.Fatalf("shape %s", shapeOf(tp.Sections))
+	}
+	for _, bad := range []string{"", "b", "甲", "1x", "a b", "x.y", "_x"} {
+		if err := tp.RenameSectionID("review", bad); err == nil {
+			t.Errorf("id %q accepted", bad)
+		}
+	}
+	if strings.Join(s.Formerly, ",") != "a1" {
+		t.Fatalf("a refused rename changed formerly: %v", s.Formerly)
+	}
+	// The old id stays reserved: a new section may not take it.
+	if _, err := tp.AddSection("b", false, "a1", "新"); err == nil || !strings.Contains(err.Error(), "以前的 id") {
+		t.Fatalf("former id reused: %v", err)
+	}
+	if _, err := tp.AddSection("b", false, "x-2", "新"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tp.AddSection("b", false, "新节", "新"); err == nil {
+		t.Fatal("non-ASCII id accepted")
+	}
+	if err := tp.RenameSectionID("review", "reconsideration"); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(tp.Section("reconsideration").Formerly, ","); got != "a1,review" {
+		t.Fatalf("chain formerly %s", got)
+	}
+	// Renaming back takes the id off the list.
+	if err := tp.RenameSectionID("reconsideration", "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(tp.Section("a1").Formerly, ","); got != "review,reconsideration" {
+		t.Fatalf("after renaming back formerly %s", got)
+	}
+	if err := tp.RenameSectionID("zz", "yy"); err == nil {
+		t.Fatal("unknown section accepted")
+	}
+}
+
+func TestNewSectionIDAvoidsFormerIDs(t *testing.T) {
+	tp := editTemplate(t)
+	s, _ := tp.AddSection("c", false, "", "新一")
+	if s.ID != "section_1" {
+		t.Fatal(s.ID)
+	}
+	if err := tp.RenameSectionID("section_1", "new_one"); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := tp.AddSection("c", false, "", "新二"); s.ID != "section_2" {
+		t.Fatalf("generated %s, a former id", s.ID)
+	}
+}
+
+// A renamed section keeps its comments and the keys nianbao does not know
+// when saved, and its old id is written as formerly right after the id.
+func TestRenameSectionIDRoundTrip(t *testing.T) {
+	src := strings.Replace(editYAML, "  - id: b\n    title: 乙\n", "  # 乙部分的说明\n  - id: b\n    title: 乙\n    owner: 办公室\n", 1)
+	tp, err := ParseTemplate("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tp.RenameSectionID("b", "second"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := tp.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "  # 乙部分的说明\n  - id: second\n    formerly: [b]\n    title: 乙\n    owner: 办公室\n"
+	if !strings.Contains(string(out), want) {
+		t.Fatalf("saved:\n%s\nwant to contain:\n%s", out, want)
+	}
+	back, err := ParseTemplate("t.yaml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := back.Section("second"); s == nil || strings.Join(s.Formerly, ",") != "b" {
+		t.Fatalf("formerly not read back: %+v", s)
+	}
+	again, err := back.Marshal()
+	if err != nil || string(again) != string(out) {
+		t.Fatalf("second round trip changed the file: %v\n%s", err, again)
+	}
+	// The template it was cloned from still has its loaded tree unchanged.
+	orig, _ := ParseTemplate("t.yaml", []byte(src))
+	c := orig.Clone()
+	_ = c.RenameSectionID("b", "second")
+	if data, _ := orig.Marshal(); string(data) != src {
+		t.Fatal("renaming in a clone changed the original's file")
+	}
+}
+
+func TestSectionKeywordsRunInAndTemplateInfo(t *testing.T) {
+	tp := editTemplate(t)
+	if err := tp.SetSectionKeywords("b", []string{" 复议 ", "", "应诉", "复议"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tp.SetRunIn("b", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := tp.SetRunIn("zz", true); err == nil {
+		t.Fatal("unknown section accepted")
+	}
+	if err := tp.SetFigureKeywords("recv", []string{"收案", " 行政复议 "}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tp.SetFigureKeywords("zz", nil); err == nil {
+		t.Fatal("unknown figure accepted")
+	}
+	tp.SetName(" 县级模板 ")
+	tp.SetDescription("县直部门使用。\n")
+	if err := tp.SetTitlePattern("{unit}{year}年度法治建设报告"); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"{单位}{year}年报告", "{unit}{年度", "{unit}｛year｝"} {
+		if err := tp.SetTitlePattern(bad); err == nil {
+			t.Errorf("pattern %q accepted", bad)
+		}
+	}
+	if tp.Title("甲县", 2024) != "甲县2024年度法治建设报告" {
+		t.Fatal(tp.Title("甲县", 2024))
+	}
+	out, err := tp.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseTemplate("t.yaml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := back.Section("b")
+	f, _ := back.Figure("recv")
+	if strings.Join(b.Keywords, ",") != "复议,应诉" || !b.RunIn || strings.Join(f.Keywords, ",") != "收案,行政复议" {
+		t.Fatalf("round trip lost fields: %+v %+v", b, f)
+	}
+	if back.Name != "县级模板" || back.Description != "县直部门使用。" || back.TitlePattern != "{unit}{year}年度法治建设报告" {
+		t.Fatalf("template info %q %q %q", back.Name, back.Description, back.TitlePattern)
+	}
+	if err := tp.SetTitlePattern(""); err != nil || tp.Title("甲县", 2024) != "甲县2024年度法治政府建设情况报告" {
+		t.Fatal("empty pattern should restore the default")
 	}
 }
