@@ -7,6 +7,7 @@ package migrate
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"nianbao/model"
 )
@@ -37,15 +38,19 @@ func Diff(old, new *model.Template) []Change {
 	if old.Name != new.Name {
 		add(false, "模板名称由“%s”改为“%s”", old.Name, new.Name)
 	}
+	if old.Description != new.Description {
+		add(false, "模板说明有修改")
+	}
 	if old.TitlePattern != new.TitlePattern {
 		add(false, "报告标题格式由“%s”改为“%s”", old.TitlePattern, new.TitlePattern)
 	}
 	diffRules(old.Rules, new.Rules, add)
 
-	moved := movedSections(old, new)
+	ids := matchSections(old, new)
+	moved := movedSections(old, new, ids)
 	for _, s := range new.Flatten() {
-		o := old.Section(s.ID)
-		if o == nil {
+		oid, ok := ids.toOld[s.ID]
+		if !ok {
 			req := ""
 			if s.Required {
 				req = "必填"
@@ -55,12 +60,18 @@ func Diff(old, new *model.Template) []Change {
 			add(true, "新增%s章节“%s”（%s）", req, s.Title, where(new, s.ID))
 			continue
 		}
+		o := old.Section(oid)
 		name := "章节“" + s.Title + "”"
+		if oid != s.ID {
+			// Drafts keep text by section id, so a draft written against
+			// the old id needs migrating: structural, but not a removal.
+			add(true, "%s的 id 由“%s”改为“%s”（草稿中该章节的内容迁移时随之移过来）", name, oid, s.ID)
+		}
 		if o.Title != s.Title {
 			add(false, "章节“%s”改名为“%s”", o.Title, s.Title)
 		}
-		if parentID(old, s.ID) != parentID(new, s.ID) {
-			add(true, "%s由%s移到%s", name, place(old, s.ID), place(new, s.ID))
+		if ids.newID(parentID(old, oid)) != parentID(new, s.ID) {
+			add(true, "%s由%s移到%s", name, place(old, oid), place(new, s.ID))
 		} else if moved[s.ID] {
 			add(true, "%s调整了次序（现为%s第 %d 项）", name, place(new, s.ID), index(new, s.ID))
 		}
@@ -83,14 +94,39 @@ func Diff(old, new *model.Template) []Change {
 		if o.Guidance != s.Guidance {
 			add(false, "%s的填写说明有修改", name)
 		}
+		if o.RunIn != s.RunIn {
+			if s.RunIn {
+				add(false, "%s的标题改为接排（标题后直接接正文）", name)
+			} else {
+				add(false, "%s的标题改为单独成行", name)
+			}
+		}
+		if c := keywordsChange(name, o.Keywords, s.Keywords); c != "" {
+			add(false, "%s", c)
+		}
 	}
 	for _, o := range old.Flatten() {
-		if new.Section(o.ID) == nil {
+		if _, kept := ids.toNew[o.ID]; !kept {
 			add(true, "删除章节“%s”（原%s）", o.Title, where(old, o.ID))
 		}
 	}
-	out = append(out, diffFigures(old, new)...)
+	out = append(out, diffFigures(old, new, ids)...)
 	return out
+}
+
+// keywordsChange says how the recognition keywords of name changed, or ""
+// when they did not.
+func keywordsChange(name string, old, new []string) string {
+	a, b := strings.Join(old, "、"), strings.Join(new, "、")
+	switch {
+	case a == b:
+		return ""
+	case a == "":
+		return fmt.Sprintf("%s新设识别关键词“%s”", name, b)
+	case b == "":
+		return fmt.Sprintf("%s取消了识别关键词（原为“%s”）", name, a)
+	}
+	return fmt.Sprintf("%s的识别关键词由“%s”改为“%s”", name, a, b)
 }
 
 // HasStructural reports whether any change needs a version bump.
@@ -176,11 +212,54 @@ func index(t *model.Template, id string) int {
 	return 0
 }
 
+// sectionIDs pairs the sections of two templates: by id, or through a
+// new section's former ids when its old id is gone from the new template.
+type sectionIDs struct {
+	toOld map[string]string // new id → old id
+	toNew map[string]string // old id → new id
+}
+
+func matchSections(old, new *model.Template) sectionIDs {
+	m := sectionIDs{toOld: map[string]string{}, toNew: map[string]string{}}
+	pair := func(o, n string) { m.toOld[n], m.toNew[o] = o, n }
+	for _, s := range new.Flatten() {
+		if old.Section(s.ID) != nil {
+			pair(s.ID, s.ID)
+		}
+	}
+	for _, s := range new.Flatten() {
+		if _, ok := m.toOld[s.ID]; ok {
+			continue
+		}
+		// The most recent former id that old has is the one it used.
+		for i := len(s.Formerly) - 1; i >= 0; i-- {
+			f := s.Formerly[i]
+			if _, taken := m.toNew[f]; !taken && old.Section(f) != nil && new.Section(f) == nil {
+				pair(f, s.ID)
+				break
+			}
+		}
+	}
+	return m
+}
+
+// newID maps an old section id ("" for the top level) to its id in new,
+// or to "?" when new has no such section, so it equals no real parent.
+func (m sectionIDs) newID(old string) string {
+	if old == "" {
+		return ""
+	}
+	if n, ok := m.toNew[old]; ok {
+		return n
+	}
+	return "?"
+}
+
 // movedSections finds sections whose order among siblings that stayed under
 // the same parent changed. Inserting or deleting a neighbour is not a move:
 // only the sections outside a longest common subsequence of the old and new
-// sibling orders are reported.
-func movedSections(old, new *model.Template) map[string]bool {
+// sibling orders are reported. Ids are compared in the new template's terms.
+func movedSections(old, new *model.Template, ids sectionIDs) map[string]bool {
 	moved := map[string]bool{}
 	groups := append([]*model.Section{nil}, new.Flatten()...)
 	for _, p := range groups {
@@ -190,25 +269,25 @@ func movedSections(old, new *model.Template) map[string]bool {
 			list, pid = p.Sections, p.ID
 		}
 		var newOrder []string
+		member := map[string]bool{}
 		for _, s := range list {
-			if old.Section(s.ID) != nil && parentID(old, s.ID) == pid {
+			if oid, ok := ids.toOld[s.ID]; ok && ids.newID(parentID(old, oid)) == pid {
 				newOrder = append(newOrder, s.ID)
+				member[s.ID] = true
 			}
 		}
 		oldList := old.Sections
 		if pid != "" {
-			if op := old.Section(pid); op != nil {
-				oldList = op.Sections
+			if opid, ok := ids.toOld[pid]; ok {
+				oldList = old.Section(opid).Sections
 			} else {
 				oldList = nil
 			}
 		}
 		var oldOrder []string
 		for _, s := range oldList {
-			for _, id := range newOrder {
-				if id == s.ID {
-					oldOrder = append(oldOrder, id)
-				}
+			if id := ids.toNew[s.ID]; member[id] {
+				oldOrder = append(oldOrder, id)
 			}
 		}
 		keep := lcs(oldOrder, newOrder)

@@ -23,7 +23,7 @@ func kindName(k model.FigureKind) string {
 
 // diffFigures compares figures by id: added, removed, moved to another
 // section, and changed fields.
-func diffFigures(old, new *model.Template) []Change {
+func diffFigures(old, new *model.Template, ids sectionIDs) []Change {
 	var out []Change
 	add := func(structural bool, format string, args ...any) {
 		out = append(out, Change{Text: fmt.Sprintf(format, args...), Structural: structural})
@@ -47,7 +47,10 @@ func diffFigures(old, new *model.Template) []Change {
 		if o.Label != f.Label {
 			add(false, "数字“%s”改名为“%s”", o.Label, f.Label)
 		}
-		if osec.ID != sec.ID {
+		if c := keywordsChange(name, o.Keywords, f.Keywords); c != "" {
+			add(false, "%s", c)
+		}
+		if ids.newID(osec.ID) != sec.ID {
 			add(true, "%s由章节“%s”移到章节“%s”", name, osec.Title, sec.Title)
 		}
 		if o.Unit != f.Unit {

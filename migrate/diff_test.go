@@ -95,3 +95,65 @@ func TestDiffFigureRemovedAndRelations(t *testing.T) {
 		}
 	}
 }
+
+func TestDiffSectionIDRename(t *testing.T) {
+	old := standard(t)
+	nt := old.Clone()
+	nt.Version = 2
+	for _, r := range [][2]string{{"functions", "gov_functions"}, {"measures", "main_measures"}} {
+		if err := nt.RenameSectionID(r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cs := Diff(old, nt)
+	got := texts(cs)
+	for _, want := range []string{
+		"章节“依法全面履行政府职能”的 id 由“functions”改为“gov_functions”",
+		"章节“上一年度推进法治政府建设的主要举措和成效”的 id 由“measures”改为“main_measures”",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diff lacks %q; got:\n%s", want, got)
+		}
+	}
+	// Children of a renamed section did not move, its figures did not move,
+	// and nothing was removed or added.
+	for _, not := range []string{"删除", "新增", "移到", "调整了次序"} {
+		if strings.Contains(got, not) {
+			t.Errorf("diff says %q for a rename:\n%s", not, got)
+		}
+	}
+	if len(cs) != 3 {
+		t.Errorf("want version and two renames, got:\n%s", got)
+	}
+	// Drafts keep text by id: a rename needs migrating, so a new version.
+	if !HasStructural(cs) {
+		t.Error("an id rename must be structural")
+	}
+
+	// A renamed section that also moved is reported as both, once each.
+	if err := nt.OutdentSection("gov_functions"); err != nil {
+		t.Fatal(err)
+	}
+	got = texts(Diff(old, nt))
+	if !strings.Contains(got, "章节“依法全面履行政府职能”由“上一年度推进法治政府建设的主要举措和成效”之下移到最上一级") || strings.Contains(got, "删除") {
+		t.Errorf("rename and move:\n%s", got)
+	}
+}
+
+func TestDiffKeywordsRunInDescription(t *testing.T) {
+	old := standard(t)
+	nt := old.Clone()
+	_ = nt.SetSectionKeywords("other", []string{"其他", "暂无"})
+	_ = nt.SetRunIn("other", true)
+	_ = nt.SetFigureKeywords("penalty_cases", nil)
+	nt.SetDescription("新的说明")
+	got := texts(Diff(old, nt))
+	for _, want := range []string{"模板说明有修改", "章节“其他需要报告的情况”的标题改为接排", "识别关键词", "数字“行政处罚案件数”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diff lacks %q; got:\n%s", want, got)
+		}
+	}
+	if HasStructural(Diff(old, nt)) {
+		t.Error("keywords, run_in and description are not structural")
+	}
+}

@@ -33,8 +33,10 @@ func Needed(r *model.Report, t *model.Template) bool {
 }
 
 // Draft carries r over to template new. Text of a section stays under its
-// id when new has it; otherwise it moves to the new section with the same
-// title (old gives the titles; old may be nil, then only ids match); what
+// id when new has it; otherwise it moves to the new section that lists the
+// id among its former ids (a renamed id), or else to the new section with
+// the same title (old gives the titles; old may be nil, then only ids and
+// former ids match); what
 // matches nothing goes to r.Removed, shown as the kept part 已移除章节.
 // Figure values, last year's hints and their source sentences stay by id;
 // those of figures new lacks are written into r.Removed as text. Nothing a
@@ -47,6 +49,7 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 			byTitle[norm(s.Title)] = s.ID
 		}
 	}
+	former := formerIDs(new)
 	sections := map[string]string{}
 	var removed []model.RemovedSection
 	for _, id := range sortedIDs(r.Sections, old) {
@@ -54,6 +57,14 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 		if new.Section(id) != nil {
 			sections[id] = join(sections[id], text)
 			res.Kept = append(res.Kept, id)
+			continue
+		}
+		if to, ok := former[id]; ok {
+			// The office declared the rename, so the text belongs there
+			// even when the draft also has some under the new id.
+			sections[to] = join(sections[to], text)
+			moveReference(r, id, to)
+			res.Renamed = append(res.Renamed, [2]string{id, to})
 			continue
 		}
 		title := id
@@ -87,6 +98,10 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 		}
 	}
 	for id := range r.Reference {
+		if to, ok := former[id]; ok {
+			moveReference(r, id, to)
+			continue
+		}
 		if new.Section(id) == nil {
 			removed = append(removed, model.RemovedSection{ID: id, Title: "参考内容：" + id, Text: r.Reference[id]})
 			delete(r.Reference, id)
@@ -97,6 +112,9 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 	}
 	r.Sections = sections
 	r.Removed = append(r.Removed, removed...)
+	if to, ok := former[r.Cursor]; ok {
+		r.Cursor = to
+	}
 	if r.Cursor != "" && new.Section(r.Cursor) == nil {
 		r.Cursor = ""
 	}
@@ -104,6 +122,22 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 	r.Template = model.TemplateRef{ID: new.ID, Version: new.Version}
 	r.UseTemplateOrder(new)
 	return res
+}
+
+// formerIDs maps the former ids sections of t declare to their current
+// ids. A former id that is a live id again, or that an earlier section
+// already claimed, is ignored (lint reports both).
+func formerIDs(t *model.Template) map[string]string {
+	out := map[string]string{}
+	t.Walk(func(s *model.Section) bool {
+		for _, f := range s.Formerly {
+			if _, taken := out[f]; !taken && f != "" && t.Section(f) == nil {
+				out[f] = s.ID
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // removedFigures takes the values, hints and sources of figures new does

@@ -120,7 +120,7 @@ func randomEdit(rng *rand.Rand, tp *model.Template, n int) {
 		return
 	}
 	s := secs[rng.Intn(len(secs))]
-	switch rng.Intn(9) {
+	switch rng.Intn(10) {
 	case 0:
 		_, _ = tp.AddSection(s.ID, rng.Intn(2) == 0, "", fmt.Sprintf("新章节%d", n))
 	case 1:
@@ -148,6 +148,13 @@ func randomEdit(rng *rand.Rand, tp *model.Template, n int) {
 		}
 	case 8:
 		_, _ = tp.AddFigure(s.ID, model.Figure{Label: fmt.Sprintf("数字%d", n), Unit: "件"})
+	case 9:
+		// A new id, or sometimes back to one the section had before.
+		id := fmt.Sprintf("renamed_%d", n)
+		if len(s.Formerly) > 0 && rng.Intn(3) == 0 {
+			id = s.Formerly[rng.Intn(len(s.Formerly))]
+		}
+		_ = tp.RenameSectionID(s.ID, id)
 	}
 }
 
@@ -191,12 +198,30 @@ func TestPropertyNothingLost(t *testing.T) {
 		for i := 0; i < edits; i++ {
 			randomEdit(rng, nt, i)
 		}
+		renamed := map[string]string{} // old id → id after the edits
+		for _, s := range nt.Flatten() {
+			for _, f := range s.Formerly {
+				if old.Section(f) != nil {
+					renamed[f] = s.ID
+				}
+			}
+		}
 		withOld := rng.Intn(4) > 0
 		o := old
 		if !withOld {
 			o = nil
 		}
+		before := map[string]string{}
+		for id, v := range r.Sections {
+			before[id] = v
+		}
 		Draft(r, o, nt)
+		// Text under a renamed id follows the section, not just survives.
+		for from, to := range renamed {
+			if txt := strings.TrimSpace(before[from]); txt != "" && !strings.Contains(r.Sections[to], txt) {
+				t.Fatalf("seed %d: text of %s did not follow its rename to %s", seed, from, to)
+			}
+		}
 
 		data, err := r.Marshal()
 		if err != nil {
@@ -234,5 +259,46 @@ func TestPropertyNothingLost(t *testing.T) {
 				t.Fatalf("seed %d: value of figure %s lost", seed, id)
 			}
 		}
+	}
+}
+
+func TestDraftFollowsRenamedIDs(t *testing.T) {
+	v1 := standard(t)
+	r := model.NewReport(v1)
+	r.SetText("functions", "职能文字")
+	r.SetText("decisions", "决策文字")
+	r.Reference = map[string]string{"functions": "去年的职能部分"}
+	r.Cursor = "functions"
+
+	// Version 2 renames functions; version 3 renames it again and renames
+	// decisions' parent. A draft of version 1 goes straight to version 3.
+	v2 := v1.Clone()
+	v2.Version = 2
+	if err := v2.RenameSectionID("functions", "gov_functions"); err != nil {
+		t.Fatal(err)
+	}
+	v3 := v2.Clone()
+	v3.Version = 3
+	if err := v3.RenameSectionID("gov_functions", "duties"); err != nil {
+		t.Fatal(err)
+	}
+	if err := v3.RenameSectionID("measures", "main_measures"); err != nil {
+		t.Fatal(err)
+	}
+	res := Draft(r, v1, v3)
+	if r.Text("duties") != "职能文字" || r.Text("decisions") != "决策文字" {
+		t.Fatalf("sections %v", r.Sections)
+	}
+	if len(r.Removed) != 0 {
+		t.Fatalf("renamed text set aside: %+v", r.Removed)
+	}
+	if r.Reference["duties"] != "去年的职能部分" || r.Cursor != "duties" {
+		t.Fatalf("reference %v cursor %q", r.Reference, r.Cursor)
+	}
+	if fmt.Sprint(res.Renamed) != "[[measures main_measures] [functions duties]]" || !res.Changed {
+		t.Fatalf("result %+v", res)
+	}
+	if err := r.Validate(v3); err != nil {
+		t.Fatal(err)
 	}
 }
