@@ -207,6 +207,33 @@ func (l *linter) sections() {
 		}
 		return true
 	})
+	l.formerIDs(seen)
+}
+
+// formerIDs checks the ids sections had before (formerly): migration moves
+// a draft's text written under such an id to the section that lists it, so
+// one that is again a live id, or that two sections claim, leaves it
+// unclear where the text belongs.
+func (l *linter) formerIDs(live map[string]*model.Section) {
+	owner := map[string]*model.Section{}
+	l.t.Walk(func(s *model.Section) bool {
+		for _, f := range s.Formerly {
+			f = strings.TrimSpace(f)
+			switch {
+			case f == "":
+				l.add(Error, "section.formerly.empty", s.Line, s.Col, s.ID, "", "%s的旧 id 列表 formerly 中有空项", secName(s))
+			case live[f] == s:
+				l.add(Error, "section.formerly.live", s.Line, s.Col, s.ID, "", "%s的旧 id“%s”就是它现在的 id，请从 formerly 中删去", secName(s), f)
+			case live[f] != nil:
+				l.add(Error, "section.formerly.live", s.Line, s.Col, s.ID, "", "%s的旧 id“%s”与%s的 id 相同：旧草稿中写在“%s”下的内容会分不清归属", secName(s), f, secName(live[f]), f)
+			case owner[f] != nil && owner[f] != s:
+				l.add(Error, "section.formerly.duplicate", s.Line, s.Col, s.ID, "", "%s和%s都把“%s”列为旧 id，旧草稿中的内容会分不清归属", secName(owner[f]), secName(s), f)
+			default:
+				owner[f] = s
+			}
+		}
+		return true
+	})
 }
 
 func firstUse(line int, title string) string {

@@ -91,6 +91,9 @@ func TestRules(t *testing.T) {
 		{"required figure in optional section", "    required: true\n", "", "figure.required.optional", "", Warning},
 		{"le cycle", "        unit: 件\n        kind: count\n      - id: done", "        unit: 件\n        kind: count\n        le: done\n      - id: done", "relation.le.cycle", "", Error},
 		{"version zero", "version: 1", "version: 0", "template.version", "t.yaml:1:1", Error},
+		{"former id is live", "  - id: b\n    title: 乙\n", "  - id: b\n    formerly: [a]\n    title: 乙\n", "section.formerly.live", "t.yaml:24:5", Error},
+		{"former id is its own", "  - id: b\n    title: 乙\n", "  - id: b\n    formerly: [x, b]\n    title: 乙\n", "section.formerly.live", "t.yaml:24:5", Error},
+		{"former id claimed twice", "  - id: b\n    title: 乙\n", "  - id: b\n    formerly: [x]\n    title: 乙\n  - id: c\n    formerly: x\n    title: 丙\n", "section.formerly.duplicate", "t.yaml:27:5", Error},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -174,5 +177,35 @@ func TestFile(t *testing.T) {
 	_ = os.WriteFile(bad, []byte("id: [\n"), 0o644)
 	if _, err := File(bad, Options{}); err == nil {
 		t.Fatal("syntax error gave no error")
+	}
+}
+
+func TestFormerIDs(t *testing.T) {
+	clean := strings.Replace(base, "  - id: b\n    title: 乙\n", "  - id: b\n    formerly: [old_b, older_b]\n    title: 乙\n", 1)
+	if fs := lintText(t, clean); len(fs) != 0 {
+		t.Fatalf("distinct former ids reported:\n%s", render(fs))
+	}
+	// The editor's rename never produces a collision; a hand edit that
+	// gives the old id to another section does.
+	tp, err := model.ParseTemplate("t.yaml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tp.RenameSectionID("b", "second"); err != nil {
+		t.Fatal(err)
+	}
+	if fs := Template(tp, Options{}); len(fs) != 0 {
+		t.Fatalf("rename reported:\n%s", render(fs))
+	}
+	// Drafts keep text by id, so a rename needs a new version like a move.
+	prev, _ := model.ParseTemplate("t.yaml", []byte(base))
+	fs := Template(tp, Options{Previous: prev})
+	if len(fs) != 1 || fs[0].Rule != "template.version.bump" || !strings.Contains(fs[0].Message, "id 由“b”改为“second”") {
+		t.Fatalf("rename without a new version:\n%s", render(fs))
+	}
+	tp.Section("a").ID = "b"
+	fs = Template(tp, Options{})
+	if len(fs) != 1 || fs[0].Rule != "section.formerly.live" || !strings.Contains(fs[0].Message, "章节“乙”的旧 id“b”与章节“甲”的 id 相同") {
+		t.Fatalf("got:\n%s", render(fs))
 	}
 }
