@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"nianbao/migrate"
 	"nianbao/model"
 	"nianbao/templates"
 	"nianbao/ui"
@@ -38,30 +40,90 @@ func newEditCmd(s *Streams) *cobra.Command {
 }
 
 func runEdit(opts *editOptions) error {
-	var (
-		r   *model.Report
-		t   *model.Template
-		err error
-	)
+	uo := ui.Options{Path: opts.path}
 	if opts.path != "" {
 		if _, statErr := os.Stat(opts.path); statErr == nil {
-			r, t, err = loadDraft(opts.path, opts.template)
-			if err != nil {
+			if err := loadForEdit(opts, &uo); err != nil {
 				return err
 			}
 		} else if !errors.Is(statErr, os.ErrNotExist) {
-			return inputError(fmt.Errorf("%s：无法读取：%v", opts.path, statErr))
+			return inputError(fmt.Errorf("%s：无法读取：%s", opts.path, model.OSReason(statErr)))
 		}
+		rec, err := model.FindRecovery(opts.path)
+		if err != nil {
+			// Starting anyway would let this session's autosave replace
+			// the file; the drafter must look at it first.
+			return inputError(fmt.Errorf("恢复文件 %s 无法读取（%v）；请先查看或移走它，再打开草稿", model.AutosavePath(opts.path), err))
+		}
+		uo.Recovery = rec
 	}
-	if r == nil {
-		t, err = templates.Lookup(opts.template, settingsTemplateDirs()...)
+	if uo.Report == nil {
+		t, err := templates.Lookup(opts.template, settingsTemplateDirs()...)
 		if err != nil {
 			return inputError(err)
 		}
-		r = model.NewReport(t)
+		uo.Report, uo.Template = model.NewReport(t), t
 		if opts.path != "" {
-			r.SetFile(opts.path)
+			uo.Report.SetFile(opts.path)
+		} else {
+			uo.UnnamedPath, uo.Recovery = unnamedRecovery(opts.streams)
 		}
 	}
-	return ui.Run(ui.Options{Report: r, Template: t, Path: opts.path})
+	err := ui.Run(uo)
+	var ended *ui.Ended
+	if errors.As(err, &ended) {
+		return &ExitError{Code: ui.ExitCodeEnded, Err: ended}
+	}
+	return err
+}
+
+// loadForEdit reads an existing draft and its template. Unlike loadDraft it
+// accepts a draft written against another template version: the editor
+// offers migration instead of refusing.
+func loadForEdit(opts *editOptions, uo *ui.Options) error {
+	r, err := model.LoadReport(opts.path)
+	if err != nil {
+		return inputError(err)
+	}
+	dirs := settingsTemplateDirs()
+	t, err := templates.ForReport(r, opts.template, dirs...)
+	if err != nil {
+		return inputError(err)
+	}
+	if migrate.Needed(r, t) {
+		// The version the draft names, when it can still be found, lets
+		// migration match renamed sections by title.
+		if prev, err := templates.Lookup(r.Template.ID, dirs...); err == nil && prev.Version == r.Template.Version {
+			uo.Previous = prev
+		}
+	} else if err := r.Validate(t); err != nil {
+		return inputError(err)
+	}
+	r.UseTemplateOrder(t)
+	uo.Report, uo.Template = r, t
+	return nil
+}
+
+// unnamedRecovery picks where a draft without a name autosaves and finds
+// the newest recovery file an earlier unnamed draft left. Problems only
+// cost the autosave of this session, so they are reported, not fatal.
+func unnamedRecovery(s *Streams) (string, *model.Recovery) {
+	dir, err := model.UnsavedDir()
+	if err != nil {
+		fmt.Fprintf(s.Err, "提示：找不到保存恢复文件的目录（%v）；请尽早用 ctrl+s 给草稿命名\n", err)
+		return "", nil
+	}
+	found, errs := model.FindUnsavedRecoveries(dir)
+	for _, e := range errs {
+		fmt.Fprintf(s.Err, "提示：跳过无法读取的恢复文件：%v\n", e)
+	}
+	path, err := model.NewUnsavedPath(dir, time.Now())
+	if err != nil {
+		fmt.Fprintf(s.Err, "提示：无法创建恢复文件目录 %s（%s）；请尽早用 ctrl+s 给草稿命名\n", dir, model.OSReason(err))
+		path = ""
+	}
+	if len(found) > 0 {
+		return path, found[0]
+	}
+	return path, nil
 }

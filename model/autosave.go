@@ -2,8 +2,11 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -139,3 +142,62 @@ func CompareSections(t *Template, old, new *Report) []SectionChange {
 }
 
 func runeCount(s string) int { return len([]rune(s)) }
+
+// UnsavedDir is where drafts that have no file name yet keep their
+// recovery files: $XDG_STATE_HOME/nianbao/unsaved, else
+// ~/.local/state/nianbao/unsaved. State, not cache: a cache cleaner must
+// not delete someone's afternoon of typing.
+func UnsavedDir() (string, error) {
+	base := os.Getenv("XDG_STATE_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		base = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(base, "nianbao", "unsaved"), nil
+}
+
+// unsavedPrefix starts the stand-in draft names of unnamed drafts.
+const unsavedPrefix = "未命名草稿-"
+
+// NewUnsavedPath is a stand-in draft path inside dir for a draft that has
+// no name yet; only its recovery file (AutosavePath) is ever written. The
+// directory is created so the first autosave cannot fail on it.
+func NewUnsavedPath(dir string, now time.Time) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, fmt.Sprintf("%s%s-%d.yaml", unsavedPrefix, now.Format("20060102-150405"), os.Getpid())), nil
+}
+
+// FindUnsavedRecoveries lists the recovery files of unnamed drafts in dir,
+// newest first. Files that cannot be read are skipped with their error in
+// errs, never deleted.
+func FindUnsavedRecoveries(dir string) (found []*Recovery, errs []error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, []error{err}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, "."+unsavedPrefix) || !strings.HasSuffix(name, ".autosave") {
+			continue
+		}
+		draft := filepath.Join(dir, strings.TrimSuffix(strings.TrimPrefix(name, "."), ".autosave"))
+		rec, err := FindRecovery(draft)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if rec != nil {
+			found = append(found, rec)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].ModTime.After(found[j].ModTime) })
+	return found, errs
+}

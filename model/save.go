@@ -1,9 +1,11 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // WriteFileAtomic replaces path with data so that a crash at any moment
@@ -52,4 +54,25 @@ func WriteFileAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// BackupFile copies path's bytes to path.bak (or .bak2, .bak3, … when an
+// earlier backup exists, so none is ever overwritten) before a step that
+// rewrites the draft, such as migration. It returns the backup's name.
+func BackupFile(path string) (string, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return "", err
+	}
+	bak := path + ".bak"
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(bak); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		bak = path + ".bak" + strconv.Itoa(n)
+	}
+	if err := WriteFileAtomic(bak, data); err != nil {
+		return "", err
+	}
+	return bak, nil
 }

@@ -20,8 +20,10 @@ func (r *Report) Snapshot() *Report {
 }
 
 // AdoptSaved takes over what saving a snapshot of r changed (file, saved
-// bytes, key positions), so the next save of r merges onto what is on disk
-// now. The content of r is left as it is: edits made during the save stay.
+// bytes, key positions, the file's fingerprint), so the next save of r
+// merges onto what is on disk now and checks for conflicts against it. The
+// content of r is left as it is: edits made during the save stay.
 func (r *Report) AdoptSaved(saved *Report) {
 	r.file, r.node, r.orig, r.base, r.pos = saved.file, saved.node, saved.orig, saved.base, saved.pos
+	r.disk = saved.disk
 }

@@ -25,6 +25,7 @@ const (
 	stateHelp                        // full key list and legend
 	stateConfirmQuit                 // 保存并退出 / 不保存退出 / 取消
 	stateSaveAs                      // asking for a file name
+	statePrompt                      // a question that must be answered first (recovery, lock, migration, conflict)
 )
 
 // focusArea says which part of the edit screen takes keys.
@@ -89,6 +90,17 @@ type App struct {
 	message     string
 	msgErr      bool
 
+	// Startup and conflict questions; see prompt.go.
+	prompts    []promptFunc
+	prompt     *prompt
+	promptBack appState
+	quitting   bool // the drafter chose to quit; Run must not treat it as a crash
+
+	// Autosave; see autosave.go.
+	autosave autosaveState
+
+	opts Options // what the editor was started with, to rebuild it after recovery or migration
+
 	lay layout
 
 	// Render caches, invalidated by relayout or their keys.
@@ -99,9 +111,18 @@ type App struct {
 	helpKey     helpKey
 }
 
-// newApp builds the editor for a report. now is injected so tests get a
-// stable default year.
+// newApp builds the editor for a report and queues the questions to ask
+// before editing (lock, recovery, migration). now is injected so tests get
+// a stable default year.
 func newApp(opts Options, now func() time.Time) *App {
+	a := buildApp(opts, now)
+	a.startupPrompts()
+	return a
+}
+
+// buildApp builds the editor without asking anything; replaceDocument
+// uses it to rebuild around a recovered or migrated report.
+func buildApp(opts Options, now func() time.Time) *App {
 	t := opts.Template
 	if t == nil {
 		t = fallbackTemplate()
@@ -127,6 +148,12 @@ func newApp(opts Options, now func() time.Time) *App {
 		path:         opts.Path,
 		lens:         make([]int, len(c.sections)),
 		errsBySec:    map[string]int{},
+		opts:         opts,
+	}
+	a.autosave.unnamed = opts.UnnamedPath
+	a.autosave.tick = autosaveTickCmd
+	if opts.autosaveTick != nil {
+		a.autosave.tick = opts.autosaveTick
 	}
 	if a.path == "" {
 		a.path = r.File()
@@ -206,5 +233,5 @@ func (a *App) dirty() bool { return a.editGen != a.savedGen }
 func (a *App) edited() tea.Cmd {
 	a.editGen++
 	a.checkSeq++
-	return a.tick(a.checkSeq)
+	return tea.Batch(a.tick(a.checkSeq), a.scheduleAutosave())
 }

@@ -33,7 +33,9 @@ func newTestApp(t testing.TB, r *model.Report, tm *model.Template, path string, 
 	if r == nil {
 		r = model.NewReport(tm)
 	}
-	a := newApp(Options{Report: r, Template: tm, Path: path, check: check.Report, cursor: &cursorTarget{}}, testNow)
+	// The autosave timer never fires unless a test fires it (autosave_test.go).
+	a := newApp(Options{Report: r, Template: tm, Path: path, check: check.Report, cursor: &cursorTarget{},
+		autosaveTick: func(int) tea.Cmd { return nil }}, testNow)
 	// Timers fire at once; drain drops the tick, so no check runs per key.
 	a.tick = func(seq int) tea.Cmd { return func() tea.Msg { return checkTickMsg{seq: seq} } }
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,14 +24,24 @@ type savedMsg struct {
 }
 
 // saveCmd writes a snapshot off the update loop: a slow disk never blocks
-// typing, and the live report can change meanwhile.
-func saveCmd(snap *model.Report, path string, gen int) tea.Cmd {
+// typing, and the live report can change meanwhile. Unless overwrite is
+// set, a file changed on disk since it was loaded is not overwritten: the
+// save fails with *model.ConflictError and the drafter chooses.
+func saveCmd(snap *model.Report, path string, gen int, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
-		return savedMsg{snap: snap, path: path, gen: gen, err: snap.Save(path)}
+		var err error
+		if overwrite {
+			err = snap.Save(path)
+		} else {
+			err = snap.SaveChecked(path)
+		}
+		return savedMsg{snap: snap, path: path, gen: gen, err: err}
 	}
 }
 
-func (a *App) save() tea.Cmd {
+func (a *App) save() tea.Cmd { return a.startSave(false) }
+
+func (a *App) startSave(overwrite bool) tea.Cmd {
 	if a.saving {
 		return nil
 	}
@@ -42,11 +53,15 @@ func (a *App) save() tea.Cmd {
 	}
 	a.syncProse()
 	a.saving = true
-	return saveCmd(a.c.report.Snapshot(), a.path, a.editGen)
+	return saveCmd(a.c.report.Snapshot(), a.path, a.editGen, overwrite)
 }
 
 func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.saving = false
+	var conflict *model.ConflictError
+	if errors.As(msg.err, &conflict) {
+		return a.ask(a.conflictPrompt(conflict))
+	}
 	if msg.err != nil {
 		a.message, a.msgErr = "保存失败："+msg.err.Error(), true
 		a.quitOnSave = false
@@ -57,10 +72,80 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.onDisk = true
 	a.savedGen = max(a.savedGen, msg.gen)
 	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
+	if !a.dirty() {
+		a.discardRecovery() // the draft now holds everything
+	}
 	if a.quitOnSave && !a.dirty() {
 		return a.quit()
 	}
 	return nil
+}
+
+// conflictPrompt asks what to do when the draft changed on disk since it
+// was loaded: nothing is overwritten unless the drafter says so.
+func (a *App) conflictPrompt(c *model.ConflictError) promptFunc {
+	return func() *prompt {
+		lines := []string{c.Error() + "（可能是另一个编辑器、另一个 nianbao 或同步软件）。",
+			"直接保存会覆盖那边的修改。你的修改仍在编辑器中，请选择："}
+		overwrite := "覆盖磁盘上的版本"
+		if c.Removed {
+			overwrite = "按原路径重新写入"
+		}
+		choices := []choice{
+			{keys: []string{"a"}, label: "另存为…", do: func() tea.Cmd { return a.askFileNameAs(copyName(c.Path)) }},
+		}
+		if !c.Removed {
+			choices = append(choices, choice{keys: []string{"r"}, label: "载入磁盘上的版本…", do: func() tea.Cmd { return a.confirmReload(c) }})
+		}
+		choices = append(choices,
+			choice{keys: []string{"o"}, label: overwrite, do: func() tea.Cmd { return a.startSave(true) }},
+			choice{keys: []string{"esc"}, label: "暂不保存", do: func() tea.Cmd {
+				a.quitOnSave = false
+				a.message, a.msgErr = "未保存：磁盘上的文件已被修改", true
+				return nil
+			}})
+		return &prompt{title: "保存冲突", lines: lines, choices: choices}
+	}
+}
+
+// confirmReload is the second, explicit step before edits are dropped.
+func (a *App) confirmReload(c *model.ConflictError) tea.Cmd {
+	back := a.conflictPrompt(c)
+	a.replacePrompt(&prompt{
+		title: "放弃本次的修改？",
+		lines: []string{"将载入磁盘上的 " + c.Path + "，编辑器中尚未保存的修改会被丢弃。"},
+		choices: []choice{
+			{keys: []string{"y"}, label: "放弃修改并载入", do: a.reload},
+			{keys: []string{"esc", "n"}, label: "返回", do: func() tea.Cmd {
+				a.replacePrompt(back())
+				return nil
+			}},
+		},
+	})
+	return nil
+}
+
+// reload replaces the draft with the file on disk.
+func (a *App) reload() tea.Cmd {
+	a.quitOnSave = false
+	r, err := model.LoadReport(a.path)
+	if err == nil {
+		err = r.Validate(a.c.tmpl)
+	}
+	if err != nil {
+		a.message, a.msgErr = "无法载入磁盘上的版本："+err.Error(), true
+		return nil
+	}
+	r.UseTemplateOrder(a.c.tmpl)
+	cmd := a.replaceDocument(r, a.c.tmpl, false)
+	a.message, a.msgErr = "已载入磁盘上的版本", false
+	return cmd
+}
+
+// copyName suggests a file name beside path for saving a second version.
+func copyName(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "（另存）" + ext
 }
 
 // defaultFileName is the template's title for this unit and year, so a new
@@ -80,13 +165,15 @@ func (a *App) defaultFileName() string {
 	return name + ".yaml"
 }
 
-func (a *App) askFileName() tea.Cmd {
+func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }
+
+func (a *App) askFileNameAs(name string) tea.Cmd {
 	a.back, a.state = a.state, stateSaveAs
-	if a.back == stateSaveAs || a.back == stateConfirmQuit {
+	if a.back == stateSaveAs || a.back == stateConfirmQuit || a.back == statePrompt {
 		a.back = stateEdit
 	}
 	a.overwrite = ""
-	a.fileName.SetValue(a.defaultFileName())
+	a.fileName.SetValue(name)
 	a.fileName.CursorEnd()
 	return a.fileName.Focus()
 }
@@ -136,9 +223,11 @@ func (a *App) requestQuit() tea.Cmd {
 	return nil
 }
 
+// quit ends a clean session: the drafter saved or chose not to, so this
+// session's recovery files go.
 func (a *App) quit() tea.Cmd {
-	a.cursor.disable() // leave the shell's cursor where the terminal puts it
-	return tea.Quit
+	a.discardRecovery()
+	return a.quitKeepingRecovery()
 }
 
 func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {

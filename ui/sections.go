@@ -30,7 +30,9 @@ func (a *App) openSection(i int, focus focusArea) tea.Cmd {
 	a.focus = focus
 	a.tree.setCurrent(i + 1)
 	a.relayout()
-	return a.focusCmd()
+	// A section switch is a natural pause: write the recovery file now
+	// rather than waiting for the timer.
+	return tea.Batch(a.focusCmd(), a.autosaveNow())
 }
 
 // openMeta shows the 报告信息 form in the right pane.

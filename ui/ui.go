@@ -18,16 +18,42 @@ type Options struct {
 	Template *model.Template
 	Path     string // where ctrl+s saves; "" asks on first save
 
-	check  checkFunc     // tests replace the checker
-	cursor *cursorTarget // where the IME cursor goes; nil in tests
+	// Previous is the template version the draft was written against when
+	// it is still available and differs from Template; migration then
+	// matches sections by title too and lists what changed.
+	Previous *model.Template
+	// Recovery is a recovery file found at start (beside Path, or of an
+	// unnamed draft); the editor asks what to do with it.
+	Recovery *model.Recovery
+	// UnnamedPath is the stand-in path whose recovery file an unnamed
+	// draft writes (see model.NewUnsavedPath); "" disables autosave until
+	// the draft has a name.
+	UnnamedPath string
+	// LockHolder is set when another nianbao has the draft open.
+	LockHolder *model.LockInfo
+
+	check        checkFunc             // tests replace the checker
+	cursor       *cursorTarget         // where the IME cursor goes; nil in tests
+	autosaveTick func(seq int) tea.Cmd // tests fire autosave at once
 }
 
-// Run starts the drafting editor and blocks until it quits.
+// Run starts the drafting editor and blocks until it quits. While it runs
+// the draft carries a lock file, so a second nianbao opening it warns.
+// When the editor ends other than by the drafter's choice (a signal, a
+// closed terminal, an internal error) the unsaved text is written to the
+// recovery file and Run returns an *Ended saying where.
 func Run(opts Options) error {
+	if opts.Path != "" {
+		lock, holder, err := model.AcquireLock(opts.Path)
+		if err == nil {
+			// Without a lock only the warning to a second nianbao is
+			// lost; conflict checks on save still protect the file.
+			defer lock.Release()
+		}
+		opts.LockHolder = holder
+	}
 	target := &cursorTarget{}
 	opts.cursor = target
 	app := newApp(opts, time.Now)
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, target)))
-	_, err := p.Run()
-	return err
+	return run(app, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, target)))
 }

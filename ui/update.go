@@ -27,6 +27,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case savedMsg:
 		return a, a.saved(msg)
+	case autosaveTickMsg:
+		if msg.seq != a.autosave.seq {
+			return a, nil
+		}
+		return a, a.autosaveNow()
+	case autosavedMsg:
+		return a, a.autosaved(msg)
 	case exportedMsg:
 		a.exported(msg)
 		return a, nil
@@ -63,7 +70,7 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		a.fileName, cmd = a.fileName.Update(msg)
 		return cmd
-	case stateHelp, stateConfirmQuit:
+	case stateHelp, stateConfirmQuit, statePrompt:
 	}
 	return nil
 }
@@ -71,6 +78,8 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	keys := a.c.keys
 	switch a.state {
+	case statePrompt:
+		return a.updatePrompt(k)
 	case stateConfirmQuit:
 		return a.updateConfirm(k)
 	case stateSaveAs:
@@ -141,7 +150,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 			return a.togglePreview()
 		}
 		return a.preview.Update(k)
-	case stateHelp, stateConfirmQuit, stateSaveAs:
+	case stateHelp, stateConfirmQuit, stateSaveAs, statePrompt:
 	}
 	return nil
 }

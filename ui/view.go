@@ -77,6 +77,8 @@ func (a *App) rightView() []string {
 		content = a.dialog("有尚未保存的修改。", "[s] 保存并退出    [d] 不保存退出    [esc] 取消")
 	case stateSaveAs:
 		content = a.dialog("保存为（相对于当前目录）：", a.fileName.View())
+	case statePrompt:
+		content = a.promptView()
 	}
 	out := frame(paneStyle, l.rightW, l.paneH, content)
 	if a.showFindings {
@@ -218,6 +220,7 @@ func (a *App) activeKeys() keyList {
 		child = []key.Binding{k.ConfirmSave, k.ConfirmDrop, k.ConfirmAbort}
 	case stateSaveAs:
 		child = []key.Binding{withHelp(k.Enter, "保存"), withHelp(k.Back, "取消")}
+	case statePrompt:
 	}
 	short := child
 	for _, g := range []key.Binding{k.Save, k.Findings, k.Preview, k.Help, k.Quit} {
@@ -237,6 +240,10 @@ func (a *App) helpLine() string {
 	key := helpKey{a.state, a.focus, a.c.width}
 	if a.helpCache != "" && key == a.helpKey {
 		return a.helpCache
+	}
+	if a.state == statePrompt {
+		// The prompt's own answers are the only keys that work.
+		return ansi.Truncate(a.c.styles.Help.Render(a.promptLabels()), a.c.width, "…")
 	}
 	keys := a.activeKeys().short
 	if a.state == stateConfirmQuit || a.state == stateSaveAs {
