@@ -57,6 +57,8 @@ const (
 	formRename
 	formAddFigure
 	formEditFigure
+	formSectionID
+	formTemplateInfo
 )
 
 // Model is the root model of the template editor.
@@ -78,6 +80,8 @@ type Model struct {
 	form     *form
 	formKind formKind
 	delFig   bool // the pending deletion is of a figure, not a section
+
+	undo, redo []step // see history.go
 
 	findings []lint.Finding
 	status   string
@@ -158,6 +162,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
 			m.help.ShowAll = !m.help.ShowAll
 			return m, nil
+		}
+		// Undo works wherever the office looks at the template; in a form
+		// or a confirmation the keys belong to that.
+		if m.state == stateTree || m.state == stateFigures || m.state == stateRules {
+			switch {
+			case key.Matches(msg, m.keys.Undo):
+				m.undoEdit()
+				return m, nil
+			case key.Matches(msg, m.keys.Redo):
+				m.redoEdit()
+				return m, nil
+			}
 		}
 	}
 	var cmd tea.Cmd

@@ -44,6 +44,14 @@ func keys(m *Model, ks ...string) tea.Cmd {
 			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
 		case "ctrl+c":
 			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+		case "ctrl+z":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlZ}
+		case "ctrl+y":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlY}
+		case "ctrl+u":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlU}
+		case "shift+tab":
+			msg = tea.KeyMsg{Type: tea.KeyShiftTab}
 		case " ":
 			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 		default:
@@ -207,5 +215,109 @@ func TestVersionBumpOnStructuralSave(t *testing.T) {
 	run(m, keys(m, "ctrl+s"))
 	if m.t.Version != 2 || !strings.Contains(screen(m), "版本 2") {
 		t.Fatalf("version not bumped:\n%s", screen(m))
+	}
+}
+
+func TestEditSectionKeywordsAndRunIn(t *testing.T) {
+	m, _ := newEditor(t)
+	keys(m, "j", "e") // functions: not run-in, keywords from the template
+	out := screen(m)
+	for _, want := range []string{"标题接排：否", "关键词（导入已有报告时识别这一节，用、分隔）"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("form lacks %q:\n%s", want, out)
+		}
+	}
+	keys(m, "tab", "tab", "tab", " ", "tab", "ctrl+u", "职能，放管服、 营商环境 ;职能", "enter")
+	s := m.t.Section("functions")
+	if !s.RunIn || strings.Join(s.Keywords, "|") != "职能|放管服|营商环境" {
+		t.Fatalf("section %+v", s)
+	}
+	out = screen(m)
+	if !strings.Contains(out, "id functions · 选填 · 最少字数 不限 · 标题接排") || !strings.Contains(out, "关键词：职能、放管服、营商环境") {
+		t.Fatalf("details do not show the new fields:\n%s", out)
+	}
+}
+
+func TestRenameSectionIDInEditor(t *testing.T) {
+	m, path := newEditor(t)
+	keys(m, "j", "i")
+	if !strings.Contains(screen(m), "修改章节 id") {
+		t.Fatalf("no id form:\n%s", screen(m))
+	}
+	for _, c := range []struct{ id, err string }{
+		{"", "章节 id 不能为空"},
+		{"政府职能", "只能用英文字母、数字、_ 和 -"},
+		{"2duties", "并以字母开头"},
+		{"decisions", "已被使用"},
+	} {
+		keys(m, "ctrl+u")
+		if c.id != "" {
+			keys(m, c.id)
+		}
+		keys(m, "enter")
+		if m.state != stateForm || !strings.Contains(screen(m), c.err) {
+			t.Fatalf("id %q: want %q in the form:\n%s", c.id, c.err, screen(m))
+		}
+	}
+	keys(m, "ctrl+u", "duties", "enter")
+	s := m.t.Section("duties")
+	if m.state != stateTree || s == nil || strings.Join(s.Formerly, ",") != "functions" {
+		t.Fatalf("not renamed: %+v\n%s", s, screen(m))
+	}
+	out := screen(m)
+	if !strings.Contains(out, "id duties") || !strings.Contains(out, "旧 id：functions") || !strings.Contains(out, "id 已由 functions 改为 duties") {
+		t.Fatalf("screen:\n%s", out)
+	}
+	run(m, keys(m, "ctrl+s"))
+	back, err := model.LoadTemplate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := back.Section("duties"); b == nil || strings.Join(b.Formerly, ",") != "functions" {
+		t.Fatalf("saved %+v", b)
+	}
+	// The old id is reserved now: adding a section under it is refused.
+	keys(m, "a", "新节", "tab", "functions", "enter")
+	if !strings.Contains(screen(m), "以前的 id") {
+		t.Fatalf("old id reused:\n%s", screen(m))
+	}
+}
+
+func TestTemplateInfoForm(t *testing.T) {
+	m, _ := newEditor(t)
+	keys(m, "t", "ctrl+u", "云溪县模板", "tab", "ctrl+u", "{单位}{year}年度报告", "enter")
+	if m.state != stateForm || !strings.Contains(screen(m), "“{单位}”不会被替换") {
+		t.Fatalf("bad pattern accepted:\n%s", screen(m))
+	}
+	if m.t.Name == "云溪县模板" {
+		t.Fatal("a refused form changed the template")
+	}
+	keys(m, "ctrl+u", "{unit}{year}年度法治建设情况报告", "tab", "县直部门和乡镇使用。", "tab", "enter")
+	if m.t.Name != "云溪县模板" || m.t.TitlePattern != "{unit}{year}年度法治建设情况报告" || !strings.HasSuffix(m.t.Description, "县直部门和乡镇使用。") {
+		t.Fatalf("info %q %q %q", m.t.Name, m.t.TitlePattern, m.t.Description)
+	}
+	if !strings.Contains(screen(m), "报告标题示例：云溪县2025年度法治建设情况报告") || !strings.Contains(screen(m), "云溪县模板") {
+		t.Fatalf("screen:\n%s", screen(m))
+	}
+}
+
+func TestFigureKeywords(t *testing.T) {
+	m, _ := newEditor(t)
+	keys(m, "j", "j", "f", "e", "shift+tab")
+	if !strings.Contains(screen(m), "▸ 关键词") {
+		t.Fatalf("keywords field not focused:\n%s", screen(m))
+	}
+	keys(m, "ctrl+u", "重大行政决策、事项", "enter")
+	f, _ := m.t.Figure("major_decisions")
+	if strings.Join(f.Keywords, "|") != "重大行政决策|事项" {
+		t.Fatalf("keywords %v", f.Keywords)
+	}
+	if !strings.Contains(screen(m), "关键词 重大行政决策、事项") {
+		t.Fatalf("figure line lacks keywords:\n%s", screen(m))
+	}
+	keys(m, "a", "新数字", "shift+tab", "甲、乙", "enter")
+	nf, _ := m.t.Figure(m.current().Figures[len(m.current().Figures)-1].ID)
+	if nf.Label != "新数字" || strings.Join(nf.Keywords, "|") != "甲|乙" {
+		t.Fatalf("new figure %+v", nf)
 	}
 }

@@ -44,14 +44,15 @@ func (m *Model) updateFigures(msg tea.Msg) tea.Cmd {
 		m.status = "这一节还没有数字：按 a 新增"
 	case key.Matches(k, keys.Edit):
 		m.openFigureForm(f)
-	case key.Matches(k, keys.MoveUp):
-		_ = m.t.MoveFigure(f.ID, -1)
-		m.figCursor--
-		m.changed("已上移数字“" + f.Label + "”")
-	case key.Matches(k, keys.MoveDown):
-		_ = m.t.MoveFigure(f.ID, 1)
-		m.figCursor++
-		m.changed("已下移数字“" + f.Label + "”")
+	case key.Matches(k, keys.MoveUp), key.Matches(k, keys.MoveDown):
+		delta, done := 1, "已下移数字“"+f.Label+"”"
+		if key.Matches(k, keys.MoveUp) {
+			delta, done = -1, "已上移数字“"+f.Label+"”"
+		}
+		id := f.ID
+		_ = m.edit("移动数字“"+f.Label+"”", func() error { return m.t.MoveFigure(id, delta) })
+		m.figCursor += delta
+		m.changed(done)
 	case key.Matches(k, keys.Delete):
 		m.delFig = true
 		m.back, m.state = stateFigures, stateConfirmDelete
@@ -64,7 +65,12 @@ func (m *Model) deleteFigure() {
 	if f == nil {
 		return
 	}
-	touched, err := m.t.RemoveFigure(f.ID)
+	var touched []string
+	err := m.edit("删除数字“"+f.Label+"”", func() error {
+		var err error
+		touched, err = m.t.RemoveFigure(f.ID)
+		return err
+	})
 	if err != nil {
 		m.status = err.Error()
 		return
@@ -92,6 +98,7 @@ const (
 	ffDenominators
 	ffTolerance
 	ffLE
+	ffKeywords
 )
 
 func fnum(p *float64) string {
@@ -125,7 +132,8 @@ func (m *Model) openFigureForm(f *model.Figure) {
 		text("比率分子", num, "数字 id；只用于比率").
 		text("比率分母", dens, "数字 id，可写多个，用、分隔").
 		text("容差", tol, "百分点，留空为 0.1").
-		text("不超过", strings.Join(x.LE, "、"), "数字 id，用、分隔")
+		text("不超过", strings.Join(x.LE, "、"), "数字 id，用、分隔").
+		text("关键词", strings.Join(x.Keywords, "、"), "正文中识别这个数字的词，须全部出现；用、分隔")
 	m.formKind = kind
 	m.back, m.state = stateFigures, stateForm
 }
@@ -154,6 +162,7 @@ func (m *Model) applyFigureForm() error {
 		Kind:     model.FigureKind(fm.value(ffKind)),
 		Required: fm.bool(ffRequired),
 		LE:       ids(fm.value(ffLE)),
+		Keywords: words(fm.value(ffKeywords)),
 	}
 	if x.Label == "" {
 		return fmt.Errorf("请填写数字名称")
@@ -181,20 +190,29 @@ func (m *Model) applyFigureForm() error {
 	}
 	if m.formKind == formAddFigure {
 		s := m.current()
-		nf, err := m.t.AddFigure(s.ID, x)
+		var nf *model.Figure
+		err := m.edit("新增数字“"+x.Label+"”", func() error {
+			var err error
+			nf, err = m.t.AddFigure(s.ID, x)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		m.figCursor = len(s.Figures) - 1
+		m.figCursor = len(m.current().Figures) - 1
 		m.changed(fmt.Sprintf("已新增数字“%s”（id %s）", nf.Label, nf.ID))
 		return nil
 	}
 	old := m.currentFigure()
-	x.Keywords = old.Keywords
 	if x.ID == "" {
 		x.ID = old.ID
 	}
-	touched, err := m.t.UpdateFigure(old.ID, x)
+	var touched []string
+	err = m.edit("修改数字“"+old.Label+"”", func() error {
+		var err error
+		touched, err = m.t.UpdateFigure(old.ID, x)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -253,7 +271,7 @@ func (m *Model) updateRules(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, m.keys.Down):
 		m.ruleCursor = min(len(rules)-1, m.ruleCursor+1)
 	case key.Matches(k, m.keys.ResetRule):
-		_ = m.t.SetRule(r.ID, "")
+		_ = m.edit("规则 "+r.ID+" 恢复默认级别", func() error { return m.t.SetRule(r.ID, "") })
 		m.changed("规则 " + r.ID + " 恢复默认级别")
 	case key.Matches(k, m.keys.Cycle):
 		cur := m.t.Rules[r.ID]
@@ -263,7 +281,7 @@ func (m *Model) updateRules(msg tea.Msg) tea.Cmd {
 				next = levels[(i+1)%len(levels)]
 			}
 		}
-		_ = m.t.SetRule(r.ID, next)
+		_ = m.edit("规则 "+r.ID+" 设为"+levelName(next), func() error { return m.t.SetRule(r.ID, next) })
 		m.changed("规则 " + r.ID + " 设为" + levelName(next))
 	}
 	return nil

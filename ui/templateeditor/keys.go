@@ -7,10 +7,13 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Up, Down                   key.Binding
 	AddSibling, AddChild       key.Binding
-	Edit, Rename               key.Binding
+	Edit, Rename, RenameID     key.Binding
+	Info                       key.Binding
+	Undo, Redo                 key.Binding
 	ToggleRequired             key.Binding
 	MoveUp, MoveDown           key.Binding
 	Indent, Outdent            key.Binding
+	Arrange                    key.Binding // K J > < in one help entry; never matched
 	Delete                     key.Binding
 	Figures, Rules             key.Binding
 	AddFigure                  key.Binding
@@ -37,11 +40,16 @@ func DefaultKeyMap() KeyMap {
 		AddChild:       b([]string{"A"}, "A", "新增下级章节"),
 		Edit:           b([]string{"e", "enter"}, "e", "编辑"),
 		Rename:         b([]string{"r"}, "r", "改标题"),
+		RenameID:       b([]string{"i"}, "i", "改 id"),
+		Info:           b([]string{"t"}, "t", "模板名称和标题格式"),
+		Undo:           b([]string{"ctrl+z"}, "ctrl+z", "撤销"),
+		Redo:           b([]string{"ctrl+y"}, "ctrl+y", "重做"),
 		ToggleRequired: b([]string{" "}, "空格", "必填/选填"),
 		MoveUp:         b([]string{"K", "alt+up"}, "K", "上移"),
 		MoveDown:       b([]string{"J", "alt+down"}, "J", "下移"),
 		Indent:         b([]string{">", "tab"}, ">", "降一级"),
 		Outdent:        b([]string{"<", "shift+tab"}, "<", "升一级"),
+		Arrange:        b([]string{"K", "J", ">", "<"}, "K J > <", "移动/升降级"),
 		Delete:         b([]string{"d", "delete"}, "d", "删除"),
 		Figures:        b([]string{"f"}, "f", "数字"),
 		Rules:          b([]string{"R"}, "R", "规则级别"),
@@ -67,24 +75,41 @@ func DefaultKeyMap() KeyMap {
 // keyHelp adapts a list of bindings to help.KeyMap.
 type keyHelp struct{ short, full []key.Binding }
 
-func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
-func (k keyHelp) FullHelp() [][]key.Binding { return [][]key.Binding{k.full} }
+func (k keyHelp) ShortHelp() []key.Binding { return k.short }
+
+// FullHelp lays the keys out in columns, so the long list does not push
+// the panes off a 30-line terminal.
+func (k keyHelp) FullHelp() [][]key.Binding {
+	const perColumn = 6
+	var cols [][]key.Binding
+	for i := 0; i < len(k.full); i += perColumn {
+		cols = append(cols, k.full[i:min(i+perColumn, len(k.full))])
+	}
+	return cols
+}
 
 // help lists the keys that work in the current state, so the help line
 // never offers a key that does nothing.
 func (m *Model) keyHelp() keyHelp {
 	k := m.keys
+	// A copy: disabling here only hides the keys from the help line.
+	k.Undo.SetEnabled(len(m.undo) > 0)
+	k.Redo.SetEnabled(len(m.redo) > 0)
 	switch m.state {
 	case stateTree:
-		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.ToggleRequired, k.MoveUp, k.MoveDown,
-			k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules, k.Save, k.Quit}
-		return keyHelp{short: short, full: append([]key.Binding{k.Up, k.Down, k.Rename, k.ScrollLintUp, k.ScrollLintDn}, short...)}
+		// Most used first: the line is cut at the terminal's width.
+		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.ToggleRequired, k.Delete, k.Undo,
+			k.Arrange, k.Figures, k.Rules, k.Help, k.Save, k.Quit}
+		full := []key.Binding{k.Up, k.Down, k.AddSibling, k.AddChild, k.Edit, k.Rename, k.RenameID,
+			k.ToggleRequired, k.MoveUp, k.MoveDown, k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules,
+			k.Info, k.Undo, k.Redo, k.ScrollLintUp, k.ScrollLintDn, k.Save, k.Quit, k.Help}
+		return keyHelp{short: short, full: full}
 	case stateFigures:
-		short := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Back, k.Save}
-		return keyHelp{short: short, full: short}
+		short := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Back, k.Save}
+		return keyHelp{short: short, full: append(short, k.Redo)}
 	case stateRules:
-		short := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Back, k.Save}
-		return keyHelp{short: short, full: short}
+		short := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Back, k.Save}
+		return keyHelp{short: short, full: append(short, k.Redo)}
 	case stateForm:
 		short := []key.Binding{k.NextField, k.PrevField, k.Submit, k.Cancel}
 		return keyHelp{short: short, full: short}

@@ -1,6 +1,7 @@
 package templateeditor
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -66,19 +67,27 @@ func (m *Model) updateTree(msg tea.Msg) tea.Cmd {
 		m.openSectionForm(formEditSection, s)
 	case key.Matches(k, keys.Rename):
 		m.openSectionForm(formRename, s)
+	case key.Matches(k, keys.RenameID):
+		m.openSectionForm(formSectionID, s)
+	case key.Matches(k, keys.Info):
+		m.openInfoForm()
 	case key.Matches(k, keys.ToggleRequired):
-		_ = m.t.SetRequired(s.ID, !s.Required)
-		m.changed(fmt.Sprintf("“%s”改为%s", s.Title, map[bool]string{true: "必填", false: "选填"}[s.Required]))
+		id, title, req := s.ID, s.Title, map[bool]string{true: "必填", false: "选填"}[!s.Required]
+		_ = m.edit(fmt.Sprintf("将“%s”改为%s", title, req), func() error { return m.t.SetRequired(id, !s.Required) })
+		m.changed(fmt.Sprintf("“%s”改为%s", title, req))
 	case key.Matches(k, keys.MoveUp), key.Matches(k, keys.MoveDown):
 		delta := 1
 		if key.Matches(k, keys.MoveUp) {
 			delta = -1
 		}
-		m.structural(s.ID, m.t.MoveSection(s.ID, delta), "已移动“"+s.Title+"”")
+		id := s.ID
+		m.structural(id, m.edit("移动章节“"+s.Title+"”", func() error { return m.t.MoveSection(id, delta) }), "已移动“"+s.Title+"”")
 	case key.Matches(k, keys.Indent):
-		m.structural(s.ID, m.t.IndentSection(s.ID), "“"+s.Title+"”已降一级")
+		id := s.ID
+		m.structural(id, m.edit("章节“"+s.Title+"”降一级", func() error { return m.t.IndentSection(id) }), "“"+s.Title+"”已降一级")
 	case key.Matches(k, keys.Outdent):
-		m.structural(s.ID, m.t.OutdentSection(s.ID), "“"+s.Title+"”已升一级")
+		id := s.ID
+		m.structural(id, m.edit("章节“"+s.Title+"”升一级", func() error { return m.t.OutdentSection(id) }), "“"+s.Title+"”已升一级")
 	case key.Matches(k, keys.Delete):
 		m.delFig = false
 		m.back, m.state = stateTree, stateConfirmDelete
@@ -114,16 +123,57 @@ func (m *Model) openSectionForm(kind formKind, s *model.Section) {
 			toggle("必填", false).text("最少字数", "", "0 或留空为不限").area("填写说明", "")
 	case formRename:
 		f = newForm("修改标题", w).text("标题", s.Title, "")
+	case formSectionID:
+		f = newForm("修改章节 id（旧 id 会记入 formerly，旧草稿迁移时内容随之移过来）", w).
+			text("id", s.ID, "英文字母开头，可用字母、数字、_ 和 -")
 	default:
 		mc := ""
 		if s.MinChars > 0 {
 			mc = strconv.Itoa(s.MinChars)
 		}
+		// Field order: see the sf… constants.
 		f = newForm("编辑章节 "+s.ID, w).text("标题", s.Title, "").toggle("必填", s.Required).
-			text("最少字数", mc, "0 或留空为不限").area("填写说明", s.Guidance)
+			text("最少字数", mc, "0 或留空为不限").
+			toggle("标题接排", s.RunIn).
+			text("关键词", strings.Join(s.Keywords, "、"), "导入已有报告时识别这一节，用、分隔").
+			area("填写说明", s.Guidance)
 	}
 	m.form, m.formKind = f, kind
 	m.back, m.state = m.state, stateForm
+}
+
+// Field order of the section edit form; applyForm reads by these indexes.
+const (
+	sfTitle = iota
+	sfRequired
+	sfMinChars
+	sfRunIn
+	sfKeywords
+	sfGuidance
+)
+
+// Field order of the template information form.
+const (
+	tfName = iota
+	tfTitlePattern
+	tfDescription
+)
+
+func (m *Model) openInfoForm() {
+	f := newForm("模板信息", m.formWidth()).
+		text("名称", m.t.Name, "如 云溪县法治政府建设年度报告模板").
+		text("标题格式", m.t.TitlePattern, "{unit} 为单位，{year} 为年度；留空为默认").
+		area("说明", m.t.Description)
+	m.form, m.formKind = f, formTemplateInfo
+	m.back, m.state = m.state, stateForm
+}
+
+// words splits a list typed in a form: Chinese and ASCII commas, 、 and
+// semicolons all separate.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == '\n'
+	})
 }
 
 func (m *Model) formWidth() int {
@@ -173,34 +223,72 @@ func (m *Model) applyForm() error {
 		if s := m.current(); s != nil {
 			anchor = s.ID
 		}
-		s, err := m.t.AddSection(anchor, child, f.value(1), title)
+		var s *model.Section
+		err = m.edit("新增章节“"+title+"”", func() error {
+			var err error
+			if s, err = m.t.AddSection(anchor, child, f.value(1), title); err != nil {
+				return err
+			}
+			s.Required, s.MinChars, s.Guidance = f.bool(2), mc, f.value(4)
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		s.Required, s.MinChars, s.Guidance = f.bool(2), mc, f.value(4)
 		m.selectID(s.ID)
 		m.changed(fmt.Sprintf("已新增章节“%s”（id %s）", s.Title, s.ID))
 	case formRename:
 		s := m.current()
-		if f.value(0) == "" {
+		title := f.value(0)
+		if title == "" {
 			return fmt.Errorf("请填写标题")
 		}
-		_ = m.t.RenameSection(s.ID, f.value(0))
+		old, id := s.Title, s.ID
+		_ = m.edit(fmt.Sprintf("将章节“%s”改名为“%s”", old, title), func() error { return m.t.RenameSection(id, title) })
 		m.changed("已改标题")
+	case formSectionID:
+		s := m.current()
+		old, id, title := s.ID, f.value(0), s.Title
+		if err := m.edit(fmt.Sprintf("将章节“%s”的 id 由 %s 改为 %s", title, old, id), func() error {
+			return m.t.RenameSectionID(old, id)
+		}); err != nil {
+			return err
+		}
+		m.selectID(id)
+		m.changed(fmt.Sprintf("章节“%s”的 id 已由 %s 改为 %s；旧 id 记入 formerly，旧草稿迁移时内容随之移过来", title, old, id))
 	case formEditSection:
 		s := m.current()
-		if f.value(0) == "" {
+		if f.value(sfTitle) == "" {
 			return fmt.Errorf("请填写标题")
 		}
-		mc, err := parseCount(f.value(2), "最少字数")
+		mc, err := parseCount(f.value(sfMinChars), "最少字数")
 		if err != nil {
 			return err
 		}
-		_ = m.t.RenameSection(s.ID, f.value(0))
-		_ = m.t.SetRequired(s.ID, f.bool(1))
-		_ = m.t.SetMinChars(s.ID, mc)
-		_ = m.t.SetGuidance(s.ID, f.value(3))
-		m.changed("已修改章节“" + s.Title + "”")
+		id, title := s.ID, s.Title
+		err = m.edit("修改章节“"+title+"”", func() error {
+			return errors.Join(
+				m.t.RenameSection(id, f.value(sfTitle)),
+				m.t.SetRequired(id, f.bool(sfRequired)),
+				m.t.SetMinChars(id, mc),
+				m.t.SetRunIn(id, f.bool(sfRunIn)),
+				m.t.SetSectionKeywords(id, words(f.value(sfKeywords))),
+				m.t.SetGuidance(id, f.value(sfGuidance)))
+		})
+		if err != nil {
+			return err
+		}
+		m.changed("已修改章节“" + f.value(sfTitle) + "”")
+	case formTemplateInfo:
+		err := m.edit("修改模板信息", func() error {
+			m.t.SetName(f.value(tfName))
+			m.t.SetDescription(f.value(tfDescription))
+			return m.t.SetTitlePattern(f.value(tfTitlePattern))
+		})
+		if err != nil {
+			return err
+		}
+		m.changed("已修改模板信息；报告标题示例：" + m.t.Title("云溪县", 2025))
 	case formAddFigure, formEditFigure:
 		return m.applyFigureForm()
 	}
@@ -220,7 +308,12 @@ func (m *Model) updateConfirmDelete(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s := m.current()
-		_, touched, err := m.t.DeleteSection(s.ID)
+		var touched []string
+		err := m.edit("删除章节“"+s.Title+"”", func() error {
+			var err error
+			_, touched, err = m.t.DeleteSection(s.ID)
+			return err
+		})
 		if err != nil {
 			m.status = err.Error()
 			return nil

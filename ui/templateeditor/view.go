@@ -127,7 +127,17 @@ func (m *Model) detailView(w int) string {
 	if s.MinChars > 0 {
 		mc = fmt.Sprintf("%d 字", s.MinChars)
 	}
-	fmt.Fprintf(&b, "%s\nid %s · %s · 最少字数 %s\n", st.Header.Render(s.Title), s.ID, req, mc)
+	runIn := ""
+	if s.RunIn {
+		runIn = " · 标题接排"
+	}
+	fmt.Fprintf(&b, "%s\nid %s · %s · 最少字数 %s%s\n", st.Header.Render(s.Title), s.ID, req, mc, runIn)
+	if len(s.Formerly) > 0 {
+		b.WriteString(st.Dim.Render("旧 id："+strings.Join(s.Formerly, "、")+"（旧草稿迁移时内容随之移过来）") + "\n")
+	}
+	if len(s.Keywords) > 0 {
+		b.WriteString(st.Dim.Render(wrap("关键词："+strings.Join(s.Keywords, "、"), w)) + "\n")
+	}
 	if s.Guidance != "" {
 		b.WriteString(st.Dim.Render("填写说明：") + "\n" + wrap(s.Guidance, w) + "\n")
 	} else {
@@ -147,7 +157,7 @@ func (m *Model) detailView(w int) string {
 			line = "  " + line
 		}
 		b.WriteString(line + "\n")
-		if rel := relationLine(m.t, f); rel != "" {
+		if rel := figureNote(m.t, f); rel != "" {
 			b.WriteString("    " + st.Dim.Render(rel) + "\n")
 		}
 	}
@@ -178,7 +188,8 @@ func orDash(s string) string {
 	return s
 }
 
-func relationLine(t *model.Template, f *model.Figure) string {
+// figureNote is the dim line under a figure: its relations and keywords.
+func figureNote(t *model.Template, f *model.Figure) string {
 	name := func(id string) string {
 		if g, _ := t.Figure(id); g != nil {
 			return g.Label
@@ -195,6 +206,9 @@ func relationLine(t *model.Template, f *model.Figure) string {
 	}
 	for _, w := range f.LE {
 		parts = append(parts, "≤ "+name(w))
+	}
+	if len(f.Keywords) > 0 {
+		parts = append(parts, "关键词 "+strings.Join(f.Keywords, "、"))
 	}
 	return strings.Join(parts, "；")
 }
