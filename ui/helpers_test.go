@@ -27,15 +27,28 @@ func stdTemplate(t testing.TB) *model.Template {
 // newTestApp builds the editor at a fixed size with the local checker.
 func newTestApp(t testing.TB, r *model.Report, tm *model.Template, path string, w, h int) *App {
 	t.Helper()
-	if tm == nil {
-		tm = stdTemplate(t)
+	return newTestAppWith(t, Options{Report: r, Template: tm, Path: path}, w, h)
+}
+
+// newTestAppWith is newTestApp with every option (recovery, lock holder,
+// previous template) available.
+func newTestAppWith(t testing.TB, opts Options, w, h int) *App {
+	t.Helper()
+	if opts.Template == nil {
+		opts.Template = stdTemplate(t)
 	}
-	if r == nil {
-		r = model.NewReport(tm)
+	if opts.Report == nil {
+		opts.Report = model.NewReport(opts.Template)
 	}
-	// The autosave timer never fires unless a test fires it (autosave_test.go).
-	a := newApp(Options{Report: r, Template: tm, Path: path, check: check.Report, cursor: &cursorTarget{},
-		autosaveTick: func(int) tea.Cmd { return nil }}, testNow)
+	if opts.check == nil {
+		opts.check = check.Report
+	}
+	opts.cursor = &cursorTarget{}
+	if opts.autosaveTick == nil {
+		// The autosave timer never fires unless a test fires it.
+		opts.autosaveTick = func(int) tea.Cmd { return nil }
+	}
+	a := newApp(opts, testNow)
 	// Timers fire at once; drain drops the tick, so no check runs per key.
 	a.tick = func(seq int) tea.Cmd { return func() tea.Msg { return checkTickMsg{seq: seq} } }
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})

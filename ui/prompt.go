@@ -14,9 +14,15 @@ import (
 // behind the drafter's back.
 type prompt struct {
 	title   string
-	lines   []string
+	lines   []string     // wrapped to the dialog
+	items   []promptItem // one row each, the label shortened to fit
+	after   []string     // wrapped, below the items
 	choices []choice
 }
+
+// promptItem is a row such as "· 主要举措和成效：5 → 15 字": the value
+// must stay whole, so the label gives way on a narrow screen.
+type promptItem struct{ label, value string }
 
 // choice is one answer: the keys that pick it, its label, and what it does.
 type choice struct {
@@ -126,13 +132,21 @@ func (a *App) promptView() string {
 	}
 	w := max(10, a.lay.innerW-6)
 	var body []string
-	for _, l := range p.lines {
-		if l == "" {
-			body = append(body, "")
-			continue
+	wrap := func(lines []string) {
+		for _, l := range lines {
+			if l == "" {
+				body = append(body, "")
+				continue
+			}
+			body = append(body, wrapCJK(l, w)...)
 		}
-		body = append(body, wrapCJK(l, w)...)
 	}
+	wrap(p.lines)
+	for _, it := range p.items {
+		room := w - 2 - ansi.StringWidth(it.value)
+		body = append(body, "· "+ansi.Truncate(it.label, max(2, room), "…")+it.value)
+	}
+	wrap(p.after)
 	var labels []string
 	for _, c := range p.choices {
 		labels = append(labels, "["+c.keys[0]+"] "+c.label)

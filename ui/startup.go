@@ -52,14 +52,15 @@ func (a *App) recoveryPrompt(rec *model.Recovery) promptFunc {
 		var lines []string
 		when := rec.ModTime.Format("2006-01-02 15:04:05")
 		if unnamed {
-			lines = append(lines, "上次编辑的未命名草稿没有保存就结束了。恢复文件写于 "+when+"：")
+			lines = append(lines, "上次编辑的未命名草稿没有保存就结束了。恢复文件写于 "+when+"。")
 		} else {
-			lines = append(lines, "上次编辑没有正常结束，恢复文件（写于 "+when+"）中有草稿里没有的内容：")
+			lines = append(lines, "上次编辑没有正常结束，恢复文件（写于 "+when+"）中有草稿里没有的内容。")
 		}
+		lines = append(lines, "有差别的部分（草稿字数 → 恢复文件字数）：")
+		var items []promptItem
 		for _, c := range model.CompareSections(a.c.tmpl, a.c.report, rec.Report) {
-			lines = append(lines, fmt.Sprintf("· %s：草稿 %d 字 → 恢复文件 %d 字", c.Title, c.OldChars, c.NewChars))
+			items = append(items, promptItem{c.Title, fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)})
 		}
-		lines = append(lines, "恢复文件："+rec.Path)
 		later := choice{keys: []string{"q", "esc"}, label: "退出，暂不决定", do: a.quitKeepingRecovery}
 		if unnamed {
 			// A new unnamed draft gets its own recovery file, so this one
@@ -69,6 +70,8 @@ func (a *App) recoveryPrompt(rec *model.Recovery) promptFunc {
 		return &prompt{
 			title: "发现未保存的内容",
 			lines: lines,
+			items: items,
+			after: []string{"恢复文件：" + rec.Path},
 			choices: []choice{
 				{keys: []string{"r", "enter"}, label: "恢复", do: func() tea.Cmd { return a.restore(rec, unnamed) }},
 				{keys: []string{"d"}, label: "丢弃…", do: func() tea.Cmd { return a.confirmDiscard(rec, unnamed) }},
@@ -195,6 +198,7 @@ func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) te
 	na.c.width, na.c.height = a.c.width, a.c.height
 	na.prompts = a.prompts
 	na.autosave = a.autosave
+	na.tick = a.tick
 	na.showFindings = a.showFindings
 	na.message, na.msgErr = a.message, a.msgErr
 	*a = *na
