@@ -138,6 +138,13 @@ func printMigration(w io.Writer, res migrate.Result, old *model.Template, out st
 		}
 		fmt.Fprintf(w, "；按标题对应 %d 个（%s）", len(res.Renamed), strings.Join(pairs, "、"))
 	}
+	if len(res.Moved) > 0 {
+		var pairs []string
+		for _, p := range res.Moved {
+			pairs = append(pairs, p[0]+"→"+p[1])
+		}
+		fmt.Fprintf(w, "；章节 id 已改、按旧 id 对应 %d 个（%s）", len(res.Moved), strings.Join(pairs, "、"))
+	}
 	fmt.Fprintln(w)
 	if len(res.NewEmpty) > 0 {
 		fmt.Fprintf(w, "  新模板新增章节 %d 个，待填写：%s\n", len(res.NewEmpty), strings.Join(res.NewEmpty, "、"))

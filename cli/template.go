@@ -274,7 +274,7 @@ func runTemplateDiff(opts *templateDiffOptions) error {
 		fmt.Fprintf(opts.streams.Out, "%d. %s\n", i+1, c.Text)
 	}
 	if migrate.HasStructural(changes) {
-		fmt.Fprintln(opts.streams.Out, "\n章节或数字有增删或移动：按旧版起草的草稿需要用 nianbao migrate 迁移。")
+		fmt.Fprintln(opts.streams.Out, "\n章节或数字有增删、移动或改 id：按旧版起草的草稿需要用 nianbao migrate 迁移。")
 	}
 	return nil
 }

@@ -25,9 +25,11 @@ func newTemplateEditCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "edit 模板.yaml [--from standard]",
 		Short: "打开模板编辑器（文件不存在时以 --from 指定的模板为底稿新建）",
-		Long: "在终端里编辑模板：章节树、必填、最少字数、填写说明、数字及其关系、检查规则级别。\n" +
+		Long: "在终端里编辑模板：章节树、必填、最少字数、填写说明、识别关键词、数字及其关系、\n" +
+			"检查规则级别，以及模板名称和报告标题格式。ctrl+z 撤销，ctrl+y 重做。\n" +
 			"编辑时实时检查模板，有错误时不能保存。新建的模板 id 默认取文件名，版本为 1；\n" +
-			"修改已有模板时，如果增删或移动了章节、数字，保存时版本号自动加 1。",
+			"修改已有模板时，如果增删、移动了章节、数字或改了章节 id，保存时版本号自动加 1。\n" +
+			"改章节 id 时旧 id 记入 formerly，按旧版起草的草稿迁移时内容随之移过来。",
 		Example: `  nianbao template edit 模板/county2025.yaml --from standard
   nianbao template edit 模板/county2025.yaml`,
 		Args: cobra.ExactArgs(1),

@@ -177,3 +177,49 @@ func TestTemplateEditStart(t *testing.T) {
 		t.Fatal("existing file opened as new")
 	}
 }
+
+// An id rename reads as one in `template diff`, and `migrate` carries the
+// text written under the old id to the renamed section.
+func TestDiffAndMigrateSectionIDRename(t *testing.T) {
+	dir := t.TempDir()
+	isolate(t, dir)
+	p := filepath.Join(dir, "county.yaml")
+	if code, _, e := run(t, "template", "new", "-o", p); code != 0 {
+		t.Fatal(e)
+	}
+	old := filepath.Join(dir, "county-v1.yaml")
+	data, _ := os.ReadFile(p)
+	writeFile(t, old, data)
+	draft := filepath.Join(dir, "d.yaml")
+	if code, _, e := run(t, "new", "--template", "county", "--unit", "绩溪县", "--year", "2024", "-o", draft); code != 0 {
+		t.Fatal(e)
+	}
+	r, err := model.LoadReport(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetText("functions", "放管服改革持续深化。")
+	if err := r.Save(draft); err != nil {
+		t.Fatal(err)
+	}
+	tp, _ := model.LoadTemplate(p)
+	if err := tp.RenameSectionID("functions", "duties"); err != nil {
+		t.Fatal(err)
+	}
+	tp.Version = 2
+	if err := tp.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "template", "diff", old, p)
+	if code != 0 || !strings.Contains(out, "章节“依法全面履行政府职能”的 id 由“functions”改为“duties”") || strings.Contains(out, "删除章节") {
+		t.Fatalf("diff: %d\n%s", code, out)
+	}
+	code, _, errOut := run(t, "migrate", "--template", "county", draft)
+	if code != 0 || !strings.Contains(errOut, "按旧 id 对应 1 个（functions→duties）") {
+		t.Fatalf("migrate: %d %s", code, errOut)
+	}
+	m, err := model.LoadReport(draft)
+	if err != nil || m.Text("duties") != "放管服改革持续深化。" || len(m.Removed) != 0 {
+		t.Fatalf("%v %+v", err, m)
+	}
+}

@@ -193,6 +193,6 @@ func (l *linter) version(prev *model.Template) {
 				break
 			}
 		}
-		l.add(Error, "template.version.bump", 1, 1, "", "", "章节或数字有增删或移动（例如：%s），版本号应当高于 %d", first, prev.Version)
+		l.add(Error, "template.version.bump", 1, 1, "", "", "章节或数字有增删、移动或改 id（例如：%s），版本号应当高于 %d", first, prev.Version)
 	}
 }

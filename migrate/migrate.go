@@ -10,10 +10,11 @@ import (
 
 // Result says what Draft did, for the summary `nianbao migrate` prints.
 type Result struct {
-	Kept     []string // section ids whose text stayed under the same id
-	Renamed  [][2]string
-	Removed  []string // section ids whose text went to the 已移除章节 part
-	Figures  []string // figure ids whose values went to the 已移除章节 part
+	Kept     []string    // section ids whose text stayed under the same id
+	Renamed  [][2]string // old id → new id, matched by title
+	Moved    [][2]string // old id → new id, through the new section's former ids
+	Removed  []string    // section ids whose text went to the 已移除章节 part
+	Figures  []string    // figure ids whose values went to the 已移除章节 part
 	FromVer  int
 	ToVer    int
 	FromID   string
@@ -64,7 +65,7 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 			// even when the draft also has some under the new id.
 			sections[to] = join(sections[to], text)
 			moveReference(r, id, to)
-			res.Renamed = append(res.Renamed, [2]string{id, to})
+			res.Moved = append(res.Moved, [2]string{id, to})
 			continue
 		}
 		title := id
@@ -118,7 +119,7 @@ func Draft(r *model.Report, old, new *model.Template) Result {
 	if r.Cursor != "" && new.Section(r.Cursor) == nil {
 		r.Cursor = ""
 	}
-	res.Changed = res.FromID != new.ID || res.FromVer != new.Version || len(res.Removed) > 0 || len(res.Renamed) > 0 || len(res.Figures) > 0
+	res.Changed = res.FromID != new.ID || res.FromVer != new.Version || len(res.Removed) > 0 || len(res.Renamed) > 0 || len(res.Moved) > 0 || len(res.Figures) > 0
 	r.Template = model.TemplateRef{ID: new.ID, Version: new.Version}
 	r.UseTemplateOrder(new)
 	return res

@@ -295,7 +295,7 @@ func TestDraftFollowsRenamedIDs(t *testing.T) {
 	if r.Reference["duties"] != "去年的职能部分" || r.Cursor != "duties" {
 		t.Fatalf("reference %v cursor %q", r.Reference, r.Cursor)
 	}
-	if fmt.Sprint(res.Renamed) != "[[measures main_measures] [functions duties]]" || !res.Changed {
+	if fmt.Sprint(res.Moved) != "[[measures main_measures] [functions duties]]" || len(res.Renamed) != 0 || !res.Changed {
 		t.Fatalf("result %+v", res)
 	}
 	if err := r.Validate(v3); err != nil {

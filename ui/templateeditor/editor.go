@@ -214,7 +214,7 @@ func (m *Model) save(quit bool) tea.Cmd {
 	if p := m.opts.Previous; p != nil && p.ID == m.t.ID && m.t.Version <= p.Version &&
 		migrate.HasStructural(migrate.Diff(p, m.t)) {
 		m.t.Version = p.Version + 1
-		note = fmt.Sprintf("（章节或数字有增删或移动，版本号已升为 %d）", m.t.Version)
+		note = fmt.Sprintf("（章节或数字有增删、移动或改 id，版本号已升为 %d）", m.t.Version)
 	}
 	data, err := m.t.Marshal()
 	if err != nil {
