@@ -15,9 +15,9 @@ import (
 
 // The coordinating office's flow, end to end in a real terminal: create a
 // template from standard in the template editor, add a required section
-// with a required figure, save, quit; a unit creates a draft from it by id
-// (found through the settings file's template_dirs), and check reports the
-// new section. The helpers here are local to this file (tmpl…) so this test
+// with a required figure, delete it and undo that, save, quit; a unit
+// creates a draft from it by id (found through the settings file's
+// template_dirs), and check reports the new section. The helpers here are local to this file (tmpl…) so this test
 // does not depend on the drafting editor's e2e helpers.
 
 var (
@@ -153,6 +153,13 @@ func TestTemplateEditorToCheck(t *testing.T) {
 	tm.keys("Tab", "Tab", "Space", "Enter")
 	tm.waitFor("数据安全事件 · incidents · 单位 起 · 数量 · 必填")
 	tm.keys("Escape")
+	// Delete the new section by mistake and take it back with ctrl+z.
+	tm.keys("d")
+	tm.waitFor("确定删除章节“数据安全工作”")
+	tm.keys("y")
+	tm.waitFor("已删除章节“数据安全工作”")
+	tm.keys("C-z")
+	tm.waitFor("已撤销：删除章节“数据安全工作”", "六、数据安全工作")
 	tm.keys("C-s")
 	tm.waitFor("已保存")
 	tm.keys("q")
