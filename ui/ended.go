@@ -22,7 +22,7 @@ import (
 // signal (kill, shutdown, the terminal window closed) or an internal error.
 // Its message says where the unsaved text went.
 type Ended struct {
-	Cause    string // 收到信号 SIGTERM / 终端已关闭 / 程序内部错误
+	Cause    string // 收到 SIGTERM 信号 / 终端已关闭 / 程序内部错误
 	Recovery string // the file holding the unsaved text; "" when nothing was unsaved
 	Err      error  // writing the recovery file failed
 }
@@ -104,7 +104,7 @@ func endCause(s os.Signal, err error) string {
 	case s == syscall.SIGHUP:
 		return "终端已关闭（SIGHUP）"
 	case s != nil:
-		return "收到信号 " + signalName(s)
+		return "收到 " + signalName(s) + " 信号"
 	case errors.Is(err, tea.ErrProgramPanic):
 		return "程序内部错误"
 	case err != nil:

@@ -150,7 +150,7 @@ func TestCleanQuitIsNotEnded(t *testing.T) {
 }
 
 func TestEndedWithoutUnsavedText(t *testing.T) {
-	e := &Ended{Cause: "收到信号 SIGTERM"}
+	e := &Ended{Cause: "收到 SIGTERM 信号"}
 	if !strings.Contains(e.Error(), "没有未保存的内容") {
 		t.Fatal(e.Error())
 	}
