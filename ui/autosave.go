@@ -15,12 +15,12 @@ const autosaveDelay = 2 * time.Second
 
 // autosaveState tracks the recovery file (.FILE.autosave) of this session.
 type autosaveState struct {
-	seq     int    // debounce: only the tick of the latest edit writes
-	gen     int    // edit count the recovery file holds
-	busy    bool   // a write is in flight; writes never overlap
-	again   bool   // edits arrived during the write: write once more
+	seq     int             // debounce: only the tick of the latest edit writes
+	gen     int             // edit count the recovery file holds
+	busy    bool            // a write is in flight; writes never overlap
+	again   bool            // edits arrived during the write: write once more
 	written map[string]bool // draft paths whose recovery file this session wrote or took over
-	unnamed string // stand-in draft path for a draft without a file name
+	unnamed string          // stand-in draft path for a draft without a file name
 	tick    func(seq int) tea.Cmd
 	err     string // last failure, shown until a write succeeds
 }
