@@ -26,6 +26,7 @@ const (
 	stateConfirmQuit                 // 保存并退出 / 不保存退出 / 取消
 	stateSaveAs                      // asking for a file name
 	statePrompt                      // a question that must be answered first (recovery, lock, migration, conflict)
+	stateLeftover                    // 已移除章节 / 未归类内容 text, edited like a section
 )
 
 // focusArea says which part of the edit screen takes keys.
@@ -51,6 +52,8 @@ type App struct {
 	back   appState // where overlays (help, dialogs) return to
 	focus  focusArea
 	cur    int // index of the section being edited
+	// leftover is the index in c.leftovers shown in stateLeftover.
+	leftover int
 	check  checkFunc
 	tick   func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
 	cursor *cursorTarget
@@ -220,7 +223,11 @@ func (a *App) current() *model.Section { return a.c.sections[a.cur] }
 func (a *App) syncProse() {
 	for id, ed := range a.editors {
 		if v := ed.Version(); v != a.synced[id] {
-			a.c.report.SetText(id, ed.Value())
+			if strings.HasPrefix(id, leftoverEditorKey) {
+				a.syncLeftover(id, ed.Value())
+			} else {
+				a.c.report.SetText(id, ed.Value())
+			}
 			a.synced[id] = v
 		}
 	}

@@ -23,11 +23,16 @@ type common struct {
 	index    map[string]int // section id → position in sections
 	parent   []int          // index of each section's parent, -1 at top level
 	children [][]int
+
+	// Text outside the template's sections (已移除章节, 未归类内容),
+	// listed below the sections; see leftovers.go.
+	leftovers []leftover
 }
 
 func newCommon(r *model.Report, t *model.Template) *common {
 	c := &common{styles: DefaultStyles(), keys: DefaultKeyMap(), report: r, tmpl: t}
 	c.sections = t.Flatten()
+	c.leftovers = leftoversOf(r)
 	c.numbers = t.Numbers()
 	c.index = make(map[string]int, len(c.sections))
 	c.parent = make([]int, len(c.sections))

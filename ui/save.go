@@ -53,7 +53,9 @@ func (a *App) startSave(overwrite bool) tea.Cmd {
 	}
 	a.syncProse()
 	a.saving = true
-	return saveCmd(a.c.report.Snapshot(), a.path, a.editGen, overwrite)
+	snap := a.c.report.Snapshot()
+	pruneLeftovers(snap)
+	return saveCmd(snap, a.path, a.editGen, overwrite)
 }
 
 func (a *App) saved(msg savedMsg) tea.Cmd {

@@ -52,6 +52,15 @@ func (a *App) focusCmd() tea.Cmd {
 	a.tree.focused = a.focus == focusTree
 	a.findings.focused = a.focus == focusFindings
 	ed := a.editor(a.cur)
+	if a.state == stateLeftover {
+		ed.Blur()
+		lo := a.leftoverEditor(a.leftover)
+		if a.focus == focusTree {
+			lo.Blur()
+			return nil
+		}
+		return lo.Focus()
+	}
 	if a.state == stateMeta {
 		ed.Blur()
 		if a.focus == focusTree {

@@ -72,7 +72,7 @@ func newTree(c *common) *treeModel {
 
 func (t *treeModel) SetSize(w, h int) { t.width, t.height = w, h; t.scroll() }
 
-func (t *treeModel) rows() int { return len(t.c.sections) + 1 }
+func (t *treeModel) rows() int { return len(t.c.sections) + 1 + len(t.c.leftovers) }
 
 // setCurrent marks the row being edited and moves the tree cursor there,
 // so focusing the tree starts from where the drafter is.
@@ -141,6 +141,10 @@ func (t *treeModel) View() string {
 		style := st.Item
 		if row == 0 {
 			text = lead + "  报告信息"
+			style = st.Meta
+		} else if j := row - 1 - len(t.c.sections); j >= 0 {
+			// "#" and not "※": the latter is East Asian ambiguous width.
+			text = lead + "# " + t.c.leftovers[j].title
 			style = st.Meta
 		} else {
 			s := t.c.sections[row-1]

@@ -66,6 +66,8 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		}
 	case statePreview:
 		return a.preview.Update(msg)
+	case stateLeftover:
+		return a.updateLeftover(msg)
 	case stateSaveAs:
 		var cmd tea.Cmd
 		a.fileName, cmd = a.fileName.Update(msg)
@@ -102,12 +104,14 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		}
 		a.helpOffset = max(0, a.helpOffset)
 		return nil
-	case stateMeta, stateEdit, statePreview:
+	case stateMeta, stateEdit, statePreview, stateLeftover:
 	}
 	a.message = ""
 	switch {
 	case key.Matches(k, keys.Interrupt) && a.state == stateEdit && a.focus == focusProse && a.editor(a.cur).HasSelection():
 		return a.updateProse(k) // copy the selection
+	case key.Matches(k, keys.Interrupt) && a.state == stateLeftover && a.focus == focusProse && a.leftoverEditor(a.leftover).HasSelection():
+		return a.updateLeftover(k)
 	case key.Matches(k, keys.Quit, keys.Interrupt):
 		return a.requestQuit()
 	case key.Matches(k, keys.Save):
@@ -150,6 +154,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 			return a.togglePreview()
 		}
 		return a.preview.Update(k)
+	case stateLeftover:
+		return a.updateLeftover(k)
 	case stateHelp, stateConfirmQuit, stateSaveAs, statePrompt:
 	}
 	return nil
@@ -261,6 +267,9 @@ func (a *App) updateTree(k tea.KeyMsg) tea.Cmd {
 		}
 		if a.state == stateMeta {
 			a.meta.apply()
+		}
+		if j := a.tree.cursor - 1 - len(a.c.sections); j >= 0 {
+			return a.openLeftover(j)
 		}
 		return a.openSection(a.tree.cursor-1, focusProse)
 	}

@@ -79,6 +79,8 @@ func (a *App) rightView() []string {
 		content = a.dialog("保存为（相对于当前目录）：", a.fileName.View())
 	case statePrompt:
 		content = a.promptView()
+	case stateLeftover:
+		content = a.leftoverView()
 	}
 	out := frame(paneStyle, l.rightW, l.paneH, content)
 	if a.showFindings {
@@ -173,6 +175,9 @@ func (a *App) placeCursor() {
 	case a.state == stateEdit && a.focus == focusFigures:
 		row, col, ok := a.figures.cursorCell()
 		a.cursor.set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
+	case a.state == stateLeftover && a.focus == focusProse:
+		row, col := a.leftoverEditor(a.leftover).CursorPosition()
+		a.cursor.set(x0+col, y0+len(a.leftoverHead())+row, true)
 	case a.state == stateMeta && a.focus != focusTree:
 		row, col := a.meta.cursorCell()
 		a.cursor.set(x0+col, y0+row, true)
@@ -221,6 +226,8 @@ func (a *App) activeKeys() keyList {
 	case stateSaveAs:
 		child = []key.Binding{withHelp(k.Enter, "保存"), withHelp(k.Back, "取消")}
 	case statePrompt:
+	case stateLeftover:
+		child = []key.Binding{k.NextSection, k.FocusTree}
 	}
 	short := child
 	for _, g := range []key.Binding{k.Save, k.Findings, k.Preview, k.Help, k.Quit} {
@@ -301,7 +308,8 @@ func (a *App) fullHelpView() string {
 	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
 		lines = append(lines, " "+s.glyph()+"  "+s.meaning())
 	}
-	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）", "", "↑↓/PgUp/PgDn 滚动，其他键返回。")
+	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）",
+		" #  已移除章节或未归类内容：不打印，可把文字移到合适的章节", "", "↑↓/PgUp/PgDn 滚动，其他键返回。")
 	a.helpOffset = max(0, min(a.helpOffset, len(lines)-a.lay.innerH))
 	lines = lines[a.helpOffset:]
 	for i := range lines {
