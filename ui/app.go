@@ -47,17 +47,17 @@ const (
 
 // App is the root model of the drafting editor.
 type App struct {
-	c      *common
-	state  appState
-	back   appState // where overlays (help, dialogs) return to
-	focus  focusArea
-	cur    int // index of the section being edited
+	c     *common
+	state appState
+	back  appState // where overlays (help, dialogs) return to
+	focus focusArea
+	cur   int // index of the section being edited
 	// leftover is the index in c.leftovers shown in stateLeftover.
 	leftover int
-	check  checkFunc
-	tick   func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
-	cursor *cursorTarget
-	now    func() time.Time
+	check    checkFunc
+	tick     func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
+	cursor   *cursorTarget
+	now      func() time.Time
 
 	tree     *treeModel
 	meta     *metaForm
