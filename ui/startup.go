@@ -178,6 +178,9 @@ func (a *App) migrateDraft(old *model.Template) tea.Cmd {
 	res := migrate.Draft(r, old, t)
 	cmd := a.replaceDocument(r, t, true)
 	msg := fmt.Sprintf("已迁移到第 %d 版", t.Version)
+	if n := len(res.Moved) + len(res.Renamed); n > 0 {
+		msg += fmt.Sprintf("；%d 个章节随改名移到新位置", n)
+	}
 	if n := len(res.Removed) + len(res.Figures); n > 0 {
 		msg += fmt.Sprintf("；%d 处内容在“已移除章节”", n)
 	}
