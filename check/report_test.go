@@ -326,3 +326,28 @@ func TestDocumentLines(t *testing.T) {
 		t.Errorf("fallback line wrong: %+v", got)
 	}
 }
+
+func TestLeftoverTextIsReported(t *testing.T) {
+	tm, r := complete(t)
+	r.Removed = []model.RemovedSection{{ID: "pilot", Title: "试点工作", Text: "试点的文字。"}, {ID: "empty", Title: "空", Text: "  "}}
+	r.Unmatched = "未归类的一段。"
+	res := Report(tm, r)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleLeftover {
+			if f.Severity != Warning {
+				t.Fatalf("severity %v", f.Severity)
+			}
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{"“已移除章节”中的“试点工作”还有 6 字未处理，不会打印", "“未归类内容”还有 7 字未处理，不会打印"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("leftover findings %q, want %q", got, want)
+	}
+	// A draft whose leftovers were all moved is clean again.
+	r.Removed, r.Unmatched = nil, ""
+	if res := Report(tm, r); len(res.Findings) != 0 {
+		t.Fatalf("findings %v", res.Findings)
+	}
+}

@@ -6,6 +6,7 @@ import "nianbao/model"
 // grep for them, so an id is never renamed, only retired.
 const (
 	RuleMeta            = "report.meta"
+	RuleLeftover        = "report.leftover"
 	RuleSectionMissing  = "section.missing"
 	RuleSectionEmpty    = "section.empty"
 	RuleSectionShort    = "section.short"
@@ -39,6 +40,7 @@ type RuleInfo struct {
 
 var rules = []RuleInfo{
 	{RuleMeta, Error, false, "报告单位或报告年度未填写，或其中留有占位符（如“XX县”）。"},
+	{RuleLeftover, Warning, false, "草稿中留有不属于任何章节的文字：模板迁移时“已移除章节”的内容，或导入时未能归类的内容。这些文字不会打印，请移到合适的章节或删除。"},
 	{RuleSectionMissing, Error, false, "模板规定的必填章节在报告中不存在。"},
 	{RuleSectionEmpty, Error, false, "必填章节存在但没有内容。“其他需要报告的情况”写“暂无”或“无”视为已填写。"},
 	{RuleSectionShort, Warning, false, "章节字数（不计空白）少于模板规定的最少字数。"},

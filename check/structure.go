@@ -67,6 +67,7 @@ func (c *collector) meta(t *model.Template, r *model.Report, lines *DocLines) {
 	if len(missing) > 0 && lines == nil { // an imported document may simply not say; the title check below still runs
 		c.add(Finding{Rule: RuleMeta, Message: strings.Join(missing, "和") + "未填写"})
 	}
+	c.leftovers(r)
 	if p := placeholderIn(r.Unit); p != "" {
 		c.add(Finding{Rule: RuleMeta, Message: sprintf("报告单位“%s”中留有占位内容“%s”", r.Unit, p)})
 	}
@@ -248,4 +249,21 @@ func isPlansHeading(s string) bool {
 		}
 	}
 	return false
+}
+
+// leftovers reports drafted text outside every section: it never prints,
+// so a report that looks finished may still hide a paragraph there.
+func (c *collector) leftovers(r *model.Report) {
+	for _, rs := range r.Removed {
+		if n := countChars(rs.Text); n > 0 {
+			title := rs.Title
+			if strings.TrimSpace(title) == "" {
+				title = rs.ID
+			}
+			c.add(Finding{Rule: RuleLeftover, Message: sprintf("“已移除章节”中的“%s”还有 %d 字未处理，不会打印", title, n)})
+		}
+	}
+	if n := countChars(r.Unmatched); n > 0 {
+		c.add(Finding{Rule: RuleLeftover, Message: sprintf("“未归类内容”还有 %d 字未处理，不会打印", n)})
+	}
 }
