@@ -206,44 +206,6 @@ func osMessage(err error) string {
 	return err.Error()
 }
 
-// templateCache keeps the templates one run has parsed. Parsing a template
-// costs about 1.6 ms — twenty times the check itself — and a batch of a
-// thousand drafts almost always names one or two templates.
-type templateCache map[string]*model.Template
-
-func (c templateCache) lookup(ref string) (*model.Template, error) {
-	if t, ok := c[ref]; ok {
-		return t, nil
-	}
-	t, err := templates.Lookup(ref, settingsTemplateDirs()...)
-	if err == nil {
-		c[ref] = t
-	}
-	return t, err
-}
-
-// loadDraft does what loadDraft in load.go does (same errors, same
-// validation), with the template taken from the run's cache.
-func (c templateCache) loadDraft(path, override string) (*model.Report, *model.Template, error) {
-	r, err := model.LoadReport(path)
-	if err != nil {
-		return nil, nil, inputError(err)
-	}
-	ref := override
-	if ref == "" {
-		ref = r.Template.ID
-	}
-	t, err := c.lookup(ref)
-	if err != nil {
-		return nil, nil, inputError(err)
-	}
-	if err := r.Validate(t); err != nil {
-		return nil, nil, inputError(err)
-	}
-	r.UseTemplateOrder(t)
-	return r, t, nil
-}
-
 func checkFile(path, override string, cache templateCache) *fileCheck {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
