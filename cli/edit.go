@@ -72,7 +72,7 @@ func runEdit(opts *editOptions) error {
 	err := ui.Run(uo)
 	var ended *ui.Ended
 	if errors.As(err, &ended) {
-		return &ExitError{Code: ui.ExitCodeEnded, Err: ended}
+		return &ExitError{Code: ExitEnded, Err: ended}
 	}
 	return err
 }

@@ -3,13 +3,16 @@ package cli
 import (
 	"errors"
 	"fmt"
+
+	"nianbao/ui"
 )
 
 // Exit codes, named in one place.
 const (
-	ExitOK       = 0 // success, no errors found
-	ExitFindings = 1 // the check found errors (or warnings with --strict)
-	ExitInput    = 2 // unreadable input, bad usage, unavailable feature
+	ExitOK       = 0                // success, no errors found
+	ExitFindings = 1                // the check found errors (or warnings with --strict)
+	ExitInput    = 2                // unreadable input, bad usage, unavailable feature
+	ExitEnded    = ui.ExitCodeEnded // the editor was ended by a signal or a crash; see ui.Ended
 )
 
 // ExitError carries an exit code through cobra. When Shown is true the
