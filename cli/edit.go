@@ -62,6 +62,7 @@ func runEdit(opts *editOptions) error {
 		if err != nil {
 			return inputError(err)
 		}
+		_ = templates.Remember(t)
 		uo.Report, uo.Template = model.NewReport(t), t
 		if opts.path != "" {
 			uo.Report.SetFile(opts.path)
@@ -92,13 +93,13 @@ func loadForEdit(opts *editOptions, uo *ui.Options) error {
 	}
 	if migrate.Needed(r, t) {
 		// The version the draft names, when it can still be found, lets
-		// migration match renamed sections by title.
-		if prev, err := templates.Lookup(r.Template.ID, dirs...); err == nil && prev.Version == r.Template.Version {
-			uo.Previous = prev
-		}
+		// migration match renamed sections by title, name removed ones
+		// and list what changed.
+		uo.Previous = templates.Version(r.Template.ID, r.Template.Version, dirs...)
 	} else if err := r.Validate(t); err != nil {
 		return inputError(err)
 	}
+	_ = templates.Remember(t)
 	r.UseTemplateOrder(t)
 	uo.Report, uo.Template = r, t
 	return nil

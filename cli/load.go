@@ -25,6 +25,9 @@ func (c templateCache) lookup(ref string) (*model.Template, error) {
 	t, err := templates.Lookup(ref, settingsTemplateDirs()...)
 	if err == nil {
 		c[ref] = t
+		// Kept so that a later migration of drafts on this version knows
+		// its titles; once per template per run.
+		_ = templates.Remember(t)
 	}
 	return t, err
 }

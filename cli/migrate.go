@@ -95,17 +95,14 @@ func runMigrate(opts *migrateOptions) error {
 }
 
 // previousTemplate finds the template the draft was written against: the
-// one named with --previous, or the one its id resolves to when that is
-// still the version the draft records (after an update it usually is not).
+// one named with --previous, or that id at the version the draft records
+// (see templates.Version: the current file, a remembered copy, or an older
+// file in the template directories).
 func previousTemplate(r *model.Report, ref string, dirs []string) (*model.Template, error) {
 	if ref != "" {
 		return templates.Lookup(ref, dirs...)
 	}
-	t, err := templates.Lookup(r.Template.ID, dirs...)
-	if err != nil || t.Version != r.Template.Version {
-		return nil, nil
-	}
-	return t, nil
+	return templates.Version(r.Template.ID, r.Template.Version, dirs...), nil
 }
 
 // backup copies the draft's bytes next to it before it is rewritten, never

@@ -56,6 +56,8 @@ func runNew(opts *newOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
+	// Kept so that next year's migration of this draft knows this version.
+	_ = templates.Remember(t)
 	r := model.NewReport(t)
 	r.Unit = opts.unit
 	r.Year = opts.year

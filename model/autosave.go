@@ -143,11 +143,11 @@ func CompareSections(t *Template, old, new *Report) []SectionChange {
 
 func runeCount(s string) int { return len([]rune(s)) }
 
-// UnsavedDir is where drafts that have no file name yet keep their
-// recovery files: $XDG_STATE_HOME/nianbao/unsaved, else
-// ~/.local/state/nianbao/unsaved. State, not cache: a cache cleaner must
-// not delete someone's afternoon of typing.
-func UnsavedDir() (string, error) {
+// StateDir is nianbao's own state: $XDG_STATE_HOME/nianbao, else
+// ~/.local/state/nianbao. State, not cache: a cache cleaner must not
+// delete someone's afternoon of typing or the template versions their
+// drafts were written against.
+func StateDir() (string, error) {
 	base := os.Getenv("XDG_STATE_HOME")
 	if base == "" {
 		home, err := os.UserHomeDir()
@@ -156,7 +156,17 @@ func UnsavedDir() (string, error) {
 		}
 		base = filepath.Join(home, ".local", "state")
 	}
-	return filepath.Join(base, "nianbao", "unsaved"), nil
+	return filepath.Join(base, "nianbao"), nil
+}
+
+// UnsavedDir is where drafts that have no file name yet keep their
+// recovery files (StateDir/unsaved).
+func UnsavedDir() (string, error) {
+	dir, err := StateDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "unsaved"), nil
 }
 
 // unsavedPrefix starts the stand-in draft names of unnamed drafts.
