@@ -102,7 +102,9 @@ type App struct {
 	// Autosave; see autosave.go.
 	autosave autosaveState
 
-	opts Options // what the editor was started with, to rebuild it after recovery or migration
+	opts       Options     // what the editor was started with, to rebuild it after recovery or migration
+	lock       *model.Lock // the draft's lock file; follows the draft to a new name on save as
+	lockedPath string      // the draft path a.lock is for
 
 	lay layout
 
@@ -152,6 +154,10 @@ func buildApp(opts Options, now func() time.Time) *App {
 		lens:         make([]int, len(c.sections)),
 		errsBySec:    map[string]int{},
 		opts:         opts,
+		lock:         opts.lock,
+	}
+	if opts.lock != nil {
+		a.lockedPath = opts.Path
 	}
 	a.autosave.unnamed = opts.UnnamedPath
 	a.autosave.tick = autosaveTickCmd

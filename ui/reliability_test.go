@@ -302,3 +302,27 @@ func TestSaveConflictWhenFileRemoved(t *testing.T) {
 	}
 	mustContain(t, a, "未保存")
 }
+
+func TestLockFollowsSaveAs(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "甲.yaml")
+	lock, _, err := model.AcquireLock(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), Path: first, locks: true, lock: lock}, 100, 30)
+	typeText(t, a, "正文")
+	press(t, a, "ctrl+s")
+	if !exists(model.LockPath(first)) {
+		t.Fatal("saving in place dropped the lock")
+	}
+	second := filepath.Join(dir, "乙.yaml")
+	a.path = ""
+	press(t, a, "ctrl+s")
+	a.fileName.SetValue(second)
+	press(t, a, "enter")
+	if exists(model.LockPath(first)) || !exists(model.LockPath(second)) {
+		t.Fatal("the lock did not follow the draft to its new name")
+	}
+	a.lock.Release()
+}

@@ -70,6 +70,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	a.c.report.AdoptSaved(msg.snap)
+	if msg.path != a.lockedPath {
+		a.moveLock(msg.path)
+	}
 	a.path = msg.path
 	a.onDisk = true
 	a.savedGen = max(a.savedGen, msg.gen)
@@ -314,4 +317,15 @@ func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
 	a.refreshStatuses()
 	a.message, a.msgErr = "已读回外部编辑的内容", false
 	return tea.Batch(a.edited(), a.openSection(i, focusProse))
+}
+
+// moveLock takes the lock of the draft's new file name after save as (or
+// its first name), so a second nianbao opening it is warned.
+func (a *App) moveLock(path string) {
+	if !a.opts.locks {
+		return
+	}
+	_ = a.lock.Release()
+	a.lock, _, _ = model.AcquireLock(path)
+	a.lockedPath = path
 }

@@ -201,6 +201,7 @@ func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) te
 	na.c.width, na.c.height = a.c.width, a.c.height
 	na.prompts = a.prompts
 	na.autosave = a.autosave
+	na.lock, na.lockedPath = a.lock, a.lockedPath
 	na.tick = a.tick
 	na.showFindings = a.showFindings
 	na.message, na.msgErr = a.message, a.msgErr

@@ -32,6 +32,8 @@ type Options struct {
 	// LockHolder is set when another nianbao has the draft open.
 	LockHolder *model.LockInfo
 
+	locks        bool                  // keep a lock file on the draft (Run; not tests)
+	lock         *model.Lock           // held on Path while the editor runs
 	check        checkFunc             // tests replace the checker
 	cursor       *cursorTarget         // where the IME cursor goes; nil in tests
 	autosaveTick func(seq int) tea.Cmd // tests fire autosave at once
@@ -43,17 +45,15 @@ type Options struct {
 // closed terminal, an internal error) the unsaved text is written to the
 // recovery file and Run returns an *Ended saying where.
 func Run(opts Options) error {
+	opts.locks = true
 	if opts.Path != "" {
-		lock, holder, err := model.AcquireLock(opts.Path)
-		if err == nil {
-			// Without a lock only the warning to a second nianbao is
-			// lost; conflict checks on save still protect the file.
-			defer lock.Release()
-		}
-		opts.LockHolder = holder
+		// Without a lock only the warning to a second nianbao is lost;
+		// conflict checks on save still protect the file.
+		opts.lock, opts.LockHolder, _ = model.AcquireLock(opts.Path)
 	}
 	target := &cursorTarget{}
 	opts.cursor = target
 	app := newApp(opts, time.Now)
+	defer func() { _ = app.lock.Release() }()
 	return run(app, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, target)))
 }
