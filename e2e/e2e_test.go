@@ -139,6 +139,19 @@ func (tm *term) assertCursorAfter(text string) {
 	}
 }
 
+// waitExit waits until the program in the session has ended, so the test
+// directory is not removed under a process still writing to it.
+func (tm *term) waitExit() {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for tm.alive() {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the editor did not exit:\n%s", tm.screen())
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
 func (tm *term) alive() bool {
 	err := exec.Command("tmux", "-L", tm.socket, "has-session", "-t", "main").Run()
 	return err == nil

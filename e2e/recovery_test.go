@@ -123,19 +123,6 @@ func restartAndRecover(t *testing.T, dir, file string) {
 	}
 }
 
-// waitExit waits until the program in the session has ended, so the test
-// directory is not removed under a process still writing to it.
-func (tm *term) waitExit() {
-	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for tm.alive() {
-		if time.Now().After(deadline) {
-			tm.t.Fatalf("the editor did not exit:\n%s", tm.screen())
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
-}
-
 // startInShell runs the editor under sh so the pane outlives it and shows
 // its last message and exit code.
 func startInShell(t *testing.T, dir string) *term {
