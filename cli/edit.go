@@ -62,7 +62,7 @@ func runEdit(opts *editOptions) error {
 		if err != nil {
 			return inputError(err)
 		}
-		_ = templates.Remember(t)
+		go func() { _ = templates.Remember(t) }()
 		uo.Report, uo.Template = model.NewReport(t), t
 		if opts.path != "" {
 			uo.Report.SetFile(opts.path)
@@ -99,7 +99,8 @@ func loadForEdit(opts *editOptions, uo *ui.Options) error {
 	} else if err := r.Validate(t); err != nil {
 		return inputError(err)
 	}
-	_ = templates.Remember(t)
+	// Off the start-up path: the editor runs far longer than this takes.
+	go func() { _ = templates.Remember(t) }()
 	r.UseTemplateOrder(t)
 	uo.Report, uo.Template = r, t
 	return nil

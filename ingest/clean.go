@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Dropped is a piece of web-page furniture removed from the source.
@@ -25,28 +26,30 @@ type leftover struct {
 // furniture is a short line, report text is not.
 const maxLeftoverRunes = 60
 
-var leftovers = []leftover{
-	{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true},
-	{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true},
-	{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true},
-	{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true},
-	{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true},
-	{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\d\s次]*$`), "发布信息", true},
-	{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true},
-	{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false},
-	{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true},
-	{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true},
-	{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true},
-	{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true},
-	{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false},
-	{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false},
-	{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false},
-	{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false},
-}
+var leftovers = sync.OnceValue(func() []leftover {
+	return []leftover{
+		{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true},
+		{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true},
+		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true},
+		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true},
+		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true},
+		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\d\s次]*$`), "发布信息", true},
+		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true},
+		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false},
+		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true},
+		{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true},
+		{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true},
+		{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true},
+		{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false},
+		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false},
+		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false},
+		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false},
+	}
+})
 
 // glued is furniture a scraper pasted onto the front of the first
 // paragraph ("大 中 小2023年，…"): only the prefix is removed.
-var glued = regexp.MustCompile(`^(?:【?\s*(?:字号|字体|字体大小)\s*[:：]?\s*)?大 +中 +小\s*】?`)
+var glued = lazyRegexp(`^(?:【?\s*(?:字号|字体|字体大小)\s*[:：]?\s*)?大 +中 +小\s*】?`)
 
 // clean drops known web-page leftovers and returns the remaining lines and
 // a record of every removed piece. It is conservative: a line goes only
@@ -69,7 +72,7 @@ func clean(lines []Line) ([]Line, []Dropped) {
 			continue
 		}
 		if i <= first+1 {
-			if m := glued.FindString(l.Text); m != "" && len(m) < len(l.Text) {
+			if m := glued().FindString(l.Text); m != "" && len(m) < len(l.Text) {
 				dropped = append(dropped, Dropped{Line: l.No, Text: m, Reason: "字号切换（粘连在正文开头）"})
 				l.Text = l.Text[len(m):]
 			}
@@ -80,10 +83,10 @@ func clean(lines []Line) ([]Line, []Dropped) {
 }
 
 func isLeftover(t string, outside bool) (string, bool) {
-	if runeLen(t) > maxLeftoverRunes || headingRe.MatchString(t) {
+	if runeLen(t) > maxLeftoverRunes || headingRe().MatchString(t) {
 		return "", false
 	}
-	for _, lo := range leftovers {
+	for _, lo := range leftovers() {
 		if (lo.strong || outside) && lo.re.MatchString(t) {
 			return lo.reason, true
 		}
@@ -101,7 +104,7 @@ func bodyBounds(lines []Line) (first, last int) {
 		if t == "" {
 			continue
 		}
-		body := runeLen(t) > maxLeftoverRunes || headingRe.MatchString(t) || l.Level > 0
+		body := runeLen(t) > maxLeftoverRunes || headingRe().MatchString(t) || l.Level > 0
 		if body && i < first {
 			first = i
 		}
@@ -110,4 +113,11 @@ func bodyBounds(lines []Line) (first, last int) {
 		}
 	}
 	return first, last
+}
+
+// lazyRegexp compiles pattern on first use. Every nianbao command links
+// this package, and compiling its ~35 patterns at init cost 3 ms of each
+// start-up, including the editor's.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -160,8 +159,8 @@ type styleInfo struct {
 }
 
 var (
-	headingNameRe = regexp.MustCompile(`^(?i:heading|标题)\s*([1-9])$`)
-	headingIDRe   = regexp.MustCompile(`^(?i:heading)([1-9])$`)
+	headingNameRe = lazyRegexp(`^(?i:heading|标题)\s*([1-9])$`)
+	headingIDRe   = lazyRegexp(`^(?i:heading)([1-9])$`)
 )
 
 // parseStyles reads style names and outline levels so that a paragraph
@@ -254,12 +253,12 @@ func (p *paragraph) level(styles map[string]styleInfo) (int, bool) {
 		if s.outline > 0 {
 			return s.outline, false
 		}
-		if m := headingNameRe.FindStringSubmatch(strings.TrimSpace(s.name)); m != nil {
+		if m := headingNameRe().FindStringSubmatch(strings.TrimSpace(s.name)); m != nil {
 			return int(m[1][0] - '0'), false
 		}
 		id = s.basedOn
 	}
-	if m := headingIDRe.FindStringSubmatch(p.style); m != nil {
+	if m := headingIDRe().FindStringSubmatch(p.style); m != nil {
 		return int(m[1][0] - '0'), false // no styles.xml: Word's built-in ids
 	}
 	return 0, false

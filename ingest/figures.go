@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -11,7 +10,7 @@ import (
 // numRe finds a number with its unit in prose: "142件", "6.5 %", "200余次",
 // "15万余人次". Years and dates ("2023年", "8月") have no listed unit and
 // are never figures.
-var numRe = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(人次|场次|件次|件|场|次|卷|份|个|项|人|名|条|篇|户|家|%|％|元)`)
+var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(人次|场次|件次|件|场|次|卷|份|个|项|人|名|条|篇|户|家|%|％|元)`)
 
 // unitAliases lists the units in prose that state a figure of the given
 // template unit. Nothing looser: "行政处罚2685项" in a list of powers is not
@@ -302,7 +301,7 @@ func numbersInParagraph(section, para string) []numHit {
 	var out []numHit
 	info := &paragraphInfo{text: para, strong: map[string]bool{}}
 	for _, sent := range sentences(para) {
-		for _, m := range numRe.FindAllStringSubmatchIndex(sent, -1) {
+		for _, m := range numRe().FindAllStringSubmatchIndex(sent, -1) {
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
 			mult := ""
 			if m[6] >= 0 {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -263,9 +262,9 @@ func numberPrefix(line string, h *Heading) string {
 }
 
 var (
-	titleMetaRe   = regexp.MustCompile(`^(.*?)((?:19|20|21)\d{2})\s*年度?(.*)$`)
-	openingUnitRe = regexp.MustCompile(`^((?:19|20|21)\d{2})\s*年(?:度|以来)?\s*[,，]?\s*(?:全)?(.{2,24}?)(?:始终|坚持|深入|认真|全面|紧紧|紧扣|以|在|围绕|聚焦|按照|立足|深化|持续)`)
-	anyYearRe     = regexp.MustCompile(`((?:19|20|21)\d{2})\s*年`)
+	titleMetaRe   = lazyRegexp(`^(.*?)((?:19|20|21)\d{2})\s*年度?(.*)$`)
+	openingUnitRe = lazyRegexp(`^((?:19|20|21)\d{2})\s*年(?:度|以来)?\s*[,，]?\s*(?:全)?(.{2,24}?)(?:始终|坚持|深入|认真|全面|紧紧|紧扣|以|在|围绕|聚焦|按照|立足|深化|持续)`)
+	anyYearRe     = lazyRegexp(`((?:19|20|21)\d{2})\s*年`)
 )
 
 // metadata reads the reporting unit and year from the title ("绩溪县2023年
@@ -273,7 +272,7 @@ var (
 // ("2023年，东昌府区司法局坚持……").
 func metadata(title string, opening []Line) (unit string, year int) {
 	t := strings.TrimPrefix(normalizeHeading(title), "关于")
-	if m := titleMetaRe.FindStringSubmatch(t); m != nil {
+	if m := titleMetaRe().FindStringSubmatch(t); m != nil {
 		year, _ = strconv.Atoi(m[2])
 		unit = strings.TrimSpace(m[1])
 		if unit == "" {
@@ -287,7 +286,7 @@ func metadata(title string, opening []Line) (unit string, year int) {
 	if len(opening) > 0 {
 		first := strings.TrimFunc(opening[0].Text, isSpace)
 		if unit == "" {
-			if m := openingUnitRe.FindStringSubmatch(first); m != nil {
+			if m := openingUnitRe().FindStringSubmatch(first); m != nil {
 				unit = m[2]
 				if year == 0 {
 					year, _ = strconv.Atoi(m[1])
@@ -295,7 +294,7 @@ func metadata(title string, opening []Line) (unit string, year int) {
 			}
 		}
 		if year == 0 {
-			if m := anyYearRe.FindStringSubmatch(first); m != nil {
+			if m := anyYearRe().FindStringSubmatch(first); m != nil {
 				year, _ = strconv.Atoi(m[1])
 			}
 		}

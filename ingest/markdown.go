@@ -1,15 +1,14 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
-	mdHeadingRe = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
-	mdBulletRe  = regexp.MustCompile(`^[ \t]*(?:[-*+][ \t]+|>[ \t]?)+`)
-	mdRuleRe    = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	mdEmphRe    = regexp.MustCompile(`\*\*|__|~~`)
+	mdHeadingRe = lazyRegexp(`^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
+	mdBulletRe  = lazyRegexp(`^[ \t]*(?:[-*+][ \t]+|>[ \t]?)+`)
+	mdRuleRe    = lazyRegexp(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	mdEmphRe    = lazyRegexp(`\*\*|__|~~`)
 )
 
 // markdownLines strips the markup drafters and exporters put in Markdown
@@ -25,14 +24,14 @@ func markdownLines(text string) ([]Line, map[string]string) {
 		switch {
 		case i < skip:
 			// Front matter: read into meta, not report text.
-		case mdRuleRe.MatchString(l):
+		case mdRuleRe().MatchString(l):
 			// A rule carries no text; keep the line empty so numbering holds.
-		case mdHeadingRe.MatchString(l):
-			m := mdHeadingRe.FindStringSubmatch(l)
+		case mdHeadingRe().MatchString(l):
+			m := mdHeadingRe().FindStringSubmatch(l)
 			ln.Level = len(m[1])
 			ln.Text = stripEmphasis(m[2])
 		default:
-			ln.Text = stripEmphasis(mdBulletRe.ReplaceAllString(l, ""))
+			ln.Text = stripEmphasis(mdBulletRe().ReplaceAllString(l, ""))
 		}
 		ln.Text = strings.TrimFunc(ln.Text, isSpace)
 		out = append(out, ln)
@@ -62,7 +61,7 @@ func frontMatter(raw []string) (map[string]string, int) {
 }
 
 func stripEmphasis(s string) string {
-	s = mdEmphRe.ReplaceAllString(s, "")
+	s = mdEmphRe().ReplaceAllString(s, "")
 	// A lone *word* or _word_ is emphasis too; only strip a pair that wraps
 	// the whole line so a stray asterisk in the text survives.
 	if len(s) > 2 && (s[0] == '*' && s[len(s)-1] == '*' || s[0] == '_' && s[len(s)-1] == '_') {

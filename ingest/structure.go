@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -19,24 +18,24 @@ type Heading struct {
 // Heading numbers as drafters and scrapers write them: full-width or ASCII
 // brackets, 、 or a comma or a dot after the number.
 var (
-	h1Re = regexp.MustCompile(`^[ \t\x{3000}]*([一二三四五六七八九十]{1,3})[ \t]*[、,，.．]`)
-	h2Re = regexp.MustCompile(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
-	h3Re = regexp.MustCompile(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
-	h4Re = regexp.MustCompile(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
+	h1Re = lazyRegexp(`^[ \t\x{3000}]*([一二三四五六七八九十]{1,3})[ \t]*[、,，.．]`)
+	h2Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
+	h3Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
+	h4Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
 	// headingRe is any of the above, for quick tests.
-	headingRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９])`)
+	headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９])`)
 )
 
 // matchNumber recognises a heading number at the start of a line and
 // returns its level, the prefix as written and its value.
 func matchNumber(s string) (level int, prefix string, index int) {
-	if m := h2Re.FindStringSubmatchIndex(s); m != nil {
+	if m := h2Re().FindStringSubmatchIndex(s); m != nil {
 		return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
 	}
-	if m := h4Re.FindStringSubmatchIndex(s); m != nil {
+	if m := h4Re().FindStringSubmatchIndex(s); m != nil {
 		return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
 	}
-	if m := h1Re.FindStringSubmatchIndex(s); m != nil {
+	if m := h1Re().FindStringSubmatchIndex(s); m != nil {
 		rest := s[m[1]:]
 		// "一、二季度" is a range of quarters, not heading 一.
 		if r := firstRune(rest); strings.ContainsRune("一二三四五六七八九十", r) {
@@ -44,7 +43,7 @@ func matchNumber(s string) (level int, prefix string, index int) {
 		}
 		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
 	}
-	if m := h3Re.FindStringSubmatchIndex(s); m != nil {
+	if m := h3Re().FindStringSubmatchIndex(s); m != nil {
 		rest := s[m[1]:]
 		// "1.5万" and "3、4月" are numbers, not headings.
 		if r := firstRune(rest); r >= '0' && r <= '9' || r >= '０' && r <= '９' || rest == "" {
@@ -127,11 +126,11 @@ type outline struct {
 }
 
 // titleRe finds the report title: a short line naming an annual report.
-var titleRe = regexp.MustCompile(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*报告|年度.*报告|法治政府建设.*报告`)
+var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*报告|年度.*报告|法治政府建设.*报告`)
 
-var dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+var dateLineRe = lazyRegexp(`^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
 
-var itemRe = regexp.MustCompile(`(?:^|[。；;，,：:])\s*([一二三四五六七八九十]{1,3})是`)
+var itemRe = lazyRegexp(`(?:^|[。；;，,：:])\s*([一二三四五六七八九十]{1,3})是`)
 
 // parseOutline recognises title, opening, headings and the part tree.
 func parseOutline(lines []Line) *outline {
@@ -153,7 +152,7 @@ func parseOutline(lines []Line) *outline {
 		if lvl, _, _ := matchNumber(t); lvl > 0 {
 			break
 		}
-		if l.Title || runeLen(t) <= 80 && titleRe.MatchString(t) && !strings.HasSuffix(t, "。") {
+		if l.Title || runeLen(t) <= 80 && titleRe().MatchString(t) && !strings.HasSuffix(t, "。") {
 			ti = i
 			break
 		}
@@ -184,7 +183,7 @@ func parseOutline(lines []Line) *outline {
 	minLevel := 0
 	for _, l := range nonBlank {
 		t := l.Text
-		o.itemCount += len(itemRe.FindAllStringIndex(t, -1))
+		o.itemCount += len(itemRe().FindAllStringIndex(t, -1))
 		lvl, prefix, idx := matchNumber(t)
 		var h Heading
 		switch {
@@ -242,7 +241,7 @@ func parseOutline(lines []Line) *outline {
 func (o *outline) trimTrailer(lines *[]Line) {
 	ls := *lines
 	n := len(ls)
-	if n == 0 || !dateLineRe.MatchString(ls[n-1].Text) {
+	if n == 0 || !dateLineRe().MatchString(ls[n-1].Text) {
 		return
 	}
 	d := ls[n-1]
@@ -250,7 +249,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	n--
 	if n > 0 {
 		t := strings.TrimFunc(ls[n-1].Text, isSpace)
-		if runeLen(t) <= 30 && !strings.ContainsAny(t, "。；;，,") && !headingRe.MatchString(t) {
+		if runeLen(t) <= 30 && !strings.ContainsAny(t, "。；;，,") && !headingRe().MatchString(t) {
 			o.trailer = append(o.trailer, ls[n-1])
 			n--
 		}
@@ -262,7 +261,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 // number, e.g. [1 2 3]; the text stays where it is, this only recognises it.
 func EnumeratedItems(paragraph string) []int {
 	var out []int
-	for _, m := range itemRe.FindAllStringSubmatch(paragraph, -1) {
+	for _, m := range itemRe().FindAllStringSubmatch(paragraph, -1) {
 		out = append(out, chineseValue(m[1]))
 	}
 	return out

@@ -74,10 +74,10 @@ func FindRecovery(draftPath string) (*Recovery, error) {
 	rep.disk, _ = ReadDiskState(draftPath)
 	if cur, err := os.ReadFile(draftPath); err == nil {
 		if base, err := ParseReport(draftPath, cur); err == nil {
-			rep.node, rep.orig, rep.base, rep.pos = base.node, base.orig, base.base, base.pos
+			rep.node, rep.orig, rep.base, rep.loaded, rep.pos = base.node, base.orig, base.base, base.loaded, base.pos
 		}
 	} else {
-		rep.node, rep.orig, rep.base = nil, nil, nil
+		rep.node, rep.orig, rep.base, rep.loaded = nil, nil, nil, nil
 	}
 	return &Recovery{Path: ap, Report: rep, ModTime: st.ModTime()}, nil
 }

@@ -46,7 +46,23 @@ func AcquireLock(draftPath string) (*Lock, *LockInfo, error) {
 		}
 	}
 	body := fmt.Sprintf("%d\n%s\n%s\n", os.Getpid(), host, time.Now().Format(time.RFC3339))
-	if err := WriteFileAtomic(lp, []byte(body)); err != nil {
+	// Renamed into place so a reader never sees half a lock, but not
+	// synced: a lock only matters while this process runs, and the two
+	// fsyncs cost the editor's start-up milliseconds (more on a network
+	// home directory).
+	tmp, err := os.CreateTemp(filepath.Dir(lp), filepath.Base(lp)+".tmp-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	_, err = tmp.WriteString(body)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), lp)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
 		return nil, nil, err
 	}
 	return &Lock{path: lp}, nil, nil

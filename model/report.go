@@ -44,9 +44,14 @@ type Report struct {
 	file string
 	node *yaml.Node
 	orig []byte
-	base []byte
-	pos  map[string]Pos // "sections/ID", "figures/ID" … → where the key was
-	disk DiskState      // the file as last read or written, for conflict checks
+	// base is what Marshal produced for the draft as loaded; equal output
+	// means nothing changed and orig is written back byte for byte. It is
+	// computed on first use from loaded (a snapshot taken at load), so
+	// opening a long draft does not pay for encoding it once more.
+	base   []byte
+	loaded *Report
+	pos    map[string]Pos // "sections/ID", "figures/ID" … → where the key was
+	disk   DiskState      // the file as last read or written, for conflict checks
 	// Key order from the file or the template, so saving is stable.
 	sectionOrder, figureOrder []string
 }
@@ -197,11 +202,7 @@ func ParseReport(file string, data []byte) (*Report, error) {
 	if err := errorsOrNil(d.errs); err != nil {
 		return nil, err
 	}
-	base, err := r.Marshal()
-	if err != nil {
-		return nil, err
-	}
-	r.base = base
+	r.loaded = r.Snapshot()
 	return r, nil
 }
 
@@ -363,10 +364,23 @@ func (r *Report) Marshal() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.orig != nil && r.base != nil && string(out) == string(r.base) {
+	if r.orig != nil && string(out) == string(r.baseBytes()) {
 		return r.orig, nil
 	}
 	return out, nil
+}
+
+// baseBytes encodes the loaded snapshot once. A Report used from two
+// goroutines is always a Snapshot copy per goroutine, so caching on r is
+// safe.
+func (r *Report) baseBytes() []byte {
+	if r.base == nil && r.loaded != nil {
+		l := r.loaded
+		if b, err := encodeDocument(merge(l.node, l.encode(), reportShape), ""); err == nil {
+			r.base = b
+		}
+	}
+	return r.base
 }
 
 // Save writes the draft atomically and makes path its file. After a save the
@@ -391,7 +405,7 @@ func (r *Report) rebase(data []byte) error {
 	if err != nil {
 		return err
 	}
-	r.node, r.orig, r.base, r.pos = fresh.node, fresh.orig, fresh.base, fresh.pos
+	r.node, r.orig, r.base, r.loaded, r.pos = fresh.node, fresh.orig, fresh.base, fresh.loaded, fresh.pos
 	return nil
 }
 

@@ -24,6 +24,6 @@ func (r *Report) Snapshot() *Report {
 // merges onto what is on disk now and checks for conflicts against it. The
 // content of r is left as it is: edits made during the save stay.
 func (r *Report) AdoptSaved(saved *Report) {
-	r.file, r.node, r.orig, r.base, r.pos = saved.file, saved.node, saved.orig, saved.base, saved.pos
+	r.file, r.node, r.orig, r.base, r.loaded, r.pos = saved.file, saved.node, saved.orig, saved.base, saved.loaded, saved.pos
 	r.disk = saved.disk
 }

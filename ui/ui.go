@@ -55,5 +55,8 @@ func Run(opts Options) error {
 	opts.cursor = target
 	app := newApp(opts, time.Now)
 	defer func() { _ = app.lock.Release() }()
-	return run(app, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, target)))
+	// 120 fps: bubbletea v1 writes a frame only on its ticker, so the
+	// first frame (and the echo of each key) waits for the next tick; at
+	// the default 60 fps that is up to 16.7 ms of start-up.
+	return run(app, tea.WithAltScreen(), tea.WithFPS(120), tea.WithOutput(newCursorWriter(os.Stdout, target)))
 }
