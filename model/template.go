@@ -36,7 +36,13 @@ type Template struct {
 	file string
 	node *yaml.Node // the loaded document root, for faithful saving
 	orig []byte
-	base []byte // what Marshal produced right after loading
+	// loaded is the template as parsed; what Marshal produces for it is
+	// the baseline that means "unchanged, write orig back". It is encoded
+	// only when Marshal runs (rarely: saving), not on every parse — that
+	// was a quarter of parsing, paid by every command and every start-up.
+	// Not cached, so a template shared between goroutines is never
+	// written to.
+	loaded *Template
 }
 
 // Section is one node of the section tree. Level is derived from depth
@@ -289,11 +295,7 @@ func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 		return nil, err
 	}
 	t.setLevels()
-	base, err := t.Marshal()
-	if err != nil {
-		return nil, err
-	}
-	t.base = base
+	t.loaded = t.Clone()
 	return t, nil
 }
 
@@ -590,8 +592,11 @@ func (t *Template) Marshal() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t.orig != nil && t.base != nil && string(out) == string(t.base) {
-		return t.orig, nil
+	if t.orig != nil && t.loaded != nil {
+		l := t.loaded
+		if base, err := encodeDocument(merge(l.renamedNode(), l.encode(), templateShape), ""); err == nil && string(out) == string(base) {
+			return t.orig, nil
+		}
 	}
 	return out, nil
 }
