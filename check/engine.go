@@ -63,6 +63,11 @@ type collector struct {
 	// figure findings before prose findings, though the prose scan runs first.
 	seqBase int
 
+	// perRule counts the findings of each rule in each section; beyond
+	// maxFindingsPerRule they are only counted (see add).
+	perRule  map[ruleSection]int
+	overflow map[ruleSection]*overflowed
+
 	// current text position
 	section string
 	sec     int
@@ -82,9 +87,13 @@ func getCollector(t *model.Template) *collector {
 	if c.secIndex == nil {
 		c.secIndex = map[string]int{}
 		c.placeheld = map[string]bool{}
+		c.perRule = map[ruleSection]int{}
+		c.overflow = map[ruleSection]*overflowed{}
 	} else {
 		clear(c.secIndex)
 		clear(c.placeheld)
+		clear(c.perRule)
+		clear(c.overflow)
 	}
 	c.seqBase = 0
 	if t != nil {
@@ -106,10 +115,24 @@ func putCollector(c *collector) {
 	collectors.Put(c)
 }
 
+// maxFindingsPerRule bounds how many findings of one rule one section
+// lists. A real report has a handful; a pasted table or a hostile file can
+// have a million, which would flood the output and memory. The rest are
+// counted in one closing finding of the same rule.
+const maxFindingsPerRule = 50
+
+type ruleSection struct{ rule, section string }
+
+// overflowed counts the findings of one rule and section beyond the cap.
+type overflowed struct {
+	count, sec, line int
+}
+
 // add records a finding at the default severity of its rule; the template's
 // settings are applied once at the end.
 func (c *collector) add(f Finding) {
 	f.Severity = defaultSeverity(f.Rule)
+	f.Message = model.Printable(f.Message)
 	sec := -1
 	if f.Section != "" {
 		if i, ok := c.secIndex[f.Section]; ok {
@@ -118,7 +141,39 @@ func (c *collector) add(f Finding) {
 			sec = len(c.secIndex)
 		}
 	}
+	key := ruleSection{f.Rule, f.Section}
+	if c.perRule[key]++; c.perRule[key] > maxFindingsPerRule {
+		o := c.overflow[key]
+		if o == nil {
+			o = &overflowed{sec: sec, line: f.Line}
+			c.overflow[key] = o
+		}
+		o.count++
+		return
+	}
 	c.items = append(c.items, item{f: f, sec: sec, seq: c.seqBase + len(c.items)})
+}
+
+// flushOverflow turns the findings beyond the cap into one finding per rule
+// and section, placed after the ones listed.
+func (c *collector) flushOverflow() {
+	keys := make([]ruleSection, 0, len(c.overflow))
+	for k := range c.overflow {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].section != keys[j].section {
+			return keys[i].section < keys[j].section
+		}
+		return keys[i].rule < keys[j].rule
+	})
+	for _, k := range keys {
+		o := c.overflow[k]
+		f := Finding{Rule: k.rule, Section: k.section, Line: o.line, Count: o.count,
+			Severity: defaultSeverity(k.rule),
+			Message:  sprintf("同类问题另有 %d 处，未逐条列出（只列出前 %d 处）", o.count, maxFindingsPerRule)}
+		c.items = append(c.items, item{f: f, sec: o.sec, seq: 3<<29 + len(c.items)})
+	}
 }
 
 // note records one occurrence of a summarised rule.
@@ -143,6 +198,7 @@ func (c *collector) note(s *summary, line int, example func() string) {
 func (c *collector) finish(byLine bool) []Finding {
 	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
 	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
+	c.flushOverflow()
 	out := c.items[:0]
 	for _, it := range c.items {
 		sev, off := effective(c.t, it.f.Rule, it.f.Severity)
@@ -183,7 +239,7 @@ func (c *collector) flushSummary(s *summary, rule, format string) {
 		return
 	}
 	f := Finding{Rule: rule, Section: s.section, Count: s.count,
-		Message: sprintf(format, s.count, s.first)}
+		Message: model.Printable(sprintf(format, s.count, s.first))}
 	if len(s.lines) > 0 {
 		f.Line = s.lines[0]
 		f.Lines = append([]int(nil), s.lines...)

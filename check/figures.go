@@ -73,6 +73,9 @@ func (c *collector) bounds(s *model.Section, f *model.Figure, n model.Number, li
 		msg = sprintf("数字“%s”为 %s%s，小于下限 %s", f.Label, n.Text, f.Unit, fmtNum(*f.Min))
 	case f.Max != nil && n.Value > *f.Max:
 		msg = sprintf("数字“%s”为 %s%s，大于上限 %s", f.Label, n.Text, f.Unit, fmtNum(*f.Max))
+	case (f.Kind == model.KindCount || f.Kind == "") && n.Value < 0:
+		// A template without min: 0 still cannot make a count negative.
+		msg = sprintf("数字“%s”是件数、人次一类的计数，不能为负数，实际填写 %s", f.Label, n.Text)
 	case (f.Kind == model.KindCount || f.Kind == "") && n.Value != math.Trunc(n.Value):
 		msg = sprintf("数字“%s”是件数、人次一类的计数，应为整数，实际填写 %s", f.Label, n.Text)
 	default:

@@ -114,7 +114,7 @@ func (c *collector) proseRates(line string, at int) {
 		if pos < done {
 			continue
 		}
-		start, end := sentenceAround(line, pos)
+		start, end := sentenceAround(line, pos, done)
 		done = end
 		if sentence := line[start:end]; strings.Contains(sentence, "%") || strings.Contains(sentence, "％") {
 			c.sentenceRates(sentence, at)
@@ -122,29 +122,44 @@ func (c *collector) proseRates(line string, at int) {
 	}
 }
 
-var sentenceEnds = []string{"。", "！", "？", "!", "?"}
+// sentenceEndChars are the characters that end a sentence.
+const sentenceEndChars = "。！？!?"
 
-// sentenceAround returns the bounds of the sentence containing pos.
-func sentenceAround(line string, pos int) (start, end int) {
+// sentenceAround returns the bounds of the sentence containing pos. from
+// is where the previous sentence examined ended (0 for none): no sentence
+// end lies between it and the start of this one, so the backward search
+// stops there. Both searches stop at the nearest sentence end, which keeps
+// a line of many rates linear instead of quadratic.
+func sentenceAround(line string, pos, from int) (start, end int) {
+	from = min(from, pos)
+	start = from
+	if k := strings.LastIndexAny(line[from:pos], sentenceEndChars); k >= 0 {
+		_, w := utf8.DecodeRuneInString(line[from+k:])
+		start = from + k + w
+	}
 	end = len(line)
-	for _, e := range sentenceEnds {
-		if k := strings.LastIndex(line[:pos], e); k >= 0 && k+len(e) > start {
-			start = k + len(e)
-		}
-		if k := strings.Index(line[pos:], e); k >= 0 && pos+k < end {
-			end = pos + k
-		}
+	if k := strings.IndexAny(line[pos:], sentenceEndChars); k >= 0 {
+		end = pos + k
 	}
 	return start, end
 }
 
+// A sentence stating more rates or counts than these is a table run into
+// one line, not prose: pairing its counts with its rates would be guesswork,
+// and every rate is compared with every count, so the caps also keep a
+// hostile line from making the check quadratic.
+const (
+	maxSentenceRates  = 10
+	maxSentenceCounts = 40
+)
+
 func (c *collector) sentenceRates(s string, at int) {
 	rates := findRates(s)
-	if len(rates) == 0 {
+	if len(rates) == 0 || len(rates) > maxSentenceRates {
 		return
 	}
 	counts := proseCounts(s)
-	if len(counts) < 2 {
+	if len(counts) < 2 || len(counts) > maxSentenceCounts {
 		return
 	}
 	for _, m := range rates {
@@ -269,9 +284,9 @@ func proseCounts(s string) []proseCount {
 			continue // 连续55个月 is a duration
 		}
 		start := prevEnd
-		if k := strings.LastIndexAny(s[:i], "，,、；;：:（("); k >= start {
-			_, w := utf8.DecodeRuneInString(s[k:])
-			start = k + w
+		if k := strings.LastIndexAny(s[prevEnd:i], "，,、；;：:（("); k >= 0 {
+			_, w := utf8.DecodeRuneInString(s[prevEnd+k:])
+			start = prevEnd + k + w
 		}
 		label := s[start:i]
 		for _, w := range []string{"约", "近", "超", "逾", "超过", "不足", "将近", "第"} {

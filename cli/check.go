@@ -192,6 +192,10 @@ func collectInputs(path string) ([]string, error) {
 	if err != nil {
 		return nil, &model.Error{File: path, Msg: "无法读取目录：" + osMessage(err)}
 	}
+	if len(out) == 0 {
+		// Checking nothing must not look like a pass.
+		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx）"}
+	}
 	sort.Strings(out)
 	return out, nil
 }

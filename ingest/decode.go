@@ -34,12 +34,22 @@ func decodeText(name string, data []byte) (string, string, error) {
 			return "", "", &model.Error{File: name, Msg: "文件标明是 UTF-16 编码，但内容无法解码，文件可能已损坏"}
 		}
 		text, enc = string(out), "UTF-16"
-	case utf8.Valid(data):
-		text, enc = string(data), "UTF-8"
-	default:
-		if bytes.IndexByte(data, 0) >= 0 {
+	case bytes.IndexByte(data, 0) >= 0:
+		// Text has no NUL bytes, except UTF-16 saved without a byte order
+		// mark, where every ASCII character carries one.
+		out, ok := utf16NoBOM(data)
+		if !ok {
 			return "", "", notText(name)
 		}
+		text, enc = out, "UTF-16"
+	case utf8.Valid(data):
+		text, enc = string(data), "UTF-8"
+		if gb, ok := model.MisreadGBK(data); ok {
+			// Short GBK text can be valid UTF-8 by accident; read as
+			// UTF-8 it would import as mojibake without a word of Chinese.
+			text, enc = gb, "GB18030"
+		}
+	default:
 		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
 		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
 			return "", "", &model.Error{File: name, Msg: "无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030。请用记事本或 WPS 打开后另存为 UTF-8 文本再导入"}
@@ -52,6 +62,50 @@ func decodeText(name string, data []byte) (string, string, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	return text, enc, nil
+}
+
+// utf16NoBOM decodes UTF-16 text that has no byte order mark, choosing
+// the byte order by where the zero bytes of ASCII characters fall. Binary
+// data is refused: it decodes to unpaired surrogates or control characters.
+func utf16NoBOM(data []byte) (string, bool) {
+	if len(data)%2 != 0 {
+		return "", false
+	}
+	even, odd := 0, 0
+	for i, b := range data {
+		if b == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	// ASCII puts its zero bytes all on one side; binary data on both.
+	order := xunicode.LittleEndian // "a" is 61 00
+	switch {
+	case odd >= 4*even:
+	case even >= 4*odd:
+		order = xunicode.BigEndian
+	default:
+		return "", false
+	}
+	out, _, err := transform.Bytes(xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder(), data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || bytes.IndexByte(out, 0) >= 0 || looksBinary(string(out)) {
+		return "", false
+	}
+	// What a report is written in: ASCII and Chinese, nearly nothing else.
+	n, other := 0, 0
+	for _, r := range string(out) {
+		n++
+		if r >= 0x80 && !model.IsChinese(r) {
+			other++
+		}
+	}
+	if other*20 > n {
+		return "", false
+	}
+	return string(out), true
 }
 
 func notText(name string) error {

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
 	"nianbao/model"
 )
 
@@ -68,12 +71,20 @@ func readDocx(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(paras) > MaxLines {
+		return nil, tooManyLines(name, len(paras))
+	}
 	doc := &Document{Name: name, Format: FormatDocx}
+	blank := true
 	for i, p := range paras {
 		ln := Line{No: i + 1, Text: trimRight(strings.TrimLeftFunc(p.text.String(), isSpace))}
 		lvl, title := p.level(styles)
 		ln.Level, ln.Title = lvl, title
 		doc.Lines = append(doc.Lines, ln)
+		blank = blank && strings.TrimFunc(ln.Text, isSpace) == ""
+	}
+	if blank {
+		return nil, &model.Error{File: name, Msg: "Word 文档中没有文字，没有可导入的内容；如果是扫描件（只有图片），请先用文字识别（OCR）转换为文字"}
 	}
 	return doc, nil
 }
@@ -118,6 +129,7 @@ func (dr *docxReader) part(path string) ([]byte, error) {
 func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int) error) error {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
+	dec.CharsetReader = charsetReader
 	depth, count := 0, 0
 	for {
 		tok, err := dec.Token()
@@ -150,6 +162,16 @@ func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int)
 			return err
 		}
 	}
+}
+
+// charsetReader lets XML parts declare a Chinese encoding (some
+// converters write encoding="GBK"); Word itself always writes UTF-8.
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "gbk", "gb2312", "gb18030", "cp936":
+		return transform.NewReader(input, simplifiedchinese.GB18030.NewDecoder()), nil
+	}
+	return nil, fmt.Errorf("不支持的编码“%s”", label)
 }
 
 type styleInfo struct {
@@ -310,6 +332,9 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 				if cur != nil && depth == pDepth-1 {
 					out = append(out, cur)
 					cur = nil
+					if len(out) > MaxLines {
+						return tooManyLines(name, len(out))
+					}
 				}
 			case "pPr":
 				inPPr = false

@@ -26,6 +26,11 @@ const MaxInputSize = 32 << 20
 // report is about 50 KB; this is two hundred times that.
 const MaxTextSize = 10 << 20
 
+// MaxLines bounds the lines (text) or paragraphs (.docx) of a report. A
+// published report has a few hundred; every line costs the importer a few
+// hundred bytes, so ten million empty lines would cost gigabytes.
+const MaxLines = 100_000
+
 // Format says how a document was written.
 type Format string
 
@@ -98,15 +103,19 @@ func Read(name string, data []byte) (*Document, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return readDocx(name, data)
-	case ext == ".docx":
-		if len(data) == 0 {
-			return nil, &model.Error{File: name, Msg: "文件是空的，不是有效的 .docx 文件"}
-		}
-		return nil, &model.Error{File: name, Msg: "不是有效的 .docx 文件（文件头不是 zip 格式），可能已损坏或只是改了扩展名"}
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, &model.Error{File: name, Msg: "这是旧版 Word（.doc）或 WPS 文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, &model.Error{File: name, Msg: "暂不支持 PDF 文件：请复制其中的文字保存为 .txt，或用 Word 转换为 .docx 后再导入"}
+	case bytes.HasPrefix(data, []byte(`{\rtf`)):
+		return nil, &model.Error{File: name, Msg: "这是 RTF 格式文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
+	case looksHTML(data):
+		return nil, &model.Error{File: name, Msg: "这是网页文件（HTML），不是报告正文：请在浏览器中打开，复制正文保存为 .txt 后再导入，或用 Word 打开后另存为 .docx"}
+	case ext == ".docx":
+		if len(data) == 0 {
+			return nil, &model.Error{File: name, Msg: "文件是空的，不是有效的 .docx 文件"}
+		}
+		return nil, &model.Error{File: name, Msg: "不是有效的 .docx 文件（文件头不是 zip 格式），可能已损坏或只是改了扩展名；如果是文本文件，请把扩展名改为 .txt"}
 	}
 	if len(data) > MaxTextSize {
 		return nil, &model.Error{File: name, Msg: fmt.Sprintf("文本过长（%d 字节，上限 %d 字节），不像是一份年度报告", len(data), MaxTextSize)}
@@ -114,6 +123,12 @@ func Read(name string, data []byte) (*Document, error) {
 	text, enc, err := decodeText(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if strings.TrimFunc(text, isSpace) == "" {
+		return nil, &model.Error{File: name, Msg: "文件中没有文字（空文件），没有可导入的内容"}
+	}
+	if n := strings.Count(text, "\n") + 1; n > MaxLines {
+		return nil, tooManyLines(name, n)
 	}
 	doc := &Document{Name: name, Format: FormatText, Encoding: enc}
 	if ext == ".md" || ext == ".markdown" {
@@ -123,6 +138,25 @@ func Read(name string, data []byte) (*Document, error) {
 		doc.Lines = textLines(text)
 	}
 	return doc, nil
+}
+
+func tooManyLines(name string, n int) error {
+	return &model.Error{File: name, Msg: fmt.Sprintf("行数或段落数过多（%d 个，上限 %d 个），不像是一份年度报告", n, MaxLines)}
+}
+
+// looksHTML says whether data is a web page: it starts, after a byte order
+// mark and blank space, with a doctype, an <html> tag or an XML
+// declaration followed by one.
+func looksHTML(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	if bytes.HasPrefix(head, []byte("<?xml")) {
+		if i := bytes.Index(head, []byte("?>")); i >= 0 {
+			head = bytes.TrimLeft(head[i+2:], " \t\r\n")
+		}
+	}
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 // textLines splits decoded text into lines, numbering them as an editor

@@ -137,7 +137,7 @@ type linter struct {
 
 func (l *linter) add(sev Severity, rule string, line, col int, sec, fig, format string, args ...any) {
 	l.out = append(l.out, Finding{Rule: rule, Severity: sev, File: l.file, Line: line, Col: col,
-		Section: sec, Figure: fig, Message: fmt.Sprintf(format, args...)})
+		Section: sec, Figure: fig, Message: model.Printable(fmt.Sprintf(format, args...))})
 }
 
 func (l *linter) template() {

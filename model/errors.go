@@ -26,7 +26,7 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
+		b.WriteString(Printable(e.File))
 	} else {
 		b.WriteString("<输入>")
 	}
@@ -37,7 +37,7 @@ func (e *Error) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	b.WriteString(Printable(e.Msg))
 	return b.String()
 }
 
@@ -63,11 +63,12 @@ func (es Errors) Unwrap() []error {
 }
 
 // errorsOrNil avoids the typed-nil trap of returning an empty Errors as error.
+// It also caps the list at maxErrors problems.
 func errorsOrNil(es Errors) error {
 	if len(es) == 0 {
 		return nil
 	}
-	return es
+	return capErrors(es)
 }
 
 // ErrUnreadable marks errors that mean the input could not be read or
@@ -87,7 +88,7 @@ func IsUnreadable(err error) bool {
 }
 
 func errAt(file string, n *yaml.Node, format string, args ...any) *Error {
-	e := &Error{File: file, Msg: fmt.Sprintf(format, args...)}
+	e := &Error{File: file, Msg: Printable(fmt.Sprintf(format, args...))}
 	if n != nil {
 		e.Line, e.Col = n.Line, n.Column
 	}

@@ -256,13 +256,14 @@ func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 	t := &Template{file: file, node: root, orig: data}
 	d := &decoder{file: file, lenient: lenient}
 	seenID, seenVersion, seenSections := false, false, false
+	var versionNode *yaml.Node
 	pairs(root, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "id":
 			seenID = true
 			t.ID = d.str(v, "模板 id")
 		case "version":
-			seenVersion = true
+			seenVersion, versionNode = true, v
 			t.Version = d.int(v, "模板版本 version")
 		case "name":
 			t.Name = d.str(v, "模板名称 name")
@@ -284,6 +285,8 @@ func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 		d.semantic(errAt(file, root, "模板缺少版本号 version（整数，从 1 开始）"))
 	} else if t.Version < 1 && len(d.errs) == 0 {
 		d.semantic(errAt(file, root, "模板版本号 version 应当是正整数"))
+	} else if t.Version > MaxTemplateVersion {
+		d.add(errAt(file, versionNode, "模板版本号 version 过大（上限 %d）", MaxTemplateVersion))
 	}
 	if !seenSections || len(t.Sections) == 0 {
 		d.semantic(errAt(file, root, "模板缺少章节列表 sections"))
@@ -298,6 +301,10 @@ func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 	t.loaded = t.Clone()
 	return t, nil
 }
+
+// MaxTemplateVersion bounds template versions: an office publishes a few
+// a year, and the bound keeps "version + 1" from overflowing.
+const MaxTemplateVersion = 1_000_000
 
 type decoder struct {
 	file    string

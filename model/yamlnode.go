@@ -30,11 +30,22 @@ func parseDocument(file string, data []byte) (*yaml.Node, error) {
 	if err := checkText(file, data); err != nil {
 		return nil, err
 	}
+	if _, gbk := MisreadGBK(data); gbk {
+		line, col := firstNonASCII(data)
+		return nil, &Error{File: file, Line: line, Col: col,
+			Msg: "文件似乎是用 GBK 编码保存的：按 UTF-8 读出来是乱码，没有一个汉字。请用记事本或 WPS 打开后另存为 UTF-8 编码"}
+	}
+	if err := checkStructure(file, data); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
 			return nil, &Error{File: file, Line: 1, Col: 1, Msg: "文件为空"}
+		}
+		if strings.Contains(err.Error(), "exceeded max depth") {
+			return nil, depthError(file, data)
 		}
 		return nil, syntaxError(file, data, err)
 	}
@@ -64,6 +75,8 @@ func checkText(file string, data []byte) error {
 			return &Error{File: file, Line: line, Col: col, Msg: "文件不是有效的 UTF-8 编码（可能是 GBK）；请另存为 UTF-8"}
 		case r == 0:
 			return &Error{File: file, Line: line, Col: col, Msg: "文件中含有空字符（NUL），可能不是文本文件"}
+		case !yamlPrintable(r):
+			return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("文件中含有不允许的控制字符（U+%04X），请删除", r)}
 		case r == '\n':
 			line, col = line+1, 0
 		}
@@ -71,6 +84,13 @@ func checkText(file string, data []byte) error {
 		i += size
 	}
 	return nil
+}
+
+// yamlPrintable is the set of characters YAML allows in a file; the
+// parser rejects the others without saying where they are.
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
 }
 
 func walkChecks(file string, n *yaml.Node, depth int, errs *Errors) {
