@@ -3,7 +3,6 @@ package ingest
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestHostileTextIsLinear feeds text built to make a careless importer
@@ -21,17 +20,16 @@ func TestHostileTextIsLinear(t *testing.T) {
 		"many headings":            strings.Repeat("一、主要举措\n（一）依法决策\n1.执法\n（1）普法\n", 10000),
 		"many lines":               strings.Repeat("一是二是三是四是\n", 60000),
 	}
+	// No wall-clock assertion (the machines are shared): linear work here
+	// is well under a second per case, a quadratic regression is hours,
+	// which the test binary's timeout reports with the stuck stack.
 	for name, text := range cases {
-		start := time.Now()
 		doc, err := Read("x.txt", []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := Import(doc, tpl); err != nil {
-			t.Fatal(err)
-		}
-		if d := time.Since(start); d > 3*time.Second {
-			t.Errorf("%s: %d bytes took %v", name, len(text), d)
+			t.Fatalf("%s: %v", name, err)
 		}
 	}
 }
