@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,9 @@ import (
 	"nianbao/templates"
 	"nianbao/ui"
 )
+
+// startupNoGC is how long the collector stays paused at start-up.
+const startupNoGC = 300 * time.Millisecond
 
 type editOptions struct {
 	streams  *Streams
@@ -40,6 +44,12 @@ func newEditCmd(s *Streams) *cobra.Command {
 }
 
 func runEdit(opts *editOptions) error {
+	// Loading a long draft and building the first frame allocate about
+	// 10 MB in a few milliseconds; with the collector paused for that
+	// moment the first frame comes sooner. It resumes well before the
+	// drafter can type.
+	gc := debug.SetGCPercent(-1)
+	time.AfterFunc(startupNoGC, func() { debug.SetGCPercent(gc) })
 	uo := ui.Options{Path: opts.path}
 	if opts.path != "" {
 		if _, statErr := os.Stat(opts.path); statErr == nil {
