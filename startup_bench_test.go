@@ -36,6 +36,7 @@ import (
 	"time"
 	"unsafe"
 
+	"nianbao/internal/benchtext"
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -195,27 +196,6 @@ func buildNianbao(b *testing.B, dir string) string {
 	return bin
 }
 
-// startupProse is Chinese prose of n characters in ~80-character paragraphs
-// with full-width punctuation, as in ui/bench_test.go.
-func startupProse(n int) string {
-	const para = "一是深入推进严格规范公正文明执法，全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办理行政处罚案件一百二十件。"
-	var sb strings.Builder
-	count := 0
-	for count < n {
-		r := []rune(para)
-		if rest := n - count; rest < len(r) {
-			r = r[:rest]
-		}
-		sb.WriteString(string(r))
-		count += len(r)
-		if count < n {
-			sb.WriteString("\n")
-			count++
-		}
-	}
-	return sb.String()
-}
-
 // draftYAML is a saved draft of the standard template with about chars
 // characters spread over every section, metadata filled so the editor opens
 // on prose (as BenchmarkAppKeystroke builds its report).
@@ -229,7 +209,7 @@ func draftYAML(b *testing.B, chars int) []byte {
 	r.Unit, r.Year = "绩溪县", 2024
 	secs := tm.Flatten()
 	for _, s := range secs {
-		r.SetText(s.ID, startupProse(chars/len(secs)))
+		r.SetText(s.ID, benchtext.Prose(chars/len(secs)))
 	}
 	path := filepath.Join(b.TempDir(), "draft.yaml")
 	if err := r.Save(path); err != nil {

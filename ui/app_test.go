@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
+	"nianbao/internal/benchtext"
 	"nianbao/model"
 )
 
@@ -418,7 +419,7 @@ func TestFullHelpScrolls(t *testing.T) {
 func TestLongSectionLoadsCompletely(t *testing.T) {
 	tm := stdTemplate(t)
 	r := draft(t, tm)
-	long := prose(20000) + strings.Repeat("\n短段。", 12000) // also far past textarea's 10,000-line cut
+	long := benchtext.Prose(20000) + strings.Repeat("\n短段。", 12000) // also far past textarea's 10,000-line cut
 	r.SetText("plans", long)
 	path := filepath.Join(t.TempDir(), "long.yaml")
 	a := newTestApp(t, r, tm, path, 100, 30)
