@@ -131,33 +131,46 @@ func (a *App) promptView() string {
 		return ""
 	}
 	w := max(10, a.lay.innerW-6)
-	var body []string
-	wrap := func(lines []string) {
+	wrap := func(lines []string) []string {
+		var out []string
 		for _, l := range lines {
 			if l == "" {
-				body = append(body, "")
+				out = append(out, "")
 				continue
 			}
-			body = append(body, wrapCJK(l, w)...)
+			out = append(out, wrapCJK(l, w)...)
 		}
+		return out
 	}
-	wrap(p.lines)
+	lines, after := wrap(p.lines), wrap(p.after)
+	var items []string
 	for _, it := range p.items {
 		room := w - 2 - ansi.StringWidth(it.value)
-		body = append(body, "· "+ansi.Truncate(it.label, max(2, room), "…")+it.value)
+		items = append(items, "· "+ansi.Truncate(it.label, max(2, room), "…")+it.value)
 	}
-	wrap(p.after)
 	var labels []string
 	for _, c := range p.choices {
 		labels = append(labels, "["+c.keys[0]+"] "+c.label)
 	}
 	choices := wrapCJK(strings.Join(labels, "    "), w)
-	// Keep the choices visible on a short pane: cut the explanation, never
-	// the answers.
-	if room := a.lay.innerH - 6 - len(choices); len(body) > room {
-		body = append(body[:max(0, room-1)], "……")
+	// On a short pane the answers always show; then the items (what
+	// differs), then as much explanation as fits; the footnote goes first.
+	room := a.lay.innerH - 6 - len(choices)
+	if len(lines)+len(items)+len(after) > room {
+		after = nil
 	}
-	body = append(append(body, ""), choices...)
+	if over := len(lines) + len(items) - room; over > 0 {
+		keep := max(1, len(lines)-over)
+		if keep < len(lines) {
+			lines = append(lines[:keep-1:keep-1], "……")
+		}
+	}
+	if over := len(lines) + len(items) - room; over > 0 && len(items) > 0 {
+		keep := max(0, len(items)-over-1)
+		items = append(items[:keep:keep], "……")
+	}
+	body := append(append(append(lines, items...), after...), "")
+	body = append(body, choices...)
 	return a.dialog(ansi.Truncate(p.title, w, "…"), strings.Join(body, "\n"))
 }
 

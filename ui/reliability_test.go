@@ -326,3 +326,10 @@ func TestLockFollowsSaveAs(t *testing.T) {
 	}
 	a.lock.Release()
 }
+
+func TestRecoveryPromptOnSmallestScreenKeepsCountsAndAnswers(t *testing.T) {
+	r, path, rec := recoveryFixture(t)
+	a := newTestAppWith(t, Options{Report: r, Path: path, Recovery: rec}, minWidth, minHeight)
+	mustContain(t, a, "发现未保存的内容", "：5 → 15 字", "：0 → 10 字", "[r] 恢复", "[q] 退出")
+	mustContain(t, a, "· 一、", "· 三、")
+}

@@ -59,7 +59,8 @@ func (a *App) recoveryPrompt(rec *model.Recovery) promptFunc {
 		lines = append(lines, "有差别的部分（草稿字数 → 恢复文件字数）：")
 		var items []promptItem
 		for _, c := range model.CompareSections(a.c.tmpl, a.c.report, rec.Report) {
-			items = append(items, promptItem{c.Title, fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)})
+			// The number tells apart titles that start alike once cut.
+			items = append(items, promptItem{a.c.numbers[c.ID] + c.Title, fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)})
 		}
 		later := choice{keys: []string{"q", "esc"}, label: "退出，暂不决定", do: a.quitKeepingRecovery}
 		if unnamed {
