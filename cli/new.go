@@ -40,7 +40,7 @@ func newNewCmd(s *Streams) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.unit, "unit", "", "报告单位，例如 绩溪县")
-	cmd.Flags().IntVar(&opts.year, "year", 0, "报告年度（默认为上一年；用 --from 时为去年报告的下一年）")
+	cmd.Flags().IntVar(&opts.year, "year", 0, "报告年度（默认为上一年，10 月起为当年；用 --from 时为去年报告的下一年）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认 standard）")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "输出文件；为 - 或省略时写到标准输出")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "输出文件已存在时覆盖")
@@ -62,7 +62,7 @@ func runNew(opts *newOptions) error {
 	r.Unit = opts.unit
 	r.Year = opts.year
 	if r.Year == 0 {
-		r.Year = opts.now().Year() - 1
+		r.Year = model.DefaultYear(opts.now())
 	}
 	if r.Year < 1949 || r.Year > 2200 {
 		return inputError(fmt.Errorf("年度“%s”无效，应当是四位年份", strconv.Itoa(opts.year)))
@@ -135,7 +135,7 @@ func runNewFrom(opts *newOptions) error {
 		r.Year = opts.year
 	}
 	if r.Year == 0 {
-		r.Year = opts.now().Year() - 1
+		r.Year = model.DefaultYear(opts.now())
 	}
 	return writeDraft(opts.streams, r, opts.output, opts.force)
 }

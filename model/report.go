@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -498,4 +499,14 @@ func orderedKeys[V any](m map[string]V, preferred []string) []string {
 
 func sortedKeys[V any](m map[string]V) []string {
 	return orderedKeys(m, nil)
+}
+
+// DefaultYear is the year a report started at now is most likely about:
+// reports are written in the first quarter about the year before, but a
+// drafter starting in the last quarter is preparing this year's.
+func DefaultYear(now time.Time) int {
+	if now.Month() >= time.October {
+		return now.Year()
+	}
+	return now.Year() - 1
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 const minimalTemplate = `id: t1
@@ -359,5 +360,16 @@ func TestDisplayTitle(t *testing.T) {
 	r.Title = "自定标题"
 	if got := r.DisplayTitle(tpl); got != "自定标题" {
 		t.Errorf("override ignored: %q", got)
+	}
+}
+
+func TestDefaultYear(t *testing.T) {
+	for _, c := range []struct {
+		month time.Month
+		want  int
+	}{{time.February, 2025}, {time.June, 2025}, {time.October, 2026}, {time.November, 2026}} {
+		if got := DefaultYear(time.Date(2026, c.month, 15, 0, 0, 0, 0, time.Local)); got != c.want {
+			t.Errorf("%v: %d, want %d", c.month, got, c.want)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
 )
 
 // metaForm is the short 报告信息 form shown first on a new draft and later
@@ -49,13 +51,13 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 	f.inputs[metaUnit].Placeholder = "例如 绩溪县人民政府"
 	year := r.Year
 	if year == 0 {
-		year = now.Year() - 1 // reports are written in the first quarter about last year
+		year = model.DefaultYear(now)
 	}
 	f.inputs[metaYear].SetValue(strconv.Itoa(year))
 	f.inputs[metaYear].CharLimit = 4
 	f.inputs[metaTitle].SetValue(r.Title)
 	f.inputs[metaDate].SetValue(r.Date)
-	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(now.Year()) + "年3月1日"
+	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(model.DefaultYear(now)+1) + "年3月1日"
 	f.inputs[metaContact].SetValue(r.Contact)
 	f.inputs[metaContact].Placeholder = "姓名 电话"
 	f.updateTitlePlaceholder()
@@ -115,7 +117,7 @@ func (f *metaForm) apply() (changed bool) {
 			r.Year, changed = 0, true
 		}
 	case err != nil || y < 1949 || y > 2200:
-		f.err = "年度应当是四位年份，例如 " + strconv.Itoa(time.Now().Year()-1)
+		f.err = "年度应当是四位年份，例如 " + strconv.Itoa(model.DefaultYear(time.Now()))
 	default:
 		f.err = ""
 		if r.Year != y {
