@@ -163,7 +163,7 @@ func errorText(err error) string {
 func collectInputs(path string) ([]string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法打开：" + osMessage(err)}
+		return nil, &model.Error{File: path, Msg: "无法打开：" + model.OSReason(err)}
 	}
 	if !st.IsDir() {
 		return []string{path}, nil
@@ -190,7 +190,7 @@ func collectInputs(path string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取目录：" + osMessage(err)}
+		return nil, &model.Error{File: path, Msg: "无法读取目录：" + model.OSReason(err)}
 	}
 	if len(out) == 0 {
 		// Checking nothing must not look like a pass.
@@ -198,16 +198,6 @@ func collectInputs(path string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
-}
-
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限"
-	}
-	return err.Error()
 }
 
 func checkFile(path, override string, cache templateCache) *fileCheck {

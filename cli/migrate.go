@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,7 +80,7 @@ func runMigrate(opts *migrateOptions) error {
 	out := opts.output
 	if out == "" {
 		out = opts.draft
-		bak, err := backup(opts.draft)
+		bak, err := model.BackupFile(opts.draft)
 		if err != nil {
 			return err
 		}
@@ -103,26 +102,6 @@ func previousTemplate(r *model.Report, ref string, dirs []string) (*model.Templa
 		return templates.Lookup(ref, dirs...)
 	}
 	return templates.Version(r.Template.ID, r.Template.Version, dirs...), nil
-}
-
-// backup copies the draft's bytes next to it before it is rewritten, never
-// over an earlier backup.
-func backup(path string) (string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", inputError(err)
-	}
-	bak := path + ".bak"
-	for n := 2; ; n++ {
-		if _, err := os.Stat(bak); os.IsNotExist(err) {
-			break
-		}
-		bak = path + ".bak" + strconv.Itoa(n)
-	}
-	if err := model.WriteFileAtomic(bak, data); err != nil {
-		return "", err
-	}
-	return bak, nil
 }
 
 func printMigration(w io.Writer, res migrate.Result, old *model.Template, out string) {

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -849,9 +851,9 @@ func readLimited(path string) ([]byte, error) {
 // OSReason explains a file-system error in Chinese for messages.
 func OSReason(err error) string {
 	switch {
-	case os.IsNotExist(err):
+	case errors.Is(err, fs.ErrNotExist):
 		return "文件不存在"
-	case os.IsPermission(err):
+	case errors.Is(err, fs.ErrPermission):
 		return "没有权限"
 	}
 	return err.Error()
