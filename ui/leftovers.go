@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -131,12 +132,13 @@ func (a *App) leftoverView() string {
 
 // updateLeftover feeds keys to the leftover's editor.
 func (a *App) updateLeftover(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyMsg); ok && a.focus == focusTree {
-		return a.updateTree(k)
-	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
-		a.leftoverEditor(a.leftover).Blur()
-		return a.setFocus(focusTree)
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case a.focus == focusTree:
+			return a.updateTree(k)
+		case key.Matches(k, a.c.keys.Back):
+			return a.setFocus(focusTree) // focusCmd blurs the editor
+		}
 	}
 	ed := a.leftoverEditor(a.leftover)
 	before := ed.Version()

@@ -92,6 +92,10 @@ func TestLeftoverEmptiedDisappearsOnSave(t *testing.T) {
 	}
 	// Emptying the part (after moving its text elsewhere) drops it on save.
 	a.leftoverEditor(a.leftover).SetValue("")
+	press(t, a, "esc")
+	if a.focus != focusTree || a.leftoverEditor(a.leftover).Focused() {
+		t.Fatal("esc in a leftover did not hand the keys to the tree")
+	}
 	press(t, a, "ctrl+s")
 	saved, _ := model.LoadReport(path)
 	if len(saved.Removed) != 0 || saved.Unmatched != "导入时没有归类的一段。" {

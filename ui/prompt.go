@@ -42,9 +42,6 @@ func (a *App) ask(ps ...promptFunc) tea.Cmd {
 		return nil
 	}
 	a.prompts = append(a.prompts, ps...)
-	if a.state != statePrompt {
-		a.promptBack = a.state
-	}
 	return a.nextPrompt()
 }
 

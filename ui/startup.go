@@ -89,7 +89,7 @@ func (a *App) confirmDiscard(rec *model.Recovery, unnamed bool) tea.Cmd {
 		lines: []string{"恢复文件中未保存的内容将被删除，无法找回。"},
 		choices: []choice{
 			{keys: []string{"y"}, label: "确定丢弃", do: func() tea.Cmd {
-				if err := removeRecoveryFile(rec); err != nil {
+				if err := model.RemoveAutosave(rec.Report.File()); err != nil {
 					a.message, a.msgErr = "无法删除恢复文件："+err.Error(), true
 				} else {
 					a.message, a.msgErr = "已丢弃恢复文件", false
@@ -103,10 +103,6 @@ func (a *App) confirmDiscard(rec *model.Recovery, unnamed bool) tea.Cmd {
 		},
 	})
 	return nil
-}
-
-func removeRecoveryFile(rec *model.Recovery) error {
-	return model.RemoveAutosave(rec.Report.File())
 }
 
 // restore makes the recovered text the draft being edited. It stays
