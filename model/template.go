@@ -593,6 +593,18 @@ func init() {
 	}
 }
 
+// Source is the bytes the template was parsed from: what Marshal returns
+// for a template not changed since, without encoding it to find out. It is
+// nil for a template built in memory or given another id or version since
+// loading; other edits it does not see, so it is for templates fresh from
+// a file.
+func (t *Template) Source() []byte {
+	if t.loaded == nil || t.ID != t.loaded.ID || t.Version != t.loaded.Version {
+		return nil
+	}
+	return t.orig
+}
+
 // Marshal encodes the template. A template loaded and not changed comes
 // back byte for byte as it was read.
 func (t *Template) Marshal() ([]byte, error) {

@@ -93,3 +93,21 @@ func TestHeadingNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateSourceOnlyWhileNamedAsLoaded(t *testing.T) {
+	src := []byte("id: x\nversion: 3\nsections:\n  - id: a\n    title: 甲\n")
+	tp, err := ParseTemplate("x.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(tp.Source()) != string(src) {
+		t.Fatal("a fresh template does not give its source")
+	}
+	if m, _ := tp.Marshal(); string(m) != string(tp.Source()) {
+		t.Fatal("Source differs from Marshal of an unchanged template")
+	}
+	tp.Version = 4
+	if tp.Source() != nil {
+		t.Fatal("Source after the version changed")
+	}
+}
