@@ -68,11 +68,10 @@ func runEdit(opts *editOptions) error {
 		uo.Recovery = rec
 	}
 	if uo.Report == nil {
-		t, err := templates.Lookup(opts.template, settingsTemplateDirs()...)
+		t, err := templateCache{}.lookup(opts.template)
 		if err != nil {
 			return inputError(err)
 		}
-		go func() { _ = templates.Remember(t) }()
 		uo.Report, uo.Template = model.NewReport(t), t
 		if opts.path != "" {
 			uo.Report.SetFile(opts.path)
@@ -92,25 +91,18 @@ func runEdit(opts *editOptions) error {
 // accepts a draft written against another template version: the editor
 // offers migration instead of refusing.
 func loadForEdit(opts *editOptions, uo *ui.Options) error {
-	r, err := model.LoadReport(opts.path)
+	r, t, err := templateCache{}.readDraft(opts.path, opts.template)
 	if err != nil {
-		return inputError(err)
-	}
-	dirs := settingsTemplateDirs()
-	t, err := templates.ForReport(r, opts.template, dirs...)
-	if err != nil {
-		return inputError(err)
+		return err
 	}
 	if migrate.Needed(r, t) {
 		// The version the draft names, when it can still be found, lets
 		// migration match renamed sections by title, name removed ones
 		// and list what changed.
-		uo.Previous = templates.Version(r.Template.ID, r.Template.Version, dirs...)
+		uo.Previous = templates.Version(r.Template.ID, r.Template.Version, settingsTemplateDirs()...)
 	} else if err := r.Validate(t); err != nil {
 		return inputError(err)
 	}
-	// Off the start-up path: the editor runs far longer than this takes.
-	go func() { _ = templates.Remember(t) }()
 	r.UseTemplateOrder(t)
 	uo.Report, uo.Template = r, t
 	return nil

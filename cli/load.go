@@ -37,6 +37,20 @@ func (c templateCache) lookup(ref string) (*model.Template, error) {
 // draft goes through here so YAML errors look the same everywhere
 // (file:line:col, exit 2).
 func (c templateCache) loadDraft(path, override string) (*model.Report, *model.Template, error) {
+	r, t, err := c.readDraft(path, override)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := r.Validate(t); err != nil {
+		return nil, nil, inputError(err)
+	}
+	r.UseTemplateOrder(t)
+	return r, t, nil
+}
+
+// readDraft is loadDraft before the ids are checked: the editor offers
+// migration where other commands refuse.
+func (c templateCache) readDraft(path, override string) (*model.Report, *model.Template, error) {
 	r, err := model.LoadReport(path)
 	if err != nil {
 		return nil, nil, inputError(err)
@@ -49,10 +63,6 @@ func (c templateCache) loadDraft(path, override string) (*model.Report, *model.T
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	if err := r.Validate(t); err != nil {
-		return nil, nil, inputError(err)
-	}
-	r.UseTemplateOrder(t)
 	return r, t, nil
 }
 

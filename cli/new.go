@@ -11,7 +11,6 @@ import (
 
 	"nianbao/ingest"
 	"nianbao/model"
-	"nianbao/templates"
 )
 
 type newOptions struct {
@@ -52,12 +51,12 @@ func runNew(opts *newOptions) error {
 	if opts.from != "" {
 		return runNewFrom(opts)
 	}
-	t, err := templates.Lookup(opts.template, settingsTemplateDirs()...)
+	// Through the cache's lookup, which remembers the version, so that
+	// next year's migration of this draft knows it.
+	t, err := templateCache{}.lookup(opts.template)
 	if err != nil {
 		return inputError(err)
 	}
-	// Kept so that next year's migration of this draft knows this version.
-	_ = templates.Remember(t)
 	r := model.NewReport(t)
 	r.Unit = opts.unit
 	r.Year = opts.year
