@@ -61,7 +61,11 @@ func FindRecovery(draftPath string) (*Recovery, error) {
 	if err != nil {
 		return nil, err
 	}
-	if draft, err := os.ReadFile(draftPath); err == nil && string(draft) == string(data) {
+	// The draft is read once: its bytes decide whether there is anything
+	// to recover, fingerprint it for the conflict check and give the merge
+	// base, and must be the same bytes for all three.
+	draft, derr := os.ReadFile(draftPath)
+	if derr == nil && string(draft) == string(data) {
 		return nil, nil
 	}
 	rep, err := ParseReport(ap, data)
@@ -71,9 +75,10 @@ func FindRecovery(draftPath string) (*Recovery, error) {
 	rep.file = draftPath
 	// The recovered text is not on disk under the draft's name: keep the
 	// draft's own disk state so saving checks against it.
-	rep.disk, _ = ReadDiskState(draftPath)
-	if cur, err := os.ReadFile(draftPath); err == nil {
-		if base, err := ParseReport(draftPath, cur); err == nil {
+	rep.disk = DiskState{}
+	if derr == nil {
+		rep.disk = diskStateOf(draft, draftPath)
+		if base, err := ParseReport(draftPath, draft); err == nil {
 			rep.node, rep.orig, rep.base, rep.loaded, rep.pos = base.node, base.orig, base.base, base.loaded, base.pos
 		}
 	} else {
