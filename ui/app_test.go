@@ -175,11 +175,18 @@ func TestResizeAndTinySizes(t *testing.T) {
 			t.Fatalf("%dx%d: %d lines, want the full height", sz[0], sz[1], len(lines))
 		}
 	}
-	// Typing while too small does not panic, and the text is kept.
+	// Typing while too small does not panic, and nothing typed unseen
+	// reaches the draft.
 	a.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
 	typeText(t, a, "小窗口")
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	mustContain(t, a, "小窗口")
+	mustNotContain(t, a, "小窗口")
+	a.syncProse()
+	for id, text := range a.c.report.Sections {
+		if strings.Contains(text, "小窗口") {
+			t.Fatalf("section %s took text typed behind the too-small screen: %q", id, text)
+		}
+	}
 }
 
 func TestQuitConfirmation(t *testing.T) {
@@ -345,6 +352,13 @@ func TestFindingsJumpToFigure(t *testing.T) {
 	if a.tree.status[a.c.index["enforcement"]] != statusMissing {
 		t.Fatalf("status %v", a.tree.status[a.c.index["enforcement"]])
 	}
+	// The panel is still open but the figures have the keyboard: F2 gives
+	// it back to the panel, and only F2 inside the panel closes it.
+	press(t, a, "f2")
+	if a.focus != focusFindings {
+		t.Fatalf("F2 after a jump: focus %v, want the findings panel", a.focus)
+	}
+	mustContain(t, a, "检查结果：")
 	press(t, a, "f2")
 	mustNotContain(t, a, "检查结果：")
 }

@@ -16,6 +16,30 @@ type cursorTarget struct {
 	x, y     int
 	visible  bool
 	disabled bool // set on quit so the shell's screen is left alone
+	// pending holds escape sequences for the terminal itself (OSC 52, the
+	// system clipboard), written before the next frame by the output
+	// writer, so Update never writes to the terminal.
+	pending []string
+}
+
+// send queues a terminal sequence for the next write. It reports false
+// when there is no terminal writer (tests, plain output).
+func (t *cursorTarget) send(seq string) bool {
+	if t == nil {
+		return false
+	}
+	t.mu.Lock()
+	t.pending = append(t.pending, seq)
+	t.mu.Unlock()
+	return true
+}
+
+func (t *cursorTarget) takePending() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	p := t.pending
+	t.pending = nil
+	return p
 }
 
 func (t *cursorTarget) set(x, y int, visible bool) {
@@ -77,6 +101,9 @@ func (w *cursorWriter) wrap(b *bytes.Buffer, p []byte) {
 	if w.shown {
 		b.WriteString("\x1b[?25l\x1b8")
 		w.shown = false
+	}
+	for _, seq := range w.target.takePending() {
+		b.WriteString(seq)
 	}
 	b.Write(p)
 	if x, y, ok := w.target.get(); ok {

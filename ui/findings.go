@@ -22,7 +22,22 @@ type findingsPanel struct {
 }
 
 // jumpMsg asks the root to open a section (and figure) from a finding.
-type jumpMsg struct{ section, figure string }
+// quote is text the finding names (its first “…”), where the cursor goes.
+type jumpMsg struct{ section, figure, quote string }
+
+// findingQuote is the first passage a finding's message quotes in “…”,
+// the text the drafter has to change.
+func findingQuote(f check.Finding) string {
+	_, rest, ok := strings.Cut(f.Message, "“")
+	if !ok {
+		return ""
+	}
+	q, _, ok := strings.Cut(rest, "”")
+	if !ok {
+		return ""
+	}
+	return q
+}
 
 func newFindings(c *common) *findingsPanel { return &findingsPanel{c: c} }
 
@@ -64,7 +79,7 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 		if sec == "" && len(f.Sections) > 0 {
 			sec = f.Sections[0] // a summarised finding: go to its first place
 		}
-		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure} }
+		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure, quote: findingQuote(f)} }
 	}
 	p.cursor = max(0, min(p.cursor, len(p.items)-1))
 	p.scroll()
@@ -88,6 +103,13 @@ func (p *findingsPanel) View() string {
 		head = "检查结果：未发现问题"
 	}
 	lines := []string{st.Header.Render(ansi.Truncate(head, p.width, "…"))}
+	if p.focused && p.cursor < len(p.items) {
+		// Scroll further so the selected finding's wrapped rows fit.
+		need := len(wrapCJK("> ["+p.items[p.cursor].Severity.Label()+"] 　　"+p.items[p.cursor].Message, p.width))
+		for p.offset < p.cursor && p.cursor-p.offset+need > p.height-1 {
+			p.offset++
+		}
+	}
 	for i := p.offset; i < len(p.items) && len(lines) < p.height; i++ {
 		f := p.items[i]
 		where := ""
@@ -108,7 +130,16 @@ func (p *findingsPanel) View() string {
 		case check.Info:
 		}
 		if p.focused && i == p.cursor {
-			style = st.Selected
+			// The selected finding is shown whole, wrapped over as many
+			// rows as it needs (up to the panel), so no message is ever
+			// readable only in part.
+			full := wrapCJK(lead+"["+f.Severity.Label()+"] "+where+f.Message, p.width)
+			for _, row := range full[:min(len(full), max(1, p.height-1))] {
+				if len(lines) < p.height {
+					lines = append(lines, st.Selected.Render(row))
+				}
+			}
+			continue
 		}
 		lines = append(lines, style.Render(text))
 	}

@@ -27,4 +27,9 @@ type proseEditor interface {
 	KeyMap() help.KeyMap
 	// HasSelection says ctrl+c means copy rather than quit.
 	HasSelection() bool
+	// EndUndoStep makes the next edit a new undo step.
+	EndUndoStep()
+	// CursorToText puts the cursor at the start of the first occurrence of
+	// s; false when the text does not hold it.
+	CursorToText(s string) bool
 }

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -33,6 +36,26 @@ func (e *texteditEditor) Len() int                   { return e.m.Len() }
 func (e *texteditEditor) Version() uint64            { return e.m.Version() }
 func (e *texteditEditor) KeyMap() help.KeyMap        { return e.m.KeyMap() }
 func (e *texteditEditor) HasSelection() bool         { return e.m.HasSelection() }
+func (e *texteditEditor) EndUndoStep()               { e.m.EndUndoStep() }
+
+// CursorToText finds s in the text and moves the cursor to it.
+func (e *texteditEditor) CursorToText(s string) bool {
+	v := e.m.Value()
+	i := strings.Index(v, s)
+	if s == "" || i < 0 {
+		return false
+	}
+	before := v[:i]
+	p := strings.Count(before, "\n")
+	line := before[strings.LastIndexByte(before, '\n')+1:]
+	e.m.SetCursor(textedit.Pos{P: p, C: utf8.RuneCountInString(line)})
+	return true
+}
+
+// proseKeyReference is every key of the prose editor, whether or not it
+// does something right now, for the F1 list.
+func proseKeyReference() help.KeyMap { return textedit.DefaultKeyMap() }
+
 func (e *texteditEditor) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	e.m, cmd = e.m.Update(msg)

@@ -1,8 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/ui/textedit"
 )
 
 // Update handles window size and the program's own messages first, then
@@ -43,7 +50,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.jump(msg)
 	case metaDoneMsg:
 		return a, a.openSection(a.cur, focusProse)
+	case textedit.CopyMsg:
+		a.copied(msg.Text)
+		return a, nil
 	case tea.KeyMsg:
+		if a.lay.tooSmall && !key.Matches(msg, a.c.keys.Quit, a.c.keys.Interrupt, a.c.keys.Save) {
+			// The screen shows only "窗口太小": text typed now would go into
+			// the draft unseen, so nothing but quit and save is taken.
+			return a, nil
+		}
 		return a, a.handleKey(msg)
 	}
 	return a, a.updateActive(msg)
@@ -115,8 +130,10 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, keys.Quit, keys.Interrupt):
 		return a.requestQuit()
 	case key.Matches(k, keys.Save):
+		a.endUndoStep()
 		return a.save()
 	case key.Matches(k, keys.Export):
+		a.endUndoStep()
 		return a.export()
 	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
 		a.back, a.state, a.helpOffset = a.state, stateHelp, 0
@@ -124,6 +141,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, keys.Findings):
 		return a.toggleFindings()
 	case key.Matches(k, keys.Preview):
+		a.endUndoStep()
 		return a.togglePreview()
 	case key.Matches(k, keys.Meta):
 		return a.openMeta()
@@ -139,7 +157,11 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.showGuidance = !a.showGuidance
 		a.relayout()
 		return nil
-	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit:
+	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit && a.focus == focusProse:
+		if externalEditor() == "" {
+			a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
+			return nil
+		}
 		return a.externalEdit()
 	case k.String() == "ctrl+t" && a.focus != focusTree:
 		return a.setFocus(focusTree)
@@ -302,7 +324,14 @@ func (a *App) updateFigures(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmd, a.edited())
 }
 
+// toggleFindings opens the findings panel with the keyboard in it. When
+// the panel is open but another pane has the keyboard (after a jump, say),
+// F2 gives the panel the keyboard again rather than closing it: only F2
+// inside the panel closes it.
 func (a *App) toggleFindings() tea.Cmd {
+	if a.showFindings && a.state == stateEdit && a.focus != focusFindings {
+		return a.setFocus(focusFindings)
+	}
 	if a.showFindings {
 		a.showFindings = false
 		if a.focus == focusFindings {
@@ -349,7 +378,42 @@ func (a *App) jump(j jumpMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	return a.openSection(i, focusProse)
+	cmd := a.openSection(i, focusProse)
+	if j.quote != "" && a.focus == focusProse {
+		a.editor(a.cur).CursorToText(j.quote)
+	}
+	return cmd
+}
+
+// endUndoStep closes the prose editor's undo step: an undo never reaches
+// back across a save, a preview or an export.
+func (a *App) endUndoStep() {
+	if a.state == stateEdit && a.cur >= 0 && a.cur < len(a.c.sections) {
+		a.editor(a.cur).EndUndoStep()
+	}
+}
+
+// copied confirms a copy or cut and hands the text to the terminal's
+// clipboard (OSC 52) through the output writer.
+func (a *App) copied(text string) {
+	n := utf8.RuneCountInString(text)
+	if a.cursor.send(textedit.OSC52(text)) {
+		a.message = fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
+	} else {
+		a.message = fmt.Sprintf("已复制 %d 字", n)
+	}
+	a.msgErr = false
+}
+
+// externalEditor is the drafter's chosen editor command, or "" when none
+// is set: nianbao never drops a drafter into vi unasked.
+func externalEditor() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
+			return e
+		}
+	}
+	return ""
 }
 
 // focusIsList says keys are not text right now, so "?" can mean help.

@@ -301,9 +301,9 @@ func (a *App) fullHelpView() string {
 		lines = append(lines, "")
 	}
 	list("按键", a.activeKeys().full)
-	if ek := a.editor(a.cur).KeyMap(); ek != nil && len(ek.FullHelp()) > 0 {
-		list("正文编辑", ek.FullHelp())
-	}
+	// Every prose key, not only those that work at this moment (undo with
+	// nothing to undo, copy with no selection): F1 is where keys are found.
+	list("正文编辑", proseKeyReference().FullHelp())
 	lines = append(lines, st.Title.Render("目录标记"))
 	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
 		lines = append(lines, " "+s.glyph()+"  "+s.meaning())

@@ -215,6 +215,11 @@ func (m *Model) SetCursor(p Pos) {
 	s.scrollToCursor()
 }
 
+// EndUndoStep closes the current undo step, so the next keystroke starts a
+// new one. The drafting editor calls it on save, preview and export: an
+// undo never reaches back across them.
+func (m *Model) EndUndoStep() { m.ensure().hist.breakMerge() }
+
 // CursorEnd moves the cursor to the end of the text.
 func (m *Model) CursorEnd() {
 	s := m.ensure()

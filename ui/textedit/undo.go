@@ -1,5 +1,12 @@
 package textedit
 
+import "time"
+
+// mergeWindow is the longest pause within one typing burst: keys typed
+// after a longer pause start a new undo step, as Word and WPS do, so one
+// ctrl+z never takes back sentences typed seconds apart.
+const mergeWindow = time.Second
+
 // defaultHistory bounds the undo steps kept; a step holds only the text it
 // replaced, so even long pastes cost memory once.
 const defaultHistory = 1000
@@ -33,6 +40,10 @@ type history struct {
 	// any move, click or other command clears it so that typing, moving and
 	// typing again gives two steps.
 	canMerge bool
+	// lastPush is when the last step was recorded; now is the clock (nil
+	// means time.Now; tests set their own).
+	lastPush time.Time
+	now      func() time.Time
 }
 
 func (h *history) clear() {
@@ -41,11 +52,23 @@ func (h *history) clear() {
 
 func (h *history) breakMerge() { h.canMerge = false }
 
+func (h *history) clock() time.Time {
+	if h.now != nil {
+		return h.now()
+	}
+	return time.Now()
+}
+
 // push records e, merging runs of typing, of backspaces and of deletes
 // into one step each, as word processors do. A step ends after sentence
 // punctuation so that one undo does not take back a whole paragraph.
 func (h *history) push(e edit) {
 	h.redo = h.redo[:0]
+	now := h.clock()
+	if now.Sub(h.lastPush) > mergeWindow {
+		h.canMerge = false
+	}
+	h.lastPush = now
 	if n := len(h.undo); n > 0 && h.canMerge && e.kind != editOther && h.undo[n-1].kind == e.kind {
 		last := &h.undo[n-1]
 		switch e.kind {

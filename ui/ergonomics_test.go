@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"nianbao/check"
+)
+
+// Enter on a prose finding puts the cursor on the text it quotes, so the
+// drafter lands on what to change, not at the end of the section.
+func TestFindingsJumpPutsCursorOnQuotedText(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.SetText("disputes", "全年办理行政应诉案件48件，败诉3件，败诉率4.2%。\n人民调解组织受理纠纷120件。")
+	a := newTestApp(t, r, tm, "", 100, 30)
+	a.applyResult(check.Result{Completeness: 60, Findings: []check.Finding{
+		{Rule: "prose.rate", Severity: check.Warning, Section: "disputes", Message: "“败诉率4.2%”与同一句中的数字不符：3件 ÷ 48件 = 6.25%"},
+	}})
+	press(t, a, "f2", "enter")
+	if a.current().ID != "disputes" || a.focus != focusProse {
+		t.Fatalf("jumped to %s focus %v", a.current().ID, a.focus)
+	}
+	ed := a.editor(a.cur).(*texteditEditor)
+	cur := ed.m.Cursor()
+	line := strings.Split(ed.Value(), "\n")[cur.P]
+	if got := string([]rune(line)[cur.C:]); !strings.HasPrefix(got, "败诉率4.2%") {
+		t.Fatalf("cursor at %+v, before %q; want it on the quoted text", cur, got)
+	}
+}
+
+// The selected finding is shown whole, however long, wrapped in the panel.
+func TestSelectedFindingIsShownWhole(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 80, 24)
+	long := "“纠错率1.04%”与同一句中的数字不符：纠错5件 ÷ 审结48件 = 10.42%，按收案50件计算为10.00%，都与所写的1.04%相差很大，可能是小数点位置写错"
+	a.applyResult(check.Result{Findings: []check.Finding{{Rule: "prose.rate", Severity: check.Error, Section: "disputes", Message: long}}})
+	press(t, a, "f2")
+	flat := strings.Join(strings.Fields(strings.NewReplacer("│", "", "║", "", "┃", "").Replace(screen(a))), "")
+	if !strings.Contains(flat, "可能是小数点位置写错") {
+		t.Fatalf("the end of the selected finding is not on screen:\n%s", screen(a))
+	}
+}
+
+// Copying confirms how much was copied and queues the OSC 52 sequence that
+// puts it on the system clipboard.
+func TestCopyReachesSystemClipboard(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.SetText("measures", "依法行政")
+	a := newTestApp(t, r, tm, "", 100, 30)
+	a.cursor = &cursorTarget{}
+	drain(t, a, a.openSection(a.c.index["measures"], focusProse))
+	press(t, a, "ctrl+a", "ctrl+c")
+	mustContain(t, a, "已复制 4 字")
+	pending := a.cursor.takePending()
+	if len(pending) != 1 || !strings.HasPrefix(pending[0], "\x1b]52;c;") {
+		t.Fatalf("pending terminal sequences %q, want one OSC 52", pending)
+	}
+	if quit := press(t, a, "ctrl+c"); quit {
+		t.Fatal("ctrl+c with the selection kept must not quit")
+	}
+}
+
+// With neither VISUAL nor EDITOR set, ctrl+e explains what to set instead
+// of starting vi; from a figure field it does nothing.
+func TestExternalEditorNeedsEDITOR(t *testing.T) {
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", "")
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	press(t, a, "ctrl+n")
+	if _, cmd := a.Update(keyMsg("ctrl+e")); cmd != nil {
+		t.Fatal("ctrl+e started something with no editor set")
+	}
+	mustContain(t, a, "未设置外部编辑器")
+	t.Setenv("EDITOR", "nano")
+	a.focus = focusFigures
+	if _, cmd := a.Update(keyMsg("ctrl+e")); cmd != nil {
+		t.Fatal("ctrl+e from a figure field started the external editor")
+	}
+}
+
+// F1 lists the prose keys that work only sometimes (undo, redo, copy,
+// cut, paste), whether or not they would do something right now.
+func TestHelpListsEditingKeys(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 120, 40)
+	press(t, a, "ctrl+n", "f1")
+	for _, want := range []string{"ctrl+z", "撤销", "ctrl+y", "重做", "ctrl+c", "复制所选", "ctrl+x", "剪切所选", "ctrl+v", "粘贴"} {
+		mustContain(t, a, want)
+	}
+}
+
+// An undo never reaches back across a save: the text typed before saving
+// stays when the next burst is undone.
+func TestUndoStopsAtSave(t *testing.T) {
+	tm := stdTemplate(t)
+	path := t.TempDir() + "/u.yaml"
+	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	press(t, a, "ctrl+n")
+	typeText(t, a, "依法")
+	press(t, a, "ctrl+s")
+	typeText(t, a, "行政")
+	press(t, a, "ctrl+z")
+	if got := a.editor(a.cur).Value(); got != "依法" {
+		t.Fatalf("after save, type, undo: %q, want 依法", got)
+	}
+}
+
+// The output writer sends queued terminal sequences once, before the next
+// frame, so Update itself never writes to the terminal.
+func TestCursorWriterSendsPendingOnce(t *testing.T) {
+	target := &cursorTarget{}
+	w := &cursorWriter{target: target}
+	target.send("\x1b]52;c;5L6d5rOV\x07")
+	var b bytes.Buffer
+	w.wrap(&b, []byte("frame1"))
+	if got := b.String(); got != "\x1b]52;c;5L6d5rOV\x07frame1" {
+		t.Fatalf("first write %q", got)
+	}
+	b.Reset()
+	w.wrap(&b, []byte("frame2"))
+	if got := b.String(); got != "frame2" {
+		t.Fatalf("second write %q, want the sequence sent only once", got)
+	}
+}
