@@ -1,0 +1,174 @@
+// Package ttyinput reads the terminal for a bubbletea program so that no
+// read ends inside a UTF-8 sequence.
+//
+// bubbletea v1.3.10 reads its input 256 bytes at a time and decodes each
+// read on its own: a character whose bytes straddle two reads decodes as
+// invalid and is dropped (upstream fix charmbracelet/bubbletea#1166 is
+// still open). Bursts of Chinese, an input method committing a sentence or
+// a paste without bracketed paste, lose one character in about every 85.
+// A Reader holds back the incomplete tail of a read until the rest of the
+// character has arrived.
+//
+// A Reader has the file's descriptor (Fd), so bubbletea still sees a
+// terminal: it sets raw mode and restores it on quit, panic, suspend and
+// around external programs, and cancels reads with epoll as it does for
+// standard input.
+package ttyinput
+
+import (
+	"errors"
+	"io"
+	"os"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// restWait is how long a Reader waits for the rest of a character whose
+// first bytes ended a read. A terminal writes a character whole, so the
+// rest is normally in the kernel's buffer already and the wait ends at
+// once; it lasts this long only for a byte that no continuation follows
+// (garbage on the line), which is then delivered as it is. It is well
+// under the 500 ms bubbletea gives a cancelled read to return.
+const restWait = 300 * time.Millisecond
+
+// esc starts escape sequences; ESC followed by a character is alt+character.
+const esc = 0x1b
+
+// Reader reads a terminal and never ends a read inside a UTF-8 sequence,
+// unless the rest of the sequence does not come within restWait or the
+// input ends.
+type Reader struct {
+	file *os.File // the terminal; nil in tests
+	own  bool     // opened here, so Close closes it
+
+	src io.Reader
+	// more reports whether more input (or its end) arrives within d.
+	more func(d time.Duration) bool
+
+	mu   sync.Mutex
+	pend []byte // an incomplete sequence held back from the last read
+	err  error  // the source's error, returned once pend is delivered
+}
+
+// New wraps the terminal f. Closing the Reader leaves f open.
+func New(f *os.File) *Reader {
+	return &Reader{file: f, src: f, more: func(d time.Duration) bool { return readable(f, d) }}
+}
+
+// Read fills p with whole characters. Bytes that cannot start a character
+// and sequences cut short by the end of input are passed on unchanged, so
+// the program still sees (and reports) them.
+func (r *Reader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := copy(p, r.pend)
+	r.pend = r.pend[:copy(r.pend, r.pend[n:])]
+	if len(r.pend) > 0 {
+		return n, nil // p is shorter than one character
+	}
+	if n == 0 && r.err != nil {
+		return 0, r.err
+	}
+	for n < len(p) {
+		m, err := r.src.Read(p[n:])
+		n += m
+		if err != nil {
+			// The end of input flushes what was held; the error comes
+			// with the next Read.
+			r.err = err
+			if n > 0 {
+				return n, nil
+			}
+			return 0, err
+		}
+		cut := Complete(p[:n])
+		if cut == n {
+			return n, nil
+		}
+		if !r.more(restWait) {
+			return n, nil // nothing completes it: deliver it as it is
+		}
+		if cut > 0 {
+			// The rest is waiting in the terminal, so the next Read (after
+			// bubbletea's epoll sees the terminal readable) completes it.
+			r.pend = append(r.pend, p[cut:n]...)
+			return cut, nil
+		}
+		// Only an incomplete sequence so far: read its rest into p.
+	}
+	return n, nil
+}
+
+// Complete is the length of the longest prefix of b that does not end
+// inside a UTF-8 sequence: b without a trailing incomplete sequence (and
+// without an ESC just before it, which makes it alt+character). Invalid
+// bytes count as complete: waiting would not mend them.
+func Complete(b []byte) int {
+	// A sequence is at most utf8.UTFMax bytes: look for its first byte
+	// among the last ones.
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if utf8.FullRune(b[i:]) {
+				return len(b)
+			}
+			if i > 0 && b[i-1] == esc {
+				return i - 1
+			}
+			return i
+		}
+	}
+	return len(b)
+}
+
+// Write writes to the terminal (bubbletea's term.File asks for it).
+func (r *Reader) Write(p []byte) (int, error) {
+	if r.file == nil {
+		return 0, errors.New("ttyinput: no terminal to write to")
+	}
+	return r.file.Write(p)
+}
+
+// Fd is the terminal's descriptor: bubbletea sets raw mode on it and waits
+// on it for input.
+func (r *Reader) Fd() uintptr {
+	if r.file == nil {
+		return ^uintptr(0)
+	}
+	return r.file.Fd()
+}
+
+// Name is the terminal's file name.
+func (r *Reader) Name() string {
+	if r.file == nil {
+		return ""
+	}
+	return r.file.Name()
+}
+
+// File is the terminal itself, for a program run in the foreground (an
+// external editor), which must get the terminal and not this Reader.
+func (r *Reader) File() *os.File { return r.file }
+
+// Close closes the terminal if Open opened it.
+func (r *Reader) Close() error {
+	if r.own && r.file != nil {
+		return r.file.Close()
+	}
+	return nil
+}
+
+// Option returns the bubbletea option that reads the terminal through a
+// Reader, the Reader (nil when there is none) and a func to call once the
+// program has ended. Without a terminal to open the option changes
+// nothing: bubbletea's own input applies and reports the problem as
+// before.
+func Option() (tea.ProgramOption, *Reader, func()) {
+	r, err := Open()
+	if err != nil {
+		return func(*tea.Program) {}, nil, func() {}
+	}
+	return tea.WithInput(r), r, func() { _ = r.Close() }
+}

@@ -1,0 +1,224 @@
+package ttyinput
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// script is a terminal that delivers chunks as separate reads. After the
+// last chunk it either ends (closed) or stalls: nothing more comes, and a
+// read would block, which the Reader must not attempt.
+type script struct {
+	t      *testing.T
+	chunks [][]byte
+	closed bool
+}
+
+func (s *script) Read(p []byte) (int, error) {
+	if len(s.chunks) == 0 {
+		if s.closed {
+			return 0, io.EOF
+		}
+		s.t.Fatal("read on a stalled terminal: it would block until the next key")
+	}
+	n := copy(p, s.chunks[0])
+	if s.chunks[0] = s.chunks[0][n:]; len(s.chunks[0]) == 0 {
+		s.chunks = s.chunks[1:]
+	}
+	return n, nil
+}
+
+// more is the poll: input is waiting, or its end is.
+func (s *script) more(time.Duration) bool { return len(s.chunks) > 0 || s.closed }
+
+func scripted(s *script) *Reader { return &Reader{src: s, more: s.more} }
+
+// drain reads with a buffer of size until the script is used up (and
+// nothing is held) or the input ends, returning each read.
+func drain(t *testing.T, s *script, size int) [][]byte {
+	t.Helper()
+	r := scripted(s)
+	var reads [][]byte
+	for range 10000 {
+		if len(s.chunks) == 0 && !s.closed && len(r.pend) == 0 {
+			return reads
+		}
+		buf := make([]byte, size)
+		n, err := r.Read(buf)
+		if n > 0 {
+			reads = append(reads, buf[:n])
+		}
+		if errors.Is(err, io.EOF) {
+			return reads
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Fatal("the reader never finished")
+	return nil
+}
+
+// Texts with ASCII, 2-, 3- and 4-byte characters, alt+character and
+// escape sequences, side by side.
+var texts = []string{
+	"ab中文cd",
+	"é中𠀀😀a",
+	"全年办理行政复议案件25件，纠错率8.69%。",
+	"x\x1bä\x1b[A中\x1b中\x1bOR𠀀",
+	"ñ𝄞é𝄞ñ",
+}
+
+func TestEverySplitDeliversEveryCharacterOnceInOrder(t *testing.T) {
+	for _, text := range texts {
+		b := []byte(text)
+		for i := 0; i <= len(b); i++ {
+			for j := i; j <= len(b); j++ {
+				for _, size := range []int{4, 5, 7, 256} {
+					s := &script{t: t, chunks: nonEmpty(b[:i], b[i:j], b[j:])}
+					reads := drain(t, s, size)
+					if got := bytes.Join(reads, nil); !bytes.Equal(got, b) {
+						t.Fatalf("%q split at %d,%d read %d at a time: got %q", text, i, j, size, got)
+					}
+					for _, rd := range reads {
+						if !utf8.Valid(rd) || Complete(rd) != len(rd) {
+							t.Fatalf("%q split at %d,%d read %d at a time: a read ends inside a character: %q", text, i, j, size, rd)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestBurstAcrossTheReadSize is bubbletea's case: one burst larger than its
+// 256-byte reads, with the first boundary at every offset.
+func TestBurstAcrossTheReadSize(t *testing.T) {
+	for _, ch := range []string{"é", "中", "𠀀"} {
+		for k := range 256 {
+			text := strings.Repeat("a", k) + strings.Repeat(ch, 400)
+			reads := drain(t, &script{t: t, chunks: [][]byte{[]byte(text)}}, 256)
+			if got := string(bytes.Join(reads, nil)); got != text {
+				t.Fatalf("%s after %d ASCII bytes: got %d characters, want %d", ch, k, utf8.RuneCountInString(got), utf8.RuneCountInString(text))
+			}
+			for _, rd := range reads {
+				if !utf8.Valid(rd) {
+					t.Fatalf("%s after %d ASCII bytes: a read ends inside a character: …%q", ch, k, rd[max(0, len(rd)-4):])
+				}
+			}
+		}
+	}
+}
+
+// Buffers shorter than a character cannot hold one whole; no byte is lost.
+func TestTinyBuffersLoseNothing(t *testing.T) {
+	for _, text := range texts {
+		for size := 1; size < utf8.UTFMax; size++ {
+			b := []byte(text)
+			for i := 0; i <= len(b); i++ {
+				reads := drain(t, &script{t: t, chunks: nonEmpty(b[:i], b[i:])}, size)
+				if got := bytes.Join(reads, nil); !bytes.Equal(got, b) {
+					t.Fatalf("%q split at %d read %d at a time: got %q", text, i, size, got)
+				}
+			}
+		}
+	}
+}
+
+func TestInvalidBytesAreDelivered(t *testing.T) {
+	cases := []struct {
+		name   string
+		chunks []string
+		closed bool
+		want   []string // the reads
+	}{
+		{"a lead byte nothing follows", []string{"ab\xe4"}, false, []string{"ab\xe4"}},
+		{"only a lead byte, nothing follows", []string{"\xe4"}, false, []string{"\xe4"}},
+		{"a lead byte then ASCII", []string{"ab\xe4", "x"}, false, []string{"ab", "\xe4x"}},
+		{"a lead byte then another character", []string{"\xe4", "中"}, false, []string{"\xe4中"}},
+		{"stray continuation bytes", []string{"a\x80\xbf"}, false, []string{"a\x80\xbf"}},
+		{"a byte no character starts with", []string{"a\xff", "b"}, false, []string{"a\xff", "b"}},
+		{"a sequence cut short by the end of input", []string{"ab\xe4\xb8"}, true, []string{"ab", "\xe4\xb8"}},
+		{"only a cut sequence, then the end", []string{"\xf0\x9f"}, true, []string{"\xf0\x9f"}},
+		{"a sequence completed later", []string{"ab\xe4", "\xb8", "\xad"}, false, []string{"ab", "中"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var chunks [][]byte
+			for _, ch := range c.chunks {
+				chunks = append(chunks, []byte(ch))
+			}
+			reads := drain(t, &script{t: t, chunks: chunks, closed: c.closed}, 256)
+			var got []string
+			for _, rd := range reads {
+				got = append(got, string(rd))
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Fatalf("reads %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestEndOfInputFollowsTheFlush(t *testing.T) {
+	r := scripted(&script{t: t, chunks: [][]byte{[]byte("中\xe4")}, closed: true})
+	buf := make([]byte, 256)
+	var got []string
+	var err error
+	for range 5 {
+		var n int
+		n, err = r.Read(buf)
+		if n > 0 {
+			got = append(got, string(buf[:n]))
+		}
+		if err != nil {
+			break
+		}
+	}
+	if !errors.Is(err, io.EOF) || strings.Join(got, "|") != "中|\xe4" {
+		t.Fatalf("reads %q then %v, want 中, \\xe4, then EOF", got, err)
+	}
+	if n, err := r.Read(buf); n != 0 || !errors.Is(err, io.EOF) {
+		t.Fatalf("after the end: %d, %v", n, err)
+	}
+}
+
+func TestComplete(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abc", 3},
+		{"a中", 4},
+		{"a\xe4\xb8", 1},
+		{"a\xe4", 1},
+		{"\xf0\x9f\x98", 0},
+		{"\xf0\x9f\x98\x80", 4},
+		{"a\x1b\xe4\xb8", 1}, // alt+中 waits whole
+		{"a\x1b", 2},         // a lone ESC is bubbletea's to judge
+		{"\x1b[A", 3},
+		{"a\x80", 2}, // invalid: nothing to wait for
+		{"a\xff", 2},
+		{"\xe4\xb8\xad\x80", 4},
+	} {
+		if got := Complete([]byte(c.in)); got != c.want {
+			t.Errorf("Complete(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func nonEmpty(parts ...[]byte) [][]byte {
+	var out [][]byte
+	for _, p := range parts {
+		if len(p) > 0 {
+			out = append(out, append([]byte(nil), p...))
+		}
+	}
+	return out
+}
