@@ -1,13 +1,14 @@
 // Package ttyinput reads the terminal for a bubbletea program so that no
-// read ends inside a UTF-8 sequence.
+// read ends inside a key: inside a UTF-8 sequence or an escape sequence.
 //
 // bubbletea v1.3.10 reads its input 256 bytes at a time and decodes each
 // read on its own: a character whose bytes straddle two reads decodes as
 // invalid and is dropped (upstream fix charmbracelet/bubbletea#1166 is
 // still open). Bursts of Chinese, an input method committing a sentence or
 // a paste without bracketed paste, lose one character in about every 85.
-// A Reader holds back the incomplete tail of a read until the rest of the
-// character has arrived.
+// An escape sequence straddling two reads (an arrow key, the start of a
+// bracketed paste) turns into alt+[ and stray characters. A Reader holds
+// back the unfinished tail of a read until the rest has arrived.
 //
 // A Reader has the file's descriptor (Fd), so bubbletea still sees a
 // terminal: it sets raw mode and restores it on quit, panic, suspend and
@@ -16,6 +17,7 @@
 package ttyinput
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -27,18 +29,25 @@ import (
 )
 
 // restWait is how long a Reader waits for the rest of a character whose
-// first bytes ended a read. A terminal writes a character whole, so the
-// rest is normally in the kernel's buffer already and the wait ends at
-// once; it lasts this long only for a byte that no continuation follows
-// (garbage on the line), which is then delivered as it is. It is well
+// first bytes ended a read, or of an escape sequence cut by a full read.
+// A terminal writes a key whole, so the rest is normally in the kernel's
+// buffer already and the wait ends at once; it lasts this long only for a
+// byte that no continuation follows (garbage on the line), which is then
+// delivered as it is. It is well
 // under the 500 ms bubbletea gives a cancelled read to return.
 const restWait = 300 * time.Millisecond
 
-// esc starts escape sequences; ESC followed by a character is alt+character.
+// seqWait is how long a Reader waits for the rest of an escape sequence
+// that ended a short read. Those are usually keys of their own (esc, alt+[)
+// that no more bytes follow, so the wait is short: about what the kernel
+// takes to pass on the next part of a burst.
+const seqWait = 15 * time.Millisecond
+
+// esc starts escape sequences; ESC followed by a key is alt+key.
 const esc = 0x1b
 
-// Reader reads a terminal and never ends a read inside a UTF-8 sequence,
-// unless the rest of the sequence does not come within restWait or the
+// Reader reads a terminal and never ends a read inside a UTF-8 sequence
+// or an escape sequence, unless the rest does not come in time or the
 // input ends.
 type Reader struct {
 	file *os.File // the terminal; nil in tests
@@ -58,9 +67,10 @@ func New(f *os.File) *Reader {
 	return &Reader{file: f, src: f, more: func(d time.Duration) bool { return readable(f, d) }}
 }
 
-// Read fills p with whole characters. Bytes that cannot start a character
-// and sequences cut short by the end of input are passed on unchanged, so
-// the program still sees (and reports) them.
+// Read fills p with whole keys: whole characters and whole escape
+// sequences. Bytes that cannot start a character, and sequences cut short
+// by the end of input or never finished, are passed on unchanged, so the
+// program still sees (and reports) them.
 func (r *Reader) Read(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -84,11 +94,18 @@ func (r *Reader) Read(p []byte) (int, error) {
 			}
 			return 0, err
 		}
-		cut := Complete(p[:n])
+		cut, seq := Boundary(p[:n])
 		if cut == n {
 			return n, nil
 		}
-		if !r.more(restWait) {
+		wait := restWait
+		if seq && n < len(p) {
+			// A short read ending in ESC or an unfinished sequence is
+			// most likely a key of its own (esc, alt+[): wait only as
+			// long as the rest of a split sequence takes to arrive.
+			wait = seqWait
+		}
+		if !r.more(wait) {
 			return n, nil // nothing completes it: deliver it as it is
 		}
 		if cut > 0 {
@@ -97,16 +114,35 @@ func (r *Reader) Read(p []byte) (int, error) {
 			r.pend = append(r.pend, p[cut:n]...)
 			return cut, nil
 		}
-		// Only an incomplete sequence so far: read its rest into p.
+		// Only an unfinished key so far: read its rest into p.
 	}
 	return n, nil
 }
 
-// Complete is the length of the longest prefix of b that does not end
-// inside a UTF-8 sequence: b without a trailing incomplete sequence (and
-// without an ESC just before it, which makes it alt+character). Invalid
-// bytes count as complete: waiting would not mend them.
-func Complete(b []byte) int {
+// maxSeq bounds how far back Boundary looks for the ESC of an unfinished
+// escape sequence; the longest keys bubbletea knows are well under it.
+const maxSeq = 32
+
+// Boundary is the length of the longest prefix of b that does not end
+// inside a key: b without a trailing incomplete UTF-8 sequence or
+// unfinished escape sequence (ESC alone, ESC [ without its final byte,
+// ESC O without its letter), and without an ESC just before either, which
+// makes them alt+key. seq says the part left out is an escape sequence
+// rather than a character. Invalid bytes count as complete: waiting would
+// not mend them.
+func Boundary(b []byte) (cut int, seq bool) {
+	if i := utf8Tail(b); i < len(b) {
+		return altStart(b, i), false
+	}
+	if i := seqTail(b); i < len(b) {
+		return altStart(b, i), true
+	}
+	return len(b), false
+}
+
+// utf8Tail is where a trailing incomplete UTF-8 sequence starts, len(b)
+// when there is none.
+func utf8Tail(b []byte) int {
 	// A sequence is at most utf8.UTFMax bytes: look for its first byte
 	// among the last ones.
 	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
@@ -114,13 +150,46 @@ func Complete(b []byte) int {
 			if utf8.FullRune(b[i:]) {
 				return len(b)
 			}
-			if i > 0 && b[i-1] == esc {
-				return i - 1
-			}
 			return i
 		}
 	}
 	return len(b)
+}
+
+// seqTail is where a trailing unfinished escape sequence starts, len(b)
+// when there is none.
+func seqTail(b []byte) int {
+	from := max(0, len(b)-maxSeq)
+	j := bytes.LastIndexByte(b[from:], esc)
+	if j < 0 {
+		return len(b)
+	}
+	i := from + j
+	rest := b[i+1:]
+	switch {
+	case len(rest) == 0:
+		return i
+	case rest[0] == 'O': // SS3: F1–F4, keypad
+		if len(rest) == 1 {
+			return i
+		}
+	case rest[0] == '[': // CSI: parameter and intermediate bytes, then the final one
+		for _, c := range rest[1:] {
+			if c < 0x20 || c > 0x3f {
+				return len(b) // a final byte, or not a CSI at all
+			}
+		}
+		return i
+	}
+	return len(b)
+}
+
+// altStart moves a cut back over an ESC that prefixes the key at i.
+func altStart(b []byte, i int) int {
+	if i > 0 && b[i-1] == esc {
+		return i - 1
+	}
+	return i
 }
 
 // Write writes to the terminal (bubbletea's term.File asks for it).

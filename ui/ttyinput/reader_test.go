@@ -67,6 +67,7 @@ func drain(t *testing.T, s *script, size int) [][]byte {
 // Texts with ASCII, 2-, 3- and 4-byte characters, alt+character and
 // escape sequences, side by side.
 var texts = []string{
+	"\x1b[200~粘贴\x1b[201~a\x1b\x1b[A",
 	"ab中文cd",
 	"é中𠀀😀a",
 	"全年办理行政复议案件25件，纠错率8.69%。",
@@ -79,15 +80,15 @@ func TestEverySplitDeliversEveryCharacterOnceInOrder(t *testing.T) {
 		b := []byte(text)
 		for i := 0; i <= len(b); i++ {
 			for j := i; j <= len(b); j++ {
-				for _, size := range []int{4, 5, 7, 256} {
+				for _, size := range []int{8, 9, 13, 256} {
 					s := &script{t: t, chunks: nonEmpty(b[:i], b[i:j], b[j:])}
 					reads := drain(t, s, size)
 					if got := bytes.Join(reads, nil); !bytes.Equal(got, b) {
 						t.Fatalf("%q split at %d,%d read %d at a time: got %q", text, i, j, size, got)
 					}
 					for _, rd := range reads {
-						if !utf8.Valid(rd) || Complete(rd) != len(rd) {
-							t.Fatalf("%q split at %d,%d read %d at a time: a read ends inside a character: %q", text, i, j, size, rd)
+						if !utf8.Valid(rd) || boundary(rd) != len(rd) {
+							t.Fatalf("%q split at %d,%d read %d at a time: a read ends inside a key: %q", text, i, j, size, rd)
 						}
 					}
 				}
@@ -188,29 +189,79 @@ func TestEndOfInputFollowsTheFlush(t *testing.T) {
 	}
 }
 
-func TestComplete(t *testing.T) {
+func TestBoundary(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want int
+		seq  bool
 	}{
-		{"", 0},
-		{"abc", 3},
-		{"a中", 4},
-		{"a\xe4\xb8", 1},
-		{"a\xe4", 1},
-		{"\xf0\x9f\x98", 0},
-		{"\xf0\x9f\x98\x80", 4},
-		{"a\x1b\xe4\xb8", 1}, // alt+中 waits whole
-		{"a\x1b", 2},         // a lone ESC is bubbletea's to judge
-		{"\x1b[A", 3},
-		{"a\x80", 2}, // invalid: nothing to wait for
-		{"a\xff", 2},
-		{"\xe4\xb8\xad\x80", 4},
+		{"", 0, false},
+		{"abc", 3, false},
+		{"a中", 4, false},
+		{"a\xe4\xb8", 1, false},
+		{"a\xe4", 1, false},
+		{"\xf0\x9f\x98", 0, false},
+		{"\xf0\x9f\x98\x80", 4, false},
+		{"a\x1b\xe4\xb8", 1, false}, // alt+中 waits whole
+		{"a\x80", 2, false},         // invalid: nothing to wait for
+		{"a\xff", 2, false},
+		{"\xe4\xb8\xad\x80", 4, false},
+		{"a\x1b", 1, true},
+		{"a\x1b\x1b", 1, true}, // alt+esc, or alt+ a sequence
+		{"a\x1b[", 1, true},
+		{"a\x1b[1;5", 1, true},
+		{"a\x1b\x1b[1", 1, true}, // alt+arrow
+		{"a\x1b[20", 1, true},    // bracketed paste starting
+		{"a\x1b[A", 4, false},
+		{"a\x1b[1;5B", 7, false},
+		{"a\x1b[200~", 7, false},
+		{"a\x1bO", 1, true},
+		{"a\x1bOR", 4, false},
+		{"a\x1bx", 3, false},
+		{"\x1b[200~粘贴", 12, false},
+		{"\x1b[200~粘\xe8", 9, false},
+		{"a\x1b[\x01", 4, false}, // not a CSI: bubbletea's to judge
+		{"\x1b[" + strings.Repeat("1", 40), 42, false},
 	} {
-		if got := Complete([]byte(c.in)); got != c.want {
-			t.Errorf("Complete(%q) = %d, want %d", c.in, got, c.want)
+		got, seq := Boundary([]byte(c.in))
+		if got != c.want || seq != c.seq {
+			t.Errorf("Boundary(%q) = %d, %v; want %d, %v", c.in, got, seq, c.want, c.seq)
 		}
 	}
+}
+
+// A lone ESC (the esc key) is not held longer than the rest of a split
+// sequence takes to arrive; a character cut by a read is waited for
+// longer, as is a sequence cut by a full read.
+func TestWaits(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		chunks []string
+		size   int
+		want   time.Duration
+	}{
+		{"the esc key", []string{"\x1b"}, 256, seqWait},
+		{"alt+[", []string{"a\x1b["}, 256, seqWait},
+		{"a character cut short", []string{"a\xe4"}, 256, restWait},
+		{"a sequence cut by a full read", []string{"abc\x1b[1"}, 6, restWait},
+	} {
+		s := &script{t: t, chunks: nonEmpty([]byte(c.chunks[0]))}
+		var asked []time.Duration
+		r := &Reader{src: s, more: func(d time.Duration) bool { asked = append(asked, d); return false }}
+		buf := make([]byte, c.size)
+		n, err := r.Read(buf)
+		if err != nil || string(buf[:n]) != c.chunks[0] {
+			t.Fatalf("%s: read %q, %v", c.name, buf[:n], err)
+		}
+		if len(asked) != 1 || asked[0] != c.want {
+			t.Errorf("%s: waited %v, want %v", c.name, asked, c.want)
+		}
+	}
+}
+
+func boundary(b []byte) int {
+	n, _ := Boundary(b)
+	return n
 }
 
 func nonEmpty(parts ...[]byte) [][]byte {
