@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -108,4 +110,49 @@ func TestBurst601(t *testing.T) {
 // per tmux command, more than the terminal's input buffer takes at once).
 func TestBurst10000(t *testing.T) {
 	burstArrivesWhole(t, burstText(10000), 2000)
+}
+
+// TestExternalEditorGetsTheTerminal: ctrl+e runs $EDITOR on the terminal
+// itself, not on the editor's input reader (which would hand it a pipe
+// and keep reading the keys meant for it), and typing afterwards still
+// arrives whole.
+func TestExternalEditorGetsTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	file := newDraftFile(t, dir)
+	script := filepath.Join(dir, "editor.sh")
+	marker := filepath.Join(dir, "stdin.txt")
+	body := "#!/bin/sh\nif [ -t 0 ]; then printf 终端 > " + marker + "; else printf 管道 > " + marker + "; fi\n" +
+		"printf 外部编辑器写入。 >> \"$1\"\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTmux(t, dir, 100, 30, "env", "VISUAL="+script, binary, "edit", "草稿.yaml")
+	tm.waitFor(measuresHeading, "本节 0 字")
+	tm.keys("C-e")
+	tm.waitFor("外部编辑器写入。")
+	text := burstText(601)
+	tm.keys("C-e") // again: the second run appends once more
+	tm.waitFor("外部编辑器写入。外部编辑器写入。")
+	tm.keys("C-End")
+	sendBurst(tm, text, 601)
+	got := waitSectionChars(tm, 16+601)
+	tm.keys("C-s")
+	tm.waitFor("已保存")
+	tm.keys("C-q")
+	tm.waitExit()
+	seen, err := os.ReadFile(marker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(seen) != "终端" {
+		t.Errorf("the external editor's input was a %s, not the terminal", seen)
+	}
+	r, err := model.LoadReport(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "外部编辑器写入。外部编辑器写入。" + text; r.Text("measures") != want {
+		t.Fatalf("after the external editor the section has %d characters (status bar %d), want %d",
+			len([]rune(r.Text("measures"))), got, len([]rune(want)))
+	}
 }

@@ -24,12 +24,12 @@ import (
 // that straddle bubbletea's 256-byte reads at every offset; it echoes back
 // what it received, key by key, and that must be exactly what was sent.
 
-// echo writes every key it receives into a transcript and hands the
-// transcript over at each Enter, which ends a burst.
+// echo renders every key it receives as text (Enter as a newline) and
+// hands it to the test, in order.
 type echo struct {
-	bursts chan<- string
-	stty   chan<- string
-	b      strings.Builder
+	keys chan<- string
+	stty chan<- string
+	tty  *os.File // what a program run from the echo gets as input
 }
 
 type sttyMsg string
@@ -41,8 +41,7 @@ func (e *echo) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case msg.Type == tea.KeyEnter:
-			e.bursts <- e.b.String()
-			e.b.Reset()
+			e.keys <- "\n"
 		case msg.Type == tea.KeyCtrlC:
 			return e, tea.Quit
 		case msg.Type == tea.KeyCtrlE:
@@ -52,7 +51,7 @@ func (e *echo) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			var out bytes.Buffer
 			cmd := exec.Command("stty", "-a")
 			cmd.Stdout = &out
-			cmd.Stdin = ttyOf(e)
+			cmd.Stdin = e.tty
 			return e, tea.ExecProcess(cmd, func(err error) tea.Msg {
 				if err != nil {
 					return sttyMsg("error: " + err.Error())
@@ -60,14 +59,15 @@ func (e *echo) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return sttyMsg(out.String())
 			})
 		case msg.Paste:
-			e.b.WriteString("[paste:" + string(msg.Runes) + "]")
+			e.keys <- "[paste:" + string(msg.Runes) + "]"
 		case msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace:
+			alt := ""
 			if msg.Alt {
-				e.b.WriteString("<alt>")
+				alt = "<alt>"
 			}
-			e.b.WriteString(string(msg.Runes))
+			e.keys <- alt + string(msg.Runes)
 		default:
-			e.b.WriteString("<" + msg.String() + ">")
+			e.keys <- "<" + msg.String() + ">"
 		}
 	case sttyMsg:
 		e.stty <- string(msg)
@@ -77,14 +77,11 @@ func (e *echo) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (e *echo) View() string { return "" }
 
-// ttyOf is the terminal a program run from the echo gets; set per test.
-var ttyOf func(*echo) *os.File
-
 // session is the echo program running on a pseudo-terminal.
 type session struct {
 	t             *testing.T
 	master, slave *os.File
-	bursts        chan string
+	keys          chan string
 	stty          chan string
 	done          chan error
 }
@@ -92,10 +89,9 @@ type session struct {
 func start(t *testing.T) *session {
 	t.Helper()
 	master, slave := openPty(t)
-	s := &session{t: t, master: master, slave: slave, bursts: make(chan string), stty: make(chan string), done: make(chan error, 1)}
-	ttyOf = func(*echo) *os.File { return slave }
+	s := &session{t: t, master: master, slave: slave, keys: make(chan string), stty: make(chan string), done: make(chan error, 1)}
 	in := ttyinput.New(slave)
-	p := tea.NewProgram(&echo{bursts: s.bursts, stty: s.stty}, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	p := tea.NewProgram(&echo{keys: s.keys, stty: s.stty, tty: slave}, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
 	go func() {
 		_, err := p.Run()
 		s.done <- err
@@ -135,18 +131,43 @@ func (s *session) waitMode(cooked bool) {
 // and returns what the program received before the Enter.
 func (s *session) send(b string) string {
 	s.t.Helper()
-	if _, err := s.master.Write([]byte(b + "\r")); err != nil {
+	s.write(b + "\r")
+	got := s.receive(func(got string) bool { return strings.HasSuffix(got, "\n") }, len(b))
+	return strings.TrimSuffix(got, "\n")
+}
+
+// sendAlone writes b and nothing after it, and returns what the program
+// received once it has as many bytes as were sent (or stopped receiving).
+func (s *session) sendAlone(b string) string {
+	s.t.Helper()
+	s.write(b)
+	return s.receive(func(got string) bool { return len(got) >= len(b) }, len(b))
+}
+
+func (s *session) write(b string) {
+	s.t.Helper()
+	if _, err := s.master.Write([]byte(b)); err != nil {
 		s.t.Fatal(err)
 	}
-	select {
-	case got := <-s.bursts:
-		return got
-	case err := <-s.done:
-		s.t.Fatalf("the program ended: %v", err)
-	case <-time.After(10 * time.Second):
-		s.t.Fatalf("the program never received the end of a %d-byte burst", len(b))
+}
+
+// receive collects keys until done says the burst is complete.
+func (s *session) receive(done func(string) bool, size int) string {
+	s.t.Helper()
+	var got strings.Builder
+	timeout := time.After(10 * time.Second)
+	for !done(got.String()) {
+		select {
+		case k := <-s.keys:
+			got.WriteString(k)
+		case err := <-s.done:
+			s.t.Fatalf("the program ended: %v", err)
+		case <-timeout:
+			g := got.String()
+			s.t.Fatalf("the program received %d of the %d bytes sent, ending …%q", len(g), size, g[max(0, len(g)-12):])
+		}
 	}
-	return ""
+	return got.String()
 }
 
 // burst is k ASCII bytes, then characters of one size well past the next
@@ -221,9 +242,7 @@ func TestRawModeAroundAnExternalProgram(t *testing.T) {
 	if got, want := s.send(burst(1, "中")), burst(1, "中"); got != want {
 		t.Fatal(diff(got, want))
 	}
-	if _, err := s.master.Write([]byte{0x05}); err != nil { // ctrl+e
-		t.Fatal(err)
-	}
+	s.write("\x05") // ctrl+e
 	var stty string
 	select {
 	case stty = <-s.stty:
@@ -239,9 +258,7 @@ func TestRawModeAroundAnExternalProgram(t *testing.T) {
 			t.Fatalf("after the external program: %s", diff(got, want))
 		}
 	}
-	if _, err := s.master.Write([]byte{0x03}); err != nil { // ctrl+c
-		t.Fatal(err)
-	}
+	s.write("\x03") // ctrl+c
 	select {
 	case err := <-s.done:
 		if err != nil {
@@ -289,4 +306,16 @@ func openPty(t *testing.T) (master, slave *os.File) {
 		t.Fatalf("opening the pty: %v", err)
 	}
 	return m, s
+}
+
+// A burst that fills bubbletea's reads exactly shows at once, not only
+// when the next key comes.
+func TestBurstOfExactlyTheReadSize(t *testing.T) {
+	s := start(t)
+	for _, n := range []int{255, 256, 257, 511, 512, 768} {
+		text := strings.Repeat("a", n%3) + strings.Repeat("中", n/3)
+		if got := s.sendAlone(text); got != text {
+			t.Fatalf("%d bytes: %s", len(text), diff(got, text))
+		}
+	}
 }

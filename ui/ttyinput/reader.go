@@ -82,8 +82,17 @@ func (r *Reader) Read(p []byte) (int, error) {
 	if n == 0 && r.err != nil {
 		return 0, r.err
 	}
-	for n < len(p) {
-		m, err := r.src.Read(p[n:])
+	// bubbletea takes a read that fills its buffer to mean more may follow
+	// and holds the last key until the next read returns, so a burst that
+	// fills it exactly would stay unseen until the next keystroke. Reads
+	// here end between keys, so they stop one byte short and bubbletea
+	// never waits.
+	lim := len(p)
+	if lim > 2*maxSeq {
+		lim--
+	}
+	for n < lim {
+		m, err := r.src.Read(p[n:lim])
 		n += m
 		if err != nil {
 			// The end of input flushes what was held; the error comes
@@ -99,7 +108,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 			return n, nil
 		}
 		wait := restWait
-		if seq && n < len(p) {
+		if seq && n < lim {
 			// A short read ending in ESC or an unfinished sequence is
 			// most likely a key of its own (esc, alt+[): wait only as
 			// long as the rest of a split sequence takes to arrive.
