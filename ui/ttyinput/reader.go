@@ -38,9 +38,11 @@ import (
 const restWait = 300 * time.Millisecond
 
 // seqWait is how long a Reader waits for the rest of an escape sequence
-// that ended a short read. Those are usually keys of their own (esc, alt+[)
-// that no more bytes follow, so the wait is short: about what the kernel
-// takes to pass on the next part of a burst.
+// (ESC [ or ESC O without its final byte) that ended a short read: the
+// terminal had no more at that moment, and the kernel passes on the next
+// part of a burst within microseconds. A lone ESC ending a short read is
+// not waited for at all: it is the esc key, and a key typed soon after it
+// must not turn it into alt+key.
 const seqWait = 15 * time.Millisecond
 
 // esc starts escape sequences; ESC followed by a key is alt+key.
@@ -103,16 +105,21 @@ func (r *Reader) Read(p []byte) (int, error) {
 			}
 			return 0, err
 		}
-		cut, seq := Boundary(p[:n])
-		if cut == n {
+		cut, tail := Boundary(p[:n])
+		if tail == Whole {
 			return n, nil
 		}
 		wait := restWait
-		if seq && n < lim {
-			// A short read ending in ESC or an unfinished sequence is
-			// most likely a key of its own (esc, alt+[): wait only as
-			// long as the rest of a split sequence takes to arrive.
-			wait = seqWait
+		if n < lim {
+			// A short read ending in an unfinished sequence is most
+			// likely a key of its own (esc, alt+[), unless its rest is
+			// right behind.
+			switch tail {
+			case Sequence:
+				wait = seqWait
+			case Esc:
+				wait = 0
+			}
 		}
 		if !r.more(wait) {
 			return n, nil // nothing completes it: deliver it as it is
@@ -132,21 +139,32 @@ func (r *Reader) Read(p []byte) (int, error) {
 // escape sequence; the longest keys bubbletea knows are well under it.
 const maxSeq = 32
 
+// Tail is what Boundary found unfinished at the end of the input.
+type Tail int
+
+const (
+	Whole    Tail = iota // nothing: the input ends between two keys
+	Char                 // the first bytes of a UTF-8 character
+	Sequence             // ESC [ or ESC O without its final byte
+	Esc                  // ESC alone: the esc key, or the start of alt+key or a sequence
+)
+
 // Boundary is the length of the longest prefix of b that does not end
-// inside a key: b without a trailing incomplete UTF-8 sequence or
-// unfinished escape sequence (ESC alone, ESC [ without its final byte,
-// ESC O without its letter), and without an ESC just before either, which
-// makes them alt+key. seq says the part left out is an escape sequence
-// rather than a character. Invalid bytes count as complete: waiting would
-// not mend them.
-func Boundary(b []byte) (cut int, seq bool) {
+// inside a key: b without a trailing incomplete UTF-8 character or
+// unfinished escape sequence, and without an ESC just before either, which
+// makes them alt+key. Invalid bytes count as whole: waiting would not mend
+// them.
+func Boundary(b []byte) (cut int, tail Tail) {
 	if i := utf8Tail(b); i < len(b) {
-		return altStart(b, i), false
+		return altStart(b, i), Char
 	}
 	if i := seqTail(b); i < len(b) {
-		return altStart(b, i), true
+		if i == len(b)-1 {
+			return altStart(b, i), Esc
+		}
+		return altStart(b, i), Sequence
 	}
-	return len(b), false
+	return len(b), Whole
 }
 
 // utf8Tail is where a trailing incomplete UTF-8 sequence starts, len(b)

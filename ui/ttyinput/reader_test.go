@@ -197,46 +197,47 @@ func TestBoundary(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want int
-		seq  bool
+		tail Tail
 	}{
-		{"", 0, false},
-		{"abc", 3, false},
-		{"a中", 4, false},
-		{"a\xe4\xb8", 1, false},
-		{"a\xe4", 1, false},
-		{"\xf0\x9f\x98", 0, false},
-		{"\xf0\x9f\x98\x80", 4, false},
-		{"a\x1b\xe4\xb8", 1, false}, // alt+中 waits whole
-		{"a\x80", 2, false},         // invalid: nothing to wait for
-		{"a\xff", 2, false},
-		{"\xe4\xb8\xad\x80", 4, false},
-		{"a\x1b", 1, true},
-		{"a\x1b\x1b", 1, true}, // alt+esc, or alt+ a sequence
-		{"a\x1b[", 1, true},
-		{"a\x1b[1;5", 1, true},
-		{"a\x1b\x1b[1", 1, true}, // alt+arrow
-		{"a\x1b[20", 1, true},    // bracketed paste starting
-		{"a\x1b[A", 4, false},
-		{"a\x1b[1;5B", 7, false},
-		{"a\x1b[200~", 7, false},
-		{"a\x1bO", 1, true},
-		{"a\x1bOR", 4, false},
-		{"a\x1bx", 3, false},
-		{"\x1b[200~粘贴", 12, false},
-		{"\x1b[200~粘\xe8", 9, false},
-		{"a\x1b[\x01", 4, false}, // not a CSI: bubbletea's to judge
-		{"\x1b[" + strings.Repeat("1", 40), 42, false},
+		{"", 0, Whole},
+		{"abc", 3, Whole},
+		{"a中", 4, Whole},
+		{"a\xe4\xb8", 1, Char},
+		{"a\xe4", 1, Char},
+		{"\xf0\x9f\x98", 0, Char},
+		{"\xf0\x9f\x98\x80", 4, Whole},
+		{"a\x1b\xe4\xb8", 1, Char}, // alt+中 waits whole
+		{"a\x80", 2, Whole},        // invalid: nothing to wait for
+		{"a\xff", 2, Whole},
+		{"\xe4\xb8\xad\x80", 4, Whole},
+		{"a\x1b", 1, Esc},
+		{"a\x1b\x1b", 1, Esc}, // alt+esc, or alt+ a sequence
+		{"a\x1b[", 1, Sequence},
+		{"a\x1b[1;5", 1, Sequence},
+		{"a\x1b\x1b[1", 1, Sequence}, // alt+arrow
+		{"a\x1b[20", 1, Sequence},    // bracketed paste starting
+		{"a\x1b[A", 4, Whole},
+		{"a\x1b[1;5B", 7, Whole},
+		{"a\x1b[200~", 7, Whole},
+		{"a\x1bO", 1, Sequence},
+		{"a\x1bOR", 4, Whole},
+		{"a\x1bx", 3, Whole},
+		{"\x1b[200~粘贴", 12, Whole},
+		{"\x1b[200~粘\xe8", 9, Char},
+		{"a\x1b[\x01", 4, Whole}, // not a CSI: bubbletea's to judge
+		{"\x1b[" + strings.Repeat("1", 40), 42, Whole},
 	} {
-		got, seq := Boundary([]byte(c.in))
-		if got != c.want || seq != c.seq {
-			t.Errorf("Boundary(%q) = %d, %v; want %d, %v", c.in, got, seq, c.want, c.seq)
+		got, tail := Boundary([]byte(c.in))
+		if got != c.want || tail != c.tail {
+			t.Errorf("Boundary(%q) = %d, %v; want %d, %v", c.in, got, tail, c.want, c.tail)
 		}
 	}
 }
 
-// A lone ESC (the esc key) is not held longer than the rest of a split
-// sequence takes to arrive; a character cut by a read is waited for
-// longer, as is a sequence cut by a full read.
+// A lone ESC (the esc key) is held only when more input is already there,
+// an unfinished sequence about as long as its rest takes to arrive; a
+// character cut by a read is waited for longer, as is a sequence cut by a
+// full read.
 func TestWaits(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -244,7 +245,8 @@ func TestWaits(t *testing.T) {
 		size   int
 		want   time.Duration
 	}{
-		{"the esc key", []string{"\x1b"}, 256, seqWait},
+		{"the esc key", []string{"\x1b"}, 256, 0},
+		{"esc at the end of a full read", []string{"abcde\x1b"}, 6, restWait},
 		{"alt+[", []string{"a\x1b["}, 256, seqWait},
 		{"a character cut short", []string{"a\xe4"}, 256, restWait},
 		{"a sequence cut by a full read", []string{"abc\x1b[1"}, 6, restWait},
