@@ -63,10 +63,10 @@ func run(app *App, opts ...tea.ProgramOption) error {
 		// An external editor gets the terminal itself, not the reader.
 		app.terminal = tty.File()
 	}
+	opts = append([]tea.ProgramOption{input}, opts...)
 	// bubbletea's own handler turns SIGTERM into a plain quit and ignores
 	// SIGHUP (whose default action kills the process before anything is
 	// written); this one records which signal came.
-	opts = append([]tea.ProgramOption{input}, opts...)
 	p := tea.NewProgram(app, append(opts, tea.WithoutSignalHandler())...)
 	done := make(chan struct{})
 	var got atomic.Value

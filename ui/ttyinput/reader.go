@@ -33,8 +33,8 @@ import (
 // A terminal writes a key whole, so the rest is normally in the kernel's
 // buffer already and the wait ends at once; it lasts this long only for a
 // byte that no continuation follows (garbage on the line), which is then
-// delivered as it is. It is well
-// under the 500 ms bubbletea gives a cancelled read to return.
+// delivered as it is. It is well under the 500 ms bubbletea gives a
+// cancelled read to return.
 const restWait = 300 * time.Millisecond
 
 // seqWait is how long a Reader waits for the rest of an escape sequence
