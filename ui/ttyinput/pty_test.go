@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -249,7 +250,7 @@ func TestRawModeAroundAnExternalProgram(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the external program never ran")
 	}
-	if !strings.Contains(stty, " icanon") || !strings.Contains(stty, " echo") {
+	if flags := strings.Fields(stty); !slices.Contains(flags, "icanon") || !slices.Contains(flags, "echo") {
 		t.Fatalf("the external program got a raw terminal:\n%s", stty)
 	}
 	s.waitMode(false)
