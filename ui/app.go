@@ -57,6 +57,9 @@ type App struct {
 	check    checkFunc
 	tick     func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
 	cursor   *cursorTarget
+	// terminal is the terminal the program reads (through ttyinput), the
+	// input an external editor must get; nil in tests.
+	terminal *os.File
 	now      func() time.Time
 
 	tree     *treeModel

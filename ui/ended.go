@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/model"
+	"nianbao/ui/ttyinput"
 )
 
 // Ended says the editor stopped without the drafter choosing to quit: a
@@ -53,6 +54,16 @@ const (
 // it after the event loop has stopped means no other goroutine touches
 // the model.
 func run(app *App, opts ...tea.ProgramOption) error {
+	// The terminal is read through ttyinput so a burst of Chinese loses no
+	// character at bubbletea's read boundaries. Options given here (tests'
+	// own input) come after and win.
+	input, tty, closeInput := ttyinput.Option()
+	defer closeInput()
+	if tty != nil {
+		// An external editor gets the terminal itself, not the reader.
+		app.terminal = tty.File()
+	}
+	opts = append([]tea.ProgramOption{input}, opts...)
 	// bubbletea's own handler turns SIGTERM into a plain quit and ignores
 	// SIGHUP (whose default action kills the process before anything is
 	// written); this one records which signal came.

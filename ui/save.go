@@ -284,6 +284,11 @@ func (a *App) externalEdit() tea.Cmd {
 	}
 	args := strings.Fields(editor)
 	cmd := exec.Command(args[0], append(args[1:], f.Name())...)
+	if a.terminal != nil {
+		// Without this bubbletea hands the editor its input reader, which
+		// is not a terminal: the editor would get a pipe.
+		cmd.Stdin = a.terminal
+	}
 	name := f.Name()
 	return tea.ExecProcess(cmd, func(err error) tea.Msg {
 		return externalDoneMsg{section: id, file: name, before: text, err: err}

@@ -16,6 +16,7 @@ import (
 	"nianbao/lint"
 	"nianbao/migrate"
 	"nianbao/model"
+	"nianbao/ui/ttyinput"
 )
 
 // Options are what the editor needs to start.
@@ -32,7 +33,11 @@ type Options struct {
 
 // Run starts the editor and blocks until it quits.
 func Run(opts Options) error {
-	_, err := tea.NewProgram(New(opts), tea.WithAltScreen()).Run()
+	// Read through ttyinput: bubbletea alone drops a character whose bytes
+	// straddle two of its reads.
+	input, _, closeInput := ttyinput.Option()
+	defer closeInput()
+	_, err := tea.NewProgram(New(opts), input, tea.WithAltScreen()).Run()
 	return err
 }
 
