@@ -205,9 +205,16 @@ func FromHTML(page []byte) ([]byte, error) {
 	return []byte(blk.Payload), nil
 }
 
-// HasHTMLBlock says whether a page carries a payload block, without
-// decoding it.
-func HasHTMLBlock(page []byte) bool { return htmlBlockRe.Match(page) }
+// HTMLGenerator is the meta element naming nianbao as the page's author.
+const HTMLGenerator = `<meta name="generator" content="nianbao">`
+
+// IsNianbaoHTML says whether a page is a nianbao export: it carries a
+// payload block or names nianbao as its generator (a block someone took
+// out leaves a page nianbao still knows how to read).
+func IsNianbaoHTML(page []byte) bool {
+	head := page[:min(len(page), 64<<10)]
+	return bytes.Contains(head, []byte(HTMLGenerator)) || htmlBlockRe.Match(page)
+}
 
 // ---- .md: front matter -----------------------------------------------------
 

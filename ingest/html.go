@@ -10,15 +10,17 @@ import (
 	"nianbao/model"
 )
 
-// readHTML reads a web page that nianbao exported (one carrying the draft
-// data block). Saved pages from portals, with their navigation and
+// readHTML reads a web page that nianbao exported (see
+// exportdata.IsNianbaoHTML). Saved pages from portals, with their navigation and
 // scripts, are a different job and are still refused by Read with advice.
 //
 // Block elements (headings, paragraphs, list items, table rows, line
 // breaks) end a line; h1…h6 give the heading level as # does in Markdown;
-// the text of script, style and head is not report text. Each line is
-// numbered by the source line its block starts on, so findings point into
-// the file.
+// the text of script, style and head is not report text. Each block is
+// numbered by the source line it starts on, so findings point into the
+// file; the lines are dense (empty ones fill the gaps), as the importer
+// expects Lines[i] to be line i+1, and a second block on one source line
+// takes the next number.
 func readHTML(name string, data []byte) (*Document, error) {
 	text, enc, err := decodeText(name, data)
 	if err != nil {
@@ -74,7 +76,11 @@ func htmlLines(page string) []Line {
 	flush := func() {
 		t := strings.TrimFunc(html.UnescapeString(collapseSpace(cur.String())), isSpace)
 		if t != "" {
-			out = append(out, Line{No: start, Text: t, Level: level})
+			no := max(start, len(out)+1)
+			for len(out) < no-1 {
+				out = append(out, Line{No: len(out) + 1})
+			}
+			out = append(out, Line{No: no, Text: t, Level: level})
 		}
 		cur.Reset()
 		level = 0

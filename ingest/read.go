@@ -120,7 +120,7 @@ func Read(name string, data []byte) (*Document, error) {
 		return nil, &model.Error{File: name, Msg: "暂不支持 PDF 文件：请复制其中的文字保存为 .txt，或用 Word 转换为 .docx 后再导入"}
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return nil, &model.Error{File: name, Msg: "这是 RTF 格式文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
-	case looksHTML(data) && exportdata.HasHTMLBlock(data):
+	case looksHTML(data) && exportdata.IsNianbaoHTML(data):
 		return readHTML(name, data)
 	case looksHTML(data):
 		return nil, &model.Error{File: name, Msg: "这是网页文件（HTML），不是报告正文：请在浏览器中打开，复制正文保存为 .txt 后再导入，或用 Word 打开后另存为 .docx"}

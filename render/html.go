@@ -24,7 +24,7 @@ func HTML(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	e := html.EscapeString
 	bw.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	bw.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	bw.WriteString("<meta name=\"generator\" content=\"nianbao\">\n")
+	bw.WriteString(exportdata.HTMLGenerator + "\n")
 	bw.WriteString(exportdata.HTMLBlock(data))
 	bw.WriteString("<title>" + e(d.Title) + "</title>\n<style>\n" + htmlCSS(opts) + "</style>\n</head>\n<body>\n<article>\n")
 	if d.Title != "" {

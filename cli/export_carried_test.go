@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"nianbao/exportdata"
+	"nianbao/model"
+	"nianbao/render"
+)
+
+// carriedDrafts are the drafts every export round trip is tried on: the
+// example, and one whose counts are phrased so that re-reading the prose
+// misses every one of them.
+var carriedDrafts = []string{"../examples/sample-report.yaml", "testdata/unusual-counts.yaml"}
+
+// checkOutcome is what must agree between a draft and its exports.
+type checkOutcome struct {
+	Verdict      string
+	Completeness float64
+	Findings     []string
+}
+
+// lineRef is a location inside a message ("如第 9 行“…”"): documents name
+// lines, drafts name sections, and that is where they may differ.
+var lineRef = regexp.MustCompile(`第 \d+ 行`)
+
+func checkJSON(t *testing.T, path string) checkOutcome {
+	t.Helper()
+	_, out, errOut := run(t, "check", "--format", "json", path)
+	var rep checkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Files) != 1 {
+		t.Fatalf("check %s: %v\n%s\n%s", path, err, out, errOut)
+	}
+	f := rep.Files[0]
+	if f.Verdict == "unreadable" {
+		t.Fatalf("check %s: unreadable: %s", path, f.Error)
+	}
+	o := checkOutcome{Verdict: f.Verdict, Completeness: *f.Completeness}
+	num := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return fmt.Sprint(*p)
+	}
+	for _, x := range f.Findings {
+		o.Findings = append(o.Findings, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%d|%s", x.Rule, x.Severity, x.Section, x.Figure,
+			num(x.Stated), num(x.Computed), x.Count, lineRef.ReplaceAllString(x.Message, "")))
+	}
+	sort.Strings(o.Findings)
+	return o
+}
+
+func exportTo(t *testing.T, draft string, f render.Format) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(draft), ".yaml")+f.Ext())
+	if code, _, errOut := run(t, "export", "--force", "-o", out, draft); code != ExitOK {
+		t.Fatalf("export %s: %d %s", out, code, errOut)
+	}
+	return out
+}
+
+// TestCheckOfExportEqualsCheckOfDraft is the promise of issue 15: the
+// office that checks the .docx (or .md, .html, .txt) it received gets the
+// verdict, the completeness and the findings the drafter got.
+func TestCheckOfExportEqualsCheckOfDraft(t *testing.T) {
+	for _, draft := range carriedDrafts {
+		want := checkJSON(t, draft)
+		for _, f := range render.Formats {
+			t.Run(filepath.Base(draft)+"/"+string(f), func(t *testing.T) {
+				got := checkJSON(t, exportTo(t, draft, f))
+				if got.Verdict != want.Verdict || got.Completeness != want.Completeness {
+					t.Errorf("export: %s %v%%, draft: %s %v%%", got.Verdict, got.Completeness, want.Verdict, want.Completeness)
+				}
+				if strings.Join(got.Findings, "\n") != strings.Join(want.Findings, "\n") {
+					t.Errorf("findings differ\nexport:\n  %s\ndraft:\n  %s", strings.Join(got.Findings, "\n  "), strings.Join(want.Findings, "\n  "))
+				}
+			})
+		}
+	}
+}
+
+// TestExportWithoutCarriedDataDiffers is the control: the same export with
+// its carried data taken out is checked on its prose alone, and for the
+// draft with unusually phrased counts that loses the figures. So the
+// equality above is the carried data's doing, not re-reading the prose.
+func TestExportWithoutCarriedDataDiffers(t *testing.T) {
+	draft := "testdata/unusual-counts.yaml"
+	want := checkJSON(t, draft)
+	for _, f := range render.Formats {
+		t.Run(string(f), func(t *testing.T) {
+			path := exportTo(t, draft, f)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, stripCarried(t, f, data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := checkJSON(t, path)
+			if got.Completeness >= want.Completeness {
+				t.Errorf("without carried data completeness %v%%, with %v%%: the prose alone should miss the figures", got.Completeness, want.Completeness)
+			}
+			if !strings.Contains(strings.Join(got.Findings, "\n"), "figure.missing") {
+				t.Errorf("no figure.missing without the carried data:\n%s", strings.Join(got.Findings, "\n"))
+			}
+		})
+	}
+}
+
+// stripCarried removes the carried data from an export the way a tool
+// unaware of it might.
+func stripCarried(t *testing.T, f render.Format, data []byte) []byte {
+	t.Helper()
+	switch f {
+	case render.FormatDOCX:
+		return rezip(t, data, func(name string, b []byte) ([]byte, bool) {
+			return b, name != exportdata.DocxPartName
+		})
+	case render.FormatHTML:
+		return regexp.MustCompile(`<script type="application/json"[^>]*>.*?</script>\n`).ReplaceAll(data, nil)
+	case render.FormatMarkdown:
+		s := string(data)
+		end := strings.Index(s[4:], "\n---\n")
+		return []byte(s[4+end+5:])
+	case render.FormatText:
+		s := string(data)
+		return []byte(s[:strings.Index(s, "=====")])
+	}
+	t.Fatalf("format %s", f)
+	return nil
+}
+
+// rezip rewrites a zip, passing every entry through edit (which may drop it).
+func rezip(t *testing.T, data []byte, edit func(name string, b []byte) ([]byte, bool)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		b, keep := edit(f.Name, b)
+		if !keep {
+			continue
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestImportOfExportKeepsDraftData: the contact line, the year, the date
+// as the drafter wrote it, the template version and every figure survive
+// export and import in every format (the contact was lost in all of them).
+func TestImportOfExportKeepsDraftData(t *testing.T) {
+	for _, draft := range carriedDrafts {
+		orig, err := model.LoadReport(draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range render.Formats {
+			t.Run(filepath.Base(draft)+"/"+string(f), func(t *testing.T) {
+				exp := exportTo(t, draft, f)
+				out := filepath.Join(t.TempDir(), "back.yaml")
+				if code, _, errOut := run(t, "import", "-o", out, exp); code != ExitOK {
+					t.Fatalf("import: %d %s", code, errOut)
+				} else if !strings.Contains(errOut, "使用了文件附带的草稿数据") {
+					t.Errorf("import does not say it used the carried data:\n%s", errOut)
+				}
+				back, err := model.LoadReport(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if back.Contact != orig.Contact || orig.Contact == "" {
+					t.Errorf("contact %q, draft %q", back.Contact, orig.Contact)
+				}
+				if back.Unit != orig.Unit || back.Year != orig.Year || back.Date != orig.Date || back.Title != orig.Title {
+					t.Errorf("metadata %q %d %q %q, draft %q %d %q %q", back.Unit, back.Year, back.Date, back.Title,
+						orig.Unit, orig.Year, orig.Date, orig.Title)
+				}
+				if back.Template != orig.Template {
+					t.Errorf("template %+v, draft %+v", back.Template, orig.Template)
+				}
+				if len(back.Figures) != len(orig.Figures) {
+					t.Errorf("%d figures, draft has %d", len(back.Figures), len(orig.Figures))
+				}
+				for id, n := range orig.Figures {
+					if b, ok := back.Figures[id]; !ok || b.Value != n.Value {
+						t.Errorf("figure %s = %v, draft %v", id, b.Text, n.Text)
+					}
+				}
+				for id, text := range orig.Sections {
+					if exportdata.Digest(back.Text(id)) != exportdata.Digest(text) {
+						t.Errorf("section %s:\n got %q\nwant %q", id, back.Text(id), text)
+					}
+				}
+			})
+		}
+	}
+}
