@@ -216,3 +216,99 @@ func TestImportOfExportKeepsDraftData(t *testing.T) {
 		}
 	}
 }
+
+// editVisible replaces text on the page of an export, leaving the carried
+// data alone, as a drafter editing the file in Word or a text editor does.
+func editVisible(t *testing.T, f render.Format, data []byte, old, new string) []byte {
+	t.Helper()
+	replace := func(s string) string {
+		if !strings.Contains(s, old) {
+			t.Fatalf("%s export lacks %q", f, old)
+		}
+		return strings.ReplaceAll(s, old, new)
+	}
+	switch f {
+	case render.FormatDOCX:
+		return rezip(t, data, func(name string, b []byte) ([]byte, bool) {
+			if name == "word/document.xml" {
+				return []byte(replace(string(b))), true
+			}
+			return b, true
+		})
+	case render.FormatHTML:
+		s := string(data)
+		i := strings.Index(s, "<body>")
+		return []byte(s[:i] + replace(s[i:]))
+	case render.FormatMarkdown:
+		s := string(data)
+		i := strings.Index(s[4:], "\n---\n") + 9
+		return []byte(s[:i] + replace(s[i:]))
+	case render.FormatText:
+		s := string(data)
+		i := strings.Index(s, "=====")
+		return []byte(replace(s[:i]) + s[i:])
+	}
+	t.Fatalf("format %s", f)
+	return nil
+}
+
+// TestEditedExportTextWins: a figure and the date changed on the page
+// after the export. check and import follow the page, and check reports
+// each disagreement with both values.
+func TestEditedExportTextWins(t *testing.T) {
+	const draft = "../examples/sample-report.yaml"
+	for _, f := range render.Formats {
+		t.Run(string(f), func(t *testing.T) {
+			path := exportTo(t, draft, f)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = editVisible(t, f, data, "合法性审查143件", "合法性审查150件")
+			data = editVisible(t, f, data, "2026年2月20日", "2026年2月25日")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := checkJSON(t, path)
+			want := []string{
+				"export.edited|warning|decisions|legality_reviews|-|-|0|数字“合法性审查件数”导出时为 143件，正文现写作 150件；以正文为准",
+				"export.edited|warning|decisions||-|-|0|章节“（二）推进行政决策科学化、民主化、法治化”的正文在导出后改过，以正文为准",
+				"export.edited|warning|||-|-|0|成文日期在导出后改过：导出时为“2026年2月20日”，现为“2026年2月25日”；以正文为准",
+			}
+			all := strings.Join(got.Findings, "\n")
+			for _, w := range want {
+				if !strings.Contains(all, w) {
+					t.Errorf("missing finding %s\nin:\n%s", w, all)
+				}
+			}
+			if n := strings.Count(all, "export.edited"); n != len(want) {
+				t.Errorf("%d export.edited findings, want %d:\n%s", n, len(want), all)
+			}
+			if got.Verdict != "passed" {
+				t.Errorf("verdict %s: the edits are warnings", got.Verdict)
+			}
+
+			out := filepath.Join(t.TempDir(), "back.yaml")
+			code, _, errOut := run(t, "import", "-o", out, path)
+			if code != ExitOK {
+				t.Fatalf("import: %d %s", code, errOut)
+			}
+			if !strings.Contains(errOut, "以正文为准") || !strings.Contains(errOut, "143") || !strings.Contains(errOut, "150") {
+				t.Errorf("import does not report the edits:\n%s", errOut)
+			}
+			back, err := model.LoadReport(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := back.Figures["legality_reviews"]; n.Value != 150 {
+				t.Errorf("legality_reviews = %v, the page says 150", n.Text)
+			}
+			if back.Date != "2026年2月25日" {
+				t.Errorf("date %q, the page says 2026年2月25日", back.Date)
+			}
+			if back.Figures["penalty_cases"].Value != 1286 || back.Contact == "" {
+				t.Errorf("unedited data lost: penalty_cases %v, contact %q", back.Figures["penalty_cases"].Text, back.Contact)
+			}
+		})
+	}
+}
