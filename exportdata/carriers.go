@@ -273,25 +273,29 @@ func TextTrailer(payload []byte) string {
 	return "\n\n" + trailerBegin + "\n" + string(payload) + trailerEnd + "\n"
 }
 
-// SplitTextTrailer takes a trailer off the end of a text. found says a
-// begin marker was there; payload is nil when the end marker is missing
-// (the trailer was cut), and the text before the marker is returned either
-// way: the data lines are never report text.
+// SplitTextTrailer takes a trailer out of a text. found says a begin
+// marker was there. When the end marker is missing (the trailer was cut or
+// edited), payload is nil and body is the whole text: what is left of the
+// data is shown as text rather than silently dropped. Text someone added
+// after the trailer stays in body.
 func SplitTextTrailer(text string) (body string, payload []byte, found bool) {
 	i := strings.LastIndex(text, trailerMarker)
 	if i < 0 || (i > 0 && text[i-1] != '\n') {
 		return text, nil, false
 	}
-	body = strings.TrimRight(text[:i], "\r\n \t")
 	rest := text[i:]
 	nl := strings.IndexByte(rest, '\n')
 	if nl < 0 {
-		return body, nil, true
+		return text, nil, true
 	}
 	rest = rest[nl+1:]
-	j := strings.LastIndex(rest, trailerEnd)
-	if j < 0 || (j > 0 && rest[j-1] != '\n') || strings.TrimSpace(rest[j+len(trailerEnd):]) != "" {
-		return body, nil, true
+	j := strings.Index(rest, trailerEnd)
+	if j < 0 || (j > 0 && rest[j-1] != '\n') {
+		return text, nil, true
+	}
+	body = strings.TrimRight(text[:i], "\r\n \t")
+	if after := strings.TrimSpace(rest[j+len(trailerEnd):]); after != "" {
+		body += "\n" + after
 	}
 	return body, []byte(strings.ReplaceAll(rest[:j], "\r\n", "\n")), true
 }
