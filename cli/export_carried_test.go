@@ -19,9 +19,10 @@ import (
 )
 
 // carriedDrafts are the drafts every export round trip is tried on: the
-// example, and one whose counts are phrased so that re-reading the prose
-// misses every one of them.
-var carriedDrafts = []string{"../examples/sample-report.yaml", "testdata/unusual-counts.yaml"}
+// example, one whose counts are phrased so that re-reading the prose
+// misses every one of them, and that one again with a signature and date
+// the importer does not recognise by their form.
+var carriedDrafts = []string{"../examples/sample-report.yaml", "testdata/unusual-counts.yaml", "testdata/odd-signature.yaml"}
 
 // checkOutcome is what must agree between a draft and its exports.
 type checkOutcome struct {

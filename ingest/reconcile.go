@@ -27,6 +27,7 @@ func reconcile(res *Result, t *model.Template, doc *Document) {
 		return
 	}
 	res.Carried = true
+	takeShownTrailer(res, t, p)
 	r, c := res.Report, p.Draft
 	if c.Template.ID == t.ID {
 		r.Template = c.Template
@@ -115,6 +116,42 @@ func reconcile(res *Result, t *model.Template, doc *Document) {
 	if len(r.Sources) == 0 {
 		r.Sources = nil
 	}
+}
+
+// takeShownTrailer takes the printed signature and date off the end of
+// the last section's text when the importer did not recognise them by
+// their form (a date such as "2026年春", a unit name too long for a
+// signature line): the carried data says exactly what was printed there,
+// so they are not mistaken for an edit of that section.
+func takeShownTrailer(res *Result, t *model.Template, p *exportdata.Payload) {
+	if res.Date != "" && res.Signature != "" {
+		return
+	}
+	last := ""
+	for _, s := range t.Flatten() {
+		if strings.TrimFunc(res.Report.Text(s.ID), isSpace) != "" {
+			last = s.ID
+		}
+	}
+	if last == "" {
+		return
+	}
+	paras := strings.Split(res.Report.Text(last), "\n")
+	pop := func(want string) bool {
+		n := len(paras)
+		if want == "" || n == 0 || strings.TrimFunc(paras[n-1], isSpace) != want {
+			return false
+		}
+		paras = paras[:n-1]
+		return true
+	}
+	if res.Date == "" && pop(p.Shown.Date) {
+		res.Date = p.Shown.Date
+	}
+	if res.Signature == "" && pop(p.Shown.Signature) {
+		res.Signature = p.Shown.Signature
+	}
+	res.Report.SetText(last, strings.Join(paras, "\n"))
 }
 
 // CarriedTemplate is the template id an exported file says it was drafted
