@@ -141,3 +141,29 @@ func TestHTMLExportReads(t *testing.T) {
 		t.Errorf("portal page: %v", err)
 	}
 }
+
+// TestHostileHTMLExport: a page that names nianbao as its generator gets
+// the bounds every document gets.
+func TestHostileHTMLExport(t *testing.T) {
+	head := `<!DOCTYPE html><html><head><meta name="generator" content="nianbao"></head><body>`
+	for name, page := range map[string]string{
+		"blank lines":  head + strings.Repeat("\n", MaxLines+5) + "<p>正文</p>",
+		"many blocks":  head + strings.Repeat("<p>段</p>\n", MaxLines+5),
+		"too large":    head + strings.Repeat("<p>正文正文正文</p>", MaxTextSize/20),
+		"unclosed tag": head + "<p>正文<" + strings.Repeat("a", 1<<16),
+	} {
+		doc, err := Read("a.html", []byte(page))
+		switch name {
+		case "unclosed tag":
+			if err != nil || len(doc.Lines) == 0 {
+				t.Errorf("%s: %v", name, err)
+			}
+		default:
+			if err == nil {
+				t.Errorf("%s: accepted", name)
+			} else if !strings.Contains(err.Error(), "上限") {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+}

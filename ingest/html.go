@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -22,15 +23,18 @@ import (
 // expects Lines[i] to be line i+1, and a second block on one source line
 // takes the next number.
 func readHTML(name string, data []byte) (*Document, error) {
+	if len(data) > MaxTextSize {
+		return nil, &model.Error{File: name, Msg: fmt.Sprintf("网页过大（%d 字节，上限 %d 字节），不像是一份年度报告", len(data), MaxTextSize)}
+	}
 	text, enc, err := decodeText(name, data)
 	if err != nil {
 		return nil, err
 	}
 	doc := &Document{Name: name, Format: FormatHTML, Encoding: enc}
 	doc.carry(exportdata.FromHTML([]byte(text)))
-	doc.Lines = htmlLines(text)
-	if len(doc.Lines) > MaxLines {
-		return nil, tooManyLines(name, len(doc.Lines))
+	var n int
+	if doc.Lines, n = htmlLines(text); n > MaxLines {
+		return nil, tooManyLines(name, n)
 	}
 	if len(doc.Lines) == 0 {
 		return nil, &model.Error{File: name, Msg: "网页中没有正文文字，没有可导入的内容"}
@@ -61,7 +65,10 @@ var htmlBlocks = map[string]bool{
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "body": true, "html": true,
 }
 
-func htmlLines(page string) []Line {
+// htmlLines returns the lines and how many there are; beyond MaxLines it
+// stops filling them in (a page of a million blank lines must not cost a
+// million Lines) and only the count is true.
+func htmlLines(page string) ([]Line, int) {
 	// Hidden parts become blank space of the same line count, so line
 	// numbers of what follows stay true.
 	for _, re := range htmlHiddenRes {
@@ -70,6 +77,7 @@ func htmlLines(page string) []Line {
 		})
 	}
 	var out []Line
+	over := 0
 	var cur bytes.Buffer
 	level, start := 0, 0
 	line := 1
@@ -77,6 +85,10 @@ func htmlLines(page string) []Line {
 		t := strings.TrimFunc(html.UnescapeString(collapseSpace(cur.String())), isSpace)
 		if t != "" {
 			no := max(start, len(out)+1)
+			if no > MaxLines {
+				over = max(over, no)
+				return
+			}
 			for len(out) < no-1 {
 				out = append(out, Line{No: len(out) + 1})
 			}
@@ -110,7 +122,10 @@ func htmlLines(page string) []Line {
 	}
 	cur.WriteString(seg)
 	flush()
-	return out
+	if over > 0 {
+		return nil, over
+	}
+	return out, len(out)
 }
 
 // collapseSpace turns runs of ASCII white space (source line breaks inside
