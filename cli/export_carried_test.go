@@ -90,6 +90,42 @@ func TestCheckOfExportEqualsCheckOfDraft(t *testing.T) {
 	}
 }
 
+// TestExportOfInconsistentDraft: a draft whose figure field disagrees with
+// its own sentence (field 150, text 143) is exported unchanged. That is the
+// draft's inconsistency, not an edit after the export: the export's check
+// is still the draft's, with no export.edited finding.
+func TestExportOfInconsistentDraft(t *testing.T) {
+	data, err := os.ReadFile("../examples/sample-report.yaml")
+	if err != nil {
+		t.Skip("sample draft absent:", err)
+	}
+	data = []byte(strings.Replace(string(data), "legality_reviews: 143", "legality_reviews: 150", 1))
+	draft := filepath.Join(t.TempDir(), "inconsistent.yaml")
+	if err := os.WriteFile(draft, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := checkJSON(t, draft)
+	for _, f := range render.Formats {
+		got := checkJSON(t, exportTo(t, draft, f))
+		if got.Verdict != want.Verdict || got.Completeness != want.Completeness ||
+			strings.Join(got.Findings, "\n") != strings.Join(want.Findings, "\n") {
+			t.Errorf("%s: export %s %v%% %v, draft %s %v%% %v", f, got.Verdict, got.Completeness, got.Findings,
+				want.Verdict, want.Completeness, want.Findings)
+		}
+		out := filepath.Join(t.TempDir(), "back.yaml")
+		if code, _, errOut := run(t, "import", "-o", out, exportTo(t, draft, f)); code != ExitOK {
+			t.Fatalf("import: %s", errOut)
+		}
+		back, err := model.LoadReport(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := back.Figures["legality_reviews"]; n.Value != 150 {
+			t.Errorf("%s: legality_reviews %v, the draft's field is 150", f, n.Text)
+		}
+	}
+}
+
 // TestExportWithoutCarriedDataDiffers is the control: the same export with
 // its carried data taken out is checked on its prose alone, and for the
 // draft with unusually phrased counts that loses the figures. So the

@@ -10,9 +10,13 @@ import (
 // reconcile weighs the draft data an exported file carries against what
 // the importer read from its visible text. The carried data fills in what
 // the text does not say (year, contact, the template's version, figures
-// phrased so the extractor misses them); where the two disagree the
-// visible text wins, because that is what the office reads, and each
-// disagreement is recorded in res.Edits for the check to report.
+// phrased so the extractor misses them). Where the page was edited after
+// the export (the title, signature or date line reads otherwise; a
+// section's text no longer matches its fingerprint) the visible text wins,
+// because that is what the office reads, and each disagreement is recorded
+// in res.Edits for the check to report. In a section left as exported, the
+// carried figures stand even where the extractor reads another number:
+// that disagreement was already in the draft and is the draft's to report.
 //
 // To keep precision, a part the importer did not find in the text (a
 // signature or date line it could not recognise) is not taken as deleted:
@@ -84,9 +88,11 @@ func reconcile(res *Result, t *model.Template, doc *Document) {
 			continue
 		case carried && tn.Value == cn.Value:
 			continue
-		case !carried && !edited[sec.ID]:
-			// The draft left it empty and the text is as exported: the
-			// draft's state stands, so its check is the export's check.
+		case !edited[sec.ID]:
+			// The text is as exported, so the draft's own state stands
+			// (a field left empty, or one that disagrees with its
+			// sentence already in the draft, which the check reports
+			// the same way for both): its check is the export's check.
 			delete(r.Sources, f.ID)
 			continue
 		}
