@@ -196,7 +196,7 @@ func collectInputs(path string) ([]string, error) {
 	}
 	if len(out) == 0 {
 		// Checking nothing must not look like a pass.
-		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx）"}
+		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx、.html）"}
 	}
 	sort.Strings(out)
 	return out, nil
@@ -211,7 +211,7 @@ func checkFile(path, override string, cache templateCache) *fileCheck {
 		return checkDocument(path, override, cache)
 	}
 	return &fileCheck{path: path, err: &model.Error{File: path,
-		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx）"}}
+		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx、.html）"}}
 }
 
 func checkDraft(path, override string, cache templateCache) *fileCheck {

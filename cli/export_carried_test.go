@@ -349,3 +349,36 @@ func TestEditedExportTextWins(t *testing.T) {
 		})
 	}
 }
+
+// TestEditedTitle: a title retyped after the export wins, with its year;
+// the unit stays the one the signature line still shows.
+func TestEditedTitle(t *testing.T) {
+	const draft = "../examples/sample-report.yaml"
+	for _, f := range render.Formats {
+		path := exportTo(t, draft, f)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = editVisible(t, f, data, "云溪县人民政府2025年度法治政府建设情况报告", "云溪县2024年度法治政府建设工作报告")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(checkJSON(t, path).Findings, "\n")
+		want := "export.edited|warning|||-|-|0|标题在导出后改过：导出时为“云溪县人民政府2025年度法治政府建设情况报告”，现为“云溪县2024年度法治政府建设工作报告”；以正文为准"
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: missing %s in\n%s", f, want, got)
+		}
+		out := filepath.Join(t.TempDir(), "back.yaml")
+		if code, _, errOut := run(t, "import", "-o", out, path); code != ExitOK {
+			t.Fatalf("import: %s", errOut)
+		}
+		back, err := model.LoadReport(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Title != "云溪县2024年度法治政府建设工作报告" || back.Year != 2024 || back.Unit != "云溪县人民政府" {
+			t.Errorf("%s: title %q year %d unit %q", f, back.Title, back.Year, back.Unit)
+		}
+	}
+}

@@ -42,7 +42,9 @@ func reconcile(res *Result, t *model.Template, doc *Document) {
 	if res.Title != p.Shown.Title {
 		res.Edits = append(res.Edits, exportdata.Edit{Kind: exportdata.EditTitle, Line: res.TitleLine,
 			Carried: p.Shown.Title, Shown: res.Title})
-		if guessUnit != "" {
+		// The signature line, when there is one, names the unit more
+		// surely than a title read by pattern.
+		if guessUnit != "" && res.Signature == "" {
 			r.Unit = guessUnit
 		}
 		if guessYear != 0 {
