@@ -4,6 +4,7 @@ import (
 	"sort"
 	"sync"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -26,6 +27,12 @@ type DocLines struct {
 	// Figures gives, for each figure id, the line of the sentence the value
 	// was read from; figure findings fall back to their section's line.
 	Figures map[string]int
+	// Carried says the document is a nianbao export carrying its draft
+	// data (package exportdata): it states everything a draft states, so a
+	// missing unit or year is reported as for a draft.
+	Carried bool
+	// Edits lists where its visible text disagrees with that data.
+	Edits []exportdata.Edit
 }
 
 // item is a finding with its sort keys.
@@ -306,6 +313,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	}
 	c.section, c.sec, c.seqBase = "", -1, 0
 	c.meta(t, r, &lines)
+	c.edits(t, r, lines.Edits)
 	done := c.structure(t, r, &lines)
 	done = done.plus(c.figures(t, r, &lines))
 	return Result{Findings: c.finish(true), Completeness: done.percent()}

@@ -24,6 +24,7 @@ const (
 	RuleYearTitle       = "writing.year-title"
 	RuleYearPlans       = "writing.year-plans"
 	RuleHalfWidthPunct  = "writing.punct"
+	RuleExportEdited    = "export.edited"
 	summaryExampleLines = 5 // how many locations a summarised finding keeps
 )
 
@@ -58,6 +59,7 @@ var rules = []RuleInfo{
 	{RuleYearTitle, Error, false, "标题中的年份与报告年度不一致。"},
 	{RuleYearPlans, Warning, false, "下一年度安排的标题或正文中写的年份不是报告年度的下一年（提到以往年份、起止年份和“到2025年”一类远期目标不算）。"},
 	{RuleHalfWidthPunct, Warning, true, "汉字之间使用了半角标点（, ; : ( ) ? !），公文应使用全角标点。全文汇总为一条。"},
+	{RuleExportEdited, Warning, false, "nianbao 导出的文件（.docx、.md、.html、.txt）附带草稿数据；导出后正文被改过、与附带数据不一致（标题、落款、日期、章节正文、数字），或附带数据无法读取。以正文为准，同时列出两处的值。"},
 }
 
 var ruleIndex = func() map[string]int {

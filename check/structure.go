@@ -64,7 +64,9 @@ func (c *collector) meta(t *model.Template, r *model.Report, lines *DocLines) {
 	if r.Year == 0 {
 		missing = append(missing, "报告年度")
 	}
-	if len(missing) > 0 && lines == nil { // an imported document may simply not say; the title check below still runs
+	// An imported document may simply not say (the title check below still
+	// runs); one carrying its draft data says what the draft says.
+	if len(missing) > 0 && (lines == nil || lines.Carried) {
 		c.add(Finding{Rule: RuleMeta, Message: strings.Join(missing, "和") + "未填写"})
 	}
 	c.leftovers(r)

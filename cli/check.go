@@ -31,7 +31,7 @@ import (
 var documentLoader func(path string, t *model.Template) (*model.Report, check.DocLines, error)
 
 // documentExts are the document types check hands to documentLoader.
-var documentExts = map[string]bool{".txt": true, ".md": true, ".docx": true}
+var documentExts = map[string]bool{".txt": true, ".md": true, ".docx": true, ".html": true, ".htm": true}
 
 type checkOptions struct {
 	streams   *Streams
@@ -42,9 +42,11 @@ type checkOptions struct {
 	paths     []string
 }
 
-const checkLong = `检查草稿（.yaml）或报告文档（.txt、.md、.docx）是否完整、数字是否自洽：
+const checkLong = `检查草稿（.yaml）或报告文档（.txt、.md、.docx，及 nianbao 导出的 .html）是否完整、数字是否自洽：
 必填章节和数字、占位符、比率与件数、标题编号、“一是、二是”、年份、半角标点等。
 可以给出多个文件或目录（递归查找 .yaml/.yml 和文档）。用 --rules 查看全部规则。
+nianbao 导出的文件附带草稿数据（数字、年度、联系人、模板），检查时一并使用；
+导出后正文改过的，以正文为准，并报告改动（export.edited）。
 
 输出格式（--format）：
   text  每个文件一行结论（通过/未通过、完整度、各级别数量），随后逐条列出
@@ -194,7 +196,7 @@ func collectInputs(path string) ([]string, error) {
 	}
 	if len(out) == 0 {
 		// Checking nothing must not look like a pass.
-		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx）"}
+		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx、.html）"}
 	}
 	sort.Strings(out)
 	return out, nil
@@ -209,7 +211,7 @@ func checkFile(path, override string, cache templateCache) *fileCheck {
 		return checkDocument(path, override, cache)
 	}
 	return &fileCheck{path: path, err: &model.Error{File: path,
-		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx）"}}
+		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx、.html）"}}
 }
 
 func checkDraft(path, override string, cache templateCache) *fileCheck {

@@ -53,7 +53,7 @@ func TestExportFormatFromFlagAndExtension(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	md, err := os.ReadFile(strings.TrimSuffix(draft, ".yaml") + ".md")
-	if err != nil || !strings.HasPrefix(string(md), "---\nunit: 示例县人民政府\n") {
+	if err != nil || !strings.HasPrefix(string(md), "---\nnianbao: 1\n") || !strings.Contains(string(md), "\nunit: 示例县人民政府\n") {
 		t.Errorf("md output: %v %q", err, md)
 	}
 	html := filepath.Join(dir, "out.html")

@@ -84,6 +84,14 @@ func runImport(opts *importOptions) error {
 // importDocument imports doc against the named template, or, when none is
 // named, against the template its reporting unit suggests.
 func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Template, error) {
+	if ref == "" {
+		// A nianbao export names the template it was drafted against.
+		if id := doc.CarriedTemplate(); id != "" {
+			if _, err := templates.Lookup(id, settingsTemplateDirs()...); err == nil {
+				ref = id
+			}
+		}
+	}
 	t, err := templates.Lookup(ref, settingsTemplateDirs()...)
 	if err != nil {
 		return nil, nil, inputError(err)
@@ -138,6 +146,7 @@ func printImportSummary(w io.Writer, path string, res *ingest.Result, t *model.T
 	if r.Unit != "" || r.Year != 0 {
 		fmt.Fprintf(w, "报告单位：%s；年度：%d\n", r.Unit, r.Year)
 	}
+	printCarried(w, res, t)
 	if !verbose {
 		return
 	}
@@ -176,6 +185,8 @@ func describeFormat(res *ingest.Result) string {
 		return "Word 文档"
 	case ingest.FormatMarkdown:
 		return "Markdown，" + res.Encoding
+	case ingest.FormatHTML:
+		return "网页，" + res.Encoding
 	}
 	return "文本，" + res.Encoding
 }
@@ -212,7 +223,8 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 		return nil, check.DocLines{}, err
 	}
 	res.Report.SetFile(path)
-	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines}, nil
+	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines,
+		Carried: doc.Carried != nil, Edits: res.Edits}, nil
 }
 
 func init() {

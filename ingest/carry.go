@@ -100,7 +100,7 @@ func LoadForCheck(path string, t *model.Template) (*model.Report, map[string]int
 // YAML draft.
 func IsDocument(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", ".docx":
+	case ".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm":
 		return true
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -39,6 +40,11 @@ type Result struct {
 	Text     string
 	Encoding string
 	Format   Format
+	// Edits lists where the visible text of an exported file disagrees
+	// with the draft data it carries (the text won); see reconcile.
+	Edits []exportdata.Edit
+	// Carried says the file's own draft data was used (a nianbao export).
+	Carried bool
 }
 
 // Import turns a read document into a draft against t.
@@ -113,6 +119,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		r.Sources = srcs
 	}
 	res.FigureLines = sourceLines(lines, srcs)
+	reconcile(res, t, doc)
 	return res, nil
 }
 

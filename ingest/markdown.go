@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"strings"
+
+	"nianbao/exportdata"
 )
 
 var (
@@ -15,10 +17,14 @@ var (
 // reports: heading marks (which give the level), emphasis, bullets and
 // rules. Ordered-list markers such as "1." are kept because in a Chinese
 // report they are heading numbers, not list markup.
-func markdownLines(text string) ([]Line, map[string]string) {
+func markdownLines(text string) ([]Line, map[string]string, []byte) {
 	raw := strings.Split(text, "\n")
 	out := make([]Line, 0, len(raw))
-	meta, skip := frontMatter(raw)
+	var meta map[string]string
+	carried, skip := exportdata.FromFrontMatter(raw)
+	if skip == 0 {
+		meta, skip = frontMatter(raw)
+	}
 	for i, l := range raw {
 		ln := Line{No: i + 1}
 		switch {
@@ -36,7 +42,7 @@ func markdownLines(text string) ([]Line, map[string]string) {
 		ln.Text = strings.TrimFunc(ln.Text, isSpace)
 		out = append(out, ln)
 	}
-	return out, meta
+	return out, meta, carried
 }
 
 // frontMatter reads a leading "---" block of "key: value" lines and returns

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -39,6 +40,7 @@ const (
 	FormatText     Format = "txt"
 	FormatMarkdown Format = "md"
 	FormatDocx     Format = "docx"
+	FormatHTML     Format = "html" // only pages nianbao exported
 )
 
 // Line is one paragraph of the source document.
@@ -55,9 +57,14 @@ type Document struct {
 	Format   Format
 	Encoding string // "UTF-8", "GB18030", "UTF-16" (text formats only)
 	Lines    []Line
-	// Meta holds the front matter of a Markdown file (unit, year, title,
-	// date, template) as nianbao's own export writes it.
+	// Meta holds simple key: value front matter of a Markdown file (older
+	// nianbao exports wrote unit, year, title, date and template there).
 	Meta map[string]string
+	// Carried is the draft data a nianbao export carries out of sight
+	// (package exportdata), nil when the file has none; CarriedErr says why
+	// data that is there cannot be used.
+	Carried    *exportdata.Payload
+	CarriedErr error
 }
 
 // ReadFile reads and decodes a document from disk.
@@ -102,13 +109,19 @@ func Read(name string, data []byte) (*Document, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return readDocx(name, data)
+		doc, err := readDocx(name, data)
+		if err == nil {
+			doc.carry(docxCarried(data))
+		}
+		return doc, err
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, &model.Error{File: name, Msg: "这是旧版 Word（.doc）或 WPS 文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, &model.Error{File: name, Msg: "暂不支持 PDF 文件：请复制其中的文字保存为 .txt，或用 Word 转换为 .docx 后再导入"}
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return nil, &model.Error{File: name, Msg: "这是 RTF 格式文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
+	case looksHTML(data) && exportdata.IsNianbaoHTML(data):
+		return readHTML(name, data)
 	case looksHTML(data):
 		return nil, &model.Error{File: name, Msg: "这是网页文件（HTML），不是报告正文：请在浏览器中打开，复制正文保存为 .txt 后再导入，或用 Word 打开后另存为 .docx"}
 	case ext == ".docx":
@@ -133,9 +146,17 @@ func Read(name string, data []byte) (*Document, error) {
 	doc := &Document{Name: name, Format: FormatText, Encoding: enc}
 	if ext == ".md" || ext == ".markdown" {
 		doc.Format = FormatMarkdown
-		doc.Lines, doc.Meta = markdownLines(text)
+		var carried []byte
+		doc.Lines, doc.Meta, carried = markdownLines(text)
+		doc.carry(carried, nil)
 	} else {
-		doc.Lines = textLines(text)
+		body, carried, found := exportdata.SplitTextTrailer(text)
+		doc.Lines = textLines(body)
+		if found && carried == nil {
+			doc.carry(nil, &exportdata.Error{Reason: "文末的草稿数据不完整（缺少结束标记）"})
+		} else {
+			doc.carry(carried, nil)
+		}
 	}
 	return doc, nil
 }

@@ -45,6 +45,7 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -86,8 +87,12 @@ type part struct {
 // DOCX writes the report as a Word document laid out per GB/T 9704-2012.
 func DOCX(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	d := layout(t, r, opts)
+	data, err := payload(t, d, r, opts)
+	if err != nil {
+		return err
+	}
 	zw := zip.NewWriter(w)
-	for _, p := range docxParts(d, opts) {
+	for _, p := range docxParts(d, opts, data) {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return err
@@ -100,8 +105,9 @@ func DOCX(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 }
 
 // docxParts lists the package parts, [Content_Types].xml first as some
-// readers expect.
-func docxParts(d *document, opts Options) []part {
+// readers expect. The draft data rides in the custom document properties
+// (exportdata says why there).
+func docxParts(d *document, opts Options, data []byte) []part {
 	footers := []string{"footer1.xml"}
 	if opts.PageNumbers == PageNumbersOutside {
 		footers = append(footers, "footer2.xml")
@@ -110,6 +116,7 @@ func docxParts(d *document, opts Options) []part {
 		{"_rels/.rels", "", []byte(packageRels)},
 		{"docProps/core.xml", ctCore, coreXML(d)},
 		{"docProps/app.xml", ctApp, []byte(appXML)},
+		{exportdata.DocxPartName, exportdata.DocxContentType, exportdata.DocxCustomXML(data)},
 		{"word/document.xml", ctDocument, documentXML(d, opts)},
 		{"word/styles.xml", ctStyles, []byte(stylesXML)},
 		{"word/settings.xml", ctSettings, settingsXML(opts)},

@@ -1,5 +1,7 @@
 package render
 
+import "nianbao/exportdata"
+
 // Fixed parts of the .docx package. Element order inside w:pPr, w:rPr and
 // w:settings follows the OOXML schema sequence: Word refuses (offers to
 // "repair") a file whose children are out of order even when LibreOffice
@@ -19,6 +21,7 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+	`<Relationship Id="rId4" Type="` + exportdata.DocxRelType + `" Target="` + exportdata.DocxPartName + `"/>` +
 	`</Relationships>`
 
 const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +

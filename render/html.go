@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -15,11 +16,16 @@ import (
 // print "— 1 —" page numbers.
 func HTML(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	d := layout(t, r, opts)
+	data, err := payload(t, d, r, opts)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	e := html.EscapeString
 	bw.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
 	bw.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	bw.WriteString("<meta name=\"generator\" content=\"nianbao\">\n")
+	bw.WriteString(exportdata.HTMLGenerator + "\n")
+	bw.WriteString(exportdata.HTMLBlock(data))
 	bw.WriteString("<title>" + e(d.Title) + "</title>\n<style>\n" + htmlCSS(opts) + "</style>\n</head>\n<body>\n<article>\n")
 	if d.Title != "" {
 		bw.WriteString("<h1>" + e(d.Title) + "</h1>\n")

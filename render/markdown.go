@@ -5,44 +5,25 @@ import (
 	"io"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
-// frontMatter is the metadata block at the top of the Markdown file, so an
-// import can restore unit, year and date without guessing from the prose.
-type frontMatter struct {
-	Unit     string `yaml:"unit"`
-	Year     int    `yaml:"year,omitempty"`
-	Title    string `yaml:"title"`
-	Date     string `yaml:"date,omitempty"`
-	Template string `yaml:"template,omitempty"`
-}
-
-// Markdown writes the report with YAML front matter and numbered headings
+// Markdown writes the report with YAML front matter (the carried draft data) and numbered headings
 // (# title, ## 一、…, ### （一）…). Run-in headings get their own heading
 // line here: Markdown is read as structure, not as a printed page.
 func Markdown(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	d := layout(t, r, opts)
-	bw := bufio.NewWriter(w)
-	// The front matter keeps the date as the drafter wrote it (usually
-	// 2025-03-01), which a program can read back; the body prints 2025年3月1日.
-	date := strings.TrimSpace(r.Date)
-	if strings.TrimSpace(opts.Date) != "" {
-		date = strings.TrimSpace(opts.Date)
-	}
-	fm := frontMatter{Unit: d.Unit, Year: r.Year, Title: d.Title, Date: date, Template: r.Template.ID}
-	if t != nil && t.ID != "" {
-		fm.Template = t.ID
-	}
-	meta, err := yaml.Marshal(fm)
+	// The front matter is the draft data every export carries (package
+	// exportdata): unit, year, template, date as the drafter wrote it
+	// (usually 2025-03-01, which a program can read back; the body prints
+	// 2025年3月1日), contact and figures.
+	data, err := payload(t, d, r, opts)
 	if err != nil {
 		return err
 	}
-	bw.WriteString("---\n")
-	bw.Write(meta)
-	bw.WriteString("---\n\n")
+	bw := bufio.NewWriter(w)
+	bw.WriteString(exportdata.FrontMatter(data) + "\n")
 	if d.Title != "" {
 		bw.WriteString("# " + mdInline(d.Title) + "\n\n")
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"nianbao/exportdata"
 	"nianbao/model"
 )
 
@@ -22,6 +23,10 @@ const textLineWidth = 28
 // pushed to the right of a 28-character line.
 func Text(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	d := layout(t, r, opts)
+	data, err := payload(t, d, r, opts)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	indent := strings.Repeat(ideographicSpace, 2)
 	if d.Title != "" {
@@ -43,6 +48,7 @@ func Text(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 			}
 		}
 	}
+	bw.WriteString(exportdata.TextTrailer(data))
 	return bw.Flush()
 }
 
