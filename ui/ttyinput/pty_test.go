@@ -93,15 +93,24 @@ func start(t *testing.T) *session {
 	s := &session{t: t, master: master, slave: slave, keys: make(chan string), stty: make(chan string), done: make(chan error, 1)}
 	in := ttyinput.New(slave)
 	p := tea.NewProgram(&echo{keys: s.keys, stty: s.stty, tty: slave}, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	stopped := make(chan struct{})
 	go func() {
 		_, err := p.Run()
 		s.done <- err
+		close(stopped)
 	}()
 	// Nothing is sent before bubbletea has put the terminal in raw mode:
 	// a cooked terminal would hold the bytes until a newline.
 	s.waitMode(false)
 	t.Cleanup(func() {
 		p.Kill()
+		// Close the terminal only once Run has returned: bubbletea still
+		// restores the terminal state through it while shutting down.
+		select {
+		case <-stopped:
+		case <-time.After(5 * time.Second):
+			t.Error("the program did not stop after Kill")
+		}
 		slave.Close()
 		master.Close()
 	})
