@@ -71,6 +71,11 @@ type Model struct {
 	opts   Options
 	t      *model.Template
 	saved  []byte
+	// changes counts edits, undos, redos and saves; dirty encodes the
+	// template only when it moved since the last answer, not per frame.
+	changes  uint64
+	dirtyAt  uint64
+	dirtyVal bool
 	keys   KeyMap
 	styles Styles
 	help   help.Model
@@ -131,11 +136,21 @@ func (m *Model) relint() {
 }
 
 // dirty reports unsaved changes by comparing bytes, so undoing a change by
-// hand is not "modified".
+// hand is not "modified". The answer is kept until the next change: View
+// asks on every frame, and encoding the template is the costly part.
 func (m *Model) dirty() bool {
+	if m.changes == m.dirtyAt && m.changes != 0 {
+		return m.dirtyVal
+	}
 	data, err := m.t.Marshal()
-	return err != nil || m.saved == nil || !bytes.Equal(data, m.saved)
+	m.dirtyVal = err != nil || m.saved == nil || !bytes.Equal(data, m.saved)
+	m.changes++ // 0 means "never computed"; move past it
+	m.dirtyAt = m.changes
+	return m.dirtyVal
 }
+
+// touched records that the template or its saved bytes changed.
+func (m *Model) touched() { m.changes++ }
 
 // Update implements tea.Model: window size and global keys first, then the
 // active state.
@@ -219,6 +234,7 @@ func (m *Model) save(quit bool) tea.Cmd {
 	if p := m.opts.Previous; p != nil && p.ID == m.t.ID && m.t.Version <= p.Version &&
 		migrate.HasStructural(migrate.Diff(p, m.t)) {
 		m.t.Version = p.Version + 1
+		m.touched()
 		note = fmt.Sprintf("（章节或数字有增删、移动或改 id，版本号已升为 %d）", m.t.Version)
 	}
 	data, err := m.t.Marshal()
@@ -237,6 +253,7 @@ func (m *Model) onSaved(msg SavedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.saved = msg.Data
+	m.touched()
 	m.status = fmt.Sprintf("已保存 %s（id %s，版本 %d）", m.opts.Path, m.t.ID, m.t.Version)
 	if msg.Quit {
 		return m, tea.Quit

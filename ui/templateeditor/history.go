@@ -30,6 +30,7 @@ type step struct {
 func (m *Model) edit(label string, fn func() error) error {
 	before := m.t.Clone()
 	sec, fig := m.selection()
+	m.touched() // fn may change the template even when it fails
 	if err := fn(); err != nil {
 		m.t = before
 		return err
@@ -95,6 +96,7 @@ func (m *Model) swap(st step) step {
 	back := step{t: m.t, label: st.label, section: sec, fig: fig}
 	st.t.Version = max(st.t.Version, m.t.Version)
 	m.t = st.t
+	m.touched()
 	m.selectID(st.section)
 	m.figCursor = st.fig
 	return back
