@@ -33,7 +33,7 @@ func TestImportWritesDraft(t *testing.T) {
 	if out != "" {
 		t.Errorf("stdout should stay empty, got %q", out)
 	}
-	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 15 个", "未归类 0 字", "删除网页残留 7 处", "报告单位：青山县；年度：2024"} {
+	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 16 个", "未归类 0 字", "删除网页残留 7 处", "报告单位：青山县；年度：2024"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("summary lacks %q:\n%s", want, errOut)
 		}
