@@ -36,6 +36,9 @@ type numHit struct {
 	paragraph *paragraphInfo
 	sentence  string
 	clause    string // from the previous clause break to the end of the number
+	// phrase widens clause back over 、 lists ("审查规范性文件、重大决策和
+	// 合同共计186件") when no other number stands in between.
+	phrase string
 	prefix    string // sentence up to the end of the number
 	// after runs from the number to the end of its clause ("7项决策进行
 	// 审查"); empty when another number comes first, since the words
@@ -153,10 +156,10 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 		if !containsVariant(sentence, k) && !(wide && containsVariant(h.near, k)) {
 			return 0
 		}
-		n := max(lengthIn(h.clause, variants(k)), lengthIn(h.after, variants(k)))
+		n := max(lengthIn(h.phrase, variants(k)), lengthIn(h.after, variants(k)))
 		if n == 0 {
 			forms := clauseFormsOf(k, f.Unit)
-			n = max(lengthIn(h.clause, forms), lengthIn(h.after, forms))
+			n = max(lengthIn(h.phrase, forms), lengthIn(h.after, forms))
 		}
 		score += n
 		if !topics[k] {
@@ -359,12 +362,16 @@ func numbersInParagraph(section, para string) []numHit {
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
 			start := clauseStart(prefix, m[0]-from)
+			phrase := prefix[start:]
+			if ws := phraseStart(prefix, m[0]-from); ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
+				phrase = prefix[ws:]
+			}
 			source := sent
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			out = append(out, numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
-				clause: prefix[start:], prefix: prefix, after: clauseAfter(sent[m[1]:]), near: near, value: n, unit: unit})
+				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), near: near, value: n, unit: unit})
 			if len(out) > maxHits {
 				return out
 			}
@@ -417,6 +424,16 @@ func runeStart(s string, i int) int {
 // clauseStart finds where the clause holding byte offset i begins.
 func clauseStart(s string, i int) int {
 	j := strings.LastIndexAny(s[:i], "，,；;：:、（(")
+	if j < 0 {
+		return 0
+	}
+	_, w := utf8.DecodeRuneInString(s[j:])
+	return j + w
+}
+
+// phraseStart is clauseStart without the list mark 、.
+func phraseStart(s string, i int) int {
+	j := strings.LastIndexAny(s[:i], "，,；;：:（(")
 	if j < 0 {
 		return 0
 	}
