@@ -153,13 +153,18 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 	wide := own && len(keys) == 1
 	score, distinct, named := 0, 0, 0
 	for _, k := range keys {
-		if !containsVariant(sentence, k) && !(wide && containsVariant(h.near, k)) {
-			return 0
-		}
+		inContext := containsVariant(sentence, k) || wide && containsVariant(h.near, k)
 		n := max(lengthIn(h.phrase, variants(k)), lengthIn(h.after, variants(k)))
 		if n == 0 {
 			forms := clauseFormsOf(k, f.Unit)
-			n = max(lengthIn(h.phrase, forms), lengthIn(h.after, forms))
+			n = min(1, max(lengthIn(h.phrase, forms), lengthIn(h.after, forms)))
+			// A clause form stands in for a keyword of its own only when
+			// another keyword carries the subject ("行政复议案件52件");
+			// alone it needs the keyword nearby ("审查" needs 合法性审查).
+			inContext = inContext || n > 0 && len(keys) > 1
+		}
+		if !inContext {
+			return 0
 		}
 		score += n
 		if !topics[k] {

@@ -27,6 +27,7 @@ var synonyms = map[string][]string{
 	"行政处罚":  {"行政处罚", "处罚案件"},
 	"调解成功":  {"调解成功", "成功调解"},
 	"负责人出庭": {"负责人出庭", "负责人出庭应诉"},
+	"备案":    {"备案", "报备"},
 }
 
 // clauseForms are shorter or looser wordings that name a figure only in
@@ -37,7 +38,11 @@ var synonyms = map[string][]string{
 //
 // The key is the keyword, or keyword|unit where the unit decides what the
 // clause must say (an audience is "受众", events are "活动").
+//
+// A clause form is weaker evidence than a keyword: it scores 1 whatever its
+// length, so "审结案件48件" is the 审结 count, not the 收 count by "案件".
 var clauseForms = map[string][]string{
+	"收":     {"案件"}, // "全年行政复议案件52件": the cases of the year are the cases received
 	"合法性审查": {"审查", "审核"},
 	"行政处罚":  {"处罚", "查处"},
 	"普法|场":  {"宣传", "宣讲", "讲座", "送法", "活动", "法治课", "以案释法"},
@@ -64,7 +69,7 @@ func clauseFormsOf(k, unit string) []string {
 // modifiedNouns are things counted in reports that a figure keyword often
 // qualifies: "行政处罚案卷" are files, "合法性审查人员" are staff. A keyword
 // right before one of them does not name the count.
-var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "证件", "清单", "事项", "权限", "职权", "培训", "工作室", "联络点", "服务点"}
+var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "证件", "清单", "权限", "职权", "培训", "工作室", "联络点", "服务点"}
 
 // headNoun says whether the occurrence of form at byte i of s is the
 // counted thing rather than a modifier of a noun just after it: in "重点领域
