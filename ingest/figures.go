@@ -39,7 +39,7 @@ type numHit struct {
 	// phrase widens clause back over 、 lists ("审查规范性文件、重大决策和
 	// 合同共计186件") when no other number stands in between.
 	phrase string
-	prefix    string // sentence up to the end of the number
+	prefix string // sentence up to the end of the number
 	// after runs from the number to the end of its clause ("7项决策进行
 	// 审查"); empty when another number comes first, since the words
 	// there then belong to that number.
