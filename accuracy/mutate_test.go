@@ -94,19 +94,6 @@ func appendTo(pattern, text string) mutation {
 	}
 }
 
-// insertAfter adds lines after the first line matching pattern.
-func insertAfter(pattern string, text ...string) mutation {
-	return func(s string) (string, error) {
-		lines := strings.Split(s, "\n")
-		i := lineWith(lines, pattern)
-		if i < 0 {
-			return "", fmt.Errorf("no line matches %q", pattern)
-		}
-		out := append(append(append([]string{}, lines[:i+1]...), text...), lines[i+1:]...)
-		return strings.Join(out, "\n"), nil
-	}
-}
-
 // dropLines removes the lines from the first matching from up to, not
 // including, the first later line matching to ("" = to the end, keeping a
 // closing signature and date).

@@ -44,12 +44,12 @@ type numHit struct {
 	// 审查"); empty when another number comes first, since the words
 	// there then belong to that number.
 	after string
-	// near is the sentence before and the paragraph's lead sentence:
-	// where a figure's subject may stand when the number's own sentence
-	// only has the verb ("…合法性审查…。共审查上会议题316个").
-	near  string
-	value model.Number
-	unit  string
+	// prev and lead are the sentence before and the paragraph's lead
+	// sentence: where a figure's subject may stand when the number's own
+	// sentence only has the verb ("…合法性审查…。共审查上会议题316个").
+	prev, lead string
+	value      model.Number
+	unit       string
 }
 
 // extractFigures fills the template's figures from prose. A figure is
@@ -139,7 +139,6 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 			return 0
 		}
 	}
-	sentence := h.prefix + h.after
 	var keys []string
 	for _, k := range f.Keywords {
 		if !isUnitWord(k, f.Unit) { // "场" in [普法, 场] is the unit, already checked
@@ -153,7 +152,8 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 	wide := own && len(keys) == 1
 	score, distinct, named := 0, 0, 0
 	for _, k := range keys {
-		inContext := containsVariant(sentence, k) || wide && containsVariant(h.near, k)
+		inContext := containsVariant(h.prefix, k) || containsVariant(h.after, k) ||
+			wide && (containsVariant(h.prev, k) || containsVariant(h.lead, k))
 		n := max(lengthIn(h.phrase, variants(k)), lengthIn(h.after, variants(k)))
 		if n == 0 {
 			forms := clauseFormsOf(k, f.Unit)
@@ -340,9 +340,9 @@ func numbersInParagraph(section, para string) []numHit {
 	info := &paragraphInfo{text: para, strong: map[string]bool{}}
 	sents := sentences(para)
 	for si, sent := range sents {
-		near := ""
+		prev, lead := "", ""
 		if si > 0 {
-			near = clip(sents[si-1], keywordWindow) + "\n" + clip(sents[0], keywordWindow)
+			prev, lead = clip(sents[si-1], keywordWindow), clip(sents[0], keywordWindow)
 		}
 		for _, m := range numRe().FindAllStringSubmatchIndex(sent, -1) {
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
@@ -376,7 +376,7 @@ func numbersInParagraph(section, para string) []numHit {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			out = append(out, numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
-				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), near: near, value: n, unit: unit})
+				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit})
 			if len(out) > maxHits {
 				return out
 			}
