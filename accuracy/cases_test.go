@@ -210,6 +210,10 @@ func sectionCases(b *builder) {
 	b.quiet("fa2.section-present", "district", "renamed-measures", rep("二、主要举措和成效", "二、2024年工作情况"))
 	b.quiet("fa2.section-present", "district", "plans-renamed", rep("四、下一步工作打算", "四、2025年工作计划"))
 	b.quiet("fa2.section-present", "dongchangfu", "points", runInToPoints(`\(`), "writing.enum")
+	for _, base := range []string{"county", "district", "department"} {
+		b.quiet("fa2.section-present", base, "ordinal-parts", re(`(?m)^([一二三四五])、`, "第${1}部分　"))
+		b.quiet("fa2.section-present", base, "unnumbered-parts", re(`(?m)^[一二三四五]、`, ""))
+	}
 }
 
 // correctRates are sentences with rates that are right once the

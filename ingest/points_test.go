@@ -64,3 +64,31 @@ func TestPointsDoNotOverrideHeadings(t *testing.T) {
 		t.Errorf("measures %q decisions %q", res.Report.Text("measures"), res.Report.Text("decisions"))
 	}
 }
+
+func TestPartsOfOtherShapes(t *testing.T) {
+	body := "青山县司法局2024年度法治政府建设情况报告\n%s基本情况\n本局全年推进依法行政，开展合法性审查150件。\n%s存在的问题\n执法力量不足，培训不够系统。\n%s下一步工作打算\n加强执法培训。\n"
+	for _, marks := range [][3]string{{"第一部分　", "第二部分　", "第三部分　"}, {"", "", ""}} {
+		text := strings.NewReplacer("%s", "").Replace(body)
+		if marks[0] != "" {
+			text = strings.Replace(strings.Replace(strings.Replace(body, "%s", marks[0], 1), "%s", marks[1], 1), "%s", marks[2], 1)
+		}
+		_, res := importString(t, "r.txt", []byte(text), "department")
+		r := res.Report
+		if !strings.Contains(r.Text("shortcomings"), "执法力量不足") || !strings.Contains(r.Text("plans"), "加强执法培训") {
+			t.Errorf("%q: shortcomings %q plans %q", marks[0], r.Text("shortcomings"), r.Text("plans"))
+		}
+		if !IsDepartmentReport(res) {
+			t.Errorf("%q: not a department report", marks[0])
+		}
+	}
+	// A report with numbered parts keeps a short line as prose, and a line
+	// with sentence punctuation is never a heading.
+	text := "青山县2024年度法治政府建设情况报告\n一、主要举措和成效\n存在的问题\n全年工作有序。\n二、下一步打算\n下一步，我们将加强培训。\n"
+	_, res := importString(t, "r.txt", []byte(text), "standard")
+	if !strings.Contains(res.Report.Text("measures"), "存在的问题") || res.Report.Text("shortcomings") != "" {
+		t.Errorf("measures %q shortcomings %q", res.Report.Text("measures"), res.Report.Text("shortcomings"))
+	}
+	if isPlainPart("下一步，我们将加强培训。") || !isPlainPart("存在的问题：") {
+		t.Error("isPlainPart")
+	}
+}
