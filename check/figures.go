@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -65,7 +66,9 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 func (c *collector) figureNotFound(s *model.Section, f *model.Figure, line int) {
 	var keys []string
 	for _, k := range f.Keywords {
-		if k != f.Unit {
+		// One-character keywords ("收") are fragments of words; they
+		// would confuse more than tell.
+		if k != f.Unit && utf8.RuneCountInString(k) > 1 {
 			keys = append(keys, "“"+k+"”")
 		}
 	}
