@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -24,9 +25,11 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 				done.total++
 			}
 			if !set {
-				if f.Required {
+				if f.Required && lines == nil {
 					c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line,
 						Message: sprintf("必填数字“%s”未填写", f.Label)})
+				} else if f.Required {
+					c.figureNotFound(s, f, line)
 				}
 				continue
 			}
@@ -55,6 +58,29 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 		return true
 	})
 	return done
+}
+
+// figureNotFound reports a required figure the importer did not find in a
+// document. The text may state it in words the extractor does not know, so
+// it is a warning that says what was looked for, not an error.
+func (c *collector) figureNotFound(s *model.Section, f *model.Figure, line int) {
+	var keys []string
+	for _, k := range f.Keywords {
+		// One-character keywords ("收") are fragments of words; they
+		// would confuse more than tell.
+		if k != f.Unit && utf8.RuneCountInString(k) > 1 {
+			keys = append(keys, "“"+k+"”")
+		}
+	}
+	msg := sprintf("文档中没有找到必填数字“%s”", f.Label)
+	if len(keys) > 0 {
+		msg += sprintf("（查找的是写有%s、以“%s”计的数字）", strings.Join(keys, "和"), f.Unit)
+	}
+	msg += "；如文中已写明，请核对写法，否则请补上"
+	c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line, Message: msg})
+	if n := len(c.items); n > 0 && c.items[n-1].f.Figure == f.ID && c.items[n-1].f.Rule == RuleFigureMissing {
+		c.items[n-1].f.Severity = Warning
+	}
 }
 
 func unitOf(f *model.Figure) string {

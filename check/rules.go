@@ -9,6 +9,7 @@ const (
 	RuleLeftover        = "report.leftover"
 	RuleSectionMissing  = "section.missing"
 	RuleSectionEmpty    = "section.empty"
+	RuleSectionNotFound = "section.not-found"
 	RuleSectionShort    = "section.short"
 	RulePlaceholder     = "section.placeholder"
 	RuleFigureMissing   = "figure.missing"
@@ -43,6 +44,7 @@ var rules = []RuleInfo{
 	{RuleMeta, Error, false, "报告单位或报告年度未填写，或其中留有占位符（如“XX县”）。"},
 	{RuleLeftover, Warning, false, "草稿中留有不属于任何章节的文字：模板迁移时“已移除章节”的内容，或导入时未能归类的内容。这些文字不会打印，请移到合适的章节或删除。"},
 	{RuleSectionMissing, Error, false, "模板规定的必填章节在报告中不存在。"},
+	{RuleSectionNotFound, Warning, false, "检查文档（.txt、.md、.docx）时没有找到模板规定的必填章节：没有标题或段落对应到它。内容也可能写在其他标题下，所以是警告，并说明按哪些标题词查找。"},
 	{RuleSectionEmpty, Error, false, "必填章节存在但没有内容。“其他需要报告的情况”写“暂无”或“无”视为已填写。"},
 	{RuleSectionShort, Warning, false, "章节字数（不计空白）少于模板规定的最少字数。"},
 	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等。"},

@@ -147,9 +147,11 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 				Message: sprintf("缺少必填章节%s", sectionName(t, s))})
 			return true
 		case !present || trimmed == "":
-			if lines != nil && !present {
-				c.add(Finding{Rule: RuleSectionMissing, Section: s.ID, Line: line,
-					Message: sprintf("文档中没有找到必填章节%s", sectionName(t, s))})
+			// A report read from a document has every section key; the
+			// part is there only when a heading or paragraph went to it.
+			if lines != nil && (!present || line == 0 && trimmed == "") {
+				c.add(Finding{Rule: RuleSectionNotFound, Section: s.ID, Line: line,
+					Message: sprintf("文档中没有找到必填章节%s%s", sectionName(t, s), lookedFor(s))})
 				return true
 			}
 			c.add(Finding{Rule: RuleSectionEmpty, Section: s.ID, Line: line,
@@ -174,6 +176,22 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 		return true
 	})
 	return done
+}
+
+// lookedFor says which heading words the import matched a part by, so a
+// reviewer can tell whether the document has the part under another name.
+func lookedFor(s *model.Section) string {
+	var ks []string
+	for _, k := range s.Keywords {
+		if len(ks) == 6 {
+			break
+		}
+		ks = append(ks, "“"+k+"”")
+	}
+	if len(ks) == 0 {
+		return "（按标题查找）"
+	}
+	return "（查找的是与模板标题相同、或含" + strings.Join(ks, "") + "等词的标题；内容如写在其他标题下，请调整标题）"
 }
 
 func subtreeHasText(r *model.Report, s *model.Section) bool {

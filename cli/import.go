@@ -35,8 +35,9 @@ func newImportCmd(s *Streams) *cobra.Command {
 对应到模板的章节，并从正文中提取件数、比率等数字（附原句）。
 对应不上任何章节的文字放在草稿的 unmatched 中，不会丢失。
 
-未指定 --template 时使用标准模板；报告单位是政府部门（如“××区司法局”）时
-改用部门模板。`,
+未指定 --template 时使用标准模板；报告单位是政府部门（如“××区司法局”）、
+或各部分是“基本情况、存在的问题、下一步打算”的部门报告结构时改用部门模板
+（单位名称和结构有一方明显指向政府报告时仍用标准模板）。`,
 		Example: `  nianbao import 2023年度报告.docx
   nianbao import -o 草稿.yaml --verbose 网站复制.txt
   nianbao import --template department 司法局报告.txt`,
@@ -82,7 +83,8 @@ func runImport(opts *importOptions) error {
 }
 
 // importDocument imports doc against the named template, or, when none is
-// named, against the template its reporting unit suggests.
+// named, against the template its reporting unit and layout suggest (see
+// ingest.IsDepartmentReport; check and import decide the same way).
 func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Template, error) {
 	if ref == "" {
 		// A nianbao export names the template it was drafted against.
@@ -100,7 +102,7 @@ func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Te
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	if ref == "" && t.ID == templates.Default && isDepartment(res.Report.Unit) {
+	if ref == "" && t.ID == templates.Default && ingest.IsDepartmentReport(res) {
 		if dt, err := templates.Lookup("department", settingsTemplateDirs()...); err == nil {
 			if dres, err := ingest.Import(doc, dt); err == nil {
 				return dres, dt, nil
@@ -108,22 +110,6 @@ func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Te
 		}
 	}
 	return res, t, nil
-}
-
-// isDepartment says whether a reporting unit is a government department
-// (司法局, 发展和改革委员会, 政务服务中心) rather than a government, whose
-// reports follow the department template.
-func isDepartment(unit string) bool {
-	unit = strings.TrimSpace(unit)
-	if unit == "" || strings.HasSuffix(unit, "人民政府") || strings.HasSuffix(unit, "政府") {
-		return false
-	}
-	for _, suffix := range []string{"局", "委员会", "委", "办公室", "中心", "厅", "署"} {
-		if strings.HasSuffix(unit, suffix) {
-			return true
-		}
-	}
-	return false
 }
 
 func printImportSummary(w io.Writer, path string, res *ingest.Result, t *model.Template, verbose bool) {

@@ -33,7 +33,7 @@ func TestImportWritesDraft(t *testing.T) {
 	if out != "" {
 		t.Errorf("stdout should stay empty, got %q", out)
 	}
-	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 15 个", "未归类 0 字", "删除网页残留 7 处", "报告单位：青山县；年度：2024"} {
+	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 16 个", "未归类 0 字", "删除网页残留 7 处", "报告单位：青山县；年度：2024"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("summary lacks %q:\n%s", want, errOut)
 		}
@@ -126,8 +126,8 @@ func TestCheckDocument(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
 	for _, want := range []string{
-		"[section.empty] 错误：必填章节“三、上一年度党政主要负责人履行", // missing leadership part
-		"[section.empty] 错误：必填章节“五、其他需要报告的情况”",
+		"[section.not-found] 警告：文档中没有找到必填章节“三、上一年度党政主要负责人履行", // no leadership part
+		"[section.not-found] 警告：文档中没有找到必填章节“五、其他需要报告的情况”（查找的是",
 		":11: [prose.blank]",       // 办理行政许可 件
 		":12: [figure.rate]",       // 95% stated, 540/600 = 90%
 		":12: [prose.rate]",        // the same in the sentence

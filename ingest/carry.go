@@ -80,22 +80,6 @@ func joinNonEmpty(a, b string) string {
 	return a + "\n" + b
 }
 
-// LoadForCheck imports a document (.txt, .md, .docx) in memory for
-// `nianbao check`: the report, and for each section the source line where
-// its text starts, so findings can point into the document.
-func LoadForCheck(path string, t *model.Template) (*model.Report, map[string]int, error) {
-	doc, err := ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	res, err := Import(doc, t)
-	if err != nil {
-		return nil, nil, err
-	}
-	res.Report.SetFile(path)
-	return res.Report, res.SectionLines, nil
-}
-
 // IsDocument says whether a path names a document to import rather than a
 // YAML draft.
 func IsDocument(path string) bool {

@@ -33,7 +33,7 @@ var leftovers = sync.OnceValue(func() []leftover {
 		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true},
 		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true},
 		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true},
-		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\d\s次]*$`), "发布信息", true},
+		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\dXx×\s次]*$`), "发布信息", true},
 		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true},
 		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false},
 		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true},
@@ -44,8 +44,34 @@ var leftovers = sync.OnceValue(func() []leftover {
 		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false},
 		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false},
 		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false},
+		{regexp.MustCompile(`^(?:责任编辑|编辑|审核|校对|审校|核稿|责编)\s*[:：]\s*\S{0,20}$`), "编辑署名", false},
+		{regexp.MustCompile(`(?:本网站|本站|本网).{0,30}(?:技术支持|主办|维护|版权|所有)`), "页脚链接", false},
+		{regexp.MustCompile(`(?:版权所有|技术支持|网站地图|联系我们)`), "页脚链接", false},
 	}
 })
+
+// footerLabelRe finds the labelled fields of a site footer. One line with
+// two or more of them ("主办单位：… 技术支持：… 联系电话：…") is a footer at
+// any length, often long and full of the template's XXX, and never report
+// text. Generic labels count only with their colon, and a line with
+// sentence punctuation is prose ("公布联系电话和地址：…，…。").
+var footerLabelRe = lazyRegexp(`(?:(?:版权所有|主办单位|主办|承办单位|承办|协办单位|协办|技术支持|运维单位|维护单位|联系电话|联系方式|电话|传真|地址|邮编|邮政编码|电子邮箱|网站标识码|网站识别码)\s*[:：])|ICP备|公网安备|版权所有`)
+
+// maxFooterRunes bounds a footer line; longer lines are report text
+// whatever they contain.
+const maxFooterRunes = 400
+
+// isFooter says whether a line is a site footer by its labelled fields.
+func isFooter(t string) bool {
+	if runeLen(t) > maxFooterRunes || strings.ContainsAny(t, "。，；") {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, m := range footerLabelRe().FindAllString(t, -1) {
+		seen[strings.TrimRight(m, " \t:：")] = true
+	}
+	return len(seen) >= 2
+}
 
 // glued is furniture a scraper pasted onto the front of the first
 // paragraph ("大 中 小2023年，…"): only the prefix is removed.
@@ -53,8 +79,9 @@ var glued = lazyRegexp(`^(?:【?\s*(?:字号|字体|字体大小)\s*[:：]?\s*)?
 
 // clean drops known web-page leftovers and returns the remaining lines and
 // a record of every removed piece. It is conservative: a line goes only
-// when a pattern matches it whole and it is short, and the looser patterns
-// apply only outside the report body, so report text is never dropped.
+// when a pattern matches it whole and it is short (or it is a footer of
+// labelled fields), and the looser patterns apply only outside the report
+// body, so report text is never dropped.
 func clean(lines []Line) ([]Line, []Dropped) {
 	first, last := bodyBounds(lines)
 	var out []Line
@@ -83,7 +110,13 @@ func clean(lines []Line) ([]Line, []Dropped) {
 }
 
 func isLeftover(t string, outside bool) (string, bool) {
-	if runeLen(t) > maxLeftoverRunes || headingRe().MatchString(t) {
+	if headingRe().MatchString(t) {
+		return "", false
+	}
+	if isFooter(t) {
+		return "网站页脚", true
+	}
+	if runeLen(t) > maxLeftoverRunes {
 		return "", false
 	}
 	for _, lo := range leftovers() {
@@ -103,6 +136,9 @@ func bodyBounds(lines []Line) (first, last int) {
 		t := strings.TrimFunc(l.Text, isSpace)
 		if t == "" {
 			continue
+		}
+		if isFooter(t) {
+			continue // a long footer is not the report's last paragraph
 		}
 		body := runeLen(t) > maxLeftoverRunes || headingRe().MatchString(t) || l.Level > 0
 		if body && i < first {

@@ -23,14 +23,6 @@ var unitAliases = map[string][]string{
 	"卷":  {"卷"},
 }
 
-// synonyms widens a template keyword to the wordings reports use for it.
-var synonyms = map[string][]string{
-	"收":    {"收", "受理"},
-	"受理":   {"受理", "调处", "收到", "收案", "新收", "接收"},
-	"行政复议": {"行政复议", "复议"},
-	"应诉":   {"应诉", "行政诉讼", "诉讼案件"},
-}
-
 // negations in a clause mean the number is about what did not happen
 // ("不予受理…1件", "未审结1件").
 var negations = []string{"不予", "未", "没有", "尚未"}
@@ -44,9 +36,20 @@ type numHit struct {
 	paragraph *paragraphInfo
 	sentence  string
 	clause    string // from the previous clause break to the end of the number
-	prefix    string // sentence up to the end of the number
-	value     model.Number
-	unit      string
+	// phrase widens clause back over 、 lists ("审查规范性文件、重大决策和
+	// 合同共计186件") when no other number stands in between.
+	phrase string
+	prefix string // sentence up to the end of the number
+	// after runs from the number to the end of its clause ("7项决策进行
+	// 审查"); empty when another number comes first, since the words
+	// there then belong to that number.
+	after string
+	// prev and lead are the sentence before and the paragraph's lead
+	// sentence: where a figure's subject may stand when the number's own
+	// sentence only has the verb ("…合法性审查…。共审查上会议题316个").
+	prev, lead string
+	value      model.Number
+	unit       string
 }
 
 // extractFigures fills the template's figures from prose. A figure is
@@ -124,26 +127,45 @@ func isPlans(s *model.Section) bool {
 // figureScore is how specifically hit states figure f of section s; 0 when
 // it does not.
 func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]bool) int {
-	if !unitFits(f.Unit, h.unit) {
+	if !unitFitsFigure(f, h.unit) {
 		return 0
 	}
-	if h.section != s.ID && !h.paragraph.mentions(s) {
+	own := h.section == s.ID
+	if !own && !h.paragraph.mentions(s) {
 		return 0
 	}
 	for _, n := range negations {
-		if strings.Contains(h.clause, n) {
+		if strings.Contains(h.clause, n) || strings.Contains(h.after, n) {
 			return 0
 		}
 	}
-	score, distinct, named := 0, 0, 0
+	var keys []string
 	for _, k := range f.Keywords {
-		if isUnitWord(k, f.Unit) {
-			continue // "场" in [普法, 场] is the unit, already checked
+		if !isUnitWord(k, f.Unit) { // "场" in [普法, 场] is the unit, already checked
+			keys = append(keys, k)
 		}
-		if !containsVariant(h.prefix, k) {
+	}
+	// The subject may stand a sentence away only in the figure's own
+	// section and only for a figure named by one keyword: with two
+	// ([行政复议, 收]) the generic one ("办理") must not borrow the
+	// subject from another sentence ("办理法律援助案件247件").
+	wide := own && len(keys) == 1
+	score, distinct, named := 0, 0, 0
+	for _, k := range keys {
+		inContext := containsVariant(h.prefix, k) || containsVariant(h.after, k) ||
+			wide && (containsVariant(h.prev, k) || containsVariant(h.lead, k))
+		n := max(lengthIn(h.phrase, variants(k)), lengthIn(h.after, variants(k)))
+		if n == 0 {
+			forms := clauseFormsOf(k, f.Unit)
+			n = min(1, max(lengthIn(h.phrase, forms), lengthIn(h.after, forms)))
+			// A clause form stands in for a keyword of its own only when
+			// another keyword carries the subject ("行政复议案件52件");
+			// alone it needs the keyword nearby ("审查" needs 合法性审查).
+			inContext = inContext || n > 0 && len(keys) > 1
+		}
+		if !inContext {
 			return 0
 		}
-		n := longestVariant(h.clause, k)
 		score += n
 		if !topics[k] {
 			distinct++
@@ -167,6 +189,22 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 		}
 	}
 	return score
+}
+
+// unitFitsFigure says whether a unit written in prose states figure f:
+// the template unit, its aliases, or a unit one of f's keywords allows.
+func unitFitsFigure(f *model.Figure, stated string) bool {
+	if unitFits(f.Unit, stated) {
+		return true
+	}
+	for _, k := range f.Keywords {
+		for _, u := range extraUnits[k][f.Unit] {
+			if u == stated {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unitFits(figUnit, stated string) bool {
@@ -300,7 +338,12 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 func numbersInParagraph(section, para string) []numHit {
 	var out []numHit
 	info := &paragraphInfo{text: para, strong: map[string]bool{}}
-	for _, sent := range sentences(para) {
+	sents := sentences(para)
+	for si, sent := range sents {
+		prev, lead := "", ""
+		if si > 0 {
+			prev, lead = clip(sents[si-1], keywordWindow), clip(sents[0], keywordWindow)
+		}
 		for _, m := range numRe().FindAllStringSubmatchIndex(sent, -1) {
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
 			mult := ""
@@ -324,18 +367,49 @@ func numbersInParagraph(section, para string) []numHit {
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
 			start := clauseStart(prefix, m[0]-from)
+			phrase := prefix[start:]
+			if ws := phraseStart(prefix, m[0]-from); ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
+				phrase = prefix[ws:]
+			}
 			source := sent
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			out = append(out, numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
-				clause: prefix[start:], prefix: prefix, value: n, unit: unit})
+				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit})
 			if len(out) > maxHits {
 				return out
 			}
 		}
 	}
 	return out
+}
+
+// clauseAfter is the rest of a number's clause after it, up to the next
+// clause break; "" when a digit comes first (the words are the next
+// number's) or the clause runs on past the keyword window.
+func clauseAfter(s string) string {
+	for i, r := range s {
+		if i > keywordWindow {
+			return ""
+		}
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			return ""
+		case strings.ContainsRune("，,；;：:、（(）)。！？!?\n", r):
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// clip cuts s to at most n bytes at a rune boundary, keeping its end: the
+// words nearest the next sentence.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[runeStart(s, len(s)-n):]
 }
 
 // runeStart moves byte offset i (clamped to s) back to a rune boundary.
@@ -355,6 +429,16 @@ func runeStart(s string, i int) int {
 // clauseStart finds where the clause holding byte offset i begins.
 func clauseStart(s string, i int) int {
 	j := strings.LastIndexAny(s[:i], "，,；;：:、（(")
+	if j < 0 {
+		return 0
+	}
+	_, w := utf8.DecodeRuneInString(s[j:])
+	return j + w
+}
+
+// phraseStart is clauseStart without the list mark 、.
+func phraseStart(s string, i int) int {
+	j := strings.LastIndexAny(s[:i], "，,；;：:（(")
 	if j < 0 {
 		return 0
 	}

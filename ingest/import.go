@@ -73,7 +73,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		r.Title = res.Title
 	}
 
-	a := &assembler{res: res, texts: map[string][]string{}}
+	a := &assembler{res: res, texts: map[string][]para{}}
 	for _, l := range o.preamble {
 		a.add("", l.No, l.Text)
 	}
@@ -92,11 +92,12 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		}
 		res.Mapping = append(res.Mapping, Mapped{Line: o.opening[0].No, Heading: "开头段落", Section: id, How: how})
 		for _, l := range o.opening {
-			a.add(id, l.No, l.Text)
+			a.addBody(id, l.No, l.Text)
 		}
 	}
 	m := &mapper{t: t, year: r.Year, all: t.Flatten()}
 	a.walk(m, o.root, nil, "")
+	a.distribute(m)
 	var sig []string
 	for _, l := range o.trailer {
 		sig = append(sig, strings.TrimFunc(l.Text, isSpace))
@@ -104,11 +105,15 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	res.Signature = strings.Join(sig, "\n")
 
 	for id, paras := range a.texts {
+		texts := make([]string, len(paras))
+		for i, p := range paras {
+			texts[i] = p.text
+		}
 		if id == "" {
-			r.Unmatched = strings.Join(paras, "\n")
+			r.Unmatched = strings.Join(texts, "\n")
 			continue
 		}
-		r.SetText(id, strings.Join(paras, "\n"))
+		r.SetText(id, strings.Join(texts, "\n"))
 	}
 	res.Text = cleanedText(doc.Lines, lines)
 	figs, srcs := extractFigures(t, r)
@@ -181,14 +186,32 @@ func openingSection(t *model.Template) *model.Section {
 
 type assembler struct {
 	res   *Result
-	texts map[string][]string // section id ("" = unmatched) → paragraphs
+	texts map[string][]para // section id ("" = unmatched) → paragraphs
+}
+
+// para is one paragraph of a section's text. body marks a paragraph that
+// stood directly under its part's heading (or in the opening), which
+// distribute may hand on to a subsection its lead sentence names.
+type para struct {
+	line int
+	text string
+	body bool
 }
 
 func (a *assembler) add(id string, line int, text string) {
+	a.addPara(id, para{line: line, text: text})
+}
+
+func (a *assembler) addBody(id string, line int, text string) {
+	a.addPara(id, para{line: line, text: text, body: true})
+}
+
+func (a *assembler) addPara(id string, p para) {
+	text, line := p.text, p.line
 	if strings.TrimFunc(text, isSpace) == "" {
 		return
 	}
-	a.texts[id] = append(a.texts[id], text)
+	a.texts[id] = append(a.texts[id], p)
 	if id != "" {
 		if l, ok := a.res.SectionLines[id]; !ok || line < l {
 			a.res.SectionLines[id] = line
@@ -252,7 +275,11 @@ func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target st
 		}
 		a.res.Mapping = append(a.res.Mapping, entry)
 		for _, l := range c.body {
-			a.add(childTarget, l.No, l.Text)
+			if sec != nil {
+				a.addBody(childTarget, l.No, l.Text)
+			} else {
+				a.add(childTarget, l.No, l.Text)
+			}
 		}
 		a.walk(m, c, childSec, childTarget)
 	}

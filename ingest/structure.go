@@ -22,6 +22,8 @@ var (
 	h2Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
 	h3Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
 	h4Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
+	// h1PartRe is "第一部分": a top-level part named by its ordinal.
+	h1PartRe = lazyRegexp(`^[ \t\x{3000}]*第([一二三四五六七八九十]{1,3})部分[ \t\x{3000}]*[、,，.．:：]?`)
 	// headingRe is any of the above, for quick tests.
 	headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９])`)
 )
@@ -34,6 +36,9 @@ func matchNumber(s string) (level int, prefix string, index int) {
 	}
 	if m := h4Re().FindStringSubmatchIndex(s); m != nil {
 		return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
+	}
+	if m := h1PartRe().FindStringSubmatchIndex(s); m != nil {
+		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
 	}
 	if m := h1Re().FindStringSubmatchIndex(s); m != nil {
 		rest := s[m[1]:]
@@ -179,6 +184,16 @@ func parseOutline(lines []Line) *outline {
 		h    Heading
 		line Line
 	}
+	// Without numbered parts, a short line naming a part ("存在的问题")
+	// is a part's heading: some reports, department ones most, number
+	// nothing at the top level.
+	plainParts := true
+	for _, l := range nonBlank {
+		if lvl, _, _ := matchNumber(l.Text); lvl == 1 || l.Level > 0 {
+			plainParts = false
+			break
+		}
+	}
 	var hs []found
 	minLevel := 0
 	for _, l := range nonBlank {
@@ -193,6 +208,9 @@ func parseOutline(lines []Line) *outline {
 		case l.Level > 0 && runeLen(t) <= 80:
 			text, _ := splitHeading(t)
 			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
+		case plainParts && isPlainPart(t):
+			text, _ := splitHeading(t)
+			h = Heading{Line: l.No, Level: 1, Text: text}
 		default:
 			hs = append(hs, found{line: l})
 			continue
@@ -234,6 +252,20 @@ func parseOutline(lines []Line) *outline {
 		stack = append(stack, p)
 	}
 	return o
+}
+
+// plainPartWords name the parts of a report; a short line holding one and
+// no sentence punctuation is a heading, not prose.
+var plainPartWords = []string{"基本情况", "工作情况", "主要做法", "主要举措", "举措和成效", "存在的问题", "存在问题", "不足和原因", "问题和不足", "下一步", "工作打算", "工作思路", "主要安排", "工作计划", "其他需要报告", "第一责任人"}
+
+const maxPlainPartRunes = 48 // the standard titles run to 41
+
+func isPlainPart(line string) bool {
+	t := strings.TrimRight(strings.TrimFunc(line, isSpace), "：:")
+	if t == "" || runeLen(t) > maxPlainPartRunes || strings.ContainsAny(t, "。，；！？,;!?") {
+		return false
+	}
+	return containsAny(t, plainPartWords)
 }
 
 // trimTrailer takes the signature and date off the end of the report: a

@@ -1,0 +1,430 @@
+package accuracy
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The labelled cases. Sample anchors are sentences of testdata/*.txt; the
+// corpus is changed only through patterns and sentences written here, so
+// none of its text is copied into the repository.
+
+func unmodifiedCases(b *builder) {
+	for _, s := range []string{"county", "district", "department"} {
+		b.unmodified(s)
+	}
+	// Judged correct: the scraper's ASCII punctuation, and 行政处罚案件数,
+	// which the report never states (its 行政处罚 number counts powers).
+	b.unmodified("jixi", "writing.punct", "figure.missing")
+	// ASCII punctuation, and the space in "6.5 %".
+	b.unmodified("dongchangfu", "writing.punct", "prose.space")
+}
+
+// anchor is a sentence piece of a sample stating one figure, and the
+// number in it.
+type anchor struct{ text, n string }
+
+var figureAnchors = map[string]map[string]anchor{
+	"legality": {
+		"county":     {"全年开展合法性审查214件", "214"},
+		"district":   {"全年对区政府常务会议议题、行政规范性文件和合同累计开展合法性审查302件", "302"},
+		"department": {"全年审查县政府及部门规范性文件、重大决策和合同共计186件", "186"},
+	},
+	"review": {
+		"county":   {"全年收到行政复议申请52件", "52"},
+		"district": {"全年共收到行政复议申请75件", "75"},
+	},
+	"penalty": {
+		"county":   {"全年办理行政处罚案件926件", "926"},
+		"district": {"全年全区共办理行政处罚案件1480件", "1480"},
+	},
+	"publicity": {
+		"county":     {"全年组织普法活动136场", "136"},
+		"district":   {"全年开展普法活动210场次", "210"},
+		"department": {"全年组织普法活动94场", "94"},
+	},
+	"litigation": {
+		"county":     {"全年行政应诉案件31件", "31"},
+		"district":   {"全区发生行政诉讼案件40件", "40"},
+		"department": {"全县行政应诉案件29件", "29"},
+	},
+	"filing": {
+		"county":   {"向县人大常委会报送备案规范性文件11件", "11"},
+		"district": {"全年报备规范性文件14件", "14"},
+	},
+}
+
+// phrasings are other ways to state the same count ({N} is the number).
+var phrasings = map[string][]string{
+	"legality": {
+		"全年合法性审查{N}件",
+		"全年共对{N}件文件和议题进行合法性审查",
+		"全年对政府议题、规范性文件和合同等{N}件事项进行合法性审查",
+		"合法性审查全年累计{N}件",
+		"全年经合法性审查的事项共{N}件",
+		"落实合法性审查刚性约束。全年共审查上会议题{N}个",
+		"全年合法性审查工作共完成{N}件",
+		"全年办理合法性审查事项{N}件",
+		"全年开展合法性审查{N}余件",
+		"全年开展合法性审查近{N}件",
+		"全年出具合法性审查意见{N}份",
+		"全年合法性审核{N}件",
+	},
+	"review": {
+		"全年共办理行政复议案件{N}件",
+		"全年新收行政复议案件{N}件",
+		"全年受理行政复议申请{N}件",
+		"行政复议案件全年受理{N}件",
+		"全年共接收行政复议申请{N}件",
+		"全年行政复议收案{N}件",
+		"全年累计收到复议申请{N}件",
+		"全年共受理{N}件行政复议案件",
+		"全年行政复议案件{N}件",
+		"全年依法受理各类行政复议案件{N}件",
+	},
+	"penalty": {
+		"全年作出行政处罚决定{N}件",
+		"全年查处行政处罚案件{N}件",
+		"全年共实施行政处罚{N}件",
+		"全年行政处罚案件{N}件",
+		"全年共办理各类行政处罚案件{N}件",
+		"全年立案查处行政处罚案件{N}件",
+		"全年办结行政处罚案件{N}件",
+		"全年行政处罚共计{N}件",
+	},
+	"publicity": {
+		"全年开展法治宣传活动{N}次",
+		"全年举办各类普法讲座{N}场",
+		"全年开展普法宣传{N}场次",
+		"全年开展送法进社区、进企业等活动{N}场",
+		"全年累计组织普法活动{N}余场",
+		"全年组织开展普法活动近{N}场",
+		"全年开展“法律进万家”等主题普法活动{N}场",
+		"全年普法活动{N}场",
+		"全年开展普法宣传活动{N}余场次",
+		"全年开展普法活动{N}多场",
+	},
+	"litigation": {
+		"全年发生行政诉讼案件{N}件",
+		"全年办理行政应诉案件{N}件",
+		"全年一审行政诉讼案件{N}件",
+		"全年作为被告的行政诉讼案件{N}件",
+		"全年共应诉行政案件{N}件",
+	},
+	"filing": {
+		"报送备案规范性文件{N}份",
+		"规范性文件备案{N}件",
+		"全年备案规范性文件{N}件",
+		"向上级报备规范性文件{N}件",
+		"全年报送备案的规范性文件共{N}件",
+	},
+}
+
+// figurePhrasingCases: a required figure stated another way must still be
+// found (false alarm 1).
+func figurePhrasingCases(b *builder) {
+	for fig, byBase := range figureAnchors {
+		for base, a := range byBase {
+			for i, p := range phrasings[fig] {
+				b.quiet("fa1.figure-phrasing", base, fig+"-"+strconv.Itoa(i+1), rep(a.text, strings.ReplaceAll(p, "{N}", a.n)))
+			}
+		}
+	}
+}
+
+// toPoints turns subsection headings on lines of their own ("（二）标题")
+// into enumerated points ("二是标题。") run into the paragraph below; with
+// join the points of one part become one paragraph.
+func toPoints(join bool) mutation {
+	head := regexp.MustCompile(`^（([一二三四五六七八九十]+)）(.+)$`)
+	return func(s string) (string, error) {
+		lines := strings.Split(s, "\n")
+		var out []string
+		pending := ""
+		n := 0
+		for _, l := range lines {
+			if m := head.FindStringSubmatch(l); m != nil && !strings.ContainsAny(m[2], "。") {
+				pending = m[1] + "是" + m[2] + "。"
+				n++
+				continue
+			}
+			if pending != "" && strings.TrimSpace(l) != "" {
+				l = pending + l
+				pending = ""
+				if join && len(out) > 0 && isPoint(out[len(out)-1]) {
+					out[len(out)-1] += l
+					continue
+				}
+			} else if pending != "" || join && strings.TrimSpace(l) == "" && len(out) > 0 && isPoint(out[len(out)-1]) {
+				continue
+			}
+			out = append(out, l)
+		}
+		if n == 0 {
+			return "", errNoHeadings
+		}
+		return strings.Join(out, "\n"), nil
+	}
+}
+
+type caseError string
+
+func (e caseError) Error() string { return string(e) }
+
+const errNoHeadings = caseError("no subsection headings")
+
+var pointLine = regexp.MustCompile(`^[一二三四五六七八九十]+是`)
+
+func isPoint(l string) bool { return pointLine.MatchString(l) }
+
+// runInToPoints turns run-in subsection headings ("（一）加强领导。……") into
+// points ("一是加强领导。……").
+func runInToPoints(pattern string) mutation {
+	return re(`(?m)^`+pattern+`([一二三四五六七八九十]+)[)）]`, "${1}是")
+}
+
+func sectionCases(b *builder) {
+	allowPunct := []string{"writing.punct"}
+	b.quiet("fa2.section-present", "county", "points-paragraphs", toPoints(false))
+	b.quiet("fa2.section-present", "county", "points-one-paragraph", toPoints(true))
+	b.quiet("fa2.section-present", "county", "ascii-brackets", re(`(?m)^（([一二三四五])）`, "(${1})"), allowPunct...)
+	b.quiet("fa2.section-present", "county", "fullwidth-dot-parts", re(`(?m)^([一二三四五])、`, "${1}．"))
+	b.quiet("fa2.section-present", "county", "space-after-number", re(`(?m)^([一二三四五])、`, "${1}、\u3000"))
+	b.quiet("fa2.section-present", "county", "arabic-subheads", chain(
+		rep("（一）依法", "1．依法"), rep("（二）推进", "2．推进"), rep("（三）坚持", "3．坚持"),
+		rep("（四）有效", "4．有效"), rep("（五）深入", "5．深入")))
+	b.quiet("fa2.section-present", "county", "renamed-parts", chain(
+		rep("二、2024年度推进法治政府建设存在的不足和原因", "二、存在的问题和不足"),
+		rep("三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况", "三、党政主要负责人履行法治建设第一责任人职责情况"),
+		rep("四、2025年度推进法治政府建设的主要安排", "四、2025年工作打算")))
+	b.quiet("fa2.section-present", "county", "run-in-subhead", rep("（二）推进行政决策科学化、民主化、法治化\n", "（二）推进依法决策。"))
+	b.quiet("fa2.section-present", "county", "heading-colon", rep("存在的不足和原因\n", "存在的不足和原因：\n"))
+	// The department's parts hold inner points of their own; a drafter
+	// writing the parts as points words the inner ones plainly.
+	b.quiet("fa2.section-present", "department", "points", chain(re(`。[一二三四五]是`, "。"), runInToPoints("（")))
+	b.quiet("fa2.section-present", "department", "renamed-parts", chain(
+		rep("一、基本情况", "一、工作开展情况"), rep("二、存在的问题", "二、存在的不足"), rep("三、下一步工作打算", "三、2025年工作思路")))
+	b.quiet("fa2.section-present", "department", "no-unit-in-title", rep("柳河湾县司法局2024年度法治政府建设情况报告", "关于2024年度法治政府建设工作情况的报告"))
+	b.quiet("fa2.section-present", "department", "bare-title", rep("柳河湾县司法局2024年度法治政府建设情况报告", "2024年度法治政府建设情况报告"))
+	b.quiet("fa2.section-present", "department", "ascii-brackets", re(`(?m)^（([一二三四五])）`, "(${1})"), allowPunct...)
+	b.quiet("fa2.section-present", "district", "points", runInToPoints("（"))
+	b.quiet("fa2.section-present", "district", "renamed-measures", rep("二、主要举措和成效", "二、2024年工作情况"))
+	b.quiet("fa2.section-present", "district", "plans-renamed", rep("四、下一步工作打算", "四、2025年工作计划"))
+	b.quiet("fa2.section-present", "dongchangfu", "points", runInToPoints(`\(`), "writing.enum")
+	for _, base := range []string{"county", "district", "department"} {
+		b.quiet("fa2.section-present", base, "ordinal-parts", re(`(?m)^([一二三四五])、`, "第${1}部分　"))
+		b.quiet("fa2.section-present", base, "unnumbered-parts", re(`(?m)^[一二三四五]、`, ""))
+	}
+}
+
+// correctRates are sentences with rates that are right once the
+// denominator the drafter meant is considered (false alarm 3).
+var correctRates = map[string]string{
+	"carried-over":      "受理信访事项120件，上年结转6件，办结120件，办结率95.2%。",
+	"qualifier-yishang": "受理劳动争议调解案件400件，调解成功396件，调解成功率达99%以上。",
+	"qualifier-chaoguo": "受理消费纠纷400件，调解成功397件，调解成功率超过95%。",
+	"qualifier-jin":     "受理物业纠纷400件，调解成功398件，调解成功率近100%。",
+	"qualifier-yue":     "受理邻里纠纷400件，调解成功359件，调解成功率约90%。",
+	"qualifier-dadao":   "受理行政调解申请50件，办结49件，办结率达到98%以上。",
+	"last-year-rate":    "审理涉企行政案件48件，败诉2件，败诉率由上年的9.1%降至4.2%。",
+	"growth-with-rate":  "受理矛盾纠纷520件，同比增长15.6%，调解成功510件，调解成功率98.08%。",
+	"decline":           "办理法律援助案件300件，较上年下降8.2%。",
+	"points-up":         "调解成功率较上年提高1.2个百分点，达到97.5%。",
+	"completion":        "法律援助完成年度目标任务的107.4%。",
+	"truncated":         "办理公证事项23件，其中涉外公证2件，占比8.69%。",
+	"no-counts":         "人大代表建议和政协委员提案办复率、满意率均为100%。",
+	"other-unit":        "培训执法人员620人次，参训率98%。",
+}
+
+var rateLines = map[string]string{
+	"county":      "全年收到行政复议申请52件",
+	"district":    "全年共收到行政复议申请75件",
+	"jixi":        "行政复议",
+	"dongchangfu": "复议",
+}
+
+func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range correctRates {
+			b.quiet("fa3.rate-denominator", base, name, appendTo(line, sent))
+		}
+	}
+}
+
+func enumCases(b *builder) {
+	c := "fa4.enum-spacing"
+	b.quiet(c, "county", "en-space", rep("。二是部分", "。\u2002二是部分"))
+	b.quiet(c, "county", "ideographic-space", rep("。二是部分", "。\u3000二是部分"))
+	b.quiet(c, "county", "no-break-space", rep("。二是部分", "。\u00a0二是部分"))
+	b.quiet(c, "county", "missing-stop", rep("考核激励不足。三是", "考核激励不足三是"))
+	b.quiet(c, "county", "semicolons", chain(rep("不健全。二是", "不健全；二是"), rep("考核激励不足。三是", "考核激励不足；三是")))
+	b.quiet(c, "county", "points-on-lines", chain(rep("不健全。二是", "不健全。\n二是"), rep("考核激励不足。三是", "考核激励不足。\n三是")))
+	b.quiet(c, "county", "set-phrase-yishiyi", appendTo("^县委、县政府主要负责人", "坚持一是一、二是二，不搞变通。"))
+	b.quiet(c, "county", "set-phrase-tongyi", appendTo("^县委、县政府主要负责人", "坚持标准统一是前提，执行到位是关键。"))
+	b.quiet(c, "county", "list-in-clause", appendTo("^县委、县政府主要负责人", "着力做到一是抓学习、二是抓落实、三是抓督查。"))
+	b.quiet(c, "department", "ideographic-space", rep("。二是提高审查质量", "。\u3000二是提高审查质量"))
+	b.quiet(c, "department", "space-after-shi", rep("二是开展主题宣传", "二是\u3000开展主题宣传"))
+	b.quiet(c, "department", "en-space-shortcomings", rep("。二是部分单位", "。\u2002二是部分单位"))
+	b.quiet(c, "district", "no-break-space", rep("。二是个别部门", "。\u00a0二是个别部门"))
+	b.quiet(c, "district", "missing-stop", rep("专业人才不足。二是", "专业人才不足二是"))
+}
+
+var footers = map[string]string{
+	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
+	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",
+	"editor":         "责任编辑：XXX",
+	"site-credit":    "本网站由XXX提供技术支持",
+	"copyright":      "版权所有 © XX县人民政府",
+	"footer-links":   "网站地图 | 联系我们 | XX县人民政府",
+	"icp":            "X ICP备XXXXXXXX号-X",
+	"share-and-code": "分享到：\n扫一扫在手机打开当前页\n主办：XX县人民政府　维护：XX县数据资源局",
+}
+
+var headers = map[string]string{
+	"breadcrumb": "当前位置：首页 > XX县人民政府 > 政务公开 > 法治政府建设",
+	"post-info":  "发布时间：2025-03-20 10:00　来源：XXX　浏览次数：XX",
+	"font-size":  "【字体：大 中 小】",
+}
+
+func leftoverCases(b *builder) {
+	for _, base := range []string{"county", "district", "jixi", "dongchangfu"} {
+		for name, f := range footers {
+			b.quiet("fa5.leftover-placeholder", base, name, appendText(f))
+		}
+	}
+	for _, base := range []string{"county", "department"} {
+		for name, h := range headers {
+			b.quiet("fa5.leftover-placeholder", base, name, prependText(h))
+		}
+	}
+}
+
+var (
+	rateRules  = []string{"prose.rate", "figure.rate", "figure.bounds"}
+	leRules    = []string{"figure.le", "prose.le*", "prose.part*"}
+	blankRules = []string{"prose.blank"}
+	yearRules  = []string{"writing.year*"}
+	holdRules  = []string{"section.placeholder", "prose.placeholder*"}
+	enumRules  = []string{"writing.enum"}
+)
+
+func defectCases(b *builder) {
+	d := b.defect
+	// 1. A stated rate far from its counts.
+	c := "d1.rate-far"
+	d(c, "county", "slipped-decimal-review", rep("纠错率10.4%", "纠错率1.04%"), rateRules...)
+	d(c, "county", "slipped-decimal-mediation", rep("调解成功率97.9%", "调解成功率9.79%"), rateRules...)
+	d(c, "county", "tenfold-loss", rep("败诉率6.45%", "败诉率64.5%"), rateRules...)
+	d(c, "county", "over-100-appearance", rep("出庭应诉率100%", "出庭应诉率103%"), rateRules...)
+	d(c, "county", "over-100-mediation", rep("调解成功率97.9%", "调解成功率102.3%"), rateRules...)
+	d(c, "county", "appearances-in-times", rep("出庭应诉31件，出庭应诉率100%", "出庭应诉25次，出庭应诉率100%"), rateRules...)
+	d(c, "county", "counts-previous-sentence", appendTo("全年收到行政复议申请52件", "全县法律援助中心受理法律援助申请300件，办结280件。法律援助办结率为9.3%。"), rateRules...)
+	d(c, "county", "ordinary-mismatch", rep("调解成功率97.9%", "调解成功率90%"), rateRules...)
+	d(c, "district", "slipped-decimal-review", rep("纠错率12.86%", "纠错率1.29%"), rateRules...)
+	d(c, "district", "over-100-loss", rep("败诉率7.5%", "败诉率175%"), rateRules...)
+	d(c, "district", "half-rate", rep("调解成功率98.24%", "调解成功率49.1%"), rateRules...)
+	d(c, "district", "counts-previous-sentence", appendTo("全年共收到行政复议申请75件", "全区受理劳动人事争议仲裁案件260件，结案247件。仲裁结案率为9.5%。"), rateRules...)
+	d(c, "department", "slipped-decimal-review", rep("纠错率11.11%", "纠错率1.11%"), rateRules...)
+	d(c, "department", "tenfold-loss", rep("败诉率3.45%", "败诉率34.5%"), rateRules...)
+	d(c, "jixi", "slipped-decimal-mediation", re(`(调解成功\d+件[,，]成功率)(\d)(\d)\.(\d+)%`, "${1}${2}.${3}${4}%"), rateRules...)
+	d(c, "jixi", "tenfold-loss", re(`(败诉率为)(\d)\.(\d)(\d)%`, "${1}${2}${3}.${4}%"), rateRules...)
+	d(c, "jixi", "counts-previous-sentence", appendTo("行政复议", "受理涉企行政争议调解申请80件，调解成功76件。涉企行政争议调解成功率为9.5%。"), rateRules...)
+
+	// 2. A part larger than its whole.
+	c = "d2.part-whole"
+	d(c, "county", "corrected-over-decided", rep("审结48件，纠错5件，纠错率10.4%", "审结48件，其中纠错52件"), leRules...)
+	d(c, "county", "lost-over-cases", rep("败诉2件，败诉率6.45%", "败诉35件"), leRules...)
+	d(c, "county", "succeeded-over-received", rep("调解成功842件，调解成功率97.9%", "调解成功901件"), leRules...)
+	d(c, "county", "prose-subset", appendTo("全年收到行政复议申请52件", "受理各类矛盾纠纷1500件，其中涉企纠纷1620件。"), leRules...)
+	d(c, "county", "prose-licences", appendTo("全年办理行政处罚案件926件", "全年办理行政许可事项2000件，其中即办件2300件。"), leRules...)
+	d(c, "district", "corrected-over-decided", rep("审结70件，其中纠错9件，纠错率12.86%", "审结70件，其中纠错79件"), leRules...)
+	d(c, "district", "prose-subset", appendTo("全年共收到行政复议申请75件", "全区审结行政争议40件，其中纠错52件。"), leRules...)
+	d(c, "department", "lost-over-cases", rep("败诉1件，败诉率3.45%", "败诉31件"), leRules...)
+	d(c, "department", "prose-subset", appendTo("全县行政应诉案件29件", "全年受理法律咨询1500件，其中涉企咨询1620件。"), leRules...)
+
+	// 3. Blank figures, with or without a space before the unit.
+	c = "d3.blank-figure"
+	d(c, "county", "decided", rep("审结48件", "审结件"), blankRules...)
+	d(c, "county", "rate", rep("纠错率10.4%", "纠错率%"), blankRules...)
+	d(c, "county", "audience-space", rep("覆盖群众4.2万人次", "覆盖群众 万人次"), blankRules...)
+	d(c, "county", "events", rep("全年组织普法活动136场", "全年组织普法活动场"), blankRules...)
+	d(c, "county", "yu-without-number", appendTo("全年办理行政处罚案件926件", "开展执法检查余次。"), blankRules...)
+	d(c, "county", "gong-banli", rep("全年办理行政处罚案件926件", "全年共办理件"), blankRules...)
+	d(c, "district", "lost", rep("败诉3件", "败诉件"), blankRules...)
+	d(c, "district", "files", rep("评查案卷210卷", "评查案卷卷"), blankRules...)
+	d(c, "district", "events-space", rep("全年开展普法活动210场次", "全年开展普法活动 场次"), blankRules...)
+	d(c, "department", "files-space", rep("抽查案卷88卷", "抽查案卷 卷"), blankRules...)
+	d(c, "department", "trainees", rep("培训620人次", "培训人次"), blankRules...)
+
+	// 4. Years: the body reports on another year than the title.
+	c = "d4.year"
+	d(c, "county", "last-years-body", bodyYear(2024), yearRules...)
+	d(c, "county", "title-year", rep("柳河湾县2024年度", "柳河湾县2025年度"), yearRules...)
+	d(c, "county", "plans-year", rep("2025年，我县将", "2024年，我县将"), yearRules...)
+	d(c, "district", "last-years-body", bodyYear(2024), yearRules...)
+	d(c, "district", "plans-year", rep("2025年，东坪区将", "2023年，东坪区将"), yearRules...)
+	d(c, "department", "last-years-body", bodyYear(2024), yearRules...)
+	d(c, "department", "plans-year", rep("2025年，我局将", "2024年，我局将"), yearRules...)
+	d(c, "jixi", "last-years-body", bodyYear(2023), yearRules...)
+	d(c, "dongchangfu", "last-years-body", bodyYear(2023), yearRules...)
+
+	// 5. Placeholders, single letters included.
+	c = "d5.placeholder"
+	d(c, "county", "x-events", rep("全年组织普法活动136场", "全年组织普法活动X场"), holdRules...)
+	d(c, "county", "crosses-decided", rep("审结48件", "审结××件"), holdRules...)
+	d(c, "county", "crosses-staff", appendTo("全年办理行政处罚案件926件", "培训执法人员××名。"), holdRules...)
+	d(c, "county", "xxx-penalty", rep("全年办理行政处罚案件926件", "全年办理行政处罚案件XXX件"), holdRules...)
+	d(c, "county", "to-be-added", appendTo("^县委、县政府主要负责人", "（待补充）"), holdRules...)
+	d(c, "county", "x-files", rep("抽查案卷150卷", "抽查案卷X卷"), holdRules...)
+	d(c, "district", "xx-files", rep("评查案卷210卷", "评查案卷XX卷"), holdRules...)
+	d(c, "district", "x-lost", rep("败诉3件", "败诉X件"), holdRules...)
+	d(c, "department", "cross-files", rep("抽查案卷88卷", "抽查案卷×卷"), holdRules...)
+	d(c, "department", "x-events", rep("全年组织普法活动94场", "全年组织普法活动X场次"), holdRules...)
+
+	// 6. Enumeration holes.
+	c = "d6.enum-hole"
+	d(c, "county", "second-missing", rep("二是部分执法人员", "部分执法人员"), enumRules...)
+	d(c, "county", "one-two-four", rep("三是普法宣传", "四是普法宣传"), enumRules...)
+	d(c, "county", "two-twice", rep("三是普法宣传", "二是普法宣传"), enumRules...)
+	d(c, "county", "shi-missing", appendTo("^一是乡镇合法性审查", "四加强统筹协调的力度还不够。"), enumRules...)
+	d(c, "department", "one-two-four", rep("三是建设法治文化阵地", "四是建设法治文化阵地"), enumRules...)
+	d(c, "department", "shortcomings-hole", rep("三是普法形式", "四是普法形式"), enumRules...)
+	d(c, "district", "three-twice", rep("二是个别部门", "三是个别部门"), enumRules...)
+	d(c, "district", "first-missing", rep("一是部分街道", "部分街道"), enumRules...)
+
+	// 7. A required figure the document really does not state.
+	c = "d7.figure-absent"
+	d(c, "county", "penalty", rep("全年办理行政处罚案件926件，", ""), "figure.missing")
+	d(c, "county", "legality", rep("全年开展合法性审查214件，其中重大行政决策12件，", ""), "figure.missing")
+	d(c, "county", "review", rep("全年收到行政复议申请52件，", ""), "figure.missing")
+	d(c, "county", "publicity", rep("全年组织普法活动136场，", ""), "figure.missing")
+	d(c, "county", "litigation", rep("全年行政应诉案件31件，", ""), "figure.missing")
+	d(c, "district", "penalty", rep("全年全区共办理行政处罚案件1480件，", ""), "figure.missing")
+	d(c, "district", "legality", rep("全年对区政府常务会议议题、行政规范性文件和合同累计开展合法性审查302件，", ""), "figure.missing")
+	d(c, "department", "legality", rep("全年审查县政府及部门规范性文件、重大决策和合同共计186件，", ""), "figure.missing")
+	// The count removed and a decoy number left nearby that is not it.
+	d(c, "county", "penalty-decoy-powers", rep("全年办理行政处罚案件926件，", "县级权责清单中行政处罚事项2685项，"), "figure.missing")
+	d(c, "county", "review-decoy-refused", rep("全年收到行政复议申请52件，", "全年不予受理行政复议申请3件，"), "figure.missing")
+	d(c, "county", "review-decoy-legal-aid", rep("全年收到行政复议申请52件，审结48件，纠错5件，纠错率10.4%。", "全年办理法律援助案件247件。行政复议工作平稳有序。"), "figure.missing")
+	d(c, "county", "legality-decoy-towns", rep("全年开展合法性审查214件，其中重大行政决策12件，审查县政府拟签订合同37份。", "对12个乡镇开展合法性审查业务培训。"), "figure.missing")
+	d(c, "county", "publicity-decoy-audience", rep("全年组织普法活动136场，覆盖群众4.2万人次。", "解答群众法律咨询1700余人次。"), "figure.missing")
+	d(c, "county", "publicity-decoy-press", chain(rep("全年组织普法活动136场，", ""), appendTo("^动态调整县级权责清单", "召开政务新闻发布会23场。")), "figure.missing")
+	d(c, "district", "penalty-decoy-files", rep("全年全区共办理行政处罚案件1480件，", "抽取179件行政处罚案卷进行审查，"), "figure.missing")
+	d(c, "district", "litigation-decoy-rate", rep("全区发生行政诉讼案件40件，败诉3件，败诉率7.5%。", "行政机关负责人出庭应诉率保持100%。"), "figure.missing")
+
+	// 8. A required part absent; 9. a part present without text.
+	c = "d8.section-absent"
+	d(c, "county", "other", dropLines("^五、其他需要报告", "^柳河湾县人民政府"), "section.not-found", "section.missing")
+	d(c, "county", "shortcomings", dropLines("^二、2024年度推进法治政府建设存在", "^三、"), "section.not-found", "section.missing")
+	d(c, "county", "leadership", dropLines("^三、2024年度党政主要负责人", "^四、"), "section.not-found", "section.missing")
+	d(c, "district", "leadership", dropLines("^一、党政主要负责人", "^二、主要举措"), "section.not-found", "section.missing")
+	d(c, "district", "plans", dropLines("^四、下一步工作打算", "^五、"), "section.not-found", "section.missing")
+	d(c, "department", "shortcomings", dropLines("^二、存在的问题", "^三、下一步"), "section.not-found", "section.missing")
+	d(c, "jixi", "other", dropLines("^四、其他需要报告", "^扫"), "section.not-found", "section.missing")
+	c = "d9.section-empty"
+	d(c, "county", "other", rep("五、其他需要报告的情况\n暂无。", "五、其他需要报告的情况"), "section.empty")
+	d(c, "county", "shortcomings", dropLines("^一是乡镇合法性审查", "^三、"), "section.empty")
+	d(c, "district", "shortcomings", dropLines("^一是部分街道", "^四、"), "section.empty")
+	d(c, "department", "plans", dropLines("^2025年，我局将", "^柳河湾县司法局"), "section.empty")
+}

@@ -1,0 +1,67 @@
+package accuracy
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"nianbao/ingest"
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+var figureIDs = map[string]string{
+	"legality":   "legality_reviews",
+	"review":     "review_received",
+	"penalty":    "penalty_cases",
+	"publicity":  "publicity_events",
+	"litigation": "litigation_cases",
+	"filing":     "normative_docs_filed",
+}
+
+// importAsCheckDoes imports a text the way `nianbao check` does: standard
+// template, or the department template when ingest says so.
+func importAsCheckDoes(t *testing.T, text string) *model.Report {
+	t.Helper()
+	doc, err := ingest.Read("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, err := templates.Lookup("standard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingest.Import(doc, std)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ingest.IsDepartmentReport(res) {
+		dep, err := templates.Lookup("department")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err = ingest.Import(doc, dep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return res.Report
+}
+
+// TestFigurePhrasingValues: silence is not enough for a rephrased figure;
+// the number read must be the one the sentence states, or a rate check
+// downstream compares the wrong counts.
+func TestFigurePhrasingValues(t *testing.T) {
+	bases := sampleBases(t)
+	for fig, byBase := range figureAnchors {
+		for base, a := range byBase {
+			for i, p := range phrasings[fig] {
+				text := strings.Replace(bases[base], a.text, strings.ReplaceAll(p, "{N}", a.n), 1)
+				r := importAsCheckDoes(t, text)
+				want, _ := strconv.ParseFloat(a.n, 64)
+				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
+					t.Errorf("%s/%s-%d %q: %s = %v (set %v), want %v", base, fig, i+1, p, figureIDs[fig], got.Value, ok, want)
+				}
+			}
+		}
+	}
+}

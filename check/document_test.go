@@ -1,0 +1,52 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// In a document every section key exists; a part is there only when the
+// import gave it a line. Absent parts are doubtful (another heading may
+// hold them) and say what was looked for; a part present without text is
+// certain.
+func TestDocumentPartAbsentOrEmpty(t *testing.T) {
+	tp, r := complete(t)
+	r.SetText("other", "")
+	r.SetText("shortcomings", "")
+	lines := DocLines{Sections: map[string]int{}}
+	i := 1
+	for _, s := range tp.Flatten() {
+		if s.ID != "other" {
+			lines.Sections[s.ID] = i // shortcomings keeps its heading line
+			i += 2
+		}
+	}
+	res := Document(tp, r, lines)
+	nf := findRule(res.Findings, RuleSectionNotFound)
+	if len(nf) != 1 || nf[0].Section != "other" || nf[0].Severity != Warning || !strings.Contains(nf[0].Message, "“其他需要报告”") {
+		t.Errorf("not-found: %+v", nf)
+	}
+	empty := findRule(res.Findings, RuleSectionEmpty)
+	if len(empty) != 1 || empty[0].Section != "shortcomings" || empty[0].Severity != Error {
+		t.Errorf("empty: %+v", empty)
+	}
+	// The same draft checked as a draft keeps its old findings.
+	if fs := findRule(Report(tp, r).Findings, RuleSectionNotFound); len(fs) != 0 {
+		t.Errorf("draft: %+v", fs)
+	}
+}
+
+// A required figure the import did not find is a warning naming the
+// keywords and unit looked for; in a draft it stays an error.
+func TestDocumentFigureNotFound(t *testing.T) {
+	tp, r := complete(t)
+	delete(r.Figures, "penalty_cases")
+	fs := findRule(Document(tp, r, DocLines{}).Findings, RuleFigureMissing)
+	if len(fs) != 1 || fs[0].Severity != Warning || !strings.Contains(fs[0].Message, "“行政处罚”、以“件”计") {
+		t.Errorf("document: %+v", fs)
+	}
+	fs = findRule(Report(tp, r).Findings, RuleFigureMissing)
+	if len(fs) != 1 || fs[0].Severity != Error {
+		t.Errorf("draft: %+v", fs)
+	}
+}

@@ -1,0 +1,102 @@
+package ingest
+
+import "strings"
+
+// How drafters phrase a count. A template keyword ("合法性审查", "收") is
+// the figure's name; reports say the same thing in many ways:
+//
+//	全年开展合法性审查156件            keyword in the clause
+//	共审查上会议题316个                short verb, subject a sentence earlier, another unit
+//	对…等7项决策进行审查                number before the noun, verb after it
+//	共办理行政复议案件32件              a generic verb for "received"
+//	组织主题法治宣传活动368次           the subject by another name
+//
+// The tables below hold that knowledge per keyword, so a template written
+// by a coordinating office with the same keywords gets it too.
+
+// synonyms widens a template keyword to the wordings that name the same
+// subject anywhere in a sentence.
+var synonyms = map[string][]string{
+	"收":     {"收", "受理", "办理"},
+	"受理":    {"受理", "调处", "收到", "收案", "新收", "接收"},
+	"行政复议":  {"行政复议", "复议"},
+	"审结":    {"审结", "办结", "结案"},
+	"应诉":    {"应诉", "行政诉讼", "诉讼案件", "被诉"},
+	"普法":    {"普法", "法治宣传", "法律宣传", "法治宣讲"},
+	"合法性审查": {"合法性审查", "合法性审核"},
+	"行政处罚":  {"行政处罚", "处罚案件"},
+	"调解成功":  {"调解成功", "成功调解"},
+	"负责人出庭": {"负责人出庭", "负责人出庭应诉"},
+	"备案":    {"备案", "报备"},
+}
+
+// clauseForms are shorter or looser wordings that name a figure only in
+// the number's own clause, and only when the full subject stands in the
+// sentence or, inside the figure's own section, in the sentence before or
+// the paragraph's lead sentence. "审查" alone is not a legality review;
+// "共审查上会议题316个" after a sentence on 合法性审查 is.
+//
+// The key is the keyword, or keyword|unit where the unit decides what the
+// clause must say (an audience is "受众", events are "活动").
+//
+// A clause form is weaker evidence than a keyword: it scores 1 whatever its
+// length, so "审结案件48件" is the 审结 count, not the 收 count by "案件".
+var clauseForms = map[string][]string{
+	"收":     {"案件"}, // "全年行政复议案件52件": the cases of the year are the cases received
+	"合法性审查": {"审查", "审核"},
+	"行政处罚":  {"处罚", "查处"},
+	"普法|场":  {"宣传", "宣讲", "讲座", "送法", "活动", "法治课", "以案释法"},
+	"普法|人次": {"受众", "受教育", "覆盖", "惠及", "参与", "参加", "受益", "听众", "观看"},
+}
+
+// extraUnits are prose units that state a figure of the given template
+// unit when the figure has this keyword: reviewed 议题 are counted in 个,
+// decisions in 项, contracts in 份. Nothing broader: "行政处罚2685项" in a
+// list of powers is not a count of penalty cases, so 行政处罚 has none.
+var extraUnits = map[string]map[string][]string{
+	"合法性审查": {"件": {"个", "项", "份"}},
+	"规范性文件": {"件": {"份", "个"}},
+	"案卷":    {"卷": {"份", "件"}},
+}
+
+func clauseFormsOf(k, unit string) []string {
+	if v, ok := clauseForms[k+"|"+unit]; ok {
+		return v
+	}
+	return clauseForms[k]
+}
+
+// modifiedNouns are things counted in reports that a figure keyword often
+// qualifies: "行政处罚案卷" are files, "合法性审查人员" are staff. A keyword
+// right before one of them does not name the count.
+var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "证件", "清单", "权限", "职权", "培训", "工作室", "联络点", "服务点"}
+
+// headNoun says whether the occurrence of form at byte i of s is the
+// counted thing rather than a modifier of a noun just after it: in "重点领域
+// 行政处罚案卷进行审查" 行政处罚 modifies 案卷.
+func headNoun(s string, i int, form string) bool {
+	rest := s[i+len(form):]
+	for _, other := range modifiedNouns {
+		if j := strings.Index(rest, other); j >= 0 && j <= 3*len("字") {
+			return false
+		}
+	}
+	return true
+}
+
+// lengthIn is the rune length of the longest of forms in s that stands as
+// the head noun (see headNoun).
+func lengthIn(s string, forms []string) int {
+	n := 0
+	for _, v := range forms {
+		i := strings.Index(s, v)
+		if i < 0 || runeLen(v) <= n {
+			continue
+		}
+		if !headNoun(s, i, v) {
+			continue
+		}
+		n = runeLen(v)
+	}
+	return n
+}
