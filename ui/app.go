@@ -160,6 +160,10 @@ func buildApp(opts Options, now func() time.Time) *App {
 		a.lockedPath = opts.Path
 	}
 	a.autosave.unnamed = opts.UnnamedPath
+	a.autosave.session = opts.session
+	if a.autosave.session.PID == 0 {
+		a.autosave.session = model.ThisSession()
+	}
 	a.autosave.tick = autosaveTickCmd
 	if opts.autosaveTick != nil {
 		a.autosave.tick = opts.autosaveTick

@@ -70,20 +70,21 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	a.c.report.AdoptSaved(msg.snap)
+	var cmds []tea.Cmd
 	if msg.path != a.lockedPath {
-		a.moveLock(msg.path)
+		cmds = append(cmds, a.moveLock(msg.path))
 	}
 	a.path = msg.path
 	a.onDisk = true
 	a.savedGen = max(a.savedGen, msg.gen)
 	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
-	if !a.dirty() {
-		a.discardRecovery() // the draft now holds everything
-	}
 	if a.quitOnSave && !a.dirty() {
-		return a.quit()
+		return tea.Batch(append(cmds, a.quit())...)
 	}
-	return nil
+	if !a.dirty() {
+		cmds = append(cmds, a.discardRecovery()) // the draft now holds everything
+	}
+	return tea.Batch(cmds...)
 }
 
 // conflictPrompt asks what to do when the draft changed on disk since it
@@ -229,10 +230,14 @@ func (a *App) requestQuit() tea.Cmd {
 }
 
 // quit ends a clean session: the drafter saved or chose not to, so this
-// session's recovery files go.
+// session's recovery files go, removed before the program ends.
 func (a *App) quit() tea.Cmd {
-	a.discardRecovery()
-	return a.quitKeepingRecovery()
+	paths := a.takeRecoveryFiles()
+	a.quitKeepingRecovery()
+	return func() tea.Msg {
+		_ = removeAll(paths) // nobody is left to tell; a leftover is offered next time
+		return tea.QuitMsg{}
+	}
 }
 
 func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {
@@ -319,13 +324,33 @@ func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
 	return tea.Batch(a.edited(), a.openSection(i, focusProse))
 }
 
+// lockMovedMsg carries the lock taken on the draft's new name.
+type lockMovedMsg struct {
+	lock *model.Lock
+	path string
+}
+
 // moveLock takes the lock of the draft's new file name after save as (or
-// its first name), so a second nianbao opening it is warned.
-func (a *App) moveLock(path string) {
+// its first name), so a second nianbao opening it is warned. The file
+// work runs as a command; until it reports, no lock is held.
+func (a *App) moveLock(path string) tea.Cmd {
 	if !a.opts.locks {
-		return
+		return nil
 	}
-	_ = a.lock.Release()
-	a.lock, _, _ = model.AcquireLock(path)
-	a.lockedPath = path
+	old, s := a.lock, a.autosave.session
+	a.lock, a.lockedPath = nil, path
+	return func() tea.Msg {
+		_ = old.Release()
+		l, _, _ := model.AcquireLock(path, s)
+		return lockMovedMsg{lock: l, path: path}
+	}
+}
+
+func (a *App) lockMoved(msg lockMovedMsg) tea.Cmd {
+	if msg.path != a.lockedPath {
+		// A later save as is taking another name's lock already.
+		return func() tea.Msg { _ = msg.lock.Release(); return nil }
+	}
+	a.lock = msg.lock
+	return nil
 }

@@ -34,6 +34,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.autosaveNow()
 	case autosavedMsg:
 		return a, a.autosaved(msg)
+	case recoveryRemovedMsg:
+		a.recoveryRemoved(msg)
+		return a, nil
+	case restoreBackedUpMsg:
+		return a, a.restoreBackedUp(msg)
+	case migrationBackedUpMsg:
+		return a, a.migrationBackedUp(msg)
+	case lockMovedMsg:
+		return a, a.lockMoved(msg)
 	case exportedMsg:
 		a.exported(msg)
 		return a, nil
