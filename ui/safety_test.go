@@ -229,3 +229,27 @@ func TestLockPromptNamesEveryHolder(t *testing.T) {
 	a := newTestAppWith(t, Options{Report: r, Path: path, LockHolders: holders}, 100, 30)
 	mustContain(t, a, "甲电脑 上的进程 11", "乙电脑 上的进程 22")
 }
+
+// TestLastResortDumpIsPrivateAndHonest: with nowhere to write a recovery
+// file, the text goes to a 0600 file in the state directory, and the exit
+// message says exactly where and that no start will offer it.
+func TestLastResortDumpIsPrivateAndHonest(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	a := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t))}, 100, 30) // unnamed, no stand-in path
+	typeText(t, a, "无处可存的一段话。")
+	path, dumped, err := a.emergencyRecovery()
+	if err != nil || !dumped || !strings.HasPrefix(path, state) {
+		t.Fatalf("emergencyRecovery = %q, %v, %v", path, dumped, err)
+	}
+	if st, _ := os.Lstat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("dump mode %v", st.Mode().Perm())
+	}
+	if !strings.Contains(readFile(t, path), "无处可存的一段话。") {
+		t.Fatal("dump lacks the text")
+	}
+	msg := (&Ended{Cause: "测试", Recovery: path, Dumped: dumped}).Error()
+	if !strings.Contains(msg, path) || !strings.Contains(msg, "不会提示恢复") {
+		t.Errorf("exit message: %s", msg)
+	}
+}
