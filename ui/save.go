@@ -131,19 +131,33 @@ func (a *App) confirmReload(c *model.ConflictError) tea.Cmd {
 	return nil
 }
 
-// reload replaces the draft with the file on disk.
+// reloadedMsg carries the draft read back from disk.
+type reloadedMsg struct {
+	r   *model.Report
+	err error
+}
+
+// reload replaces the draft with the file on disk, read off the update
+// loop.
 func (a *App) reload() tea.Cmd {
 	a.quitOnSave = false
-	r, err := model.LoadReport(a.path)
-	if err == nil {
-		err = r.Validate(a.c.tmpl)
+	path, t := a.path, a.c.tmpl
+	return func() tea.Msg {
+		r, err := model.LoadReport(path)
+		if err == nil {
+			err = r.Validate(t)
+		}
+		return reloadedMsg{r: r, err: err}
 	}
-	if err != nil {
-		a.message, a.msgErr = "无法载入磁盘上的版本："+err.Error(), true
+}
+
+func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
+	if msg.err != nil {
+		a.message, a.msgErr = "无法载入磁盘上的版本："+msg.err.Error(), true
 		return nil
 	}
-	r.UseTemplateOrder(a.c.tmpl)
-	cmd := a.replaceDocument(r, a.c.tmpl, false)
+	msg.r.UseTemplateOrder(a.c.tmpl)
+	cmd := a.replaceDocument(msg.r, a.c.tmpl, false)
 	a.message, a.msgErr = "已载入磁盘上的版本", false
 	return cmd
 }
@@ -198,19 +212,37 @@ func (a *App) updateSaveAs(k tea.KeyMsg) tea.Cmd {
 		if filepath.Ext(p) == "" {
 			p += ".yaml"
 		}
-		if _, err := os.Stat(p); err == nil && a.overwrite != p {
-			a.overwrite = p
-			a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
-			return nil
+		return func() tea.Msg {
+			_, err := os.Lstat(p)
+			return saveAsCheckedMsg{path: p, exists: err == nil}
 		}
-		a.path = p
-		a.state = a.back
-		a.fileName.Blur()
-		return tea.Batch(a.focusCmd(), a.save())
 	}
 	var cmd tea.Cmd
 	a.fileName, cmd = a.fileName.Update(k)
 	return cmd
+}
+
+// saveAsCheckedMsg says whether the name typed for save as is taken.
+type saveAsCheckedMsg struct {
+	path   string
+	exists bool
+}
+
+// saveAsChecked saves under the typed name, or warns once when a file
+// has it already.
+func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
+	if a.state != stateSaveAs {
+		return nil // the drafter left the dialog meanwhile
+	}
+	if msg.exists && a.overwrite != msg.path {
+		a.overwrite = msg.path
+		a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
+		return nil
+	}
+	a.path = msg.path
+	a.state = a.back
+	a.fileName.Blur()
+	return tea.Batch(a.focusCmd(), a.save())
 }
 
 // requestQuit quits at once when everything is saved and asks otherwise.

@@ -41,6 +41,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restoreBackedUp(msg)
 	case migrationBackedUpMsg:
 		return a, a.migrationBackedUp(msg)
+	case reloadedMsg:
+		return a, a.reloaded(msg)
+	case saveAsCheckedMsg:
+		return a, a.saveAsChecked(msg)
 	case lockMovedMsg:
 		return a, a.lockMoved(msg)
 	case exportedMsg:
