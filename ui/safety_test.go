@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"nianbao/model"
 )
 
@@ -251,5 +253,31 @@ func TestLastResortDumpIsPrivateAndHonest(t *testing.T) {
 	msg := (&Ended{Cause: "测试", Recovery: path, Dumped: dumped}).Error()
 	if !strings.Contains(msg, path) || !strings.Contains(msg, "不会提示恢复") {
 		t.Errorf("exit message: %s", msg)
+	}
+}
+
+// TestSaveAsWhileEditing: F6 saves under another name; the old file keeps
+// what it had and the draft goes on under the new name.
+func TestSaveAsWhileEditing(t *testing.T) {
+	r, path := savedDraft(t, "原有内容。")
+	before := readFile(t, path)
+	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
+	typeText(t, a, "新写的。")
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF6})
+	drain(t, a, cmd)
+	if a.state != stateSaveAs || a.fileName.Value() != copyName(path) {
+		t.Fatalf("state %v, suggested %q", a.state, a.fileName.Value())
+	}
+	second := filepath.Join(filepath.Dir(path), "第二份.yaml")
+	a.fileName.SetValue(second)
+	press(t, a, "enter")
+	if !strings.Contains(readFile(t, second), "原有内容。新写的。") || readFile(t, path) != before {
+		t.Fatal("save as did not write the new file only")
+	}
+	if a.path != second || a.dirty() {
+		t.Fatalf("editing goes on under %q, dirty %v", a.path, a.dirty())
+	}
+	if exists(model.AutosavePath(path, model.ThisSession())) {
+		t.Error("the old name's recovery file outlived the save")
 	}
 }

@@ -185,6 +185,21 @@ func (a *App) defaultFileName() string {
 	return name + ".yaml"
 }
 
+// saveAs asks for another name while editing; the draft then lives under
+// it (its lock and autosave follow), and the old file stays as it was.
+func (a *App) saveAs() tea.Cmd {
+	if a.saving {
+		return nil
+	}
+	if a.state == stateMeta {
+		a.meta.apply()
+	}
+	if a.path == "" {
+		return a.askFileName()
+	}
+	return a.askFileNameAs(copyName(a.path))
+}
+
 func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }
 
 func (a *App) askFileNameAs(name string) tea.Cmd {

@@ -129,6 +129,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.requestQuit()
 	case key.Matches(k, keys.Save):
 		return a.save()
+	case key.Matches(k, keys.SaveAs):
+		return a.saveAs()
 	case key.Matches(k, keys.Export):
 		return a.export()
 	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
