@@ -426,7 +426,7 @@ func TestOSReasonsInChinese(t *testing.T) {
 	for err, want := range map[error]string{
 		&os.PathError{Op: "write", Path: "d.yaml", Err: syscall.ENOSPC}: "磁盘空间已满",
 		&os.PathError{Op: "open", Path: "d.yaml", Err: syscall.EROFS}:   "只读",
-		&os.LinkError{Op: "rename", Err: syscall.EDQUOT}:                 "配额",
+		&os.LinkError{Op: "rename", Err: syscall.EDQUOT}:                "配额",
 		&os.PathError{Op: "open", Path: "d.yaml", Err: syscall.ELOOP}:   "符号链接",
 	} {
 		if got := OSReason(err); !strings.Contains(got, want) {
