@@ -434,3 +434,25 @@ func TestOSReasonsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestFIFODraftRefusedAtOnce: a draft or template path that is a FIFO is
+// refused with a clear message instead of waiting for a writer.
+func TestFIFODraftRefusedAtOnce(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "d.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan error, 2)
+	go func() { _, err := LoadReport(fifo); done <- err }()
+	go func() { _, err := LoadTemplate(fifo); done <- err }()
+	for range 2 {
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "命名管道") {
+				t.Errorf("FIFO: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("reading a FIFO blocked")
+		}
+	}
+}
