@@ -26,6 +26,7 @@ type autosaveState struct {
 	seq     int             // debounce: only the tick of the latest edit writes
 	gen     int             // edit count the recovery file holds
 	since   time.Time       // first edit not yet in a started write; zero when none
+	failed  time.Time       // when the last write failed: no early write until autosaveMaxWait later
 	busy    bool            // a write is in flight; writes never overlap
 	again   bool            // edits arrived during the write: write once more
 	written map[string]bool // draft paths whose recovery file this session wrote
@@ -72,7 +73,10 @@ func (a *App) scheduleAutosave() tea.Cmd {
 	if a.autosave.since.IsZero() {
 		a.autosave.since = now
 	}
-	if a.editGen-a.autosave.gen >= autosaveEvery || now.Sub(a.autosave.since) >= autosaveMaxWait {
+	due := a.editGen-a.autosave.gen >= autosaveEvery || now.Sub(a.autosave.since) >= autosaveMaxWait
+	// After a failure (a full disk, a folder made read-only) the next
+	// attempts wait for a pause or the interval, not every key.
+	if due && (a.autosave.failed.IsZero() || now.Sub(a.autosave.failed) >= autosaveMaxWait) {
 		return tea.Batch(tick, a.autosaveNow())
 	}
 	return tick
@@ -116,8 +120,11 @@ func (a *App) autosaved(msg autosavedMsg) tea.Cmd {
 	if msg.err != nil {
 		a.autosave.err = "自动保存失败：" + msg.err.Error()
 		a.message, a.msgErr = a.autosave.err, true
-		return a.scheduleAutosave() // try again after the next pause
+		a.autosave.failed = a.now()
+		a.autosave.seq++
+		return a.autosave.tick(a.autosave.seq) // try again after the next pause
 	}
+	a.autosave.failed = time.Time{}
 	if a.autosave.err != "" && a.message == a.autosave.err {
 		a.message, a.msgErr = "", false
 	}

@@ -281,3 +281,30 @@ func TestSaveAsWhileEditing(t *testing.T) {
 		t.Error("the old name's recovery file outlived the save")
 	}
 }
+
+// TestFailingAutosaveIsNotRetriedPerKey: when the recovery file cannot be
+// written, typing on does not start a failing write on every key.
+func TestFailingAutosaveIsNotRetriedPerKey(t *testing.T) {
+	r, path := savedDraft(t, "原有内容。")
+	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
+	// A directory where this editor's recovery file would go.
+	if err := os.Mkdir(model.AutosavePath(path, model.ThisSession()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for range autosaveEvery {
+		typeText(t, a, "字")
+	}
+	if a.autosave.err == "" || !a.msgErr {
+		t.Fatal("the failure is not shown")
+	}
+	// A key clears the status line; a write it started would fail and
+	// put the failure back there.
+	_, cmd := a.Update(keyMsg("再"))
+	drain(t, a, cmd)
+	if a.message != "" {
+		t.Fatalf("a key after a failure started another failing write: %q", a.message)
+	}
+	if a.autosave.err == "" {
+		t.Fatal("the failure was forgotten before a write succeeded")
+	}
+}
