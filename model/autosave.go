@@ -2,6 +2,7 @@ package model
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"maps"
@@ -22,24 +23,84 @@ func AutosavePath(draftPath string, s Session) string {
 	return sidePath(draftPath, s.ID(), autosaveSuffix)
 }
 
-// RecoveryFiles lists every recovery file beside draftPath, whichever
-// session wrote it, including the single .FILE.autosave of older versions.
+// AutosavePaths are every place session s may have written its recovery
+// file for draftPath: beside the draft, and the state-directory fallback
+// used when the draft's folder cannot be written.
+func AutosavePaths(draftPath string, s Session) []string {
+	out := []string{AutosavePath(draftPath, s)}
+	if fb, err := fallbackDraft(draftPath); err == nil {
+		out = append(out, AutosavePath(fb, s))
+	}
+	return out
+}
+
+// fallbackDraft is a stand-in path for draftPath in the state directory
+// (StateDir/recovery/HASH-NAME/NAME), keyed by the draft's absolute path
+// so two drafts of the same name in different folders never meet.
+func fallbackDraft(draftPath string) (string, error) {
+	state, err := StateDir()
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(draftPath)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	base := filepath.Base(abs)
+	return filepath.Join(state, "recovery", hex.EncodeToString(sum[:6])+"-"+base, base), nil
+}
+
+// recoveryCandidates lists the recovery files of draftPath, beside it and
+// in its state-directory fallback, with the session id of each.
+func recoveryCandidates(draftPath string) (map[string]string, error) {
+	files, err := sideFiles(draftPath, autosaveSuffix)
+	if err != nil {
+		return nil, err
+	}
+	if fb, ferr := fallbackDraft(draftPath); ferr == nil {
+		more, _ := sideFiles(fb, autosaveSuffix)
+		if files == nil {
+			files = map[string]string{}
+		}
+		maps.Copy(files, more)
+	}
+	return files, nil
+}
+
+// RecoveryFiles lists every recovery file of draftPath, whichever session
+// wrote it, including the single .FILE.autosave of older versions and
+// the state-directory fallback.
 func RecoveryFiles(draftPath string) []string {
-	m, _ := sideFiles(draftPath, autosaveSuffix)
+	m, _ := recoveryCandidates(draftPath)
 	return sortedKeys(m)
 }
 
 // WriteAutosave writes the draft's current state to session s's recovery
 // file, atomically and readable only by its owner, without touching the
-// draft itself or the Report's notion of what is on disk. It returns the
-// recovery file's path.
+// draft itself or the Report's notion of what is on disk. When the
+// draft's folder cannot be written (read-only, full, no permission) the
+// file goes to the state directory instead, where FindRecoveries looks
+// too. It returns the recovery file's path.
 func (r *Report) WriteAutosave(draftPath string, s Session) (string, error) {
 	data, err := r.Marshal()
 	if err != nil {
 		return "", err
 	}
 	p := AutosavePath(draftPath, s)
-	return p, writeSideFile(p, data, sideFileMode)
+	err = writeSideFile(p, data, sideFileMode)
+	if err == nil {
+		return p, nil
+	}
+	fb, ferr := fallbackDraft(draftPath)
+	if ferr != nil || os.MkdirAll(filepath.Dir(fb), 0o700) != nil {
+		return "", err
+	}
+	fp := AutosavePath(fb, s)
+	if writeSideFile(fp, data, sideFileMode) != nil {
+		return "", err
+	}
+	return fp, nil
 }
 
 // RemoveRecovery deletes one recovery file; a missing file is not an
@@ -66,7 +127,7 @@ func (r *Recovery) DraftNewer() bool { return r.DraftTime.After(r.ModTime) }
 // editor's to keep or remove. A file that cannot be read or parsed is
 // reported in the error and left in place; the others are still returned.
 func FindRecoveries(draftPath string) ([]*Recovery, error) {
-	files, err := sideFiles(draftPath, autosaveSuffix)
+	files, err := recoveryCandidates(draftPath)
 	if err != nil {
 		return nil, err
 	}

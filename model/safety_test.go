@@ -456,3 +456,44 @@ func TestFIFODraftRefusedAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestAutosaveFallsBackToStateDir: a draft in a folder that cannot be
+// written still gets a recovery file, in the state directory, and the
+// next start finds it there.
+func TestAutosaveFallsBackToStateDir(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	path := draftFile(t, twoLines, 0o644)
+	dir := filepath.Dir(path)
+	os.Chmod(dir, 0o500)
+	defer os.Chmod(dir, 0o700)
+	if f, err := os.Create(filepath.Join(dir, "probe")); err == nil {
+		// Root writes anywhere: block the name with a directory instead.
+		f.Close()
+		os.Mkdir(AutosavePath(path, crashed), 0o700)
+	}
+	r, _ := LoadReport(path)
+	r.SetText("measures", "只读目录里的草稿。")
+	p, err := r.WriteAutosave(path, crashed)
+	state, _ := StateDir()
+	if err != nil || !strings.HasPrefix(p, state) {
+		t.Fatalf("WriteAutosave = %q, %v", p, err)
+	}
+	var rec *Recovery
+	recs, _ := FindRecoveries(path) // a blocking directory is reported too
+	for _, r := range recs {
+		if r.Path == p {
+			rec = r
+		}
+	}
+	if rec == nil || rec.Report.Text("measures") != "只读目录里的草稿。" || rec.Report.File() != path {
+		t.Fatalf("fallback recovery not found among %v", recs)
+	}
+	// A draft of the same name in another folder does not see it.
+	other := draftFile(t, twoLines, 0o644)
+	if recs, _ := FindRecoveries(other); len(recs) != 0 {
+		t.Fatalf("another folder's draft offered %v", recs)
+	}
+	if paths := AutosavePaths(path, crashed); len(paths) != 2 || paths[1] != p {
+		t.Errorf("AutosavePaths = %v", paths)
+	}
+}

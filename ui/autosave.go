@@ -188,7 +188,7 @@ func (a *App) discardRecovery() tea.Cmd {
 func (a *App) takeRecoveryFiles() []string {
 	var paths []string
 	for target := range a.autosave.written {
-		paths = append(paths, model.AutosavePath(target, a.autosave.session))
+		paths = append(paths, model.AutosavePaths(target, a.autosave.session)...)
 	}
 	clear(a.autosave.written)
 	if a.autosave.restored != "" {

@@ -286,6 +286,10 @@ func TestSaveAsWhileEditing(t *testing.T) {
 // written, typing on does not start a failing write on every key.
 func TestFailingAutosaveIsNotRetriedPerKey(t *testing.T) {
 	r, path := savedDraft(t, "原有内容。")
+	// No state-directory fallback either: its parent is a file.
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, nil, 0o600)
+	t.Setenv("XDG_STATE_HOME", blocker)
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
 	// A directory where this editor's recovery file would go.
 	if err := os.Mkdir(model.AutosavePath(path, model.ThisSession()), 0o700); err != nil {

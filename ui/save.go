@@ -65,7 +65,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		return a.ask(a.conflictPrompt(conflict))
 	}
 	if msg.err != nil {
-		a.message, a.msgErr = "保存失败："+msg.err.Error(), true
+		// The text is still in the editor and in the recovery file; a
+		// folder that cannot be written is no dead end.
+		a.message, a.msgErr = "保存失败："+msg.err.Error()+"；可按 F6 另存到其他位置", true
 		a.quitOnSave = false
 		return nil
 	}
