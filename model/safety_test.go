@@ -497,3 +497,45 @@ func TestAutosaveFallsBackToStateDir(t *testing.T) {
 		t.Errorf("AutosavePaths = %v", paths)
 	}
 }
+
+// TestSaveKeepsCRLFAndBOM: a draft written on Windows (CRLF, often with a
+// BOM) keeps both when one section changes, so a diff shows one change,
+// not every line.
+func TestSaveKeepsCRLFAndBOM(t *testing.T) {
+	for name, c := range map[string]struct{ bom, crlf bool }{
+		"CRLF and BOM": {true, true}, "CRLF": {false, true}, "BOM": {true, false}, "neither": {false, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			body := "unit: 甲\nyear: 2025\n# 备注\nsections:\n  measures: |-\n    第一段。\n    第二段。\n  plans: 明年。\n"
+			if c.crlf {
+				body = strings.ReplaceAll(body, "\n", "\r\n")
+			}
+			if c.bom {
+				body = "\ufeff" + body
+			}
+			path := draftFile(t, body, 0o644)
+			r, err := LoadReport(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.SetText("plans", "明年的安排。\n分两行。")
+			if err := r.Save(path); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := os.ReadFile(path)
+			s := string(got)
+			if strings.HasPrefix(s, "\ufeff") != c.bom {
+				t.Errorf("BOM kept = %v, want %v", !c.bom, c.bom)
+			}
+			lf := strings.Count(s, "\n")
+			crlf := strings.Count(s, "\r\n")
+			if c.crlf && crlf != lf || !c.crlf && crlf != 0 {
+				t.Errorf("%d of %d line ends are CRLF:\n%q", crlf, lf, s)
+			}
+			back, err := LoadReport(path)
+			if err != nil || back.Text("plans") != "明年的安排。\n分两行。" || back.Text("measures") != "第一段。\n第二段。" {
+				t.Fatalf("read back %q %q, %v", back.Text("plans"), back.Text("measures"), err)
+			}
+		})
+	}
+}

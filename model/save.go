@@ -169,3 +169,25 @@ func BackupFile(path string) (string, error) {
 		return bak, nil
 	}
 }
+
+// utf8BOM is the byte-order mark Windows editors (Notepad, WPS) put first.
+const utf8BOM = "\ufeff"
+
+// keepEncoding gives newly encoded bytes the BOM and CRLF line ends of the
+// file they replace, so a draft edited on Windows does not change on every
+// line at its first save. The YAML encoder writes neither.
+func keepEncoding(orig, out []byte) []byte {
+	if len(orig) == 0 {
+		return out
+	}
+	o := string(orig)
+	s := string(out)
+	// CRLF when most line ends were: a file mixing both is kept as most of it was.
+	if crlf := strings.Count(o, "\r\n"); crlf > 0 && crlf*2 > strings.Count(o, "\n") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n")
+	}
+	if strings.HasPrefix(o, utf8BOM) && !strings.HasPrefix(s, utf8BOM) {
+		s = utf8BOM + s
+	}
+	return []byte(s)
+}
