@@ -312,3 +312,26 @@ func TestFailingAutosaveIsNotRetriedPerKey(t *testing.T) {
 		t.Fatal("the failure was forgotten before a write succeeded")
 	}
 }
+
+// TestNewerTemplateIsNotMigratedDown: a draft naming a later version than
+// the installed template is told so, and no 迁移 (a downgrade) is offered.
+func TestNewerTemplateIsNotMigratedDown(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.Template.ID, r.Template.Version = tm.ID, tm.Version+1
+	a := newTestAppWith(t, Options{Report: r, Template: tm}, 100, 30)
+	mustContain(t, a, "草稿的模板比本机的新", "降级", "[k] 按第", "[q] 退出")
+	mustNotContain(t, a, "[m] 迁移")
+	press(t, a, "k")
+	if a.state == statePrompt || a.c.report.Template.Version != tm.Version+1 {
+		t.Fatalf("state %v, version %d", a.state, a.c.report.Template.Version)
+	}
+
+	// Sections the installed version lacks: only 退出.
+	r = draft(t, tm)
+	r.Template.ID, r.Template.Version = tm.ID, tm.Version+1
+	r.SetText("only_in_v2", "新版才有的章节。")
+	b := newTestAppWith(t, Options{Report: r, Template: tm}, 100, 30)
+	mustContain(t, b, "无法按第")
+	mustNotContain(t, b, "[k]", "[m] 迁移")
+}

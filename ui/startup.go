@@ -207,6 +207,9 @@ func (a *App) migrationPrompt() *prompt {
 	if !migrate.Needed(r, t) {
 		return nil
 	}
+	if r.Template.ID == t.ID && r.Template.Version > t.Version {
+		return a.newerTemplatePrompt()
+	}
 	old := a.opts.Previous
 	lines := []string{fmt.Sprintf("草稿是按模板“%s”第 %d 版起草的，现在的模板是“%s”第 %d 版。",
 		r.Template.ID, r.Template.Version, t.ID, t.Version)}
@@ -244,6 +247,27 @@ type migrationBackedUpMsg struct {
 	old *model.Template
 	bak string
 	err error
+}
+
+// newerTemplatePrompt answers a draft written against a newer version of
+// the template than the one installed. "Migrating" to the installed one
+// would be a downgrade that moves the newer sections out of the report, so
+// it is not offered.
+func (a *App) newerTemplatePrompt() *prompt {
+	r, t := a.c.report, a.c.tmpl
+	lines := []string{
+		fmt.Sprintf("草稿是按模板“%s”第 %d 版起草的，本机只有第 %d 版。", r.Template.ID, r.Template.Version, t.Version),
+		"改用旧版会把新版才有的章节移出报告，这是降级，不是升级，所以不提供迁移。请向下发模板的单位索取第 " + fmt.Sprint(r.Template.Version) + " 版模板，放入模板目录或用 --template 指定。",
+	}
+	var choices []choice
+	if r.Validate(t) == nil {
+		choices = append(choices, choice{keys: []string{"k", "enter"}, label: fmt.Sprintf("按第 %d 版的章节编辑（草稿仍记为第 %d 版）", t.Version, r.Template.Version),
+			do: func() tea.Cmd { return nil }})
+	} else {
+		lines = append(lines, fmt.Sprintf("草稿中有第 %d 版没有的章节或数字，无法按第 %d 版编辑。", t.Version, t.Version))
+	}
+	choices = append(choices, choice{keys: []string{"q", "esc"}, label: "退出", do: a.quitKeepingRecovery})
+	return &prompt{title: "草稿的模板比本机的新", lines: lines, choices: choices}
 }
 
 // migrateDraft moves the draft onto the current template in memory; the file
