@@ -391,7 +391,7 @@ func (r *Report) Save(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(path, data); err != nil {
+	if err := saveThroughLink(path, data); err != nil {
 		return err
 	}
 	r.file = path

@@ -374,8 +374,31 @@ func TestSaveThroughSymlinkKeepsLink(t *testing.T) {
 	}
 	dangling := filepath.Join(t.TempDir(), "dangling.yaml")
 	os.Symlink(filepath.Join(t.TempDir(), "gone", "x.yaml"), dangling)
-	if err := WriteFileAtomic(dangling, []byte("x")); err == nil || !strings.Contains(err.Error(), "符号链接") {
+	if err := r.Save(dangling); err == nil || !strings.Contains(err.Error(), "符号链接") {
 		t.Errorf("dangling link: %v", err)
+	}
+}
+
+// TestOutputNeverWritesThroughPlantedLink: other outputs (export, new,
+// import) replace a symlink planted at their name instead of writing to
+// its target, and do not take the target's mode.
+func TestOutputNeverWritesThroughPlantedLink(t *testing.T) {
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("keep"), 0o666)
+	os.Chmod(victim, 0o666)
+	out := filepath.Join(t.TempDir(), "报告.docx")
+	os.Symlink(victim, out)
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	if err := WriteFileAtomic(out, []byte("导出")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(victim); string(got) != "keep" {
+		t.Fatal("wrote through the planted link")
+	}
+	st, _ := os.Lstat(out)
+	if !st.Mode().IsRegular() || st.Mode().Perm() != 0o644 {
+		t.Errorf("output is %v", st.Mode())
 	}
 }
 

@@ -15,18 +15,33 @@ import (
 // leaves either the old file or the new one, never a truncated mix: the data
 // goes to a temporary file in the same directory, is synced, and is renamed
 // over the target. An existing file's permissions are kept; a new file gets
-// the mode the umask allows, as any other program's would. A symlink is
-// saved through to the file it points to, as vim does, so the link stays a
-// link and the edits reach the real file.
+// the mode the umask allows, as any other program's would. A symlink at
+// path is replaced, never written through: an output name someone planted
+// a link at must not lead the write elsewhere.
 func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, path, data)
+}
+
+// saveThroughLink is WriteFileAtomic for the drafter's own draft: a
+// symlink is saved through to the file it points to, as vim does, so the
+// link stays a link and the edits reach the real file.
+func saveThroughLink(path string, data []byte) error {
 	target, err := resolveTarget(path)
 	if err != nil {
 		return err
 	}
+	return writeAtomic(path, target, data)
+}
+
+// writeAtomic replaces target; path is the name the drafter gave, for
+// messages.
+func writeAtomic(path, target string, data []byte) error {
 	dir := filepath.Dir(target)
 	var perm fs.FileMode
-	st, err := os.Stat(target)
+	st, err := os.Lstat(target)
 	switch {
+	case err == nil && st.Mode()&fs.ModeSymlink != 0:
+		// Replaced by the rename below; its target's mode is not ours.
 	case err == nil && st.IsDir():
 		return &Error{File: path, Msg: "无法保存：这是一个目录"}
 	case err == nil && !st.Mode().IsRegular():
