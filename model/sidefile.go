@@ -200,21 +200,42 @@ func sideFiles(draftPath, suffix string) (map[string]string, error) {
 	return out, nil
 }
 
-// readRegular reads a file the drafter named (a draft, which may be a
-// symlink), refusing at once anything that is not a regular file: opening
-// a FIFO for reading would otherwise wait for a writer forever.
-func readRegular(path string) ([]byte, fs.FileInfo, error) {
+// OpenRegular opens a file the user named (a draft, a template, a
+// document; it may be a symlink) for reading, and refuses at once
+// anything that is not a regular file: opening a FIFO for reading would
+// otherwise wait for a writer forever, and a device never ends. Errors
+// from opening are returned as they are, so errors.Is still works.
+func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
 	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !st.Mode().IsRegular() && !st.IsDir() {
+		f.Close()
+		return nil, nil, &Error{File: path, Msg: "不是普通文件（" + fileKind(st.Mode()) + "），无法读取"}
+	}
+	return f, st, nil
+}
+
+// ReadRegular reads a file opened by OpenRegular, up to MaxFileSize.
+func ReadRegular(path string) ([]byte, error) {
+	data, _, err := readRegular(path)
+	return data, err
+}
+
+func readRegular(path string) ([]byte, fs.FileInfo, error) {
+	f, st, err := OpenRegular(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, nil, notRegular(path, st.Mode())
+	defer f.Close()
+	if st.IsDir() {
+		return nil, nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -836,22 +835,17 @@ func flowList(items []string) *yaml.Node {
 }
 
 func readLimited(path string) ([]byte, error) {
-	// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
-	// writer forever; it is refused below instead.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, st, err := OpenRegular(path)
 	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, err
+		}
 		return nil, &Error{File: path, Msg: "无法打开文件：" + OSReason(err)}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
-	}
 	if st.IsDir() {
 		return nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
-	}
-	if !st.Mode().IsRegular() {
-		return nil, &Error{File: path, Msg: "不是普通文件（" + fileKind(st.Mode()) + "），无法读取"}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("文件过大（%d 字节，上限 %d 字节）", st.Size(), MaxFileSize)}
