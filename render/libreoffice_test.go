@@ -30,7 +30,8 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
 	docx := filepath.Join(dir, "report.docx")
-	if err := ExportFile(docx, FormatDOCX, tpl, r, Options{}, true); err != nil {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	if _, err := ExportFile(docx, FormatDOCX, tpl, r, Options{}, true); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

@@ -335,3 +335,26 @@ func TestNewerTemplateIsNotMigratedDown(t *testing.T) {
 	mustContain(t, b, "无法按第")
 	mustNotContain(t, b, "[k]", "[m] 迁移")
 }
+
+// TestExportAsksBeforeReplacingForeignWord: F5 onto a Word file nianbao
+// did not write refuses once, then backs it up and replaces it.
+func TestExportAsksBeforeReplacingForeignWord(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	r, path := savedDraft(t, "原有内容。")
+	docx := strings.TrimSuffix(path, ".yaml") + ".docx"
+	os.WriteFile(docx, []byte("在 Word 里改过的"), 0o644)
+	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF5})
+	drain(t, a, cmd)
+	if !strings.Contains(a.message, "不是 nianbao 导出的") || !strings.Contains(a.message, "再按 F5") {
+		t.Fatalf("message: %s", a.message)
+	}
+	if readFile(t, docx) != "在 Word 里改过的" {
+		t.Fatal("replaced at the first press")
+	}
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyF5})
+	drain(t, a, cmd)
+	if readFile(t, docx+".bak") != "在 Word 里改过的" || !strings.Contains(a.message, "备份为") {
+		t.Fatalf("second press: %s", a.message)
+	}
+}
