@@ -50,9 +50,15 @@ func writeAtomic(path, target string, data []byte) error {
 		perm = st.Mode().Perm()
 	}
 	cleanTemps(dir, filepath.Base(target))
-	// 0666 lets the kernel apply the umask to a new file; an existing
-	// file's mode is set explicitly below.
-	tmp, err := createTemp(target, 0o666)
+	// An existing file's mode from the start, so a 0600 draft's text is
+	// never in a more open file, not even for the moment of a save; 0666
+	// lets the kernel apply the umask to a new file. The exact mode is set
+	// below (the umask may have narrowed it).
+	create := fs.FileMode(0o666)
+	if perm != 0 {
+		create = perm
+	}
+	tmp, err := createTemp(target, create)
 	if err != nil {
 		return fmt.Errorf("无法保存 %s：%s", path, OSReason(err))
 	}
