@@ -299,3 +299,39 @@ func TestSteadyTypingThenKill(t *testing.T) {
 		t.Fatalf("the recovery file holds %d of %d characters", held, typed)
 	}
 }
+
+// TestPrivateDraftKeepsSideFilesPrivate: while a 0600 draft is edited,
+// every file nianbao puts beside it (lock, recovery file) is 0600, and the
+// draft stays 0600 after saving.
+func TestPrivateDraftKeepsSideFilesPrivate(t *testing.T) {
+	dir := t.TempDir()
+	file := newDraftFile(t, dir)
+	if err := os.Chmod(file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
+	tm.waitFor(measuresHeading)
+	tm.text(typedMeasures)
+	waitRecoveryHolds(t, file, typedMeasures)
+	entries, _ := os.ReadDir(dir)
+	side := 0
+	for _, e := range entries {
+		info, _ := e.Info()
+		if e.Name() != filepath.Base(file) {
+			side++
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v", e.Name(), info.Mode().Perm())
+		}
+	}
+	if side < 2 {
+		t.Errorf("expected a lock and a recovery file, found %d side files", side)
+	}
+	tm.keys("C-s")
+	tm.waitFor("存盘于")
+	if st, _ := os.Stat(file); st.Mode().Perm() != 0o600 {
+		t.Errorf("draft is %v after saving", st.Mode().Perm())
+	}
+	tm.keys("C-q")
+	tm.waitExit()
+}
