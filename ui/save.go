@@ -311,22 +311,45 @@ type externalDoneMsg struct {
 	err                   error
 }
 
+// externalReadyMsg carries the temporary file written for $EDITOR.
+type externalReadyMsg struct {
+	section, file, before string
+	err                   error
+}
+
+// externalReadMsg carries what $EDITOR left in the temporary file.
+type externalReadMsg struct {
+	section, before, text string
+	err                   error
+}
+
 // externalEdit opens the current section in $VISUAL/$EDITOR on a temporary
 // file — an escape hatch for long prose — and reads it back afterwards.
+// The file is written and read by commands, off the update loop.
 func (a *App) externalEdit() tea.Cmd {
 	a.syncProse()
 	id := a.current().ID
 	text := a.c.report.Text(id)
-	f, err := os.CreateTemp("", "nianbao-"+id+"-*.txt")
-	if err != nil {
-		a.message, a.msgErr = "无法创建临时文件："+err.Error(), true
-		return nil
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "nianbao-"+id+"-*.txt")
+		if err != nil {
+			return externalReadyMsg{section: id, err: err}
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return externalReadyMsg{section: id, err: err}
+		}
+		return externalReadyMsg{section: id, file: f.Name(), before: text}
 	}
-	_, err = f.WriteString(text)
-	f.Close()
-	if err != nil {
-		os.Remove(f.Name())
-		a.message, a.msgErr = "无法写临时文件："+err.Error(), true
+}
+
+func (a *App) externalReady(msg externalReadyMsg) tea.Cmd {
+	if msg.err != nil {
+		a.message, a.msgErr = "无法写临时文件："+model.OSReason(msg.err), true
 		return nil
 	}
 	editor := os.Getenv("VISUAL")
@@ -337,25 +360,31 @@ func (a *App) externalEdit() tea.Cmd {
 		editor = "vi"
 	}
 	args := strings.Fields(editor)
-	cmd := exec.Command(args[0], append(args[1:], f.Name())...)
-	name := f.Name()
+	cmd := exec.Command(args[0], append(args[1:], msg.file)...)
 	return tea.ExecProcess(cmd, func(err error) tea.Msg {
-		return externalDoneMsg{section: id, file: name, before: text, err: err}
+		return externalDoneMsg{section: msg.section, file: msg.file, before: msg.before, err: err}
 	})
 }
 
+// externalDone reads the section back (in a command) and removes the
+// temporary file.
 func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
-	defer os.Remove(msg.file)
+	return func() tea.Msg {
+		defer os.Remove(msg.file)
+		if msg.err != nil {
+			return externalReadMsg{section: msg.section, err: msg.err}
+		}
+		data, err := os.ReadFile(msg.file)
+		return externalReadMsg{section: msg.section, before: msg.before, text: string(data), err: err}
+	}
+}
+
+func (a *App) externalRead(msg externalReadMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "外部编辑器出错："+msg.err.Error()+"（正文未改动）", true
+		a.message, a.msgErr = "外部编辑器出错或读不回内容："+msg.err.Error()+"（正文未改动）", true
 		return nil
 	}
-	data, err := os.ReadFile(msg.file)
-	if err != nil {
-		a.message, a.msgErr = "读不回外部编辑的内容："+err.Error(), true
-		return nil
-	}
-	text := string(data)
+	text := msg.text
 	// Editors add a final newline the drafter did not type.
 	if !strings.HasSuffix(msg.before, "\n") {
 		text = strings.TrimSuffix(text, "\n")

@@ -50,8 +50,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		a.exported(msg)
 		return a, nil
+	case externalReadyMsg:
+		return a, a.externalReady(msg)
 	case externalDoneMsg:
 		return a, a.externalDone(msg)
+	case externalReadMsg:
+		return a, a.externalRead(msg)
 	case jumpMsg:
 		return a, a.jump(msg)
 	case metaDoneMsg:
