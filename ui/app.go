@@ -171,7 +171,10 @@ func buildApp(opts Options, now func() time.Time) *App {
 	if a.path == "" {
 		a.path = r.File()
 	}
-	if a.path != "" {
+	switch {
+	case opts.onDisk != nil:
+		a.onDisk = *opts.onDisk // a rebuild inside Update: no file I/O there
+	case a.path != "":
 		_, err := os.Stat(a.path)
 		a.onDisk = err == nil
 	}

@@ -319,6 +319,8 @@ func (a *App) applyMigration(old *model.Template, bak string) tea.Cmd {
 func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) tea.Cmd {
 	opts := a.opts
 	opts.Report, opts.Template, opts.Path = r, t, a.path
+	onDisk := a.onDisk
+	opts.onDisk = &onDisk
 	na := buildApp(opts, a.now)
 	na.c.width, na.c.height = a.c.width, a.c.height
 	na.prompts = a.prompts

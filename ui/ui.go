@@ -34,6 +34,7 @@ type Options struct {
 	LockHolders []model.LockInfo
 
 	session      model.Session         // this editor's identity in side-file names; zero means this process
+	onDisk       *bool                 // whether Path exists, when already known (rebuilds); nil asks the disk
 	locks        bool                  // keep a lock file on the draft (Run; not tests)
 	lock         *model.Lock           // held on Path while the editor runs
 	check        checkFunc             // tests replace the checker
