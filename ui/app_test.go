@@ -402,6 +402,7 @@ func TestStatusMarks(t *testing.T) {
 }
 
 func TestExportWord(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // where exports are recorded
 	tm := stdTemplate(t)
 	path := filepath.Join(t.TempDir(), "d.yaml")
 	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)

@@ -97,7 +97,15 @@ func (f *metaForm) updateTitlePlaceholder() {
 // apply writes the fields into the report. It reports whether anything
 // changed and refuses a year that is not a four-digit year.
 func (f *metaForm) apply() (changed bool) {
-	r := f.c.report
+	changed, f.err = f.fill(f.c.report)
+	return changed
+}
+
+// fill writes the fields into r, returning whether anything changed and
+// what is wrong with the year. Autosave fills a snapshot this way, so what
+// is typed in the form reaches the recovery file before the drafter
+// leaves the field, without showing an error for a year half typed.
+func (f *metaForm) fill(r *model.Report) (changed bool, yearErr string) {
 	set := func(dst *string, v string) {
 		v = strings.TrimSpace(v)
 		if *dst != v {
@@ -112,22 +120,21 @@ func (f *metaForm) apply() (changed bool) {
 	y, err := strconv.Atoi(ys)
 	switch {
 	case ys == "":
-		f.err = ""
 		if r.Year != 0 {
 			r.Year, changed = 0, true
 		}
 	case err != nil || y < 1949 || y > 2200:
-		f.err = "年度应当是四位年份，例如 " + strconv.Itoa(model.DefaultYear(time.Now()))
+		yearErr = "年度应当是四位年份，例如 " + strconv.Itoa(model.DefaultYear(time.Now()))
 	default:
-		f.err = ""
 		if r.Year != y {
 			r.Year, changed = y, true
 		}
 	}
-	return changed
+	return changed, yearErr
 }
 
-// Update returns whether the report changed.
+// Update returns whether the report changed or a field's text did: typing
+// is an edit, autosaved like prose, before the field is left.
 func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
@@ -147,9 +154,10 @@ func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	before := f.inputs[f.focus].Value()
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 	f.updateTitlePlaceholder()
-	return false, cmd
+	return f.inputs[f.focus].Value() != before, cmd
 }
 
 func (f *metaForm) View() string {
