@@ -355,8 +355,8 @@ func (a *App) externalReady(msg externalReadyMsg) tea.Cmd {
 	editor := externalEditor()
 	if editor == "" {
 		a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
-		os.Remove(msg.file)
-		return nil
+		file := msg.file
+		return func() tea.Msg { os.Remove(file); return nil }
 	}
 	args := strings.Fields(editor)
 	cmd := exec.Command(args[0], append(args[1:], msg.file)...)
