@@ -216,7 +216,6 @@ func signatureLines(d *document) []sigLine {
 		// the date is 右空二字 and the unit moves left to keep the step.
 		unit, date = sigLine{d.Unit, true, 2}, sigLine{d.Date, false, u}
 		if dt > u+0.01 { // widths are sums of fifths: no float noise
-
 			unit, date = sigLine{d.Unit, false, 4 + dt}, sigLine{d.Date, true, 2}
 		}
 		if d.Date == "" {

@@ -44,7 +44,12 @@ func Markdown(w io.Writer, t *model.Template, r *model.Report, opts Options) err
 	bw.Write(meta)
 	bw.WriteString("---\n\n")
 	if d.Title != "" {
-		bw.WriteString("# " + mdInline(d.Title) + "\n\n")
+		// A heading is one line in Markdown; a typed break becomes <br>.
+		lines := make([]string, len(d.TitleLines))
+		for i, l := range d.TitleLines {
+			lines[i] = mdInline(l)
+		}
+		bw.WriteString("# " + strings.Join(lines, "<br>") + "\n\n")
 	}
 	for _, bl := range d.Blocks {
 		if bl.IsHeading() {

@@ -103,6 +103,11 @@ func balanceLine(line, unit string, maxChars float64) []string {
 				if !balancedShape(widths) {
 					score += 100
 				}
+				// Between equally even breaks, prefer the upright
+				// trapezoid (上短下长), the more common title shape.
+				if widths[0] > widths[len(widths)-1] {
+					score += 0.001
+				}
 				if score < bestScore {
 					bestScore, best = score, append([]int(nil), cuts...)
 				}
