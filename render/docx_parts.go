@@ -120,7 +120,7 @@ func init() {
 const (
 	// No widow control: see buildStyles.
 	paraDefaults = `<w:widowControl w:val="0"/>`
-	noIndent = `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
+	noIndent     = `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
 	// 28.95 pt exact = 579 twips: 22 lines in the 225 mm text block.
 	exactLine = `<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>`
 )
