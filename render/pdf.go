@@ -34,16 +34,34 @@ type LibreOffice struct {
 // ErrNoLibreOffice is returned when soffice cannot be found.
 var ErrNoLibreOffice = errors.New("导出 PDF 需要 LibreOffice，但本机没有找到 soffice 命令。请安装 LibreOffice（Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui），或先导出 Word 文档，在 Word/WPS 中另存为 PDF")
 
-// Find returns the soffice binary to run.
+// installPaths are where the LibreOffice installers put soffice when it is
+// not on PATH (Windows, macOS).
+var installPaths = []string{
+	`C:\Program Files\LibreOffice\program\soffice.exe`,
+	`C:\Program Files (x86)\LibreOffice\program\soffice.exe`,
+	"/Applications/LibreOffice.app/Contents/MacOS/soffice",
+}
+
+// Find returns the soffice binary to run: Path, else $NIANBAO_SOFFICE,
+// else soffice or libreoffice on PATH, else the usual install places.
 func (lo LibreOffice) Find() (string, error) {
-	if lo.Path != "" {
-		if _, err := os.Stat(lo.Path); err != nil {
-			return "", fmt.Errorf("%w（%s 不存在）", ErrNoLibreOffice, lo.Path)
+	p := lo.Path
+	if p == "" {
+		p = os.Getenv("NIANBAO_SOFFICE")
+	}
+	if p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("%w（%s 不存在）", ErrNoLibreOffice, p)
 		}
-		return lo.Path, nil
+		return p, nil
 	}
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	for _, p := range installPaths {
+		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}
 	}
