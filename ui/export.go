@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -16,35 +17,74 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportCmd writes the Word file from a snapshot, off the update loop.
-func exportCmd(path string, t *model.Template, snap *model.Report, force bool) tea.Cmd {
+// exportCmd writes the file from a snapshot, off the update loop: a PDF
+// takes LibreOffice seconds, and even the Word file must not stall typing.
+func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, force bool) tea.Cmd {
 	return func() tea.Msg {
-		return exportedMsg{path: path, err: render.ExportFile(path, render.FormatDOCX, t, snap, render.Options{}, force)}
+		return exportedMsg{path: path, err: render.ExportFile(path, f, t, snap, render.Options{}, force)}
 	}
 }
 
-// export writes FILE.docx beside the draft. A Word file newer than the
-// draft may hold hand edits, so the first press refuses and a second
-// press overwrites.
+// exportFormats are the choices F5 offers, Word first (Enter picks it).
+var exportFormats = []struct {
+	key    string
+	format render.Format
+}{
+	{"w", render.FormatDOCX},
+	{"p", render.FormatPDF},
+	{"m", render.FormatMarkdown},
+	{"h", render.FormatHTML},
+	{"t", render.FormatText},
+}
+
+// export asks which format to write beside the draft.
 func (a *App) export() tea.Cmd {
 	if a.path == "" || !a.onDisk {
 		a.message, a.msgErr = "请先保存草稿（ctrl+s），再导出", true
 		return nil
 	}
+	base := strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
+	var choices []choice
+	for i, ef := range exportFormats {
+		keys := []string{ef.key}
+		if i == 0 {
+			keys = append(keys, "enter")
+		}
+		f := ef.format
+		choices = append(choices, choice{keys: keys, label: f.Name(), do: func() tea.Cmd { return a.exportAs(f) }})
+	}
+	choices = append(choices, choice{keys: []string{"esc"}, label: "取消", do: func() tea.Cmd { return nil }})
+	return a.ask(func() *prompt {
+		return &prompt{title: "导出", lines: []string{
+			"选择格式，文件写在草稿旁：" + base + ".*",
+			"Word 文档按公文格式排版，用于报送；PDF 由 LibreOffice 转换，用于公开发布。",
+		}, choices: choices}
+	})
+}
+
+// exportAs writes FILE.ext beside the draft. A file newer than the draft
+// may hold hand edits, so the first export refuses and the same choice
+// again overwrites.
+func (a *App) exportAs(f render.Format) tea.Cmd {
 	a.syncProse()
-	out := strings.TrimSuffix(a.path, filepath.Ext(a.path)) + ".docx"
+	out := render.DefaultOutput(a.path, f)
 	force := a.exportForce == out
 	a.exportForce = ""
 	a.message, a.msgErr = "正在导出…", false
-	return exportCmd(out, a.c.tmpl, a.c.report.Snapshot(), force)
+	if f == render.FormatPDF {
+		a.message = "正在导出 PDF（LibreOffice 转换需要几秒）…"
+	}
+	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), force)
 }
 
 func (a *App) exported(msg exportedMsg) {
 	if msg.err != nil {
 		a.message, a.msgErr = "导出失败："+msg.err.Error(), true
-		if !strings.Contains(msg.err.Error(), "同一个文件") {
+		var ne *render.NewerError
+		if errors.As(msg.err, &ne) {
+			// Short: the status line has one row, and the key matters most.
 			a.exportForce = msg.path
-			a.message += "（再按 F5 覆盖）"
+			a.message = filepath.Base(msg.path) + " 比草稿新，未覆盖；再导出一次即覆盖"
 		}
 		return
 	}
