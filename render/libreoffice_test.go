@@ -144,7 +144,10 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	checkTitleLines(t, title, []string{"示例县人民政府2024年度", "法治政府建设情况报告"}, true)
 
 	// §7.3.5.1 (the default): date 右空四字, unit centred over it, on the
-	// page of the last lines of text.
+	// page of the last lines of text. This fixture ends 17 lines into page
+	// 5, so without keeping, unit and date would take lines 22 and 23 and
+	// the date would stand alone on page 6; kept, the last heading and
+	// paragraph go over with them.
 	checkSignature(t, pages, r.Unit, "2025年3月1日", model.SignatureSealed)
 
 	// §7.5: the page number's dash 7 mm below the type area, odd and even.
