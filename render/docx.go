@@ -32,6 +32,12 @@ package render
 //     bottom of the 14 pt footer line, and a dash is drawn at the middle of
 //     its line: 35 mm − 7 mm − 7 pt. (Taking the line's top for the dash
 //     put it 2.5 mm low.)
+//   - The signature (落款) is placed by GB/T 9704 §7.3.5 in characters of
+//     the 28-character grid (layout.go, signatureLines) and kept with the
+//     last text paragraph by keepNext; widow control is off so the 22-line
+//     page holds. Title lines are balanced at word boundaries (title.go).
+//   - libreoffice_test.go measures all of this on the page LibreOffice
+//     renders.
 //
 // To look at a rendered page:
 //   go run . export -o /tmp/r.docx examples/sample-report.yaml
