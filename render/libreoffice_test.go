@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -460,9 +461,14 @@ func TestPDFExportInLibreOffice(t *testing.T) {
 	r.Title = "示例县人民政府\n2024年度法治政府建设情况报告"
 	r.Signature = model.SignatureUnsealed
 	r.Addressee = "市人民政府"
-	r.SetText("other", "附表：\t办理件数\t办结率")
+	// One line, short of the margin, so justification cannot stretch it.
+	punct := "推进“一件事”‘证照分离’改革——成效明显……"
+	r.SetText("other", "附表：\t办理件数\t办结率\n"+punct)
 	out := filepath.Join(dir, "report.pdf")
-	opts := Options{WithContact: true, LibreOffice: LibreOffice{Env: pinnedFontEnv(t, dir, fontFile)}}
+	// Latin text in DejaVu Serif, Chinese in Noto Serif CJK SC: a quote
+	// set in the Western font is 6.6 pt wide instead of a full 16 pt.
+	latin := dejaVuSerif()
+	opts := Options{WithContact: true, LibreOffice: LibreOffice{Env: pinnedFontEnv(t, dir, fontFile, latin)}}
 	if err := ExportFile(out, FormatPDF, tpl, r, opts, true); err != nil {
 		t.Fatal(err)
 	}
@@ -477,8 +483,10 @@ func TestPDFExportInLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	// The whole text: every paragraph the layout prints, in order.
-	flat := strings.Join(strings.Fields(string(txt)), "")
+	// The whole text: every paragraph the layout prints, in order. Page
+	// numbers (—2—) are cut out: they fall inside a paragraph that runs
+	// over a page.
+	flat := regexp.MustCompile(`—\d+—`).ReplaceAllString(strings.Join(strings.Fields(string(txt)), ""), "")
 	d := layout(tpl, r, opts)
 	want := append([]string{}, d.TitleLines...)
 	want = append(want, d.Addressee)
@@ -490,7 +498,7 @@ func TestPDFExportInLibreOffice(t *testing.T) {
 	for _, w := range want {
 		i := strings.Index(flat[at:], w)
 		if i < 0 {
-			t.Errorf("PDF text lacks %q (or has it out of order)", w)
+			t.Errorf("PDF text lacks %q (or has it out of order); it goes on: %.300q", w, flat[at:])
 			continue
 		}
 		at += i + len(w)
@@ -516,6 +524,30 @@ func TestPDFExportInLibreOffice(t *testing.T) {
 			}
 		}
 	}
+	// Full-width punctuation is set full width, in the Chinese font: the
+	// (unjustified) line of Chinese text and marks advances one character
+	// a mark; four quotes in DejaVu Serif would take 37 pt off it.
+	// (LibreOffice does so with or without w:hint; Word needs the hint,
+	// which TestDOCXEastAsianHint checks in the XML.)
+	if latin == "" {
+		t.Log("DejaVu Serif not installed (fonts-dejavu-core): width of full-width marks not measured")
+	}
+	for _, p := range pages {
+		for _, l := range p.Lines {
+			if latin == "" || !strings.HasPrefix(l.text(), "推进“") {
+				continue
+			}
+			if l.text() != punct {
+				t.Errorf("the marks line %q is not %q on one line", l.text(), punct)
+			}
+			n := utf8.RuneCountInString(l.text())
+			if adv := (l.XMax - l.XMin) / float64(n); math.Abs(adv-bodyPitch) > 0.3 {
+				t.Errorf("%q: %.2f pt a character, want %.2f: a mark fell into the Western font", l.text(), adv, bodyPitch)
+			} else {
+				t.Logf("full-width marks: %.2f pt a character over %q", adv, l.text())
+			}
+		}
+	}
 	// The tab is a real tab: the columns after it start on tab stops, not
 	// one character after the text before them.
 	for _, p := range pages {
@@ -530,23 +562,52 @@ func TestPDFExportInLibreOffice(t *testing.T) {
 // pinnedFontEnv writes a fontconfig file that maps every family to the
 // family of fontFile and returns the environment that makes LibreOffice
 // use it, so measurements do not depend on which CJK fonts a machine has.
-func pinnedFontEnv(t *testing.T, dir, fontFile string) []string {
+// With latinFile, Times New Roman maps to that file's family instead, so
+// a mark set in the Western font shows by its width.
+func pinnedFontEnv(t *testing.T, dir, fontFile, latinFile string) []string {
 	t.Helper()
 	conf := filepath.Join(dir, "fonts.conf")
+	dirs := fmt.Sprintf("<dir>%s</dir>", filepath.Dir(fontFile))
+	rules := `<match target="pattern">
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
+  </match>`
+	if latinFile != "" {
+		dirs += fmt.Sprintf("<dir>%s</dir>", filepath.Dir(latinFile))
+		rules = `<match target="pattern">
+    <test name="family"><string>Times New Roman</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>DejaVu Serif</string></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" compare="not_eq"><string>DejaVu Serif</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
+  </match>`
+	}
 	pinned := fmt.Sprintf(`<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
-  <dir>%s</dir>
+  %s
   <cachedir>%s</cachedir>
-  <match target="pattern">
-    <edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
-  </match>
+  %s
 </fontconfig>
-`, filepath.Dir(fontFile), filepath.Join(dir, "fontcache"))
+`, dirs, filepath.Join(dir, "fontcache"), rules)
 	if err := os.WriteFile(conf, []byte(pinned), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return []string{"HOME=" + dir, "FONTCONFIG_FILE=" + conf}
+}
+
+// dejaVuSerif is the file holding DejaVu Serif (fonts-dejavu-core), or "".
+func dejaVuSerif() string {
+	out, err := exec.Command("fc-list", "-f", "%{file}\n", "DejaVu Serif:style=Book").Output()
+	if err != nil {
+		return ""
+	}
+	for _, f := range strings.Fields(string(out)) {
+		if strings.HasSuffix(f, "DejaVuSerif.ttf") {
+			return f
+		}
+	}
+	return ""
 }
 
 // titleBoxes are the 2号 lines at the top of the first page.
