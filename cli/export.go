@@ -60,7 +60,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 	f.StringVar(&opts.date, "date", "", "成文日期，覆盖草稿中的日期，例如 2025-03-01")
 	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
 	f.BoolVar(&opts.withContact, "with-contact", false, "在成文日期下印联系人（报送稿用；公开发布的文本不要加）")
-	f.StringVar(&opts.fonts, "fonts", "", "Word 字体名称：gb2312（仿宋_GB2312 等，默认按模板）或 windows（仿宋、楷体、黑体、宋体）")
+	f.StringVar(&opts.fonts, "fonts", "", "Word 字体名称：gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体、黑体、宋体）；默认按设置文件的 fonts，再按模板")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, f := range render.Formats {
@@ -88,6 +88,9 @@ func runExport(opts *exportOptions) error {
 	fonts, ok := model.ParseFontNames(opts.fonts)
 	if !ok {
 		return inputError(fmt.Errorf("字体名称“%s”无效，应为 gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体、黑体、宋体）", opts.fonts))
+	}
+	if fonts == "" {
+		fonts = fontsFromSettings(func(m string) { fmt.Fprintln(opts.streams.Err, m) })
 	}
 	r, t, err := loadDraft(opts.draft, opts.template)
 	if err != nil {

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,5 +132,62 @@ func TestExportWithContactOnlyForPagedFormats(t *testing.T) {
 	code, out, errOut := run(t, "export", "--format", "txt", "-o", "-", "--with-contact", draft)
 	if code != ExitOK || strings.Contains(out, "王明") || !strings.Contains(errOut, "--with-contact 只对 Word 和 PDF 有效") {
 		t.Errorf("exit %d, stdout %q, stderr %s", code, out, errOut)
+	}
+}
+
+// fonts: windows in the settings file sets the Word file's font names;
+// --fonts wins over it, and a bad value is reported and ignored.
+func TestExportFontsFromSettings(t *testing.T) {
+	draft := exportDraft(t)
+	dir := filepath.Dir(draft)
+	settings := filepath.Join(dir, "settings.yaml")
+	t.Setenv("NIANBAO_CONFIG", settings)
+	fakeFontconfig(t) // no fonts: the warnings are not what this test reads
+	bodyFont := func() string {
+		t.Helper()
+		data, err := os.ReadFile(strings.TrimSuffix(draft, ".yaml") + ".docx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == "word/styles.xml" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				s := string(b)
+				i := strings.Index(s, `w:eastAsia="`) + len(`w:eastAsia="`)
+				return s[i : i+strings.Index(s[i:], `"`)]
+			}
+		}
+		t.Fatal("no styles.xml")
+		return ""
+	}
+	for _, c := range []struct{ setting, flag, want, warn string }{
+		{"", "", "仿宋_GB2312", ""},
+		{"fonts: windows\n", "", "仿宋", ""},
+		{"fonts: windows\n", "gb2312", "仿宋_GB2312", ""},
+		{"fonts: fancy\n", "", "仿宋_GB2312", "fonts 应当是 gb2312 或 windows"},
+	} {
+		if err := os.WriteFile(settings, []byte(c.setting), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"export", "--force"}
+		if c.flag != "" {
+			args = append(args, "--fonts", c.flag)
+		}
+		code, _, errOut := run(t, append(args, draft)...)
+		if code != ExitOK {
+			t.Fatalf("%q: exit %d %s", c.setting, code, errOut)
+		}
+		if got := bodyFont(); got != c.want {
+			t.Errorf("settings %q, --fonts %q: body font %s, want %s", c.setting, c.flag, got, c.want)
+		}
+		if c.warn != "" && !strings.Contains(errOut, c.warn) {
+			t.Errorf("settings %q: stderr lacks %q: %s", c.setting, c.warn, errOut)
+		}
 	}
 }

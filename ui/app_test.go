@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -527,5 +530,33 @@ func TestQuestionMarkIsTextInProseAndHelpInTree(t *testing.T) {
 	a.syncProse()
 	if got := a.c.report.Text("measures"); got != "是否？?" {
 		t.Fatalf("prose %q", got)
+	}
+}
+
+// The font names from the settings reach the exported Word file.
+func TestExportUsesSettingsFonts(t *testing.T) {
+	tm := stdTemplate(t)
+	path := filepath.Join(t.TempDir(), "d.yaml")
+	a := newTestAppWith(t, Options{Report: draft(t, tm), Template: tm, Path: path, Fonts: model.FontsWindows}, 100, 30)
+	typeText(t, a, "正文。")
+	press(t, a, "ctrl+s", "f5", "enter")
+	mustContain(t, a, "已导出 d.docx")
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "d.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/styles.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if !strings.Contains(string(b), `w:eastAsia="仿宋"`) || strings.Contains(string(b), "GB2312") {
+				t.Errorf("styles do not use the Windows font names")
+			}
+		}
 	}
 }

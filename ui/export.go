@@ -19,9 +19,9 @@ type exportedMsg struct {
 
 // exportCmd writes the file from a snapshot, off the update loop: a PDF
 // takes LibreOffice seconds, and even the Word file must not stall typing.
-func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, force bool) tea.Cmd {
+func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, opts render.Options, force bool) tea.Cmd {
 	return func() tea.Msg {
-		return exportedMsg{path: path, err: render.ExportFile(path, f, t, snap, render.Options{}, force)}
+		return exportedMsg{path: path, err: render.ExportFile(path, f, t, snap, opts, force)}
 	}
 }
 
@@ -74,7 +74,7 @@ func (a *App) exportAs(f render.Format) tea.Cmd {
 	if f == render.FormatPDF {
 		a.message = "正在导出 PDF（LibreOffice 转换需要几秒）…"
 	}
-	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), force)
+	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exportFonts}, force)
 }
 
 func (a *App) exported(msg exportedMsg) {

@@ -31,6 +31,9 @@ type Options struct {
 	UnnamedPath string
 	// LockHolder is set when another nianbao has the draft open.
 	LockHolder *model.LockInfo
+	// Fonts overrides the template's font names in exports (F5), from the
+	// user's settings.
+	Fonts model.FontNames
 
 	locks        bool                  // keep a lock file on the draft (Run; not tests)
 	lock         *model.Lock           // held on Path while the editor runs
