@@ -110,8 +110,8 @@ func (lo LibreOffice) Convert(data []byte, ext, to string) ([]byte, error) {
 		"-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
 		"--convert-to", to, "--outdir", dir, in)
 	cmd.Env = append(os.Environ(), lo.Env...)
-	cmd.Stdin = nil
-	// The converter's helper processes must die with it on timeout.
+	ownGroup(cmd)
+	// Output pipes held open by a stray child must not block the return.
 	cmd.WaitDelay = 5 * time.Second
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() == context.DeadlineExceeded {
