@@ -152,7 +152,7 @@ func documentXML(d *document, opts Options) []byte {
 	var b xmlBuf
 	b.s(xmlHeader, `<w:document `, nsW, `><w:body>`)
 	if len(d.TitleLines) > 0 {
-		titlePara(&b, breakTitleLines(d))
+		titlePara(&b, breakTitle(d.TitleLines, d.Unit, titleLineChars))
 		emptyPara(&b, false) // GB/T 9704: one blank line between title and body
 	}
 	if d.Addressee != "" {
@@ -222,16 +222,6 @@ const (
 // indent, counting character cells from the left margin as the text does.
 func sigTwips(fromRight float64) int {
 	return textWidthTwips - int(math.Round((lineChars-fromRight)*charTwips))
-}
-
-// breakTitleLines is the title as printed: typed lines kept, long ones
-// balanced at word boundaries.
-func breakTitleLines(d *document) []string {
-	var out []string
-	for _, l := range d.TitleLines {
-		out = append(out, balanceLine(l, d.Unit, titleLineChars)...)
-	}
-	return out
 }
 
 // titlePara writes the title, its lines separated by line breaks inside

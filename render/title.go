@@ -57,12 +57,12 @@ func textWidth(s string) float64 {
 	return w
 }
 
-// breakTitle turns the title into its printed lines: a line break the
-// drafter typed is kept, and each typed line longer than maxChars is broken
-// at word boundaries into balanced lines.
-func breakTitle(title, unit string, maxChars float64) []string {
+// breakTitle turns the title's typed lines (titleLines) into its printed
+// lines: a break the drafter typed is kept, and each typed line longer
+// than maxChars is broken at word boundaries into balanced lines.
+func breakTitle(lines []string, unit string, maxChars float64) []string {
 	var out []string
-	for _, line := range titleLines(title) {
+	for _, line := range lines {
 		out = append(out, balanceLine(line, unit, maxChars)...)
 	}
 	return out

@@ -29,7 +29,7 @@ func TestBreakTitle(t *testing.T) {
 			nil},
 	}
 	for _, c := range cases {
-		got := breakTitle(c.title, c.unit, titleLineChars)
+		got := breakTitle(titleLines(c.title), c.unit, titleLineChars)
 		if strings.Join(got, "") != strings.Join(strings.Fields(strings.ReplaceAll(c.title, "\r", "")), "") {
 			t.Errorf("%s: lines %q lose or add text", c.name, got)
 		}
@@ -58,7 +58,7 @@ func TestBreakTitleKeepsWords(t *testing.T) {
 		for _, pattern := range []string{"{u}{y}年度法治政府建设情况报告", "{u}关于{y}年度法治政府建设情况的报告",
 			"{u}{y}年度推进法治政府建设工作情况报告", "{u}{y}年度法治政府建设年度报告"} {
 			title := strings.NewReplacer("{u}", unit, "{y}", year).Replace(pattern)
-			lines := breakTitle(title, unit, titleLineChars)
+			lines := breakTitle(titleLines(title), unit, titleLineChars)
 			for i := 1; i < len(lines); i++ {
 				joint := lastRunes(lines[i-1], 1) + firstRunes(lines[i], 1)
 				for _, w := range []string{"法治", "建设", "情况", "报告", "政府", "年度"} {
