@@ -50,7 +50,7 @@ func runEdit(opts *editOptions) error {
 	// drafter can type.
 	gc := debug.SetGCPercent(-1)
 	time.AfterFunc(startupNoGC, func() { debug.SetGCPercent(gc) })
-	uo := ui.Options{Path: opts.path}
+	uo := ui.Options{Path: opts.path, Fonts: fontsFromSettings(func(m string) { fmt.Fprintln(os.Stderr, m) })}
 	if opts.path != "" {
 		if _, statErr := os.Stat(opts.path); statErr == nil {
 			if err := loadForEdit(opts, &uo); err != nil {

@@ -22,6 +22,8 @@ type exportOptions struct {
 	template    string
 	date        string
 	pageNumbers string
+	withContact bool
+	fonts       string
 	// checker is the check engine; a field so tests can make it report
 	// errors without writing a faulty draft for every rule.
 	checker func(*model.Template, *model.Report) check.Result
@@ -30,13 +32,16 @@ type exportOptions struct {
 func newExportCmd(s *Streams) *cobra.Command {
 	opts := &exportOptions{streams: s, checker: check.Report}
 	cmd := &cobra.Command{
-		Use:   "export [--format docx|md|html|txt] [-o 输出文件] 草稿.yaml",
-		Short: "导出为 Word（公文格式）、Markdown、HTML 或纯文本",
-		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 Markdown、HTML、纯文本。\n" +
+		Use:   "export [--format docx|md|html|txt|pdf] [-o 输出文件] 草稿.yaml",
+		Short: "导出为 Word（公文格式）、PDF、Markdown、HTML 或纯文本",
+		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 PDF（由 LibreOffice 转换 Word 文档）、Markdown、HTML、纯文本。\n" +
+			"联系人只在加 --with-contact 时印在成文日期下（报送用）；公开发布的文本不带联系人。\n" +
 			"章节编号按模板顺序自动生成，空的选填章节不输出。检查发现错误时仍会导出，但会在标准错误输出中提示。\n" +
 			"输出文件不是 nianbao 导出的、或导出后被修改过（可能在 Word 中改过）时不会覆盖，除非加 --force（先备份为 .bak）。",
 		Example: `  nianbao export 2024年度报告.yaml
   nianbao export --format md 2024年度报告.yaml
+  nianbao export --format pdf 2024年度报告.yaml
+  nianbao export --with-contact -o 报送稿.docx 2024年度报告.yaml
   nianbao export -o 报告.html 2024年度报告.yaml
   nianbao export --format txt -o - 2024年度报告.yaml`,
 		Args:                  cobra.ExactArgs(1),
@@ -48,12 +53,14 @@ func newExportCmd(s *Streams) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.BoolP("help", "h", false, "显示帮助")
-	f.StringVarP(&opts.format, "format", "f", "", "导出格式：docx、md、html、txt（默认按 -o 的扩展名，否则 docx）")
+	f.StringVarP(&opts.format, "format", "f", "", "导出格式：docx、md、html、txt、pdf（默认按 -o 的扩展名，否则 docx）")
 	f.StringVarP(&opts.output, "output", "o", "", "输出文件（默认与草稿同名、换成对应扩展名；- 表示标准输出）")
 	f.BoolVar(&opts.force, "force", false, "输出文件不是 nianbao 导出的或被修改过时也覆盖（先备份）")
 	f.StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	f.StringVar(&opts.date, "date", "", "成文日期，覆盖草稿中的日期，例如 2025-03-01")
 	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
+	f.BoolVar(&opts.withContact, "with-contact", false, "在成文日期下印联系人（报送稿用；公开发布的文本不要加）")
+	f.StringVar(&opts.fonts, "fonts", "", "Word 字体名称：gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体、黑体、宋体）；默认按设置文件的 fonts，再按模板")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, f := range render.Formats {
@@ -62,6 +69,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("page-numbers", cobra.FixedCompletions([]string{"outside", "center"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fonts", cobra.FixedCompletions([]string{"gb2312", "windows"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -77,19 +85,42 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
+	fonts, ok := model.ParseFontNames(opts.fonts)
+	if !ok {
+		return inputError(fmt.Errorf("字体名称“%s”无效，应为 gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体、黑体、宋体）", opts.fonts))
+	}
+	if fonts == "" {
+		fonts = fontsFromSettings(func(m string) { fmt.Fprintln(opts.streams.Err, m) })
+	}
 	r, t, err := loadDraft(opts.draft, opts.template)
 	if err != nil {
 		return err
 	}
-	ropts := render.Options{PageNumbers: pn, Date: opts.date}
+	ropts := render.Options{PageNumbers: pn, Date: opts.date, WithContact: opts.withContact, Fonts: fonts}
 	toStdout := opts.output == "-"
-	if toStdout && format == render.FormatDOCX && opts.streams.OutTerminal {
-		return inputError(errors.New("docx（Word 文档）是二进制文件，不能输出到终端；请用 -o 指定文件，或重定向到文件"))
+	paged := format == render.FormatDOCX || format == render.FormatPDF
+	if toStdout && paged && opts.streams.OutTerminal {
+		return inputError(fmt.Errorf("%s是二进制文件，不能输出到终端；请用 -o 指定文件，或重定向到文件", format.Name()))
+	}
+	if format == render.FormatPDF {
+		// Say it before the checks and the seconds of converting.
+		if _, err := ropts.LibreOffice.Find(); err != nil {
+			return inputError(err)
+		}
+	}
+	if opts.withContact && !paged {
+		fmt.Fprintf(opts.streams.Err, "提示：--with-contact 只对 Word 和 PDF 印出联系人；%s中不印，只在附带的草稿数据里保留\n", format.Name())
+	}
+	if opts.withContact && strings.TrimSpace(r.Contact) == "" {
+		fmt.Fprintln(opts.streams.Err, "提示：草稿没有填写联系人（contact），--with-contact 没有可印的内容")
 	}
 
 	// Warn, do not refuse: a drafter may need the file for review even
 	// while figures are still missing.
 	warnFindings(opts.streams.Err, t, opts.checker(t, r), opts.draft)
+	if paged {
+		warnMissingFonts(opts.streams.Err, render.DocumentFonts(t, ropts), format)
+	}
 
 	if toStdout {
 		return render.Write(opts.streams.Out, format, t, r, ropts)
@@ -101,7 +132,7 @@ func runExport(opts *exportOptions) error {
 	bak, err := render.ExportFile(out, format, t, r, ropts, opts.force)
 	if err != nil {
 		var oe *render.OverwriteError
-		if errors.As(err, &oe) || errors.Is(err, render.ErrSameFile) {
+		if errors.As(err, &oe) || errors.Is(err, render.ErrSameFile) || errors.Is(err, render.ErrNoLibreOffice) {
 			return inputError(err)
 		}
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("导出失败：%w", err)}
@@ -126,6 +157,39 @@ func exportFormat(flag, output string) (render.Format, error) {
 		return render.FormatText, nil
 	}
 	return render.FormatDOCX, nil
+}
+
+// warnMissingFonts names each font the document asks for that this machine
+// lacks, and the font used instead: on this machine the PDF, and the Word
+// file opened in WPS or LibreOffice, are set in the stand-in.
+func warnMissingFonts(w io.Writer, fonts []render.FontRole, format render.Format) {
+	missing, ok := render.MissingFonts(fonts)
+	if !ok || len(missing) == 0 {
+		return
+	}
+	where := "在本机用 WPS 或 LibreOffice 打开时"
+	if format == render.FormatPDF {
+		where = "PDF 中"
+	}
+	gb2312 := false
+	standIns := map[string]bool{}
+	for _, m := range missing {
+		standIn := "其他字体"
+		if m.StandIn != "" {
+			standIn = "“" + m.StandIn + "”"
+		}
+		standIns[m.StandIn] = true
+		gb2312 = gb2312 || strings.Contains(m.Font, "GB2312") || strings.HasPrefix(m.Font, "方正")
+		fmt.Fprintf(w, "提示：本机没有安装字体“%s”（%s），%s将以%s代替\n", m.Font, m.Role, where, standIn)
+	}
+	if len(missing) > 1 && len(standIns) == 1 {
+		fmt.Fprintln(w, "  这些字体都以同一种字体代替，正文和各级标题将看不出区别")
+	}
+	if gb2312 {
+		fmt.Fprintln(w, "  可安装上述字体；或用 --fonts windows 改用 Windows 自带的仿宋、楷体、黑体、宋体")
+	} else {
+		fmt.Fprintln(w, "  可安装上述字体（Windows 10/11 自带）")
+	}
 }
 
 // maxListedFindings keeps the warning short; `nianbao check` lists all.

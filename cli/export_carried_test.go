@@ -61,10 +61,11 @@ func checkJSON(t *testing.T, path string) checkOutcome {
 	return o
 }
 
-func exportTo(t *testing.T, draft string, f render.Format) string {
+func exportTo(t *testing.T, draft string, f render.Format, flags ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(draft), ".yaml")+f.Ext())
-	if code, _, errOut := run(t, "export", "--force", "-o", out, draft); code != ExitOK {
+	args := append(append([]string{"export", "--force"}, flags...), "-o", out, draft)
+	if code, _, errOut := run(t, args...); code != ExitOK {
 		t.Fatalf("export %s: %d %s", out, code, errOut)
 	}
 	return out
@@ -76,7 +77,7 @@ func exportTo(t *testing.T, draft string, f render.Format) string {
 func TestCheckOfExportEqualsCheckOfDraft(t *testing.T) {
 	for _, draft := range carriedDrafts {
 		want := checkJSON(t, draft)
-		for _, f := range render.Formats {
+		for _, f := range render.CarryingFormats {
 			t.Run(filepath.Base(draft)+"/"+string(f), func(t *testing.T) {
 				got := checkJSON(t, exportTo(t, draft, f))
 				if got.Verdict != want.Verdict || got.Completeness != want.Completeness {
@@ -105,7 +106,7 @@ func TestExportOfInconsistentDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := checkJSON(t, draft)
-	for _, f := range render.Formats {
+	for _, f := range render.CarryingFormats {
 		got := checkJSON(t, exportTo(t, draft, f))
 		if got.Verdict != want.Verdict || got.Completeness != want.Completeness ||
 			strings.Join(got.Findings, "\n") != strings.Join(want.Findings, "\n") {
@@ -133,9 +134,9 @@ func TestExportOfInconsistentDraft(t *testing.T) {
 func TestExportWithoutCarriedDataDiffers(t *testing.T) {
 	draft := "testdata/unusual-counts.yaml"
 	want := checkJSON(t, draft)
-	for _, f := range render.Formats {
+	for _, f := range render.CarryingFormats {
 		t.Run(string(f), func(t *testing.T) {
-			path := exportTo(t, draft, f)
+			path := exportTo(t, draft, f, "--with-contact")
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -207,15 +208,17 @@ func rezip(t *testing.T, data []byte, edit func(name string, b []byte) ([]byte, 
 // TestImportOfExportKeepsDraftData: the contact line, the year, the date
 // as the drafter wrote it, the template version and every figure survive
 // export and import in every format (the contact was lost in all of them).
+// The contact travels only in the copy submitted upward (--with-contact);
+// TestPublishedExportCarriesNoContact holds the other side.
 func TestImportOfExportKeepsDraftData(t *testing.T) {
 	for _, draft := range carriedDrafts {
 		orig, err := model.LoadReport(draft)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range render.Formats {
+		for _, f := range render.CarryingFormats {
 			t.Run(filepath.Base(draft)+"/"+string(f), func(t *testing.T) {
-				exp := exportTo(t, draft, f)
+				exp := exportTo(t, draft, f, "--with-contact")
 				out := filepath.Join(t.TempDir(), "back.yaml")
 				if code, _, errOut := run(t, "import", "-o", out, exp); code != ExitOK {
 					t.Fatalf("import: %d %s", code, errOut)
@@ -294,9 +297,9 @@ func editVisible(t *testing.T, f render.Format, data []byte, old, new string) []
 // each disagreement with both values.
 func TestEditedExportTextWins(t *testing.T) {
 	const draft = "../examples/sample-report.yaml"
-	for _, f := range render.Formats {
+	for _, f := range render.CarryingFormats {
 		t.Run(string(f), func(t *testing.T) {
-			path := exportTo(t, draft, f)
+			path := exportTo(t, draft, f, "--with-contact")
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -354,13 +357,19 @@ func TestEditedExportTextWins(t *testing.T) {
 // the unit stays the one the signature line still shows.
 func TestEditedTitle(t *testing.T) {
 	const draft = "../examples/sample-report.yaml"
-	for _, f := range render.Formats {
+	for _, f := range render.CarryingFormats {
 		path := exportTo(t, draft, f)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		data = editVisible(t, f, data, "云溪县人民政府2025年度法治政府建设情况报告", "云溪县2024年度法治政府建设工作报告")
+		if f == render.FormatDOCX {
+			// Word holds the balanced title as two lines.
+			data = editVisible(t, f, data, "云溪县人民政府2025年度", "云溪县2024年度")
+			data = editVisible(t, f, data, "法治政府建设情况报告", "法治政府建设工作报告")
+		} else {
+			data = editVisible(t, f, data, "云溪县人民政府2025年度法治政府建设情况报告", "云溪县2024年度法治政府建设工作报告")
+		}
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -381,4 +390,55 @@ func TestEditedTitle(t *testing.T) {
 			t.Errorf("%s: title %q year %d unit %q", f, back.Title, back.Year, back.Unit)
 		}
 	}
+}
+
+// TestPublishedExportCarriesNoContact: without --with-contact no export
+// holds the contact, on the page or in the carried data, so a copy put on
+// the portal leaks no name or phone number out of sight.
+func TestPublishedExportCarriesNoContact(t *testing.T) {
+	draft := carriedDrafts[0]
+	orig, err := model.LoadReport(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if orig.Contact == "" {
+		t.Fatal("the first carried draft needs a contact for this test")
+	}
+	for _, f := range render.CarryingFormats {
+		exp := exportTo(t, draft, f)
+		data := readAll(t, exp)
+		for _, part := range strings.Fields(orig.Contact) {
+			if len([]rune(part)) >= 2 && strings.Contains(data, part) {
+				t.Errorf("%s export without --with-contact holds %q of the contact", f, part)
+			}
+		}
+	}
+}
+
+// readAll is a file's whole content as text; for a .docx, every part of
+// the package, so data out of sight is searched too.
+func readAll(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(path, ".docx") {
+		return string(data)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		b.Write(part)
+	}
+	return b.String()
 }

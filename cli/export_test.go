@@ -67,8 +67,8 @@ func TestExportFormatFromFlagAndExtension(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "示例县人民政府2024年度法治政府建设情况报告\n\n　　一、") {
 		t.Errorf("txt to stdout: %d %q", code, out)
 	}
-	code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "x.pdf"), draft)
-	if code != ExitInput || !strings.Contains(errOut, ".pdf") {
+	code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "x.odt"), draft)
+	if code != ExitInput || !strings.Contains(errOut, ".odt") || !strings.Contains(errOut, ".pdf") {
 		t.Errorf("unknown extension: %d %s", code, errOut)
 	}
 	code, _, errOut = run(t, "export", "--page-numbers", "top", draft)

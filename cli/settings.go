@@ -21,8 +21,13 @@ import (
 //	template_dirs:
 //	  - /srv/法治办/模板
 //	  - 模板          # relative to the settings file
+//	fonts: windows    # this PC has 仿宋/楷体/黑体/宋体, not the GB2312 fonts
 type Settings struct {
 	TemplateDirs []string `yaml:"template_dirs"`
+	// Fonts chooses the font names of exported Word files on this machine
+	// (gb2312 or windows); it wins over the template's choice, because
+	// which fonts are installed is a property of the PC.
+	Fonts string `yaml:"fonts"`
 }
 
 // settingsPath is where the settings file is, whether or not it exists.
@@ -83,4 +88,21 @@ func templateDirsFromSettings(errOut func(string)) []string {
 		errOut(fmt.Sprintf("警告：%v（已忽略模板目录设置）", err))
 	}
 	return s.TemplateDirs
+}
+
+// fontsFromSettings returns the configured font names; a broken or invalid
+// setting is reported on errOut and ignored.
+func fontsFromSettings(errOut func(string)) model.FontNames {
+	s, path, err := loadSettings()
+	if err != nil {
+		if errOut != nil {
+			errOut(fmt.Sprintf("警告：%v（已忽略字体设置）", err))
+		}
+		return ""
+	}
+	f, ok := model.ParseFontNames(s.Fonts)
+	if !ok && errOut != nil {
+		errOut(fmt.Sprintf("警告：%s：fonts 应当是 gb2312 或 windows，实际是“%s”（已忽略）", path, s.Fonts))
+	}
+	return f
 }

@@ -223,6 +223,14 @@ func TestDraftNewReport(t *testing.T) {
 
 	tm.keys("C-s")
 	tm.waitFor("已保存")
+	// F5 offers the formats; Enter writes the Word file beside the draft.
+	tm.keys("F5")
+	tm.waitFor("[w] Word 文档", "[p] PDF")
+	tm.keys("Enter")
+	tm.waitFor("已导出 草稿.docx")
+	if st, err := os.Stat(filepath.Join(dir, "草稿.docx")); err != nil || st.Size() == 0 {
+		t.Errorf("F5 Enter wrote no Word file: %v", err)
+	}
 	tm.keys("C-q")
 	deadline := time.Now().Add(5 * time.Second)
 	for tm.alive() && time.Now().Before(deadline) {

@@ -22,7 +22,7 @@ func FuzzImportExport(f *testing.F) {
 		f.Fatal(err)
 	}
 	tpl := loadTemplate(f, r.Template.ID)
-	for _, format := range render.Formats {
+	for _, format := range render.CarryingFormats {
 		var buf bytes.Buffer
 		if err := render.Write(&buf, format, tpl, r, render.Options{}); err != nil {
 			f.Fatal(err)

@@ -101,7 +101,7 @@ func TestDamagedCarriedData(t *testing.T) {
 // TestCarriedTemplate: an export names its template, so import and check
 // use it without guessing from the reporting unit.
 func TestCarriedTemplate(t *testing.T) {
-	for _, f := range render.Formats {
+	for _, f := range render.CarryingFormats {
 		_, _, data := sampleExport(t, f)
 		doc, err := Read("a"+f.Ext(), data)
 		if err != nil {

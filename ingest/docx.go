@@ -71,6 +71,7 @@ func readDocx(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	paras = splitBreaks(paras, styles)
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
 	}
@@ -354,16 +355,23 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 	if err != nil {
 		return nil, err
 	}
-	return splitBreaks(out), nil
+	return out, nil
 }
 
 // splitBreaks turns a paragraph with manual line breaks into several, the
-// way the text reads.
-func splitBreaks(ps []*paragraph) []*paragraph {
+// way the text reads. A title's breaks only set its lines (GB/T 9704
+// breaks long titles, nianbao's export too), so a title stays one line.
+func splitBreaks(ps []*paragraph, styles map[string]styleInfo) []*paragraph {
 	var out []*paragraph
 	for _, p := range ps {
 		s := p.text.String()
 		if !strings.Contains(s, "\n") {
+			out = append(out, p)
+			continue
+		}
+		if _, title := p.level(styles); title {
+			p.text.Reset()
+			p.text.WriteString(strings.ReplaceAll(s, "\n", ""))
 			out = append(out, p)
 			continue
 		}

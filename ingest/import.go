@@ -68,6 +68,9 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		res.Date = strings.TrimFunc(o.dateLine.Text, isSpace)
 		r.Date = res.Date
 	}
+	if o.contact != "" {
+		r.Contact = o.contact
+	}
 	applyMeta(r, doc.Meta)
 	if res.Title != "" && res.Title != t.Title(r.Unit, r.Year) {
 		r.Title = res.Title

@@ -11,6 +11,7 @@ var (
 	mdBulletRe  = lazyRegexp(`^[ \t]*(?:[-*+][ \t]+|>[ \t]?)+`)
 	mdRuleRe    = lazyRegexp(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	mdEmphRe    = lazyRegexp(`\*\*|__|~~`)
+	mdBreakRe   = lazyRegexp(`(?i)<br[ \t]*/?>`)
 )
 
 // markdownLines strips the markup drafters and exporters put in Markdown
@@ -35,7 +36,9 @@ func markdownLines(text string) ([]Line, map[string]string, []byte) {
 		case mdHeadingRe().MatchString(l):
 			m := mdHeadingRe().FindStringSubmatch(l)
 			ln.Level = len(m[1])
-			ln.Text = stripEmphasis(m[2])
+			// A heading is one line; <br> in it (nianbao's export of a
+			// title with a typed break) only sets where it wraps.
+			ln.Text = mdBreakRe().ReplaceAllString(stripEmphasis(m[2]), "")
 		default:
 			ln.Text = stripEmphasis(mdBulletRe().ReplaceAllString(l, ""))
 		}

@@ -127,13 +127,16 @@ type outline struct {
 	headings  []Heading
 	trailer   []Line // signature lines at the end
 	dateLine  *Line
-	itemCount int // 一是/二是 points seen in paragraphs
+	contact   string // the 附注 "（联系人：…）" under the date, when printed
+	itemCount int    // 一是/二是 points seen in paragraphs
 }
 
 // titleRe finds the report title: a short line naming an annual report.
 var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*报告|年度.*报告|法治政府建设.*报告`)
 
 var dateLineRe = lazyRegexp(`^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+
+var contactNoteRe = lazyRegexp(`^[（(]\s*联系人[：:]\s*(.+?)\s*[）)]$`)
 
 var itemRe = lazyRegexp(`(?:^|[。；;，,：:])\s*([一二三四五六七八九十]{1,3})是`)
 
@@ -273,6 +276,17 @@ func isPlainPart(line string) bool {
 func (o *outline) trimTrailer(lines *[]Line) {
 	ls := *lines
 	n := len(ls)
+	// The copy submitted upward prints the contact as a note under the
+	// date (GB/T 9704 §7.3.6 附注): a last line "（联系人：…）" is the
+	// contact, not report text.
+	if n > 1 {
+		if m := contactNoteRe().FindStringSubmatch(strings.TrimFunc(ls[n-1].Text, isSpace)); m != nil {
+			o.contact = strings.TrimSpace(m[1])
+			n--
+			ls = ls[:n]
+			*lines = ls
+		}
+	}
 	if n == 0 || !dateLineRe().MatchString(ls[n-1].Text) {
 		return
 	}

@@ -32,7 +32,12 @@ type Report struct {
 	Title    string // overrides the template's title pattern when set
 	Date     string // 成文日期, e.g. 2025年3月1日 or 2025-03-01
 	Contact  string
-	Cursor   string // section id the drafter was last working on
+	// Addressee is the 主送机关 line (GB/T 9704 §7.3.2), e.g.
+	// "市人民政府："; empty prints none.
+	Addressee string
+	// Signature chooses the 落款 layout; empty means the template's.
+	Signature Signature
+	Cursor    string // section id the drafter was last working on
 
 	Sections  map[string]string // section id → prose
 	Figures   map[string]Number // figure id → value
@@ -182,6 +187,10 @@ func ParseReport(file string, data []byte) (*Report, error) {
 			r.Date = d.str(v, "日期 date")
 		case "contact":
 			r.Contact = d.str(v, "联系人 contact")
+		case "addressee":
+			r.Addressee = d.str(v, "主送机关 addressee")
+		case "signature":
+			r.Signature = d.signature(v)
 		case "cursor":
 			r.Cursor = d.str(v, "cursor")
 		case "sections":
@@ -347,6 +356,8 @@ var reportShape = &shape{known: map[string]*shape{
 	"title":     nil,
 	"date":      nil,
 	"contact":   nil,
+	"addressee": nil,
+	"signature": nil,
 	"cursor":    nil,
 	"sections":  {},
 	"figures":   {},
@@ -425,6 +436,12 @@ func (r *Report) encode() *yaml.Node {
 	}
 	addPair(m, "date", strNode(r.Date))
 	addPair(m, "contact", strNode(r.Contact))
+	if r.Addressee != "" {
+		addPair(m, "addressee", strNode(r.Addressee))
+	}
+	if r.Signature != "" {
+		addPair(m, "signature", strNode(string(r.Signature)))
+	}
 	if r.Cursor != "" {
 		addPair(m, "cursor", strNode(r.Cursor))
 	}

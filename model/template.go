@@ -32,6 +32,8 @@ type Template struct {
 	Name         string            // human name, e.g. 标准模板
 	Description  string            // one paragraph for `template list`
 	TitlePattern string            // "{unit}{year}年度法治政府建设情况报告"
+	Signature    Signature         // 落款 layout; empty means sealed
+	Fonts        FontNames         // font names the .docx asks for; empty means GB2312
 	Rules        map[string]string // rule id → off | warning | error
 	Sections     []*Section
 
@@ -273,6 +275,10 @@ func parseTemplate(file string, data []byte, lenient bool) (*Template, error) {
 			t.Description = d.str(v, "模板说明 description")
 		case "title_pattern":
 			t.TitlePattern = d.str(v, "标题格式 title_pattern")
+		case "signature":
+			t.Signature = d.signature(v)
+		case "fonts":
+			t.Fonts = d.fontNames(v)
 		case "rules":
 			t.Rules = d.rules(v)
 		case "sections":
@@ -574,6 +580,7 @@ func (d *decoder) checkIDs(t *Template) {
 
 var templateShape = &shape{known: map[string]*shape{
 	"id": nil, "version": nil, "name": nil, "description": nil, "title_pattern": nil,
+	"signature": nil, "fonts": nil,
 	"rules":    {},
 	"sections": {items: sectionShape},
 }}
@@ -647,6 +654,12 @@ func (t *Template) encode() *yaml.Node {
 	}
 	if t.TitlePattern != "" {
 		addPair(m, "title_pattern", strNode(t.TitlePattern))
+	}
+	if t.Signature != "" {
+		addPair(m, "signature", strNode(string(t.Signature)))
+	}
+	if t.Fonts != "" {
+		addPair(m, "fonts", strNode(string(t.Fonts)))
 	}
 	if len(t.Rules) > 0 {
 		r := mapNode()

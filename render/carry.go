@@ -16,6 +16,12 @@ func payload(t *model.Template, d *document, r *model.Report, opts Options) ([]b
 		date = o
 	}
 	p := exportdata.New(r, date, exportdata.Shown{Title: d.Title, Signature: d.Unit, Date: d.Date})
+	if !opts.WithContact {
+		// The contact (a name and a phone number) goes only into the copy
+		// submitted upward, printed and carried alike; a copy that may be
+		// published carries no personal data out of sight either.
+		p.Draft.Contact = ""
+	}
 	if t != nil {
 		p.Draft.UseTemplateOrder(t) // figures listed as the template orders them
 		for id := range p.Digests {

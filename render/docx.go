@@ -28,8 +28,16 @@ package render
 //   - LibreOffice ignores w:firstLineChars, so the indent is also given in
 //     twips (w:firstLine="640", two 16 pt characters).
 //   - The page number's em-dashes sit 7 mm below the text block (GB/T 9704
-//     7.5): the footer distance is the 35 mm bottom margin less 7 mm less
-//     the 14 pt footer line.
+//     7.5). The footer distance runs from the page's bottom edge to the
+//     bottom of the 14 pt footer line, and a dash is drawn at the middle of
+//     its line: 35 mm − 7 mm − 7 pt. (Taking the line's top for the dash
+//     put it 2.5 mm low.)
+//   - The signature (落款) is placed by GB/T 9704 §7.3.5 in characters of
+//     the 28-character grid (layout.go, signatureLines) and kept with the
+//     last text paragraph by keepNext; widow control is off so the 22-line
+//     page holds. Title lines are balanced at word boundaries (title.go).
+//   - libreoffice_test.go measures all of this on the page LibreOffice
+//     renders.
 //
 // To look at a rendered page:
 //   go run . export -o /tmp/r.docx examples/sample-report.yaml
@@ -41,6 +49,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -57,21 +66,9 @@ const (
 	marginBottom = 1984  // 35 mm
 	marginLeft   = 1587  // 28 mm
 	marginRight  = 1474  // 26 mm
-	footerDist   = 1307  // 35 mm − 7 mm − 14 pt line
+	footerDist   = 1447  // 28 mm − 7 pt: the dash mid-line, 7 mm below the type area
 	headerDist   = 851   // 15 mm; there is no header, Word wants a value
 	footerIndent = 280   // one 4号 (14 pt) character from the edge
-)
-
-// Fonts. The GB2312-suffixed names are what offices have installed; each
-// has a fallback in fontTable.xml (w:altName) for machines that only have
-// the Windows fonts.
-const (
-	fontLatin   = "Times New Roman"
-	fontBody    = "仿宋_GB2312"
-	fontTitle   = "方正小标宋简体"
-	fontHeading = "黑体"
-	fontKai     = "楷体_GB2312"
-	fontSong    = "宋体"
 )
 
 // zipTime is the fixed timestamp of every zip entry so the same report
@@ -118,9 +115,9 @@ func docxParts(d *document, opts Options, data []byte) []part {
 		{"docProps/app.xml", ctApp, []byte(appXML)},
 		{exportdata.DocxPartName, exportdata.DocxContentType, exportdata.DocxCustomXML(data)},
 		{"word/document.xml", ctDocument, documentXML(d, opts)},
-		{"word/styles.xml", ctStyles, []byte(stylesXML)},
+		{"word/styles.xml", ctStyles, []byte(stylesXML(d.Fonts))},
 		{"word/settings.xml", ctSettings, settingsXML(opts)},
-		{"word/fontTable.xml", ctFontTable, []byte(fontTableXML)},
+		{"word/fontTable.xml", ctFontTable, []byte(fontTableXML(d.Fonts))},
 	}
 	switch opts.PageNumbers {
 	case PageNumbersCentered:
@@ -161,31 +158,51 @@ const nsW = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/ma
 func documentXML(d *document, opts Options) []byte {
 	var b xmlBuf
 	b.s(xmlHeader, `<w:document `, nsW, `><w:body>`)
-	if d.Title != "" {
-		para(&b, "Title", "", d.Title)
-		para(&b, "", "", "") // GB/T 9704: one blank line between title and body
+	if len(d.TitleLines) > 0 {
+		titlePara(&b, breakTitle(d.TitleLines, d.Unit, titleLineChars))
+		emptyPara(&b, false) // GB/T 9704: one blank line between title and body
 	}
-	for _, bl := range d.Blocks {
+	if d.Addressee != "" {
+		// 主送机关: flush left, under the blank line (§7.3.2).
+		para(&b, pPr{style: "Addressee"}, d.Addressee)
+	}
+	signed := d.Unit != "" || d.Date != ""
+	for i, bl := range d.Blocks {
+		// The last lines of text go to the page the signature is on, so
+		// the signature never stands alone (keepNext chains text, blank
+		// lines, unit and date).
+		p := pPr{keepNext: signed && i == len(d.Blocks)-1}
 		switch {
 		case bl.RunIn:
-			b.s(`<w:p>`)
+			p.write(&b)
 			run(&b, headingCharStyle(bl.Level), bl.Number+bl.Heading)
 			run(&b, "", bl.Text)
 			b.s(`</w:p>`)
 		case bl.IsHeading():
-			para(&b, headingStyle(bl.Level), "", bl.Number+bl.Heading)
+			p.style = headingStyle(bl.Level)
+			para(&b, p, bl.Number+bl.Heading)
 		default:
-			para(&b, "", "", bl.Text)
+			para(&b, p, bl.Text)
 		}
 	}
-	if d.Unit != "" || d.Date != "" {
-		para(&b, "", "", "") // the signature starts one line below the text
-		if d.Unit != "" {
-			para(&b, "Signature", "", d.Unit)
+	if signed {
+		for range signatureBlankLines(d.Signature) {
+			emptyPara(&b, true)
 		}
-		if d.Date != "" {
-			para(&b, "Signature", "", d.Date)
+		lines := signatureLines(d)
+		for i, l := range lines {
+			p := pPr{style: "Signature", keepNext: i < len(lines)-1 || d.Contact != "", keepLines: true}
+			if l.AlignRight {
+				p.indRight, p.jc = sigTwips(l.FromRight), "right"
+			} else {
+				p.indLeft, p.jc = textWidthTwips-sigTwips(l.FromRight), "left"
+			}
+			para(&b, p, l.Text)
 		}
+	}
+	if d.Contact != "" {
+		// 附注: 居左空二字加圆括号，编排在成文日期下一行 (§7.3.6).
+		para(&b, pPr{}, d.Contact)
 	}
 	b.s(`<w:sectPr>`)
 	b.s(`<w:footerReference w:type="default" r:id="rIdFooter1"/>`)
@@ -200,29 +217,131 @@ func documentXML(d *document, opts Options) []byte {
 	return b.Bytes()
 }
 
-// para writes a one-run paragraph; an empty text gives an empty line.
-func para(b *xmlBuf, style, runStyle, text string) {
-	b.s(`<w:p>`)
-	if style != "" {
-		b.s(`<w:pPr><w:pStyle w:val="`, style, `"/></w:pPr>`)
-	}
-	if text != "" {
-		run(b, runStyle, text)
+// textWidthTwips is the width of the type area, 156 mm; charTwips is a
+// body character's advance (16 pt condensed by 0.25 pt). 28 of them leave
+// 25 twips at the right.
+const (
+	textWidthTwips = pageWidth - marginLeft - marginRight
+	charTwips      = 315
+)
+
+// sigTwips turns "n characters before the right margin" into a right
+// indent, counting character cells from the left margin as the text does.
+func sigTwips(fromRight float64) int {
+	return textWidthTwips - int(math.Round((lineChars-fromRight)*charTwips))
+}
+
+// titlePara writes the title, its lines separated by line breaks inside
+// one centred paragraph, so Word treats it as one title.
+func titlePara(b *xmlBuf, lines []string) {
+	pPr{style: "Title"}.write(b)
+	for i, l := range lines {
+		b.s(`<w:r>`)
+		if hasEastAsianPunct(l) {
+			b.s(`<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>`)
+		}
+		if i > 0 {
+			b.s(`<w:br/>`)
+		}
+		runText(b, l)
+		b.s(`</w:r>`)
 	}
 	b.s(`</w:p>`)
 }
 
+// pPr is the paragraph properties a paragraph needs beyond its style,
+// written in schema order (pStyle, keepNext, keepLines, ind, jc).
+type pPr struct {
+	style               string
+	keepNext, keepLines bool
+	indLeft, indRight   int
+	jc                  string
+}
+
+// write opens the paragraph with its properties.
+func (p pPr) write(b *xmlBuf) {
+	b.s(`<w:p>`)
+	if p == (pPr{}) {
+		return
+	}
+	b.s(`<w:pPr>`)
+	if p.style != "" {
+		b.s(`<w:pStyle w:val="`, p.style, `"/>`)
+	}
+	if p.keepNext {
+		b.s(`<w:keepNext/>`)
+	}
+	if p.keepLines {
+		b.s(`<w:keepLines/>`)
+	}
+	if p.indLeft != 0 || p.indRight != 0 {
+		b.s(`<w:ind w:left="`, itoa(p.indLeft), `" w:right="`, itoa(p.indRight), `" w:firstLine="0" w:firstLineChars="0"/>`)
+	}
+	if p.jc != "" {
+		b.s(`<w:jc w:val="`, p.jc, `"/>`)
+	}
+	b.s(`</w:pPr>`)
+}
+
+// para writes a one-run paragraph.
+func para(b *xmlBuf, p pPr, text string) {
+	p.write(b)
+	if text != "" {
+		run(b, "", text)
+	}
+	b.s(`</w:p>`)
+}
+
+// emptyPara is a blank line; keep ties it to the next paragraph.
+func emptyPara(b *xmlBuf, keep bool) {
+	pPr{keepNext: keep}.write(b)
+	b.s(`</w:p>`)
+}
+
+// run writes one run. Runs with “”‘’…— carry w:hint="eastAsia": those
+// characters are shared between Western and Chinese fonts, and without
+// the hint Word sets them in Times New Roman (half-width quotes, an
+// ellipsis on the baseline; MS-OI29500 §2.1.88).
 func run(b *xmlBuf, style, text string) {
 	b.s(`<w:r>`)
-	if style != "" {
-		b.s(`<w:rPr><w:rStyle w:val="`, style, `"/></w:rPr>`)
+	hint := hasEastAsianPunct(text)
+	if style != "" || hint {
+		b.s(`<w:rPr>`)
+		if style != "" {
+			b.s(`<w:rStyle w:val="`, style, `"/>`)
+		}
+		if hint {
+			b.s(`<w:rFonts w:hint="eastAsia"/>`)
+		}
+		b.s(`</w:rPr>`)
 	}
-	b.s(`<w:t`)
-	if strings.TrimSpace(text) != text {
-		b.s(` xml:space="preserve"`)
-	}
-	b.s(`>`, esc(text), `</w:t></w:r>`)
+	runText(b, text)
+	b.s(`</w:r>`)
 }
+
+// runText writes text as w:t pieces, tabs as real w:tab elements so
+// tab-aligned lists keep their columns.
+func runText(b *xmlBuf, text string) {
+	for i, piece := range strings.Split(text, "\t") {
+		if i > 0 {
+			b.s(`<w:tab/>`)
+		}
+		if piece == "" {
+			continue
+		}
+		b.s(`<w:t`)
+		if strings.TrimSpace(piece) != piece {
+			b.s(` xml:space="preserve"`)
+		}
+		b.s(`>`, esc(piece), `</w:t>`)
+	}
+}
+
+// eastAsianPunct are the characters Unicode gives both a Western and an
+// East Asian width; Word needs the hint to set them full-width.
+const eastAsianPunct = "“”‘’…—·"
+
+func hasEastAsianPunct(s string) bool { return strings.ContainsAny(s, eastAsianPunct) }
 
 func headingStyle(level int) string {
 	if level > 4 {
@@ -242,9 +361,11 @@ func footerXML(jc string, left, right int) []byte {
 		b.s(`<w:ind w:left="`, itoa(left), `" w:right="`, itoa(right), `" w:firstLine="0" w:firstLineChars="0"/>`)
 	}
 	b.s(`<w:jc w:val="`, jc, `"/></w:pPr>`)
-	b.s(`<w:r><w:t xml:space="preserve">— </w:t></w:r>`)
-	b.s(`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>`)
-	b.s(`<w:r><w:t xml:space="preserve"> —</w:t></w:r>`)
+	dash := `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">`
+	b.s(dash, `— </w:t></w:r>`)
+	// MERGEFORMAT: WPS drops a PAGE field without it when it saves again.
+	b.s(`<w:fldSimple w:instr=" PAGE \* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple>`)
+	b.s(dash, ` —</w:t></w:r>`)
 	b.s(`</w:p></w:ftr>`)
 	return b.Bytes()
 }

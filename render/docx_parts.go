@@ -7,6 +7,13 @@ import "nianbao/exportdata"
 // "repair") a file whose children are out of order even when LibreOffice
 // reads it.
 
+import (
+	"slices"
+	"strings"
+
+	"nianbao/model"
+)
+
 const (
 	ctDocument  = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 	ctStyles    = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
@@ -27,22 +34,96 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 	`<Application>nianbao</Application></Properties>`
 
-// fontTableXML names a fallback (w:altName) for each Chinese font: the
-// GB2312 fonts and 方正小标宋 are common on office PCs but missing on fresh
-// Windows installs, which have FangSong, KaiTi, SimHei and SimSun. Charset
-// 86 is GB2312.
-const fontTableXML = xmlHeader + `<w:fonts ` + nsW + `>` +
-	`<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
-	`<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="script"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="楷体_GB2312"><w:altName w:val="KaiTi"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
-	`</w:fonts>`
+// fontSet is the typefaces GB/T 9704 asks for, under one set of names.
+type fontSet struct {
+	Body, Title, Heading, Kai, Song string
+	// TitleBold stands in for 小标宋's heavier strokes when the title is
+	// set in 宋体.
+	TitleBold bool
+}
+
+const fontLatin = "Times New Roman"
+
+// fontSets: the GB2312 names are what government office PCs have
+// installed; a fresh Windows 10/11 has only 仿宋, 楷体, 黑体 and 宋体, and
+// LibreOffice ignores w:altName, so a unit without the GB2312 fonts picks
+// the Windows names (template "fonts: windows" or --fonts windows) rather
+// than relying on a fallback.
+var fontSets = map[model.FontNames]fontSet{
+	model.FontsGB2312:  {Body: "仿宋_GB2312", Title: "方正小标宋简体", Heading: "黑体", Kai: "楷体_GB2312", Song: "宋体"},
+	model.FontsWindows: {Body: "仿宋", Title: "宋体", Heading: "黑体", Kai: "楷体", Song: "宋体", TitleBold: true},
+}
+
+func fontsOf(n model.FontNames) fontSet {
+	if fs, ok := fontSets[n]; ok {
+		return fs
+	}
+	return fontSets[model.FontsGB2312]
+}
+
+// fontInfo is a fontTable entry: the alternative name Word tries, and
+// panose, charset (86 = GB2312), family and pitch, which Word and WPS use
+// to pick a similar installed font when the named one is missing.
+type fontInfo struct{ alt, panose, charset, family, pitch string }
+
+var fontInfos = map[string]fontInfo{
+	fontLatin:   {"", "02020603050405020304", "00", "roman", "variable"},
+	"仿宋_GB2312": {"FangSong", "02010609030101010101", "86", "modern", "fixed"},
+	"楷体_GB2312": {"KaiTi", "02010609030101010101", "86", "modern", "fixed"},
+	"方正小标宋简体":   {"SimSun", "02000000000000000000", "86", "auto", "variable"},
+	"仿宋":        {"FangSong", "02010609060101010101", "86", "modern", "fixed"},
+	"楷体":        {"KaiTi", "02010609060101010101", "86", "modern", "fixed"},
+	"黑体":        {"SimHei", "02010609060101010101", "86", "modern", "fixed"},
+	"宋体":        {"SimSun", "02010600030101010101", "86", "auto", "variable"},
+}
+
+// Names lists the set's Chinese typefaces once each, in order of use.
+func (fs fontSet) Names() []string {
+	var out []string
+	for _, n := range []string{fs.Body, fs.Title, fs.Heading, fs.Kai, fs.Song} {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+var fontTables = map[model.FontNames]string{}
+
+func fontTableXML(n model.FontNames) string {
+	if x, ok := fontTables[n]; ok {
+		return x
+	}
+	return fontTables[model.FontsGB2312]
+}
+
+func buildFontTable(fs fontSet) string {
+	var b strings.Builder
+	b.WriteString(xmlHeader + `<w:fonts ` + nsW + `>`)
+	for _, name := range append([]string{fontLatin}, fs.Names()...) {
+		fi := fontInfos[name]
+		b.WriteString(`<w:font w:name="` + name + `">`)
+		if fi.alt != "" {
+			b.WriteString(`<w:altName w:val="` + fi.alt + `"/>`)
+		}
+		b.WriteString(`<w:panose1 w:val="` + fi.panose + `"/><w:charset w:val="` + fi.charset + `"/><w:family w:val="` + fi.family + `"/><w:pitch w:val="` + fi.pitch + `"/></w:font>`)
+	}
+	b.WriteString(`</w:fonts>`)
+	return b.String()
+}
+
+func init() {
+	for n, fs := range fontSets {
+		fontTables[n] = buildFontTable(fs)
+		styleSheets[n] = buildStyles(fs)
+	}
+}
 
 // Paragraph properties shared by styles.
 const (
-	noIndent = `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
+	// No widow control: see buildStyles.
+	paraDefaults = `<w:widowControl w:val="0"/>`
+	noIndent     = `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
 	// 28.95 pt exact = 579 twips: 22 lines in the 225 mm text block.
 	exactLine = `<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>`
 )
@@ -50,41 +131,65 @@ const (
 // stylesXML carries all formatting, so document.xml holds only text and
 // style names and a drafter who changes a style in Word changes every
 // paragraph of that kind. Headings use Word's built-in ids so the
-// navigation pane shows the outline.
-var stylesXML = xmlHeader + `<w:styles ` + nsW + `>` +
-	`<w:docDefaults>` +
-	`<w:rPrDefault><w:rPr>` +
-	`<w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fontBody + `" w:hAnsi="` + fontLatin + `" w:cs="` + fontLatin + `"/>` +
-	// Condense 0.25 pt so 28 characters fit the 156 mm line (see docx.go).
-	`<w:spacing w:val="-5"/><w:kern w:val="0"/>` +
-	`<w:sz w:val="32"/><w:szCs w:val="32"/>` +
-	`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>` +
-	`</w:rPr></w:rPrDefault>` +
-	`<w:pPrDefault><w:pPr>` + exactLine + `</w:pPr></w:pPrDefault>` +
-	`</w:docDefaults>` +
+// navigation pane shows the outline. Built once per font set.
+func stylesXML(n model.FontNames) string {
+	if x, ok := styleSheets[n]; ok {
+		return x
+	}
+	return styleSheets[model.FontsGB2312]
+}
 
-	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
-	`<w:pPr>` + exactLine + `<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/></w:pPr></w:style>` +
+var styleSheets = map[model.FontNames]string{}
 
-	`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
-	// 22 pt does not fit a 28.95 pt exact line without clipping; 35 pt is
-	// the usual title line in office templates.
-	`<w:pPr><w:spacing w:before="0" w:after="0" w:line="700" w:lineRule="exact"/>` + noIndent + `<w:jc w:val="center"/><w:outlineLvl w:val="9"/></w:pPr>` +
-	`<w:rPr><w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fontTitle + `" w:hAnsi="` + fontLatin + `"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
+func buildStyles(fs fontSet) string {
+	titleBold := ""
+	if fs.TitleBold {
+		titleBold = `<w:b/><w:bCs/>`
+	}
+	return xmlHeader + `<w:styles ` + nsW + `>` +
+		`<w:docDefaults>` +
+		`<w:rPrDefault><w:rPr>` +
+		`<w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fs.Body + `" w:hAnsi="` + fontLatin + `" w:cs="` + fontLatin + `"/>` +
+		// Condense 0.25 pt so 28 characters fit the 156 mm line (see docx.go).
+		`<w:spacing w:val="-5"/><w:kern w:val="0"/>` +
+		`<w:sz w:val="32"/><w:szCs w:val="32"/>` +
+		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>` +
+		`</w:rPr></w:rPrDefault>` +
+		// Widow control off, said explicitly: Word turns it on by default
+		// and LibreOffice and WPS differ, and it would move single lines
+		// and break the 22-line page of GB/T 9704 §5.2.3. The signature is
+		// kept with the text by keepNext instead.
+		`<w:pPrDefault><w:pPr>` + paraDefaults + exactLine + `</w:pPr></w:pPrDefault>` +
+		`</w:docDefaults>` +
 
-	headingStyleXML(1, fontHeading) +
-	headingStyleXML(2, fontKai) +
-	headingStyleXML(3, fontBody) +
-	headingStyleXML(4, fontBody) +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
+		`<w:pPr>` + paraDefaults + exactLine + `<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/></w:pPr></w:style>` +
 
-	`<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
-	// Right-aligned, two characters in from the right margin.
-	`<w:pPr><w:ind w:right="640" w:rightChars="200" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="right"/></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+		// 22 pt does not fit a 28.95 pt exact line without clipping; 35 pt is
+		// the usual title line in office templates.
+		`<w:pPr><w:spacing w:before="0" w:after="0" w:line="700" w:lineRule="exact"/>` + noIndent + `<w:jc w:val="center"/><w:outlineLvl w:val="9"/></w:pPr>` +
+		`<w:rPr><w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fs.Title + `" w:hAnsi="` + fontLatin + `"/>` + titleBold + `<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
 
-	`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
-	`<w:pPr><w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>` + noIndent + `</w:pPr>` +
-	`<w:rPr><w:rFonts w:ascii="` + fontSong + `" w:eastAsia="` + fontSong + `" w:hAnsi="` + fontSong + `" w:cs="` + fontSong + `"/><w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
-	`</w:styles>`
+		headingStyleXML(1, fs.Heading) +
+		headingStyleXML(2, fs.Kai) +
+		headingStyleXML(3, fs.Body) +
+		headingStyleXML(4, fs.Body) +
+
+		// 主送机关: flush left, no indent (§7.3.2).
+		`<w:style w:type="paragraph" w:styleId="Addressee"><w:name w:val="Salutation"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+		`<w:pPr>` + noIndent + `<w:jc w:val="left"/></w:pPr></w:style>` +
+
+		// Unit and date: each paragraph sets its own indent and alignment
+		// (§7.3.5, see signatureLines); the style has no first-line indent.
+		`<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+		`<w:pPr><w:keepLines/>` + noIndent + `<w:jc w:val="right"/></w:pPr></w:style>` +
+
+		`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
+		`<w:pPr><w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/>` + noIndent + `</w:pPr>` +
+		`<w:rPr><w:rFonts w:ascii="` + fs.Song + `" w:eastAsia="` + fs.Song + `" w:hAnsi="` + fs.Song + `" w:cs="` + fs.Song + `"/><w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+		`</w:styles>`
+}
 
 // headingStyleXML is a heading paragraph style and its character twin
 // (HeadingNChar), used when the heading runs into its first paragraph.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"html"
 	"io"
+	"strings"
 
 	"nianbao/exportdata"
 	"nianbao/model"
@@ -28,7 +29,11 @@ func HTML(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	bw.WriteString(exportdata.HTMLBlock(data))
 	bw.WriteString("<title>" + e(d.Title) + "</title>\n<style>\n" + htmlCSS(opts) + "</style>\n</head>\n<body>\n<article>\n")
 	if d.Title != "" {
-		bw.WriteString("<h1>" + e(d.Title) + "</h1>\n")
+		lines := make([]string, len(d.TitleLines))
+		for i, l := range d.TitleLines {
+			lines[i] = e(l)
+		}
+		bw.WriteString("<h1>" + strings.Join(lines, "<br>") + "</h1>\n")
 	}
 	for _, bl := range d.Blocks {
 		switch {

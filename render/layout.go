@@ -13,10 +13,19 @@ import (
 // every writer walks the same blocks, so they cannot disagree about which
 // sections appear or how they are numbered.
 type document struct {
-	Title  string
-	Blocks []block
-	Unit   string
-	Date   string // formatted as 2025年3月1日 when it was given as a date
+	Title string // the title on one line, for metadata
+	// TitleLines are the lines the drafter typed into the title (a title
+	// without a typed break is one line); the docx balances long ones.
+	TitleLines []string
+	Addressee  string // 主送机关 with its closing colon, or ""
+	Blocks     []block
+	Unit       string
+	Date       string // formatted as 2025年3月1日 when it was given as a date
+	Signature  model.Signature
+	Fonts      model.FontNames
+	// Contact is the 附注 line "（联系人：…）" under the date, printed only
+	// when asked for: it belongs on the copy sent up, not the published one.
+	Contact string
 }
 
 // block is one printed paragraph: a heading line, a prose paragraph, or a
@@ -37,7 +46,19 @@ func (b block) IsHeading() bool { return b.Level > 0 }
 // but only over the sections that are printed, so skipping an empty
 // optional section leaves no gap (一、二、三、, never 一、三、).
 func layout(t *model.Template, r *model.Report, opts Options) *document {
-	d := &document{Title: strings.TrimSpace(r.DisplayTitle(t)), Unit: strings.TrimSpace(r.Unit)}
+	lines := titleLines(r.DisplayTitle(t))
+	d := &document{Title: strings.Join(lines, ""), TitleLines: lines, Unit: strings.TrimSpace(r.Unit),
+		Addressee: addresseeLine(r.Addressee), Signature: model.EffectiveSignature(t, r),
+		Fonts: model.FontsGB2312}
+	if t != nil && t.Fonts != "" {
+		d.Fonts = t.Fonts
+	}
+	if opts.Fonts != "" {
+		d.Fonts = opts.Fonts
+	}
+	if opts.WithContact {
+		d.Contact = contactLine(r.Contact)
+	}
 	date := r.Date
 	if strings.TrimSpace(opts.Date) != "" {
 		date = opts.Date
@@ -71,6 +92,30 @@ func layout(t *model.Template, r *model.Report, opts Options) *document {
 	}
 	walk(t.Sections, 1)
 	return d
+}
+
+// addresseeLine ends the 主送机关 with a full-width colon (GB/T 9704
+// §7.3.2), whatever the drafter typed.
+func addresseeLine(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ":：")
+	if s == "" {
+		return ""
+	}
+	return s + "："
+}
+
+// contactLine wraps the contact in the round brackets of a 附注 (GB/T 9704
+// §7.3.6) and labels it, unless the drafter already did.
+func contactLine(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "（"), "）")
+	if !strings.HasPrefix(s, "联系") {
+		s = "联系人：" + s
+	}
+	return "（" + s + "）"
 }
 
 // printed says whether a section appears in the output. Optional sections
@@ -135,4 +180,95 @@ func FormatDate(s string) string {
 		return s
 	}
 	return m[1] + "年" + strconv.Itoa(mo) + "月" + strconv.Itoa(day) + "日"
+}
+
+// Signature geometry, in characters of the 28-character line.
+const (
+	lineChars = 28
+	// sealedBlankLines leave room for the seal: its top must be within a
+	// line of the text and it presses on unit and date from above their
+	// middle (§7.3.5.1), so a 42 mm seal needs two lines above the unit.
+	sealedBlankLines = 2
+	// unsealedBlankLines: 正文下空一行 (§7.3.5.2).
+	unsealedBlankLines = 1
+)
+
+// sigLine is one line of the 落款. A right-aligned line ends FromRight
+// characters before the end of the line (右空N字); a left-aligned one
+// starts FromRight characters before it, because its place is given by
+// where the line above starts.
+type sigLine struct {
+	Text       string
+	AlignRight bool
+	FromRight  float64
+}
+
+// signatureLines places unit and date by GB/T 9704 §7.3.5. Widths are
+// counted in characters from the text (digits are half-width), so the
+// layout follows the unit's name, whatever its length.
+func signatureLines(d *document) []sigLine {
+	u, dt := printedWidth(d.Unit), printedWidth(d.Date)
+	var unit, date sigLine
+	switch d.Signature {
+	case model.SignatureUnsealed:
+		// Unit 右空二字; the date's first character two characters right
+		// of the unit's — unless the date is longer than the unit: then
+		// the date is 右空二字 and the unit moves left to keep the step.
+		unit, date = sigLine{d.Unit, true, 2}, sigLine{d.Date, false, u}
+		if dt > u+0.01 { // widths are sums of fifths: no float noise
+			unit, date = sigLine{d.Unit, false, 4 + dt}, sigLine{d.Date, true, 2}
+		}
+		if d.Date == "" {
+			unit = sigLine{d.Unit, true, 2}
+		}
+		if d.Unit == "" {
+			date = sigLine{d.Date, true, 2}
+		}
+	default:
+		// The date 右空四字, the unit centred over it (以成文日期为准居中).
+		// A unit more than eight characters longer than the date would
+		// reach past the margin; it is set flush right instead.
+		date = sigLine{d.Date, true, 4}
+		unit = sigLine{d.Unit, true, max(0, 4+(dt-u)/2)}
+		if d.Date == "" {
+			unit = sigLine{d.Unit, true, 4}
+		}
+	}
+	var out []sigLine
+	for _, l := range []sigLine{unit, date} {
+		if l.Text != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// autoSpace is the space Word and LibreOffice put between Chinese text and
+// a number or Latin word by default (LibreOffice ignores w:autoSpaceDN, so
+// it cannot be turned off for both): a fifth of the font size, as measured
+// in LibreOffice 7.4. A date has five such changes (2025|年|3|月|1|日).
+const autoSpace = 0.2
+
+// printedWidth is the width of a line in characters as Word and
+// LibreOffice set it: digits half-width, plus the space around numbers.
+func printedWidth(s string) float64 {
+	w := textWidth(s)
+	prev := 0.0
+	for _, r := range s {
+		cw := charWidth(r)
+		if prev != 0 && cw != prev {
+			w += autoSpace
+		}
+		prev = cw
+	}
+	return w
+}
+
+// signatureBlankLines is the number of empty lines between the text and
+// the unit.
+func signatureBlankLines(s model.Signature) int {
+	if s == model.SignatureUnsealed {
+		return unsealedBlankLines
+	}
+	return sealedBlankLines
 }

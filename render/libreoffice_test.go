@@ -8,10 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"nianbao/model"
 )
 
 // Page geometry the .docx promises (GB/T 9704-2012 §5.2.1 and §7.1), in
@@ -136,6 +139,21 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	if bottom := m.pageH - stdBottom; m.maxY > bottom+1 {
 		t.Errorf("body text reaches %.1f pt, below the 35 mm margin (%.1f pt)", m.maxY, bottom)
 	}
+
+	// GB/T 9704 §7.3.1: the title, too long for one line, breaks into
+	// balanced lines at word boundaries.
+	title := titleBoxes(pages[0])
+	checkTitleLines(t, title, []string{"示例县人民政府2024年度", "法治政府建设情况报告"}, true)
+
+	// §7.3.5.1 (the default): date 右空四字, unit centred over it, on the
+	// page of the last lines of text. This fixture ends 17 lines into page
+	// 5, so without keeping, unit and date would take lines 22 and 23 and
+	// the date would stand alone on page 6; kept, the last heading and
+	// paragraph go over with them.
+	checkSignature(t, pages, r.Unit, "2025年3月1日", model.SignatureSealed)
+
+	// §7.5: the page number's dash 7 mm below the type area, odd and even.
+	checkPageNumberDash(t, pdf, pages, 1, 2)
 
 	if png := os.Getenv("NIANBAO_PAGE_PNG"); png != "" {
 		if pdftoppm := lookPath("pdftoppm"); pdftoppm != "" {
@@ -416,4 +434,373 @@ func lookPath(names ...string) string {
 		}
 	}
 	return ""
+}
+
+// TestPDFExportInLibreOffice exports through the product's own PDF path
+// (render.PDF: the docx converted by LibreOffice headless) a report that
+// asks for the other layouts: unsealed signature (§7.3.5.2), a typed line
+// break in the title, a 主送机关 line and the contact line. The PDF must
+// hold the whole text, break the title where it was typed and place the
+// signature by §7.3.5.2.
+func TestPDFExportInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: LibreOffice conversion takes seconds")
+	}
+	pdftotext := lookPath("pdftotext")
+	if _, err := (LibreOffice{}).Find(); err != nil || pdftotext == "" {
+		t.Skip("LibreOffice (soffice) or pdftotext not installed; install libreoffice-writer-nogui and poppler-utils to run this test")
+	}
+	fontFile := notoSerifCJK()
+	if fontFile == "" {
+		t.Skip("Noto Serif CJK SC not installed; install fonts-noto-cjk to run this test")
+	}
+	dir := t.TempDir()
+	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
+	// A unit clearly longer than the date, so §7.3.5.2's main rule holds
+	// whatever the digits' width in the pinned font.
+	r.Unit = "示例县人民政府办公室"
+	r.Title = "示例县人民政府\n2024年度法治政府建设情况报告"
+	r.Signature = model.SignatureUnsealed
+	r.Addressee = "市人民政府"
+	// One line, short of the margin, so justification cannot stretch it.
+	punct := "推进“一件事”‘证照分离’改革——成效明显……"
+	r.SetText("other", "附表：\t办理件数\t办结率\n"+punct)
+	out := filepath.Join(dir, "report.pdf")
+	// Latin text in DejaVu Serif, Chinese in Noto Serif CJK SC: a quote
+	// set in the Western font is 6.6 pt wide instead of a full 16 pt.
+	latin := dejaVuSerif()
+	opts := Options{WithContact: true, LibreOffice: LibreOffice{Env: pinnedFontEnv(t, dir, fontFile, latin)}}
+	if _, err := ExportFile(out, FormatPDF, tpl, r, opts, true); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("export wrote no PDF: %v %.20q", err, data)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	txt, err := exec.CommandContext(ctx, pdftotext, out, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// The whole text: every paragraph the layout prints, in order. Page
+	// numbers (—2—) are cut out: they fall inside a paragraph that runs
+	// over a page.
+	flat := regexp.MustCompile(`—\d+—`).ReplaceAllString(strings.Join(strings.Fields(string(txt)), ""), "")
+	d := layout(tpl, r, opts)
+	want := append([]string{}, d.TitleLines...)
+	want = append(want, d.Addressee)
+	for _, bl := range d.Blocks {
+		want = append(want, strings.Join(strings.Fields(bl.Number+bl.Heading+bl.Text), ""))
+	}
+	want = append(want, d.Unit, d.Date, "（联系人：县司法局王明0000-1234567）")
+	at := 0
+	for _, w := range want {
+		i := strings.Index(flat[at:], w)
+		if i < 0 {
+			t.Errorf("PDF text lacks %q (or has it out of order); it goes on: %.300q", w, flat[at:])
+			continue
+		}
+		at += i + len(w)
+	}
+
+	layoutXML, err := exec.CommandContext(ctx, pdftotext, "-bbox-layout", out, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox-layout: %v", err)
+	}
+	pages, err := parseBBoxLayout(layoutXML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTitleLines(t, titleBoxes(pages[0]), []string{"示例县人民政府", "2024年度法治政府建设情况报告"}, false)
+	checkSignature(t, pages, r.Unit, "2025年3月1日", model.SignatureUnsealed)
+
+	// The addressee is flush left on the line after the blank line below
+	// the title (§7.3.2).
+	for _, l := range pages[0].Lines {
+		if l.text() == "市人民政府：" {
+			if math.Abs(l.XMin-stdLeft) > 1.5*mmPt {
+				t.Errorf("主送机关 starts at %.1f pt, want the left margin %.1f pt", l.XMin, stdLeft)
+			}
+		}
+	}
+	// Full-width punctuation is set full width, in the Chinese font: the
+	// (unjustified) line of Chinese text and marks advances one character
+	// a mark; four quotes in DejaVu Serif would take 37 pt off it.
+	// (LibreOffice does so with or without w:hint; Word needs the hint,
+	// which TestDOCXEastAsianHint checks in the XML.)
+	if latin == "" {
+		t.Log("DejaVu Serif not installed (fonts-dejavu-core): width of full-width marks not measured")
+	}
+	for _, p := range pages {
+		for _, l := range p.Lines {
+			if latin == "" || !strings.HasPrefix(l.text(), "推进“") {
+				continue
+			}
+			if l.text() != punct {
+				t.Errorf("the marks line %q is not %q on one line", l.text(), punct)
+			}
+			n := utf8.RuneCountInString(l.text())
+			if adv := (l.XMax - l.XMin) / float64(n); math.Abs(adv-bodyPitch) > 0.3 {
+				t.Errorf("%q: %.2f pt a character, want %.2f: a mark fell into the Western font", l.text(), adv, bodyPitch)
+			} else {
+				t.Logf("full-width marks: %.2f pt a character over %q", adv, l.text())
+			}
+		}
+	}
+	// The tab is a real tab: the columns after it start on tab stops, not
+	// one character after the text before them.
+	for _, p := range pages {
+		for _, l := range p.Lines {
+			if strings.HasPrefix(l.text(), "附表") && len(l.Words) < 2 {
+				t.Errorf("tabbed line set as one word %q: the tab was not kept", l.text())
+			}
+		}
+	}
+}
+
+// pinnedFontEnv writes a fontconfig file that maps every family to the
+// family of fontFile and returns the environment that makes LibreOffice
+// use it, so measurements do not depend on which CJK fonts a machine has.
+// With latinFile, Times New Roman maps to that file's family instead, so
+// a mark set in the Western font shows by its width.
+func pinnedFontEnv(t *testing.T, dir, fontFile, latinFile string) []string {
+	t.Helper()
+	conf := filepath.Join(dir, "fonts.conf")
+	dirs := fmt.Sprintf("<dir>%s</dir>", filepath.Dir(fontFile))
+	rules := `<match target="pattern">
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
+  </match>`
+	if latinFile != "" {
+		dirs += fmt.Sprintf("<dir>%s</dir>", filepath.Dir(latinFile))
+		rules = `<match target="pattern">
+    <test name="family"><string>Times New Roman</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>DejaVu Serif</string></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" compare="not_eq"><string>DejaVu Serif</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
+  </match>`
+	}
+	pinned := fmt.Sprintf(`<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  %s
+  <cachedir>%s</cachedir>
+  %s
+</fontconfig>
+`, dirs, filepath.Join(dir, "fontcache"), rules)
+	if err := os.WriteFile(conf, []byte(pinned), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"HOME=" + dir, "FONTCONFIG_FILE=" + conf}
+}
+
+// dejaVuSerif is the file holding DejaVu Serif (fonts-dejavu-core), or "".
+func dejaVuSerif() string {
+	out, err := exec.Command("fc-list", "-f", "%{file}\n", "DejaVu Serif:style=Book").Output()
+	if err != nil {
+		return ""
+	}
+	for _, f := range strings.Fields(string(out)) {
+		if strings.HasSuffix(f, "DejaVuSerif.ttf") {
+			return f
+		}
+	}
+	return ""
+}
+
+// titleBoxes are the 2号 lines at the top of the first page.
+func titleBoxes(p bboxPage) []bboxLine {
+	var out []bboxLine
+	for _, l := range p.Lines {
+		if h := l.YMax - l.YMin; h > 24 && h < 34 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// checkTitleLines wants the title set on the given lines, centred, and
+// when nianbao chose the breaks, none shorter than half the longest
+// (GB/T 9704 §7.3.1: balanced, words whole). Breaks the drafter typed are
+// theirs to balance.
+func checkTitleLines(t *testing.T, lines []bboxLine, want []string, balanced bool) {
+	t.Helper()
+	var got []string
+	longest := 0.0
+	for _, l := range lines {
+		got = append(got, l.text())
+		longest = math.Max(longest, l.XMax-l.XMin)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("title lines %q, want %q", got, want)
+	}
+	for _, l := range lines {
+		w := l.XMax - l.XMin
+		if balanced && w < longest/2 {
+			t.Errorf("title line %q is %.1f pt wide, less than half the longest (%.1f pt)", l.text(), w, longest)
+		}
+		centre := (l.XMin + l.XMax) / 2
+		if mid := (stdLeft + 595.3 - stdRight) / 2; math.Abs(centre-mid) > 1.5*mmPt {
+			t.Errorf("title line %q centred at %.1f pt, want %.1f pt", l.text(), centre, mid)
+		}
+	}
+}
+
+// checkSignature measures the 落款 against GB/T 9704 §7.3.5 within 1.5 mm:
+// where unit and date sit across the line (counted in character cells of
+// the 28-character grid from the left margin), how many lines below the
+// text, and that they share a page with the last lines of text.
+func checkSignature(t *testing.T, pages []bboxPage, unit, date string, sig model.Signature) {
+	t.Helper()
+	const tol = 1.5 * mmPt
+	// The signature is the last body line reading as the unit (the title
+	// may hold the unit too), followed by the date.
+	page, at := -1, -1
+	for pi, p := range pages {
+		for li, l := range p.Lines {
+			if l.body() && l.text() == unit {
+				page, at = pi, li
+			}
+		}
+	}
+	if page < 0 || at+1 >= len(pages[page].Lines) || pages[page].Lines[at+1].text() != date {
+		t.Fatalf("unit %q followed by date %q not found on the page", unit, date)
+	}
+	u, d := pages[page].Lines[at], pages[page].Lines[at+1]
+	var last bboxLine
+	for _, l := range pages[page].Lines[:at] {
+		if l.body() {
+			last = l
+		}
+	}
+	if last.Words == nil {
+		t.Errorf("the signature stands alone on page %d: no text above it", page+1)
+	}
+	cell := func(n float64) float64 { return stdLeft + n*bodyPitch }
+	blank := 0
+	switch sig {
+	case model.SignatureSealed:
+		// 成文日期右空四字; the unit centred over the date.
+		if e := d.XMax - cell(lineChars-4); math.Abs(e) > tol {
+			t.Errorf("sealed: date ends %.1f pt off 右空四字 (%.1f pt)", e, cell(lineChars-4))
+		}
+		if e := (u.XMin+u.XMax)/2 - (d.XMin+d.XMax)/2; math.Abs(e) > tol {
+			t.Errorf("sealed: unit centred %.1f pt off the date's centre", e)
+		}
+		blank = sealedBlankLines
+	case model.SignatureUnsealed:
+		// Unit 右空二字; the date's first character two characters right
+		// of the unit's. A date longer than the unit is 右空二字 instead,
+		// the unit keeping its step of two characters to the left.
+		if d.XMax-d.XMin > u.XMax-u.XMin+tol {
+			if e := d.XMax - cell(lineChars-2); math.Abs(e) > tol {
+				t.Errorf("unsealed, long date: date ends %.1f pt off 右空二字 (%.1f pt)", e, cell(lineChars-2))
+			}
+		} else if e := u.XMax - cell(lineChars-2); math.Abs(e) > tol {
+			t.Errorf("unsealed: unit ends %.1f pt off 右空二字 (%.1f pt)", e, cell(lineChars-2))
+		}
+		if e := d.XMin - (u.XMin + 2*bodyPitch); math.Abs(e) > tol {
+			t.Errorf("unsealed: date starts %.1f pt off two characters right of the unit", e)
+		}
+		blank = unsealedBlankLines
+	}
+	t.Logf("signature (%s): unit x %.1f–%.1f, date x %.1f–%.1f, unit %.2f lines below the text",
+		sig, u.XMin, u.XMax, d.XMin, d.XMax, (u.YMin-last.YMin)/linePitch)
+	if last.Words != nil {
+		if e := u.YMin - last.YMin - float64(blank+1)*linePitch; math.Abs(e) > tol {
+			t.Errorf("unit sits %.1f pt off %d blank line(s) below the text", e, blank)
+		}
+	}
+	if e := d.YMin - u.YMin - linePitch; math.Abs(e) > tol {
+		t.Errorf("date sits %.1f pt off the line below the unit", e)
+	}
+}
+
+// checkPageNumberDash finds the first dash of the page number on the
+// given pages by its ink (rendered at 288 dpi) and wants its stroke 7 mm
+// (± 1 mm) below the type area's bottom edge (GB/T 9704 §7.5). Glyph boxes
+// would not do: they give the font's ascent and descent, not the stroke.
+func checkPageNumberDash(t *testing.T, pdf string, pages []bboxPage, numbers ...int) {
+	t.Helper()
+	pdftoppm := lookPath("pdftoppm")
+	if pdftoppm == "" {
+		t.Log("pdftoppm not installed: page-number height not measured")
+		return
+	}
+	const scale = 4.0 // pixels per point at 288 dpi
+	for _, n := range numbers {
+		if n > len(pages) {
+			t.Fatalf("no page %d", n)
+		}
+		var dash *bboxLine
+		for i, l := range pages[n-1].Lines {
+			if pageNumber(l.text()) {
+				dash = &pages[n-1].Lines[i]
+			}
+		}
+		if dash == nil {
+			t.Errorf("page %d has no page number", n)
+			continue
+		}
+		// The first dash only: the digits would add their own ink.
+		x0, y0 := dash.XMin, dash.YMin-5
+		w, h := 10.0, dash.YMax-dash.YMin+10
+		dir := t.TempDir()
+		out, err := exec.Command(pdftoppm, "-gray", "-r", "288", "-f", itoa(n), "-l", itoa(n),
+			"-x", itoa(int(x0*scale)), "-y", itoa(int(y0*scale)), "-W", itoa(int(w*scale)), "-H", itoa(int(h*scale)),
+			pdf, filepath.Join(dir, "dash")).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, out)
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "dash*.pgm"))
+		if len(files) != 1 {
+			t.Fatalf("pdftoppm wrote %v", files)
+		}
+		rows, err := darkRows(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 0 {
+			t.Errorf("page %d: no ink where the page number's dash should be", n)
+			continue
+		}
+		sum := 0.0
+		for _, r := range rows {
+			sum += float64(r)
+		}
+		stroke := y0 + (sum/float64(len(rows))+0.5)/scale
+		below := (stroke - (pages[n-1].Height - stdBottom)) / mmPt
+		t.Logf("page %d: page-number dash %.2f mm below the type area", n, below)
+		if math.Abs(below-7) > 1 {
+			t.Errorf("page %d: page-number dash %.2f mm below the type area, want 7 ± 1 mm", n, below)
+		}
+	}
+}
+
+// darkRows reads a binary PGM (P5, 8 bit) and returns the rows holding ink.
+func darkRows(path string) ([]int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var w, h, maxv int
+	var magic string
+	n, err := fmt.Sscan(string(data), &magic, &w, &h, &maxv)
+	if err != nil || n != 4 || magic != "P5" || maxv != 255 {
+		return nil, fmt.Errorf("%s: not an 8-bit PGM (%v)", path, err)
+	}
+	px := data[len(data)-w*h:]
+	var rows []int
+	for y := 0; y < h; y++ {
+		for _, v := range px[y*w : (y+1)*w] {
+			if v < 128 {
+				rows = append(rows, y)
+				break
+			}
+		}
+	}
+	return rows, nil
 }

@@ -25,7 +25,12 @@ func Markdown(w io.Writer, t *model.Template, r *model.Report, opts Options) err
 	bw := bufio.NewWriter(w)
 	bw.WriteString(exportdata.FrontMatter(data) + "\n")
 	if d.Title != "" {
-		bw.WriteString("# " + mdInline(d.Title) + "\n\n")
+		// A heading is one line in Markdown; a typed break becomes <br>.
+		lines := make([]string, len(d.TitleLines))
+		for i, l := range d.TitleLines {
+			lines[i] = mdInline(l)
+		}
+		bw.WriteString("# " + strings.Join(lines, "<br>") + "\n\n")
 	}
 	for _, bl := range d.Blocks {
 		if bl.IsHeading() {

@@ -26,10 +26,16 @@ const (
 	FormatMarkdown Format = "md"
 	FormatHTML     Format = "html"
 	FormatText     Format = "txt"
+	FormatPDF      Format = "pdf" // the docx converted by LibreOffice
 )
 
 // Formats lists every format, the default first.
-var Formats = []Format{FormatDOCX, FormatMarkdown, FormatHTML, FormatText}
+var Formats = []Format{FormatDOCX, FormatMarkdown, FormatHTML, FormatText, FormatPDF}
+
+// CarryingFormats are the formats whose file carries the draft's data out
+// of sight (see package exportdata). A PDF is the portal's copy, converted
+// from the Word file, and is read back by its text alone.
+var CarryingFormats = []Format{FormatDOCX, FormatMarkdown, FormatHTML, FormatText}
 
 // Ext is the file extension with its dot.
 func (f Format) Ext() string { return "." + string(f) }
@@ -45,6 +51,8 @@ func (f Format) Name() string {
 		return "HTML 网页"
 	case FormatText:
 		return "纯文本"
+	case FormatPDF:
+		return "PDF"
 	}
 	return string(f)
 }
@@ -61,19 +69,21 @@ func ParseFormat(s string) (Format, error) {
 		return FormatHTML, nil
 	case "txt", "text":
 		return FormatText, nil
+	case "pdf":
+		return FormatPDF, nil
 	}
-	return "", fmt.Errorf("不支持的导出格式“%s”，可用：docx、md、html、txt", s)
+	return "", fmt.Errorf("不支持的导出格式“%s”，可用：docx、md、html、txt、pdf", s)
 }
 
 // FormatFromPath picks the format from a file name's extension.
 func FormatFromPath(path string) (Format, error) {
 	ext := filepath.Ext(path)
 	if ext == "" {
-		return "", fmt.Errorf("无法从文件名“%s”判断导出格式：请加扩展名（.docx、.md、.html、.txt）或用 --format 指定", path)
+		return "", fmt.Errorf("无法从文件名“%s”判断导出格式：请加扩展名（.docx、.md、.html、.txt、.pdf）或用 --format 指定", path)
 	}
 	f, err := ParseFormat(ext)
 	if err != nil {
-		return "", fmt.Errorf("无法从扩展名“%s”判断导出格式：可用 .docx、.md、.html、.txt", ext)
+		return "", fmt.Errorf("无法从扩展名“%s”判断导出格式：可用 .docx、.md、.html、.txt、.pdf", ext)
 	}
 	return f, nil
 }
@@ -108,6 +118,15 @@ type Options struct {
 	// Date overrides the draft's date (成文日期); either 2025-03-01 or
 	// 2025年3月1日. Empty means the draft's own date.
 	Date string
+	// WithContact prints the contact line under the date (docx and pdf)
+	// and keeps it in the carried draft data (every format): for the copy
+	// sent up, never for the one published. Without it the export holds
+	// no contact at all, on the page or out of sight.
+	WithContact bool
+	// Fonts overrides the template's choice of font names (docx and pdf).
+	Fonts model.FontNames
+	// LibreOffice converts to PDF; its zero value finds soffice on PATH.
+	LibreOffice LibreOffice
 }
 
 // Write renders the report in format f.
@@ -121,6 +140,8 @@ func Write(w io.Writer, f Format, t *model.Template, r *model.Report, opts Optio
 		return HTML(w, t, r, opts)
 	case FormatText:
 		return Text(w, t, r, opts)
+	case FormatPDF:
+		return PDF(w, t, r, opts)
 	}
 	return fmt.Errorf("不支持的导出格式“%s”", f)
 }

@@ -114,15 +114,18 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), "pdf") {
-		t.Errorf("ParseFormat(pdf) error = %v", err)
+	if got, err := ParseFormat("PDF"); err != nil || got != FormatPDF {
+		t.Errorf("ParseFormat(PDF) = %q, %v", got, err)
 	}
-	for in, want := range map[string]Format{"a/报告.docx": FormatDOCX, "x.MD": FormatMarkdown, "x.html": FormatHTML, "x.txt": FormatText} {
+	if _, err := ParseFormat("odt"); err == nil || !strings.Contains(err.Error(), "odt") || !strings.Contains(err.Error(), "pdf") {
+		t.Errorf("ParseFormat(odt) error = %v", err)
+	}
+	for in, want := range map[string]Format{"a/报告.docx": FormatDOCX, "x.MD": FormatMarkdown, "x.html": FormatHTML, "x.txt": FormatText, "x.PDF": FormatPDF} {
 		if got, err := FormatFromPath(in); err != nil || got != want {
 			t.Errorf("FormatFromPath(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"报告", "报告.pdf"} {
+	for _, in := range []string{"报告", "报告.odt"} {
 		if _, err := FormatFromPath(in); err == nil {
 			t.Errorf("FormatFromPath(%q) should fail", in)
 		}

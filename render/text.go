@@ -30,7 +30,7 @@ func Text(w io.Writer, t *model.Template, r *model.Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	indent := strings.Repeat(ideographicSpace, 2)
 	if d.Title != "" {
-		bw.WriteString(d.Title + "\n\n")
+		bw.WriteString(strings.Join(d.TitleLines, "\n") + "\n\n")
 	}
 	for _, bl := range d.Blocks {
 		line := indent

@@ -91,8 +91,9 @@ type App struct {
 	quitOnSave  bool
 	overwrite   string // path the drafter was warned exists
 	path        string
-	onDisk      bool   // the draft exists as a file
-	exportForce string // Word file the drafter was warned about
+	onDisk      bool            // the draft exists as a file
+	exportForce string          // file the drafter was warned about
+	exportFonts model.FontNames // font names for exports, from settings
 	message     string
 	msgErr      bool
 
@@ -145,6 +146,7 @@ func buildApp(opts Options, now func() time.Time) *App {
 		check:        checkerFor(opts),
 		tick:         checkTickCmd,
 		cursor:       opts.cursor,
+		exportFonts:  opts.Fonts,
 		now:          now,
 		tree:         newTree(c),
 		findings:     newFindings(c),

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -410,11 +414,81 @@ func TestExportWord(t *testing.T) {
 	mustContain(t, a, "请先保存草稿")
 	typeText(t, a, "正文。")
 	press(t, a, "ctrl+s")
-	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF5})
+	// F5 offers the formats; Enter takes Word.
+	press(t, a, "f5")
+	mustContain(t, a, "导出", "[w] Word 文档", "[p] PDF", "[m] Markdown", "[h] HTML 网页", "[t] 纯文本", "[esc] 取消")
+	docx := filepath.Join(filepath.Dir(path), "d.docx")
+	// The export is a command: nothing is written inside Update.
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if _, err := os.Stat(docx); err == nil {
+		t.Fatal("Update wrote the file itself instead of returning a command")
+	}
 	drain(t, a, cmd)
 	mustContain(t, a, "已导出 d.docx")
-	if st, err := os.Stat(filepath.Join(filepath.Dir(path), "d.docx")); err != nil || st.Size() == 0 {
+	if st, err := os.Stat(docx); err != nil || st.Size() == 0 {
 		t.Fatalf("no docx: %v", err)
+	}
+	if a.state != stateEdit {
+		t.Errorf("state %v after export, want the editor back", a.state)
+	}
+
+	// Esc cancels; the other keys pick their format.
+	press(t, a, "f5", "esc")
+	if a.state != stateEdit || a.prompt != nil {
+		t.Errorf("esc left state %v", a.state)
+	}
+	press(t, a, "f5", "m")
+	mustContain(t, a, "已导出 d.md")
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(path), "d.md")); err != nil || !strings.HasPrefix(string(b), "---\n") {
+		t.Errorf("md export: %v", err)
+	}
+
+	// A file changed since nianbao wrote it (edited in Word) is not
+	// overwritten at once; the same choice again backs it up and does.
+	if err := os.WriteFile(docx, []byte("在 Word 里改过"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "f5", "w")
+	mustContain(t, a, "未导出", "再导出一次")
+	press(t, a, "f5", "w")
+	mustContain(t, a, "已导出 d.docx")
+}
+
+// F5 → p writes a PDF through LibreOffice, off the update loop; without
+// LibreOffice the message names the package to install.
+func TestExportPDF(t *testing.T) {
+	tm := stdTemplate(t)
+	path := filepath.Join(t.TempDir(), "d.yaml")
+	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)
+	typeText(t, a, "正文。")
+	press(t, a, "ctrl+s", "f5")
+	if _, err := exec.LookPath("soffice"); err != nil || testing.Short() {
+		t.Setenv("PATH", t.TempDir())
+		press(t, a, "p")
+		mustContain(t, a, "导出失败", "libreoffice-writer-nogui")
+		return
+	}
+	_, cmd := a.Update(keyMsg("p"))
+	mustContain(t, a, "正在导出 PDF")
+	// LibreOffice takes longer than drain waits; run the command tree here.
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch m := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range m {
+				run(c)
+			}
+		case exportedMsg:
+			a.Update(m)
+		}
+	}
+	run(cmd)
+	mustContain(t, a, "已导出 d.pdf")
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(path), "d.pdf")); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("no PDF: %v", err)
 	}
 }
 
@@ -469,5 +543,33 @@ func TestQuestionMarkIsTextInProseAndHelpInTree(t *testing.T) {
 	a.syncProse()
 	if got := a.c.report.Text("measures"); got != "是否？?" {
 		t.Fatalf("prose %q", got)
+	}
+}
+
+// The font names from the settings reach the exported Word file.
+func TestExportUsesSettingsFonts(t *testing.T) {
+	tm := stdTemplate(t)
+	path := filepath.Join(t.TempDir(), "d.yaml")
+	a := newTestAppWith(t, Options{Report: draft(t, tm), Template: tm, Path: path, Fonts: model.FontsWindows}, 100, 30)
+	typeText(t, a, "正文。")
+	press(t, a, "ctrl+s", "f5", "enter")
+	mustContain(t, a, "已导出 d.docx")
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "d.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/styles.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if !strings.Contains(string(b), `w:eastAsia="仿宋"`) || strings.Contains(string(b), "GB2312") {
+				t.Errorf("styles do not use the Windows font names")
+			}
+		}
 	}
 }

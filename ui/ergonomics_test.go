@@ -145,3 +145,19 @@ func TestEmptyFindingsPanelIsSmall(t *testing.T) {
 	}
 	mustContain(t, a, "检查结果：未发现问题")
 }
+
+// A message too long for the status bar takes the help line's row until
+// the next key, so it is read whole instead of cut.
+func TestLongMessageIsShownWhole(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	press(t, a, "ctrl+n")
+	for i := 0; i < 20; i++ {
+		press(t, a, "ctrl+n")
+	}
+	want := "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
+	mustContain(t, a, want)
+	press(t, a, "ctrl+g")
+	mustNotContain(t, a, want)
+	mustContain(t, a, "F1 全部按键")
+}

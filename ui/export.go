@@ -18,28 +18,65 @@ type exportedMsg struct {
 	err    error
 }
 
-// exportCmd writes the Word file from a snapshot, off the update loop.
-func exportCmd(path string, t *model.Template, snap *model.Report, force bool) tea.Cmd {
+// exportCmd writes the file from a snapshot, off the update loop: a PDF
+// takes LibreOffice seconds, and even the Word file must not stall typing.
+func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, opts render.Options, force bool) tea.Cmd {
 	return func() tea.Msg {
-		bak, err := render.ExportFile(path, render.FormatDOCX, t, snap, render.Options{}, force)
+		bak, err := render.ExportFile(path, f, t, snap, opts, force)
 		return exportedMsg{path: path, backup: bak, err: err}
 	}
 }
 
-// export writes FILE.docx beside the draft. A Word file nianbao did not
-// write, or one changed since (hand edits), is not replaced at the first
-// press; a second press backs it up and replaces it.
+// exportFormats are the choices F5 offers, Word first (Enter picks it).
+var exportFormats = []struct {
+	key    string
+	format render.Format
+}{
+	{"w", render.FormatDOCX},
+	{"p", render.FormatPDF},
+	{"m", render.FormatMarkdown},
+	{"h", render.FormatHTML},
+	{"t", render.FormatText},
+}
+
+// export asks which format to write beside the draft. A file nianbao did
+// not write, or one changed since (hand edits), is not replaced at the
+// first export; the same choice again backs it up and replaces it.
 func (a *App) export() tea.Cmd {
 	if a.path == "" || !a.onDisk {
 		a.message, a.msgErr = "请先保存草稿（ctrl+s），再导出", true
 		return nil
 	}
+	base := strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
+	var choices []choice
+	for i, ef := range exportFormats {
+		keys := []string{ef.key}
+		if i == 0 {
+			keys = append(keys, "enter")
+		}
+		f := ef.format
+		choices = append(choices, choice{keys: keys, label: f.Name(), do: func() tea.Cmd { return a.exportAs(f) }})
+	}
+	choices = append(choices, choice{keys: []string{"esc"}, label: "取消", do: func() tea.Cmd { return nil }})
+	return a.ask(func() *prompt {
+		return &prompt{title: "导出", lines: []string{
+			"选择格式，文件写在草稿旁：" + base + ".*",
+			"Word 文档按公文格式排版，用于报送；PDF 由 LibreOffice 转换，用于公开发布。",
+		}, choices: choices}
+	})
+}
+
+// exportAs writes FILE.ext beside the draft.
+func (a *App) exportAs(f render.Format) tea.Cmd {
 	a.syncProse()
-	out := strings.TrimSuffix(a.path, filepath.Ext(a.path)) + ".docx"
+	out := render.DefaultOutput(a.path, f)
 	force := a.exportForce == out
 	a.exportForce = ""
 	a.message, a.msgErr = "正在导出…", false
-	return exportCmd(out, a.c.tmpl, a.c.report.Snapshot(), force)
+	if f == render.FormatPDF {
+		a.message = "正在导出 PDF（LibreOffice 转换需要几秒）…"
+	}
+	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exportFonts}, force)
 }
 
 func (a *App) exported(msg exportedMsg) {
@@ -47,8 +84,9 @@ func (a *App) exported(msg exportedMsg) {
 		a.message, a.msgErr = "导出失败："+msg.err.Error(), true
 		var oe *render.OverwriteError
 		if errors.As(msg.err, &oe) {
+			// Short: the status line has one row, and the key matters most.
 			a.exportForce = msg.path
-			a.message = "未导出：" + msg.err.Error() + "（再按 F5 先备份再覆盖）"
+			a.message = "未导出：" + filepath.Base(msg.path) + " 不是 nianbao 导出的，或导出后改过；再导出一次即先备份再覆盖"
 		}
 		return
 	}

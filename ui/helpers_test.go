@@ -86,6 +86,8 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyF2}
 	case "f3":
 		return tea.KeyMsg{Type: tea.KeyF3}
+	case "f5":
+		return tea.KeyMsg{Type: tea.KeyF5}
 	case "f4":
 		return tea.KeyMsg{Type: tea.KeyF4}
 	case "ctrl+n":

@@ -62,7 +62,7 @@ func DefaultKeyMap() KeyMap {
 		Interrupt:    b([]string{"ctrl+c"}, "ctrl+c", "退出"),
 		ExtEditor:    b([]string{"ctrl+e"}, "ctrl+e", "用外部编辑器"),
 		Meta:         b([]string{"f4"}, "F4", "报告信息"),
-		Export:       b([]string{"f5"}, "F5", "导出 Word"),
+		Export:       b([]string{"f5"}, "F5", "导出…"),
 		PageUp:       b([]string{"pgup"}, "PgUp", "上翻"),
 		PageDown:     b([]string{"pgdown"}, "PgDn", "下翻"),
 		ConfirmSave:  b([]string{"s", "y", "enter"}, "s", "保存并退出"),

@@ -344,16 +344,14 @@ func TestExportAsksBeforeReplacingForeignWord(t *testing.T) {
 	docx := strings.TrimSuffix(path, ".yaml") + ".docx"
 	os.WriteFile(docx, []byte("在 Word 里改过的"), 0o644)
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
-	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF5})
-	drain(t, a, cmd)
-	if !strings.Contains(a.message, "不是 nianbao 导出的") || !strings.Contains(a.message, "再按 F5") {
+	press(t, a, "f5", "enter") // F5 asks the format; enter is Word
+	if !strings.Contains(a.message, "不是 nianbao 导出的") || !strings.Contains(a.message, "再导出一次") {
 		t.Fatalf("message: %s", a.message)
 	}
 	if readFile(t, docx) != "在 Word 里改过的" {
 		t.Fatal("replaced at the first press")
 	}
-	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyF5})
-	drain(t, a, cmd)
+	press(t, a, "f5", "enter")
 	if readFile(t, docx+".bak") != "在 Word 里改过的" || !strings.Contains(a.message, "备份为") {
 		t.Fatalf("second press: %s", a.message)
 	}

@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/charmbracelet/x/ansi"
 	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // statusInfo is what the status bar shows; the root fills it from cheap
@@ -22,6 +24,34 @@ type statusInfo struct {
 	totalChars   int
 	message      string
 	isError      bool
+}
+
+// messageFits says whether the message fits the status bar beside the file
+// name and the counters; a longer one takes the help line's row instead
+// (messageLine), so no message is ever cut.
+func messageFits(width int, left, right, msg string) bool {
+	return ansi.StringWidth(left)+1+ansi.StringWidth(msg)+1+ansi.StringWidth(right) <= width
+}
+
+func messageStyle(st Styles, s statusInfo) lipgloss.Style {
+	if s.isError {
+		return st.Status.Error
+	}
+	return st.Status.Message
+}
+
+// messageLine is the row under the status bar for a message too long for
+// the bar itself, wrapped no further than the screen is wide; "" when the
+// message fits the bar (or there is none).
+func messageLine(st Styles, width int, s statusInfo) string {
+	if s.message == "" {
+		return ""
+	}
+	full := renderStatus(st, width, s)
+	if strings.Contains(ansi.Strip(full), s.message) {
+		return ""
+	}
+	return ansi.Truncate(messageStyle(st, s).Render(" "+s.message), width, "…")
 }
 
 func renderStatus(st Styles, width int, s statusInfo) string {
@@ -46,12 +76,8 @@ func renderStatus(st Styles, width int, s statusInfo) string {
 	}
 	right := fmt.Sprintf(" %s │ 本节 %d 字 │ 全文 %d 字 ", comp, s.sectionChars, s.totalChars)
 	left := st.Status.File.Render(" "+name+" ") + stateStyle.Render("["+state+"]")
-	if s.message != "" {
-		ms := st.Status.Message
-		if s.isError {
-			ms = st.Status.Error
-		}
-		left += ms.Render(" " + s.message)
+	if s.message != "" && messageFits(width, left, right, s.message) {
+		left += messageStyle(st, s).Render(" " + s.message)
 	}
 	gap := width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {

@@ -32,6 +32,9 @@ type Options struct {
 	UnnamedPath string
 	// LockHolders are the other running editors that have the draft open.
 	LockHolders []model.LockInfo
+	// Fonts overrides the template's font names in exports (F5), from the
+	// user's settings.
+	Fonts model.FontNames
 
 	session      model.Session         // this editor's identity in side-file names; zero means this process
 	onDisk       *bool                 // whether Path exists, when already known (rebuilds); nil asks the disk

@@ -39,9 +39,15 @@ func (a *App) View() string {
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString(renderStatus(st, c.width, a.statusInfo()))
+	info := a.statusInfo()
+	b.WriteString(renderStatus(st, c.width, info))
 	b.WriteByte('\n')
-	b.WriteString(a.helpLine())
+	if long := messageLine(st, c.width, info); long != "" {
+		// Until the next key the message takes the help line's row.
+		b.WriteString(long)
+	} else {
+		b.WriteString(a.helpLine())
+	}
 	a.placeCursor()
 	return b.String()
 }
@@ -244,8 +250,8 @@ func (a *App) activeKeys() keyList {
 
 // helpLine is cached by what decides it, since it does not change per key.
 func (a *App) helpLine() string {
-	key := helpKey{a.state, a.focus, a.c.width}
-	if a.helpCache != "" && key == a.helpKey {
+	hk := helpKey{a.state, a.focus, a.c.width}
+	if a.helpCache != "" && hk == a.helpKey {
 		return a.helpCache
 	}
 	if a.state == statePrompt {
@@ -256,8 +262,11 @@ func (a *App) helpLine() string {
 	if a.state == stateConfirmQuit || a.state == stateSaveAs {
 		keys = keys[:min(3, len(keys))]
 	}
+	unbounded := a.help
+	unbounded.Width = 0 // measure the whole line; help.Model cuts at Width
+	keys = fitHelp(keys, a.c.keys, func(ks []key.Binding) int { return ansi.StringWidth(unbounded.ShortHelpView(ks)) }, a.c.width)
 	a.helpCache = ansi.Truncate(a.help.ShortHelpView(keys), a.c.width, "…")
-	a.helpKey = key
+	a.helpKey = hk
 	return a.helpCache
 }
 
@@ -316,6 +325,25 @@ func (a *App) fullHelpView() string {
 		lines[i] = ansi.Truncate(lines[i], a.lay.innerW, "…")
 	}
 	return strings.Join(lines[:min(len(lines), a.lay.innerH)], "\n")
+}
+
+// fitHelp drops keys of the pane from the end of the help line until it
+// fits the width, so the keys that work everywhere (save, findings,
+// preview, help, quit) are never the ones cut off.
+func fitHelp(keys []key.Binding, km KeyMap, width func([]key.Binding) int, w int) []key.Binding {
+	global := []key.Binding{km.Save, km.Findings, km.Preview, km.Help, km.Quit}
+	out := append([]key.Binding(nil), keys...)
+	for width(out) > w {
+		i := len(out) - 1
+		for i >= 0 && hasKey(global, out[i]) {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		out = append(out[:i], out[i+1:]...)
+	}
+	return out
 }
 
 func hasKey(list []key.Binding, b key.Binding) bool {

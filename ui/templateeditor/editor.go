@@ -68,17 +68,17 @@ const (
 
 // Model is the root model of the template editor.
 type Model struct {
-	opts   Options
-	t      *model.Template
-	saved  []byte
+	opts  Options
+	t     *model.Template
+	saved []byte
 	// changes counts edits, undos, redos and saves; dirty encodes the
 	// template only when it moved since the last answer, not per frame.
 	changes  uint64
 	dirtyAt  uint64
 	dirtyVal bool
-	keys   KeyMap
-	styles Styles
-	help   help.Model
+	keys     KeyMap
+	styles   Styles
+	help     help.Model
 
 	state      state
 	back       state // where a form or confirmation returns to
