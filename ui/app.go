@@ -87,6 +87,8 @@ type App struct {
 	errsBySec   map[string]int
 	editGen     int
 	savedGen    int
+	base        *baseline // what the disk holds, see baseline.go
+	saveVer     map[string]uint64 // editor versions the save under way writes
 	saving      bool
 	quitOnSave  bool
 	overwrite   string // path the drafter was warned exists
@@ -187,6 +189,9 @@ func buildApp(opts Options, now func() time.Time) *App {
 		a.lens[i] = utf8.RuneCountInString(r.Text(s.ID))
 		a.total += a.lens[i]
 	}
+	if a.onDisk {
+		a.setBaseline(r.Snapshot(), nil)
+	}
 	a.meta = newMetaForm(c, now())
 	a.fileName = textinput.New()
 	a.fileName.Prompt = "文件名："
@@ -254,9 +259,16 @@ func (a *App) syncProse() {
 
 func (a *App) dirty() bool { return a.editGen != a.savedGen }
 
-// edited records a change and schedules the debounced check.
+// edited records a change and schedules the debounced check. A change
+// that takes the draft back to what the disk holds leaves it unmodified.
 func (a *App) edited() tea.Cmd {
 	a.editGen++
 	a.checkSeq++
+	// The F4 form holds its values until it is left, so only edits in the
+	// sections can be judged against the disk here.
+	if a.onDisk && a.state == stateEdit && a.atBaseline() {
+		a.savedGen = a.editGen
+		return tea.Batch(a.tick(a.checkSeq), a.discardRecovery())
+	}
 	return tea.Batch(a.tick(a.checkSeq), a.scheduleAutosave())
 }

@@ -161,3 +161,36 @@ func TestLongMessageIsShownWhole(t *testing.T) {
 	mustNotContain(t, a, want)
 	mustContain(t, a, "F1 全部按键")
 }
+
+// Typing a character and deleting it leaves the draft as the disk holds
+// it: no 未保存, no question on quit. The same after a save.
+func TestTypeAndDeleteLeavesDraftUnmodified(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	r, path := savedDraft(t, "原有内容。")
+	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
+	drain(t, a, a.openSection(a.c.index["measures"], focusProse))
+	typeText(t, a, "新")
+	if !a.dirty() {
+		t.Fatal("typing did not mark the draft modified")
+	}
+	press(t, a, "backspace")
+	if a.dirty() {
+		t.Fatal("after typing and deleting a character the draft is still modified")
+	}
+	mustNotContain(t, a, "未保存")
+	// After a save the saved text is the new baseline.
+	typeText(t, a, "又")
+	press(t, a, "ctrl+s")
+	typeText(t, a, "再")
+	press(t, a, "backspace")
+	if a.dirty() {
+		t.Fatal("back at the saved text, still modified")
+	}
+	press(t, a, "backspace")
+	if !a.dirty() {
+		t.Fatal("deleting a saved character did not mark the draft modified")
+	}
+	if quit := press(t, a, "ctrl+q"); quit {
+		t.Fatal("quit without asking with a change unsaved")
+	}
+}

@@ -53,6 +53,7 @@ func (a *App) startSave(overwrite bool) tea.Cmd {
 	}
 	a.syncProse()
 	a.saving = true
+	a.saveVer = a.editorVersions()
 	snap := a.c.report.Snapshot()
 	pruneLeftovers(snap)
 	return saveCmd(snap, a.path, a.editGen, overwrite)
@@ -78,6 +79,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	}
 	a.path = msg.path
 	a.onDisk = true
+	if msg.gen >= a.savedGen {
+		a.setBaseline(msg.snap, a.saveVer)
+	}
 	a.savedGen = max(a.savedGen, msg.gen)
 	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
 	if a.quitOnSave && !a.dirty() {
