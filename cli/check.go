@@ -6,10 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -29,9 +25,6 @@ import (
 // nil, documents are reported as not yet supported (exit 2) and the other
 // files are still checked.
 var documentLoader func(path string, t *model.Template) (*model.Report, check.DocLines, error)
-
-// documentExts are the document types check hands to documentLoader.
-var documentExts = map[string]bool{".txt": true, ".md": true, ".docx": true}
 
 type checkOptions struct {
 	streams   *Streams
@@ -103,18 +96,8 @@ func runCheck(opts *checkOptions) error {
 	if len(opts.paths) == 0 {
 		return &ExitError{Code: ExitInput, Err: errors.New("请给出要检查的草稿文件或目录，例如 nianbao check 草稿.yaml")}
 	}
-	var results []*fileCheck
-	cache := templateCache{}
-	for _, p := range opts.paths {
-		files, err := collectInputs(p)
-		if err != nil {
-			results = append(results, &fileCheck{path: p, err: err})
-			continue
-		}
-		for _, f := range files {
-			results = append(results, checkFile(f, opts.template, cache))
-		}
-	}
+	cache := newTemplateCache()
+	results := checkAll(opts, cache)
 	for _, r := range results {
 		if r.err != nil {
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
@@ -157,62 +140,16 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-// collectInputs expands a path: a file is taken as given, a directory is
-// walked for drafts and documents. Hidden files and directories, editor
-// backups (~) and README files are skipped.
-func collectInputs(path string) ([]string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法打开：" + model.OSReason(err)}
-	}
-	if !st.IsDir() {
-		return []string{path}, nil
-	}
-	var out []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != path && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.HasSuffix(name, "~") || strings.HasPrefix(strings.ToUpper(name), "README") {
-			return nil
-		}
-		ext := strings.ToLower(filepath.Ext(name))
-		if ext == ".yaml" || ext == ".yml" || documentExts[ext] {
-			out = append(out, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取目录：" + model.OSReason(err)}
-	}
-	if len(out) == 0 {
-		// Checking nothing must not look like a pass.
-		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx）"}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
-func checkFile(path, override string, cache templateCache) *fileCheck {
-	ext := strings.ToLower(filepath.Ext(path))
-	switch {
-	case ext == ".yaml" || ext == ".yml":
+// checkFile checks one file: a YAML draft by its extension, anything else
+// as a document whose format ingest tells from its content.
+func checkFile(path, override string, cache *templateCache) *fileCheck {
+	if isDraftPath(path) {
 		return checkDraft(path, override, cache)
-	case documentExts[ext]:
-		return checkDocument(path, override, cache)
 	}
-	return &fileCheck{path: path, err: &model.Error{File: path,
-		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx）"}}
+	return checkDocument(path, override, cache)
 }
 
-func checkDraft(path, override string, cache templateCache) *fileCheck {
+func checkDraft(path, override string, cache *templateCache) *fileCheck {
 	fc := &fileCheck{path: path, kind: "draft"}
 	r, t, err := cache.loadDraft(path, override)
 	if err != nil {
@@ -250,10 +187,10 @@ func draftLine(r *model.Report, section, figure string) int {
 	return 0
 }
 
-func checkDocument(path, override string, cache templateCache) *fileCheck {
+func checkDocument(path, override string, cache *templateCache) *fileCheck {
 	fc := &fileCheck{path: path, kind: "document"}
 	if documentLoader == nil {
-		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档（.txt、.md、.docx），请先用 nianbao import 转换为草稿后再检查"}
+		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档，请先用 nianbao import 转换为草稿后再检查"}
 		return fc
 	}
 	t, err := cache.lookup(override)
@@ -317,7 +254,7 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 	color := s.Color
 	for _, r := range results {
 		if r.unreadable() {
-			fmt.Fprintf(&b, "%s: %s\n", paint(color, ansiBold, r.path), paint(color, ansiRed, "无法读取"))
+			fmt.Fprintf(&b, "%s: %s：%s\n", paint(color, ansiBold, r.path), paint(color, ansiRed, "无法读取"), unreadReason(r.path, r.err))
 			continue
 		}
 		e, w, i := r.result.Counts()

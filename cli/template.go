@@ -24,7 +24,7 @@ func newTemplateCmd(s *Streams) *cobra.Command {
 			"  template_dirs: [模板目录]\n" +
 			"后，草稿可以直接用模板 id 引用这些目录中的模板文件（文件名为“id.yaml”）。",
 	}
-	cmd.AddCommand(newTemplateListCmd(s), newTemplateShowCmd(s), newTemplateNewCmd(s),
+	cmd.AddCommand(newTemplateInstallCmd(s), newTemplateListCmd(s), newTemplateShowCmd(s), newTemplateNewCmd(s),
 		newTemplateEditCmd(s), newTemplateLintCmd(s), newTemplateDiffCmd(s))
 	return cmd
 }

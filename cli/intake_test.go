@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/internal/officetest"
+)
+
+// officeReport is a received report in the shape units send.
+const officeReport = `青山县司法局2024年度法治政府建设情况报告
+
+2024年，县司法局坚持以习近平法治思想为指导，统筹推进法治政府建设各项工作，现将有关情况报告如下。
+
+一、主要举措和成效
+（一）依法决策
+全年开展合法性审查21件，审查规范性文件8件，全部在规定时限内完成。
+（二）化解矛盾纠纷
+全年受理矛盾纠纷120件，调解成功110件，调解成功率91.67%。
+二、存在的不足和原因
+基层执法人员法治素养有待提高，部分执法文书不够规范。
+三、下一年度推进法治政府建设的主要安排
+2025年，我们将继续加强执法人员培训。
+`
+
+// TestCheckFolderReadsEveryFormat: a folder as an office receives it is
+// read whole — a draft, a .docx, a .doc renamed .docx, a PDF, a saved web
+// page and GBK text — and what is not a report is listed with its reason.
+func TestCheckFolderReadsEveryFormat(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	draft := writeFile(t, filepath.Join(dir, "a-草稿.yaml"), draftVariant(t, "clean"))
+	if code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "b-导出.docx"), draft); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	writeFile(t, filepath.Join(dir, "c-其实是doc.docx"), officetest.ConvertText(t, officeReport, ".doc"))
+	writeFile(t, filepath.Join(dir, "d-扫描前.pdf"), officetest.ConvertText(t, officeReport, ".pdf"))
+	page := "<!DOCTYPE html><html><head><meta charset=utf-8><title>报告</title></head><body><nav><a href=/>首页</a></nav><article>" +
+		"<p>" + strings.ReplaceAll(strings.TrimSpace(officeReport), "\n", "</p><p>") + "</p></article></body></html>"
+	writeFile(t, filepath.Join(dir, "e-网页.html"), []byte(page))
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(officeReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "f-GBK.txt"), []byte(gbk))
+	scan := writeFile(t, filepath.Join(dir, "g-扫描件.jpg"), []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF"))
+	writeFile(t, filepath.Join(dir, "README.md"), []byte("说明"))
+	writeFile(t, filepath.Join(dir, "名单.csv"), []byte("单位\n"))
+	writeFile(t, filepath.Join(dir, "~$c-其实是doc.docx"), []byte("owner"))
+
+	code, out, errOut := run(t, "check", dir)
+	if code != ExitInput {
+		t.Errorf("exit %d, want 2 for the unreadable scan", code)
+	}
+	for _, name := range []string{"a-草稿.yaml", "b-导出.docx", "c-其实是doc.docx", "d-扫描前.pdf", "e-网页.html", "f-GBK.txt"} {
+		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(filepath.Join(dir, name)) + `: (通过|未通过)  完整度`)
+		if !re.MatchString(out) {
+			t.Errorf("%s was not read:\n%s\n%s", name, out, errOut)
+		}
+	}
+	if !strings.Contains(out, scan+": 无法读取：这是图片") || !strings.Contains(errOut, "OCR") {
+		t.Errorf("scan not listed with its reason:\n%s\n%s", out, errOut)
+	}
+	for _, name := range []string{"README.md", "名单.csv", "~$c-其实是doc.docx"} {
+		if !strings.Contains(errOut, filepath.Join(dir, name)+": 未检查：") {
+			t.Errorf("%s skipped silently:\n%s", name, errOut)
+		}
+	}
+	if !strings.Contains(out, "共 7 个文件") {
+		t.Errorf("summary does not count every file:\n%s", out)
+	}
+	// The figures of the converted documents are read, so findings are
+	// about the content, not about an empty file.
+	if strings.Contains(out, filepath.Join(dir, "c-其实是doc.docx")+`: [section.empty] 错误：必填章节“（二）`) {
+		t.Errorf(".doc content lost:\n%s", out)
+	}
+}
+
+// TestCheckMissingConverter: without LibreOffice a .doc is listed as
+// unread with the package to install, and the exit code is 2.
+func TestCheckMissingConverter(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	doc := writeFile(t, filepath.Join(dir, "报告.doc"), officetest.ConvertText(t, officeReport+"\n缺少转换器。\n", ".doc"))
+	good := writeFile(t, filepath.Join(dir, "a.yaml"), draftVariant(t, "clean"))
+	t.Setenv("PATH", t.TempDir())
+	code, out, errOut := run(t, "check", dir)
+	if code != ExitInput || !strings.Contains(errOut, doc+": ") || !strings.Contains(errOut, "libreoffice-writer-nogui") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, doc+": 无法读取：") || !strings.Contains(out, good+": 通过") {
+		t.Errorf("output:\n%s", out)
+	}
+}
