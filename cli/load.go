@@ -21,8 +21,8 @@ func loadDraft(path, override string) (*model.Report, *model.Template, error) {
 // thousand drafts almost always names one or two templates. It is safe for
 // the workers of a batch check.
 type templateCache struct {
-	mu     sync.Mutex
-	byRef  map[string]*model.Template
+	mu      sync.Mutex
+	byRef   map[string]*model.Template
 	byDraft map[string]*model.Template // dir|id@version → template
 	// known are templates found among the files being checked: an office
 	// checks the folder where its template lies beside the drafts.

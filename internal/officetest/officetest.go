@@ -60,4 +60,3 @@ func ConvertText(t testing.TB, text, ext string) []byte {
 	}
 	return Convert(t, src, ext)
 }
-
