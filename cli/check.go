@@ -32,6 +32,7 @@ type checkOptions struct {
 	strict    bool
 	template  string
 	listRules bool
+	jobs      int // files checked at once; 0 = one per core
 	paths     []string
 }
 
@@ -68,6 +69,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "有警告也算未通过（退出码 1）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "同时检查的文件数（默认每个处理器核心一个）")
 	return cmd
 }
 

@@ -51,7 +51,7 @@ func checkAll(opts *checkOptions, cache *templateCache) []*fileCheck {
 		ingest.Prepare(docs)
 	}
 	progress := newProgress(opts.streams, len(todo))
-	parallel(len(todo), func(n int) {
+	parallel(len(todo), opts.jobs, func(n int) {
 		i := todo[n]
 		results[i] = checkFile(results[i].path, opts.template, cache)
 		progress.step()
@@ -76,10 +76,14 @@ func registerTemplate(path string, cache *templateCache) (bool, string) {
 	return true, fmt.Sprintf("%s: 这是模板（%s，第 %d 版），用于查找草稿的模板，不作为草稿检查", model.Printable(path), t.ID, t.Version)
 }
 
-// parallel runs fn(0..n-1) on every core. Each call writes only its own
-// result slot, so the order of the output is the order of the input.
-func parallel(n int, fn func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+// parallel runs fn(0..n-1) on jobs workers (0: one per core). Each call
+// writes only its own result slot, so the order of the output is the order
+// of the input.
+func parallel(n, jobs int, fn func(int)) {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	workers := min(jobs, n)
 	if workers <= 1 {
 		for i := range n {
 			fn(i)
