@@ -82,6 +82,9 @@ type fileCheck struct {
 	lines    []int // per finding: the line to show (YAML key line for drafts)
 	extra    [][]int
 	err      error
+	// report and tmpl are what was checked, kept for rollup and review.
+	report *model.Report
+	tmpl   *model.Template
 }
 
 func (f *fileCheck) unreadable() bool { return f.err != nil }
@@ -158,7 +161,7 @@ func checkDraft(path, override string, cache *templateCache) *fileCheck {
 		fc.err = err
 		return fc
 	}
-	fc.template = t.ID
+	fc.template, fc.report, fc.tmpl = t.ID, r, t
 	fc.result = check.Report(t, r)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -210,7 +213,7 @@ func checkDocument(path, override string, cache *templateCache) *fileCheck {
 			t = other
 		}
 	}
-	fc.template = t.ID
+	fc.template, fc.report, fc.tmpl = t.ID, r, t
 	fc.result = check.Document(t, r, lines)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))

@@ -60,6 +60,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		newEditCmd(s),
 		newNewCmd(s),
 		newCheckCmd(s),
+		newRollupCmd(s),
 		newExportCmd(s),
 		newImportCmd(s),
 		newTemplateCmd(s),
