@@ -131,4 +131,3 @@ func runRollup(opts *rollupOptions) error {
 	}
 	return nil
 }
-

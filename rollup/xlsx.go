@@ -37,8 +37,8 @@ func WriteXLSX(w io.Writer, t *Table) error {
 }
 
 type xlsxWriter struct {
-	f                                       *excelize.File
-	err                                     error
+	f                                        *excelize.File
+	err                                      error
 	head, count, amount, percent, bold, wrap int
 }
 
