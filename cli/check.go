@@ -36,9 +36,14 @@ type checkOptions struct {
 	paths     []string
 }
 
-const checkLong = `检查草稿（.yaml）或报告文档（.txt、.md、.docx）是否完整、数字是否自洽：
+const checkLong = `检查草稿（.yaml）或收到的报告文档是否完整、数字是否自洽：
 必填章节和数字、占位符、比率与件数、标题编号、“一是、二是”、年份、半角标点等。
-可以给出多个文件或目录（递归查找 .yaml/.yml 和文档）。用 --rules 查看全部规则。
+可以给出多个文件或目录；目录中的每个文件都会检查，或列出不检查的原因。用 --rules 查看全部规则。
+
+文档格式按内容识别（扩展名不可靠）：.docx、文本（UTF-8 或 GBK）、Markdown、
+网页（.html、.mht）直接读取；.doc、.wps、.rtf、.odt 需要 LibreOffice
+（apt install libreoffice-writer-nogui），PDF 需要 pdftotext（apt install poppler-utils）。
+转换结果按内容缓存，再次检查同一文件不再转换。目录中的模板文件用作模板，不当作草稿检查。
 
 输出格式（--format）：
   text  每个文件一行结论（通过/未通过、完整度、各级别数量），随后逐条列出
@@ -83,8 +88,9 @@ type fileCheck struct {
 	extra    [][]int
 	err      error
 	// report and tmpl are what was checked, kept for rollup and review.
-	report *model.Report
-	tmpl   *model.Template
+	report  *model.Report
+	tmpl    *model.Template
+	docText string // a document's text as checked, one paragraph a line
 }
 
 func (f *fileCheck) unreadable() bool { return f.err != nil }
@@ -213,7 +219,7 @@ func checkDocument(path, override string, cache *templateCache) *fileCheck {
 			t = other
 		}
 	}
-	fc.template, fc.report, fc.tmpl = t.ID, r, t
+	fc.template, fc.report, fc.tmpl, fc.docText = t.ID, r, t, lines.Text
 	fc.result = check.Document(t, r, lines)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))

@@ -61,6 +61,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		newNewCmd(s),
 		newCheckCmd(s),
 		newRollupCmd(s),
+		newReviewCmd(s),
 		newExportCmd(s),
 		newImportCmd(s),
 		newTemplateCmd(s),

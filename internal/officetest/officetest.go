@@ -14,10 +14,11 @@ import (
 
 // Filters maps an output extension to LibreOffice's export filter.
 var Filters = map[string]string{
-	".doc": "doc:MS Word 97",
-	".odt": "odt:writer8",
-	".rtf": "rtf:Rich Text Format",
-	".pdf": "pdf:writer_pdf_Export",
+	".doc":  "doc:MS Word 97",
+	".odt":  "odt:writer8",
+	".rtf":  "rtf:Rich Text Format",
+	".pdf":  "pdf:writer_pdf_Export",
+	".docx": "docx:MS Word 2007 XML",
 }
 
 // Soffice returns LibreOffice's path or skips the test.
