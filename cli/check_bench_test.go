@@ -85,3 +85,19 @@ func TestCheckParallelKeepsOrder(t *testing.T) {
 		t.Errorf("parallel output differs from sequential:\n%s\n---\n%s", outs[0], outs[1])
 	}
 }
+
+// BenchmarkCheckDocumentsOneCore is the rate at which one worker checks
+// real-size text reports, folder walk and output included.
+//
+//	go test ./cli/ -run X -bench CheckDocumentsOneCore -benchtime 3x
+func BenchmarkCheckDocumentsOneCore(b *testing.B) {
+	dir := benchFolder(b, 0, 200)
+	s := TestStreams(nil, io.Discard, io.Discard)
+	var spent time.Duration
+	for b.Loop() {
+		start := time.Now()
+		_ = runCheck(&checkOptions{streams: s, format: "json", jobs: 1, paths: []string{dir}})
+		spent += time.Since(start)
+	}
+	b.ReportMetric(float64(200*b.N)/spent.Seconds(), "docs/s")
+}
