@@ -37,7 +37,12 @@ func TestCheckFolderReadsEveryFormat(t *testing.T) {
 	if code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "b-导出.docx"), draft); code != 0 {
 		t.Fatalf("export: %s", errOut)
 	}
-	writeFile(t, filepath.Join(dir, "c-其实是doc.docx"), officetest.ConvertText(t, officeReport, ".doc"))
+	doc := officetest.ConvertText(t, officeReport, ".doc")
+	writeFile(t, filepath.Join(dir, "c-其实是doc.docx"), doc)
+	writeFile(t, filepath.Join(dir, "h-WPS.wps"), doc)
+	if code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "i-导出.html"), draft); code != 0 {
+		t.Fatalf("export html: %s", errOut)
+	}
 	writeFile(t, filepath.Join(dir, "d-扫描前.pdf"), officetest.ConvertText(t, officeReport, ".pdf"))
 	page := "<!DOCTYPE html><html><head><meta charset=utf-8><title>报告</title></head><body><nav><a href=/>首页</a></nav><article>" +
 		"<p>" + strings.ReplaceAll(strings.TrimSpace(officeReport), "\n", "</p><p>") + "</p></article></body></html>"
@@ -56,7 +61,7 @@ func TestCheckFolderReadsEveryFormat(t *testing.T) {
 	if code != ExitInput {
 		t.Errorf("exit %d, want 2 for the unreadable scan", code)
 	}
-	for _, name := range []string{"a-草稿.yaml", "b-导出.docx", "c-其实是doc.docx", "d-扫描前.pdf", "e-网页.html", "f-GBK.txt"} {
+	for _, name := range []string{"a-草稿.yaml", "b-导出.docx", "c-其实是doc.docx", "d-扫描前.pdf", "e-网页.html", "f-GBK.txt", "h-WPS.wps", "i-导出.html"} {
 		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(filepath.Join(dir, name)) + `: (通过|未通过)  完整度`)
 		if !re.MatchString(out) {
 			t.Errorf("%s was not read:\n%s\n%s", name, out, errOut)
@@ -70,7 +75,7 @@ func TestCheckFolderReadsEveryFormat(t *testing.T) {
 			t.Errorf("%s skipped silently:\n%s", name, errOut)
 		}
 	}
-	if !strings.Contains(out, "共 7 个文件") {
+	if !strings.Contains(out, "共 9 个文件") {
 		t.Errorf("summary does not count every file:\n%s", out)
 	}
 	// The figures of the converted documents are read, so findings are
@@ -94,5 +99,24 @@ func TestCheckMissingConverter(t *testing.T) {
 	}
 	if !strings.Contains(out, doc+": 无法读取：") || !strings.Contains(out, good+": 通过") {
 		t.Errorf("output:\n%s", out)
+	}
+}
+
+// TestCheckProgressOnTerminal: progress goes to stderr only when it is a
+// terminal, and is erased at the end.
+func TestCheckProgressOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a", "b", "c"} {
+		writeFile(t, filepath.Join(dir, n+".yaml"), draftVariant(t, "clean"))
+	}
+	for _, term := range []bool{true, false} {
+		var out, errOut strings.Builder
+		s := TestStreams(nil, &out, &errOut)
+		s.ErrTerminal = term
+		_ = runCheck(&checkOptions{streams: s, format: "text", paths: []string{dir}})
+		shown := strings.Contains(errOut.String(), "\r正在检查 3/3") && strings.HasSuffix(errOut.String(), "\r\x1b[K")
+		if shown != term || strings.Contains(out.String(), "正在检查") {
+			t.Errorf("terminal %v: stderr %q", term, errOut.String())
+		}
 	}
 }
