@@ -120,3 +120,25 @@ func TestCheckProgressOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFOfExportChecksLikeTheDocx: a report printed to PDF (paragraphs
+// wrapped, pages broken mid-paragraph, page numbers in the footer) gives
+// the verdict and findings of the Word file it was printed from.
+func TestPDFOfExportChecksLikeTheDocx(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	draft := writeFile(t, filepath.Join(dir, "a.yaml"), draftVariant(t, "wrong-rate"))
+	docx := filepath.Join(dir, "报告.docx")
+	if code, _, errOut := run(t, "export", "-o", docx, draft); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	pdf := writeFile(t, filepath.Join(dir, "pdf", "报告.pdf"), officetest.Convert(t, docx, ".pdf"))
+	summary := func(path string) string {
+		_, out, _ := run(t, "check", path)
+		line := strings.SplitN(out, "\n", 2)[0]
+		return line[strings.Index(line, ": ")+2:]
+	}
+	if d, p := summary(docx), summary(pdf); d != p {
+		t.Errorf("docx: %s\npdf:  %s", d, p)
+	}
+}

@@ -111,34 +111,64 @@ type pdfLine struct {
 // starts with its number, a centred title is indented far).
 func pdfParagraphs(text string) []string {
 	var lines []pdfLine
-	blank := false
-	for _, raw := range strings.Split(strings.ReplaceAll(text, "\f", "\n"), "\n") {
-		body := strings.TrimRightFunc(raw, unicode.IsSpace)
-		trimmed := strings.TrimLeftFunc(body, unicode.IsSpace)
-		if trimmed == "" {
-			blank = true
-			continue
+	for _, page := range strings.Split(text, "\f") {
+		// A paragraph runs on across a page break: the blank lines and the
+		// page number around it are the page's furniture, not a break.
+		blank := false
+		first := true
+		for _, raw := range strings.Split(page, "\n") {
+			body := strings.TrimRightFunc(raw, unicode.IsSpace)
+			trimmed := strings.TrimLeftFunc(body, unicode.IsSpace)
+			if trimmed == "" {
+				blank = !first
+				continue
+			}
+			if pageNumber.MatchString(trimmed) {
+				continue
+			}
+			indent := cells(body[:len(body)-len(trimmed)])
+			l := pdfLine{text: squeezeSpaces(trimmed), indent: indent, end: indent + cells(trimmed), blankBefore: blank}
+			if lv, _, _ := matchNumber(l.text); lv > 0 {
+				l.startsHeader = true
+			}
+			lines = append(lines, l)
+			blank, first = false, false
 		}
-		if pageNumber.MatchString(trimmed) {
-			continue
-		}
-		indent := cells(body[:len(body)-len(trimmed)])
-		l := pdfLine{text: squeezeSpaces(trimmed), indent: indent, end: indent + cells(trimmed), blankBefore: blank}
-		if lv, _, _ := matchNumber(l.text); lv > 0 {
-			l.startsHeader = true
-		}
-		lines = append(lines, l)
-		blank = false
 	}
 	if len(lines) == 0 {
 		return nil
 	}
-	left, right := lines[0].indent, 0
+	// The right margin is where most lines end: body text fills the line,
+	// while a line with spread-out characters or a wide table row would
+	// push a maximum past it.
+	left, widest := lines[0].indent, 0
 	for _, l := range lines {
 		left = min(left, l.indent)
-		right = max(right, l.end)
+		widest = max(widest, l.end)
 	}
-	full := left + (right-left)*85/100
+	// Ends are counted in buckets of four cells: justified lines with
+	// digits in them end a cell or two apart.
+	votes := map[int]int{}
+	for _, l := range lines {
+		if l.end*10 >= widest*7 { // headings and last lines do not vote
+			votes[l.end/4]++
+		}
+	}
+	bucket := 0
+	for b, n := range votes {
+		if n > votes[bucket] || n == votes[bucket] && b > bucket {
+			bucket = b
+		}
+	}
+	right := 0
+	for _, l := range lines {
+		if l.end/4 == bucket {
+			right = max(right, l.end)
+		}
+	}
+	// A few cells of slack: digits and Latin letters are narrower than
+	// Chinese, so a full line with numbers ends a little short.
+	full := right - 4
 	var out []string
 	var cur strings.Builder
 	prevFull := false
