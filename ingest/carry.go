@@ -97,11 +97,12 @@ func LoadForCheck(path string, t *model.Template) (*model.Report, map[string]int
 }
 
 // IsDocument says whether a path names a document to import rather than a
-// YAML draft.
+// YAML draft. Anything not named .yaml/.yml is a document: its real format
+// (Word, PDF, web page, text) is told from its content when it is read.
 func IsDocument(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", ".docx":
-		return true
+	case ".yaml", ".yml":
+		return false
 	}
-	return false
+	return true
 }
