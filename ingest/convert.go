@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -167,14 +168,16 @@ func Prepare(paths []string) {
 	var jobs []officeJob
 	seen := map[string]bool{}
 	for _, p := range paths {
+		// The kinds LibreOffice reads are known from the first bytes; only
+		// those files are read whole (to hash them).
+		if !Detect(readHead(p)).NeedsOffice() {
+			continue
+		}
 		data, err := readLimited(p)
 		if err != nil {
 			continue
 		}
 		k := Detect(data)
-		if !k.NeedsOffice() {
-			continue
-		}
 		key := cacheKey(data, ".docx")
 		if seen[key] {
 			continue
@@ -188,6 +191,19 @@ func Prepare(paths []string) {
 	if len(jobs) > 0 {
 		convertOffice(jobs)
 	}
+}
+
+// readHead reads the start of a file, enough for Detect to tell the
+// formats LibreOffice reads.
+func readHead(path string) []byte {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, _ := io.ReadFull(f, buf)
+	return buf[:n]
 }
 
 // readLimited reads a file up to MaxInputSize.
