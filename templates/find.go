@@ -86,9 +86,10 @@ type Finder struct {
 }
 
 // ForDraft finds template id (at version, when it can) for the draft at
-// draftPath. The order: embedded, configured and installed templates by id;
-// beside the draft; the templates being checked with it; remembered
-// copies. A version that matches exactly is preferred everywhere.
+// draftPath: the template files found by id — configured and installed
+// directories, beside the draft, the templates being checked with it — the
+// exact version first, else the first found; only when there is no file, a
+// remembered copy (the exact version, else the newest).
 func (f Finder) ForDraft(draftPath, id string, version int) (*model.Template, error) {
 	if id == "" {
 		id = Default
@@ -122,13 +123,14 @@ func (f Finder) ForDraft(draftPath, id string, version int) (*model.Template, er
 			return t, nil
 		}
 	}
+	if len(candidates) > 0 {
+		// The office's current template at another version wins over a
+		// remembered copy of the draft's: the editor then offers migration
+		// (it finds the old version through Version).
+		return candidates[0], nil
+	}
 	if t := remembered(id, version); t != nil {
 		return t, nil
-	}
-	if len(candidates) > 0 {
-		// Another version of the office's template: the draft's ids are
-		// validated against it, and migrate explains any difference.
-		return candidates[0], nil
 	}
 	return nil, notFound(draftPath, id, version)
 }
