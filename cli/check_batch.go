@@ -28,7 +28,7 @@ func checkAll(opts *checkOptions, cache *templateCache) []*fileCheck {
 			continue
 		}
 		for _, f := range files {
-			if f.fromDir && isDraftPath(f.path) && opts.template == "" {
+			if f.fromDir && isDraftPath(f.path) {
 				if used, note := registerTemplate(f.path, cache); used {
 					fmt.Fprintln(opts.streams.Err, note)
 					continue
