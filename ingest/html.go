@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/base64"
 	"io"
 	"mime"
@@ -38,19 +39,25 @@ var blocks = map[atom.Atom]bool{
 }
 
 func readWebPage(name string, data []byte) (*Document, error) {
+	if len(data) > MaxTextSize {
+		return nil, &model.Error{File: name, Msg: fmt.Sprintf("网页过大（%d 字节，上限 %d 字节），不像是一份年度报告", len(data), MaxTextSize)}
+	}
 	text, enc, err := decodeHTML(data)
 	if err != nil {
 		return nil, &model.Error{File: name, Msg: "网页无法解码：" + err.Error()}
 	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
+		if strings.Contains(err.Error(), "exceeds") {
+			return nil, &model.Error{File: name, Msg: "网页的元素嵌套过深（超过 512 层），不像是正常的网页"}
+		}
 		return nil, &model.Error{File: name, Msg: "网页无法解析：" + err.Error()}
 	}
 	body := find(root, atom.Body)
 	if body == nil {
 		body = root
 	}
-	article := articleOf(body)
+	article := articleOf(body, countText(body))
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -142,47 +149,60 @@ func find(n *html.Node, a atom.Atom) *html.Node {
 // articleOf descends from body into the child holding most of the text for
 // as long as one child holds nearly all of it; an <article> or <main>
 // element, when there is one with text, is taken as the author marked it.
-func articleOf(body *html.Node) *html.Node {
-	total := ownText(body)
+func articleOf(body *html.Node, size map[*html.Node]int) *html.Node {
+	total := size[body]
 	for _, a := range []atom.Atom{atom.Article, atom.Main} {
-		if n := find(body, a); n != nil && ownText(n)*2 > total {
+		if n := find(body, a); n != nil && size[n]*2 > total {
 			return n
 		}
 	}
 	n := body
 	for {
-		size := ownText(n)
 		var best *html.Node
 		bestSize := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipped[c.DataAtom] {
 				continue
 			}
-			if s := ownText(c); s > bestSize {
+			if s := size[c]; s > bestSize {
 				best, bestSize = c, s
 			}
 		}
-		if best == nil || bestSize*10 < size*8 {
+		if best == nil || bestSize*10 < size[n]*8 {
 			return n
 		}
 		n = best
 	}
 }
 
-// ownText counts the characters a reader sees outside links and skipped
-// elements: navigation is mostly links, an article mostly not.
-func ownText(n *html.Node) int {
-	switch {
-	case n.Type == html.TextNode:
-		return len([]rune(strings.TrimFunc(n.Data, isSpace)))
-	case n.Type == html.ElementNode && (skipped[n.DataAtom] || n.DataAtom == atom.A):
-		return 0
+// countText counts, for every node under n, the characters a reader sees
+// outside links and skipped elements (navigation is mostly links, an
+// article mostly not), in one pass: counting again at every level of a
+// deeply nested page would take quadratic time.
+func countText(n *html.Node) map[*html.Node]int {
+	size := map[*html.Node]int{}
+	var count func(n *html.Node) int
+	count = func(n *html.Node) int {
+		s := 0
+		switch {
+		case n.Type == html.TextNode:
+			s = len([]rune(strings.TrimFunc(n.Data, isSpace)))
+		case n.Type == html.ElementNode && (skipped[n.DataAtom] || n.DataAtom == atom.A):
+			// Links and skipped elements count nothing, but their
+			// children still get entries.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				count(c)
+			}
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				s += count(c)
+			}
+		}
+		size[n] = s
+		return s
 	}
-	s := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		s += ownText(c)
-	}
-	return s
+	count(n)
+	return size
 }
 
 // pageTitle is the first <h1> outside the article, or the <title> without

@@ -379,3 +379,21 @@ func wrap64(s string) string {
 	b.WriteString(enc)
 	return b.String()
 }
+
+// TestHostileWebPages: a deeply nested page or one with no text gets a
+// clear message; a page nested as deep as the parser allows is read.
+func TestHostileWebPages(t *testing.T) {
+	nested := func(n int) []byte {
+		return []byte("<!DOCTYPE html><html><body>" + strings.Repeat("<div>", n) + "青山县2024年度法治政府建设情况报告" + strings.Repeat("</div>", n) + "</body></html>")
+	}
+	if doc, err := Read("deep.html", nested(500)); err != nil || !strings.Contains(doc.Text(), "青山县2024年度") {
+		t.Errorf("page 500 deep: %v", err)
+	}
+	var me *model.Error
+	if _, err := Read("deeper.html", nested(100000)); !errors.As(err, &me) || !strings.Contains(me.Msg, "嵌套过深") {
+		t.Errorf("page 100000 deep: %v", err)
+	}
+	if _, err := Read("empty.html", []byte("<!DOCTYPE html><html><body><nav><a>首页</a></nav></body></html>")); !errors.As(err, &me) || !strings.Contains(me.Msg, "没有正文") {
+		t.Errorf("empty page: %v", err)
+	}
+}
