@@ -72,7 +72,7 @@ func BenchmarkRollupVsCheck(b *testing.B) {
 	var checkTime, rollupTime time.Duration
 	for b.Loop() {
 		start := time.Now()
-		_ = runCheck(&checkOptions{streams: s, format: "json", paths: []string{dir}})
+		_ = runCheck(&checkOptions{streams: s, format: "text", paths: []string{dir}})
 		checkTime += time.Since(start)
 		start = time.Now()
 		_ = runRollup(&rollupOptions{streams: TestStreams(nil, &bytes.Buffer{}, io.Discard), paths: []string{dir}, output: filepath.Join(os.TempDir(), "nianbao-bench-rollup.xlsx")})

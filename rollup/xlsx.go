@@ -32,7 +32,8 @@ func WriteXLSX(w io.Writer, t *Table) error {
 	if x.err != nil {
 		return x.err
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is active in a new workbook; SetActiveSheet would
+	// parse every sheet again, the streamed one included.
 	return f.Write(w)
 }
 
@@ -119,38 +120,71 @@ func (x *xlsxWriter) value(sheet string, col, row int, c Cell, style int) {
 	}
 }
 
+// units writes the big sheet through excelize's stream writer: setting a
+// thousand rows cell by cell cost more than checking the reports.
 func (x *xlsxWriter) units(t *Table) {
+	sw, err := x.f.NewStreamWriter(sheetUnits)
+	if err != nil {
+		x.keep(err)
+		return
+	}
+	heads := t.Heads()
 	widths := []float64{6, 24, 7, 12, 9, 10, 6, 6}
 	for range t.Columns {
 		widths = append(widths, 14)
 	}
-	x.sheet(sheetUnits, t.Heads(), append(widths, 40)...)
+	widths = append(widths, 40)
+	for i, w := range widths {
+		x.keep(sw.SetColWidth(i+1, i+1, w))
+	}
+	x.keep(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	row := make([]any, len(heads))
+	for i, h := range heads {
+		row[i] = excelize.Cell{StyleID: x.head, Value: h}
+	}
+	x.keep(sw.SetRow("A1", row))
 	fixed := len(fixedHeads)
 	n := 2
 	for _, r := range t.Rows {
-		x.set(sheetUnits, 1, n, r.Rank, 0)
-		x.set(sheetUnits, 2, n, r.Unit, 0)
+		row := make([]any, len(heads))
+		row[0], row[1], row[3], row[4] = r.Rank, r.Unit, r.Template, r.Verdict()
 		if r.Year > 0 {
-			x.set(sheetUnits, 3, n, r.Year, 0)
+			row[2] = r.Year
 		}
-		x.set(sheetUnits, 4, n, r.Template, 0)
-		x.set(sheetUnits, 5, n, r.Verdict(), 0)
 		if r.Readable {
-			x.set(sheetUnits, 6, n, r.Completeness, x.percent)
-			x.set(sheetUnits, 7, n, r.Errors, 0)
-			x.set(sheetUnits, 8, n, r.Warnings, 0)
+			row[5] = excelize.Cell{StyleID: x.percent, Value: r.Completeness}
+			row[6], row[7] = r.Errors, r.Warnings
 		}
 		for i, c := range r.Cells {
-			x.value(sheetUnits, fixed+1+i, n, c, x.figureStyle(t.Columns[i]))
+			row[fixed+i] = x.streamValue(c, x.figureStyle(t.Columns[i]))
 		}
-		x.set(sheetUnits, fixed+len(t.Columns)+1, n, r.File, 0)
+		row[fixed+len(t.Columns)] = r.File
+		x.keep(sw.SetRow(cell(1, n), row))
 		n++
 	}
-	x.set(sheetUnits, 2, n, totalLabel, x.bold)
-	for i, tot := range t.Totals {
-		x.value(sheetUnits, fixed+1+i, n, tot.Cell, x.figureStyle(t.Columns[i]))
+	if len(t.Rows) > 0 {
+		// A table gives the filter buttons; the totals row stays out of it
+		// so sorting cannot move it.
+		x.keep(sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(heads), n-1), Name: "units", StyleName: "TableStyleLight1"}))
 	}
-	x.keep(x.f.AutoFilter(sheetUnits, "A1:"+cell(len(t.Heads()), n-1), nil))
+	row = make([]any, len(heads))
+	row[1] = excelize.Cell{StyleID: x.bold, Value: totalLabel}
+	for i, tot := range t.Totals {
+		row[fixed+i] = x.streamValue(tot.Cell, x.figureStyle(t.Columns[i]))
+	}
+	x.keep(sw.SetRow(cell(1, n), row))
+	x.keep(sw.Flush())
+}
+
+// streamValue is a figure for the stream writer: a number, 无此项工作, or nil.
+func (x *xlsxWriter) streamValue(c Cell, style int) any {
+	switch c.State {
+	case Value:
+		return excelize.Cell{StyleID: style, Value: c.Value}
+	case NoWork:
+		return NoWorkText
+	}
+	return nil
 }
 
 func (x *xlsxWriter) returns(t *Table) {
