@@ -177,6 +177,9 @@ func describeFormat(res *ingest.Result) string {
 	case ingest.FormatMarkdown:
 		return "Markdown，" + res.Encoding
 	}
+	if label := res.Format.Label(); label != "" {
+		return label // converted or a web page
+	}
 	return "文本，" + res.Encoding
 }
 

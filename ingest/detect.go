@@ -180,6 +180,24 @@ const (
 	FormatHTML Format = "html"
 )
 
+// Label names the converted and web formats in messages ("" for the
+// others, which callers describe with their encoding).
+func (f Format) Label() string {
+	switch f {
+	case FormatDoc:
+		return "旧版 Word/WPS 文档，经 LibreOffice 转换"
+	case FormatRTF:
+		return "RTF 文档，经 LibreOffice 转换"
+	case FormatODT:
+		return "OpenDocument 文档，经 LibreOffice 转换"
+	case FormatPDF:
+		return "PDF，经 pdftotext 提取文字"
+	case FormatHTML:
+		return "网页"
+	}
+	return ""
+}
+
 // readConverted reads the formats that are not text and not .docx; ok is
 // false for those, which Read handles itself.
 func readConverted(name string, data []byte) (doc *Document, ok bool, err error) {
