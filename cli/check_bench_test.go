@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -87,17 +88,46 @@ func TestCheckParallelKeepsOrder(t *testing.T) {
 }
 
 // BenchmarkCheckDocumentsOneCore is the rate at which one worker checks
-// real-size text reports, folder walk and output included.
+// real-size reports as .txt and as .docx, folder walk and output included.
 //
 //	go test ./cli/ -run X -bench CheckDocumentsOneCore -benchtime 3x
 func BenchmarkCheckDocumentsOneCore(b *testing.B) {
-	dir := benchFolder(b, 0, 200)
-	s := TestStreams(nil, io.Discard, io.Discard)
-	var spent time.Duration
-	for b.Loop() {
-		start := time.Now()
-		_ = runCheck(&checkOptions{streams: s, format: "json", jobs: 1, paths: []string{dir}})
-		spent += time.Since(start)
+	t := &testing.T{}
+	src := b.TempDir()
+	draft := writeFile(t, filepath.Join(src, "a.yaml"), draftVariant(t, "clean"))
+	docx := filepath.Join(src, "a.docx")
+	if code := Run([]string{"export", "-o", docx, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+		b.Fatal("export failed")
 	}
-	b.ReportMetric(float64(200*b.N)/spent.Seconds(), "docs/s")
+	txt := filepath.Join(src, "a.txt")
+	if code := Run([]string{"export", "-o", txt, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+		b.Fatal("export failed")
+	}
+	docxData, err := os.ReadFile(docx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	txtData, err := os.ReadFile(txt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range []struct {
+		ext  string
+		data []byte
+	}{{".txt", txtData}, {".docx", docxData}} {
+		b.Run("format="+format.ext[1:], func(b *testing.B) {
+			dir := b.TempDir()
+			for i := range 200 {
+				writeFileB(b, filepath.Join(dir, fmt.Sprintf("文档%04d%s", i, format.ext)), format.data)
+			}
+			s := TestStreams(nil, io.Discard, io.Discard)
+			var spent time.Duration
+			for b.Loop() {
+				start := time.Now()
+				_ = runCheck(&checkOptions{streams: s, format: "json", jobs: 1, paths: []string{dir}})
+				spent += time.Since(start)
+			}
+			b.ReportMetric(float64(200*b.N)/spent.Seconds(), "docs/s")
+		})
+	}
 }
