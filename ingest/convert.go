@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -261,12 +259,9 @@ func convertOffice(jobs []officeJob) map[string]error {
 			pending = append(pending, i)
 		}
 	}
-	outputOf := func(i int) string {
-		return filepath.Join(outDir, strings.TrimSuffix(filepath.Base(inputs[i]), filepath.Ext(inputs[i]))+".docx")
-	}
 	// collect caches job i's output; false when there is none.
 	collect := func(i int) bool {
-		data, err := os.ReadFile(outputOf(i))
+		data, err := os.ReadFile(outputPath(outDir, inputs[i]))
 		if err != nil || len(data) == 0 {
 			return false
 		}
@@ -288,7 +283,13 @@ func convertOffice(jobs []officeJob) map[string]error {
 		for n, i := range pending {
 			files[n] = inputs[i]
 		}
-		stalled := runSoffice(bin, profile, outDir, files)
+		stalled, err := runSoffice(bin, profile, outDir, files)
+		if err != nil {
+			for _, i := range pending {
+				out[jobs[i].key] = &model.Error{Msg: fmt.Sprintf("无法启动 LibreOffice（%s）：%v", bin, err)}
+			}
+			break
+		}
 		var rest []int
 		for n, i := range pending {
 			switch {
@@ -298,11 +299,15 @@ func convertOffice(jobs []officeJob) map[string]error {
 			case n == stalled:
 				// LibreOffice stuck here, or refused this one and stuck on
 				// the next: converting it alone says which.
-				if len(pending) == 1 || runSoffice(bin, profile, outDir, files[n:n+1]) >= 0 {
-					if !collect(i) {
-						hung(i)
-					}
-				} else if !collect(i) {
+				alone := 0
+				if len(pending) > 1 {
+					alone, _ = runSoffice(bin, profile, outDir, files[n:n+1])
+				}
+				switch {
+				case collect(i):
+				case alone >= 0:
+					hung(i)
+				default:
 					refused(i)
 				}
 			default:
@@ -323,32 +328,32 @@ func convertOffice(jobs []officeJob) map[string]error {
 // exited, or the index of the first file that has no output when it
 // stopped making progress for OfficeTimeout and was killed. Progress is
 // the output directory growing: LibreOffice converts the files in order.
-func runSoffice(bin, profile, outDir string, files []string) int {
+func runSoffice(bin, profile, outDir string, files []string) (int, error) {
 	args := []string{"-env:UserInstallation=" + fileURL(profile), "--headless", "--invisible", "--nologo",
 		"--nodefault", "--norestore", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir}
-	args = append(args, files...)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = nil, &stderr
+	cmd := exec.Command(bin, append(args, files...)...)
 	// HOME is kept: LibreOffice reads fonts through fontconfig, which
 	// looks there. The private profile is what keeps the user's settings
 	// and running instance out.
 	ownProcessGroup(cmd)
 	if err := cmd.Start(); err != nil {
-		return -1
+		return -1, err
 	}
 	done := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(done) }()
-	count := func() int {
-		n := 0
-		for _, f := range files {
-			if _, err := os.Stat(filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".docx")); err == nil {
+	// Progress is any new output; the blame at a stall goes to the first
+	// file without one (a file LibreOffice refused earlier is sorted out
+	// by converting it alone).
+	outputs := func() (int, int) {
+		n, first := 0, -1
+		for i, f := range files {
+			if _, err := os.Stat(outputPath(outDir, f)); err == nil {
 				n++
+			} else if first < 0 {
+				first = i
 			}
 		}
-		return n
+		return n, first
 	}
 	last, lastChange := 0, time.Now()
 	tick := time.NewTicker(50 * time.Millisecond)
@@ -356,24 +361,24 @@ func runSoffice(bin, profile, outDir string, files []string) int {
 	for {
 		select {
 		case <-done:
-			return -1
+			return -1, nil
 		case <-tick.C:
-			if n := count(); n != last {
+			if n, _ := outputs(); n != last {
 				last, lastChange = n, time.Now()
 			}
 			if time.Since(lastChange) > OfficeTimeout {
 				killProcessGroup(cmd)
 				<-done
-				// The first input without output is where it stuck.
-				for i, f := range files {
-					if _, err := os.Stat(filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".docx")); err != nil {
-						return i
-					}
-				}
-				return len(files) - 1
+				_, first := outputs()
+				return max(first, 0), nil
 			}
 		}
 	}
+}
+
+// outputPath is where LibreOffice writes the .docx of input.
+func outputPath(outDir, input string) string {
+	return filepath.Join(outDir, strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))+".docx")
 }
 
 // fileURL turns an absolute path into the file: URL LibreOffice wants.

@@ -164,7 +164,8 @@ while [ $# -gt 0 ]; do
     --outdir) out="$2"; shift ;;
     -*) ;;
     *) if grep -q HANG "$1"; then sleep 300 & echo $! >> '` + pidFile + `'; wait; fi
-       base=$(basename "$1"); cp '` + docx + `' "$out/${base%.*}.docx" ;;
+       base=$(basename "$1")
+       grep -q BAD "$1" || cp '` + docx + `' "$out/${base%.*}.docx" ;;
   esac
   shift
 done
@@ -177,7 +178,8 @@ done
 }
 
 // TestHungConversionKilled: a file that makes the converter hang is
-// reported as timed out, the converter and its child are killed, and the
+// reported as timed out, the converter and its child are killed, a file it
+// refused just before is reported as refused, not as the hang, and the
 // other files of the same batch are converted.
 func TestHungConversionKilled(t *testing.T) {
 	if _, err := os.Stat("/bin/sh"); err != nil {
@@ -189,7 +191,7 @@ func TestHungConversionKilled(t *testing.T) {
 	t.Cleanup(func() { OfficeTimeout = old })
 	dir := t.TempDir()
 	var paths []string
-	for i, body := range []string{"first ok", "HANG here", "third ok"} {
+	for i, body := range []string{"first ok", "BAD one", "HANG here", "last ok"} {
 		p := filepath.Join(dir, strconv.Itoa(i)+".doc")
 		data := append(append([]byte{}, ole2Magic...), []byte(body+" "+t.Name())...)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -200,14 +202,19 @@ func TestHungConversionKilled(t *testing.T) {
 	Prepare(paths)
 	for i, p := range paths {
 		_, err := ReadFile(p)
-		if i == 1 {
+		switch i {
+		case 1:
+			if err == nil || !strings.Contains(err.Error(), "无法打开") {
+				t.Errorf("refused file: error %v, want LibreOffice's refusal", err)
+			}
+		case 2:
 			if err == nil || !strings.Contains(err.Error(), "转换超时") {
 				t.Errorf("hung file: error %v, want a timeout", err)
 			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
+		default:
+			if err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
 		}
 	}
 	raw, err := os.ReadFile(pidFile)
