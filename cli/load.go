@@ -31,7 +31,7 @@ type templateCache struct {
 }
 
 func newTemplateCache() *templateCache {
-	return &templateCache{byRef: map[string]*model.Template{}, byDraft: map[string]*model.Template{}, dirs: settingsTemplateDirs()}
+	return &templateCache{byRef: map[string]*model.Template{}, byDraft: map[string]*model.Template{}, dirs: append(settingsTemplateDirs(), installedTemplateDirs()...)}
 }
 
 func (c *templateCache) lookup(ref string) (*model.Template, error) {

@@ -35,7 +35,8 @@ func newTemplateListCmd(s *Streams) *cobra.Command {
 		Short: "列出内置模板和模板目录中的模板",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTemplateList(s, templateDirsFromSettings(func(m string) { fmt.Fprintln(s.Err, m) }))
+			dirs := templateDirsFromSettings(func(m string) { fmt.Fprintln(s.Err, m) })
+			return runTemplateList(s, append(dirs, installedTemplateDirs()...))
 		},
 	}
 }

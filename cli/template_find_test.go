@@ -90,6 +90,12 @@ func TestDraftFromOfficeTemplateTravels(t *testing.T) {
 		if code, out, errOut := run(t, "check", draft); code == ExitInput || !checked(out, draft) {
 			t.Errorf("exit %d\n%s%s", code, out, errOut)
 		}
+		if code, _, errOut := run(t, "new", "--template", "qingshan", "--unit", "县财政局", "-o", filepath.Join(t.TempDir(), "n.yaml")); code != 0 {
+			t.Errorf("new --template by id after install: %s", errOut)
+		}
+		if _, out, _ := run(t, "template", "list"); !strings.Contains(out, "qingshan") {
+			t.Errorf("template list lacks the installed template:\n%s", out)
+		}
 	})
 }
 

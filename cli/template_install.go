@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -45,4 +46,17 @@ func runTemplateInstall(opts *templateInstallOptions) error {
 	}
 	fmt.Fprintf(opts.streams.Err, "已安装模板 %s（id %s，版本 %d）到 %s\n", model.Printable(opts.path), t.ID, t.Version, dst)
 	return nil
+}
+
+// installedTemplateDirs is the directory `template install` writes to,
+// when it exists: searched after the configured directories.
+func installedTemplateDirs() []string {
+	dir, err := templates.InstallDir()
+	if err != nil {
+		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	return []string{dir}
 }
