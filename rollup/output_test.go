@@ -220,3 +220,40 @@ heads[1].onclick();console.log(body.rows.map(function(r){return r.cells[1].textC
 		t.Errorf("sort order %q", lines)
 	}
 }
+
+// TestDashboardInChromium: where a Chromium is installed, the page renders
+// headless to a screenshot with no script errors in the console.
+func TestDashboardInChromium(t *testing.T) {
+	var bin string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Skip("Chromium 未安装：仪表板只做 HTML 解析和 node 脚本测试")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, sampleTable(t)); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "汇总.html")
+	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "shot.png")
+	cmd := exec.Command(bin, "--headless", "--disable-gpu", "--no-sandbox", "--enable-logging=stderr", "--v=0",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1200,1600", "--screenshot="+shot, "file://"+page)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	if st, err := os.Stat(shot); err != nil || st.Size() < 1000 {
+		t.Errorf("no screenshot: %v", err)
+	}
+	if strings.Contains(string(out), "Uncaught") || strings.Contains(string(out), "CONSOLE(") && strings.Contains(string(out), "Error") {
+		t.Errorf("console errors:\n%s", out)
+	}
+}
