@@ -126,6 +126,9 @@ func runRollup(opts *rollupOptions) error {
 		}
 		fmt.Fprintf(opts.streams.Err, "未报送 %d 个单位：%s\n", len(names), strings.Join(names, "、"))
 	}
+	if len(table.Duplicates) > 0 {
+		fmt.Fprintf(opts.streams.Err, "警告：以下单位报送了多份报告，合计中重复计算：%s\n", strings.Join(table.Duplicates, "、"))
+	}
 	if unread > 0 {
 		return silentExit(ExitInput)
 	}

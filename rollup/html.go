@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"strconv"
+	"strings"
 
 	"nianbao/model"
 )
@@ -39,6 +40,9 @@ func WriteHTML(w io.Writer, t *Table) error {
 		p("；名单中未报送 <b>%d</b>，逾期 <b>%d</b>", len(t.Missing), len(t.LateRows()))
 	}
 	p("。</p>\n")
+	if len(t.Duplicates) > 0 {
+		p("<p class=\"warn\">以下单位报送了多份报告，合计中重复计算，请删去多余的一份：%s</p>\n", e(strings.Join(t.Duplicates, "、")))
+	}
 
 	p("<h2>各单位完整度</h2>\n")
 	completenessChart(bw, t)
@@ -173,7 +177,7 @@ tr.failed td:nth-child(5){color:#b00}tr.unread td:nth-child(5){color:#777}
 #returns td{white-space:normal;max-width:60em}
 .chart text{font-size:12px}
 rect.passed{fill:#4c9f50}rect.failed{fill:#d9822b}rect.unread{fill:#999}rect.total{fill:#3b7dd8}
-.note{color:#555;font-size:.85em}
+.note{color:#555;font-size:.85em}.warn{color:#b00}
 `
 
 // sortScript sorts the units table by a clicked header; numbers sort as

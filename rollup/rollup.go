@@ -112,6 +112,9 @@ type Table struct {
 	Missing  []RosterEntry // on the roster, nothing received
 	Extra    []string      // received from units not on the roster
 	Changes  []Change      // against last year's roll-up
+	// Duplicates are units with more than one readable report (a .docx and
+	// its PDF): their figures count twice in the totals until one goes.
+	Duplicates []string
 	Roster   bool          // a roster was given
 	Previous bool          // last year's roll-up was given
 }
@@ -148,6 +151,7 @@ func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
 		t.Rows = append(t.Rows, row(in, t.Columns))
 	}
 	t.Totals = totals(t.Columns, t.Rows)
+	t.Duplicates = duplicates(t.Rows)
 	rank(t.Rows)
 	if roster != nil {
 		t.Missing, t.Extra = matchRoster(roster, t.Rows)
@@ -341,4 +345,28 @@ func rank(rows []Row) {
 	for i := range rows {
 		rows[i].Rank = i + 1
 	}
+}
+
+// duplicates lists, in input order, the units that sent more than one
+// readable report.
+func duplicates(rows []Row) []string {
+	count := map[string]int{}
+	var order []string
+	for _, r := range rows {
+		if !r.Readable {
+			continue
+		}
+		u := normalizeUnit(r.Unit)
+		if count[u] == 0 {
+			order = append(order, r.Unit)
+		}
+		count[u]++
+	}
+	var out []string
+	for _, u := range order {
+		if count[normalizeUnit(u)] > 1 {
+			out = append(out, u)
+		}
+	}
+	return out
 }

@@ -199,3 +199,13 @@ func TestPreviousYear(t *testing.T) {
 		t.Errorf("changes %v, want 行政处罚案件数 ×10 and 行政复议收案数 ×0.3 only", got)
 	}
 }
+
+// TestDuplicates: a unit that sent its report twice is named, since its
+// figures count twice in the totals.
+func TestDuplicates(t *testing.T) {
+	tp := standard(t)
+	tb := Build([]Input{unit(t, tp, "甲县", nil, nil), unit(t, tp, "乙县", nil, nil), unit(t, tp, "甲 县", nil, nil)}, nil, nil)
+	if len(tb.Duplicates) != 1 || tb.Duplicates[0] != "甲县" {
+		t.Errorf("duplicates %v", tb.Duplicates)
+	}
+}

@@ -22,7 +22,7 @@ func WriteXLSX(w io.Writer, t *Table) error {
 	}
 	x.units(t)
 	x.returns(t)
-	if t.Roster {
+	if t.Roster || len(t.Duplicates) > 0 {
 		x.roster(t)
 	}
 	if t.Previous {
@@ -221,6 +221,11 @@ func (x *xlsxWriter) roster(t *Table) {
 	for _, u := range t.Extra {
 		x.set(sheetRoster, 1, n, u, 0)
 		x.set(sheetRoster, 2, n, "不在名单中", 0)
+		n++
+	}
+	for _, u := range t.Duplicates {
+		x.set(sheetRoster, 1, n, u, 0)
+		x.set(sheetRoster, 2, n, "重复报送（合计中重复计算）", 0)
 		n++
 	}
 }
