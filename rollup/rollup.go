@@ -106,17 +106,17 @@ type Total struct {
 
 // Table is the whole roll-up.
 type Table struct {
-	Columns  []Column
-	Rows     []Row // ranked: most complete first
-	Totals   []Total
-	Missing  []RosterEntry // on the roster, nothing received
-	Extra    []string      // received from units not on the roster
-	Changes  []Change      // against last year's roll-up
+	Columns []Column
+	Rows    []Row // ranked: most complete first
+	Totals  []Total
+	Missing []RosterEntry // on the roster, nothing received
+	Extra   []string      // received from units not on the roster
+	Changes []Change      // against last year's roll-up
 	// Duplicates are units with more than one readable report (a .docx and
 	// its PDF): their figures count twice in the totals until one goes.
 	Duplicates []string
-	Roster   bool          // a roster was given
-	Previous bool          // last year's roll-up was given
+	Roster     bool // a roster was given
+	Previous   bool // last year's roll-up was given
 }
 
 // Returns lists the rows to send back: unreadable or failed.
