@@ -108,7 +108,7 @@ func runCheck(opts *checkOptions) error {
 		return &ExitError{Code: ExitInput, Err: errors.New("请给出要检查的草稿文件或目录，例如 nianbao check 草稿.yaml")}
 	}
 	cache := newTemplateCache()
-	results := checkAll(opts, cache)
+	results, skipped := checkAll(opts, cache)
 	for _, r := range results {
 		if r.err != nil {
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
@@ -117,7 +117,7 @@ func runCheck(opts *checkOptions) error {
 	var err error
 	switch opts.format {
 	case "json":
-		err = writeCheckJSON(opts.streams.Out, results, opts.strict)
+		err = writeCheckJSON(opts.streams.Out, results, skipped, opts.strict)
 	case "csv":
 		err = writeCheckCSV(opts.streams.Out, results, opts.strict)
 	default:
@@ -336,7 +336,14 @@ type checkReport struct {
 	Version int            `json:"version"`
 	Strict  bool           `json:"strict"`
 	Files   []checkFileOut `json:"files"`
+	Skipped []skippedOut   `json:"skipped,omitempty"`
 	Summary checkSummary   `json:"summary"`
+}
+
+// skippedOut is a file of a folder that was not checked, and why.
+type skippedOut struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type checkFileOut struct {
@@ -393,8 +400,11 @@ func summarize(results []*fileCheck, strict bool) checkSummary {
 	return s
 }
 
-func writeCheckJSON(w io.Writer, results []*fileCheck, strict bool) error {
+func writeCheckJSON(w io.Writer, results []*fileCheck, skipped []skippedFile, strict bool) error {
 	out := checkReport{Version: 1, Strict: strict, Files: make([]checkFileOut, 0, len(results)), Summary: summarize(results, strict)}
+	for _, s := range skipped {
+		out.Skipped = append(out.Skipped, skippedOut{File: s.path, Reason: s.reason})
+	}
 	for _, r := range results {
 		fo := checkFileOut{File: r.path, Kind: r.kind, Template: r.template, Findings: []findingJSON{}}
 		if r.unreadable() {

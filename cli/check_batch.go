@@ -16,7 +16,7 @@ import (
 // outcomes in input order. Folders are expanded first; templates found in
 // them are registered before any draft is resolved, and the files that need
 // LibreOffice are converted in one batch before the workers start.
-func checkAll(opts *checkOptions, cache *templateCache) []*fileCheck {
+func checkAll(opts *checkOptions, cache *templateCache) ([]*fileCheck, []skippedFile) {
 	var results []*fileCheck
 	var todo []int // indexes into results still to check
 	var skipped []skippedFile
@@ -30,7 +30,7 @@ func checkAll(opts *checkOptions, cache *templateCache) []*fileCheck {
 		for _, f := range files {
 			if f.fromDir && isDraftPath(f.path) {
 				if used, note := registerTemplate(f.path, cache); used {
-					fmt.Fprintln(opts.streams.Err, note)
+					skipped = append(skipped, skippedFile{f.path, note})
 					continue
 				}
 			}
@@ -57,7 +57,7 @@ func checkAll(opts *checkOptions, cache *templateCache) []*fileCheck {
 		progress.step()
 	})
 	progress.done()
-	return results
+	return results, skipped
 }
 
 // registerTemplate reads a YAML file found in a folder and, when it is a
@@ -73,7 +73,7 @@ func registerTemplate(path string, cache *templateCache) (bool, string) {
 		return false, ""
 	}
 	cache.addKnown(t)
-	return true, fmt.Sprintf("%s: 这是模板（%s，第 %d 版），用于查找草稿的模板，不作为草稿检查", model.Printable(path), t.ID, t.Version)
+	return true, fmt.Sprintf("这是模板（%s，第 %d 版），用于查找草稿的模板，不作为草稿检查", t.ID, t.Version)
 }
 
 // parallel runs fn(0..n-1) on jobs workers (0: one per core). Each call

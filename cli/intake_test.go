@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -77,6 +78,14 @@ func TestCheckFolderReadsEveryFormat(t *testing.T) {
 	}
 	if !strings.Contains(out, "共 9 个文件") {
 		t.Errorf("summary does not count every file:\n%s", out)
+	}
+	_, jsonOut, _ := run(t, "check", "--format", "json", dir)
+	var rep checkReport
+	if err := json.Unmarshal([]byte(jsonOut), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files)+len(rep.Skipped) != 12 || len(rep.Skipped) != 3 {
+		t.Errorf("json: %d files and %d skipped, want 9 and 3: %+v", len(rep.Files), len(rep.Skipped), rep.Skipped)
 	}
 	// The figures of the converted documents are read, so findings are
 	// about the content, not about an empty file.

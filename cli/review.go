@@ -62,7 +62,7 @@ func runReview(opts *reviewOptions) error {
 	if err := os.MkdirAll(opts.output, 0o755); err != nil {
 		return inputError(&model.Error{File: opts.output, Msg: "无法创建目录：" + model.OSReason(err)})
 	}
-	results := checkAll(&checkOptions{streams: opts.streams, template: opts.template, strict: opts.strict,
+	results, _ := checkAll(&checkOptions{streams: opts.streams, template: opts.template, strict: opts.strict,
 		jobs: opts.jobs, paths: opts.paths}, newTemplateCache())
 	code := ExitOK
 	used := map[string]bool{}

@@ -82,7 +82,7 @@ func runRollup(opts *rollupOptions) error {
 			return inputError(err)
 		}
 	}
-	results := checkAll(&checkOptions{streams: opts.streams, template: opts.template, strict: opts.strict,
+	results, _ := checkAll(&checkOptions{streams: opts.streams, template: opts.template, strict: opts.strict,
 		jobs: opts.jobs, paths: opts.paths}, newTemplateCache())
 	inputs := make([]rollup.Input, 0, len(results))
 	unread := 0

@@ -78,7 +78,7 @@ func TestDraftFromOfficeTemplateTravels(t *testing.T) {
 		if code == ExitInput || !checked(out, d) {
 			t.Errorf("exit %d\n%s%s", code, out, errOut)
 		}
-		if strings.Contains(out, tp) || !strings.Contains(errOut, tp+": 这是模板（qingshan，第 1 版）") {
+		if strings.Contains(out, tp) || !strings.Contains(errOut, tp+": 未检查：这是模板（qingshan，第 1 版）") {
 			t.Errorf("template checked as a draft:\n%s%s", out, errOut)
 		}
 	})
