@@ -109,6 +109,9 @@ func readOffice(name string, data []byte, k Kind) (*Document, error) {
 		if e, failed := failures.Load(key); failed {
 			return nil, withFile(e.(error), name)
 		}
+		if err := hungBefore(key); err != nil {
+			return nil, withFile(err, name)
+		}
 		results := convertOffice([]officeJob{{key: key, kind: k, data: data}})
 		if err := results[key]; err != nil {
 			return nil, withFile(err, name)
@@ -125,6 +128,29 @@ func readOffice(name string, data []byte, k Kind) (*Document, error) {
 	}
 	doc.Format = officeFormat(k)
 	return doc, nil
+}
+
+// hungKey names the marker of a file that hung this LibreOffice: keyed by
+// the converter's own modification time too, so an upgrade tries again.
+func hungKey(key, bin string) string {
+	stamp := ""
+	if st, err := os.Stat(bin); err == nil {
+		stamp = st.ModTime().UTC().Format("20060102150405")
+	}
+	return strings.TrimSuffix(key, ".docx") + "-" + stamp + ".hung"
+}
+
+// hungBefore is the error for a file that hung the installed LibreOffice
+// in an earlier run, or nil.
+func hungBefore(key string) error {
+	bin, ok := sofficePath()
+	if !ok {
+		return nil
+	}
+	if _, ok := cached(hungKey(key, bin)); !ok {
+		return nil
+	}
+	return &model.Error{Msg: fmt.Sprintf("这个文件上次转换时 LibreOffice 超时（已终止），本次不再重试：请在 WPS 或 Word 中“另存为” .docx 后再检查（如要重试，删除缓存目录 %s）", cacheDir())}
 }
 
 // converted holds conversions when there is no cache directory.
@@ -182,6 +208,9 @@ func Prepare(paths []string) {
 		}
 		seen[key] = true
 		if _, ok := cached(key); ok {
+			continue
+		}
+		if hungBefore(key) != nil {
 			continue
 		}
 		jobs = append(jobs, officeJob{key: key, kind: k, data: data})
@@ -276,6 +305,9 @@ func convertOffice(jobs []officeJob) map[string]error {
 		out[jobs[i].key] = &model.Error{Msg: fmt.Sprintf("LibreOffice 无法打开这个%s，文件可能已损坏或加密：请在 Word 或 WPS 中打开后“另存为” .docx 再检查", jobs[i].kind.Label())}
 	}
 	hung := func(i int) {
+		// Remembered on disk: a file that hangs LibreOffice would cost the
+		// timeout again on every check of the folder.
+		store(hungKey(jobs[i].key, bin), []byte("hung"))
 		out[jobs[i].key] = &model.Error{Msg: fmt.Sprintf("LibreOffice 转换超时（%s 内没有完成，已终止）：文件可能已损坏；请在 WPS 或 Word 中“另存为” .docx 后再检查", OfficeTimeout)}
 	}
 	for len(pending) > 0 {
