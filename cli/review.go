@@ -28,7 +28,7 @@ type reviewOptions struct {
 }
 
 const reviewLong = `为每份收到的报告写一份带批注的 Word 文件（.docx），退回报送单位修改：
-每条检查意见是一条 Word 批注，标在出问题的段落上，批注人为“` + review.Author + `”；
+每条检查意见是一条 Word 批注，标在意见所引的文字上（找不到时标在所在段落上），批注人为“` + review.Author + `”；
 文件开头加一页审查意见汇总。Word 原件的内容不变，只加批注和汇总页；
 .txt、.md、.pdf、网页和 .doc 等文件写成其文字的 .docx，草稿（.yaml）按公文格式导出后加批注。
 批注在 Word、WPS 和 LibreOffice 中都能看到。`
@@ -110,7 +110,7 @@ func writeReview(r *fileCheck, out string, strict bool, now time.Time) (int, err
 	}
 	var comments []review.Comment
 	for k, f := range r.result.Findings {
-		c := review.Comment{Text: "[" + f.Rule + "] " + f.Severity.Label() + "：" + f.Message}
+		c := review.Comment{Text: "[" + f.Rule + "] " + f.Severity.Label() + "：" + f.Message, Quotes: review.Quotes(f.Message)}
 		if l := r.lines[k]; l > 0 && l <= len(lines) && r.kind == "document" {
 			c.Anchor = lines[l-1]
 		} else {

@@ -125,7 +125,7 @@ func TestReviewRoundTripLibreOffice(t *testing.T) {
 				}
 				if strings.Contains(a.text, "prose.rate") {
 					found = true
-					if !strings.Contains(a.anchored, "调解成功率98%") {
+					if strings.TrimSpace(a.anchored) != "调解成功率98%" {
 						t.Errorf("rate comment anchored on %q", a.anchored)
 					}
 				}

@@ -31,6 +31,9 @@ type Comment struct {
 	// the first paragraph of the report.
 	Anchor string
 	Text   string
+	// Quotes are words the finding quotes; the first found in the
+	// paragraph narrows the comment to those words.
+	Quotes []string
 }
 
 // Annotated is what Annotate did.
@@ -83,9 +86,14 @@ func Annotate(docx []byte, comments []Comment, summary []string, now time.Time) 
 			k = firstText(paras)
 		}
 		p := paras[k]
-		ins = append(ins,
-			insertion{p.contentStart, `<w:commentRangeStart w:id="` + id + `"/>`},
-			insertion{p.end, `<w:commentRangeEnd w:id="` + id + `"/><w:r><w:commentReference w:id="` + id + `"/></w:r>`})
+		startMark := `<w:commentRangeStart w:id="` + id + `"/>`
+		endMark := `<w:commentRangeEnd w:id="` + id + `"/><w:r><w:commentReference w:id="` + id + `"/></w:r>`
+		if start, end, ok := p.span(c.Quotes); ok {
+			// On the quoted words themselves: the runs are split there.
+			ins = append(ins, start.mark(startMark), end.mark(endMark))
+			continue
+		}
+		ins = append(ins, insertion{p.contentStart, startMark}, insertion{p.end, endMark})
 	}
 	if len(summary) > 0 {
 		// Right after <w:body>: the first paragraph may sit in a table.
@@ -144,6 +152,7 @@ type para struct {
 	contentStart int // after <w:p …> and its <w:pPr>, where a range starts
 	end          int // before </w:p>
 	text         string
+	segs         []textSeg // the <w:t> texts, for ranges inside the paragraph
 }
 
 // paragraphs finds the outermost paragraphs of document.xml and their text.
@@ -153,6 +162,8 @@ func paragraphs(doc []byte) ([]para, error) {
 	var cur *para
 	var text strings.Builder
 	depth, pDepth, inT, inPPr := 0, 0, false, false
+	var run *runInfo
+	rDepth, rPrStart := 0, -1
 	for {
 		before := int(dec.InputOffset())
 		tok, err := dec.RawToken()
@@ -178,6 +189,10 @@ func paragraphs(doc []byte) ([]para, error) {
 				inPPr = true
 			case name == "t" && cur != nil:
 				inT = true
+			case name == "r" && cur != nil && run == nil:
+				run, rDepth = &runInfo{}, depth
+			case name == "rPr" && run != nil && depth == rDepth+1:
+				rPrStart = before
 			}
 		case xml.EndElement:
 			name := t.Name.Local
@@ -190,6 +205,11 @@ func paragraphs(doc []byte) ([]para, error) {
 				cur.contentStart = int(dec.InputOffset())
 			case name == "t":
 				inT = false
+			case name == "rPr" && run != nil && depth == rDepth+1 && rPrStart >= 0:
+				run.rPr = string(doc[rPrStart:dec.InputOffset()])
+				rPrStart = -1
+			case name == "r" && run != nil && depth == rDepth:
+				run = nil
 			case name == "p" && cur != nil && depth == pDepth:
 				cur.end = before
 				cur.text = text.String()
@@ -199,6 +219,11 @@ func paragraphs(doc []byte) ([]para, error) {
 			depth--
 		case xml.CharData:
 			if inT && cur != nil {
+				if run != nil {
+					if seg, ok := newSeg(doc[before:dec.InputOffset()], before, text.Len(), run); ok {
+						cur.segs = append(cur.segs, seg)
+					}
+				}
 				text.Write(t)
 			}
 		}

@@ -135,3 +135,86 @@ func TestAnnotateRefusesNonDocx(t *testing.T) {
 		t.Error("no error for a non-docx")
 	}
 }
+
+// docxOf wraps body XML in a minimal .docx.
+func docxOf(t *testing.T, body string) []byte {
+	t.Helper()
+	plain := unzip(t, Plain([]string{"占位"}))
+	doc := plain["word/document.xml"]
+	i, j := strings.Index(doc, "<w:body>")+len("<w:body>"), strings.Index(doc, "<w:sectPr>")
+	plain["word/document.xml"] = doc[:i] + body + doc[j:]
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range plain {
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(data))
+	}
+	_ = zw.Close()
+	return buf.Bytes()
+}
+
+// TestCommentOnQuotedWords: a finding that quotes words of the paragraph
+// is anchored on exactly those words, across runs and entities, and the
+// split runs keep their formatting.
+func TestCommentOnQuotedWords(t *testing.T) {
+	body := `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>受理纠纷120件，</w:t></w:r><w:r><w:t xml:space="preserve">调解成功110件，调解成功率98%，R&amp;D 投入。</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>第二段没有引文。</w:t></w:r></w:p>`
+	ann, err := Annotate(docxOf(t, body), []Comment{
+		{Anchor: "受理纠纷120件", Text: "率", Quotes: Quotes("“调解成功率98%”与同一句中的数字不符")},
+		{Anchor: "受理纠纷120件", Text: "跨两段", Quotes: []string{"120件，调解成功"}},
+		{Anchor: "受理纠纷120件", Text: "实体", Quotes: []string{"R&D"}},
+		{Anchor: "第二段", Text: "整段", Quotes: []string{"文中没有"}},
+	}, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := unzip(t, ann.Docx)
+	ranges := rangesOf(t, parts["word/document.xml"])
+	want := map[string]string{"0": "调解成功率98%", "1": "120件，调解成功", "2": "R&D", "3": "第二段没有引文。"}
+	for id, text := range want {
+		if ranges[id] != text {
+			t.Errorf("comment %s covers %q, want %q", id, ranges[id], text)
+		}
+	}
+	// The bold run split for comment 1 is bold on both sides.
+	if n := strings.Count(parts["word/document.xml"], "<w:b/>"); n < 2 {
+		t.Errorf("split run lost its formatting: %d bold runs", n)
+	}
+	if got := paragraphText(t, parts["word/document.xml"]); !strings.Contains(got, "受理纠纷120件，调解成功110件，调解成功率98%，R&D 投入。") {
+		t.Errorf("text changed by the split: %q", got)
+	}
+}
+
+func paragraphText(t *testing.T, doc string) string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	var b strings.Builder
+	inT := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			inT = e.Name.Local == "t"
+		case xml.EndElement:
+			inT = false
+		case xml.CharData:
+			if inT {
+				b.Write(e)
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestQuotes(t *testing.T) {
+	got := Quotes("“三是”前缺少“一是”（“经常。三是普”）")
+	if strings.Join(got, "|") != "经常。三是普|三是|一是" {
+		t.Errorf("quotes %q", got)
+	}
+	if Quotes("没有引号") != nil {
+		t.Error("quotes from a message without any")
+	}
+}
