@@ -164,6 +164,7 @@ func paragraphs(doc []byte) ([]para, error) {
 	depth, pDepth, inT, inPPr := 0, 0, false, false
 	var run *runInfo
 	rDepth, rPrStart := 0, -1
+	nested := 0 // paragraphs inside this one (text boxes): no ranges there
 	for {
 		before := int(dec.InputOffset())
 		tok, err := dec.RawToken()
@@ -185,6 +186,8 @@ func paragraphs(doc []byte) ([]para, error) {
 				cur = &para{start: before, contentStart: int(dec.InputOffset())}
 				pDepth = depth
 				text.Reset()
+			case name == "p":
+				nested++
 			case name == "pPr" && cur != nil && depth == pDepth+1:
 				inPPr = true
 			case name == "t" && cur != nil:
@@ -210,6 +213,8 @@ func paragraphs(doc []byte) ([]para, error) {
 				rPrStart = -1
 			case name == "r" && run != nil && depth == rDepth:
 				run = nil
+			case name == "p" && cur != nil && depth > pDepth:
+				nested--
 			case name == "p" && cur != nil && depth == pDepth:
 				cur.end = before
 				cur.text = text.String()
@@ -219,7 +224,7 @@ func paragraphs(doc []byte) ([]para, error) {
 			depth--
 		case xml.CharData:
 			if inT && cur != nil {
-				if run != nil {
+				if run != nil && nested == 0 {
 					if seg, ok := newSeg(doc[before:dec.InputOffset()], before, text.Len(), run); ok {
 						cur.segs = append(cur.segs, seg)
 					}
