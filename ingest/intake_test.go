@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"mime/quotedprintable"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -411,4 +412,25 @@ func TestHostileWebPages(t *testing.T) {
 	if _, err := Read("empty.html", []byte("<!DOCTYPE html><html><body><nav><a>首页</a></nav></body></html>")); !errors.As(err, &me) || !strings.Contains(me.Msg, "没有正文") {
 		t.Errorf("empty page: %v", err)
 	}
+}
+
+func mhtmlQP(page string) []byte {
+	var b strings.Builder
+	w := quotedprintable.NewWriter(&b)
+	_, _ = w.Write([]byte(page))
+	_ = w.Close()
+	return []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n" +
+		"--b\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+		b.String() + "\r\n--b--\r\n")
+}
+
+// gbkNoMeta is a GBK page that does not declare its charset, as old
+// portal pages saved from IE often are.
+func gbkNoMeta(t *testing.T) string {
+	page := strings.Replace(portalPage, `<meta charset="%s">`, "", 1)
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gbk
 }
