@@ -358,6 +358,8 @@ func TestReadWebPage(t *testing.T) {
 		"gbk.htm":     []byte(gbk),
 		"假装是.docx":    []byte(strings.Replace(portalPage, "%s", "utf-8", 1)),
 		"saved.mhtml": mhtml(strings.Replace(portalPage, "%s", "utf-8", 1)),
+		"qp.mht":      mhtmlQP(strings.Replace(portalPage, "%s", "utf-8", 1)),
+		"nometa.htm":  []byte(gbkNoMeta(t)),
 	} {
 		doc, err := Read(name, data)
 		if err != nil {
