@@ -6,10 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -30,22 +26,25 @@ import (
 // files are still checked.
 var documentLoader func(path string, t *model.Template) (*model.Report, check.DocLines, error)
 
-// documentExts are the document types check hands to documentLoader.
-var documentExts = map[string]bool{".txt": true, ".md": true, ".docx": true, ".html": true, ".htm": true}
-
 type checkOptions struct {
 	streams   *Streams
 	format    string
 	strict    bool
 	template  string
 	listRules bool
+	jobs      int // files checked at once; 0 = one per core
 	paths     []string
 }
 
-const checkLong = `检查草稿（.yaml）或报告文档（.txt、.md、.docx，及 nianbao 导出的 .html）是否完整、数字是否自洽：
+const checkLong = `检查草稿（.yaml）或收到的报告文档是否完整、数字是否自洽：
 必填章节和数字、占位符、比率与件数、标题编号、“一是、二是”、年份、半角标点等。
-可以给出多个文件或目录（递归查找 .yaml/.yml 和文档）。用 --rules 查看全部规则。
-nianbao 导出的文件附带草稿数据（数字、年度、联系人、模板），检查时一并使用；
+可以给出多个文件或目录；目录中的每个文件都会检查，或列出不检查的原因。用 --rules 查看全部规则。
+
+文档格式按内容识别（扩展名不可靠）：.docx、文本（UTF-8 或 GBK）、Markdown、
+网页（.html、.mht）直接读取；.doc、.wps、.rtf、.odt 需要 LibreOffice
+（apt install libreoffice-writer-nogui），PDF 需要 pdftotext（apt install poppler-utils）。
+转换结果按内容缓存，再次检查同一文件不再转换。目录中的模板文件用作模板，不当作草稿检查。
+nianbao 导出的文件附带草稿数据（数字、年度、模板；报送稿还有联系人），检查时一并使用；
 导出后正文改过的，以正文为准，并报告改动（export.edited）。
 
 输出格式（--format）：
@@ -77,6 +76,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "有警告也算未通过（退出码 1）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "同时检查的文件数（默认每个处理器核心一个）")
 	return cmd
 }
 
@@ -89,6 +89,10 @@ type fileCheck struct {
 	lines    []int // per finding: the line to show (YAML key line for drafts)
 	extra    [][]int
 	err      error
+	// report and tmpl are what was checked, kept for rollup and review.
+	report  *model.Report
+	tmpl    *model.Template
+	docText string // a document's text as checked, one paragraph a line
 }
 
 func (f *fileCheck) unreadable() bool { return f.err != nil }
@@ -105,18 +109,8 @@ func runCheck(opts *checkOptions) error {
 	if len(opts.paths) == 0 {
 		return &ExitError{Code: ExitInput, Err: errors.New("请给出要检查的草稿文件或目录，例如 nianbao check 草稿.yaml")}
 	}
-	var results []*fileCheck
-	cache := templateCache{}
-	for _, p := range opts.paths {
-		files, err := collectInputs(p)
-		if err != nil {
-			results = append(results, &fileCheck{path: p, err: err})
-			continue
-		}
-		for _, f := range files {
-			results = append(results, checkFile(f, opts.template, cache))
-		}
-	}
+	cache := newTemplateCache()
+	results, skipped := checkAll(opts, cache)
 	for _, r := range results {
 		if r.err != nil {
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
@@ -125,7 +119,7 @@ func runCheck(opts *checkOptions) error {
 	var err error
 	switch opts.format {
 	case "json":
-		err = writeCheckJSON(opts.streams.Out, results, opts.strict)
+		err = writeCheckJSON(opts.streams.Out, results, skipped, opts.strict)
 	case "csv":
 		err = writeCheckCSV(opts.streams.Out, results, opts.strict)
 	default:
@@ -159,69 +153,23 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-// collectInputs expands a path: a file is taken as given, a directory is
-// walked for drafts and documents. Hidden files and directories, editor
-// backups (~) and README files are skipped.
-func collectInputs(path string) ([]string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法打开：" + model.OSReason(err)}
-	}
-	if !st.IsDir() {
-		return []string{path}, nil
-	}
-	var out []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != path && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.HasSuffix(name, "~") || strings.HasPrefix(strings.ToUpper(name), "README") {
-			return nil
-		}
-		ext := strings.ToLower(filepath.Ext(name))
-		if ext == ".yaml" || ext == ".yml" || documentExts[ext] {
-			out = append(out, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取目录：" + model.OSReason(err)}
-	}
-	if len(out) == 0 {
-		// Checking nothing must not look like a pass.
-		return nil, &model.Error{File: path, Msg: "目录中没有可检查的文件（草稿 .yaml，或报告文档 .txt、.md、.docx、.html）"}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
-func checkFile(path, override string, cache templateCache) *fileCheck {
-	ext := strings.ToLower(filepath.Ext(path))
-	switch {
-	case ext == ".yaml" || ext == ".yml":
+// checkFile checks one file: a YAML draft by its extension, anything else
+// as a document whose format ingest tells from its content.
+func checkFile(path, override string, cache *templateCache) *fileCheck {
+	if isDraftPath(path) {
 		return checkDraft(path, override, cache)
-	case documentExts[ext]:
-		return checkDocument(path, override, cache)
 	}
-	return &fileCheck{path: path, err: &model.Error{File: path,
-		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx、.html）"}}
+	return checkDocument(path, override, cache)
 }
 
-func checkDraft(path, override string, cache templateCache) *fileCheck {
+func checkDraft(path, override string, cache *templateCache) *fileCheck {
 	fc := &fileCheck{path: path, kind: "draft"}
 	r, t, err := cache.loadDraft(path, override)
 	if err != nil {
 		fc.err = err
 		return fc
 	}
-	fc.template = t.ID
+	fc.template, fc.report, fc.tmpl = t.ID, r, t
 	fc.result = check.Report(t, r)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -252,10 +200,10 @@ func draftLine(r *model.Report, section, figure string) int {
 	return 0
 }
 
-func checkDocument(path, override string, cache templateCache) *fileCheck {
+func checkDocument(path, override string, cache *templateCache) *fileCheck {
 	fc := &fileCheck{path: path, kind: "document"}
 	if documentLoader == nil {
-		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档（.txt、.md、.docx），请先用 nianbao import 转换为草稿后再检查"}
+		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档，请先用 nianbao import 转换为草稿后再检查"}
 		return fc
 	}
 	t, err := cache.lookup(override)
@@ -269,11 +217,11 @@ func checkDocument(path, override string, cache templateCache) *fileCheck {
 		return fc
 	}
 	if override == "" && r.Template.ID != "" && r.Template.ID != t.ID {
-		if other, err := cache.lookupID(r.Template.ID); err == nil {
+		if other, err := cache.forDraft(path, r.Template); err == nil {
 			t = other
 		}
 	}
-	fc.template = t.ID
+	fc.template, fc.report, fc.tmpl, fc.docText = t.ID, r, t, lines.Text
 	fc.result = check.Document(t, r, lines)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -319,7 +267,7 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 	color := s.Color
 	for _, r := range results {
 		if r.unreadable() {
-			fmt.Fprintf(&b, "%s: %s\n", paint(color, ansiBold, r.path), paint(color, ansiRed, "无法读取"))
+			fmt.Fprintf(&b, "%s: %s：%s\n", paint(color, ansiBold, r.path), paint(color, ansiRed, "无法读取"), unreadReason(r.path, r.err))
 			continue
 		}
 		e, w, i := r.result.Counts()
@@ -390,7 +338,14 @@ type checkReport struct {
 	Version int            `json:"version"`
 	Strict  bool           `json:"strict"`
 	Files   []checkFileOut `json:"files"`
+	Skipped []skippedOut   `json:"skipped,omitempty"`
 	Summary checkSummary   `json:"summary"`
+}
+
+// skippedOut is a file of a folder that was not checked, and why.
+type skippedOut struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type checkFileOut struct {
@@ -447,8 +402,11 @@ func summarize(results []*fileCheck, strict bool) checkSummary {
 	return s
 }
 
-func writeCheckJSON(w io.Writer, results []*fileCheck, strict bool) error {
+func writeCheckJSON(w io.Writer, results []*fileCheck, skipped []skippedFile, strict bool) error {
 	out := checkReport{Version: 1, Strict: strict, Files: make([]checkFileOut, 0, len(results)), Summary: summarize(results, strict)}
+	for _, s := range skipped {
+		out.Skipped = append(out.Skipped, skippedOut{File: s.path, Reason: s.reason})
+	}
 	for _, r := range results {
 		fo := checkFileOut{File: r.path, Kind: r.kind, Template: r.template, Findings: []findingJSON{}}
 		if r.unreadable() {

@@ -72,7 +72,7 @@ func runEdit(opts *editOptions) error {
 		uo.Recoveries = recs
 	}
 	if uo.Report == nil {
-		t, err := templateCache{}.lookup(opts.template)
+		t, err := newTemplateCache().lookup(opts.template)
 		if err != nil {
 			return inputError(err)
 		}
@@ -95,7 +95,7 @@ func runEdit(opts *editOptions) error {
 // accepts a draft written against another template version: the editor
 // offers migration instead of refusing.
 func loadForEdit(opts *editOptions, uo *ui.Options) error {
-	r, t, err := templateCache{}.readDraft(opts.path, opts.template)
+	r, t, err := newTemplateCache().readDraft(opts.path, opts.template)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,13 @@ func TestFIFOsAreRefusedAtOnce(t *testing.T) {
 			}()
 			select {
 			case r := <-done:
-				if r.code != ExitInput || !strings.Contains(r.out+r.err, "命名管道") {
+				// In a folder a FIFO is listed as not checked, naming its
+				// kind; named on its own it is an unreadable input.
+				want := ExitInput
+				if args[1] == batch {
+					want = ExitOK
+				}
+				if r.code != want || !strings.Contains(r.out+r.err, "命名管道") {
 					t.Errorf("%v: exit %d\n%s%s", args, r.code, r.out, r.err)
 				}
 			case <-time.After(5 * time.Second):

@@ -176,7 +176,7 @@ func TestHostileDocumentsExitTwo(t *testing.T) {
 	}{
 		"empty.txt":      {nil, "没有文字（空文件）"},
 		"blank.md":       {[]byte("\n\n   \n"), "没有文字（空文件）"},
-		"page.txt":       {[]byte("<!DOCTYPE html><html><body>某县报告</body></html>"), "网页文件（HTML）"},
+		"scan.docx":      {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "这是图片"},
 		"renamed.docx":   {[]byte("某县2024年度法治政府建设情况报告\n"), "不是有效的 .docx 文件"},
 		"cut.docx":       {bomb[:len(bomb)/2], "zip 结构损坏或文件不完整"},
 		"bomb.docx":      {bomb, "疑似压缩炸弹"},

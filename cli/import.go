@@ -89,7 +89,9 @@ func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Te
 	if ref == "" {
 		// A nianbao export names the template it was drafted against.
 		if id := doc.CarriedTemplate(); id != "" {
-			if _, err := templates.Lookup(id, settingsTemplateDirs()...); err == nil {
+			// An id from a file someone sent: looked up as an id, never
+			// followed as a path.
+			if _, err := templates.LookupID(id, settingsTemplateDirs()...); err == nil {
 				ref = id
 			}
 		}
@@ -173,6 +175,9 @@ func describeFormat(res *ingest.Result) string {
 		return "Markdown，" + res.Encoding
 	case ingest.FormatHTML:
 		return "网页，" + res.Encoding
+	}
+	if label := res.Format.Label(); label != "" {
+		return label // converted or a web page
 	}
 	return "文本，" + res.Encoding
 }

@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
 
 	"nianbao/model"
 	"nianbao/templates"
@@ -10,33 +13,75 @@ import (
 
 // loadDraft reads one draft with its template; see templateCache.loadDraft.
 func loadDraft(path, override string) (*model.Report, *model.Template, error) {
-	return templateCache{}.loadDraft(path, override)
+	return newTemplateCache().loadDraft(path, override)
 }
 
 // templateCache keeps the templates one run has parsed. Parsing a template
 // costs about 1.6 ms — twenty times the check itself — and a batch of a
-// thousand drafts almost always names one or two templates.
-type templateCache map[string]*model.Template
+// thousand drafts almost always names one or two templates. It is safe for
+// the workers of a batch check.
+type templateCache struct {
+	mu      sync.Mutex
+	byRef   map[string]*model.Template
+	byDraft map[string]*model.Template // dir|id@version → template
+	// known are templates found among the files being checked: an office
+	// checks the folder where its template lies beside the drafts.
+	known []*model.Template
+	dirs  []string
+}
 
-func (c templateCache) lookup(ref string) (*model.Template, error) {
-	if t, ok := c[ref]; ok {
+func newTemplateCache() *templateCache {
+	return &templateCache{byRef: map[string]*model.Template{}, byDraft: map[string]*model.Template{}, dirs: append(settingsTemplateDirs(), installedTemplateDirs()...)}
+}
+
+func (c *templateCache) lookup(ref string) (*model.Template, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t, ok := c.byRef[ref]; ok {
 		return t, nil
 	}
-	t, err := templates.Lookup(ref, settingsTemplateDirs()...)
+	t, err := templates.Lookup(ref, c.dirs...)
 	if err == nil {
-		c[ref] = t
+		c.byRef[ref] = t
 		// Kept so that a later migration of drafts on this version knows
-		// its titles; once per template per run.
+		// its titles, and a draft written against an office's template
+		// reopens without --template; once per template per run.
 		_ = templates.Remember(t)
 	}
 	return t, err
+}
+
+// forDraft finds the template a draft at path names (see templates.Finder).
+func (c *templateCache) forDraft(path string, ref model.TemplateRef) (*model.Template, error) {
+	key := filepath.Dir(path) + "|" + ref.ID + "@" + strconv.Itoa(ref.Version)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t, ok := c.byDraft[key]; ok {
+		return t, nil
+	}
+	t, err := templates.Finder{Dirs: c.dirs, Known: c.known}.ForDraft(path, ref.ID, ref.Version)
+	if err != nil {
+		return nil, err
+	}
+	c.byDraft[key] = t
+	// Found beside a draft or in a checked folder: remembered, so the
+	// draft still opens after the folder moves on.
+	_ = templates.Remember(t)
+	return t, nil
+}
+
+// addKnown registers a template found among the inputs.
+func (c *templateCache) addKnown(t *model.Template) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.known = append(c.known, t)
 }
 
 // loadDraft reads a draft and the template it names (or override), and
 // checks the draft's ids against the template. Every command that reads a
 // draft goes through here so YAML errors look the same everywhere
 // (file:line:col, exit 2).
-func (c templateCache) loadDraft(path, override string) (*model.Report, *model.Template, error) {
+func (c *templateCache) loadDraft(path, override string) (*model.Report, *model.Template, error) {
 	r, t, err := c.readDraft(path, override)
 	if err != nil {
 		return nil, nil, err
@@ -50,7 +95,7 @@ func (c templateCache) loadDraft(path, override string) (*model.Report, *model.T
 
 // readDraft is loadDraft before the ids are checked: the editor offers
 // migration where other commands refuse.
-func (c templateCache) readDraft(path, override string) (*model.Report, *model.Template, error) {
+func (c *templateCache) readDraft(path, override string) (*model.Report, *model.Template, error) {
 	r, err := model.LoadReport(path)
 	if err != nil {
 		return nil, nil, inputError(err)
@@ -59,27 +104,12 @@ func (c templateCache) readDraft(path, override string) (*model.Report, *model.T
 	if override != "" {
 		t, err = c.lookup(override)
 	} else {
-		t, err = c.lookupID(r.Template.ID)
+		t, err = c.forDraft(path, r.Template)
 	}
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
 	return r, t, nil
-}
-
-// lookupID is lookup for an id a draft or document records: never a path
-// (see templates.LookupID).
-func (c templateCache) lookupID(id string) (*model.Template, error) {
-	key := "id:" + id
-	if t, ok := c[key]; ok {
-		return t, nil
-	}
-	t, err := templates.LookupID(id, settingsTemplateDirs()...)
-	if err == nil {
-		c[key] = t
-		_ = templates.Remember(t)
-	}
-	return t, err
 }
 
 // settingsTemplateDirs lists directories where named templates are looked

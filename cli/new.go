@@ -53,7 +53,7 @@ func runNew(opts *newOptions) error {
 	}
 	// Through the cache's lookup, which remembers the version, so that
 	// next year's migration of this draft knows it.
-	t, err := templateCache{}.lookup(opts.template)
+	t, err := newTemplateCache().lookup(opts.template)
 	if err != nil {
 		return inputError(err)
 	}

@@ -60,6 +60,8 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		newEditCmd(s),
 		newNewCmd(s),
 		newCheckCmd(s),
+		newRollupCmd(s),
+		newReviewCmd(s),
 		newExportCmd(s),
 		newImportCmd(s),
 		newTemplateCmd(s),

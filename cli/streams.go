@@ -20,13 +20,17 @@ type Streams struct {
 	OutTerminal bool
 	// Color is false when NO_COLOR is set or Out is not a terminal.
 	Color bool
+	// ErrTerminal is true when Err is a terminal: progress is shown only
+	// then, so logs and pipes get no carriage-return noise.
+	ErrTerminal bool
 }
 
 // SystemStreams returns the process's streams.
 func SystemStreams() *Streams {
 	term := isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
 	_, noColor := os.LookupEnv("NO_COLOR")
-	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTerminal: term, Color: term && !noColor}
+	errTerm := isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd())
+	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTerminal: term, Color: term && !noColor, ErrTerminal: errTerm}
 }
 
 // TestStreams returns streams backed by buffers-like writers, never a

@@ -24,7 +24,7 @@ func newTemplateCmd(s *Streams) *cobra.Command {
 			"  template_dirs: [模板目录]\n" +
 			"后，草稿可以直接用模板 id 引用这些目录中的模板文件（文件名为“id.yaml”）。",
 	}
-	cmd.AddCommand(newTemplateListCmd(s), newTemplateShowCmd(s), newTemplateNewCmd(s),
+	cmd.AddCommand(newTemplateInstallCmd(s), newTemplateListCmd(s), newTemplateShowCmd(s), newTemplateNewCmd(s),
 		newTemplateEditCmd(s), newTemplateLintCmd(s), newTemplateDiffCmd(s))
 	return cmd
 }
@@ -35,7 +35,8 @@ func newTemplateListCmd(s *Streams) *cobra.Command {
 		Short: "列出内置模板和模板目录中的模板",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTemplateList(s, templateDirsFromSettings(func(m string) { fmt.Fprintln(s.Err, m) }))
+			dirs := templateDirsFromSettings(func(m string) { fmt.Fprintln(s.Err, m) })
+			return runTemplateList(s, append(dirs, installedTemplateDirs()...))
 		},
 	}
 }

@@ -81,11 +81,12 @@ func joinNonEmpty(a, b string) string {
 }
 
 // IsDocument says whether a path names a document to import rather than a
-// YAML draft.
+// YAML draft. Anything not named .yaml/.yml is a document: its real format
+// (Word, PDF, web page, text) is told from its content when it is read.
 func IsDocument(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm":
-		return true
+	case ".yaml", ".yml":
+		return false
 	}
-	return false
+	return true
 }

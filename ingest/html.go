@@ -2,136 +2,312 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
-	"html"
-	"regexp"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
 	"strings"
 
-	"nianbao/exportdata"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
+
 	"nianbao/model"
 )
 
-// readHTML reads a web page that nianbao exported (see
-// exportdata.IsNianbaoHTML). Saved pages from portals, with their navigation and
-// scripts, are a different job and are still refused by Read with advice.
-//
-// Block elements (headings, paragraphs, list items, table rows, line
-// breaks) end a line; h1…h6 give the heading level as # does in Markdown;
-// the text of script, style and head is not report text. Each block is
-// numbered by the source line it starts on, so findings point into the
-// file; the lines are dense (empty ones fill the gaps), as the importer
-// expects Lines[i] to be line i+1, and a second block on one source line
-// takes the next number.
-func readHTML(name string, data []byte) (*Document, error) {
+// Saved web pages are read natively: a portal's article page wraps the
+// report in navigation, a breadcrumb, share buttons and a footer. The
+// article is the element that holds most of the page's non-link text;
+// cleaning then drops what furniture is left inside it ("字号 大 中 小").
+
+// skipped elements never hold report text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Iframe: true,
+	atom.Nav: true, atom.Form: true, atom.Select: true, atom.Button: true, atom.Svg: true, atom.Head: true,
+}
+
+// blocks start a new paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Li: true, atom.Tr: true, atom.Br: true, atom.Section: true, atom.Article: true,
+	atom.Table: true, atom.Blockquote: true, atom.Pre: true, atom.Footer: true, atom.Header: true,
+	atom.Center: true, atom.Ul: true, atom.Ol: true, atom.Dd: true, atom.Dt: true, atom.Main: true, atom.Td: true,
+}
+
+func readWebPage(name string, data []byte) (*Document, error) {
 	if len(data) > MaxTextSize {
 		return nil, &model.Error{File: name, Msg: fmt.Sprintf("网页过大（%d 字节，上限 %d 字节），不像是一份年度报告", len(data), MaxTextSize)}
 	}
-	text, enc, err := decodeText(name, data)
+	text, enc, err := decodeHTML(data)
 	if err != nil {
-		return nil, err
+		return nil, &model.Error{File: name, Msg: "网页无法解码：" + err.Error()}
+	}
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		if strings.Contains(err.Error(), "exceeds") {
+			return nil, &model.Error{File: name, Msg: "网页的元素嵌套过深（超过 512 层），不像是正常的网页"}
+		}
+		return nil, &model.Error{File: name, Msg: "网页无法解析：" + err.Error()}
+	}
+	body := find(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	article := articleOf(body, countText(body))
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.TrimFunc(collapse(cur.String()), isSpace); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+		}
+		isBlock := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if isBlock {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if isBlock {
+			flush()
+		}
+	}
+	walk(article)
+	flush()
+	// The title is often above the article container (an <h1> in the page
+	// header, or only the <title>): the importer needs it for the unit and
+	// year.
+	if t := pageTitle(root, body, article); t != "" && (len(paras) == 0 || !strings.Contains(paras[0], t)) {
+		paras = append([]string{t}, paras...)
+	}
+	if len(paras) == 0 {
+		return nil, &model.Error{File: name, Msg: "网页中没有正文文字"}
+	}
+	if len(paras) > MaxLines {
+		return nil, tooManyLines(name, len(paras))
 	}
 	doc := &Document{Name: name, Format: FormatHTML, Encoding: enc}
-	doc.carry(exportdata.FromHTML([]byte(text)))
-	var n int
-	if doc.Lines, n = htmlLines(text); n > MaxLines {
-		return nil, tooManyLines(name, n)
-	}
-	if len(doc.Lines) == 0 {
-		return nil, &model.Error{File: name, Msg: "网页中没有正文文字，没有可导入的内容"}
+	for i, p := range paras {
+		doc.Lines = append(doc.Lines, Line{No: i + 1, Text: p})
 	}
 	return doc, nil
 }
 
-var (
-	// htmlHiddenRes remove what a browser does not show, one element kind
-	// at a time (RE2 has no back-references to pair a closing tag): the
-	// head first, as it holds the others.
-	htmlHiddenRes = []*regexp.Regexp{
-		regexp.MustCompile(`(?s)<!--.*?-->`),
-		regexp.MustCompile(`(?is)<head\b[^>]*>.*?</head\s*>`),
-		regexp.MustCompile(`(?is)<script\b[^>]*>.*?</script\s*>`),
-		regexp.MustCompile(`(?is)<style\b[^>]*>.*?</style\s*>`),
-		regexp.MustCompile(`(?is)<template\b[^>]*>.*?</template\s*>`),
-		regexp.MustCompile(`(?is)<noscript\b[^>]*>.*?</noscript\s*>`),
-		regexp.MustCompile(`(?s)<[!?][^>]*>`), // doctype, processing instructions
+// decodeHTML turns a page into UTF-8 by its BOM, its <meta charset> or, for
+// the GBK pages many portals still serve, by trying UTF-8 first.
+func decodeHTML(data []byte) (string, string, error) {
+	if _, name, certain := charset.DetermineEncoding(data, ""); certain || declaresCharset(data) {
+		enc, _ := charset.Lookup(name)
+		if enc != nil {
+			out, _, err := transform.Bytes(enc.NewDecoder(), data)
+			if err != nil {
+				return "", "", err
+			}
+			return string(out), strings.ToUpper(name), nil
+		}
 	}
-	htmlTagRe = regexp.MustCompile(`(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>`)
-)
-
-// htmlBlocks are the elements that start and end a line.
-var htmlBlocks = map[string]bool{
-	"p": true, "div": true, "li": true, "tr": true, "br": true, "footer": true, "header": true,
-	"article": true, "section": true, "blockquote": true, "pre": true, "table": true, "ul": true, "ol": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "body": true, "html": true,
+	text, enc, err := decodeText("", data)
+	if err != nil {
+		return "", "", err
+	}
+	return text, enc, nil
 }
 
-// htmlLines returns the lines and how many there are; beyond MaxLines it
-// stops filling them in (a page of a million blank lines must not cost a
-// million Lines) and only the count is true.
-func htmlLines(page string) ([]Line, int) {
-	// Hidden parts become blank space of the same line count, so line
-	// numbers of what follows stay true.
-	for _, re := range htmlHiddenRes {
-		page = re.ReplaceAllStringFunc(page, func(s string) string {
-			return strings.Repeat("\n", strings.Count(s, "\n"))
-		})
+func declaresCharset(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 2048)])
+	return bytes.Contains(head, []byte("charset"))
+}
+
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
 	}
-	var out []Line
-	over := 0
-	var cur bytes.Buffer
-	level, start := 0, 0
-	line := 1
-	flush := func() {
-		t := strings.TrimFunc(html.UnescapeString(collapseSpace(cur.String())), isSpace)
-		if t != "" {
-			no := max(start, len(out)+1)
-			if no > MaxLines {
-				over = max(over, no)
-				return
-			}
-			for len(out) < no-1 {
-				out = append(out, Line{No: len(out) + 1})
-			}
-			out = append(out, Line{No: no, Text: t, Level: level})
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
 		}
-		cur.Reset()
-		level = 0
-		start = 0
 	}
-	last := 0
-	for _, m := range htmlTagRe.FindAllStringSubmatchIndex(page, -1) {
-		seg := page[last:m[0]]
-		if strings.TrimFunc(seg, isSpace) != "" && start == 0 {
-			start = line + strings.Count(seg[:len(seg)-len(strings.TrimLeftFunc(seg, isSpace))], "\n")
+	return nil
+}
+
+// articleOf descends from body into the child holding most of the text for
+// as long as one child holds nearly all of it; an <article> or <main>
+// element, when there is one with text, is taken as the author marked it.
+func articleOf(body *html.Node, size map[*html.Node]int) *html.Node {
+	total := size[body]
+	for _, a := range []atom.Atom{atom.Article, atom.Main} {
+		if n := find(body, a); n != nil && size[n]*2 > total {
+			return n
 		}
-		cur.WriteString(seg)
-		line += strings.Count(page[last:m[1]], "\n")
-		last = m[1]
-		tag := strings.ToLower(page[m[4]:m[5]])
-		if !htmlBlocks[tag] {
+	}
+	n := body
+	for {
+		var best *html.Node
+		bestSize := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			if s := size[c]; s > bestSize {
+				best, bestSize = c, s
+			}
+		}
+		if best == nil || bestSize*10 < size[n]*8 {
+			return n
+		}
+		n = best
+	}
+}
+
+// countText counts, for every node under n, the characters a reader sees
+// outside links and skipped elements (navigation is mostly links, an
+// article mostly not), in one pass: counting again at every level of a
+// deeply nested page would take quadratic time.
+func countText(n *html.Node) map[*html.Node]int {
+	size := map[*html.Node]int{}
+	var count func(n *html.Node) int
+	count = func(n *html.Node) int {
+		s := 0
+		switch {
+		case n.Type == html.TextNode:
+			s = len([]rune(strings.TrimFunc(n.Data, isSpace)))
+		case n.Type == html.ElementNode && (skipped[n.DataAtom] || n.DataAtom == atom.A):
+			// Links and skipped elements count nothing, but their
+			// children still get entries.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				count(c)
+			}
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				s += count(c)
+			}
+		}
+		size[n] = s
+		return s
+	}
+	count(n)
+	return size
+}
+
+// pageTitle is the first <h1> outside the article, or the <title> without
+// the site name portals append ("…报告_青山县人民政府").
+func pageTitle(root, body, article *html.Node) string {
+	if article != body {
+		if h := find(body, atom.H1); h != nil && !inside(h, article) {
+			if t := strings.TrimFunc(collapse(textOf(h)), isSpace); t != "" {
+				return t
+			}
+		}
+	}
+	if h := find(root, atom.Title); h != nil {
+		t := strings.TrimFunc(collapse(textOf(h)), isSpace)
+		for _, sep := range []string{"_", " - ", "－", "|", "｜", "—"} {
+			if i := strings.Index(t, sep); i > 0 {
+				t = strings.TrimFunc(t[:i], isSpace)
+			}
+		}
+		if strings.Contains(t, "报告") {
+			return t
+		}
+	}
+	return ""
+}
+
+func inside(n, ancestor *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == ancestor {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
+
+// collapse joins the white space HTML source wraps lines with.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
 			continue
 		}
-		flush()
-		if m[3] == m[2] && len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' {
-			level = int(tag[1] - '0')
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
+		space = false
+		b.WriteRune(r)
 	}
-	seg := page[last:]
-	if strings.TrimFunc(seg, isSpace) != "" && start == 0 {
-		start = line
-	}
-	cur.WriteString(seg)
-	flush()
-	if over > 0 {
-		return nil, over
-	}
-	return out, len(out)
+	return squeezeSpaces(b.String())
 }
 
-// collapseSpace turns runs of ASCII white space (source line breaks inside
-// a paragraph) into one space, as a browser does; Chinese text has none.
-func collapseSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
-	}), " ")
+// readMHTML takes the HTML part of a page saved as one file.
+func readMHTML(name string, data []byte) (*Document, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, &model.Error{File: name, Msg: "单文件网页（.mht）无法解析：" + err.Error()}
+	}
+	_, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || params["boundary"] == "" {
+		return nil, &model.Error{File: name, Msg: "单文件网页（.mht）缺少分段信息，文件可能不完整"}
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		part, err := mr.NextRawPart()
+		if err != nil {
+			break
+		}
+		ct, ps, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if ct != "text/html" {
+			continue
+		}
+		var r io.Reader = part
+		switch strings.ToLower(part.Header.Get("Content-Transfer-Encoding")) {
+		case "quoted-printable":
+			r = quotedprintable.NewReader(part)
+		case "base64":
+			r = base64Reader(part)
+		}
+		body, err := io.ReadAll(io.LimitReader(r, MaxInputSize))
+		if err != nil {
+			return nil, &model.Error{File: name, Msg: "单文件网页（.mht）的正文无法解码：" + err.Error()}
+		}
+		if cs := ps["charset"]; cs != "" && !declaresCharset(body) {
+			body = append([]byte(`<meta charset="`+cs+`">`), body...)
+		}
+		doc, err := readWebPage(name, body)
+		if doc != nil {
+			doc.Format = FormatHTML
+		}
+		return doc, err
+	}
+	return nil, &model.Error{File: name, Msg: "单文件网页（.mht）中没有网页正文"}
 }
+
+func base64Reader(r io.Reader) io.Reader { return base64.NewDecoder(base64.StdEncoding, r) }

@@ -40,7 +40,6 @@ const (
 	FormatText     Format = "txt"
 	FormatMarkdown Format = "md"
 	FormatDocx     Format = "docx"
-	FormatHTML     Format = "html" // only pages nianbao exported
 )
 
 // Line is one paragraph of the source document.
@@ -107,6 +106,9 @@ func Read(name string, data []byte) (*Document, error) {
 		return nil, tooLarge(name, int64(len(data)))
 	}
 	ext := strings.ToLower(filepath.Ext(name))
+	if doc, ok, err := readConverted(name, data); ok {
+		return doc, err
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		doc, err := readDocx(name, data)
@@ -114,16 +116,6 @@ func Read(name string, data []byte) (*Document, error) {
 			doc.carry(docxCarried(data))
 		}
 		return doc, err
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, &model.Error{File: name, Msg: "这是旧版 Word（.doc）或 WPS 文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, &model.Error{File: name, Msg: "暂不支持 PDF 文件：请复制其中的文字保存为 .txt，或用 Word 转换为 .docx 后再导入"}
-	case bytes.HasPrefix(data, []byte(`{\rtf`)):
-		return nil, &model.Error{File: name, Msg: "这是 RTF 格式文件，暂不支持：请在 Word 或 WPS 中“另存为” .docx 后再导入"}
-	case looksHTML(data) && exportdata.IsNianbaoHTML(data):
-		return readHTML(name, data)
-	case looksHTML(data):
-		return nil, &model.Error{File: name, Msg: "这是网页文件（HTML），不是报告正文：请在浏览器中打开，复制正文保存为 .txt 后再导入，或用 Word 打开后另存为 .docx"}
 	case ext == ".docx":
 		if len(data) == 0 {
 			return nil, &model.Error{File: name, Msg: "文件是空的，不是有效的 .docx 文件"}

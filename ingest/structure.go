@@ -134,6 +134,18 @@ type outline struct {
 // titleRe finds the report title: a short line naming an annual report.
 var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*报告|年度.*报告|法治政府建设.*报告`)
 
+// titleStart says whether a line can be the first line of a title broken
+// over several lines: short, no sentence punctuation, not a heading.
+func titleStart(line string) bool {
+	t := strings.TrimFunc(line, isSpace)
+	if t == "" || runeLen(t) > 30 || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）") ||
+		strings.HasPrefix(t, "附件") || dateLineRe().MatchString(t) {
+		return false
+	}
+	lvl, _, _ := matchNumber(t)
+	return lvl == 0
+}
+
 var dateLineRe = lazyRegexp(`^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
 
 var contactNoteRe = lazyRegexp(`^[（(]\s*联系人[：:]\s*(.+?)\s*[）)]$`)
@@ -166,8 +178,17 @@ func parseOutline(lines []Line) *outline {
 		}
 	}
 	if ti >= 0 {
-		o.preamble = nonBlank[:ti]
+		// A title printed on two or three balanced lines (GB/T 9704 §7.2)
+		// reads back as several lines, the one naming the report last: the
+		// short lines just before it are its beginning.
 		title := nonBlank[ti]
+		for k := 0; k < 2 && ti > 0 && titleStart(nonBlank[ti-1].Text); k++ {
+			prev := nonBlank[ti-1]
+			prev.Text = strings.TrimFunc(prev.Text, isSpace) + strings.TrimFunc(title.Text, isSpace)
+			title = prev
+			ti--
+		}
+		o.preamble = nonBlank[:ti]
 		o.title = &title
 		nonBlank = nonBlank[ti+1:]
 	}

@@ -1,14 +1,12 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -188,10 +186,4 @@ func bootID() string {
 		return ""
 	}
 	return strings.ToLower(id[:8])
-}
-
-// signalAlive is the fallback without /proc: signal 0 checks existence.
-func signalAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -23,6 +23,10 @@ import (
 // unsaved text or say who works on what, which is the owner's business.
 const sideFileMode = 0o600
 
+// FileKind names a non-regular file type for messages (命名管道（FIFO）,
+// 设备文件 …).
+func FileKind(m fs.FileMode) string { return fileKind(m) }
+
 // fileKind names a non-regular file type for messages.
 func fileKind(m fs.FileMode) string {
 	switch {
@@ -48,7 +52,7 @@ func notRegular(path string, m fs.FileMode) error {
 // openSideFile opens an existing side file for reading. A symlink is
 // refused rather than followed, and a FIFO does not block the open.
 func openSideFile(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|oNoFollow|oNonBlock, 0)
 	if err != nil {
 		if errors.Is(err, syscall.ELOOP) {
 			return nil, notRegular(path, fs.ModeSymlink)
@@ -91,7 +95,7 @@ func readSideFile(path string) ([]byte, fs.FileInfo, error) {
 // createExclusive creates path, failing if anything (a file, a symlink, a
 // FIFO) already has that name.
 func createExclusive(path string, perm fs.FileMode) (*os.File, error) {
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, perm)
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|oNoFollow, perm)
 }
 
 // tempPrefix starts the names of the temporary files a save of base
@@ -206,7 +210,7 @@ func sideFiles(draftPath, suffix string) (map[string]string, error) {
 // otherwise wait for a writer forever, and a device never ends. Errors
 // from opening are returned as they are, so errors.Is still works.
 func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonBlock, 0)
 	if err != nil {
 		return nil, nil, err
 	}

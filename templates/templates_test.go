@@ -117,3 +117,22 @@ func TestLookup(t *testing.T) {
 		t.Errorf("ForReport ignored the override")
 	}
 }
+
+// TestEmbeddedCopies: the parsed embedded template is shared, but every
+// caller gets its own copy to change.
+func TestEmbeddedCopies(t *testing.T) {
+	a, err := Embedded(Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := a.Sections[0].Title
+	a.ID, a.Sections[0].Title = "changed", "改过的标题"
+	a.Sections[0].Figures = nil
+	b, err := Embedded(Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.ID != Default || b.Sections[0].Title != title {
+		t.Errorf("a caller's change leaked: id %q, title %q", b.ID, b.Sections[0].Title)
+	}
+}

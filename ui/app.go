@@ -87,7 +87,7 @@ type App struct {
 	errsBySec   map[string]int
 	editGen     int
 	savedGen    int
-	base        *baseline // what the disk holds, see baseline.go
+	base        *baseline         // what the disk holds, see baseline.go
 	saveVer     map[string]uint64 // editor versions the save under way writes
 	saving      bool
 	quitOnSave  bool

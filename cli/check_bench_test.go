@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchFolder writes a folder of received reports: drafts and text
+// documents, as an office's batch holds.
+func benchFolder(b *testing.B, drafts, docs int) string {
+	b.Helper()
+	t := &testing.T{}
+	dir := b.TempDir()
+	clean := draftVariant(t, "clean")
+	wrong := draftVariant(t, "wrong-rate")
+	for i := range drafts {
+		data := clean
+		if i%5 == 0 {
+			data = wrong
+		}
+		writeFileB(b, filepath.Join(dir, fmt.Sprintf("单位%04d.yaml", i)), data)
+	}
+	for i := range docs {
+		writeFileB(b, filepath.Join(dir, fmt.Sprintf("文档%04d.txt", i)), []byte(officeReport))
+	}
+	return dir
+}
+
+func writeFileB(b *testing.B, path string, data []byte) {
+	b.Helper()
+	t := &testing.T{}
+	writeFile(t, path, data)
+	if t.Failed() {
+		b.Fatal("cannot write fixture")
+	}
+}
+
+// BenchmarkCheckFolderParallel checks one folder with one worker and with
+// one per core, and reports the ratio: speedup (single ÷ parallel time) and
+// busy_cores_ratio (speedup ÷ cores; 1 means every core was busy).
+//
+//	go test ./cli/ -run X -bench CheckFolderParallel -benchtime 3x
+func BenchmarkCheckFolderParallel(b *testing.B) {
+	dir := benchFolder(b, 300, 60)
+	s := TestStreams(nil, io.Discard, io.Discard)
+	var single, multi time.Duration
+	for b.Loop() {
+		for _, jobs := range []int{1, 0} {
+			start := time.Now()
+			_ = runCheck(&checkOptions{streams: s, format: "json", jobs: jobs, paths: []string{dir}})
+			if jobs == 1 {
+				single += time.Since(start)
+			} else {
+				multi += time.Since(start)
+			}
+		}
+	}
+	speedup := float64(single) / float64(multi)
+	b.ReportMetric(speedup, "speedup")
+	b.ReportMetric(speedup/float64(runtime.GOMAXPROCS(0)), "busy_cores_ratio")
+	b.ReportMetric(float64(360*b.N)/multi.Seconds(), "files/s")
+}
+
+// TestCheckParallelKeepsOrder: the output of a batch on many workers is
+// the output of the same batch on one, byte for byte.
+func TestCheckParallelKeepsOrder(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		v := []string{"clean", "wrong-rate", "punct", "empty"}[i%4]
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%02d.yaml", i)), draftVariant(t, v))
+	}
+	writeFile(t, filepath.Join(dir, "z.txt"), []byte(officeReport))
+	var outs [2]string
+	for i, jobs := range []int{1, 8} {
+		var out strings.Builder
+		_ = runCheck(&checkOptions{streams: TestStreams(nil, &out, io.Discard), format: "json", jobs: jobs, paths: []string{dir}})
+		outs[i] = out.String()
+	}
+	if outs[0] != outs[1] || !strings.Contains(outs[0], "39.yaml") {
+		t.Errorf("parallel output differs from sequential:\n%s\n---\n%s", outs[0], outs[1])
+	}
+}
+
+// BenchmarkCheckDocumentsOneCore is the rate at which one worker checks
+// real-size reports as .txt and as .docx, folder walk and output included.
+//
+//	go test ./cli/ -run X -bench CheckDocumentsOneCore -benchtime 3x
+func BenchmarkCheckDocumentsOneCore(b *testing.B) {
+	t := &testing.T{}
+	src := b.TempDir()
+	draft := writeFile(t, filepath.Join(src, "a.yaml"), draftVariant(t, "clean"))
+	docx := filepath.Join(src, "a.docx")
+	if code := Run([]string{"export", "-o", docx, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+		b.Fatal("export failed")
+	}
+	txt := filepath.Join(src, "a.txt")
+	if code := Run([]string{"export", "-o", txt, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+		b.Fatal("export failed")
+	}
+	docxData, err := os.ReadFile(docx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	txtData, err := os.ReadFile(txt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range []struct {
+		ext  string
+		data []byte
+	}{{".txt", txtData}, {".docx", docxData}} {
+		b.Run("format="+format.ext[1:], func(b *testing.B) {
+			dir := b.TempDir()
+			for i := range 200 {
+				writeFileB(b, filepath.Join(dir, fmt.Sprintf("文档%04d%s", i, format.ext)), format.data)
+			}
+			s := TestStreams(nil, io.Discard, io.Discard)
+			var spent time.Duration
+			for b.Loop() {
+				start := time.Now()
+				_ = runCheck(&checkOptions{streams: s, format: "json", jobs: 1, paths: []string{dir}})
+				spent += time.Since(start)
+			}
+			b.ReportMetric(float64(200*b.N)/spent.Seconds(), "docs/s")
+		})
+	}
+}

@@ -1,0 +1,211 @@
+package rollup
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/check"
+	"nianbao/model"
+	"nianbao/templates"
+)
+
+func standard(t *testing.T) *model.Template {
+	t.Helper()
+	tp, err := templates.Embedded("standard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tp
+}
+
+// unit makes a checked report with the given figures; every section gets
+// prose so completeness depends on the figures given.
+func unit(t *testing.T, tp *model.Template, name string, figures map[string]float64, texts map[string]string) Input {
+	t.Helper()
+	r := model.NewReport(tp)
+	r.Unit, r.Year = name, 2024
+	for _, s := range tp.Flatten() {
+		r.SetText(s.ID, strings.Repeat("依法行政工作稳步推进，各项制度得到落实。", 6))
+	}
+	for id, text := range texts {
+		r.SetText(id, text)
+	}
+	for id, v := range figures {
+		r.SetFigure(id, model.NumberOf(v))
+	}
+	return Input{File: name + ".yaml", Report: r, Template: tp, Result: check.Report(tp, r)}
+}
+
+func col(t *testing.T, tb *Table, id string) int {
+	t.Helper()
+	for i, c := range tb.Columns {
+		if c.ID == id {
+			return i
+		}
+	}
+	t.Fatalf("no column %s", id)
+	return -1
+}
+
+// TestTotalsRecomputeRates: a rate's total comes from the summed counts.
+// The average of 8.70% and 30% would be 19.35%; the county's rate is
+// 32 ÷ 123 = 26.02%.
+func TestTotalsRecomputeRates(t *testing.T) {
+	tp := standard(t)
+	tb := Build([]Input{
+		unit(t, tp, "甲县", map[string]float64{"review_received": 30, "review_decided": 23, "review_corrected": 2, "review_correction_rate": 8.7}, nil),
+		unit(t, tp, "乙县", map[string]float64{"review_received": 120, "review_decided": 100, "review_corrected": 30, "review_correction_rate": 30}, nil),
+		unit(t, tp, "丙县", map[string]float64{"review_received": 5}, nil), // no decided count: left out of the rate
+	}, nil, nil)
+	if got := tb.Totals[col(t, tb, "review_received")]; got.State != Value || got.Value != 155 || got.Units != 3 {
+		t.Errorf("received total %+v, want 155 from 3 units", got)
+	}
+	rate := tb.Totals[col(t, tb, "review_correction_rate")]
+	if rate.State != Value || rate.Value != 26.02 || rate.Units != 2 || !strings.Contains(rate.Note, "重新计算") {
+		t.Errorf("rate total %+v, want 26.02 from 2 units", rate)
+	}
+}
+
+// TestZeroBlankAndNoWorkStayDistinct: 0 is a value, a blank is nothing,
+// 无此项工作 is a declared absence; a column of only 无此项工作 totals as such.
+func TestZeroBlankAndNoWorkStayDistinct(t *testing.T) {
+	tp := standard(t)
+	tb := Build([]Input{
+		unit(t, tp, "零", map[string]float64{"review_received": 0}, nil),
+		unit(t, tp, "空", nil, nil),
+		unit(t, tp, "无", nil, map[string]string{"disputes": "本单位无此项工作。"}),
+	}, nil, nil)
+	c := col(t, tb, "review_received")
+	states := map[string]State{}
+	for _, r := range tb.Rows {
+		states[r.Unit] = r.Cells[c].State
+	}
+	if states["零"] != Value || states["空"] != Blank || states["无"] != NoWork {
+		t.Errorf("states %v", states)
+	}
+	if tot := tb.Totals[c]; tot.State != Value || tot.Value != 0 || tot.Units != 1 || !strings.Contains(tot.Note, "1 个单位无此项工作") {
+		t.Errorf("total %+v", tot)
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tb); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(buf.String(), "\r\n")
+	cells := func(unit string) string {
+		for _, l := range lines {
+			if strings.Contains(l, ","+unit+",") {
+				return strings.Split(l, ",")[len(fixedHeads)+c]
+			}
+		}
+		return "?"
+	}
+	if cells("零") != "0" || cells("空") != "" || cells("无") != NoWorkText {
+		t.Errorf("csv cells %q %q %q", cells("零"), cells("空"), cells("无"))
+	}
+	if !strings.HasPrefix(buf.String(), "\ufeff名次,单位,") {
+		t.Errorf("csv lacks its BOM and header: %q", buf.String()[:40])
+	}
+}
+
+// TestRankAndReturns: ranked by completeness; the failed and the unreadable
+// are returned with their reasons.
+func TestRankAndReturns(t *testing.T) {
+	tp := standard(t)
+	full := map[string]float64{}
+	for _, f := range tp.Figures() {
+		if f.Required {
+			full[f.ID] = 10
+		}
+	}
+	tb := Build([]Input{
+		unit(t, tp, "缺数字", nil, nil),
+		{File: "扫描件.pdf", Err: &model.Error{File: "扫描件.pdf", Msg: "这个 PDF 没有文字层"}},
+		unit(t, tp, "齐全", full, nil),
+	}, nil, nil)
+	if tb.Rows[0].Unit != "齐全" || tb.Rows[0].Rank != 1 || tb.Rows[2].Unit != "扫描件" {
+		t.Errorf("ranking: %s %s %s", tb.Rows[0].Unit, tb.Rows[1].Unit, tb.Rows[2].Unit)
+	}
+	ret := tb.Returns()
+	if len(ret) != 2 {
+		t.Fatalf("returns %d, want 2", len(ret))
+	}
+	if !strings.Contains(problemsText(ret[0]), "必填数字") || ret[1].Problems[0] != "这个 PDF 没有文字层" {
+		t.Errorf("reasons: %q / %q", problemsText(ret[0]), ret[1].Problems)
+	}
+}
+
+func TestRoster(t *testing.T) {
+	tp := standard(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "名单.csv")
+	if err := os.WriteFile(path, []byte("\ufeff单位,截止日期\n青山县司法局,2025-03-01\n县财政局,2025年3月1日\n县教育局,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	roster, err := ReadRoster(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := unit(t, tp, "青山县财政局", nil, nil) // roster says 县财政局
+	late.Received = time.Date(2025, 3, 5, 9, 0, 0, 0, time.Local)
+	onTime := unit(t, tp, "青山县司法局", nil, nil)
+	onTime.Received = time.Date(2025, 3, 1, 17, 0, 0, 0, time.Local)
+	tb := Build([]Input{late, onTime, unit(t, tp, "县水利局", nil, nil)}, roster, nil)
+	if len(tb.Missing) != 1 || tb.Missing[0].Unit != "县教育局" {
+		t.Errorf("missing %+v", tb.Missing)
+	}
+	if lr := tb.LateRows(); len(lr) != 1 || lr[0].Unit != "青山县财政局" {
+		t.Errorf("late %+v", lr)
+	}
+	if len(tb.Extra) != 1 || tb.Extra[0] != "县水利局" {
+		t.Errorf("extra %v", tb.Extra)
+	}
+	bad := filepath.Join(dir, "坏.csv")
+	_ = os.WriteFile(bad, []byte("县司法局,三月一日\n"), 0o644)
+	var me *model.Error
+	if _, err := ReadRoster(bad); !errors.As(err, &me) || me.Line != 1 || me.Col != 2 {
+		t.Errorf("bad date: %v", err)
+	}
+}
+
+// TestPreviousYear: last year's roll-up, read back from the .xlsx this
+// package wrote, flags a figure that moved beyond three times and leaves
+// ordinary changes alone.
+func TestPreviousYear(t *testing.T) {
+	tp := standard(t)
+	last := Build([]Input{unit(t, tp, "甲县", map[string]float64{"penalty_cases": 120, "review_received": 30, "legality_reviews": 50}, nil)}, nil, nil)
+	path := filepath.Join(t.TempDir(), "2023汇总.xlsx")
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, last); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := ReadPrevious(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := Build([]Input{unit(t, tp, "甲县", map[string]float64{"penalty_cases": 1200, "review_received": 9, "legality_reviews": 60}, nil)}, nil, prev)
+	got := map[string]float64{}
+	for _, c := range tb.Changes {
+		got[c.Label] = c.Factor()
+	}
+	if len(got) != 2 || got["行政处罚案件数"] != 10 || got["行政复议收案数"] != 0.3 {
+		t.Errorf("changes %v, want 行政处罚案件数 ×10 and 行政复议收案数 ×0.3 only", got)
+	}
+}
+
+// TestDuplicates: a unit that sent its report twice is named, since its
+// figures count twice in the totals.
+func TestDuplicates(t *testing.T) {
+	tp := standard(t)
+	tb := Build([]Input{unit(t, tp, "甲县", nil, nil), unit(t, tp, "乙县", nil, nil), unit(t, tp, "甲 县", nil, nil)}, nil, nil)
+	if len(tb.Duplicates) != 1 || tb.Duplicates[0] != "甲县" {
+		t.Errorf("duplicates %v", tb.Duplicates)
+	}
+}
