@@ -1,6 +1,10 @@
 package check
 
-import "fmt"
+import (
+	"fmt"
+
+	"nianbao/ingest"
+)
 
 // Severity orders findings; the zero value is Info.
 type Severity int
@@ -82,6 +86,9 @@ type Result struct {
 	// figures present and valid, rounded down so that 100 always means
 	// nothing required is missing. The editor shows the same number.
 	Completeness float64
+	// Prose holds, per figure id, the value the report's prose states
+	// (see FigureValues): the editor shows it beside the field.
+	Prose map[string]ingest.ProseFigure `json:"-"`
 }
 
 // Counts returns how many findings there are of each severity.
