@@ -88,8 +88,11 @@ type Result struct {
 	Completeness float64
 	// Prose holds, per figure id, the value the report's prose states
 	// (see FigureValues): the editor shows it beside the field.
-	Prose map[string]ingest.ProseFigure `json:"-"`
+	Prose map[string]ProseFigure `json:"-"`
 }
+
+// ProseFigure is a figure value a report's prose states, with its sentence.
+type ProseFigure = ingest.ProseFigure
 
 // Counts returns how many findings there are of each severity.
 func (r Result) Counts() (errors, warnings, infos int) {
