@@ -310,13 +310,13 @@ func TestCorruptRecoveryFileIsReportedAndKept(t *testing.T) {
 		data []byte
 		msg  string
 	}{
-		"cut in half":     {good[:len(good)/2+3], ""},
-		"zero bytes":      {nil, "文件为空"},
-		"NUL filled":      {make([]byte, 4096), "空字符"},
-		"GBK":             {append([]byte("unit: "), gbkBytes(t, "青山县司法局")...), "UTF-8"},
-		"alias bomb":      {[]byte("a: &x [1, 1]\nb: [*x, *x]\n"), "锚点"},
-		"structure bomb":  {[]byte("a: [" + strings.Repeat("1,", 60000) + "1]\n"), "结构过于复杂"},
-		"not a mapping":   {[]byte("just text\n"), "映射"},
+		"cut in half":    {good[:len(good)/2+3], ""},
+		"zero bytes":     {nil, "文件为空"},
+		"NUL filled":     {make([]byte, 4096), "空字符"},
+		"GBK":            {append([]byte("unit: "), gbkBytes(t, "青山县司法局")...), "UTF-8"},
+		"alias bomb":     {[]byte("a: &x [1, 1]\nb: [*x, *x]\n"), "锚点"},
+		"structure bomb": {[]byte("a: [" + strings.Repeat("1,", 60000) + "1]\n"), "结构过于复杂"},
+		"not a mapping":  {[]byte("just text\n"), "映射"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
