@@ -269,7 +269,7 @@ func checkDocument(path, override string, cache templateCache) *fileCheck {
 		return fc
 	}
 	if override == "" && r.Template.ID != "" && r.Template.ID != t.ID {
-		if other, err := cache.lookup(r.Template.ID); err == nil {
+		if other, err := cache.lookupID(r.Template.ID); err == nil {
 			t = other
 		}
 	}

@@ -59,13 +59,17 @@ func runEdit(opts *editOptions) error {
 		} else if !errors.Is(statErr, os.ErrNotExist) {
 			return inputError(fmt.Errorf("%s：无法读取：%s", opts.path, model.OSReason(statErr)))
 		}
-		rec, err := model.FindRecovery(opts.path)
+		recs, err := model.FindRecoveries(opts.path)
 		if err != nil {
-			// Starting anyway would let this session's autosave replace
-			// the file; the drafter must look at it first.
-			return inputError(fmt.Errorf("恢复文件 %s 无法读取（%v）；请先查看或移走它，再打开草稿", model.AutosavePath(opts.path), err))
+			// A recovery file that cannot be read may hold the only copy
+			// of someone's text; the drafter must look at it first.
+			name := ""
+			if e := (*model.Error)(nil); errors.As(err, &e) {
+				name = " " + e.File
+			}
+			return inputError(fmt.Errorf("恢复文件%s 无法读取（%v）；请先查看或移走它，再打开草稿", name, err))
 		}
-		uo.Recovery = rec
+		uo.Recoveries = recs
 	}
 	if uo.Report == nil {
 		t, err := templateCache{}.lookup(opts.template)
@@ -76,7 +80,7 @@ func runEdit(opts *editOptions) error {
 		if opts.path != "" {
 			uo.Report.SetFile(opts.path)
 		} else {
-			uo.UnnamedPath, uo.Recovery = unnamedRecovery(opts.streams)
+			uo.UnnamedPath, uo.Recoveries = unnamedRecovery(opts.streams)
 		}
 	}
 	err := ui.Run(uo)
@@ -109,9 +113,9 @@ func loadForEdit(opts *editOptions, uo *ui.Options) error {
 }
 
 // unnamedRecovery picks where a draft without a name autosaves and finds
-// the newest recovery file an earlier unnamed draft left. Problems only
-// cost the autosave of this session, so they are reported, not fatal.
-func unnamedRecovery(s *Streams) (string, *model.Recovery) {
+// the recovery files earlier unnamed drafts left, newest first. Problems
+// only cost the autosave of this session, so they are reported, not fatal.
+func unnamedRecovery(s *Streams) (string, []*model.Recovery) {
 	dir, err := model.UnsavedDir()
 	if err != nil {
 		fmt.Fprintf(s.Err, "提示：找不到保存恢复文件的目录（%v）；请尽早用 ctrl+s 给草稿命名\n", err)
@@ -126,8 +130,5 @@ func unnamedRecovery(s *Streams) (string, *model.Recovery) {
 		fmt.Fprintf(s.Err, "提示：无法创建恢复文件目录 %s（%s）；请尽早用 ctrl+s 给草稿命名\n", dir, model.OSReason(err))
 		path = ""
 	}
-	if len(found) > 0 {
-		return path, found[0]
-	}
-	return path, nil
+	return path, found
 }

@@ -34,7 +34,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 		Short: "导出为 Word（公文格式）、Markdown、HTML 或纯文本",
 		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 Markdown、HTML、纯文本。\n" +
 			"章节编号按模板顺序自动生成，空的选填章节不输出。检查发现错误时仍会导出，但会在标准错误输出中提示。\n" +
-			"输出文件比草稿新（可能导出后在 Word 中改过）时不会覆盖，除非加 --force。",
+			"输出文件不是 nianbao 导出的、或导出后被修改过（可能在 Word 中改过）时不会覆盖，除非加 --force（先备份为 .bak）。",
 		Example: `  nianbao export 2024年度报告.yaml
   nianbao export --format md 2024年度报告.yaml
   nianbao export -o 报告.html 2024年度报告.yaml
@@ -50,7 +50,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 	f.BoolP("help", "h", false, "显示帮助")
 	f.StringVarP(&opts.format, "format", "f", "", "导出格式：docx、md、html、txt（默认按 -o 的扩展名，否则 docx）")
 	f.StringVarP(&opts.output, "output", "o", "", "输出文件（默认与草稿同名、换成对应扩展名；- 表示标准输出）")
-	f.BoolVar(&opts.force, "force", false, "输出文件比草稿新时也覆盖")
+	f.BoolVar(&opts.force, "force", false, "输出文件不是 nianbao 导出的或被修改过时也覆盖（先备份）")
 	f.StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	f.StringVar(&opts.date, "date", "", "成文日期，覆盖草稿中的日期，例如 2025-03-01")
 	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
@@ -98,12 +98,16 @@ func runExport(opts *exportOptions) error {
 	if out == "" {
 		out = render.DefaultOutput(opts.draft, format)
 	}
-	if err := render.ExportFile(out, format, t, r, ropts, opts.force); err != nil {
-		var ne *render.NewerError
-		if errors.As(err, &ne) || errors.Is(err, render.ErrSameFile) {
+	bak, err := render.ExportFile(out, format, t, r, ropts, opts.force)
+	if err != nil {
+		var oe *render.OverwriteError
+		if errors.As(err, &oe) || errors.Is(err, render.ErrSameFile) {
 			return inputError(err)
 		}
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("导出失败：%w", err)}
+	}
+	if bak != "" {
+		fmt.Fprintf(opts.streams.Err, "原有的 %s 已备份为 %s\n", out, bak)
 	}
 	fmt.Fprintf(opts.streams.Err, "已导出：%s（%s）\n", out, format.Name())
 	return nil

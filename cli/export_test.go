@@ -77,33 +77,44 @@ func TestExportFormatFromFlagAndExtension(t *testing.T) {
 	}
 }
 
-func TestExportRefusesNewerFile(t *testing.T) {
+// TestExportRefusesForeignFile: `export -o` onto a file nianbao did not
+// write (or changed since) refuses without --force, and --force keeps a
+// backup.
+func TestExportRefusesForeignFile(t *testing.T) {
 	draft := exportDraft(t)
 	out := strings.TrimSuffix(draft, ".yaml") + ".txt"
 	if err := os.WriteFile(out, []byte("在导出后手工修改过的内容"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	later := time.Now().Add(time.Hour)
-	if err := os.Chtimes(out, later, later); err != nil {
+	// Older than the draft: age is no proof that nianbao wrote it.
+	earlier := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(out, earlier, earlier); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut := run(t, "export", "-f", "txt", draft)
-	if code != ExitInput || !strings.Contains(errOut, "比草稿") || !strings.Contains(errOut, "--force") {
+	if code != ExitInput || !strings.Contains(errOut, "不是 nianbao 导出的") || !strings.Contains(errOut, "--force") {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
 	if b, _ := os.ReadFile(out); string(b) != "在导出后手工修改过的内容" {
-		t.Error("newer file was overwritten without --force")
+		t.Error("the file was overwritten without --force")
 	}
 	code, _, errOut = run(t, "export", "-f", "txt", "--force", draft)
-	if code != ExitOK {
+	if code != ExitOK || !strings.Contains(errOut, "备份为") {
 		t.Fatalf("--force: exit %d %s", code, errOut)
 	}
 	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "暂无。") {
 		t.Error("--force did not replace the file")
 	}
-	// Written atomically: nothing but the draft and the output remain.
+	if b, _ := os.ReadFile(out + ".bak"); string(b) != "在导出后手工修改过的内容" {
+		t.Error("--force kept no backup of the replaced file")
+	}
+	// nianbao's own unchanged export is replaced without asking.
+	if code, _, errOut = run(t, "export", "-f", "txt", draft); code != ExitOK {
+		t.Fatalf("re-export: exit %d %s", code, errOut)
+	}
+	// Written atomically: nothing but the draft, the output and its backup remain.
 	entries, _ := os.ReadDir(filepath.Dir(draft))
-	if len(entries) != 2 {
+	if len(entries) != 3 {
 		t.Errorf("leftover files: %v", entries)
 	}
 }

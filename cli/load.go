@@ -55,15 +55,31 @@ func (c templateCache) readDraft(path, override string) (*model.Report, *model.T
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	ref := override
-	if ref == "" {
-		ref = r.Template.ID
+	var t *model.Template
+	if override != "" {
+		t, err = c.lookup(override)
+	} else {
+		t, err = c.lookupID(r.Template.ID)
 	}
-	t, err := c.lookup(ref)
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
 	return r, t, nil
+}
+
+// lookupID is lookup for an id a draft or document records: never a path
+// (see templates.LookupID).
+func (c templateCache) lookupID(id string) (*model.Template, error) {
+	key := "id:" + id
+	if t, ok := c[key]; ok {
+		return t, nil
+	}
+	t, err := templates.LookupID(id, settingsTemplateDirs()...)
+	if err == nil {
+		c[key] = t
+		_ = templates.Remember(t)
+	}
+	return t, err
 }
 
 // settingsTemplateDirs lists directories where named templates are looked

@@ -45,7 +45,7 @@ func loadSettings() (Settings, string, error) {
 	if err != nil {
 		return Settings{}, "", nil // no config dir (no $HOME): nothing configured
 	}
-	data, err := os.ReadFile(path)
+	data, err := model.ReadRegular(path)
 	if os.IsNotExist(err) {
 		return Settings{}, path, nil
 	}

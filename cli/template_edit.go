@@ -47,7 +47,7 @@ func newTemplateEditCmd(s *Streams) *cobra.Command {
 // exists (read leniently, so a template with duplicate ids can be opened
 // and fixed), otherwise a copy of --from under a new id.
 func templateEditStart(opts *templateEditOptions) (templateeditor.Options, error) {
-	data, err := os.ReadFile(opts.path)
+	data, err := model.ReadRegular(opts.path) // a FIFO is refused, not waited on
 	if errors.Is(err, os.ErrNotExist) {
 		t, err := newTemplateFrom(opts.from, opts.id, opts.path)
 		if err != nil {

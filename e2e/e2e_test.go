@@ -165,7 +165,7 @@ func TestDraftNewReport(t *testing.T) {
 	tm := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
 
 	// Metadata form first, with the tree visible.
-	tm.waitFor("报告单位", "一、上一年度推进")
+	tm.waitFor("报告单位", "一、…的主要举措")
 	tm.text("绩溪县")
 	tm.assertCursorAfter("绩溪县")
 	tm.keys("Enter", "C-u")

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,21 +75,26 @@ func waitGone(t *testing.T, pid int) {
 	}
 }
 
-// waitRecoveryHolds polls the recovery file until it holds all of want.
-func waitRecoveryHolds(t *testing.T, file string, want ...string) {
+// waitRecoveryHolds polls the draft's recovery files until one holds all
+// of want, and returns its path.
+func waitRecoveryHolds(t *testing.T, file string, want ...string) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		data, _ := os.ReadFile(model.AutosavePath(file))
-		ok := true
-		for _, w := range want {
-			ok = ok && strings.Contains(string(data), w)
-		}
-		if ok {
-			return
+		var seen []string
+		for _, p := range model.RecoveryFiles(file) {
+			data, _ := os.ReadFile(p)
+			ok := true
+			for _, w := range want {
+				ok = ok && strings.Contains(string(data), w)
+			}
+			if ok {
+				return p
+			}
+			seen = append(seen, string(data))
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("recovery file never held %q:\n%s", want, data)
+			t.Fatalf("no recovery file ever held %q:\n%s", want, strings.Join(seen, "\n----\n"))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -99,7 +105,9 @@ func waitRecoveryHolds(t *testing.T, file string, want ...string) {
 func restartAndRecover(t *testing.T, dir, file string) {
 	t.Helper()
 	tm := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
-	tm.waitFor("发现未保存的内容", "主要举措和成效：0 → 24 字", "：0 → 20 字", "[r] 恢复")
+	if s := tm.waitFor("发现未保存的内容", "主要举措和成效：0 → 24 字", "：0 → 20 字", "[r] 恢复"); strings.Contains(s, "已在另一个 nianbao 中打开") {
+		t.Fatalf("a killed editor's lock is called live:\n%s", s)
+	}
 	tm.keys("r")
 	tm.waitFor("已恢复", typedDecisions)
 	tm.keys("C-s")
@@ -113,13 +121,13 @@ func restartAndRecover(t *testing.T, dir, file string) {
 			t.Fatalf("draft after recovery lacks %q:\n%s", w, data)
 		}
 	}
-	if _, err := os.Stat(model.AutosavePath(file)); err == nil {
-		t.Fatal("the recovery file outlived the save")
+	if left := model.RecoveryFiles(file); len(left) != 0 {
+		t.Fatalf("recovery files outlived the save: %v", left)
 	}
 	tm.keys("C-q")
 	tm.waitExit()
-	if _, err := os.Stat(model.LockPath(file)); err == nil {
-		t.Fatal("the lock file outlived the editor")
+	if left := model.LockFiles(file); len(left) != 0 {
+		t.Fatalf("lock files outlived the editor: %v", left)
 	}
 }
 
@@ -133,7 +141,8 @@ func startInShell(t *testing.T, dir string) *term {
 func TestKilledEditorOffersRecovery(t *testing.T) {
 	t.Run("SIGKILL", func(t *testing.T) {
 		// Nothing runs on SIGKILL: what survives is the last autosave,
-		// written two seconds after typing pauses.
+		// written two seconds after typing pauses. The restart follows
+		// at once and must not call the dead editor's lock live.
 		dir := t.TempDir()
 		file := newDraftFile(t, dir)
 		tm := startInShell(t, dir)
@@ -186,4 +195,143 @@ func TestSecondEditorIsWarned(t *testing.T) {
 	second.waitExit()
 	first.keys("C-q")
 	first.waitExit()
+}
+
+// killEditor sends SIGKILL to the editor in tm and waits for its shell
+// to report the exit.
+func killEditor(t *testing.T, tm *term) {
+	t.Helper()
+	if err := syscall.Kill(editorPID(t, tm), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	tm.waitFor("退出码=137")
+}
+
+// TestTwoEditorsBothKilled: B, opened beside a running A with 仍然打开,
+// does not offer A's live recovery file; a third editor is warned about
+// both; after both are killed, the next start (at once) offers each one's
+// text and no lock warning.
+func TestTwoEditorsBothKilled(t *testing.T) {
+	dir := t.TempDir()
+	file := newDraftFile(t, dir)
+	a := startInShell(t, dir)
+	a.waitFor(measuresHeading)
+	a.text(typedMeasures)
+	aFile := waitRecoveryHolds(t, file, typedMeasures)
+
+	b := startInShell(t, dir)
+	b.waitFor("此草稿已在另一个 nianbao 中打开", "[o] 仍然打开")
+	b.keys("o")
+	if s := b.waitFor(measuresHeading); strings.Contains(s, "发现未保存的内容") {
+		t.Fatalf("B offers A's live recovery file:\n%s", s)
+	}
+	b.keys("C-n")
+	b.waitFor("（二）推进行政决策科学化")
+	b.text(typedDecisions)
+	bFile := waitRecoveryHolds(t, file, typedDecisions)
+	if aFile == bFile {
+		t.Fatal("both editors write one recovery file")
+	}
+	if data, _ := os.ReadFile(aFile); !strings.Contains(string(data), typedMeasures) {
+		t.Fatal("B overwrote A's recovery file")
+	}
+
+	c := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
+	s := c.waitFor("此草稿已在另一个 nianbao 中打开")
+	if strings.Count(s, "打开者：") != 2 {
+		t.Fatalf("the third editor is not told about both:\n%s", s)
+	}
+	c.keys("q")
+	c.waitExit()
+
+	killEditor(t, a)
+	killEditor(t, b)
+	d := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
+	s = d.waitFor("发现未保存的内容（1/2）", "：0 → 20 字", "[n] 跳过")
+	if strings.Contains(s, "已在另一个 nianbao 中打开") {
+		t.Fatalf("killed editors' locks are called live:\n%s", s)
+	}
+	d.keys("n")
+	d.waitFor("发现未保存的内容（2/2）", "主要举措和成效：0 → 24 字")
+	d.keys("r")
+	d.waitFor("已恢复", typedMeasures)
+	d.keys("C-q")
+	d.waitFor("[d]")
+	d.keys("d")
+	d.waitExit()
+	// B's text was skipped, not decided: still there for the next start.
+	if _, err := os.Stat(bFile); err != nil {
+		t.Fatalf("the skipped recovery file went: %v", err)
+	}
+}
+
+// TestSteadyTypingThenKill: 15 s of typing at a steady pace with no pause
+// long enough for the pause timer, then kill -9: the recovery file holds
+// at least half of what was typed.
+func TestSteadyTypingThenKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("15 s of typing")
+	}
+	dir := t.TempDir()
+	file := newDraftFile(t, dir)
+	tm := startInShell(t, dir)
+	tm.waitFor(measuresHeading)
+	const unit = "依法行政"
+	typed := 0
+	end := time.Now().Add(15 * time.Second)
+	for time.Now().Before(end) {
+		tm.text(unit)
+		typed += len([]rune(unit))
+		time.Sleep(400 * time.Millisecond) // far below the 2 s pause
+	}
+	tm.waitFor(fmt.Sprintf("本节 %d 字", typed))
+	killEditor(t, tm)
+	held := 0
+	for _, p := range model.RecoveryFiles(file) {
+		r, err := model.LoadReport(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = max(held, len([]rune(r.Text("measures"))))
+	}
+	t.Logf("typed %d characters in 15 s; the recovery file holds %d", typed, held)
+	if held*2 < typed {
+		t.Fatalf("the recovery file holds %d of %d characters", held, typed)
+	}
+}
+
+// TestPrivateDraftKeepsSideFilesPrivate: while a 0600 draft is edited,
+// every file nianbao puts beside it (lock, recovery file) is 0600, and the
+// draft stays 0600 after saving.
+func TestPrivateDraftKeepsSideFilesPrivate(t *testing.T) {
+	dir := t.TempDir()
+	file := newDraftFile(t, dir)
+	if err := os.Chmod(file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTmux(t, dir, 100, 30, "edit", "草稿.yaml")
+	tm.waitFor(measuresHeading)
+	tm.text(typedMeasures)
+	waitRecoveryHolds(t, file, typedMeasures)
+	entries, _ := os.ReadDir(dir)
+	side := 0
+	for _, e := range entries {
+		info, _ := e.Info()
+		if e.Name() != filepath.Base(file) {
+			side++
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v", e.Name(), info.Mode().Perm())
+		}
+	}
+	if side < 2 {
+		t.Errorf("expected a lock and a recovery file, found %d side files", side)
+	}
+	tm.keys("C-s")
+	tm.waitFor("存盘于")
+	if st, _ := os.Stat(file); st.Mode().Perm() != 0o600 {
+		t.Errorf("draft is %v after saving", st.Mode().Perm())
+	}
+	tm.keys("C-q")
+	tm.waitExit()
 }

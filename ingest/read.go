@@ -7,9 +7,9 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -69,15 +69,15 @@ type Document struct {
 
 // ReadFile reads and decodes a document from disk.
 func ReadFile(path string) (*Document, error) {
-	f, err := os.Open(path)
+	f, st, err := model.OpenRegular(path) // a FIFO or device is refused, not waited on
 	if err != nil {
+		var e *model.Error
+		if errors.As(err, &e) {
+			return nil, err
+		}
 		return nil, &model.Error{File: path, Msg: "无法打开文件：" + model.OSReason(err)}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
-	}
 	if st.IsDir() {
 		return nil, &model.Error{File: path, Msg: "这是一个目录，不是文件"}
 	}

@@ -11,6 +11,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -94,8 +95,12 @@ func File(path string, opts Options) ([]Finding, error) {
 	if st.Size() > model.MaxFileSize {
 		return nil, &model.Error{File: path, Msg: "文件过大"}
 	}
-	data, err := os.ReadFile(path)
+	data, err := model.ReadRegular(path) // a FIFO or device is refused, not waited on
 	if err != nil {
+		var e *model.Error
+		if errors.As(err, &e) {
+			return nil, err
+		}
 		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}
 	t, err := model.ParseTemplateLenient(path, data)

@@ -1,90 +1,184 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 )
 
-// AutosavePath is the hidden recovery file kept beside a draft.
-func AutosavePath(draftPath string) string {
-	dir, base := filepath.Split(draftPath)
-	return filepath.Join(dir, "."+base+".autosave")
+const autosaveSuffix = ".autosave"
+
+// AutosavePath is session s's recovery file beside a draft,
+// .FILE.SESSION.autosave. Each editor writes its own, so a second editor
+// on the same draft never overwrites, offers or deletes the first one's.
+func AutosavePath(draftPath string, s Session) string {
+	return sidePath(draftPath, s.ID(), autosaveSuffix)
 }
 
-// WriteAutosave writes the draft's current state to its recovery file,
-// atomically, without touching the draft itself or the Report's notion of
-// what is on disk.
-func (r *Report) WriteAutosave(draftPath string) error {
+// AutosavePaths are every place session s may have written its recovery
+// file for draftPath: beside the draft, and the state-directory fallback
+// used when the draft's folder cannot be written.
+func AutosavePaths(draftPath string, s Session) []string {
+	out := []string{AutosavePath(draftPath, s)}
+	if fb, err := fallbackDraft(draftPath); err == nil {
+		out = append(out, AutosavePath(fb, s))
+	}
+	return out
+}
+
+// fallbackDraft is a stand-in path for draftPath in the state directory
+// (StateDir/recovery/HASH-NAME/NAME), keyed by the draft's absolute path
+// so two drafts of the same name in different folders never meet.
+func fallbackDraft(draftPath string) (string, error) {
+	state, err := StateDir()
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(draftPath)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	base := filepath.Base(abs)
+	return filepath.Join(state, "recovery", hex.EncodeToString(sum[:6])+"-"+base, base), nil
+}
+
+// recoveryCandidates lists the recovery files of draftPath, beside it and
+// in its state-directory fallback, with the session id of each.
+func recoveryCandidates(draftPath string) (map[string]string, error) {
+	files, err := sideFiles(draftPath, autosaveSuffix)
+	if err != nil {
+		return nil, err
+	}
+	if fb, ferr := fallbackDraft(draftPath); ferr == nil {
+		more, _ := sideFiles(fb, autosaveSuffix)
+		if files == nil {
+			files = map[string]string{}
+		}
+		maps.Copy(files, more)
+	}
+	return files, nil
+}
+
+// RecoveryFiles lists every recovery file of draftPath, whichever session
+// wrote it, including the single .FILE.autosave of older versions and
+// the state-directory fallback.
+func RecoveryFiles(draftPath string) []string {
+	m, _ := recoveryCandidates(draftPath)
+	return sortedKeys(m)
+}
+
+// WriteAutosave writes the draft's current state to session s's recovery
+// file, atomically and readable only by its owner, without touching the
+// draft itself or the Report's notion of what is on disk. When the
+// draft's folder cannot be written (read-only, full, no permission) the
+// file goes to the state directory instead, where FindRecoveries looks
+// too. It returns the recovery file's path.
+func (r *Report) WriteAutosave(draftPath string, s Session) (string, error) {
 	data, err := r.Marshal()
 	if err != nil {
-		return err
+		return "", err
 	}
-	return WriteFileAtomic(AutosavePath(draftPath), data)
+	p := AutosavePath(draftPath, s)
+	err = writeSideFile(p, data, sideFileMode)
+	if err == nil {
+		return p, nil
+	}
+	fb, ferr := fallbackDraft(draftPath)
+	if ferr != nil || os.MkdirAll(filepath.Dir(fb), 0o700) != nil {
+		return "", err
+	}
+	fp := AutosavePath(fb, s)
+	if writeSideFile(fp, data, sideFileMode) != nil {
+		return "", err
+	}
+	return fp, nil
 }
 
-// RemoveAutosave deletes the recovery file; a missing file is not an error.
-func RemoveAutosave(draftPath string) error {
-	err := os.Remove(AutosavePath(draftPath))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	return err
-}
+// RemoveRecovery deletes one recovery file; a missing file is not an
+// error, and anything but a regular file is left alone.
+func RemoveRecovery(path string) error { return removeSideFile(path) }
 
 // Recovery is a recovery file that holds work the draft does not.
 type Recovery struct {
-	Path    string    // the recovery file
-	Report  *Report   // its content, with File() set to the draft path
-	ModTime time.Time // when it was written
+	Path      string    // the recovery file
+	Report    *Report   // its content, with File() set to the draft path
+	ModTime   time.Time // when it was written
+	DraftTime time.Time // when the draft was last written; zero when there is no draft
+	Session   string    // id of the editor that wrote it; "" for an older version's file
 }
 
-// FindRecovery returns the recovery file for draftPath when it exists and
-// differs from the draft, or nil. A recovery file older than the draft is
-// still offered when its content differs: the clock is not proof that the
-// draft holds everything. A recovery file that cannot be parsed is reported
-// as an error and left in place.
-func FindRecovery(draftPath string) (*Recovery, error) {
-	ap := AutosavePath(draftPath)
-	st, err := os.Stat(ap)
-	if errors.Is(err, os.ErrNotExist) {
+// DraftNewer reports whether the draft was written after the recovery
+// file: restoring it then replaces newer text, so the draft is backed up
+// first and the drafter told.
+func (r *Recovery) DraftNewer() bool { return r.DraftTime.After(r.ModTime) }
+
+// FindRecoveries returns the recovery files of draftPath that no running
+// editor owns and that differ from the draft, newest first. A running
+// editor's file (this one's included) is never offered: it is that
+// editor's to keep or remove. A file that cannot be read or parsed is
+// reported in the error and left in place; the others are still returned.
+func FindRecoveries(draftPath string) ([]*Recovery, error) {
+	files, err := recoveryCandidates(draftPath)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
 		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	data, err := readLimited(ap)
-	if err != nil {
-		return nil, err
 	}
 	// The draft is read once: its bytes decide whether there is anything
 	// to recover, fingerprint it for the conflict check and give the merge
-	// base, and must be the same bytes for all three.
-	draft, derr := os.ReadFile(draftPath)
-	if derr == nil && string(draft) == string(data) {
-		return nil, nil
-	}
-	rep, err := ParseReport(ap, data)
-	if err != nil {
-		return nil, err
-	}
-	rep.file = draftPath
-	// The recovered text is not on disk under the draft's name: keep the
-	// draft's own disk state so saving checks against it.
-	rep.disk = DiskState{}
-	if derr == nil {
-		rep.disk = diskStateOf(draft, draftPath)
-		if base, err := ParseReport(draftPath, draft); err == nil {
-			rep.node, rep.orig, rep.base, rep.loaded, rep.pos = base.node, base.orig, base.base, base.loaded, base.pos
+	// base, and must be the same bytes for all of them.
+	draft, dst, derr := readRegular(draftPath)
+	var found []*Recovery
+	var errs []error
+	for _, p := range sortedKeys(files) {
+		id := files[p]
+		if id != "" && (id == ThisSession().ID() || sessionAlive(draftPath, id)) {
+			continue
 		}
-	} else {
-		rep.node, rep.orig, rep.base, rep.loaded = nil, nil, nil, nil
+		data, st, err := readSideFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if derr == nil && string(draft) == string(data) {
+			// Nothing to recover, and the owner is gone: the file is
+			// only clutter now.
+			_ = removeSideFile(p)
+			continue
+		}
+		rep, err := ParseReport(p, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		rep.file = draftPath
+		// The recovered text is not on disk under the draft's name: keep
+		// the draft's own disk state so saving checks against it.
+		rep.disk = DiskState{}
+		rec := &Recovery{Path: p, Report: rep, ModTime: st.ModTime(), Session: id}
+		if derr == nil {
+			rec.DraftTime = dst.ModTime()
+			rep.disk = DiskState{Exists: true, ModTime: dst.ModTime(), Sum: sha256.Sum256(draft)}
+			if base, err := ParseReport(draftPath, draft); err == nil {
+				rep.node, rep.orig, rep.base, rep.loaded, rep.pos = base.node, base.orig, base.base, base.loaded, base.pos
+			}
+		} else {
+			rep.node, rep.orig, rep.base, rep.loaded = nil, nil, nil, nil
+		}
+		found = append(found, rec)
 	}
-	return &Recovery{Path: ap, Report: rep, ModTime: st.ModTime()}, nil
+	sort.SliceStable(found, func(i, j int) bool { return found[i].ModTime.After(found[j].ModTime) })
+	return found, errors.Join(errs...)
 }
 
 // SectionChange is one difference between two versions of a draft, in the
@@ -187,9 +281,9 @@ func NewUnsavedPath(dir string, now time.Time) (string, error) {
 	return filepath.Join(dir, fmt.Sprintf("%s%s-%d.yaml", unsavedPrefix, now.Format("20060102-150405"), os.Getpid())), nil
 }
 
-// FindUnsavedRecoveries lists the recovery files of unnamed drafts in dir,
-// newest first. Files that cannot be read are skipped with their error in
-// errs, never deleted.
+// FindUnsavedRecoveries lists the orphaned recovery files of unnamed
+// drafts in dir, newest first. Files that cannot be read are skipped with
+// their error in errs, never deleted.
 func FindUnsavedRecoveries(dir string) (found []*Recovery, errs []error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -198,21 +292,58 @@ func FindUnsavedRecoveries(dir string) (found []*Recovery, errs []error) {
 		}
 		return nil, []error{err}
 	}
+	drafts := map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, "."+unsavedPrefix) || !strings.HasSuffix(name, ".autosave") {
+		if !strings.HasPrefix(name, "."+unsavedPrefix) || !strings.HasSuffix(name, autosaveSuffix) {
 			continue
 		}
-		draft := filepath.Join(dir, strings.TrimSuffix(strings.TrimPrefix(name, "."), ".autosave"))
-		rec, err := FindRecovery(draft)
+		base := strings.TrimSuffix(strings.TrimPrefix(name, "."), autosaveSuffix)
+		if i := strings.LastIndexByte(base, '.'); i > 0 {
+			if _, ok := parseSessionID(base[i+1:]); ok {
+				base = base[:i]
+			}
+		}
+		drafts[filepath.Join(dir, base)] = true
+	}
+	for _, draft := range slices.Sorted(maps.Keys(drafts)) {
+		recs, err := FindRecoveries(draft)
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		if rec != nil {
-			found = append(found, rec)
-		}
+		found = append(found, recs...)
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].ModTime.After(found[j].ModTime) })
+	sort.SliceStable(found, func(i, j int) bool { return found[i].ModTime.After(found[j].ModTime) })
 	return found, errs
+}
+
+// WriteDump is the last resort when no recovery file can be written: the
+// text goes to a new file, readable only by its owner, in the state
+// directory (never the shared temporary directory, where anyone can
+// plant a file under a guessable name). It returns the dump's path.
+func WriteDump(text []byte) (string, error) {
+	state, err := StateDir()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(state, "recovered")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("无法创建 %s：%s", dir, OSReason(err))
+	}
+	p := filepath.Join(dir, fmt.Sprintf("nianbao-恢复-%s-%s.txt", time.Now().Format("20060102-150405"), ThisSession().ID()))
+	f, err := createExclusive(p, sideFileMode)
+	if err != nil {
+		return "", fmt.Errorf("无法写入 %s：%s", p, OSReason(err))
+	}
+	_, err = f.Write(text)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("无法写入 %s：%s", p, OSReason(err))
+	}
+	return p, nil
 }

@@ -21,14 +21,10 @@ type DiskState struct {
 // ReadDiskState reads and fingerprints path. A missing file is a valid
 // state (Exists false), not an error.
 func ReadDiskState(path string) (DiskState, error) {
-	data, err := os.ReadFile(path)
+	data, st, err := readRegular(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return DiskState{}, nil
 	}
-	if err != nil {
-		return DiskState{}, err
-	}
-	st, err := os.Stat(path)
 	if err != nil {
 		return DiskState{}, err
 	}

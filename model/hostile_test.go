@@ -323,8 +323,8 @@ func TestCorruptRecoveryFileIsReportedAndKept(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "d.yaml")
 			os.WriteFile(path, good, 0o644)
-			os.WriteFile(AutosavePath(path), c.data, 0o644)
-			rec, err := FindRecovery(path)
+			os.WriteFile(AutosavePath(path, crashed), c.data, 0o644)
+			rec, err := findOne(path)
 			if rec != nil {
 				// Half a draft can still be valid YAML; then it is offered
 				// like any other recovery, never applied silently.
@@ -334,13 +334,13 @@ func TestCorruptRecoveryFileIsReportedAndKept(t *testing.T) {
 				return
 			}
 			var e *Error
-			if !errors.As(err, &e) || e.File != AutosavePath(path) || (c.msg != "" && !strings.Contains(e.Msg, c.msg)) {
-				t.Fatalf("got %v, want a *Error in %s mentioning %q", err, AutosavePath(path), c.msg)
+			if !errors.As(err, &e) || e.File != AutosavePath(path, crashed) || (c.msg != "" && !strings.Contains(e.Msg, c.msg)) {
+				t.Fatalf("got %v, want a *Error in %s mentioning %q", err, AutosavePath(path, crashed), c.msg)
 			}
 			if e.Line == 0 && c.data != nil && c.msg != "结构过于复杂" {
 				t.Errorf("error not located: %v", err)
 			}
-			if got, _ := os.ReadFile(AutosavePath(path)); string(got) != string(c.data) {
+			if got, _ := os.ReadFile(AutosavePath(path, crashed)); string(got) != string(c.data) {
 				t.Error("recovery file changed or removed")
 			}
 			if _, err := LoadReport(path); err != nil {
@@ -352,20 +352,20 @@ func TestCorruptRecoveryFileIsReportedAndKept(t *testing.T) {
 	// corrupt recovery among good ones: reported, others still found.
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d.yaml")
-	os.Mkdir(AutosavePath(path), 0o755)
-	if _, err := FindRecovery(path); err == nil || !strings.Contains(err.Error(), "目录") {
+	os.Mkdir(AutosavePath(path, crashed), 0o755)
+	if _, err := findOne(path); err == nil || !strings.Contains(err.Error(), "目录") {
 		t.Errorf("directory as recovery file: %v", err)
 	}
 	unsaved := t.TempDir()
 	okPath := filepath.Join(unsaved, unsavedPrefix+"20250101-100000-1.yaml")
 	badPath := filepath.Join(unsaved, unsavedPrefix+"20250101-100000-2.yaml")
-	os.WriteFile(AutosavePath(okPath), good, 0o600)
-	os.WriteFile(AutosavePath(badPath), []byte("unit: [\n"), 0o600)
+	os.WriteFile(AutosavePath(okPath, crashed), good, 0o600)
+	os.WriteFile(AutosavePath(badPath, crashed), []byte("unit: [\n"), 0o600)
 	found, errs := FindUnsavedRecoveries(unsaved)
 	if len(found) != 1 || found[0].Report.Text("measures") != "已经写好的一段。" || len(errs) != 1 {
 		t.Errorf("found %d, errors %v", len(found), errs)
 	}
-	if _, err := os.Stat(AutosavePath(badPath)); err != nil {
+	if _, err := os.Stat(AutosavePath(badPath, crashed)); err != nil {
 		t.Error("corrupt unnamed recovery file was removed")
 	}
 }

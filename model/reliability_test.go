@@ -73,22 +73,22 @@ func TestAutosaveAndRecovery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec, err := FindRecovery(path); rec != nil || err != nil {
+	if rec, err := findOne(path); rec != nil || err != nil {
 		t.Fatalf("no autosave yet, got %v %v", rec, err)
 	}
 	r.SetText("measures", "旧文字加上新打的一段。")
 	r.SetText("plans", "明年的安排。")
-	if err := r.WriteAutosave(path); err != nil {
+	if _, err := r.WriteAutosave(path, crashed); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".d.yaml.autosave")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, ".d.yaml."+crashed.ID()+".autosave")); err != nil {
 		t.Fatalf("recovery file not beside the draft: %v", err)
 	}
 	draft, _ := os.ReadFile(path)
 	if strings.Contains(string(draft), "新打的") {
 		t.Error("autosave touched the draft")
 	}
-	rec, err := FindRecovery(path)
+	rec, err := findOne(path)
 	if err != nil || rec == nil {
 		t.Fatalf("recovery not found: %v", err)
 	}
@@ -106,13 +106,13 @@ func TestAutosaveAndRecovery(t *testing.T) {
 	if err := rec.Report.SaveChecked(path); err != nil {
 		t.Fatal(err)
 	}
-	if err := RemoveAutosave(path); err != nil {
+	if err := RemoveRecovery(rec.Path); err != nil {
 		t.Fatal(err)
 	}
-	if rec, _ := FindRecovery(path); rec != nil {
+	if rec, _ := findOne(path); rec != nil {
 		t.Error("recovery offered after clean save")
 	}
-	if err := RemoveAutosave(path); err != nil {
+	if err := RemoveRecovery(rec.Path); err != nil {
 		t.Errorf("removing a missing autosave: %v", err)
 	}
 }
@@ -122,8 +122,8 @@ func TestRecoveryIdenticalToDraftIsIgnored(t *testing.T) {
 	path := filepath.Join(dir, "d.yaml")
 	body := []byte("unit: 甲\nyear: 2025\n")
 	os.WriteFile(path, body, 0o644)
-	os.WriteFile(AutosavePath(path), body, 0o644)
-	if rec, err := FindRecovery(path); rec != nil || err != nil {
+	os.WriteFile(AutosavePath(path, crashed), body, 0o644)
+	if rec, err := findOne(path); rec != nil || err != nil {
 		t.Errorf("identical autosave offered: %v %v", rec, err)
 	}
 }
@@ -131,11 +131,11 @@ func TestRecoveryIdenticalToDraftIsIgnored(t *testing.T) {
 func TestRecoveryOfUnreadableAutosaveIsAnErrorNotADeletion(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d.yaml")
-	os.WriteFile(AutosavePath(path), []byte("unit: [\n"), 0o644)
-	if _, err := FindRecovery(path); err == nil {
+	os.WriteFile(AutosavePath(path, crashed), []byte("unit: [\n"), 0o644)
+	if _, err := findOne(path); err == nil {
 		t.Error("broken autosave not reported")
 	}
-	if _, err := os.Stat(AutosavePath(path)); err != nil {
+	if _, err := os.Stat(AutosavePath(path, crashed)); err != nil {
 		t.Error("broken autosave was removed")
 	}
 }
@@ -143,31 +143,36 @@ func TestRecoveryOfUnreadableAutosaveIsAnErrorNotADeletion(t *testing.T) {
 func TestLock(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d.yaml")
-	l, other, err := AcquireLock(path)
-	if err != nil || other != nil || l == nil {
-		t.Fatalf("acquire: %v %v %v", l, other, err)
+	me := ThisSession()
+	l, others, err := AcquireLock(path, me)
+	if err != nil || others != nil || l == nil {
+		t.Fatalf("acquire: %v %v %v", l, others, err)
 	}
-	// A lock held by a live process on this host (pid 1 always exists)
-	// is reported, not taken.
+	// A lock held by a live process on this host (pid 1 always exists),
+	// written by an older version in the single-file format, is reported.
 	host, _ := os.Hostname()
-	os.WriteFile(LockPath(path), []byte("1\n"+host+"\n"+time.Now().Format(time.RFC3339)+"\n"), 0o644)
-	l2, other, err := AcquireLock(path)
-	if err != nil || l2 != nil || other == nil || other.PID != 1 {
-		t.Fatalf("live lock: %v %v %v", l2, other, err)
+	legacy := filepath.Join(dir, ".d.yaml.lock")
+	os.WriteFile(legacy, []byte("1\n"+host+"\n"+time.Now().Format(time.RFC3339)+"\n"), 0o644)
+	l2, others, err := AcquireLock(path, me)
+	if err != nil || l2 == nil || len(others) != 1 || others[0].PID != 1 {
+		t.Fatalf("live lock: %v %v %v", l2, others, err)
 	}
-	if !strings.Contains(other.String(), host) {
-		t.Errorf("lock description: %s", other)
+	if !strings.Contains(others[0].String(), host) {
+		t.Errorf("lock description: %s", others[0])
 	}
-	// A stale lock (no such process) is taken over.
-	os.WriteFile(LockPath(path), []byte("999999999\n"+host+"\n"+time.Now().Format(time.RFC3339)+"\n"), 0o644)
-	l3, other, err := AcquireLock(path)
-	if err != nil || other != nil || l3 == nil {
-		t.Fatalf("stale lock: %v %v %v", l3, other, err)
+	// A stale lock (no such process) is removed, not reported.
+	os.WriteFile(legacy, []byte("999999999\n"+host+"\n"+time.Now().Format(time.RFC3339)+"\n"), 0o644)
+	l3, others, err := AcquireLock(path, me)
+	if err != nil || others != nil || l3 == nil {
+		t.Fatalf("stale lock: %v %v %v", l3, others, err)
+	}
+	if _, err := os.Stat(legacy); !os.IsNotExist(err) {
+		t.Error("stale lock left in place")
 	}
 	if err := l3.Release(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(LockPath(path)); !os.IsNotExist(err) {
-		t.Error("lock file left after release")
+	if files := LockFiles(path); len(files) != 0 {
+		t.Errorf("lock files left after release: %v", files)
 	}
 }

@@ -402,7 +402,7 @@ func (r *Report) Marshal() ([]byte, error) {
 	if r.orig != nil && string(out) == string(r.baseBytes()) {
 		return r.orig, nil
 	}
-	return out, nil
+	return keepEncoding(r.orig, out), nil
 }
 
 // baseBytes encodes the loaded snapshot once. A Report used from two
@@ -425,7 +425,7 @@ func (r *Report) Save(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(path, data); err != nil {
+	if err := saveThroughLink(path, data); err != nil {
 		return err
 	}
 	r.file = path

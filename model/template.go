@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"gopkg.in/yaml.v3"
 )
@@ -835,15 +835,15 @@ func flowList(items []string) *yaml.Node {
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, st, err := OpenRegular(path)
 	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, err
+		}
 		return nil, &Error{File: path, Msg: "无法打开文件：" + OSReason(err)}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
-	}
 	if st.IsDir() {
 		return nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
 	}
@@ -867,6 +867,24 @@ func OSReason(err error) string {
 		return "文件不存在"
 	case errors.Is(err, fs.ErrPermission):
 		return "没有权限"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间已满"
+	case errors.Is(err, syscall.EDQUOT):
+		return "超出磁盘配额"
+	case errors.Is(err, syscall.EROFS):
+		return "所在的文件系统是只读的"
+	case errors.Is(err, syscall.EIO):
+		return "磁盘读写出错"
+	case errors.Is(err, syscall.ELOOP):
+		return "符号链接过多或出于安全不跟随"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "路径中有一段不是目录"
+	case errors.Is(err, syscall.EISDIR):
+		return "这是一个目录"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名过长"
+	case errors.Is(err, fs.ErrExist):
+		return "文件已存在"
 	}
 	return err.Error()
 }

@@ -59,7 +59,8 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	// Enough prose of one section to fill at least one whole page.
 	r.SetText("shortcomings", longProse(60))
 	docx := filepath.Join(dir, "report.docx")
-	if err := ExportFile(docx, FormatDOCX, tpl, r, Options{}, true); err != nil {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	if _, err := ExportFile(docx, FormatDOCX, tpl, r, Options{}, true); err != nil {
 		t.Fatal(err)
 	}
 	pdf := convertToPDF(t, soffice, dir, docx, fontFile)

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"nianbao/model"
 )
@@ -126,61 +125,56 @@ func Write(w io.Writer, f Format, t *model.Template, r *model.Report, opts Optio
 	return fmt.Errorf("不支持的导出格式“%s”", f)
 }
 
-// NewerError is returned by ExportFile when the output file changed after
-// the draft was last saved: it was probably edited by hand (in Word, after
-// the last export), and overwriting it would lose that work.
-type NewerError struct {
-	Path, Draft      string
-	Output, DraftMod time.Time
+// OverwriteError is returned by ExportFile when the output file exists
+// and nianbao did not write it, or it changed since nianbao wrote it (edited
+// by hand in Word after the last export): replacing it could lose work.
+type OverwriteError struct {
+	Path    string
+	Changed bool // nianbao wrote it, and it changed since
 }
 
-func (e *NewerError) Error() string {
-	return fmt.Sprintf("%s 比草稿 %s 更新（%s，草稿 %s），可能在导出后手工修改过；为免丢失修改，未覆盖。确认要覆盖请使用 --force",
-		e.Path, e.Draft, e.Output.Format("2006-01-02 15:04"), e.DraftMod.Format("2006-01-02 15:04"))
+func (e *OverwriteError) Error() string {
+	why := "不是 nianbao 导出的文件"
+	if e.Changed {
+		why = "在上次导出后被修改过（可能在 Word 中改过）"
+	}
+	return fmt.Sprintf("%s %s；为免丢失其中的内容，未覆盖。确认要覆盖请使用 --force（会先备份为 .bak）", e.Path, why)
 }
 
 // ErrSameFile is returned when the output path is the draft itself.
 var ErrSameFile = errors.New("输出文件与草稿是同一个文件，导出会覆盖草稿")
 
 // ExportFile renders the report and writes it to path atomically. It will
-// not replace a file that is newer than the draft unless force is set, and
-// never the draft itself.
-func ExportFile(path string, f Format, t *model.Template, r *model.Report, opts Options, force bool) error {
-	if draft := r.File(); draft != "" {
-		if same(path, draft) {
-			return fmt.Errorf("%s：%w", path, ErrSameFile)
-		}
-		if !force {
-			if err := checkNewer(path, draft); err != nil {
-				return err
-			}
-		}
+// not replace a file that nianbao did not write, or that changed since it
+// wrote it, unless force is set, and then backs it up first; it never
+// replaces the draft itself. It returns the backup's path, if one was made.
+func ExportFile(path string, f Format, t *model.Template, r *model.Report, opts Options, force bool) (backup string, err error) {
+	if draft := r.File(); draft != "" && same(path, draft) {
+		return "", fmt.Errorf("%s：%w", path, ErrSameFile)
+	}
+	origin, err := model.CheckExport(path)
+	if err != nil {
+		return "", err
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, f, t, r, opts); err != nil {
-		return err
+		return "", err
 	}
-	return model.WriteFileAtomic(path, buf.Bytes())
-}
-
-// checkNewer compares modification times. A draft that cannot be stat'ed
-// (never saved) gives no basis for refusing, so the export goes ahead.
-func checkNewer(path, draft string) error {
-	out, err := os.Stat(path)
-	if err != nil {
-		return nil
+	switch origin {
+	case model.ExportChanged, model.ExportForeign:
+		if !force {
+			return "", &OverwriteError{Path: path, Changed: origin == model.ExportChanged}
+		}
+		if backup, err = model.BackupFile(path); err != nil {
+			return "", fmt.Errorf("覆盖前无法备份 %s：%w", path, err)
+		}
+	case model.ExportAbsent, model.ExportOurs:
 	}
-	if out.IsDir() {
-		return fmt.Errorf("%s 是一个目录，无法导出到这里", path)
+	if err := model.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return backup, err
 	}
-	in, err := os.Stat(draft)
-	if err != nil {
-		return nil
-	}
-	if out.ModTime().After(in.ModTime()) {
-		return &NewerError{Path: path, Draft: draft, Output: out.ModTime(), DraftMod: in.ModTime()}
-	}
-	return nil
+	_ = model.RecordExport(path, buf.Bytes())
+	return backup, nil
 }
 
 func same(a, b string) bool {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -264,6 +265,7 @@ func TestMarkdownListGuard(t *testing.T) {
 }
 
 func TestExportFile(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	dir := t.TempDir()
 	tpl, r := load(t, filepath.Join("testdata", "sample.yaml"))
 	draft := filepath.Join(dir, "报告.yaml")
@@ -271,48 +273,50 @@ func TestExportFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "报告.docx")
-	if err := ExportFile(out, FormatDOCX, tpl, r, Options{}, false); err != nil {
+	if _, err := ExportFile(out, FormatDOCX, tpl, r, Options{}, false); err != nil {
 		t.Fatal(err)
 	}
 	unzip(t, mustRead(t, out))
+	// Its own unchanged export is replaced without asking or a backup.
+	if bak, err := ExportFile(out, FormatDOCX, tpl, r, Options{}, false); err != nil || bak != "" {
+		t.Fatalf("re-export: %q, %v", bak, err)
+	}
 
-	// The output is now newer than the draft: someone may have edited it.
-	future := mustStat(t, draft).ModTime().Add(60e9)
-	if err := os.Chtimes(out, future, future); err != nil {
-		t.Fatal(err)
+	// Edited by hand in Word after the export: refused, untouched.
+	edited := append(mustRead(t, out), "手工修改"...)
+	os.WriteFile(out, edited, 0o644)
+	_, err := ExportFile(out, FormatDOCX, tpl, r, Options{}, false)
+	var oe *OverwriteError
+	if !errors.As(err, &oe) || !oe.Changed || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("want OverwriteError, got %v", err)
 	}
-	err := ExportFile(out, FormatDOCX, tpl, r, Options{}, false)
-	var ne *NewerError
-	if !asNewer(err, &ne) || !strings.Contains(err.Error(), "--force") {
-		t.Fatalf("want NewerError, got %v", err)
-	}
-	if !mustStat(t, out).ModTime().Equal(future) {
+	if !bytes.Equal(mustRead(t, out), edited) {
 		t.Error("refused export still touched the file")
 	}
-	if err := ExportFile(out, FormatDOCX, tpl, r, Options{}, true); err != nil {
-		t.Fatalf("force: %v", err)
+	// Forced: the edited file is kept as a backup.
+	bak, err := ExportFile(out, FormatDOCX, tpl, r, Options{}, true)
+	if err != nil || bak != out+".bak" || !bytes.Equal(mustRead(t, bak), edited) {
+		t.Fatalf("force: backup %q, %v", bak, err)
 	}
-	// An older output is replaced without asking.
-	past := mustStat(t, draft).ModTime().Add(-60e9)
-	os.Chtimes(out, past, past)
-	if err := ExportFile(out, FormatText, tpl, r, Options{}, false); err != nil {
-		t.Fatal(err)
+
+	// A file nianbao never wrote, however old, is not replaced.
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("别的文件"), 0o644)
+	past := mustStat(t, draft).ModTime().Add(-3600e9)
+	os.Chtimes(notes, past, past)
+	if _, err := ExportFile(notes, FormatText, tpl, r, Options{}, false); !errors.As(err, &oe) || oe.Changed {
+		t.Fatalf("unrelated file: %v", err)
 	}
-	if err := ExportFile(draft, FormatText, tpl, r, Options{}, true); err == nil {
+	if string(mustRead(t, notes)) != "别的文件" {
+		t.Error("unrelated file replaced")
+	}
+	if _, err := ExportFile(draft, FormatText, tpl, r, Options{}, true); err == nil {
 		t.Error("exporting over the draft itself must fail, even with force")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
+	if len(entries) != 4 { // draft, docx, its backup, notes
 		t.Errorf("temporary files left behind: %v", entries)
 	}
-}
-
-func asNewer(err error, target **NewerError) bool {
-	ne, ok := err.(*NewerError)
-	if ok {
-		*target = ne
-	}
-	return ok
 }
 
 func mustRead(t *testing.T, path string) []byte {

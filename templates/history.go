@@ -58,7 +58,13 @@ func Remember(t *model.Template) error {
 		}
 	}
 	p := filepath.Join(dir, historyName(t.ID, t.Version))
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+	if old, err := model.ReadRegular(p); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	if _, err := os.Lstat(p); err == nil {
+		// The first copy of a version stays: a file passed later with the
+		// same id and version (a received template, an edited copy) must
+		// not replace the titles migration relies on.
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -72,7 +78,10 @@ func Remember(t *model.Template) error {
 // version match (an office may keep county-2024.yaml beside county.yaml).
 // It returns nil when no such version can be found.
 func Version(id string, version int, dirs ...string) *model.Template {
-	if t, err := Lookup(id, dirs...); err == nil && t.ID == id && t.Version == version {
+	if !ValidID(id) {
+		return nil // a path in a draft's template id is never read
+	}
+	if t, err := LookupID(id, dirs...); err == nil && t.ID == id && t.Version == version {
 		return t
 	}
 	if dir, err := historyDir(); err == nil {

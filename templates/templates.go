@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -74,6 +75,40 @@ func Lookup(ref string, dirs ...string) (*model.Template, error) {
 	return Embedded(ref) // yields the "no such template" message
 }
 
+// idPattern is what a template id may be: a slug, never a path. Ids come
+// from drafts, which arrive from other units; a path in one must not make
+// nianbao read (and quote, and remember) a file of the sender's choosing.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
+
+// ValidID reports whether id is a template id and not a path or anything
+// else.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// LookupID resolves a template id recorded in a draft or a document: an
+// embedded template, or a file named after it in the configured template
+// directories. Unlike Lookup it never treats its argument as a path, and
+// refuses without touching the disk anything that is not an id.
+func LookupID(id string, dirs ...string) (*model.Template, error) {
+	if id == "" {
+		id = Default
+	}
+	if !ValidID(id) {
+		return nil, &model.Error{Msg: fmt.Sprintf("草稿记录的模板 id“%s”不是有效的 id（只能由字母、数字、- 和 _ 组成），不会当作文件路径读取；如需指定模板文件，请用 --template", id)}
+	}
+	if _, ok := Raw(id); ok {
+		return Embedded(id)
+	}
+	for _, dir := range dirs {
+		for _, ext := range []string{".yaml", ".yml"} {
+			p := filepath.Join(dir, id+ext)
+			if _, err := os.Stat(p); err == nil {
+				return model.LoadTemplate(p)
+			}
+		}
+	}
+	return Embedded(id) // yields the "no such template" message
+}
+
 func looksLikePath(ref string) bool {
 	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
 		return true
@@ -83,10 +118,11 @@ func looksLikePath(ref string) bool {
 }
 
 // ForReport finds the template a draft was written against. override wins
-// when set (the user's --template); otherwise the id the draft records.
+// when set (the user's --template, which may be a path); otherwise the id
+// the draft records, which is only ever an id.
 func ForReport(r *model.Report, override string, dirs ...string) (*model.Template, error) {
 	if override != "" {
 		return Lookup(override, dirs...)
 	}
-	return Lookup(r.Template.ID, dirs...)
+	return LookupID(r.Template.ID, dirs...)
 }

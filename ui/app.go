@@ -163,6 +163,10 @@ func buildApp(opts Options, now func() time.Time) *App {
 		a.lockedPath = opts.Path
 	}
 	a.autosave.unnamed = opts.UnnamedPath
+	a.autosave.session = opts.session
+	if a.autosave.session.PID == 0 {
+		a.autosave.session = model.ThisSession()
+	}
 	a.autosave.tick = autosaveTickCmd
 	if opts.autosaveTick != nil {
 		a.autosave.tick = opts.autosaveTick
@@ -170,7 +174,10 @@ func buildApp(opts Options, now func() time.Time) *App {
 	if a.path == "" {
 		a.path = r.File()
 	}
-	if a.path != "" {
+	switch {
+	case opts.onDisk != nil:
+		a.onDisk = *opts.onDisk // a rebuild inside Update: no file I/O there
+	case a.path != "":
 		_, err := os.Stat(a.path)
 		a.onDisk = err == nil
 	}

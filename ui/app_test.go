@@ -223,7 +223,7 @@ func TestMetadataForm(t *testing.T) {
 		t.Fatal("new draft should open on the metadata form")
 	}
 	// The tree is visible from the first screen.
-	mustContain(t, a, "报告信息", "一、上一年度推进", "2024")
+	mustContain(t, a, "报告信息", "一、…的主要举措和成效", "二、…存在的不足和原因", "2024")
 	typeText(t, a, "绩溪县")
 	press(t, a, "enter")
 	press(t, a, "ctrl+u")
@@ -363,6 +363,7 @@ func TestStatusMarks(t *testing.T) {
 }
 
 func TestExportWord(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // where exports are recorded
 	tm := stdTemplate(t)
 	path := filepath.Join(t.TempDir(), "d.yaml")
 	a := newTestApp(t, draft(t, tm), tm, path, 100, 30)

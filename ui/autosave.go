@@ -8,21 +8,34 @@ import (
 	"nianbao/model"
 )
 
-// autosaveDelay is how long typing must pause before the recovery file is
-// written: long enough not to write on every key, short enough that a
-// crash loses at most a sentence.
-const autosaveDelay = 2 * time.Second
+// When the recovery file is written: after a pause in typing, and while
+// typing goes on, at least every autosaveMaxWait or autosaveEvery edits
+// (as vim writes its swap file every 200 characters however fast one
+// types). A kill -9 then loses at most a few seconds, never a long
+// stretch of steady typing.
+const (
+	autosaveDelay   = 2 * time.Second
+	autosaveMaxWait = 5 * time.Second
+	autosaveEvery   = 100
+)
 
-// autosaveState tracks the recovery file (.FILE.autosave) of this session.
+// autosaveState tracks this session's recovery files
+// (.FILE.SESSION.autosave, see model.AutosavePath).
 type autosaveState struct {
+	session model.Session   // names this editor's recovery files
 	seq     int             // debounce: only the tick of the latest edit writes
 	gen     int             // edit count the recovery file holds
+	since   time.Time       // first edit not yet in a started write; zero when none
+	failed  time.Time       // when the last write failed: no early write until autosaveMaxWait later
 	busy    bool            // a write is in flight; writes never overlap
 	again   bool            // edits arrived during the write: write once more
-	written map[string]bool // draft paths whose recovery file this session wrote or took over
-	unnamed string          // stand-in draft path for a draft without a file name
-	tick    func(seq int) tea.Cmd
-	err     string // last failure, shown until a write succeeds
+	written map[string]bool // draft paths whose recovery file this session wrote
+	// restored is the recovery file of a crashed editor whose text the
+	// drafter restored; it goes once that text is saved, and not before.
+	restored string
+	unnamed  string // stand-in draft path for a draft without a file name
+	tick     func(seq int) tea.Cmd
+	err      string // last failure, shown until a write succeeds
 }
 
 type autosaveTickMsg struct{ seq int }
@@ -32,6 +45,10 @@ type autosavedMsg struct {
 	target string
 	err    error
 }
+
+// recoveryRemovedMsg reports removing recovery files after a save, a
+// clean quit or 丢弃; a failure is shown, never fatal.
+type recoveryRemovedMsg struct{ err error }
 
 func autosaveTickCmd(seq int) tea.Cmd {
 	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveTickMsg{seq} })
@@ -47,10 +64,34 @@ func (a *App) autosaveTarget() string {
 	return a.autosave.unnamed
 }
 
-// scheduleAutosave restarts the pause timer after an edit.
+// scheduleAutosave restarts the pause timer after an edit, and writes at
+// once when typing has gone on too long or too much without a pause.
 func (a *App) scheduleAutosave() tea.Cmd {
 	a.autosave.seq++
-	return a.autosave.tick(a.autosave.seq)
+	tick := a.autosave.tick(a.autosave.seq)
+	now := a.now()
+	if a.autosave.since.IsZero() {
+		a.autosave.since = now
+	}
+	due := a.editGen-a.autosave.gen >= autosaveEvery || now.Sub(a.autosave.since) >= autosaveMaxWait
+	// After a failure (a full disk, a folder made read-only) the next
+	// attempts wait for a pause or the interval, not every key.
+	if due && (a.autosave.failed.IsZero() || now.Sub(a.autosave.failed) >= autosaveMaxWait) {
+		return tea.Batch(tick, a.autosaveNow())
+	}
+	return tick
+}
+
+// autosaveSnapshot is the report as the recovery file should hold it:
+// with what is typed in the 报告信息 form even before the drafter leaves
+// the field.
+func (a *App) autosaveSnapshot() *model.Report {
+	a.syncProse()
+	snap := a.c.report.Snapshot()
+	if a.state == stateMeta || (a.state == statePrompt && a.promptBack == stateMeta) {
+		a.meta.fill(snap)
+	}
+	return snap
 }
 
 // autosaveNow writes the recovery file if anything changed since the last
@@ -64,12 +105,13 @@ func (a *App) autosaveNow() tea.Cmd {
 		a.autosave.again = true
 		return nil
 	}
-	a.syncProse()
 	a.autosave.busy, a.autosave.again = true, false
+	a.autosave.since = time.Time{}
 	a.autosave.own(target)
-	snap, gen := a.c.report.Snapshot(), a.editGen
+	snap, gen, s := a.autosaveSnapshot(), a.editGen, a.autosave.session
 	return func() tea.Msg {
-		return autosavedMsg{gen: gen, target: target, err: snap.WriteAutosave(target)}
+		_, err := snap.WriteAutosave(target, s)
+		return autosavedMsg{gen: gen, target: target, err: err}
 	}
 }
 
@@ -78,18 +120,21 @@ func (a *App) autosaved(msg autosavedMsg) tea.Cmd {
 	if msg.err != nil {
 		a.autosave.err = "自动保存失败：" + msg.err.Error()
 		a.message, a.msgErr = a.autosave.err, true
-		return a.scheduleAutosave() // try again after the next pause
+		a.autosave.failed = a.now()
+		a.autosave.seq++
+		return a.autosave.tick(a.autosave.seq) // try again after the next pause
 	}
+	a.autosave.failed = time.Time{}
 	if a.autosave.err != "" && a.message == a.autosave.err {
 		a.message, a.msgErr = "", false
 	}
 	a.autosave.err = ""
 	a.autosave.gen = max(a.autosave.gen, msg.gen)
+	a.autosave.own(msg.target) // a save may have discarded it meanwhile
 	// A save may have finished while this write was in flight; then the
 	// recovery file holds nothing the draft lacks.
 	if !a.dirty() && msg.gen <= a.savedGen {
-		a.discardRecovery()
-		return nil
+		return a.discardRecovery()
 	}
 	if a.autosave.again {
 		return a.autosaveNow()
@@ -108,13 +153,13 @@ func (a *App) writeRecoveryNow() (string, error) {
 	if target == "" {
 		return "", errNoRecoveryPlace
 	}
-	a.syncProse()
-	if err := a.c.report.WriteAutosave(target); err != nil {
+	p, err := a.autosaveSnapshot().WriteAutosave(target, a.autosave.session)
+	if err != nil {
 		return "", err
 	}
 	a.autosave.gen = a.editGen
 	a.autosave.own(target)
-	return model.AutosavePath(target), nil
+	return p, nil
 }
 
 // own records that the recovery file of target is this session's to
@@ -126,12 +171,45 @@ func (s *autosaveState) own(target string) {
 	s.written[target] = true
 }
 
-// discardRecovery removes this session's recovery files on a clean quit
-// or after a save that left nothing unsaved. A recovery file found at
-// start that the drafter has not decided on is never touched.
-func (a *App) discardRecovery() {
+// discardRecovery removes this session's recovery files, and the crashed
+// editor's file whose text was restored, on a clean quit or after a save
+// that left nothing unsaved. Another editor's file, or one found at start
+// that the drafter has not decided on, is never touched.
+func (a *App) discardRecovery() tea.Cmd {
+	paths := a.takeRecoveryFiles()
+	if len(paths) == 0 {
+		return nil
+	}
+	return func() tea.Msg { return recoveryRemovedMsg{removeAll(paths)} }
+}
+
+// takeRecoveryFiles hands over the files discardRecovery removes and
+// forgets them, so the next autosave starts a new file.
+func (a *App) takeRecoveryFiles() []string {
+	var paths []string
 	for target := range a.autosave.written {
-		_ = model.RemoveAutosave(target)
+		paths = append(paths, model.AutosavePaths(target, a.autosave.session)...)
 	}
 	clear(a.autosave.written)
+	if a.autosave.restored != "" {
+		paths = append(paths, a.autosave.restored)
+		a.autosave.restored = ""
+	}
+	return paths
+}
+
+func removeAll(paths []string) error {
+	var first error
+	for _, p := range paths {
+		if err := model.RemoveRecovery(p); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func (a *App) recoveryRemoved(msg recoveryRemovedMsg) {
+	if msg.err != nil {
+		a.message, a.msgErr = "无法删除恢复文件："+msg.err.Error(), true
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -25,6 +24,7 @@ import (
 type Ended struct {
 	Cause    string // 收到 SIGTERM 信号 / 终端已关闭 / 程序内部错误
 	Recovery string // the file holding the unsaved text; "" when nothing was unsaved
+	Dumped   bool   // Recovery is a plain-text dump, which no start offers
 	Err      error  // writing the recovery file failed
 }
 
@@ -34,6 +34,8 @@ func (e *Ended) Error() string {
 	switch {
 	case e.Err != nil:
 		b.WriteString("未能写入恢复文件：" + e.Err.Error() + "。最近一次自动保存（如有）仍在草稿旁的恢复文件中。")
+	case e.Dumped:
+		b.WriteString("无法写入恢复文件，未保存的正文已存为纯文本 " + e.Recovery + "（仅本人可读）。再次打开草稿时不会提示恢复，请从这个文件中复制。")
 	case e.Recovery != "":
 		b.WriteString("未保存的内容已写入恢复文件 " + e.Recovery + "；再次打开草稿时会提示恢复。")
 	default:
@@ -102,7 +104,7 @@ func run(app *App, opts ...tea.ProgramOption) error {
 		return nil
 	}
 	e := &Ended{Cause: endCause(s, err)}
-	e.Recovery, e.Err = app.emergencyRecovery()
+	e.Recovery, e.Dumped, e.Err = app.emergencyRecovery()
 	return e
 }
 
@@ -140,25 +142,27 @@ func signalName(s os.Signal) string {
 // model may be half-way through an update that panicked, so a failure to
 // marshal falls back to the plain text of every section: the words matter
 // more than the format.
-func (a *App) emergencyRecovery() (path string, err error) {
+func (a *App) emergencyRecovery() (path string, dumped bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			path, err = a.dumpText()
+			dumped = path != ""
 		}
 	}()
 	path, err = a.writeRecoveryNow()
 	if err != nil {
-		// No state directory, a read-only folder, a full disk: the
-		// temporary directory is the last place left.
+		// A read-only folder, a full disk: the state directory is the
+		// last place left.
 		if p, derr := a.dumpText(); derr == nil && p != "" {
-			return p, nil
+			return p, true, nil
 		}
 	}
-	return path, err
+	return path, false, err
 }
 
-// dumpText writes every editor's text to a plain file in the temporary
-// directory, as a last resort.
+// dumpText writes every editor's text to a new plain file, readable only
+// by its owner, in the state directory (model.WriteDump), as a last
+// resort.
 func (a *App) dumpText() (string, error) {
 	var b strings.Builder
 	for _, s := range a.c.sections {
@@ -178,9 +182,5 @@ func (a *App) dumpText() (string, error) {
 	if b.Len() == 0 {
 		return "", nil
 	}
-	p := filepath.Join(os.TempDir(), fmt.Sprintf("nianbao-恢复-%d.txt", os.Getpid()))
-	if err := model.WriteFileAtomic(p, []byte(b.String())); err != nil {
-		return "", err
-	}
-	return p, nil
+	return model.WriteDump([]byte(b.String()))
 }

@@ -76,14 +76,15 @@ func TestSignalsWriteRecoveryFile(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT} {
 		t.Run(signalName(sig), func(t *testing.T) {
 			r, path := savedDraft(t, "原有内容。")
-			a := newTestApp(t, r, nil, path, 100, 30)
+			// As the process that ended: the next start must offer it.
+			a := newTestAppWith(t, Options{Report: r, Path: path, session: crashedSession}, 100, 30)
 			done, kb := startProgram(t, a, "终止前的字")
 			defer kb.Close()
 			if err := syscall.Kill(syscall.Getpid(), sig); err != nil {
 				t.Fatal(err)
 			}
 			e := waitEnded(t, done)
-			if e.Recovery != model.AutosavePath(path) || e.Err != nil {
+			if e.Recovery != model.AutosavePath(path, crashedSession) || e.Err != nil {
 				t.Fatalf("Ended = %+v", e)
 			}
 			if !strings.Contains(readFile(t, e.Recovery), "原有内容。终止前的字") {
@@ -92,9 +93,9 @@ func TestSignalsWriteRecoveryFile(t *testing.T) {
 			if !strings.Contains(e.Error(), e.Recovery) || !strings.Contains(e.Error(), signalName(sig)) {
 				t.Fatalf("message does not say which signal and where the text is: %s", e.Error())
 			}
-			rec, err := model.FindRecovery(path)
-			if err != nil || rec == nil {
-				t.Fatalf("the next start would not offer recovery: %v, %v", rec, err)
+			recs, err := model.FindRecoveries(path)
+			if err != nil || len(recs) != 1 || recs[0].Path != e.Recovery {
+				t.Fatalf("the next start would not offer recovery: %v, %v", recs, err)
 			}
 		})
 	}
@@ -144,7 +145,7 @@ func TestCleanQuitIsNotEnded(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("did not quit")
 	}
-	if exists(model.AutosavePath(path)) {
+	if exists(model.AutosavePath(path, model.ThisSession())) {
 		t.Fatal("recovery file left after a clean quit")
 	}
 }

@@ -126,3 +126,22 @@ func TestCursorWriterSendsPendingOnce(t *testing.T) {
 		t.Fatalf("second write %q, want the sequence sent only once", got)
 	}
 }
+
+// An empty findings panel takes a header row, not a third of the screen:
+// at 80×24 the prose keeps its rows.
+func TestEmptyFindingsPanelIsSmall(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 80, 24)
+	press(t, a, "ctrl+n")
+	before := a.lay.editorRows
+	a.applyResult(check.Result{Completeness: 100})
+	press(t, a, "f2")
+	frame := a.c.styles.Pane.GetVerticalFrameSize()
+	if a.lay.findingsH != frame+1 {
+		t.Fatalf("empty findings pane is %d rows high, want %d", a.lay.findingsH, frame+1)
+	}
+	if lost := before - a.lay.editorRows; lost > frame+1 {
+		t.Fatalf("opening the empty panel took %d prose rows", lost)
+	}
+	mustContain(t, a, "检查结果：未发现问题")
+}

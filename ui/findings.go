@@ -86,6 +86,27 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// rowsWanted is how many rows the panel needs to show every finding: the
+// header, one row each, and the selected finding's wrapped rows when the
+// panel has the keyboard.
+func (p *findingsPanel) rowsWanted(width int, focused bool) int {
+	n := 1 + len(p.items)
+	if focused && p.cursor < len(p.items) {
+		n += len(p.selectedRows(width)) - 1
+	}
+	return n
+}
+
+// selectedRows is the selected finding wrapped to width.
+func (p *findingsPanel) selectedRows(width int) []string {
+	f := p.items[p.cursor]
+	where := ""
+	if i := p.c.index[f.Section]; f.Section != "" {
+		where = p.c.numbers[p.c.sections[i].ID] + " "
+	}
+	return wrapCJK("> ["+f.Severity.Label()+"] "+where+f.Message, max(1, width))
+}
+
 func (p *findingsPanel) View() string {
 	st := p.c.styles.Finding
 	errs, warns := 0, 0
@@ -105,7 +126,7 @@ func (p *findingsPanel) View() string {
 	lines := []string{st.Header.Render(ansi.Truncate(head, p.width, "…"))}
 	if p.focused && p.cursor < len(p.items) {
 		// Scroll further so the selected finding's wrapped rows fit.
-		need := len(wrapCJK("> ["+p.items[p.cursor].Severity.Label()+"] 　　"+p.items[p.cursor].Message, p.width))
+		need := len(p.selectedRows(p.width))
 		for p.offset < p.cursor && p.cursor-p.offset+need > p.height-1 {
 			p.offset++
 		}
@@ -133,7 +154,7 @@ func (p *findingsPanel) View() string {
 			// The selected finding is shown whole, wrapped over as many
 			// rows as it needs (up to the panel), so no message is ever
 			// readable only in part.
-			full := wrapCJK(lead+"["+f.Severity.Label()+"] "+where+f.Message, p.width)
+			full := p.selectedRows(p.width)
 			for _, row := range full[:min(len(full), max(1, p.height-1))] {
 				if len(lines) < p.height {
 					lines = append(lines, st.Selected.Render(row))

@@ -22,6 +22,7 @@ type KeyMap struct {
 	Preview      key.Binding
 	Help         key.Binding
 	Save         key.Binding
+	SaveAs       key.Binding
 	Quit         key.Binding
 	Interrupt    key.Binding // ctrl+c: quit like ctrl+q
 	ExtEditor    key.Binding
@@ -56,6 +57,7 @@ func DefaultKeyMap() KeyMap {
 		Preview:      b([]string{"f3", "ctrl+o"}, "F3", "预览"),
 		Help:         b([]string{"f1"}, "F1", "全部按键"),
 		Save:         b([]string{"ctrl+s"}, "ctrl+s", "保存"),
+		SaveAs:       b([]string{"f6", "alt+s"}, "F6", "另存为"),
 		Quit:         b([]string{"ctrl+q"}, "ctrl+q", "退出"),
 		Interrupt:    b([]string{"ctrl+c"}, "ctrl+c", "退出"),
 		ExtEditor:    b([]string{"ctrl+e"}, "ctrl+e", "用外部编辑器"),

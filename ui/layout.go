@@ -41,7 +41,7 @@ func (a *App) relayout() {
 	l.rightW = c.width - l.treeW
 	l.paneH = l.mainH
 	if a.showFindings {
-		l.findingsH = max(5, min(12, l.mainH/3))
+		l.findingsH = a.findingsHeight(l.mainH, fh, l.rightW-fw)
 		l.paneH -= l.findingsH
 	}
 	l.innerW = l.rightW - fw
@@ -78,4 +78,12 @@ func (a *App) relayout() {
 	l.editorRows = max(1, rest-l.figureRows)
 	a.editor(a.cur).SetSize(l.innerW, l.editorRows)
 	a.lay = l
+}
+
+// findingsHeight is the findings pane's outer height: as many rows as the
+// findings need (a header line alone when there are none), up to a third
+// of the screen, so an empty or short list leaves the prose its rows.
+func (a *App) findingsHeight(mainH, frame, width int) int {
+	most := max(5, min(12, mainH/3))
+	return min(most, frame+a.findings.rowsWanted(width, a.focus == focusFindings))
 }

@@ -98,7 +98,19 @@ func (f *metaForm) updateTitlePlaceholder() {
 // typed, with an error; the report keeps its year, and c.metaInvalid names
 // what was not taken so the tree marks the form and saving says so.
 func (f *metaForm) apply() (changed bool) {
-	r := f.c.report
+	changed, f.err = f.fill(f.c.report)
+	f.c.metaInvalid = ""
+	if f.err != "" {
+		f.c.metaInvalid = "年度“" + clipField(strings.TrimSpace(f.inputs[metaYear].Value())) + "”"
+	}
+	return changed
+}
+
+// fill writes the fields into r, returning whether anything changed and
+// what is wrong with the year. Autosave fills a snapshot this way, so what
+// is typed in the form reaches the recovery file before the drafter
+// leaves the field, without showing an error for a year half typed.
+func (f *metaForm) fill(r *model.Report) (changed bool, yearErr string) {
 	set := func(dst *string, v string) {
 		v = strings.TrimSpace(v)
 		if *dst != v {
@@ -113,28 +125,22 @@ func (f *metaForm) apply() (changed bool) {
 	y, err := strconv.Atoi(ys)
 	switch {
 	case ys == "":
-		f.err = ""
 		if r.Year != 0 {
 			r.Year, changed = 0, true
 		}
 	case err != nil || y < 1949 || y > 2200:
-		f.err = "应为四位年份，如 " + strconv.Itoa(model.DefaultYear(time.Now()))
+		yearErr = "应为四位年份，如 " + strconv.Itoa(model.DefaultYear(time.Now()))
 		if r.Year != 0 {
-			f.err += "；未采用，年度仍为 " + strconv.Itoa(r.Year)
+			yearErr += "；未采用，年度仍为 " + strconv.Itoa(r.Year)
 		} else {
-			f.err += "；未采用，年度仍未填"
+			yearErr += "；未采用，年度仍未填"
 		}
 	default:
-		f.err = ""
 		if r.Year != y {
 			r.Year, changed = y, true
 		}
 	}
-	f.c.metaInvalid = ""
-	if f.err != "" {
-		f.c.metaInvalid = "年度“" + clipField(ys) + "”"
-	}
-	return changed
+	return changed, yearErr
 }
 
 // clipField shortens typed text quoted in a message.
@@ -146,7 +152,8 @@ func clipField(s string) string {
 	return s
 }
 
-// Update returns whether the report changed.
+// Update returns whether the report changed or a field's text did: typing
+// is an edit, autosaved like prose, before the field is left.
 func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
@@ -166,9 +173,10 @@ func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	before := f.inputs[f.focus].Value()
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 	f.updateTitlePlaceholder()
-	return false, cmd
+	return f.inputs[f.focus].Value() != before, cmd
 }
 
 func (f *metaForm) View() string {

@@ -52,7 +52,7 @@ func TestAutosaveAfterPauseAndRemovedOnSave(t *testing.T) {
 	before := readFile(t, path)
 	a := newTestAppWith(t, Options{Report: r, Path: path, autosaveTick: fireAutosave}, 100, 30)
 	typeText(t, a, "新写的一句。")
-	rec := model.AutosavePath(path)
+	rec := model.AutosavePath(path, model.ThisSession())
 	if !strings.Contains(readFile(t, rec), "新写的一句。") {
 		t.Fatalf("recovery file lacks the typed text:\n%s", readFile(t, rec))
 	}
@@ -72,7 +72,7 @@ func TestAutosaveOnSectionSwitchAndStaleTick(t *testing.T) {
 	r, path := savedDraft(t, "原有内容。")
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
 	typeText(t, a, "甲")
-	rec := model.AutosavePath(path)
+	rec := model.AutosavePath(path, model.ThisSession())
 	if exists(rec) {
 		t.Fatal("autosave wrote before the pause")
 	}
@@ -92,7 +92,7 @@ func TestCleanQuitRemovesRecoveryDropQuitToo(t *testing.T) {
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
 	typeText(t, a, "甲")
 	press(t, a, "ctrl+n")
-	rec := model.AutosavePath(path)
+	rec := model.AutosavePath(path, model.ThisSession())
 	if !exists(rec) {
 		t.Fatal("no recovery file")
 	}
@@ -111,19 +111,20 @@ func recoveryFixture(t *testing.T) (*model.Report, string, *model.Recovery) {
 	crashed := r.Snapshot()
 	crashed.SetText("measures", "原有内容。崩溃前写下的第二句。")
 	crashed.SetText("leadership", "主要负责人履职情况。")
-	if err := crashed.WriteAutosave(path); err != nil {
+	if _, err := crashed.WriteAutosave(path, crashedSession); err != nil {
 		t.Fatal(err)
 	}
-	rec, err := model.FindRecovery(path)
-	if err != nil || rec == nil {
-		t.Fatalf("FindRecovery = %v, %v", rec, err)
+	recs, err := model.FindRecoveries(path)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("FindRecoveries = %v, %v", recs, err)
 	}
+	rec := recs[0]
 	return r, path, rec
 }
 
 func TestRecoveryPromptShowsDifferencesAndRestores(t *testing.T) {
 	r, path, rec := recoveryFixture(t)
-	a := newTestAppWith(t, Options{Report: r, Path: path, Recovery: rec}, 100, 30)
+	a := newTestAppWith(t, Options{Report: r, Path: path, Recoveries: []*model.Recovery{rec}}, 100, 30)
 	mustContain(t, a, "发现未保存的内容", "主要举措和成效：5 → 15 字", "：0 → 10 字", "[r] 恢复", "[d] 丢弃")
 	// Typing is not taken while the question is open.
 	press(t, a, "x")
@@ -150,7 +151,7 @@ func TestRecoveryPromptShowsDifferencesAndRestores(t *testing.T) {
 
 func TestRecoveryDiscardNeedsConfirmationAndQuitKeepsIt(t *testing.T) {
 	r, path, rec := recoveryFixture(t)
-	a := newTestAppWith(t, Options{Report: r, Path: path, Recovery: rec}, 100, 30)
+	a := newTestAppWith(t, Options{Report: r, Path: path, Recoveries: []*model.Recovery{rec}}, 100, 30)
 	press(t, a, "d")
 	mustContain(t, a, "确定丢弃恢复文件")
 	press(t, a, "esc")
@@ -162,7 +163,7 @@ func TestRecoveryDiscardNeedsConfirmationAndQuitKeepsIt(t *testing.T) {
 		t.Fatal("quitting without a choice deleted the recovery file")
 	}
 
-	a = newTestAppWith(t, Options{Report: r, Path: path, Recovery: rec}, 100, 30)
+	a = newTestAppWith(t, Options{Report: r, Path: path, Recoveries: []*model.Recovery{rec}}, 100, 30)
 	press(t, a, "d", "y")
 	if exists(rec.Path) {
 		t.Fatal("confirmed discard kept the recovery file")
@@ -177,38 +178,43 @@ func TestUnnamedDraftAutosavesAndRecovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), UnnamedPath: stand, autosaveTick: fireAutosave}, 100, 30)
+	a := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), UnnamedPath: stand, autosaveTick: fireAutosave, session: crashedSession}, 100, 30)
 	typeText(t, a, "还没有名字的草稿。")
 	found, errs := model.FindUnsavedRecoveries(dir)
 	if len(errs) > 0 || len(found) != 1 {
 		t.Fatalf("FindUnsavedRecoveries = %v, %v", found, errs)
 	}
 
-	b := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), Recovery: found[0], autosaveTick: fireAutosave}, 100, 30)
-	mustContain(t, b, "未命名草稿没有保存", "[n] 新建草稿")
+	b := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), Recoveries: found, autosaveTick: fireAutosave}, 100, 30)
+	mustContain(t, b, "未命名草稿没有保存", "[n] 跳过，下次再问")
+	own := model.AutosavePath(found[0].Report.File(), model.ThisSession())
 	press(t, b, "r")
 	mustContain(t, b, "还没有名字的草稿。")
 	if b.path != "" {
 		t.Fatalf("a recovered unnamed draft got the stand-in path %q", b.path)
 	}
-	// Further autosaves go to the same recovery file, not a second one.
+	// Further autosaves go to this editor's own recovery file for the
+	// same stand-in draft; the crashed editor's file stays until saved.
 	typeText(t, b, "续写。")
-	if got := readFile(t, found[0].Path); !strings.Contains(got, "还没有名字的草稿。续写。") {
+	if got := readFile(t, own); !strings.Contains(got, "还没有名字的草稿。续写。") {
 		t.Fatalf("recovery file not updated:\n%s", got)
 	}
-	// Naming the draft by saving retires the stand-in recovery file.
+	if !exists(found[0].Path) {
+		t.Fatal("the restored recovery file went before its text was saved")
+	}
+	// Naming the draft by saving retires both recovery files.
 	press(t, b, "ctrl+s")
 	b.fileName.SetValue(filepath.Join(dir, "定名.yaml"))
 	press(t, b, "enter")
-	if exists(found[0].Path) {
-		t.Fatal("the unnamed recovery file outlived the save")
+	if exists(found[0].Path) || exists(own) {
+		t.Fatal("an unnamed recovery file outlived the save")
 	}
 }
 
 func TestLockPrompt(t *testing.T) {
 	r, path := savedDraft(t, "原有内容。")
-	holder := &model.LockInfo{PID: 4242, Host: "办公室电脑"}
-	a := newTestAppWith(t, Options{Report: r, Path: path, LockHolder: holder}, 100, 30)
+	holder := []model.LockInfo{{Session: model.Session{PID: 4242, Host: "办公室电脑"}}}
+	a := newTestAppWith(t, Options{Report: r, Path: path, LockHolders: holder}, 100, 30)
 	mustContain(t, a, "此草稿已在另一个 nianbao 中打开", "办公室电脑 上的进程 4242", "[o] 仍然打开")
 	press(t, a, "o")
 	mustContain(t, a, "原有内容。")
@@ -217,7 +223,7 @@ func TestLockPrompt(t *testing.T) {
 		t.Fatal("typing does not reach the editor after the lock prompt")
 	}
 
-	a = newTestAppWith(t, Options{Report: r, Path: path, LockHolder: holder}, 100, 30)
+	a = newTestAppWith(t, Options{Report: r, Path: path, LockHolders: holder}, 100, 30)
 	if !press(t, a, "q") {
 		t.Fatal("q in the lock prompt did not quit")
 	}
@@ -306,14 +312,14 @@ func TestSaveConflictWhenFileRemoved(t *testing.T) {
 func TestLockFollowsSaveAs(t *testing.T) {
 	dir := t.TempDir()
 	first := filepath.Join(dir, "甲.yaml")
-	lock, _, err := model.AcquireLock(first)
+	lock, _, err := model.AcquireLock(first, model.ThisSession())
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := newTestAppWith(t, Options{Report: draft(t, stdTemplate(t)), Path: first, locks: true, lock: lock}, 100, 30)
 	typeText(t, a, "正文")
 	press(t, a, "ctrl+s")
-	if !exists(model.LockPath(first)) {
+	if !exists(model.LockPath(first, model.ThisSession())) {
 		t.Fatal("saving in place dropped the lock")
 	}
 	second := filepath.Join(dir, "乙.yaml")
@@ -321,7 +327,7 @@ func TestLockFollowsSaveAs(t *testing.T) {
 	press(t, a, "ctrl+s")
 	a.fileName.SetValue(second)
 	press(t, a, "enter")
-	if exists(model.LockPath(first)) || !exists(model.LockPath(second)) {
+	if exists(model.LockPath(first, model.ThisSession())) || !exists(model.LockPath(second, model.ThisSession())) {
 		t.Fatal("the lock did not follow the draft to its new name")
 	}
 	a.lock.Release()
@@ -329,7 +335,7 @@ func TestLockFollowsSaveAs(t *testing.T) {
 
 func TestRecoveryPromptOnSmallestScreenKeepsCountsAndAnswers(t *testing.T) {
 	r, path, rec := recoveryFixture(t)
-	a := newTestAppWith(t, Options{Report: r, Path: path, Recovery: rec}, minWidth, minHeight)
+	a := newTestAppWith(t, Options{Report: r, Path: path, Recoveries: []*model.Recovery{rec}}, minWidth, minHeight)
 	mustContain(t, a, "发现未保存的内容", "：5 → 15 字", "：0 → 10 字", "[r] 恢复", "[q] 退出")
 	mustContain(t, a, "· 一、", "· 三、")
 }

@@ -65,13 +65,16 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		return a.ask(a.conflictPrompt(conflict))
 	}
 	if msg.err != nil {
-		a.message, a.msgErr = "保存失败："+msg.err.Error(), true
+		// The text is still in the editor and in the recovery file; a
+		// folder that cannot be written is no dead end.
+		a.message, a.msgErr = "保存失败："+msg.err.Error()+"；可按 F6 另存到其他位置", true
 		a.quitOnSave = false
 		return nil
 	}
 	a.c.report.AdoptSaved(msg.snap)
+	var cmds []tea.Cmd
 	if msg.path != a.lockedPath {
-		a.moveLock(msg.path)
+		cmds = append(cmds, a.moveLock(msg.path))
 	}
 	a.path = msg.path
 	a.onDisk = true
@@ -80,13 +83,13 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	if s := a.notTaken(msg.snap); s != "" {
 		a.message, a.msgErr = a.message+"；"+s, true
 	}
-	if !a.dirty() {
-		a.discardRecovery() // the draft now holds everything
-	}
 	if a.quitOnSave && !a.dirty() {
-		return a.quit()
+		return tea.Batch(append(cmds, a.quit())...)
 	}
-	return nil
+	if !a.dirty() {
+		cmds = append(cmds, a.discardRecovery()) // the draft now holds everything
+	}
+	return tea.Batch(cmds...)
 }
 
 // conflictPrompt asks what to do when the draft changed on disk since it
@@ -133,19 +136,33 @@ func (a *App) confirmReload(c *model.ConflictError) tea.Cmd {
 	return nil
 }
 
-// reload replaces the draft with the file on disk.
+// reloadedMsg carries the draft read back from disk.
+type reloadedMsg struct {
+	r   *model.Report
+	err error
+}
+
+// reload replaces the draft with the file on disk, read off the update
+// loop.
 func (a *App) reload() tea.Cmd {
 	a.quitOnSave = false
-	r, err := model.LoadReport(a.path)
-	if err == nil {
-		err = r.Validate(a.c.tmpl)
+	path, t := a.path, a.c.tmpl
+	return func() tea.Msg {
+		r, err := model.LoadReport(path)
+		if err == nil {
+			err = r.Validate(t)
+		}
+		return reloadedMsg{r: r, err: err}
 	}
-	if err != nil {
-		a.message, a.msgErr = "无法载入磁盘上的版本："+err.Error(), true
+}
+
+func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
+	if msg.err != nil {
+		a.message, a.msgErr = "无法载入磁盘上的版本："+msg.err.Error(), true
 		return nil
 	}
-	r.UseTemplateOrder(a.c.tmpl)
-	cmd := a.replaceDocument(r, a.c.tmpl, false)
+	msg.r.UseTemplateOrder(a.c.tmpl)
+	cmd := a.replaceDocument(msg.r, a.c.tmpl, false)
 	a.message, a.msgErr = "已载入磁盘上的版本", false
 	return cmd
 }
@@ -171,6 +188,21 @@ func (a *App) defaultFileName() string {
 		name = "法治政府建设情况报告"
 	}
 	return name + ".yaml"
+}
+
+// saveAs asks for another name while editing; the draft then lives under
+// it (its lock and autosave follow), and the old file stays as it was.
+func (a *App) saveAs() tea.Cmd {
+	if a.saving {
+		return nil
+	}
+	if a.state == stateMeta {
+		a.meta.apply()
+	}
+	if a.path == "" {
+		return a.askFileName()
+	}
+	return a.askFileNameAs(copyName(a.path))
 }
 
 func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }
@@ -200,19 +232,37 @@ func (a *App) updateSaveAs(k tea.KeyMsg) tea.Cmd {
 		if filepath.Ext(p) == "" {
 			p += ".yaml"
 		}
-		if _, err := os.Stat(p); err == nil && a.overwrite != p {
-			a.overwrite = p
-			a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
-			return nil
+		return func() tea.Msg {
+			_, err := os.Lstat(p)
+			return saveAsCheckedMsg{path: p, exists: err == nil}
 		}
-		a.path = p
-		a.state = a.back
-		a.fileName.Blur()
-		return tea.Batch(a.focusCmd(), a.save())
 	}
 	var cmd tea.Cmd
 	a.fileName, cmd = a.fileName.Update(k)
 	return cmd
+}
+
+// saveAsCheckedMsg says whether the name typed for save as is taken.
+type saveAsCheckedMsg struct {
+	path   string
+	exists bool
+}
+
+// saveAsChecked saves under the typed name, or warns once when a file
+// has it already.
+func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
+	if a.state != stateSaveAs {
+		return nil // the drafter left the dialog meanwhile
+	}
+	if msg.exists && a.overwrite != msg.path {
+		a.overwrite = msg.path
+		a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
+		return nil
+	}
+	a.path = msg.path
+	a.state = a.back
+	a.fileName.Blur()
+	return tea.Batch(a.focusCmd(), a.save())
 }
 
 // requestQuit quits at once when everything is saved and asks otherwise.
@@ -232,10 +282,14 @@ func (a *App) requestQuit() tea.Cmd {
 }
 
 // quit ends a clean session: the drafter saved or chose not to, so this
-// session's recovery files go.
+// session's recovery files go, removed before the program ends.
 func (a *App) quit() tea.Cmd {
-	a.discardRecovery()
-	return a.quitKeepingRecovery()
+	paths := a.takeRecoveryFiles()
+	a.quitKeepingRecovery()
+	return func() tea.Msg {
+		_ = removeAll(paths) // nobody is left to tell; a leftover is offered next time
+		return tea.QuitMsg{}
+	}
 }
 
 func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {
@@ -260,56 +314,84 @@ type externalDoneMsg struct {
 	err                   error
 }
 
+// externalReadyMsg carries the temporary file written for $EDITOR.
+type externalReadyMsg struct {
+	section, file, before string
+	err                   error
+}
+
+// externalReadMsg carries what $EDITOR left in the temporary file.
+type externalReadMsg struct {
+	section, before, text string
+	err                   error
+}
+
 // externalEdit opens the current section in $VISUAL/$EDITOR on a temporary
 // file — an escape hatch for long prose — and reads it back afterwards.
+// The file is written and read by commands, off the update loop.
 func (a *App) externalEdit() tea.Cmd {
 	a.syncProse()
 	id := a.current().ID
 	text := a.c.report.Text(id)
-	f, err := os.CreateTemp("", "nianbao-"+id+"-*.txt")
-	if err != nil {
-		a.message, a.msgErr = "无法创建临时文件："+err.Error(), true
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "nianbao-"+id+"-*.txt")
+		if err != nil {
+			return externalReadyMsg{section: id, err: err}
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return externalReadyMsg{section: id, err: err}
+		}
+		return externalReadyMsg{section: id, file: f.Name(), before: text}
+	}
+}
+
+func (a *App) externalReady(msg externalReadyMsg) tea.Cmd {
+	if msg.err != nil {
+		a.message, a.msgErr = "无法写临时文件："+model.OSReason(msg.err), true
 		return nil
 	}
-	_, err = f.WriteString(text)
-	f.Close()
-	if err != nil {
-		os.Remove(f.Name())
-		a.message, a.msgErr = "无法写临时文件："+err.Error(), true
-		return nil
-	}
-	editor := os.Getenv("VISUAL")
+	editor := externalEditor()
 	if editor == "" {
-		editor = os.Getenv("EDITOR")
-	}
-	if editor == "" {
-		editor = "vi"
+		a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
+		file := msg.file
+		return func() tea.Msg { os.Remove(file); return nil }
 	}
 	args := strings.Fields(editor)
-	cmd := exec.Command(args[0], append(args[1:], f.Name())...)
+	cmd := exec.Command(args[0], append(args[1:], msg.file)...)
 	if a.terminal != nil {
 		// Without this bubbletea hands the editor its input reader, which
 		// is not a terminal: the editor would get a pipe.
 		cmd.Stdin = a.terminal
 	}
-	name := f.Name()
 	return tea.ExecProcess(cmd, func(err error) tea.Msg {
-		return externalDoneMsg{section: id, file: name, before: text, err: err}
+		return externalDoneMsg{section: msg.section, file: msg.file, before: msg.before, err: err}
 	})
 }
 
+// externalDone reads the section back (in a command) and removes the
+// temporary file.
 func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
-	defer os.Remove(msg.file)
+	return func() tea.Msg {
+		defer os.Remove(msg.file)
+		if msg.err != nil {
+			return externalReadMsg{section: msg.section, err: msg.err}
+		}
+		data, err := os.ReadFile(msg.file)
+		return externalReadMsg{section: msg.section, before: msg.before, text: string(data), err: err}
+	}
+}
+
+func (a *App) externalRead(msg externalReadMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "外部编辑器出错："+msg.err.Error()+"（正文未改动）", true
+		a.message, a.msgErr = "外部编辑器出错或读不回内容："+msg.err.Error()+"（正文未改动）", true
 		return nil
 	}
-	data, err := os.ReadFile(msg.file)
-	if err != nil {
-		a.message, a.msgErr = "读不回外部编辑的内容："+err.Error(), true
-		return nil
-	}
-	text := string(data)
+	text := msg.text
 	// Editors add a final newline the drafter did not type.
 	if !strings.HasSuffix(msg.before, "\n") {
 		text = strings.TrimSuffix(text, "\n")
@@ -327,13 +409,33 @@ func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
 	return tea.Batch(a.edited(), a.openSection(i, focusProse))
 }
 
+// lockMovedMsg carries the lock taken on the draft's new name.
+type lockMovedMsg struct {
+	lock *model.Lock
+	path string
+}
+
 // moveLock takes the lock of the draft's new file name after save as (or
-// its first name), so a second nianbao opening it is warned.
-func (a *App) moveLock(path string) {
+// its first name), so a second nianbao opening it is warned. The file
+// work runs as a command; until it reports, no lock is held.
+func (a *App) moveLock(path string) tea.Cmd {
 	if !a.opts.locks {
-		return
+		return nil
 	}
-	_ = a.lock.Release()
-	a.lock, _, _ = model.AcquireLock(path)
-	a.lockedPath = path
+	old, s := a.lock, a.autosave.session
+	a.lock, a.lockedPath = nil, path
+	return func() tea.Msg {
+		_ = old.Release()
+		l, _, _ := model.AcquireLock(path, s)
+		return lockMovedMsg{lock: l, path: path}
+	}
+}
+
+func (a *App) lockMoved(msg lockMovedMsg) tea.Cmd {
+	if msg.path != a.lockedPath {
+		// A later save as is taking another name's lock already.
+		return func() tea.Msg { _ = msg.lock.Release(); return nil }
+	}
+	a.lock = msg.lock
+	return nil
 }

@@ -115,6 +115,9 @@ func (a *App) applyResult(res check.Result) {
 		}
 	}
 	a.findings.setResult(res)
+	if a.showFindings && a.lay.findingsH != a.findingsHeight(a.lay.mainH, a.c.styles.Pane.GetVerticalFrameSize(), a.lay.innerW) {
+		a.relayout() // the panel grows or shrinks with the list
+	}
 	a.refreshStatuses()
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,29 +14,31 @@ import (
 var errNoRecoveryPlace = errors.New("没有可写恢复文件的位置")
 
 // startupPrompts queues the questions that must be answered before the
-// drafter types: someone else has the draft open, a recovery file holds
+// drafter types: someone else has the draft open, recovery files hold
 // unsaved work, the draft's template has a newer version. Their order
 // matters: the recovery file decides which text migration would move.
 func (a *App) startupPrompts() {
 	var ps []promptFunc
-	if h := a.opts.LockHolder; h != nil {
-		ps = append(ps, a.lockPrompt(*h))
+	if hs := a.opts.LockHolders; len(hs) > 0 {
+		ps = append(ps, a.lockPrompt(hs))
 	}
-	if rec := a.opts.Recovery; rec != nil {
-		ps = append(ps, a.recoveryPrompt(rec))
+	for i, rec := range a.opts.Recoveries {
+		ps = append(ps, a.recoveryPrompt(rec, i, len(a.opts.Recoveries)))
 	}
 	ps = append(ps, a.migrationPrompt)
 	a.ask(ps...)
 }
 
-func (a *App) lockPrompt(h model.LockInfo) promptFunc {
+func (a *App) lockPrompt(hs []model.LockInfo) promptFunc {
 	return func() *prompt {
+		var lines []string
+		for _, h := range hs {
+			lines = append(lines, "打开者："+h.String()+"。")
+		}
+		lines = append(lines, "两处同时编辑时，后保存的一方会收到“文件已被修改”的提示并自行选择，不会悄悄覆盖对方的内容；各自的自动保存互不干扰。")
 		return &prompt{
 			title: "此草稿已在另一个 nianbao 中打开",
-			lines: []string{
-				"打开者：" + h.String() + "。",
-				"两处同时编辑时，后保存的一方会收到“文件已被修改”的提示并自行选择，不会悄悄覆盖对方的内容。",
-			},
+			lines: lines,
 			choices: []choice{
 				{keys: []string{"o", "enter"}, label: "仍然打开", do: func() tea.Cmd { return nil }},
 				{keys: []string{"q", "esc"}, label: "退出", do: a.quitKeepingRecovery},
@@ -44,57 +47,76 @@ func (a *App) lockPrompt(h model.LockInfo) promptFunc {
 	}
 }
 
-// recoveryPrompt offers the recovery file found at start. Nothing is
+// age says how long ago t was, in the unit a drafter would use.
+func age(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "刚才"
+	case d < time.Hour:
+		return fmt.Sprintf("%d 分钟前", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d 小时前", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d 天前", int(d/(24*time.Hour)))
+}
+
+// recoveryPrompt offers recovery file i of n found at start. Nothing is
 // deleted until the drafter picks 恢复 or 丢弃 (and confirms the latter).
-func (a *App) recoveryPrompt(rec *model.Recovery) promptFunc {
+func (a *App) recoveryPrompt(rec *model.Recovery, i, n int) promptFunc {
 	unnamed := a.path == ""
 	return func() *prompt {
 		var lines []string
-		when := rec.ModTime.Format("2006-01-02 15:04:05")
+		when := rec.ModTime.Format("2006-01-02 15:04:05") + "，" + age(time.Now(), rec.ModTime)
 		if unnamed {
 			lines = append(lines, "上次编辑的未命名草稿没有保存就结束了。恢复文件写于 "+when+"。")
 		} else {
 			lines = append(lines, "上次编辑没有正常结束，恢复文件（写于 "+when+"）中有草稿里没有的内容。")
 		}
-		lines = append(lines, "有差别的部分（草稿字数 → 恢复文件字数）：")
+		if rec.DraftNewer() && !unnamed {
+			lines = append(lines, "注意：草稿文件修改于 "+rec.DraftTime.Format("2006-01-02 15:04:05")+"，比恢复文件新。恢复会用较旧的内容替换编辑器中的草稿；恢复前先把草稿备份为 .bak。")
+		}
+		lines = append(lines, "有差别的部分（编辑器中字数 → 恢复文件字数）：")
 		var items []promptItem
 		for _, c := range model.CompareSections(a.c.tmpl, a.c.report, rec.Report) {
 			// The number tells apart titles that start alike once cut.
 			items = append(items, promptItem{a.c.numbers[c.ID] + c.Title, fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)})
 		}
 		later := choice{keys: []string{"q", "esc"}, label: "退出，暂不决定", do: a.quitKeepingRecovery}
-		if unnamed {
-			// A new unnamed draft gets its own recovery file, so this one
-			// can wait for the next start.
-			later = choice{keys: []string{"n", "esc"}, label: "新建草稿，下次再问", do: func() tea.Cmd { return nil }}
+		if unnamed || n > 1 {
+			// A new unnamed draft gets its own recovery file, and the
+			// other recovery files are asked about next, so this one can
+			// wait for the next start.
+			later = choice{keys: []string{"n", "esc"}, label: "跳过，下次再问", do: func() tea.Cmd { return nil }}
+		}
+		title := "发现未保存的内容"
+		if n > 1 {
+			title += fmt.Sprintf("（%d/%d）", i+1, n)
 		}
 		return &prompt{
-			title: "发现未保存的内容",
+			title: title,
 			lines: lines,
 			items: items,
 			after: []string{"恢复文件：" + rec.Path},
 			choices: []choice{
-				{keys: []string{"r", "enter"}, label: "恢复", do: func() tea.Cmd { return a.restore(rec, unnamed) }},
-				{keys: []string{"d"}, label: "丢弃…", do: func() tea.Cmd { return a.confirmDiscard(rec, unnamed) }},
+				{keys: []string{"r", "enter"}, label: "恢复", do: func() tea.Cmd { return a.restore(rec, i, n, unnamed) }},
+				{keys: []string{"d"}, label: "丢弃…", do: func() tea.Cmd { return a.confirmDiscard(rec, i, n) }},
 				later,
 			},
 		}
 	}
 }
 
-func (a *App) confirmDiscard(rec *model.Recovery, unnamed bool) tea.Cmd {
-	back := a.recoveryPrompt(rec)
+func (a *App) confirmDiscard(rec *model.Recovery, i, n int) tea.Cmd {
+	back := a.recoveryPrompt(rec, i, n)
 	a.replacePrompt(&prompt{
 		title: "确定丢弃恢复文件？",
 		lines: []string{"恢复文件中未保存的内容将被删除，无法找回。"},
 		choices: []choice{
 			{keys: []string{"y"}, label: "确定丢弃", do: func() tea.Cmd {
-				if err := model.RemoveAutosave(rec.Report.File()); err != nil {
-					a.message, a.msgErr = "无法删除恢复文件："+err.Error(), true
-				} else {
-					a.message, a.msgErr = "已丢弃恢复文件", false
-				}
-				return nil
+				a.message, a.msgErr = "已丢弃恢复文件", false
+				p := rec.Path
+				return func() tea.Msg { return recoveryRemovedMsg{model.RemoveRecovery(p)} }
 			}},
 			{keys: []string{"esc", "n"}, label: "返回", do: func() tea.Cmd {
 				a.replacePrompt(back())
@@ -105,19 +127,76 @@ func (a *App) confirmDiscard(rec *model.Recovery, unnamed bool) tea.Cmd {
 	return nil
 }
 
+// restoreBackedUpMsg comes back when the draft, newer than the recovery
+// file being restored, has been backed up.
+type restoreBackedUpMsg struct {
+	rec     *model.Recovery
+	unnamed bool
+	bak     string
+	err     error
+}
+
 // restore makes the recovered text the draft being edited. It stays
 // unsaved (the draft file is untouched) and the recovery file stays until
-// the drafter saves or quits cleanly.
-func (a *App) restore(rec *model.Recovery, unnamed bool) tea.Cmd {
+// the drafter saves or quits cleanly. When the draft on disk is newer
+// than the recovery file, the draft is backed up first (off the update
+// loop); the remaining questions wait for that.
+func (a *App) restore(rec *model.Recovery, i, n int, unnamed bool) tea.Cmd {
+	if unnamed || !rec.DraftNewer() {
+		return a.applyRestore(rec, unnamed, "")
+	}
+	a.replacePrompt(&prompt{title: "正在备份草稿…", lines: []string{"草稿比恢复文件新，恢复前先备份。"}})
+	path := a.path
+	return func() tea.Msg {
+		bak, err := model.BackupFile(path)
+		return restoreBackedUpMsg{rec: rec, unnamed: unnamed, bak: bak, err: err}
+	}
+}
+
+func (a *App) restoreBackedUp(msg restoreBackedUpMsg) tea.Cmd {
+	if msg.err != nil {
+		i, n := a.recoveryIndex(msg.rec)
+		back := a.recoveryPrompt(msg.rec, i, n)
+		a.replacePrompt(&prompt{
+			title: "无法备份草稿，未恢复",
+			lines: []string{msg.err.Error(), "草稿比恢复文件新，不备份就恢复可能丢掉较新的内容。恢复文件仍然保留。"},
+			choices: []choice{{keys: []string{"esc", "enter"}, label: "返回", do: func() tea.Cmd {
+				a.replacePrompt(back())
+				return nil
+			}}},
+		})
+		return nil
+	}
+	cmd := a.applyRestore(msg.rec, msg.unnamed, msg.bak)
+	a.prompt = nil
+	return tea.Batch(cmd, a.nextPrompt())
+}
+
+// recoveryIndex finds rec among the recoveries offered at start.
+func (a *App) recoveryIndex(rec *model.Recovery) (int, int) {
+	for i, r := range a.opts.Recoveries {
+		if r == rec {
+			return i, len(a.opts.Recoveries)
+		}
+	}
+	return 0, 1
+}
+
+func (a *App) applyRestore(rec *model.Recovery, unnamed bool, bak string) tea.Cmd {
 	r := rec.Report
 	target := r.File()
 	if unnamed {
 		r.SetFile("")
 		a.autosave.unnamed = target
 	}
-	a.autosave.own(target)
+	// Only the file restored last is this session's to remove: the text
+	// of one restored before it is no longer in the editor.
+	a.autosave.restored = rec.Path
 	cmd := a.replaceDocument(r, a.c.tmpl, true)
 	a.message, a.msgErr = "已恢复未保存的内容，请检查后保存（ctrl+s）", false
+	if bak != "" {
+		a.message = "已恢复未保存的内容；较新的草稿已备份为 " + bak + "。请检查后保存（ctrl+s）"
+	}
 	return cmd
 }
 
@@ -127,6 +206,9 @@ func (a *App) migrationPrompt() *prompt {
 	r, t := a.c.report, a.c.tmpl
 	if !migrate.Needed(r, t) {
 		return nil
+	}
+	if r.Template.ID == t.ID && r.Template.Version > t.Version {
+		return a.newerTemplatePrompt()
 	}
 	old := a.opts.Previous
 	lines := []string{fmt.Sprintf("草稿是按模板“%s”第 %d 版起草的，现在的模板是“%s”第 %d 版。",
@@ -159,19 +241,62 @@ func (a *App) migrationPrompt() *prompt {
 	return &prompt{title: "模板有新版本", lines: lines, choices: choices}
 }
 
+// migrationBackedUpMsg comes back when the draft has been backed up
+// before migration.
+type migrationBackedUpMsg struct {
+	old *model.Template
+	bak string
+	err error
+}
+
+// newerTemplatePrompt answers a draft written against a newer version of
+// the template than the one installed. "Migrating" to the installed one
+// would be a downgrade that moves the newer sections out of the report, so
+// it is not offered.
+func (a *App) newerTemplatePrompt() *prompt {
+	r, t := a.c.report, a.c.tmpl
+	lines := []string{
+		fmt.Sprintf("草稿是按模板“%s”第 %d 版起草的，本机只有第 %d 版。", r.Template.ID, r.Template.Version, t.Version),
+		"改用旧版会把新版才有的章节移出报告，这是降级，不是升级，所以不提供迁移。请向下发模板的单位索取第 " + fmt.Sprint(r.Template.Version) + " 版模板，放入模板目录或用 --template 指定。",
+	}
+	var choices []choice
+	if r.Validate(t) == nil {
+		choices = append(choices, choice{keys: []string{"k", "enter"}, label: fmt.Sprintf("按第 %d 版的章节编辑（草稿仍记为第 %d 版）", t.Version, r.Template.Version),
+			do: func() tea.Cmd { return nil }})
+	} else {
+		lines = append(lines, fmt.Sprintf("草稿中有第 %d 版没有的章节或数字，无法按第 %d 版编辑。", t.Version, t.Version))
+	}
+	choices = append(choices, choice{keys: []string{"q", "esc"}, label: "退出", do: a.quitKeepingRecovery})
+	return &prompt{title: "草稿的模板比本机的新", lines: lines, choices: choices}
+}
+
 // migrateDraft moves the draft onto the current template in memory; the file
-// is rewritten only when the drafter saves, after a backup.
+// is rewritten only when the drafter saves, after a backup, which is made
+// off the update loop while the remaining questions wait.
 func (a *App) migrateDraft(old *model.Template) tea.Cmd {
+	if !a.onDisk || a.path == "" {
+		return a.applyMigration(old, "")
+	}
+	a.replacePrompt(&prompt{title: "正在备份草稿…", lines: []string{"迁移前先备份草稿。"}})
+	path := a.path
+	return func() tea.Msg {
+		bak, err := model.BackupFile(path)
+		return migrationBackedUpMsg{old: old, bak: bak, err: err}
+	}
+}
+
+func (a *App) migrationBackedUp(msg migrationBackedUpMsg) tea.Cmd {
+	a.prompt = nil
+	if msg.err != nil {
+		a.message, a.msgErr = "迁移前无法备份草稿，未迁移："+msg.err.Error(), true
+		return a.quitKeepingRecovery()
+	}
+	return tea.Batch(a.applyMigration(msg.old, msg.bak), a.nextPrompt())
+}
+
+func (a *App) applyMigration(old *model.Template, bak string) tea.Cmd {
 	r, t := a.c.report, a.c.tmpl
 	a.syncProse()
-	bak := ""
-	if a.onDisk && a.path != "" {
-		var err error
-		if bak, err = model.BackupFile(a.path); err != nil {
-			a.message, a.msgErr = "迁移前无法备份草稿，未迁移："+err.Error(), true
-			return a.quitKeepingRecovery()
-		}
-	}
 	res := migrate.Draft(r, old, t)
 	cmd := a.replaceDocument(r, t, true)
 	msg := fmt.Sprintf("已迁移到第 %d 版", t.Version)
@@ -194,6 +319,8 @@ func (a *App) migrateDraft(old *model.Template) tea.Cmd {
 func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) tea.Cmd {
 	opts := a.opts
 	opts.Report, opts.Template, opts.Path = r, t, a.path
+	onDisk := a.onDisk
+	opts.onDisk = &onDisk
 	na := buildApp(opts, a.now)
 	na.c.width, na.c.height = a.c.width, a.c.height
 	na.prompts = a.prompts

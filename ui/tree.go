@@ -64,10 +64,54 @@ type treeModel struct {
 	offset        int
 	focused       bool
 	status        []sectionStatus
+	short         []string // per section: its tree label, see shortTitles
 }
 
 func newTree(c *common) *treeModel {
-	return &treeModel{c: c, status: make([]sectionStatus, len(c.sections))}
+	return &treeModel{c: c, status: make([]sectionStatus, len(c.sections)), short: shortTitles(c)}
+}
+
+// shortTitles gives each section the label the narrow tree shows: its
+// number and title, with the opening words it shares with a sibling left
+// out ("一、…的主要举措和成效", "二、…存在的不足和原因"), so titles that
+// start alike ("上一年度推进法治政府建设…") do not all truncate to the
+// same text. Shared openings of fewer than four characters stay.
+func shortTitles(c *common) []string {
+	const minShared = 4
+	siblings := map[string][]int{} // parent id → indexes in c.sections
+	for i, s := range c.sections {
+		parent := ""
+		if p := c.tmpl.Parent(s.ID); p != nil {
+			parent = p.ID
+		}
+		siblings[parent] = append(siblings[parent], i)
+	}
+	out := make([]string, len(c.sections))
+	for _, group := range siblings {
+		for _, i := range group {
+			title := []rune(c.sections[i].Title)
+			shared := 0
+			for _, j := range group {
+				if j != i {
+					shared = max(shared, commonPrefix(title, []rune(c.sections[j].Title)))
+				}
+			}
+			label := string(title)
+			if shared >= minShared && shared < len(title) {
+				label = "…" + string(title[shared:])
+			}
+			out[i] = c.numbers[c.sections[i].ID] + label
+		}
+	}
+	return out
+}
+
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func (t *treeModel) SetSize(w, h int) { t.width, t.height = w, h; t.scroll() }
@@ -154,7 +198,7 @@ func (t *treeModel) View() string {
 			s := t.c.sections[row-1]
 			mark := t.status[row-1]
 			text = lead + st.Mark[mark].Render(mark.glyph()) + " " +
-				strings.Repeat(" ", s.Level-1) + t.c.heading(s)
+				strings.Repeat(" ", s.Level-1) + t.short[row-1]
 		}
 		text = ansi.Truncate(text, t.width, "…")
 		switch {

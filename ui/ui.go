@@ -22,16 +22,19 @@ type Options struct {
 	// it is still available and differs from Template; migration then
 	// matches sections by title too and lists what changed.
 	Previous *model.Template
-	// Recovery is a recovery file found at start (beside Path, or of an
-	// unnamed draft); the editor asks what to do with it.
-	Recovery *model.Recovery
+	// Recoveries are the orphaned recovery files found at start (beside
+	// Path, or of unnamed drafts), newest first; the editor asks about
+	// each in turn.
+	Recoveries []*model.Recovery
 	// UnnamedPath is the stand-in path whose recovery file an unnamed
 	// draft writes (see model.NewUnsavedPath); "" disables autosave until
 	// the draft has a name.
 	UnnamedPath string
-	// LockHolder is set when another nianbao has the draft open.
-	LockHolder *model.LockInfo
+	// LockHolders are the other running editors that have the draft open.
+	LockHolders []model.LockInfo
 
+	session      model.Session         // this editor's identity in side-file names; zero means this process
+	onDisk       *bool                 // whether Path exists, when already known (rebuilds); nil asks the disk
 	locks        bool                  // keep a lock file on the draft (Run; not tests)
 	lock         *model.Lock           // held on Path while the editor runs
 	check        checkFunc             // tests replace the checker
@@ -49,7 +52,7 @@ func Run(opts Options) error {
 	if opts.Path != "" {
 		// Without a lock only the warning to a second nianbao is lost;
 		// conflict checks on save still protect the file.
-		opts.lock, opts.LockHolder, _ = model.AcquireLock(opts.Path)
+		opts.lock, opts.LockHolders, _ = model.AcquireLock(opts.Path, model.ThisSession())
 	}
 	target := &cursorTarget{}
 	opts.cursor = target

@@ -41,11 +41,28 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.autosaveNow()
 	case autosavedMsg:
 		return a, a.autosaved(msg)
+	case recoveryRemovedMsg:
+		a.recoveryRemoved(msg)
+		return a, nil
+	case restoreBackedUpMsg:
+		return a, a.restoreBackedUp(msg)
+	case migrationBackedUpMsg:
+		return a, a.migrationBackedUp(msg)
+	case reloadedMsg:
+		return a, a.reloaded(msg)
+	case saveAsCheckedMsg:
+		return a, a.saveAsChecked(msg)
+	case lockMovedMsg:
+		return a, a.lockMoved(msg)
 	case exportedMsg:
 		a.exported(msg)
 		return a, nil
+	case externalReadyMsg:
+		return a, a.externalReady(msg)
 	case externalDoneMsg:
 		return a, a.externalDone(msg)
+	case externalReadMsg:
+		return a, a.externalRead(msg)
 	case jumpMsg:
 		return a, a.jump(msg)
 	case metaDoneMsg:
@@ -132,6 +149,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, keys.Save):
 		a.endUndoStep()
 		return a.save()
+	case key.Matches(k, keys.SaveAs):
+		return a.saveAs()
 	case key.Matches(k, keys.Export):
 		a.endUndoStep()
 		return a.export()

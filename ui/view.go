@@ -238,7 +238,7 @@ func (a *App) activeKeys() keyList {
 	return keyList{short: short, full: [][]key.Binding{
 		{k.NextSection, k.PrevSection, k.NextAny, k.PrevAny, k.SwitchPane, k.BackPane},
 		{k.FocusTree, k.Up, k.Down, k.Enter, k.Meta, k.Guidance},
-		{k.Save, k.Export, k.Findings, k.Preview, k.ExtEditor, k.Help, k.Quit},
+		{k.Save, k.SaveAs, k.Export, k.Findings, k.Preview, k.ExtEditor, k.Help, k.Quit},
 	}}
 }
 
