@@ -10,14 +10,14 @@ import (
 	"nianbao/model"
 )
 
-// FigureValues is the value each figure has for every rule, and where the
+// figureValues is the value each figure has for every rule, and where the
 // prose states it: the field when filled, else the number the prose
 // states, read by the importer's extractor (ingest.ReadFigures). A figure
 // written only in the text is given; a field holding invalid text has no
 // value and does not fall back to the text, since the drafter typed
 // something else. The check, the editor's figure panel and export all
 // take figure values from here, so they cannot disagree.
-func FigureValues(t *model.Template, r *model.Report) (vals map[string]model.Number, prose map[string]ingest.ProseFigure) {
+func figureValues(t *model.Template, r *model.Report) (vals map[string]model.Number, prose map[string]ingest.ProseFigure) {
 	if t == nil {
 		return r.Figures, nil
 	}
@@ -42,7 +42,7 @@ func FigureValues(t *model.Template, r *model.Report) (vals map[string]model.Num
 // completeness tally for required figures and what the prose states.
 func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines) (tally, map[string]ingest.ProseFigure) {
 	var done tally
-	vals, prose := FigureValues(t, r)
+	vals, prose := figureValues(t, r)
 	t.Walk(func(s *model.Section) bool {
 		for _, f := range s.Figures {
 			n, set := vals[f.ID]

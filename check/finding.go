@@ -87,7 +87,7 @@ type Result struct {
 	// nothing required is missing. The editor shows the same number.
 	Completeness float64
 	// Prose holds, per figure id, the value the report's prose states
-	// (see FigureValues): the editor shows it beside the field.
+	// (see figureValues): the editor shows it beside the field.
 	Prose map[string]ProseFigure `json:"-"`
 }
 
