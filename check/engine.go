@@ -281,8 +281,9 @@ func Report(t *model.Template, r *model.Report) Result {
 	c.section, c.sec, c.seqBase = "", -1, 0
 	c.meta(t, r, nil)
 	done := c.structure(t, r, nil)
-	done = done.plus(c.figures(t, r, nil))
-	return Result{Findings: c.finish(false), Completeness: done.percent()}
+	figs, prose := c.figures(t, r, nil)
+	done = done.plus(figs)
+	return Result{Findings: c.finish(false), Completeness: done.percent(), Prose: prose}
 }
 
 // Document runs every rule on a report imported from a document; see
@@ -315,8 +316,9 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	c.meta(t, r, &lines)
 	c.edits(t, r, lines.Edits)
 	done := c.structure(t, r, &lines)
-	done = done.plus(c.figures(t, r, &lines))
-	return Result{Findings: c.finish(true), Completeness: done.percent()}
+	figs, prose := c.figures(t, r, &lines)
+	done = done.plus(figs)
+	return Result{Findings: c.finish(true), Completeness: done.percent(), Prose: prose}
 }
 
 // Text runs the prose and writing rules (placeholders, figures in prose,

@@ -6,23 +6,61 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/ingest"
 	"nianbao/model"
 )
 
-// figures checks the figure fields: required, bounds, part ≤ whole, and
-// rates against their counts. It returns the completeness tally for
-// required figures.
-func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines) tally {
+// figureValues is the value each figure has for every rule, and where the
+// prose states it: the field when filled, else the number the prose
+// states, read by the importer's extractor (ingest.ReadFigures). A figure
+// written only in the text is given; a field holding invalid text has no
+// value and does not fall back to the text, since the drafter typed
+// something else. The check, the editor's figure panel and export all
+// take figure values from here, so they cannot disagree.
+func figureValues(t *model.Template, r *model.Report) (vals map[string]model.Number, prose map[string]ingest.ProseFigure) {
+	if t == nil {
+		return r.Figures, nil
+	}
+	prose = ingest.ReadFigures(t, r)
+	vals = make(map[string]model.Number, len(r.Figures)+len(prose))
+	for id, n := range r.Figures {
+		vals[id] = n
+	}
+	for id, p := range prose {
+		if _, set := vals[id]; set {
+			continue
+		}
+		if _, bad := r.Invalid[id]; !bad {
+			vals[id] = p.Value
+		}
+	}
+	return vals, prose
+}
+
+// figures checks the figures: required, valid, bounds, part ≤ whole, rates
+// against their counts, and fields against the prose. It returns the
+// completeness tally for required figures and what the prose states.
+func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines) (tally, map[string]ingest.ProseFigure) {
 	var done tally
+	vals, prose := figureValues(t, r)
 	t.Walk(func(s *model.Section) bool {
 		for _, f := range s.Figures {
-			n, set := r.Figures[f.ID]
+			n, set := vals[f.ID]
 			line := lineOf(lines, "figures", f.ID)
 			if line == 0 {
 				line = lineOf(lines, "sections", s.ID)
 			}
 			if f.Required {
 				done.total++
+			}
+			if raw, bad := r.Invalid[f.ID]; bad {
+				c.invalid(s, f, raw, line)
+				continue
+			}
+			if p, read := prose[f.ID]; read {
+				if typed, filled := r.Figures[f.ID]; filled {
+					c.proseMismatch(s, f, typed, p, line)
+				}
 			}
 			if !set {
 				if f.Required && lines == nil {
@@ -38,7 +76,7 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 				done.valid++
 			}
 			for _, whole := range f.LE {
-				w, ok := r.Figures[whole]
+				w, ok := vals[whole]
 				if !ok || n.Value <= w.Value {
 					continue
 				}
@@ -52,12 +90,45 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 						f.Label, n.Text, f.Unit, label, w.Text, unitOf(wf))})
 			}
 			if f.Rate != nil {
-				c.rate(t, r, s, f, n, line)
+				c.rate(t, vals, s, f, n, line)
 			}
 		}
 		return true
 	})
-	return done
+	return done, prose
+}
+
+// invalid reports a field holding text that is not a number. The text is
+// kept in the draft so nothing typed is lost, but it counts as no value.
+func (c *collector) invalid(s *model.Section, f *model.Figure, raw string, line int) {
+	why := "不是数字"
+	if _, err := model.ParseNumber(raw); err != nil {
+		why = err.Error()
+	}
+	c.add(Finding{Rule: RuleFigureInvalid, Section: s.ID, Figure: f.ID, Line: line,
+		Message: sprintf("数字“%s”填写为“%s”，无效（%s）：未计入，请改正", f.Label, clipRunes(raw, 30), why)})
+}
+
+// proseMismatch reports a field whose value differs from the number the
+// prose states for the same figure. A warning: the extractor may have
+// read the sentence wrongly, and the drafter can see both.
+func (c *collector) proseMismatch(s *model.Section, f *model.Figure, typed model.Number, p ingest.ProseFigure, line int) {
+	if math.Abs(typed.Value-p.Value.Value) < 1e-9 {
+		return
+	}
+	st, tx := typed.Value, p.Value.Value
+	c.add(Finding{Rule: RuleFigureProse, Section: s.ID, Figure: f.ID, Line: line,
+		Message: sprintf("“%s”数字栏填写 %s%s，正文写的是 %s%s（“%s”）：请核对，以正确的为准改正另一处",
+			f.Label, typed.Text, f.Unit, p.Value.Text, p.Unit, clipRunes(p.Sentence, 60)),
+		Stated: &st, Computed: &tx})
+}
+
+// clipRunes shortens s to n runes with an ellipsis, for quoting.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 // figureNotFound reports a required figure the importer did not find in a
@@ -114,8 +185,8 @@ func (c *collector) bounds(s *model.Section, f *model.Figure, n model.Number, li
 // rate compares a stated percentage with numerator ÷ denominator. Any of the
 // listed denominators may explain it (纠错率 is computed over cases decided
 // or over cases received, depending on the office).
-func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f *model.Figure, stated model.Number, line int) {
-	num, ok := r.Figures[f.Rate.Numerator]
+func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *model.Section, f *model.Figure, stated model.Number, line int) {
+	num, ok := vals[f.Rate.Numerator]
 	if !ok {
 		return
 	}
@@ -124,7 +195,7 @@ func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f
 	var firstDen *model.Figure
 	var firstVal model.Number
 	for _, id := range f.Rate.Denominators {
-		den, ok := r.Figures[id]
+		den, ok := vals[id]
 		if !ok || den.Value <= 0 {
 			continue
 		}

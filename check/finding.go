@@ -1,6 +1,10 @@
 package check
 
-import "fmt"
+import (
+	"fmt"
+
+	"nianbao/ingest"
+)
 
 // Severity orders findings; the zero value is Info.
 type Severity int
@@ -82,7 +86,13 @@ type Result struct {
 	// figures present and valid, rounded down so that 100 always means
 	// nothing required is missing. The editor shows the same number.
 	Completeness float64
+	// Prose holds, per figure id, the value the report's prose states
+	// (see figureValues): the editor shows it beside the field.
+	Prose map[string]ProseFigure `json:"-"`
 }
+
+// ProseFigure is a figure value a report's prose states, with its sentence.
+type ProseFigure = ingest.ProseFigure
 
 // Counts returns how many findings there are of each severity.
 func (r Result) Counts() (errors, warnings, infos int) {

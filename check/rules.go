@@ -16,6 +16,8 @@ const (
 	RuleFigureBounds    = "figure.bounds"
 	RuleFigureLE        = "figure.le"
 	RuleFigureRate      = "figure.rate"
+	RuleFigureInvalid   = "figure.invalid"
+	RuleFigureProse     = "figure.prose-mismatch"
 	RuleProseBlank      = "prose.blank"
 	RuleProseRate       = "prose.rate"
 	RuleProseDigits     = "prose.digits"
@@ -52,6 +54,8 @@ var rules = []RuleInfo{
 	{RuleFigureBounds, Error, false, "数字超出模板规定的范围（如比率大于 100 或件数为负数、小数）。"},
 	{RuleFigureLE, Error, false, "部分大于整体：如纠错数大于审结数、败诉数大于案件数。"},
 	{RuleFigureRate, Error, false, "比率与其分子、分母不符：任一可选分母能解释即视为一致；截尾和四舍五入（如 2÷23 写作 8.69% 或 8.70%）不算错误。同时给出填写值和计算值。"},
+	{RuleFigureInvalid, Error, false, "数字栏里填的不是有效数字（如“1e20”、超过 10^15 的数、带“%”或汉字）：原样保留在草稿中，但不计入完整度和任何计算，请改正。"},
+	{RuleFigureProse, Warning, false, "数字栏填写的值与正文中写的同一数字不符，如数字栏 52 件、正文“受理行政复议申请25件”。正文中的数字按导入时的规则读取；同时给出两个数和所在句子。数字栏留空时以正文为准。"},
 	{RuleProseBlank, Error, false, "正文中量词前缺少数字，如“办理业务 件”“共 人次”。"},
 	{RuleProseRate, Error, false, "正文中某句写的比率与同一句中的件数不符，如“受理120件，调解成功110件，成功率98%”。所需件数不在同一句中、或与算得的值相差悬殊（多半是配错了件数）时不作判断；完成率等超过 100% 的比率不在此列。"},
 	{RuleProseDigits, Warning, false, "数字与另一个数字连在一起，可能丢了标点或单位，如“99%120件”“20232024年”。"},

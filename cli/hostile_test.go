@@ -57,7 +57,7 @@ func hostileDrafts(t *testing.T) map[string]struct {
 		"nul.yaml":       {[]byte("unit: 县\x00\n"), ":1:8: ", "空字符"},
 		"escape.yaml":    {[]byte("unit: 县\ncontact: \x1b[31m张三\n"), ":2:10: ", "控制字符"},
 		"empty.yaml":     {nil, ":1:1: ", "文件为空"},
-		"figure.yaml":    {[]byte("template: {id: standard, version: 1}\nfigures:\n  legality_reviews: 100000000000000000000\n"), ":3:21: ", "数字过大"},
+		"figure.yaml":    {[]byte("template: {id: standard, version: 1}\nfigures:\n  legality_reviews: {a: 1}\n"), ":3:21: ", "应当是数字"},
 		"year.yaml":      {[]byte("template: {id: standard, version: 1}\nyear: -2024\n"), ":2:7: ", "四位年份"},
 		"directory.yaml": {nil, "", "这是一个目录，不是文件"}, // check: 目录中没有可检查的文件
 	}
@@ -238,5 +238,17 @@ func TestCorruptRecoveryFileStopsEdit(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(draft); !bytes.Equal(got, draftVariant(t, "clean")) {
 		t.Error("draft changed")
+	}
+}
+
+// TestInvalidFigureIsAFinding: a draft saved with text typed wrong in a
+// figure field opens and checks; the field is an error at its line.
+func TestInvalidFigureIsAFinding(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	path := writeFile(t, filepath.Join(dir, "d.yaml"), []byte("template: {id: standard, version: 1}\nfigures:\n  legality_reviews: \"1e20\"\n"))
+	code, out, errOut := run(t, "check", path)
+	if code != ExitFindings || !strings.Contains(out, path+":3: [figure.invalid] 错误：数字“合法性审查件数”填写为“1e20”") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }

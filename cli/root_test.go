@@ -122,9 +122,9 @@ func TestTemplateShowIsLoadableYAML(t *testing.T) {
 func TestEditReportsYAMLErrorsWithPosition(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(path, []byte("unit: 甲\nfigures:\n  legality_reviews: 十二\n"), 0o644)
+	os.WriteFile(path, []byte("unit: 甲\nfigures:\n  legality_reviews: [12]\n"), 0o644)
 	code, _, errOut := run(t, "edit", path)
-	if code != ExitInput || !strings.Contains(errOut, path+":3:21:") || !strings.Contains(errOut, "不是数字") {
+	if code != ExitInput || !strings.Contains(errOut, path+":3:21:") || !strings.Contains(errOut, "应当是数字") {
 		t.Errorf("code %d, stderr %q", code, errOut)
 	}
 	os.WriteFile(path, []byte("template: {id: standard, version: 1}\nsections:\n  nosuch: 文字\n"), 0o644)

@@ -25,6 +25,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -175,6 +177,13 @@ func Decode(data []byte) (*Payload, error) {
 	r, err := model.ParseReport("附带数据", data)
 	if err != nil {
 		return nil, &Error{firstLine(err.Error())}
+	}
+	// A draft may keep text typed wrong in a figure field; an export
+	// carries only values, so a figure that is not a number means the
+	// data was damaged.
+	if len(r.Invalid) > 0 {
+		id := slices.Sorted(maps.Keys(r.Invalid))[0]
+		return nil, &Error{fmt.Sprintf("数字“%s”不是数字：%s", id, r.Invalid[id])}
 	}
 	// ParseReport has bounded the structure; the rest is three small keys.
 	var rest struct {

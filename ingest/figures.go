@@ -58,6 +58,19 @@ type numHit struct {
 // lies outside the figure's section it must name that section's subject
 // too. Plans are skipped: their numbers are targets, not results.
 func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number, map[string]string) {
+	read := ReadFigures(t, r)
+	figs := make(map[string]model.Number, len(read))
+	srcs := make(map[string]string, len(read))
+	for id, p := range read {
+		figs[id], srcs[id] = p.Value, p.Sentence
+	}
+	return figs, srcs
+}
+
+// ReadFigures is extractFigures with where each value was read: the
+// editor and the check read a draft's prose with it, so they see exactly
+// the numbers import would take.
+func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	// Collect hits section by section in template order.
 	topics := topicKeywords(t)
 	var hits []numHit
@@ -91,8 +104,7 @@ func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number
 		}
 		assigned[i] = top
 	}
-	figs := map[string]model.Number{}
-	srcs := map[string]string{}
+	figs := map[string]ProseFigure{}
 	// Own section first, then anywhere else, first hit in document order.
 	for _, s := range t.Flatten() {
 		for _, f := range s.Figures {
@@ -106,8 +118,7 @@ func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number
 					}
 					for _, c := range assigned[i] {
 						if c.fig == f {
-							figs[f.ID] = h.value
-							srcs[f.ID] = h.sentence
+							figs[f.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
 						}
 					}
 					if _, done := figs[f.ID]; done {
@@ -117,7 +128,7 @@ func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number
 			}
 		}
 	}
-	return figs, srcs
+	return figs
 }
 
 func isPlans(s *model.Section) bool {

@@ -154,6 +154,9 @@ func removedFigures(r *model.Report, old, new *model.Template, res *Result) stri
 	for id := range r.Sources {
 		ids[id] = true
 	}
+	for id := range r.Invalid {
+		ids[id] = true
+	}
 	var sorted []string
 	for id := range ids {
 		if f, _ := new.Figure(id); f == nil {
@@ -173,6 +176,9 @@ func removedFigures(r *model.Report, old, new *model.Template, res *Result) stri
 		if v, ok := r.Figures[id]; ok {
 			line += "：" + v.Text + unit
 			delete(r.Figures, id)
+		} else if raw, ok := r.Invalid[id]; ok {
+			line += "：填写为“" + raw + "”（不是有效数字）"
+			delete(r.Invalid, id)
 		} else {
 			line += "：未填写"
 		}

@@ -302,3 +302,23 @@ func TestDraftFollowsRenamedIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRemovedFigureKeepsInvalidText: text typed wrong in a figure the new
+// template drops is kept with the removed figures, never lost.
+func TestRemovedFigureKeepsInvalidText(t *testing.T) {
+	old := standard(t)
+	r := model.NewReport(old)
+	r.SetInvalidFigure("major_decisions", "1e20")
+	nt := old.Clone()
+	nt.Version = 2
+	if _, err := nt.RemoveFigure("major_decisions"); err != nil {
+		t.Fatal(err)
+	}
+	Draft(r, old, nt)
+	if len(r.Invalid) != 0 || len(r.Removed) != 1 || !strings.Contains(r.Removed[0].Text, "填写为“1e20”") {
+		t.Fatalf("invalid %v removed %+v", r.Invalid, r.Removed)
+	}
+	if err := r.Validate(nt); err != nil {
+		t.Fatalf("migrated draft does not fit the new template: %v", err)
+	}
+}

@@ -39,8 +39,13 @@ type Report struct {
 	Signature Signature
 	Cursor    string // section id the drafter was last working on
 
-	Sections  map[string]string // section id → prose
-	Figures   map[string]Number // figure id → value
+	Sections map[string]string // section id → prose
+	Figures  map[string]Number // figure id → value
+	// Invalid keeps what was typed into a figure field that is not a
+	// number ("1e20", twenty 9s), so nothing typed is lost: the check
+	// reports it and no rule ever uses it as a value. A figure is in
+	// Figures or in Invalid, never both.
+	Invalid   map[string]string
 	Hints     map[string]Number // last year's values, shown beside empty fields
 	Sources   map[string]string // figure id → sentence an imported value came from
 	Reference map[string]string // section id → text offered as reference (e.g. last year's plans)
@@ -134,6 +139,24 @@ func (r *Report) SetFigure(id string, n Number) {
 		r.Figures = map[string]Number{}
 	}
 	r.Figures[id] = n
+	delete(r.Invalid, id)
+}
+
+// SetInvalidFigure keeps text typed for a figure that is not a number in
+// place of its value: the figure then has no value at all, rather than the
+// last one that parsed.
+func (r *Report) SetInvalidFigure(id, text string) {
+	if r.Invalid == nil {
+		r.Invalid = map[string]string{}
+	}
+	r.Invalid[id] = text
+	delete(r.Figures, id)
+}
+
+// ClearFigure empties a figure: no value and no invalid text.
+func (r *Report) ClearFigure(id string) {
+	delete(r.Figures, id)
+	delete(r.Invalid, id)
 }
 
 // Figure returns a figure value and whether it is set.
@@ -196,9 +219,9 @@ func ParseReport(file string, data []byte) (*Report, error) {
 		case "sections":
 			r.sectionOrder = d.textMap(v, "章节内容 sections", "sections", r.pos, &r.Sections)
 		case "figures":
-			r.figureOrder = d.numberMap(v, "数字 figures", "figures", r.pos, &r.Figures)
+			r.figureOrder = d.numberMap(v, "数字 figures", "figures", r.pos, &r.Figures, &r.Invalid)
 		case "hints":
-			d.numberMap(v, "往年数字 hints", "hints", r.pos, &r.Hints)
+			d.numberMap(v, "往年数字 hints", "hints", r.pos, &r.Hints, nil)
 		case "sources":
 			d.textMap(v, "数字出处 sources", "sources", r.pos, &r.Sources)
 		case "reference":
@@ -254,7 +277,10 @@ func (d *decoder) textMap(n *yaml.Node, what, group string, pos map[string]Pos, 
 	return order
 }
 
-func (d *decoder) numberMap(n *yaml.Node, what, group string, pos map[string]Pos, out *map[string]Number) []string {
+// With invalid set, a scalar that is not a number is kept there as text
+// instead of failing the load: a draft saved with a figure typed wrong
+// still opens, and the check reports the figure.
+func (d *decoder) numberMap(n *yaml.Node, what, group string, pos map[string]Pos, out *map[string]Number, invalid *map[string]string) []string {
 	if isNull(n) {
 		return nil
 	}
@@ -273,6 +299,13 @@ func (d *decoder) numberMap(n *yaml.Node, what, group string, pos map[string]Pos
 			return // an empty figure is simply not filled in yet
 		}
 		num, e := decodeNumber(d.file, v, fmt.Sprintf("数字“%s”", k.Value))
+		if e != nil && invalid != nil && v.Kind == yaml.ScalarNode {
+			if *invalid == nil {
+				*invalid = map[string]string{}
+			}
+			(*invalid)[k.Value] = v.Value
+			return
+		}
 		d.add(e)
 		if e == nil {
 			(*out)[k.Value] = num
@@ -332,6 +365,7 @@ func (r *Report) Validate(t *Template) error {
 		switch group {
 		case "figures":
 			ids = sortedKeys(r.Figures)
+			ids = append(ids, sortedKeys(r.Invalid)...)
 		case "hints":
 			ids = sortedKeys(r.Hints)
 		case "sources":
@@ -451,8 +485,22 @@ func (r *Report) encode() *yaml.Node {
 	}
 	addPair(m, "sections", sec)
 	fig := mapNode()
-	for _, id := range orderedKeys(r.Figures, r.figureOrder) {
-		addPair(fig, id, numberNode(r.Figures[id]))
+	filled := make(map[string]bool, len(r.Figures)+len(r.Invalid))
+	for id := range r.Figures {
+		filled[id] = true
+	}
+	for id := range r.Invalid {
+		filled[id] = true
+	}
+	for _, id := range orderedKeys(filled, r.figureOrder) {
+		if n, ok := r.Figures[id]; ok {
+			addPair(fig, id, numberNode(n))
+			continue
+		}
+		// Quoted, so the file shows it is text, not a number.
+		t := strNode(r.Invalid[id])
+		t.Style = yaml.DoubleQuotedStyle
+		addPair(fig, id, t)
 	}
 	addPair(m, "figures", fig)
 	if len(r.Hints) > 0 {

@@ -9,6 +9,7 @@ func (r *Report) Snapshot() *Report {
 	cp := *r
 	cp.Sections = maps.Clone(r.Sections)
 	cp.Figures = maps.Clone(r.Figures)
+	cp.Invalid = maps.Clone(r.Invalid)
 	cp.Hints = maps.Clone(r.Hints)
 	cp.Sources = maps.Clone(r.Sources)
 	cp.Reference = maps.Clone(r.Reference)

@@ -32,7 +32,10 @@ func checkTickCmd(seq int) tea.Cmd {
 }
 
 // runCheckCmd checks a snapshot off the update loop, so a slow check never
-// blocks typing and never races with edits.
+// blocks typing and never races with edits. The check also reads the
+// figures from the prose (check.Result.Prose, the importer's extractor):
+// that reading costs milliseconds on a long report, so it must never run
+// per key inside Update.
 func runCheckCmd(fn checkFunc, t *model.Template, snap *model.Report, seq int) tea.Cmd {
 	return func() tea.Msg { return checkDoneMsg{seq: seq, res: fn(t, snap)} }
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 
+	"nianbao/check"
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -23,6 +24,13 @@ type common struct {
 	index    map[string]int // section id → position in sections
 	parent   []int          // index of each section's parent, -1 at top level
 	children [][]int
+
+	// prose is what the last check read from the prose for each figure
+	// (check.Result.Prose); the figure panel shows it beside the fields.
+	prose map[string]check.ProseFigure
+	// metaInvalid names what the 报告信息 form holds that is not valid
+	// (年度“209x”): it marks the form's tree row and is named on save.
+	metaInvalid string
 
 	// Text outside the template's sections (已移除章节, 未归类内容),
 	// listed below the sections; see leftovers.go.

@@ -17,9 +17,9 @@ import (
 
 const figureInputWidth = 10
 
-// figureField is one labelled numeric input. err is set when the drafter
-// typed something that is not a number: the keystroke is refused, so the
-// report only ever holds numbers.
+// figureField is one labelled numeric input. It keeps exactly what was
+// typed; err is set when that is not a number, and the report then holds
+// the text as invalid (model.Report.Invalid), never a value.
 type figureField struct {
 	fig   *model.Figure
 	input textinput.Model
@@ -43,13 +43,18 @@ func newFigures(c *common, s *model.Section) *figuresModel {
 	for _, f := range s.Figures {
 		in := textinput.New()
 		in.Prompt = ""
-		in.CharLimit = 18
+		in.CharLimit = 0 // a limit would drop keys silently; a long value is a finding instead
 		in.Width = figureInputWidth
 		in.Cursor.SetMode(cursor.CursorStatic) // no blink ticks: they would repaint for nothing
+		field := figureField{fig: f}
 		if n, ok := c.report.Figure(f.ID); ok {
 			in.SetValue(n.Text)
+		} else if raw, bad := c.report.Invalid[f.ID]; bad {
+			in.SetValue(raw)
+			field.err = invalidText(raw)
 		}
-		m.fields = append(m.fields, figureField{fig: f, input: in})
+		field.input = in
+		m.fields = append(m.fields, field)
 	}
 	return m
 }
@@ -122,64 +127,101 @@ func (m *figuresModel) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 		switch {
 		case key.Matches(k, m.c.keys.Up) && k.String() == "up":
 			return false, m.Focus(m.focus - 1)
-		case key.Matches(k, m.c.keys.Down) && k.String() == "down", k.String() == "enter":
+		case key.Matches(k, m.c.keys.Down) && k.String() == "down":
+			return false, m.Focus(m.focus + 1)
+		case k.String() == "enter":
+			// Enter on an empty field takes the value the text states;
+			// otherwise it moves on.
+			if f := &m.fields[m.focus]; m.offersProse(f) {
+				f.input.SetValue(m.c.prose[f.fig.ID].Value.Text)
+				f.input.CursorEnd()
+				return m.accept(f), nil
+			}
 			return false, m.Focus(m.focus + 1)
 		}
 	}
-	// Several runes arrive in one message when typing fast or pasting;
-	// judge them one by one so "35x" keeps 35 and refuses only the x.
-	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
-		var cmds []tea.Cmd
-		refused := ""
-		for _, r := range k.Runes {
-			one := k
-			one.Runes = []rune{r}
-			c, cmd := m.Update(one)
-			changed = changed || c
-			cmds = append(cmds, cmd)
-			if e := m.fields[m.focus].err; e != "" {
-				refused = e
-			}
-		}
-		m.fields[m.focus].err = refused // a later good rune must not hide a refusal
-		return changed, tea.Batch(cmds...)
-	}
 	f := &m.fields[m.focus]
-	before, pos := f.input.Value(), f.input.Position()
+	before := f.input.Value()
 	f.input, cmd = f.input.Update(msg)
-	after := f.input.Value()
-	if after == before {
+	if f.input.Value() == before {
 		return false, cmd
 	}
-	return m.accept(f, before, pos), cmd
+	return m.accept(f), cmd
 }
 
-// accept stores a changed value, or refuses it with an inline error. Half
-// typed numbers ("-", ".") are kept in the field without being stored.
-func (m *figuresModel) accept(f *figureField, before string, pos int) bool {
+// accept stores the field's text in the report: a value when it is a
+// number, else the text itself as invalid, so the draft never keeps an
+// older value than the one shown. Nothing typed is refused.
+func (m *figuresModel) accept(f *figureField) bool {
+	r := m.c.report
 	v := strings.TrimSpace(f.input.Value())
-	switch v {
-	case "":
+	if v == "" {
 		f.err = ""
-		if _, ok := m.c.report.Figures[f.fig.ID]; ok {
-			delete(m.c.report.Figures, f.fig.ID)
-			return true
-		}
-		return false
-	case "-", "+", ".", "-.":
-		f.err = ""
-		return false
+		_, had := r.Figures[f.fig.ID]
+		_, bad := r.Invalid[f.fig.ID]
+		r.ClearFigure(f.fig.ID)
+		return had || bad
 	}
 	n, err := model.ParseNumber(v)
 	if err != nil {
-		f.input.SetValue(before)
-		f.input.SetCursor(pos)
 		f.err = err.Error()
-		return false
+		if old, bad := r.Invalid[f.fig.ID]; bad && old == v {
+			return false
+		}
+		r.SetInvalidFigure(f.fig.ID, v)
+		return true
 	}
 	f.err = ""
-	m.c.report.SetFigure(f.fig.ID, n)
+	if old, ok := r.Figures[f.fig.ID]; ok && old == n {
+		return false
+	}
+	r.SetFigure(f.fig.ID, n)
 	return true
+}
+
+// invalidText is the inline error for text that is not a number.
+func invalidText(raw string) string {
+	if _, err := model.ParseNumber(raw); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// proseChanged drops the cached drawing after a check brought new
+// readings of the prose.
+func (m *figuresModel) proseChanged() { m.view = "" }
+
+// proseNote says what the text states for a field: the value to take when
+// the field is empty, or whether the typed value agrees with it.
+func (m *figuresModel) proseNote(f *figureField) (string, noteKind, bool) {
+	p, ok := m.c.prose[f.fig.ID]
+	if !ok || f.err != "" {
+		return "", noteHint, false
+	}
+	said := fmt.Sprintf("文中：%s %s（“%s”）", p.Value.Text, p.Unit, clipSentence(p.Sentence))
+	n, typed := m.c.report.Figure(f.fig.ID)
+	switch {
+	case !typed:
+		return said, noteProse, true
+	case math.Abs(n.Value-p.Value.Value) >= 1e-9:
+		return "与" + said + "不符", noteWarn, true
+	}
+	return "与文中一致", noteProse, true
+}
+
+// offersProse says whether enter would take the text's value into f.
+func (m *figuresModel) offersProse(f *figureField) bool {
+	_, ok := m.c.prose[f.fig.ID]
+	return ok && f.input.Value() == ""
+}
+
+// clipSentence shortens a quoted sentence for the panel.
+func clipSentence(s string) string {
+	const n = 40
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // note is what stands beside a field: an input error, a bound warning, the
@@ -187,7 +229,10 @@ func (m *figuresModel) accept(f *figureField, before string, pos int) bool {
 func (m *figuresModel) note(f *figureField) (string, noteKind) {
 	st := m.c.report
 	if f.err != "" {
-		return f.err, noteError
+		return "无效，未计入：" + f.err, noteError
+	}
+	if text, kind, ok := m.proseNote(f); ok && kind == noteWarn {
+		return text, kind
 	}
 	n, ok := st.Figure(f.fig.ID)
 	if ok {
@@ -202,6 +247,9 @@ func (m *figuresModel) note(f *figureField) (string, noteKind) {
 		if s, ok := m.computedRate(f.fig, n, ok); ok {
 			return s, noteComputed
 		}
+	}
+	if text, kind, read := m.proseNote(f); read {
+		return text, kind
 	}
 	if !ok {
 		if h, has := st.Hints[f.fig.ID]; has {
@@ -221,6 +269,7 @@ const (
 	noteComputed
 	noteWarn
 	noteError
+	noteProse // read from the text
 )
 
 func boundsText(f *model.Figure) string {
@@ -306,6 +355,9 @@ func (m *figuresModel) render() string {
 		f := &m.fields[m.focus]
 		detail := f.fig.Label
 		if text, kind := m.note(f); text != "" {
+			if m.offersProse(f) {
+				detail += "：回车采用"
+			}
 			detail += "：" + m.noteStyle(kind).Render(text)
 		}
 		for len(lines) < rows {
@@ -328,6 +380,9 @@ func (m *figuresModel) noteStyle(k noteKind) lipgloss.Style {
 		return st.Warning
 	case noteError:
 		return st.Error
+	case noteProse:
+		return st.Computed
+	case noteHint:
 	}
 	return st.Hint
 }

@@ -42,7 +42,7 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 	for range metaLabels {
 		in := textinput.New()
 		in.Prompt = ""
-		in.CharLimit = 100
+		in.CharLimit = 0 // a limit would drop keys silently
 		in.Cursor.SetMode(cursor.CursorStatic)
 		f.inputs = append(f.inputs, in)
 	}
@@ -54,7 +54,6 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 		year = model.DefaultYear(now)
 	}
 	f.inputs[metaYear].SetValue(strconv.Itoa(year))
-	f.inputs[metaYear].CharLimit = 4
 	f.inputs[metaTitle].SetValue(r.Title)
 	f.inputs[metaDate].SetValue(r.Date)
 	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(model.DefaultYear(now)+1) + "年3月1日"
@@ -95,9 +94,15 @@ func (f *metaForm) updateTitlePlaceholder() {
 }
 
 // apply writes the fields into the report. It reports whether anything
-// changed and refuses a year that is not a four-digit year.
+// changed. A year that is not a four-digit year stays in the field as
+// typed, with an error; the report keeps its year, and c.metaInvalid names
+// what was not taken so the tree marks the form and saving says so.
 func (f *metaForm) apply() (changed bool) {
 	changed, f.err = f.fill(f.c.report)
+	f.c.metaInvalid = ""
+	if f.err != "" {
+		f.c.metaInvalid = "年度“" + clipField(strings.TrimSpace(f.inputs[metaYear].Value())) + "”"
+	}
 	return changed
 }
 
@@ -124,13 +129,27 @@ func (f *metaForm) fill(r *model.Report) (changed bool, yearErr string) {
 			r.Year, changed = 0, true
 		}
 	case err != nil || y < 1949 || y > 2200:
-		yearErr = "年度应当是四位年份，例如 " + strconv.Itoa(model.DefaultYear(time.Now()))
+		yearErr = "应为四位年份，如 " + strconv.Itoa(model.DefaultYear(time.Now()))
+		if r.Year != 0 {
+			yearErr += "；未采用，年度仍为 " + strconv.Itoa(r.Year)
+		} else {
+			yearErr += "；未采用，年度仍未填"
+		}
 	default:
 		if r.Year != y {
 			r.Year, changed = y, true
 		}
 	}
 	return changed, yearErr
+}
+
+// clipField shortens typed text quoted in a message.
+func clipField(s string) string {
+	const n = 20
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // Update returns whether the report changed or a field's text did: typing

@@ -84,6 +84,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	}
 	a.savedGen = max(a.savedGen, msg.gen)
 	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
+	if s := a.notTaken(msg.snap); s != "" {
+		a.message, a.msgErr = a.message+"；"+s, true
+	}
 	if a.quitOnSave && !a.dirty() {
 		return tea.Batch(append(cmds, a.quit())...)
 	}

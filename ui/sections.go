@@ -106,6 +106,8 @@ func (a *App) nextRequired(from, dir int) int {
 // applyResult takes a finished check into the tree, findings and status.
 func (a *App) applyResult(res check.Result) {
 	a.result, a.checked = res, true
+	a.c.prose = res.Prose
+	a.figures.proseChanged()
 	clear(a.errsBySec)
 	for _, f := range res.Findings {
 		if f.Severity == check.Error && f.Section != "" {
@@ -161,16 +163,21 @@ func (a *App) statusOf(i int) sectionStatus {
 func (a *App) ownStatus(i int) sectionStatus {
 	s := a.c.sections[i]
 	r := a.c.report
-	missingFig := false
+	missingFig, invalidFig := false, false
 	for _, f := range s.Figures {
-		if _, ok := r.Figures[f.ID]; f.Required && !ok {
+		_, typed := r.Figures[f.ID]
+		_, read := a.c.prose[f.ID] // a figure the text states is given
+		if f.Required && !typed && !read {
 			missingFig = true
+		}
+		if _, bad := r.Invalid[f.ID]; bad {
+			invalidFig = true // marked at once, before the check confirms it
 		}
 	}
 	switch {
 	case s.Required && a.lens[i] == 0:
 		return statusMissing
-	case a.errsBySec[s.ID] > 0:
+	case a.errsBySec[s.ID] > 0 || invalidFig:
 		return statusProblem
 	case s.Required && (a.lens[i] < s.MinChars || missingFig):
 		return statusStarted

@@ -138,6 +138,7 @@ type treeKey struct {
 	cursor, current, offset, width, height int
 	focused                                bool
 	status                                 string
+	metaInvalid                            bool
 }
 
 func (t *treeModel) cacheKey() treeKey {
@@ -145,7 +146,7 @@ func (t *treeModel) cacheKey() treeKey {
 	for _, s := range t.status {
 		b.WriteByte(byte('0' + s))
 	}
-	return treeKey{t.cursor, t.current, t.offset, t.width, t.height, t.focused, b.String()}
+	return treeKey{t.cursor, t.current, t.offset, t.width, t.height, t.focused, b.String(), t.c.metaInvalid != ""}
 }
 
 func (t *treeModel) Update(msg tea.Msg) {
@@ -185,6 +186,9 @@ func (t *treeModel) View() string {
 		style := st.Item
 		if row == 0 {
 			text = lead + "  报告信息"
+			if t.c.metaInvalid != "" {
+				text = lead + st.Mark[statusProblem].Render(statusProblem.glyph()) + " 报告信息"
+			}
 			style = st.Meta
 		} else if j := row - 1 - len(t.c.sections); j >= 0 {
 			// "#" and not "※": the latter is East Asian ambiguous width.

@@ -1,0 +1,180 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+// mismatchCase is one labelled sentence: the prose of a section, the values
+// typed into fields, and which figures must be reported as disagreeing.
+type mismatchCase struct {
+	name    string
+	section string
+	text    string
+	fields  map[string]string
+	want    []string // figure ids reported by figure.prose-mismatch
+}
+
+var proseMismatchCases = []mismatchCase{
+	// Positives: the field says one number, the sentence another.
+	{"received, 收到", "disputes", "全年收到行政复议申请25件，依法审结23件。",
+		map[string]string{"review_received": "52"}, []string{"review_received"}},
+	{"received, 办理…案件", "disputes", "全年共办理行政复议案件32件，均在法定期限内办结。",
+		map[string]string{"review_received": "23"}, []string{"review_received"}},
+	{"decided, digits swapped", "disputes", "全年收到行政复议申请25件，依法审结23件。",
+		map[string]string{"review_received": "25", "review_decided": "32"}, []string{"review_decided"}},
+	{"litigation cases", "disputes", "全年发生行政应诉案件18件，败诉2件。",
+		map[string]string{"litigation_cases": "81", "litigation_lost": "2"}, []string{"litigation_cases"}},
+	{"mediation succeeded", "disputes", "人民调解组织受理矛盾纠纷930件，调解成功921件。",
+		map[string]string{"mediation_received": "930", "mediation_succeeded": "912"}, []string{"mediation_succeeded"}},
+	{"publicity events in 场次", "publicity", "全年开展普法宣传活动120场次，覆盖群众3000余人次。",
+		map[string]string{"publicity_events": "210"}, []string{"publicity_events"}},
+	{"audience in 万", "publicity", "组织法治宣传活动86场，受众2.3万人次。",
+		map[string]string{"publicity_events": "86", "publicity_audience": "2.3"}, []string{"publicity_audience"}},
+	{"rate", "disputes", "全年收到行政复议申请40件，审结40件，纠错4件，纠错率10%。",
+		map[string]string{"review_correction_rate": "1"}, []string{"review_correction_rate"}},
+
+	// Negatives: look-alikes that must be left alone.
+	{"every field agrees, other figures in the same sentence", "disputes", "全年收到行政复议申请25件，依法审结23件，纠错2件。",
+		map[string]string{"review_received": "25", "review_decided": "23", "review_corrected": "2"}, nil},
+	{"a neighbour's number is not this field's", "disputes", "全年收到行政复议申请25件，依法审结23件。",
+		map[string]string{"review_decided": "23"}, nil},
+	{"not received: negation", "disputes", "全年收到行政复议申请25件，其中不予受理3件。",
+		map[string]string{"review_received": "25"}, nil},
+	{"a change, not a level", "disputes", "行政应诉案件12件，同比减少5件。",
+		map[string]string{"litigation_cases": "12"}, nil},
+	{"same value written differently", "publicity", "全年开展普法活动1,200场，受众1.5万人次。",
+		map[string]string{"publicity_events": "1200", "publicity_audience": "15000"}, nil},
+	{"a year is not a count", "disputes", "2024年全年收到行政复议申请25件。",
+		map[string]string{"review_received": "25"}, nil},
+	{"plans are targets", "plans", "下一年度力争办理行政复议案件40件，调解成功率保持在98%以上。",
+		map[string]string{"review_received": "25"}, nil},
+	{"field empty: the text is the value", "disputes", "全年收到行政复议申请25件。",
+		map[string]string{}, nil},
+	{"text states nothing", "disputes", "复议工作稳步推进，办案质量不断提高。",
+		map[string]string{"review_received": "25"}, nil},
+	{"another unit", "disputes", "行政复议工作人员5人，全年收到行政复议申请25件。",
+		map[string]string{"review_received": "25"}, nil},
+}
+
+func TestProseMismatchLabelled(t *testing.T) {
+	tp := standard(t)
+	for _, c := range proseMismatchCases {
+		t.Run(c.name, func(t *testing.T) {
+			r := model.NewReport(tp)
+			r.Unit, r.Year = "青山县人民政府", 2024
+			r.SetText(c.section, c.text)
+			for id, v := range c.fields {
+				n, err := model.ParseNumber(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.SetFigure(id, n)
+			}
+			var got []string
+			for _, f := range Report(tp, r).Findings {
+				if f.Rule != RuleFigureProse {
+					continue
+				}
+				got = append(got, f.Figure)
+				if f.Severity != Warning {
+					t.Errorf("%s: severity %v, want a warning", f.Figure, f.Severity)
+				}
+				// The message names both numbers and quotes the sentence.
+				typed := r.Figures[f.Figure].Text
+				if !strings.Contains(f.Message, typed) || !strings.Contains(f.Message, "“"+string([]rune(c.text)[:10])) {
+					t.Errorf("message lacks the field value %s or the sentence: %s", typed, f.Message)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("reported %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestProseMismatchNamesBothNumbers pins the message for the issue's own
+// example: a field of 52 against 25 in the text.
+func TestProseMismatchNamesBothNumbers(t *testing.T) {
+	tp := standard(t)
+	r := model.NewReport(tp)
+	r.SetText("disputes", "全年收到行政复议申请25件，依法审结23件。")
+	r.SetFigure("review_received", model.NumberOf(52))
+	f, ok := firstOf(Report(tp, r).Findings, RuleFigureProse)
+	if !ok {
+		t.Fatal("no finding")
+	}
+	want := "“行政复议收案数”数字栏填写 52件，正文写的是 25件（“全年收到行政复议申请25件，依法审结23件。”）"
+	if !strings.HasPrefix(f.Message, want) || f.Section != "disputes" || f.Figure != "review_received" {
+		t.Errorf("got %+v", f)
+	}
+	if f.Stated == nil || *f.Stated != 52 || f.Computed == nil || *f.Computed != 25 {
+		t.Errorf("stated/computed: %v %v", f.Stated, f.Computed)
+	}
+}
+
+// TestFigureInTextOnlyIsPresent: a required figure the prose states counts
+// as given for completeness; one in neither place is missing; invalid text
+// in the field is its own error and does not fall back to the prose.
+func TestFigureInTextOnlyIsPresent(t *testing.T) {
+	tp, filled := complete(t)
+	base := Report(tp, filled)
+
+	textOnly := filled.Snapshot()
+	delete(textOnly.Figures, "review_received") // the text says 收到…64件
+	res := Report(tp, textOnly)
+	if _, ok := firstOf(res.Findings, RuleFigureMissing); ok || res.Completeness != base.Completeness {
+		t.Errorf("text-only figure: completeness %v (filled %v), findings %v", res.Completeness, base.Completeness, res.Findings)
+	}
+	if p, ok := res.Prose["review_received"]; !ok || p.Value.Value != 64 || !strings.Contains(p.Sentence, "64件") {
+		t.Errorf("prose reading: %+v", p)
+	}
+
+	neither := textOnly.Snapshot()
+	neither.SetText("disputes", paragraph(200))
+	delete(neither.Figures, "litigation_cases")
+	res = Report(tp, neither)
+	if f, ok := firstOf(res.Findings, RuleFigureMissing); !ok || f.Severity != Error {
+		t.Errorf("figure in neither place: %+v", res.Findings)
+	}
+
+	bad := filled.Snapshot()
+	bad.SetInvalidFigure("review_received", "1e20")
+	res = Report(tp, bad)
+	f, ok := firstOf(res.Findings, RuleFigureInvalid)
+	if !ok || f.Severity != Error || !strings.Contains(f.Message, "1e20") || f.Section != "disputes" {
+		t.Errorf("invalid field: %+v", res.Findings)
+	}
+	if _, ok := firstOf(res.Findings, RuleFigureMissing); ok {
+		t.Error("an invalid field is reported as invalid, not as missing")
+	}
+	if _, ok := firstOf(res.Findings, RuleFigureProse); ok {
+		t.Error("invalid text is not compared with the prose")
+	}
+	if res.Completeness >= base.Completeness {
+		t.Errorf("invalid field still counted: %v vs %v", res.Completeness, base.Completeness)
+	}
+}
+
+// TestTextOnlyFiguresFeedRelations: a rate field is checked against counts
+// the prose states even when their fields are empty.
+func TestTextOnlyFiguresFeedRelations(t *testing.T) {
+	tp := standard(t)
+	r := model.NewReport(tp)
+	r.SetText("disputes", "全年收到行政复议申请40件，审结40件，纠错4件。")
+	r.SetFigure("review_correction_rate", model.NumberOf(50))
+	if _, ok := firstOf(Report(tp, r).Findings, RuleFigureRate); !ok {
+		t.Error("rate against text-only counts not checked")
+	}
+}
+
+func firstOf(fs []Finding, rule string) (Finding, bool) {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return f, true
+		}
+	}
+	return Finding{}, false
+}
