@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -102,7 +103,7 @@ func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f
 		if !ok || den.Value <= 0 {
 			continue
 		}
-		if rateConsistent(stated.Value, 100*num.Value/den.Value, decimals, tol) {
+		if rateConsistent(stated.Value, 100*num.Value/den.Value, decimals, tol, zhtext.Exact) {
 			return
 		}
 		if firstDen == nil {
@@ -132,16 +133,34 @@ func labelOf(f *model.Figure, id string) string {
 	return f.Label
 }
 
+// RateExplains reports whether a stated rate (as typed, so its decimals
+// count) agrees with computed, the percentage its counts give, within tol
+// percentage points — the one rule the check and the editor's figures pane
+// both apply.
+func RateExplains(stated model.Number, computed, tol float64) bool {
+	return rateConsistent(stated.Value, computed, decimalsOf(stated.Text), tol, zhtext.Exact)
+}
+
 // rateConsistent accepts a stated rate that is within tolerance of the
 // computed one, or that is the computed one truncated or rounded to the
 // number of decimals written (99% for 99.27% is fine; real reports truncate
-// more often than they round).
-func rateConsistent(stated, computed float64, decimals int, tol float64) bool {
+// more often than they round). A qualified rate is a bound: “95%以上” holds
+// for any computed rate from 95 up, “近99%” for one a little under 99, and
+// “约96%” for one within a point of it.
+func rateConsistent(stated, computed float64, decimals int, tol float64, q zhtext.Qualifier) bool {
+	const eps = 1e-6
+	switch q {
+	case zhtext.Over:
+		return computed >= stated-tol-eps
+	case zhtext.Under:
+		return computed <= stated+tol+eps && computed >= stated-max(5, stated/10)
+	case zhtext.About:
+		return math.Abs(stated-computed) <= max(tol, 1)+eps
+	}
 	if math.Abs(stated-computed) <= tol+1e-9 {
 		return true
 	}
 	p := math.Pow10(decimals)
-	const eps = 1e-6
 	if math.Abs(math.Floor(computed*p+eps)/p-stated) < eps {
 		return true
 	}

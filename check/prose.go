@@ -1,147 +1,231 @@
 package check
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
-// rateVerbs may stand between a rate and its value: “败诉率为8.69%”.
-var rateVerbs = []string{"保持在", "下降至", "下降到", "下降为", "提高至", "提高到", "提升至", "提升到", "上升至", "达到", "仅为", "高达", "降至", "降到", "升至", "保持", "为", "达", "是", "约"}
+// Rates stated in prose (“受理X件，成功Y件，成功率Z%”) are checked against
+// the counts around them. The rule is built for precision: a finding is an
+// error only when the sentence itself names the numerator and a base and no
+// base the sentence offers explains the rate; when the base had to be taken
+// from the previous sentence, when offices commonly compute the rate over a
+// base the text does not state (纠错率 over cases decided), or when the
+// counts are so far from the rate that they were probably mispaired, it is
+// a warning (prose.rate-doubt) that says so.
 
-// proseUnitsByLength lists count units, longest first, so 人次 wins over 人.
-var countUnits = []string{"人次", "件", "宗", "起", "个", "项", "次", "场", "人", "名", "家", "份", "条", "户", "篇", "卷"}
+// rateVerbs may stand between a rate and its value (“败诉率为8.69%”,
+// “办复率、满意率均为100%”), longest first.
+var rateVerbs = []string{
+	"保持在", "稳定在", "控制在", "下降至", "下降到", "下降为", "提高至", "提高到", "提升至", "提升到",
+	"上升至", "上升到", "均达到", "均保持", "达到了", "达到", "仅为", "高达", "均为", "均达",
+	"降至", "降到", "升至", "增至", "保持", "为", "达", "是", "在",
+}
+
+// changeTo are the verbs after which a comparison states the current rate:
+// “由上年的9.1%降至4.2%” reports 4.2%, not 9.1%.
+var changeTo = []string{
+	"下降至", "下降到", "下降为", "减少至", "减少到", "增加至", "增加到", "增长至", "增长到",
+	"提高至", "提高到", "提高为", "提升至", "提升到", "上升至", "上升到", "调整为",
+	"降至", "降到", "降为", "减至", "升至", "升到", "增至", "变为",
+}
+
+// changeWords in a rate's own word make it a rate of change (增长率, 同比
+// 下降), which is no ratio of the counts around it.
+var changeWords = []string{"增长", "下降", "增幅", "降幅", "上升", "减少", "增加", "提高", "提升", "同比", "环比", "变化", "增速"}
+
+// boundedStems end the words of rates that are shares of a whole and so
+// cannot exceed 100% (a completion rate such as 完成目标任务107.39% can).
+var boundedStems = []string{
+	"成功", "办结", "结案", "审结", "纠错", "败诉", "胜诉", "应诉", "出庭", "到庭", "满意", "办复",
+	"覆盖", "备案", "审查", "公开", "答复", "回复", "及时", "知晓", "合格", "达标", "通过", "履行",
+	"化解", "采纳", "调解", "参与", "参训", "受理", "撤诉", "调撤", "执行", "公示", "录入",
+}
+
+// doubtfulBaseStems are rates offices compute over a base the sentence
+// often leaves out: 纠错率 over cases decided, not received; 败诉率 over
+// judgments; 出庭应诉率 over hearings. Against a received count alone a
+// mismatch is a warning.
+var doubtfulBaseStems = []string{"纠错", "败诉", "胜诉", "出庭", "撤诉", "调撤"}
+
+// decidedWords label a count that can be the base of those rates.
+var decidedWords = []string{"审结", "办结", "结案", "判决", "审理", "作出", "决定", "开庭", "应诉", "出庭"}
+
+// carryWords label cases carried over from last year: they belong to the
+// base of an 办结率 together with the cases received.
+var carryWords = []string{"结转", "上年", "旧存", "积存", "往年", "遗留", "存量"}
+
+// complementWords label the rest of a whole (调解不成功10件): numerator
+// plus such a count is a base.
+var complementWords = []string{"未", "不", "失败", "撤回", "终止"}
 
 // rateMatch is a rate stated in prose: “成功率99.27%”, “败诉率为8.69%”.
 type rateMatch struct {
-	start     int    // byte offset of the rate's word
-	word      string // the Chinese characters before 率, at most 8
-	valueText string
-	value     float64
+	start int    // byte offset of the rate's word in the line
+	end   int    // just past the value and its qualifier
+	word  string // the Chinese characters before 率, at most 8
+	value zhtext.Number
 }
 
-// findRates scans a sentence for rates. It is hand-written rather than a
-// regular expression because it runs on every sentence that mentions a rate
-// and backtracking over Chinese text was the largest cost of a check.
-func findRates(s string) []rateMatch {
+// findRates scans s[a:b] for rates; offsets are in s. It is hand-written
+// rather than a regular expression because it runs on every sentence that
+// mentions a rate and backtracking over Chinese text was the largest cost
+// of a check.
+func findRates(s string, a, b int) []rateMatch {
 	var out []rateMatch
-	for off := 0; ; {
-		k := strings.Index(s[off:], "率")
+	for off := a; off < b; {
+		k := strings.Index(s[off:b], "率")
 		if k < 0 {
 			return out
 		}
 		pos := off + k
 		off = pos + len("率")
+		if strings.HasPrefix(s[off:], "先") {
+			continue // 率先 is “take the lead”
+		}
 		ws := pos
-		for n := 0; n < 8 && ws > 0; n++ {
+		for n := 0; n < 8 && ws > a; n++ {
 			r, w := utf8.DecodeLastRuneInString(s[:ws])
-			if !isHan(r) {
+			if !zhtext.IsHan(r) {
 				break
 			}
 			ws -= w
 		}
-		if ws == pos {
+		if ws == pos || containsAny(s[ws:pos], changeWords) {
 			continue
 		}
-		rest := s[off:]
-		for _, v := range rateVerbs {
-			if strings.HasPrefix(rest, v) {
-				rest = rest[len(v):]
-				break
-			}
-		}
-		rest = strings.TrimLeft(rest, " ")
-		numEnd := numberPrefix(rest)
-		if numEnd == 0 {
+		i := valueStart(s, off, b)
+		if i < 0 {
 			continue
 		}
-		after := strings.TrimLeft(rest[numEnd:], " ")
-		if !strings.HasPrefix(after, "%") && !strings.HasPrefix(after, "％") {
+		n, ok := zhtext.ScanNumber(s, i)
+		if !ok || !zhtext.IsPercentSign(firstRune(n.Unit)) || n.End > b {
 			continue
 		}
-		v, err := strconv.ParseFloat(rest[:numEnd], 64)
-		if err != nil {
-			continue
-		}
-		out = append(out, rateMatch{start: ws, word: s[ws:pos], valueText: rest[:numEnd], value: v})
+		out = append(out, rateMatch{start: ws, end: n.End, word: s[ws:pos], value: n})
+		off = n.End
 	}
+	return out
 }
 
-// numberPrefix returns the length of the number (123 or 12.5) s starts with.
-func numberPrefix(s string) int {
-	i := 0
-	for i < len(s) && isASCIIDigit(s[i]) {
-		i++
-	}
-	if i == 0 {
-		return 0
-	}
-	if i+1 < len(s) && s[i] == '.' && isASCIIDigit(s[i+1]) {
-		i++
-		for i < len(s) && isASCIIDigit(s[i]) {
-			i++
+// valueStart finds where the value of a rate begins after 率 at byte i:
+// past verbs (为, 达到, 保持在), a comparison with last year (由上年的9.1%降
+// 至), and a qualifier (约, 近, 超过). -1 when no value follows.
+func valueStart(s string, i, b int) int {
+	i = skipBlank(s, i)
+	for range 3 {
+		v := prefixIn(s[i:b], rateVerbs)
+		if v == "" {
+			break
 		}
+		i = skipBlank(s, i+len(v))
+	}
+	if w := prefixIn(s[i:b], []string{"由", "从", "较", "比"}); w != "" {
+		// The first per-cent is last year's; the value follows a verb of
+		// change after it.
+		p := strings.IndexAny(s[i:min(b, i+90)], "%％")
+		if p < 0 {
+			return -1
+		}
+		_, pw := utf8.DecodeRuneInString(s[i+p:])
+		j := skipBlank(s, i+p+pw)
+		v := prefixIn(s[j:b], changeTo)
+		if v == "" {
+			return -1
+		}
+		i = skipBlank(s, j+len(v))
+	}
+	for _, q := range []string{"不低于", "不少于", "超过", "接近", "将近", "大约", "约", "近", "逾", "超"} {
+		if strings.HasPrefix(s[i:b], q) {
+			i += len(q)
+			break
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !zhtext.IsDigit(r) {
+		return -1
 	}
 	return i
 }
 
-type proseCount struct {
-	value       float64
-	text, unit  string
-	label       string // the words before the number, back to the previous punctuation or count
-	start, end  int
-	approximate bool
+func skipBlank(s string, i int) int {
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !zhtext.IsBlank(r) {
+			break
+		}
+		i += w
+	}
+	return i
 }
 
-// proseRates checks every rate in a line against counts in the same
-// sentence. It stays silent unless the sentence itself names both the
-// numerator (a count whose words contain the rate's own word: 调解成功…件 for
-// 成功率) and a possible denominator (another count in the same unit, no
-// smaller than the numerator): a rate whose base is stated in an earlier
-// sentence cannot be checked from prose alone.
-func (c *collector) proseRates(line string, at int) {
-	if strings.ContainsFunc(line, func(r rune) bool { return r >= '０' && r <= '９' }) {
-		line = asciiDigits(line)
-	}
-	done := 0 // sentences before this offset were checked already
-	for off := 0; ; {
-		k := strings.Index(line[off:], "率")
-		if k < 0 {
-			return
+func prefixIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
 		}
-		pos := off + k
-		off = pos + len("率")
-		if pos < done {
+	}
+	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixIn(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// proseCount is a count stated in prose: a number with a count unit.
+type proseCount struct {
+	zhtext.Number
+	label string // the words before the number, back to the previous clause break or number
+	prev  bool   // stated in the sentence before the rate's
+}
+
+// exact counts may be numerators and bases; “300余件” and “第3次” may not.
+func (p proseCount) exact() bool { return p.Qualifier == zhtext.Exact && !p.Ordinal }
+
+// written is the count as a message shows it: “1.5万件”.
+func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
+
+// countsIn finds the counts in s[a:b] (offsets in s), at most limit+1.
+func countsIn(s string, a, b, limit int, prev bool) []proseCount {
+	var out []proseCount
+	seg := s[a:b]
+	prevEnd := 0
+	for _, n := range zhtext.Numbers(seg) {
+		isCount := zhtext.CountUnitAt(n.Unit) == n.Unit && n.Unit != ""
+		if isCount {
+			start := max(prevEnd, zhtext.ClauseStart(seg, n.QualStart))
+			label := seg[start:n.QualStart]
+			n.Start, n.QualStart, n.End = n.Start+a, n.QualStart+a, n.End+a
+			out = append(out, proseCount{Number: n, label: label, prev: prev})
+			if len(out) > limit {
+				return out
+			}
+			prevEnd = n.End - a
 			continue
 		}
-		start, end := sentenceAround(line, pos, done)
-		done = end
-		if sentence := line[start:end]; strings.Contains(sentence, "%") || strings.Contains(sentence, "％") {
-			c.sentenceRates(sentence, at)
-		}
+		prevEnd = n.End
 	}
-}
-
-// sentenceEndChars are the characters that end a sentence.
-const sentenceEndChars = "。！？!?"
-
-// sentenceAround returns the bounds of the sentence containing pos. from
-// is where the previous sentence examined ended (0 for none): no sentence
-// end lies between it and the start of this one, so the backward search
-// stops there. Both searches stop at the nearest sentence end, which keeps
-// a line of many rates linear instead of quadratic.
-func sentenceAround(line string, pos, from int) (start, end int) {
-	from = min(from, pos)
-	start = from
-	if k := strings.LastIndexAny(line[from:pos], sentenceEndChars); k >= 0 {
-		_, w := utf8.DecodeRuneInString(line[from+k:])
-		start = from + k + w
-	}
-	end = len(line)
-	if k := strings.IndexAny(line[pos:], sentenceEndChars); k >= 0 {
-		end = pos + k
-	}
-	return start, end
+	return out
 }
 
 // A sentence stating more rates or counts than these is a table run into
@@ -153,56 +237,312 @@ const (
 	maxSentenceCounts = 40
 )
 
-func (c *collector) sentenceRates(s string, at int) {
-	rates := findRates(s)
+// proseRates checks every rate in a line against the counts of its
+// sentence, and of the sentence before when its own lacks them.
+func (c *collector) proseRates(line string, at int) {
+	line = zhtext.FoldDigits(line)
+	done := 0 // sentences before this offset were checked already
+	for off := 0; ; {
+		k := strings.Index(line[off:], "率")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("率")
+		if pos < done {
+			continue
+		}
+		start, end := zhtext.SentenceBounds(line, pos, done)
+		done = end
+		if strings.Contains(line[start:end], "%") {
+			ps, pe := previousSentence(line, start)
+			c.sentenceRates(line, start, end, ps, pe, at)
+		}
+	}
+}
+
+// previousSentence returns the bounds of the sentence before the one
+// starting at start (empty when there is none in this line).
+func previousSentence(line string, start int) (int, int) {
+	if start == 0 {
+		return 0, 0
+	}
+	_, w := utf8.DecodeLastRuneInString(line[:start])
+	pe := start - w
+	ps, _ := zhtext.SentenceBounds(line, pe, max(0, pe-2000))
+	return ps, pe
+}
+
+// rateTry is one base tried for a rate.
+type rateTry struct {
+	den   float64
+	text  string // “120件” or “120件+6件”
+	rate  float64
+	index int // the count in the pool, -1 for a sum
+}
+
+func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
+	rates := findRates(line, a, b)
 	if len(rates) == 0 || len(rates) > maxSentenceRates {
 		return
 	}
-	counts := proseCounts(s)
-	if len(counts) < 2 || len(counts) > maxSentenceCounts {
+	counts := countsIn(line, a, b, maxSentenceCounts, false)
+	if len(counts) > maxSentenceCounts {
 		return
 	}
-	for _, m := range rates {
-		word, statedText, stated := m.word, m.valueText, m.value
-		if stated > 100 {
-			continue // completion rates such as 完成目标任务107.39% have no count base here
+	var withPrev []proseCount // previous sentence's counts, then this one's
+	loadPrev := func() []proseCount {
+		if withPrev == nil {
+			prev := countsIn(line, pa, pb, maxSentenceCounts, true)
+			if len(prev) > maxSentenceCounts {
+				prev = nil
+			}
+			withPrev = append(prev, counts...)
 		}
-		num := numeratorFor(word, counts, m.start)
+		return withPrev
+	}
+	for _, m := range rates {
+		if m.value.Value > 100 {
+			c.rateOver100(line, a, b, m, at)
+			continue
+		}
+		pool, widened := counts, false
+		num := numeratorFor(m.word, pool, m.start)
+		if num < 0 || !hasBase(pool, num) {
+			pool, widened = loadPrev(), true
+			num = numeratorFor(m.word, pool, m.start)
+		}
 		if num < 0 {
 			continue
 		}
-		n := counts[num]
-		denom := -1
-		consistent := false
-		for k, d := range counts {
-			if k == num || d.approximate || d.unit != n.unit || d.value < n.value || d.value <= 0 {
+		c.checkRate(line, a, b, pa, m, pool, num, widened, at, loadPrev)
+	}
+}
+
+// hasBase: the pool holds a count that can be the numerator's base.
+func hasBase(pool []proseCount, num int) bool {
+	n := pool[num]
+	for k, d := range pool {
+		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkRate decides one rate whose numerator is pool[num].
+func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []proseCount, num int, widened bool, at int, loadPrev func() []proseCount) {
+	n := pool[num]
+	stated := m.value
+	tries, mixed := basesFor(pool, num)
+	explains := func(t rateTry) bool {
+		return rateConsistent(stated.Value, t.rate, stated.Decimals, 0.1, stated.Qualifier)
+	}
+	for _, t := range tries {
+		if explains(t) {
+			return
+		}
+	}
+	usedPrev := n.prev
+	if !widened {
+		// Before calling this sentence wrong, see whether the counts of
+		// the previous sentence explain it.
+		if wide := loadPrev(); len(wide) > len(pool) {
+			wn := num + len(wide) - len(pool)
+			more, _ := basesFor(wide, wn)
+			for _, t := range more {
+				if explains(t) {
+					return
+				}
+			}
+			if len(tries) == 0 {
+				tries, pool, num, usedPrev = more, wide, wn, true
+			}
+		}
+	}
+	if len(tries) == 0 {
+		if len(mixed) > 0 {
+			c.mixedUnits(line, a, b, m, n, mixed, at)
+		}
+		return
+	}
+	best := preferredBase(pool, num, tries)
+	t := tries[best]
+	if t.index >= 0 && pool[t.index].prev {
+		usedPrev = true
+	}
+	computed := t.rate
+	sentence := line[a:b]
+	if usedPrev {
+		sentence = line[pa:b]
+	}
+	ev := &Evidence{Sentence: strings.TrimSpace(sentence),
+		Numbers: []EvidenceNumber{
+			{Role: "stated", Text: stated.QualWord + stated.Text + "%", Value: stated.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: stated.Qualifier.String()},
+			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label},
+		}}
+	for _, x := range tries {
+		ev.Denominators = append(ev.Denominators, Denominator{Text: x.text, Value: x.den, Rate: x.rate})
+	}
+	slip := stated.Qualifier == zhtext.Exact && decimalSlip(stated.Value, stated.Decimals, computed)
+	far := computed < stated.Value/2 || computed > stated.Value*2
+	where := "同一句中的数字"
+	if usedPrev {
+		where = "前后两句中的数字"
+	}
+	rule, note := RuleProseRate, ""
+	switch {
+	case slip:
+		note = "，疑为小数点错位"
+	case far && (usedPrev || isSubtotal(line, pool, num, t)):
+		// Far apart and paired across sentences or with a total of which
+		// the numerator is only a part (“办理案件1286件，其中调解成功52件，
+		// 调解成功率96%”): the base was most likely not stated.
+		return
+	case far:
+		rule, note = RuleProseRateDoubt, "，相差悬殊，可能配错了分母，请核对"
+	case usedPrev:
+		rule, note = RuleProseRateDoubt, "，分子或分母取自前一句，请核对"
+	case containsAny(m.word, doubtfulBaseStems) && !anyLabelHas(pool, num, decidedWords):
+		rule, note = RuleProseRateDoubt, "；此类比率常按审结、开庭等未写明的件数计算，请核对"
+	}
+	st := stated.Value
+	c.add(Finding{Rule: rule, Section: c.section, Line: at,
+		Message: sprintf("“%s率%s%s%%”与%s不符：%s ÷ %s = %s%%%s",
+			lastRunes(m.word, 4), stated.QualWord, stated.Text, where, n.written(), t.text, fmtRate(computed), note),
+		Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// basesFor lists the bases a rate over pool[num] may have: every exact count
+// of the numerator's unit no smaller than it; a count plus cases carried
+// over (“受理120件，上年结转6件”); the numerator plus its complement (“成功
+// 110件，未成功10件”). mixed lists counts in 件 when the numerator is in 次:
+// an appearance rate counted in hearings against cases.
+func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
+	n := pool[num]
+	for k, d := range pool {
+		if k == num || !d.exact() || d.Value <= 0 {
+			continue
+		}
+		if d.Unit != n.Unit {
+			if (n.Unit == "次" || n.Unit == "人次") && d.Unit == "件" && d.Value >= n.Value {
+				mixed = append(mixed, k)
+			}
+			continue
+		}
+		if d.Value >= n.Value {
+			tries = append(tries, rateTry{d.Value, d.written(), 100 * n.Value / d.Value, k})
+		}
+		if containsAny(d.label, complementWords) {
+			s := n.Value + d.Value
+			tries = append(tries, rateTry{s, n.written() + "+" + d.written(), 100 * n.Value / s, -1})
+		}
+		if !containsAny(d.label, carryWords) {
+			continue
+		}
+		for k2, e := range pool {
+			if k2 == k || k2 == num || !e.exact() || e.Unit != n.Unit || containsAny(e.label, carryWords) {
 				continue
 			}
-			if rateConsistent(stated, 100*n.value/d.value, decimalsOf(statedText), 0.1) {
-				consistent = true
-				break
-			}
-			if denom < 0 || (d.start < n.start && (counts[denom].start > n.start || d.start > counts[denom].start)) {
-				denom = k // prefer the count just before the numerator: 受理X件，成功Y件
+			s := d.Value + e.Value
+			if s >= n.Value {
+				tries = append(tries, rateTry{s, e.written() + "+" + d.written(), 100 * n.Value / s, -1})
 			}
 		}
-		if consistent || denom < 0 {
-			continue
-		}
-		d := counts[denom]
-		computed := 100 * n.value / d.value
-		if computed < stated/2 || computed > stated*2 {
-			// Far apart means we most likely paired the wrong counts (a
-			// subtotal of another kind, “办理案件1286件，其中调解成功52件，
-			// 调解成功率96%”), not that the drafter erred: stay silent.
-			continue
-		}
-		st := stated
-		c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
-			Message: sprintf("“%s率%s%%”与同一句中的数字不符：%s%s ÷ %s%s = %s%%",
-				lastRunes(word, 4), statedText, n.text, n.unit, d.text, d.unit, fmtRate(computed)),
-			Stated: &st, Computed: &computed})
 	}
+	return tries, mixed
+}
+
+// preferredBase picks the base a message names: a single count, the one
+// just before the numerator (受理X件，成功Y件) when there is one.
+func preferredBase(pool []proseCount, num int, tries []rateTry) int {
+	n := pool[num]
+	best := -1
+	for i, t := range tries {
+		if t.index < 0 {
+			continue
+		}
+		d := pool[t.index]
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := pool[tries[best].index]
+		if d.Start < n.Start && (b.Start > n.Start || d.Start > b.Start) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return best
+}
+
+// isSubtotal: the numerator is introduced as part of the base (其中).
+func isSubtotal(line string, pool []proseCount, num int, t rateTry) bool {
+	n := pool[num]
+	if strings.Contains(n.label, "其中") {
+		return true
+	}
+	if t.index < 0 {
+		return false
+	}
+	d := pool[t.index]
+	if d.End <= n.QualStart {
+		return strings.Contains(line[d.End:n.QualStart], "其中")
+	}
+	return false
+}
+
+// anyLabelHas: a count other than the numerator is labelled with one of words.
+func anyLabelHas(pool []proseCount, num int, words []string) bool {
+	for k, d := range pool {
+		if k != num && containsAny(d.label, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// decimalSlip: the stated rate is the computed one with its decimal point
+// moved by one or two places (“纠错率1.04%” for 10.42%).
+func decimalSlip(stated float64, decimals int, computed float64) bool {
+	if stated <= 0 || computed <= 0 {
+		return false
+	}
+	for _, f := range []struct {
+		mul   float64
+		shift int
+	}{{10, -1}, {100, -2}, {0.1, 1}, {0.01, 2}} {
+		if rateConsistent(stated*f.mul, computed, max(decimals+f.shift, 0), 0, zhtext.Exact) {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOver100 reports a share of a whole stated above 100%.
+func (c *collector) rateOver100(line string, a, b int, m rateMatch, at int) {
+	if !hasSuffixIn(m.word, boundedStems) || m.value.Qualifier == zhtext.Under {
+		return // 完成率, 增长 and the like may exceed 100%
+	}
+	st := m.value.Value
+	c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
+		Message: sprintf("“%s率%s%%”超过 100%%：这一比率是部分占整体的比例，不能大于 100%%", lastRunes(m.word, 4), m.value.Text),
+		Stated:  &st,
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: m.value.Text + "%", Value: st, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()}}}})
+}
+
+// mixedUnits warns about a rate whose numerator is counted in 次 and whose
+// only possible base in 件: “应诉案件40件，负责人出庭应诉38次，出庭应诉率95%”.
+func (c *collector) mixedUnits(line string, a, b int, m rateMatch, n proseCount, mixed []int, at int) {
+	c.add(Finding{Rule: RuleProseRateDoubt, Section: c.section, Line: at,
+		Message: sprintf("“%s率%s%%”的分子“%s”以“%s”计，而案件以“件”计：比率应按件数计算，请核对",
+			lastRunes(m.word, 4), m.value.Text, n.label+n.written(), n.Unit),
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: m.value.Text + "%", Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label}}}})
 }
 
 // numeratorFor finds the count a rate word refers to: the closest count
@@ -214,7 +554,7 @@ func numeratorFor(word string, counts []proseCount, ratePos int) int {
 		stem := string(rs[len(rs)-k:])
 		best := -1
 		for i, n := range counts {
-			if n.start >= ratePos || n.approximate {
+			if n.Start >= ratePos || !n.exact() {
 				continue
 			}
 			if strings.Contains(n.label, stem) {
@@ -234,163 +574,4 @@ func lastRunes(s string, n int) string {
 		return s
 	}
 	return string(rs[len(rs)-n:])
-}
-
-// proseCounts finds the counts in a sentence: a number, an optional 万 or
-// 亿, an optional 余 or 多 (which makes it approximate) and a unit.
-func proseCounts(s string) []proseCount {
-	var out []proseCount
-	prevEnd := 0
-	for i := 0; i < len(s); i++ {
-		if !isASCIIDigit(s[i]) || i > 0 && (isASCIIDigit(s[i-1]) || s[i-1] == '.') {
-			continue
-		}
-		n := numberPrefix(s[i:])
-		j := i + n
-		v, err := strconv.ParseFloat(s[i:j], 64)
-		if err != nil {
-			continue
-		}
-		textEnd := j
-		switch {
-		case strings.HasPrefix(s[j:], "万"):
-			v *= 1e4
-			j += len("万")
-			textEnd = j
-		case strings.HasPrefix(s[j:], "亿"):
-			v *= 1e8
-			j += len("亿")
-			textEnd = j
-		}
-		approx := false
-		if strings.HasPrefix(s[j:], "余") || strings.HasPrefix(s[j:], "多") {
-			approx = true
-			j += len("余")
-		}
-		unit := ""
-		for _, u := range countUnits {
-			if strings.HasPrefix(s[j:], u) {
-				unit = u
-				break
-			}
-		}
-		if unit == "" {
-			i = j - 1
-			continue
-		}
-		end := j + len(unit)
-		if unit == "个" && (strings.HasPrefix(s[end:], "月") || strings.HasPrefix(s[end:], "工作日")) {
-			prevEnd, i = end, end-1
-			continue // 连续55个月 is a duration
-		}
-		start := prevEnd
-		if k := strings.LastIndexAny(s[prevEnd:i], "，,、；;：:（("); k >= 0 {
-			_, w := utf8.DecodeRuneInString(s[prevEnd+k:])
-			start = prevEnd + k + w
-		}
-		label := s[start:i]
-		for _, w := range []string{"约", "近", "超", "逾", "超过", "不足", "将近", "第"} {
-			if strings.HasSuffix(label, w) {
-				approx = true
-			}
-		}
-		out = append(out, proseCount{value: v, text: s[i:textEnd], unit: unit, label: label,
-			start: i, end: end, approximate: approx})
-		prevEnd, i = end, end-1
-	}
-	return out
-}
-
-// plansYears checks the years written in next year's plans. A heading must
-// name the year after the report year; in the text, a paragraph opening
-// with a year (“2024年，我县将…”) must name it too, and no year beyond it may
-// appear except in ranges (2021—2025年), titles (《…》) and long-term
-// targets (到2025年, 2025年底前). Years before the report year are context
-// and are left alone.
-func (c *collector) plansYears(s string, at int, heading bool) {
-	want := c.year + 1
-	body := strings.TrimLeft(s, " \t\u3000")
-	headEnd := 0 // the heading part of the line; a run-in heading ends at its first 。
-	if lvl, _, label := headingOf(body); lvl > 0 {
-		body = body[len(label):]
-		heading = true
-	}
-	if heading {
-		headEnd = len(body)
-		if k := strings.Index(body, "。"); k >= 0 {
-			headEnd = k
-		}
-	}
-	book := 0
-	for i := 0; i+4 < len(body); i++ {
-		switch {
-		case strings.HasPrefix(body[i:], "《"):
-			book++
-		case strings.HasPrefix(body[i:], "》"):
-			book--
-		}
-		if !isASCIIDigit(body[i]) || i > 0 && isASCIIDigit(body[i-1]) {
-			continue
-		}
-		if !(isASCIIDigit(body[i+1]) && isASCIIDigit(body[i+2]) && isASCIIDigit(body[i+3])) || !strings.HasPrefix(body[i+4:], "年") {
-			continue
-		}
-		y, _ := strconv.Atoi(body[i : i+4])
-		after := body[i+4+len("年"):]
-		before := body[:i]
-		if y < 1949 || y > 2200 || y == want || book > 0 || isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) {
-			continue
-		}
-		var msg string
-		switch {
-		case i < headEnd:
-			msg = sprintf("下一年度安排的标题写的是“%d年”，报告年度为 %d 年，应为 %d 年", y, c.year, want)
-		case i == 0 && (strings.HasPrefix(after, "，") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, "度，") || strings.HasPrefix(after, "度,")):
-			msg = sprintf("下一年度安排以“%d年”开头，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
-		case y > want:
-			msg = sprintf("下一年度安排中出现“%d年”，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
-		default:
-			continue
-		}
-		c.add(Finding{Rule: RuleYearPlans, Section: c.section, Line: at, Message: msg})
-		return // one finding per line is enough
-	}
-}
-
-// isRangeEnd: the year closes a range such as 2021—2025年 or 2023年至2025年.
-func isRangeEnd(before string) bool {
-	b := strings.TrimSuffix(before, "年")
-	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
-		if strings.HasSuffix(b, sep) {
-			b = strings.TrimSuffix(strings.TrimSuffix(b, sep), "年")
-			return len(b) >= 4 && isASCIIDigit(b[len(b)-1])
-		}
-	}
-	return false
-}
-
-// isRangeStart: the year opens a range (2024年—2026年).
-func isRangeStart(after string) bool {
-	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
-		if strings.HasPrefix(after, sep) {
-			rest := strings.TrimPrefix(after, sep)
-			return len(rest) > 0 && isASCIIDigit(rest[0])
-		}
-	}
-	return false
-}
-
-// isTarget: a long-term target (到2025年, 2025年底前) is not a plans year.
-func isTarget(before, after string) bool {
-	for _, w := range []string{"到", "至", "截至", "截止", "于", "在"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	for _, w := range []string{"底", "前", "末", "以前", "之前", "以后", "目标"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
 }

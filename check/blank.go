@@ -1,0 +1,174 @@
+package check
+
+import "nianbao/internal/zhtext"
+
+// Blank figures written without a space (“共办理件”, “开展检查余次”,
+// “审结案件件”), single placeholder marks (“X场”) and enumeration holes
+// are decided by a character and a few neighbours, inside the one pass of
+// scanRunes. Each test starts with a switch on the current character, so a
+// clean report pays almost nothing for them.
+
+// isBlankUnitStart is the first character of a unit a blank figure can end
+// in; 次 of 人次 and 场次 is reached through its first character.
+func isBlankUnitStart(r rune) bool {
+	switch r {
+	case '件', '次', '场', '项', '起', '宗', '人':
+		return true
+	}
+	return false
+}
+
+// countVerbs take a count as their object: a unit right after one has lost
+// its number (“共办理件”, “审结件”).
+var countVerbs = map[[2]rune]bool{}
+
+func init() {
+	for _, w := range []string{
+		"办理", "受理", "审结", "办结", "审查", "纠错", "调解", "开展", "举办", "组织", "培训", "化解",
+		"处理", "接待", "收到", "查处", "出动", "共计", "累计", "合计", "总计", "新收", "收案", "结案",
+		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持",
+	} {
+		rs := []rune(w)
+		countVerbs[[2]rune{rs[0], rs[1]}] = true
+	}
+}
+
+// notBeforeYu are characters that make 余 part of a word (其余, 剩余, 业余,
+// 结余) rather than the vague “N余” whose number is missing.
+func notBeforeYu(r rune) bool {
+	switch r {
+	case '其', '剩', '业', '结', '盈', '有', '之', '富', '残', '节', '空', '多', '宽', '课', '茶', '饭', '酒', '工', '年', '月', '零', '两':
+		return true
+	}
+	return isNumeral(r) || r == '百' || r == '千' || r == '万' || r == '亿' || isDigit(r)
+}
+
+// blankFigure looks at a unit at rs[i] for a number left out without a
+// space. The unit must end its clause (“共办理件，”): after a verb a unit
+// character followed by more words is usually a word of its own.
+func (c *collector) blankFigure(i, at int) {
+	rs := c.runes
+	r := rs[i]
+	ulen := 1
+	switch next := c.at(i + 1); {
+	case r == '人' && next != '次':
+		return // 人 alone is too often a word (办理人, 责任人)
+	case r == '人' || r == '场' && next == '次' || r == '件' && next == '次':
+		ulen = 2
+	case r == '次' && (c.at(i-1) == '人' || c.at(i-1) == '场' || c.at(i-1) == '件'):
+		return // the compound was looked at from its first character
+	}
+	after := c.at(i + ulen)
+	if !(after == 0 || zhtext.IsSentenceEnd(after) || zhtext.IsClauseBreak(after) || zhtext.NoBreakBefore(after) || zhtext.IsBlank(after)) {
+		return
+	}
+	p1, p2 := c.at(i-1), c.at(i-2)
+	blank := false
+	switch {
+	case p1 == '余' && isHan(p2) && !notBeforeYu(p2):
+		blank = true // 开展检查余次
+	case p1 == '件' && r == '件' && (p2 == '案' || p2 == '文'):
+		blank = true // 审结案件件
+	case p1 == '共' && p2 != '总' && p2 != '一':
+		blank = true // 共件
+	case countVerbs[[2]rune{p2, p1}]:
+		blank = true // 共办理件, 审结件
+	}
+	if !blank {
+		return
+	}
+	u := string(rs[i : i+ulen])
+	c.add(Finding{Rule: RuleProseBlank, Section: c.section, Line: at,
+		Message: sprintf("“%s”中“%s”前缺少数字", c.context(i, i+ulen), u)})
+}
+
+// placeholderMark reports a single X, Ｘ or × standing where a number
+// belongs: before a unit or %, or as the month or day of a date. Runs (XX,
+// ××) are placeholders of their own (placeholderIn); a letter inside a
+// Latin word or a product name (X光, 3×4) is not one.
+func (c *collector) placeholderMark(i, at int) {
+	r := c.runes[i]
+	prev, next := c.at(i-1), c.at(i+1)
+	if prev == r || next == r || next == 'X' || next == 'x' || isASCIILetterRune(prev) || isASCIILetterRune(next) ||
+		isDigit(prev) || isDigit(next) {
+		return
+	}
+	if r == 'x' && !isHan(prev) {
+		return // a lower-case x outside Chinese prose is a variable or a size
+	}
+	k := i + 1
+	if n := c.at(k); n == '余' || n == '多' || n == '万' {
+		k++
+	}
+	ok := false
+	switch n := c.at(k); {
+	case n == '%' || n == '％':
+		ok = true
+	case (n == '月' || n == '日') && (prev == '年' || prev == '月'):
+		ok = true
+	default:
+		var buf [2]rune
+		m := copy(buf[:], c.runes[k:min(k+2, len(c.runes))])
+		s := string(buf[:m])
+		ok = zhtext.CountUnitAt(s) != "" && !zhtext.UnitWordAt(s)
+	}
+	if !ok {
+		return
+	}
+	c.add(Finding{Rule: RulePlaceholderMark, Section: c.section, Line: at,
+		Message: sprintf("“%s”中数字的位置上是占位记号“%c”，请填写实际数字", c.context(i, k+1), r)})
+}
+
+func isASCIILetterRune(r rune) bool { return r < 0x80 && isASCIILetter(byte(r)) }
+
+// enumWordBefore are characters that make a following 一是/二是 part of a
+// word (统一是, 唯一是, 之一是, 第二是, 不二是), not an enumerated point.
+func enumWordBefore(r rune) bool {
+	switch r {
+	case '统', '唯', '同', '单', '之', '万', '专', '划', '合', '第', '不', '其', '归', '逐', '初', '均', '周', '星', '期':
+		return true
+	}
+	return false
+}
+
+// enumStart decides whether the numeral starting at rs[i] opens an
+// enumerated point. After punctuation or a blank of any kind it does; after
+// a Chinese character only when it continues the running list (a 。 left
+// out, “健全制度二是强化监督”) and that character does not make a word with
+// the numeral.
+func (c *collector) enumStart(i, n, prev int) bool {
+	b := c.at(i - 1)
+	if enumBoundary(b) {
+		return true
+	}
+	return prev > 0 && n == prev+1 && isHan(b) && !enumWordBefore(b)
+}
+
+// enumVerbs open an enumerated point; “三是……。四加强……” has lost its 是
+// when the next numeral is followed by one of them.
+var enumVerbs = map[[2]rune]bool{}
+
+func init() {
+	for _, w := range []string{
+		"加强", "强化", "深化", "健全", "完善", "推进", "推动", "提升", "提高", "落实", "严格", "规范", "坚持",
+		"持续", "全面", "创新", "开展", "建立", "狠抓", "抓好", "注重", "突出", "聚焦", "优化", "拓展", "做好",
+		"扎实", "着力", "大力", "积极", "不断", "切实", "进一", "依法", "筑牢", "压实", "夯实", "构建", "打造",
+		"围绕", "紧扣", "强调", "统筹", "深入", "主动", "有序", "稳步", "加快", "加大", "用好", "建好", "管好",
+	} {
+		rs := []rune(w)
+		enumVerbs[[2]rune{rs[0], rs[1]}] = true
+	}
+}
+
+// enumHole reports “四加强” after “三是”: the numeral that continues the list
+// followed by a verb that opens a point, with 是 left out. It says whether
+// it reported, so the list goes on from the hole.
+func (c *collector) enumHole(i, prev, at int) bool {
+	if !enumVerbs[[2]rune{c.at(i + 1), c.at(i + 2)}] {
+		return false
+	}
+	n := prev + 1
+	c.add(Finding{Rule: RuleEnum, Section: c.section, Line: at,
+		Message: sprintf("“%s”前面已有“%s是”，这里疑漏了“是”（“%s是”）", c.context(i, i+3), numeral(prev), numeral(n))})
+	return true
+}

@@ -1,0 +1,86 @@
+package check
+
+import (
+	"strings"
+
+	"nianbao/internal/zhtext"
+)
+
+// partWhole reports a part larger than its whole in prose: “审结40件，其中
+// 纠错52件”. The whole is the count of the same unit just before 其中 in the
+// same sentence; the parts are the counts of the clause 其中 opens (“其中
+// 纠错5件、变更3件”). When several counts of the unit precede 其中 (“受理
+// 纠纷120件、信访50件，其中…”), 其中 may refer to their sum, and only a part
+// larger than the sum is reported.
+func (c *collector) partWhole(line string, at int) {
+	line = zhtext.FoldDigits(line)
+	done := 0
+	for off := 0; ; {
+		k := strings.Index(line[off:], "其中")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("其中")
+		a, b := zhtext.SentenceBounds(line, pos, done)
+		done = a
+		counts := countsIn(line, a, b, maxSentenceCounts, false)
+		if len(counts) < 2 || len(counts) > maxSentenceCounts {
+			continue
+		}
+		partEnd := clauseEnd(line, off, b)
+		for _, p := range counts {
+			if p.Start < off || p.Start >= partEnd {
+				continue
+			}
+			if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
+				continue
+			}
+			if c.partTooLarge(line[a:b], counts, p, pos, at) {
+				break // one finding per 其中
+			}
+		}
+	}
+}
+
+// clauseEnd is where the clause opened at i ends: the next comma or
+// semicolon, skipping one right after 其中 (“其中，纠错5件”).
+func clauseEnd(line string, i, b int) int {
+	j := i
+	if w := prefixIn(line[j:b], []string{"，", ",", "：", ":"}); w != "" {
+		j += len(w)
+	}
+	if k := strings.IndexAny(line[j:b], "，,；;"); k >= 0 {
+		return j + k
+	}
+	return b
+}
+
+func (c *collector) partTooLarge(sentence string, counts []proseCount, p proseCount, pos, at int) bool {
+	var wholes []proseCount
+	sum := 0.0
+	for _, w := range counts {
+		if w.End > pos || w.Unit != p.Unit {
+			continue
+		}
+		wholes = append(wholes, w)
+		sum += w.Value
+	}
+	if len(wholes) == 0 {
+		return false
+	}
+	w := wholes[len(wholes)-1]
+	if !w.exact() || p.Value <= w.Value || len(wholes) > 1 && p.Value <= sum {
+		return false
+	}
+	ev := &Evidence{Sentence: strings.TrimSpace(sentence), Numbers: []EvidenceNumber{
+		{Role: "whole", Text: w.written(), Value: w.Value, Label: w.label},
+		{Role: "part", Text: p.written(), Value: p.Value, Label: p.label},
+	}}
+	msg := sprintf("“其中%s%s”大于前面的“%s%s”：部分不能超过整体", strings.TrimPrefix(p.label, "其中"), p.written(), w.label, w.written())
+	if len(wholes) > 1 {
+		msg += sprintf("（也大于其前同单位各数之和 %s%s）", fmtNum(sum), p.Unit)
+	}
+	c.add(Finding{Rule: RuleProsePart, Section: c.section, Line: at, Message: msg, Evidence: ev})
+	return true
+}
