@@ -59,6 +59,8 @@ type collector struct {
 	// years counts the years the body (outside the plans) reports on,
 	// for the year-body rule.
 	years []yearSeen
+	// counts is scratch for the counts of the sentence a rate is checked in.
+	counts []proseCount
 	// placeheld marks sections where the scan found a placeholder, so the
 	// completeness count does not scan the text a second time.
 	placeheld map[string]bool

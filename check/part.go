@@ -24,7 +24,7 @@ func (c *collector) partWhole(line string, at int) {
 		off = pos + len("其中")
 		a, b := zhtext.SentenceBounds(line, pos, done)
 		done = a
-		counts := countsIn(line, a, b, maxSentenceCounts, false)
+		counts := countsIn(nil, line, a, b, maxSentenceCounts, false)
 		if len(counts) < 2 || len(counts) > maxSentenceCounts {
 			continue
 		}

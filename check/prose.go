@@ -205,22 +205,24 @@ func (p proseCount) exact() bool { return p.Qualifier == zhtext.Exact && !p.Ordi
 // written is the count as a message shows it: “1.5万件”.
 func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
 
-// countsIn finds the counts in s[a:b] (offsets in s), at most limit+1.
-func countsIn(s string, a, b, limit int, prev bool) []proseCount {
-	var out []proseCount
+// countsIn appends the counts in s[a:b] (offsets in s) to out, at most
+// limit+1.
+func countsIn(out []proseCount, s string, a, b, limit int, prev bool) []proseCount {
 	seg := s[a:b]
 	prevEnd := 0
-	for _, n := range zhtext.Numbers(seg) {
+	base := len(out)
+	for n, ok := zhtext.NextNumber(seg, 0); ok; n, ok = zhtext.NextNumber(seg, n.End) {
 		isCount := zhtext.CountUnitAt(n.Unit) == n.Unit && n.Unit != ""
 		if isCount {
 			start := max(prevEnd, zhtext.ClauseStart(seg, n.QualStart))
 			label := seg[start:n.QualStart]
 			n.Start, n.QualStart, n.End = n.Start+a, n.QualStart+a, n.End+a
 			out = append(out, proseCount{Number: n, label: label, prev: prev})
-			if len(out) > limit {
+			if len(out)-base > limit {
 				return out
 			}
 			prevEnd = n.End - a
+			n.End -= a // NextNumber goes on in seg
 			continue
 		}
 		prevEnd = n.End
@@ -273,12 +275,19 @@ func previousSentence(line string, start int) (int, int) {
 	return ps, pe
 }
 
-// rateTry is one base tried for a rate.
+// rateTry is one base tried for a rate: the count pool[index], or the sum
+// of pool[index] and pool[plus]. Its text is written only for a finding.
 type rateTry struct {
-	den   float64
-	text  string // “120件” or “120件+6件”
-	rate  float64
-	index int // the count in the pool, -1 for a sum
+	den         float64
+	rate        float64
+	index, plus int // plus is -1 for a single count
+}
+
+func (t rateTry) text(pool []proseCount) string {
+	if t.plus < 0 {
+		return pool[t.index].written()
+	}
+	return pool[t.index].written() + "+" + pool[t.plus].written()
 }
 
 func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
@@ -286,14 +295,15 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 	if len(rates) == 0 || len(rates) > maxSentenceRates {
 		return
 	}
-	counts := countsIn(line, a, b, maxSentenceCounts, false)
+	c.counts = countsIn(c.counts[:0], line, a, b, maxSentenceCounts, false)
+	counts := c.counts
 	if len(counts) > maxSentenceCounts {
 		return
 	}
 	var withPrev []proseCount // previous sentence's counts, then this one's
 	loadPrev := func() []proseCount {
 		if withPrev == nil {
-			prev := countsIn(line, pa, pb, maxSentenceCounts, true)
+			prev := countsIn(nil, line, pa, pb, maxSentenceCounts, true)
 			if len(prev) > maxSentenceCounts {
 				prev = nil
 			}
@@ -368,7 +378,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 	}
 	best := preferredBase(pool, num, tries)
 	t := tries[best]
-	if t.index >= 0 && pool[t.index].prev {
+	if pool[t.index].prev || t.plus >= 0 && pool[t.plus].prev {
 		usedPrev = true
 	}
 	computed := t.rate
@@ -378,11 +388,11 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 	}
 	ev := &Evidence{Sentence: strings.TrimSpace(sentence),
 		Numbers: []EvidenceNumber{
-			{Role: "stated", Text: stated.QualWord + stated.Text + "%", Value: stated.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: stated.Qualifier.String()},
+			{Role: "stated", Text: rateValue(stated), Value: stated.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: stated.Qualifier.String()},
 			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label},
 		}}
 	for _, x := range tries {
-		ev.Denominators = append(ev.Denominators, Denominator{Text: x.text, Value: x.den, Rate: x.rate})
+		ev.Denominators = append(ev.Denominators, Denominator{Text: x.text(pool), Value: x.den, Rate: x.rate})
 	}
 	slip := stated.Qualifier == zhtext.Exact && decimalSlip(stated.Value, stated.Decimals, computed)
 	far := computed < stated.Value/2 || computed > stated.Value*2
@@ -408,8 +418,8 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 	}
 	st := stated.Value
 	c.add(Finding{Rule: rule, Section: c.section, Line: at,
-		Message: sprintf("“%s率%s%s%%”与%s不符：%s ÷ %s = %s%%%s",
-			lastRunes(m.word, 4), stated.QualWord, stated.Text, where, n.written(), t.text, fmtRate(computed), note),
+		Message: sprintf("“%s”与%s不符：%s ÷ %s = %s%%%s",
+			ratePhrase(m.word, stated), where, n.written(), t.text(pool), fmtRate(computed), note),
 		Stated: &st, Computed: &computed, Evidence: ev})
 }
 
@@ -425,17 +435,17 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			continue
 		}
 		if d.Unit != n.Unit {
-			if (n.Unit == "次" || n.Unit == "人次") && d.Unit == "件" && d.Value >= n.Value {
+			if (n.Unit == "次" || n.Unit == "人次") && d.Unit == "件" {
 				mixed = append(mixed, k)
 			}
 			continue
 		}
 		if d.Value >= n.Value {
-			tries = append(tries, rateTry{d.Value, d.written(), 100 * n.Value / d.Value, k})
+			tries = append(tries, rateTry{d.Value, 100 * n.Value / d.Value, k, -1})
 		}
 		if containsAny(d.label, complementWords) {
 			s := n.Value + d.Value
-			tries = append(tries, rateTry{s, n.written() + "+" + d.written(), 100 * n.Value / s, -1})
+			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k})
 		}
 		if !containsAny(d.label, carryWords) {
 			continue
@@ -446,7 +456,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			}
 			s := d.Value + e.Value
 			if s >= n.Value {
-				tries = append(tries, rateTry{s, e.written() + "+" + d.written(), 100 * n.Value / s, -1})
+				tries = append(tries, rateTry{s, 100 * n.Value / s, k2, k})
 			}
 		}
 	}
@@ -459,7 +469,7 @@ func preferredBase(pool []proseCount, num int, tries []rateTry) int {
 	n := pool[num]
 	best := -1
 	for i, t := range tries {
-		if t.index < 0 {
+		if t.plus >= 0 {
 			continue
 		}
 		d := pool[t.index]
@@ -484,7 +494,7 @@ func isSubtotal(line string, pool []proseCount, num int, t rateTry) bool {
 	if strings.Contains(n.label, "其中") {
 		return true
 	}
-	if t.index < 0 {
+	if t.plus >= 0 {
 		return false
 	}
 	d := pool[t.index]
@@ -528,30 +538,39 @@ func (c *collector) rateOver100(line string, a, b int, m rateMatch, at int) {
 	}
 	st := m.value.Value
 	c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
-		Message: sprintf("“%s率%s%%”超过 100%%：这一比率是部分占整体的比例，不能大于 100%%", lastRunes(m.word, 4), m.value.Text),
+		Message: sprintf("“%s”超过 100%%：这一比率是部分占整体的比例，不能大于 100%%", ratePhrase(m.word, m.value)),
 		Stated:  &st,
 		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
-			{Role: "stated", Text: m.value.Text + "%", Value: st, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()}}}})
+			{Role: "stated", Text: rateValue(m.value), Value: st, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()}}}})
 }
 
 // mixedUnits warns about a rate whose numerator is counted in 次 and whose
 // only possible base in 件: “应诉案件40件，负责人出庭应诉38次，出庭应诉率95%”.
 func (c *collector) mixedUnits(line string, a, b int, m rateMatch, n proseCount, mixed []int, at int) {
 	c.add(Finding{Rule: RuleProseRateDoubt, Section: c.section, Line: at,
-		Message: sprintf("“%s率%s%%”的分子“%s”以“%s”计，而案件以“件”计：比率应按件数计算，请核对",
-			lastRunes(m.word, 4), m.value.Text, n.label+n.written(), n.Unit),
+		Message: sprintf("“%s”的分子“%s”以“%s”计，而案件以“件”计：比率应按件数计算，请核对",
+			ratePhrase(m.word, m.value), n.label+n.written(), n.Unit),
 		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
-			{Role: "stated", Text: m.value.Text + "%", Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+			{Role: "stated", Text: rateValue(m.value), Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
 			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label}}}})
+}
+
+// stemSynonyms are the other words a count behind a rate may be labelled
+// with: the cases behind a 结案率 are “办结” or “审结”.
+var stemSynonyms = map[string][]string{
+	"结案": {"办结", "审结"},
+	"办结": {"结案", "审结"},
+	"审结": {"办结", "结案"},
+	"办复": {"答复", "办理回复"},
 }
 
 // numeratorFor finds the count a rate word refers to: the closest count
 // before the rate whose words contain the rate's own word, trying the
-// longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total).
+// longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total), then
+// the synonyms of its last two characters.
 func numeratorFor(word string, counts []proseCount, ratePos int) int {
 	rs := []rune(word)
-	for k := min(4, len(rs)); k >= 2; k-- {
-		stem := string(rs[len(rs)-k:])
+	find := func(stem string) int {
 		best := -1
 		for i, n := range counts {
 			if n.Start >= ratePos || !n.exact() {
@@ -561,8 +580,18 @@ func numeratorFor(word string, counts []proseCount, ratePos int) int {
 				best = i
 			}
 		}
-		if best >= 0 {
+		return best
+	}
+	for k := min(4, len(rs)); k >= 2; k-- {
+		if best := find(string(rs[len(rs)-k:])); best >= 0 {
 			return best
+		}
+	}
+	if len(rs) >= 2 {
+		for _, syn := range stemSynonyms[string(rs[len(rs)-2:])] {
+			if best := find(syn); best >= 0 {
+				return best
+			}
 		}
 	}
 	return -1
@@ -574,4 +603,22 @@ func lastRunes(s string, n int) string {
 		return s
 	}
 	return string(rs[len(rs)-n:])
+}
+
+// rateValue writes a stated rate with its qualifier where it stood:
+// “约96%”, “95%以上”.
+func rateValue(n zhtext.Number) string {
+	v := n.Text + "%"
+	if n.QualWord == "" {
+		return v
+	}
+	if n.QualStart < n.Start {
+		return n.QualWord + v
+	}
+	return v + n.QualWord
+}
+
+// ratePhrase is how messages quote a rate: “纠错率1.04%”, “办结率95%以上”.
+func ratePhrase(word string, n zhtext.Number) string {
+	return lastRunes(word, 4) + "率" + rateValue(n)
 }

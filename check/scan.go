@@ -138,7 +138,7 @@ func (c *collector) line(s string, at int, st *scanState) {
 		c.partWhole(s, at)
 	}
 	if !st.inPlans && seen&seenYear != 0 {
-		c.countYears(s, at, level > 0)
+		c.countYears(s, at)
 	}
 	if st.inPlans && c.year > 0 && seen&seenYear != 0 {
 		c.plansYears(s, at, level > 0 || st.sectionHead)
@@ -254,13 +254,14 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			i = j - 1
 		case isNumeral(r) && c.at(i+1) == '是':
 			n, width := numeralBefore(rs, i)
-			if n <= 0 || !c.enumStart(i-width+1, n, enumPrev) {
+			if n <= 0 || c.at(i+2) == r || !c.enumStart(i-width+1, n, enumPrev) {
+				// 一是一、二是二 (“exactly as it is”) is an idiom, not a list.
 				continue
 			}
 			c.enum(n, enumPrev, i-width+1, i+2, at)
 			enumPrev = n
 			enumSeen = true
-		case isNumeral(r) && enumPrev > 0 && numeralValue(r) == enumPrev+1 && enumBoundary(c.at(i-1)):
+		case enumPrev > 0 && numeralValue(r) == enumPrev+1 && enumBoundary(c.at(i-1)):
 			if c.enumHole(i, enumPrev, at) {
 				enumPrev++
 			}

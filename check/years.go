@@ -117,32 +117,41 @@ const maxYearsSeen = 16
 // (2021—2025年), targets (到2025年) and comparisons (较2022年, 与2022年相比,
 // 2022年以来) are context, not the year reported on, and the title line of a
 // document is not body. Plans are not passed here.
-func (c *collector) countYears(s string, at int, heading bool) {
+func (c *collector) countYears(s string, at int) {
 	if c.docMode && strings.Contains(s, "报告") && strings.Contains(s, "法治") && len(s) < 300 {
 		return // the title line
 	}
 	s = zhtext.FoldDigits(s)
-	book := 0
-	for i := 0; i+4 < len(s); i++ {
-		switch {
-		case strings.HasPrefix(s[i:], "《"):
-			book++
-		case strings.HasPrefix(s[i:], "》"):
-			book--
+	// Look only where a 年 follows four digits: 年 is common (全年, 年度)
+	// and most lines that have it have no year.
+	for off := 0; ; {
+		k := strings.Index(s[off:], "年")
+		if k < 0 {
+			return
 		}
-		if book > 0 || !zhtext.IsASCIIDigit(s[i]) || i > 0 && zhtext.IsASCIIDigit(s[i-1]) {
+		p := off + k
+		off = p + len("年")
+		i := p - 4
+		if i < 0 || !allASCIIDigits(s[i:p]) || i > 0 && zhtext.IsASCIIDigit(s[i-1]) {
 			continue
 		}
-		if !(zhtext.IsASCIIDigit(s[i+1]) && zhtext.IsASCIIDigit(s[i+2]) && zhtext.IsASCIIDigit(s[i+3])) || !strings.HasPrefix(s[i+4:], "年") {
-			continue
-		}
-		y, _ := strconv.Atoi(s[i : i+4])
-		before, after := s[:i], s[i+4+len("年"):]
-		if y < 1949 || y > 2200 || isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) || isComparison(before, after) {
+		y, _ := strconv.Atoi(s[i:p])
+		before, after := s[:i], s[off:]
+		if y < 1949 || y > 2200 || strings.Count(before, "《") > strings.Count(before, "》") ||
+			isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) || isComparison(before, after) {
 			continue
 		}
 		c.sawYear(y, at, s, i)
 	}
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !zhtext.IsASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isComparison: the year is a point of comparison or a start (较2022年,

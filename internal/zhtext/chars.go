@@ -32,7 +32,21 @@ func DigitValue(r rune) int {
 // hasFullWidthNumber is the cheap test FoldDigits makes first: most text
 // has nothing to fold and is returned as is, without allocating.
 func hasFullWidthNumber(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' || r == '％' || r == '．' })
+	// ０–９ are EF BC 90–99, ％ is EF BC 85 and ． is EF BC 8E in UTF-8;
+	// looking for the lead byte is many times faster than decoding runes.
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xEF)
+		if k < 0 || i+k+2 >= len(s) {
+			return false
+		}
+		i += k
+		if s[i+1] == 0xBC {
+			if b := s[i+2]; b >= 0x90 && b <= 0x99 || b == 0x85 || b == 0x8E {
+				return true
+			}
+		}
+		i++
+	}
 }
 
 // FoldDigits rewrites full-width digits, the full-width decimal point

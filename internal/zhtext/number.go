@@ -103,18 +103,19 @@ func ScanNumber(s string, i int) (n Number, ok bool) {
 	if !startsNumber(s, i) {
 		return Number{}, false
 	}
-	var digits strings.Builder
 	j := i
-	group := 0 // digits since the start or the last thousands separator
+	plain := true // ASCII digits only: Text is a substring, no allocation
+	group := 0    // digits since the start or the last thousands separator
 	for {
 		if r, w := digitAt(s, j); r != 0 {
-			digits.WriteByte(byte('0' + DigitValue(r)))
+			plain = plain && w == 1
 			j += w
 			group++
 			continue
 		}
 		// “1,200”: a comma followed by exactly three digits and no fourth.
 		if j < len(s) && s[j] == ',' && group >= 1 && group <= 3 && threeDigitsAt(s, j+1) {
+			plain = false
 			j++
 			group = 0
 			continue
@@ -124,20 +125,24 @@ func ScanNumber(s string, i int) (n Number, ok bool) {
 	n.Start, n.QualStart = i, i
 	if w := decimalPointAt(s, j); w > 0 {
 		if r, _ := digitAt(s, j+w); r != 0 {
-			digits.WriteByte('.')
+			plain = plain && w == 1
 			j += w
 			for {
 				r, dw := digitAt(s, j)
 				if r == 0 {
 					break
 				}
-				digits.WriteByte(byte('0' + DigitValue(r)))
+				plain = plain && dw == 1
 				n.Decimals++
 				j += dw
 			}
 		}
 	}
-	n.Text = digits.String()
+	if plain {
+		n.Text = s[i:j]
+	} else {
+		n.Text = foldNumber(s[i:j])
+	}
 	v, err := strconv.ParseFloat(n.Text, 64)
 	if err != nil {
 		return Number{}, false
@@ -204,6 +209,21 @@ func ScanNumber(s string, i int) (n Number, ok bool) {
 	return n, true
 }
 
+// foldNumber writes a number with full-width digits or thousands
+// separators as plain ASCII digits.
+func foldNumber(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case DigitValue(r) >= 0:
+			b = append(b, byte('0'+DigitValue(r)))
+		case r == '.' || r == '．':
+			b = append(b, '.')
+		}
+	}
+	return string(b)
+}
+
 // vagueAt reads 余 or 多 after a number: “300余件”, “20多个” state a lower
 // bound. 多 is taken only before a unit or 万/亿, so “3多” in other words is
 // left alone.
@@ -259,13 +279,23 @@ func skipBlanks(s string, i, max int) int {
 // Numbers returns every number in s, in order.
 func Numbers(s string) []Number {
 	var out []Number
-	for i := 0; i < len(s); {
-		if n, ok := ScanNumber(s, i); ok {
-			out = append(out, n)
-			i = max(n.End, i+1)
-			continue
-		}
-		i++
+	for n, ok := NextNumber(s, 0); ok; n, ok = NextNumber(s, n.End) {
+		out = append(out, n)
 	}
 	return out
+}
+
+// NextNumber returns the first number that starts at or after byte from,
+// for scanners that look at numbers one by one without collecting them.
+func NextNumber(s string, from int) (Number, bool) {
+	for i := max(from, 0); i < len(s); i++ {
+		if b := s[i]; !IsASCIIDigit(b) && b != 0xEF { // 0xEF leads every full-width digit
+			continue
+		}
+		if n, ok := ScanNumber(s, i); ok {
+			n.End = max(n.End, i+1)
+			return n, true
+		}
+	}
+	return Number{}, false
 }

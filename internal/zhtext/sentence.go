@@ -1,16 +1,10 @@
 package zhtext
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// sentenceEnds are the characters that end a sentence. The ASCII full stop
-// is not one: in these reports it is a decimal point (“99.27%”) or a heading
-// separator (“1.”).
-const sentenceEnds = "。！？!?"
-
-// IsSentenceEnd reports a character that ends a sentence.
+// IsSentenceEnd reports a character that ends a sentence: 。！？ and the
+// ASCII ! and ?. The ASCII full stop is not one: in these reports it is a
+// decimal point (“99.27%”) or a heading separator (“1.”).
 func IsSentenceEnd(r rune) bool {
 	switch r {
 	case '。', '！', '？', '!', '?':
@@ -43,13 +37,30 @@ func IsClauseBreak(r rune) bool {
 func SentenceBounds(s string, pos, from int) (start, end int) {
 	from = min(max(from, 0), pos)
 	start = from
-	if k := strings.LastIndexAny(s[from:pos], sentenceEnds); k >= 0 {
-		_, w := utf8.DecodeRuneInString(s[from+k:])
-		start = from + k + w
+	for j := pos; j > from; {
+		r, w := utf8.DecodeLastRuneInString(s[from:j])
+		if IsSentenceEnd(r) {
+			start = j
+			break
+		}
+		j -= w
 	}
 	end = len(s)
-	if k := strings.IndexAny(s[pos:], sentenceEnds); k >= 0 {
-		end = pos + k
+	for j := pos; j < len(s); {
+		if b := s[j]; b < utf8.RuneSelf {
+			if b == '!' || b == '?' {
+				end = j
+				break
+			}
+			j++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if IsSentenceEnd(r) {
+			end = j
+			break
+		}
+		j += w
 	}
 	return start, end
 }

@@ -1,0 +1,296 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// labelled is one sentence with the finding it must produce (rule != "")
+// or the silence it must keep over a group of rules (rule == ""). Every
+// class has look-alike negatives: a checker that cries wolf is switched off.
+type labelled struct {
+	name string
+	text string
+	rule string // the rule that must fire; "" when none of the group may
+	want string // substring of the message when it fires
+}
+
+func runLabelled(t *testing.T, group []string, cases []labelled) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := Text(tc.text)
+			var hit []Finding
+			for _, f := range fs {
+				for _, g := range group {
+					if f.Rule == g {
+						hit = append(hit, f)
+					}
+				}
+			}
+			if tc.rule == "" {
+				for _, f := range hit {
+					t.Errorf("false alarm on %q: [%s] %s", tc.text, f.Rule, f.Message)
+				}
+				return
+			}
+			var got *Finding
+			for i := range hit {
+				if hit[i].Rule == tc.rule {
+					got = &hit[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Fatalf("%s missed on %q (other findings: %+v)", tc.rule, tc.text, hit)
+			}
+			if tc.want != "" && !strings.Contains(got.Message, tc.want) {
+				t.Errorf("message %q lacks %q", got.Message, tc.want)
+			}
+			for _, f := range hit {
+				if f.Rule != tc.rule {
+					t.Errorf("also [%s] %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
+
+var rateRules = []string{RuleProseRate, RuleProseRateDoubt}
+
+// TestRatesCorrect: correct rates, whatever base or phrasing they use, are
+// never flagged, not even as a warning.
+func TestRatesCorrect(t *testing.T) {
+	runLabelled(t, rateRules, []labelled{
+		{"carried over", "受理120件，上年结转6件，办结120件，结案率95.2%。", "", ""},
+		{"carried over, 旧存", "新收案件200件，旧存10件，审结205件，结案率97.62%。", "", ""},
+		{"carried over first", "2023年结转案件12件，新收案件300件，办结306件，结案率98.08%。", "", ""},
+		{"carried over included", "受理行政复议申请88件（含上年结转3件），审结85件，结案率96.59%。", "", ""},
+		{"以上", "受理案件120件，办结118件，办结率达95%以上。", "", ""},
+		{"保持在…以上", "受理投诉200件，按时办结196件，按时办结率保持在95%以上。", "", ""},
+		{"超过", "受理纠纷300件，调解成功296件，调解成功率超过98%。", "", ""},
+		{"近", "受理纠纷300件，调解成功296件，成功率近99%。", "", ""},
+		{"约", "受理纠纷300件，调解成功290件，成功率约96%。", "", ""},
+		{"不低于", "应诉案件50件，负责人出庭应诉48件，出庭应诉率不低于95%。", "", ""},
+		{"comparison 由…降至", "审结复议案件55件，纠错5件，纠错率由上年的9.1%降至9%。", "", ""},
+		{"comparison 从…下降到", "审结复议案件55件，纠错5件，纠错率从上年的12%下降到9.09%。", "", ""},
+		{"comparison with a year", "审结案件23件，败诉2件，败诉率由2022年的15.2%下降为8.69%。", "", ""},
+		{"growth 较上年增长", "全年受理案件120件，审结100件，较上年增长20%。", "", ""},
+		{"growth 同比下降", "办理行政处罚案件96件，同比下降12.5%。", "", ""},
+		{"growth rate word", "受理案件120件，办结100件，案件增长率为15%。", "", ""},
+		{"rate then its change", "审结48件，纠错5件，纠错率10.41%，同比下降2.1%。", "", ""},
+		{"complement", "调解成功110件，调解未成功10件，调解成功率91.67%。", "", ""},
+		{"full-width, truncated", "受理纠纷１９２７件，调解成功１９１３件，成功率９９％。", "", ""},
+		{"integer truncation", "调处矛盾纠纷1927件，调解成功1913件，成功率99%。", "", ""},
+		{"previous sentence", "审结案件23件。败诉案件2件，败诉率为8.69%。", "", ""},
+		{"previous sentence rounded", "一审审结行政诉讼案件31件。败诉案件3件，败诉率9.68%。", "", ""},
+		{"alternative base", "收到复议申请50件，审结40件，纠错4件，纠错率10%。", "", ""},
+		{"2 of 23 rounded", "审结案件23件，败诉案件2件，败诉率为8.70%。", "", ""},
+		{"rate of another thing", "解答咨询6420件，群众满意率达到100%。", "", ""},
+		{"two rates one value", "办理人大代表建议159件、政协委员提案78件，办复率、满意率均为100%。", "", ""},
+		{"subtotal of another kind", "全年办理案件1286件，其中调解成功52件，调解成功率96%。", "", ""},
+		{"approximate counts", "受理咨询300余件，办结280余件，办结率99%。", "", ""},
+		{"completion over 100", "办理援助案件310件，完成全年目标任务112.5%。", "", ""},
+		{"completion rate over 100", "计划培训20场，实际培训23场，完成率115%。", "", ""},
+		{"duration not a count", "受理投诉12件，连续36个月保持办结率100%。", "", ""},
+		{"率先", "在全市率先开展示范创建，审查文件52件，备案率100%。", "", ""},
+		{"base in 件, numerator 件", "应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。", "", ""},
+		{"semicolon between", "受理纠纷120件；调解成功110件，成功率91.66%。", "", ""},
+		{"thousands separator", "受理群众来信1,200件，按期办结1,188件，按期办结率99%。", "", ""},
+		{"万", "接听热线电话1.2万件，办结1.19万件，办结率99.16%。", "", ""},
+	})
+}
+
+// TestRatesWrong: a stated rate its own sentence contradicts is an error.
+func TestRatesWrong(t *testing.T) {
+	runLabelled(t, rateRules, []labelled{
+		{"slipped decimal", "审结48件，纠错5件，纠错率1.04%。", RuleProseRate, "小数点错位"},
+		{"slipped decimal, other way", "受理纠纷850件，调解成功842件，成功率9.9%。", RuleProseRate, "小数点错位"},
+		{"slipped decimal, integer", "受理申请200件，办结196件，办结率9.8%。", RuleProseRate, "98%"},
+		{"wrong, close", "受理纠纷120件，调解成功110件，成功率98%。", RuleProseRate, "110件 ÷ 120件 = 91.67%"},
+		{"wrong by far", "共办理申请7004件，办结6196件，办结率98%。", RuleProseRate, "88.46%"},
+		{"head appearance", "应诉案件40件，负责人出庭应诉30件，出庭应诉率90%。", RuleProseRate, "30件 ÷ 40件"},
+		{"以上 not reached", "受理案件120件，办结80件，办结率达95%以上。", RuleProseRate, "办结率95%以上"},
+		{"近 far under", "调解纠纷300件，调解成功250件，调解成功率近99%。", RuleProseRate, ""},
+		{"约 off", "受理纠纷300件，调解成功290件，成功率约90%。", RuleProseRate, "约90%"},
+		{"carried over, still wrong", "受理120件，上年结转6件，办结120件，结案率90%。", RuleProseRate, ""},
+		{"comparison, current wrong", "审结复议案件55件，纠错5件，纠错率由上年的9.1%降至7.2%。", RuleProseRate, "纠错率7.2%"},
+		{"full-width wrong", "受理纠纷１２０件，调解成功１１０件，成功率９８％。", RuleProseRate, ""},
+		{"over 100, appearance", "应诉案件40件，负责人出庭应诉40件，出庭应诉率105%。", RuleProseRate, "超过 100%"},
+		{"over 100, mediation", "受理纠纷120件，调解成功110件，调解成功率112%。", RuleProseRate, "超过 100%"},
+		{"over 100, no counts", "全年行政复议纠错率达到101.5%。", RuleProseRate, "超过 100%"},
+		{"over 100, 办结率", "受理申请120件，办结率983%。", RuleProseRate, "983%"},
+		{"over 100, correction decimal slip", "审结48件，纠错5件，纠错率104%。", RuleProseRate, ""},
+	})
+}
+
+// TestRatesDoubtful: mismatches that may have an explanation the text does
+// not give are warnings that say what was tried.
+func TestRatesDoubtful(t *testing.T) {
+	runLabelled(t, rateRules, []labelled{
+		{"counts in the previous sentence", "审结案件23件。败诉案件3件，败诉率为9%。", RuleProseRateDoubt, "前一句"},
+		{"far apart", "受理纠纷120件，调解成功30件，成功率98%。", RuleProseRateDoubt, "相差悬殊"},
+		{"correction over received", "受理复议申请50件，纠错4件，纠错率9%。", RuleProseRateDoubt, "审结"},
+		{"loss rate over received", "收到行政诉讼案件30件，败诉4件，败诉率12%。", RuleProseRateDoubt, ""},
+		{"appearance in 次", "应诉案件40件，负责人出庭应诉38次，出庭应诉率95%。", RuleProseRateDoubt, "以“次”计"},
+		{"appearance in 次 above cases", "行政应诉案件25件，行政机关负责人出庭应诉26次，出庭应诉率100%。", RuleProseRateDoubt, "以“次”计"},
+	})
+}
+
+func TestRateEvidence(t *testing.T) {
+	fs := findRule(Text("受理120件，上年结转6件，办结120件，结案率90%。"), RuleProseRate)
+	if len(fs) != 1 {
+		t.Fatalf("want one finding, got %+v", fs)
+	}
+	ev := fs[0].Evidence
+	if ev == nil || !strings.Contains(ev.Sentence, "结案率90%") {
+		t.Fatalf("no sentence in evidence: %+v", ev)
+	}
+	if len(ev.Numbers) < 2 || ev.Numbers[0].Role != "stated" || ev.Numbers[0].Value != 90 || ev.Numbers[1].Role != "numerator" || ev.Numbers[1].Value != 120 {
+		t.Errorf("numbers: %+v", ev.Numbers)
+	}
+	var sums, singles int
+	for _, d := range ev.Denominators {
+		if strings.Contains(d.Text, "+") {
+			sums++
+			if d.Value == 126 && (d.Rate < 95.23 || d.Rate > 95.24) {
+				t.Errorf("126 gives %v", d.Rate)
+			}
+		} else {
+			singles++
+		}
+	}
+	if sums == 0 || singles == 0 {
+		t.Errorf("denominators tried: %+v", ev.Denominators)
+	}
+	if fs[0].Stated == nil || *fs[0].Stated != 90 || fs[0].Computed == nil {
+		t.Errorf("stated/computed: %+v", fs[0])
+	}
+}
+
+func TestPartWhole(t *testing.T) {
+	runLabelled(t, []string{RuleProsePart}, []labelled{
+		{"correction above decided", "审结40件，其中纠错52件。", RuleProsePart, "“其中纠错52件”大于前面的“审结40件”"},
+		{"subset above received", "受理1500件，其中涉企纠纷1620件。", RuleProsePart, "1620件"},
+		{"sessions", "开展培训12场，其中线上培训15场。", RuleProsePart, ""},
+		{"comma after 其中", "培训执法人员3000人次，其中，新任执法人员3200人次。", RuleProsePart, ""},
+		{"second of a list", "共受理纠纷120件，其中婚姻家庭纠纷40件、邻里纠纷130件。", RuleProsePart, "130件"},
+		{"full-width", "审结案件４０件，其中纠错５２件。", RuleProsePart, ""},
+		{"above the sum", "受理纠纷120件、信访50件，其中调解成功190件。", RuleProsePart, "之和"},
+		{"part smaller", "审结40件，其中纠错5件。", "", ""},
+		{"within the sum", "受理纠纷120件、信访50件，其中调解成功150件。", "", ""},
+		{"count after the part", "受理纠纷120件，其中涉企纠纷30件，调解成功110件。", "", ""},
+		{"count in a later clause", "受理40件，其中纠错4件，全年累计受理120件。", "", ""},
+		{"approximate whole", "受理纠纷1500余件，其中涉企纠纷1520件。", "", ""},
+		{"other unit nearer", "审结40件，涉及群众120人，其中老年人30人。", "", ""},
+		{"different units", "办理案件40件，其中涉及群众120人。", "", ""},
+		{"no whole", "其中纠错52件。", "", ""},
+		{"whole in previous sentence", "审结40件。其中纠错5件。", "", ""},
+		{"近 part", "办理案件40件，其中近30件为简易程序。", "", ""},
+	})
+}
+
+func TestBlankWithoutSpace(t *testing.T) {
+	runLabelled(t, []string{RuleProseBlank}, []labelled{
+		{"共办理件", "全年共办理件，同比增长。", RuleProseBlank, "“件”前缺少数字"},
+		{"检查余次", "开展检查余次。", RuleProseBlank, "“次”前缺少数字"},
+		{"活动余场", "开展普法活动余场，覆盖全县。", RuleProseBlank, ""},
+		{"space before 万人次", "覆盖群众 万人次。", RuleProseBlank, "万人次"},
+		{"space before 余次", "开展检查 余次。", RuleProseBlank, "余次"},
+		{"space before 万元", "投入资金 万元。", RuleProseBlank, "万元"},
+		{"率%", "行政复议纠错率%。", RuleProseBlank, "%"},
+		{"率为%", "纠错率为%，低于全市平均。", RuleProseBlank, "%"},
+		{"审结件", "审结件，纠错3件。", RuleProseBlank, ""},
+		{"案件件", "办理行政复议案件件，办结率高。", RuleProseBlank, ""},
+		{"培训场次", "组织培训场次，效果良好。", RuleProseBlank, "场次"},
+		{"受理人次", "接待来访群众，受理人次。", RuleProseBlank, "人次"},
+		{"words with 件", "案件办理规范，文件审查严格，条件成熟，事件处置及时，件件有回音。", "", ""},
+		{"人次 as a word", "参训人次统计准确，人员到位。", "", ""},
+		{"万余 is a number", "惠及群众万余人次，其余人员全部到位。", "", ""},
+		{"其余/剩余", "其余件数已转办，剩余件全部办结。", "", ""},
+		{"件数", "办理件数同比增长，受理件数为120件。", "", ""},
+		{"件次 with number", "共办理件次123，同比增长。", "", ""},
+		{"多次", "开展多次检查，发现问题及时整改。", "", ""},
+		{"办理人", "由办理人签字确认。", "", ""},
+		{"组织人员", "组织人员参加培训。", "", ""},
+		{"number present", "共办理120件，开展检查300余次，纠错率8.5%。", "", ""},
+		{"word 人民", "县 人民政府召开常务会议。", "", ""},
+		{"件件", "办理案件件件有回音。", "", ""},
+		{"百分比 word", "按百分比计算，纠错率下降。", "", ""},
+	})
+}
+
+func TestPlaceholderMark(t *testing.T) {
+	runLabelled(t, []string{RulePlaceholderMark}, []labelled{
+		{"X场", "开展培训X场。", RulePlaceholderMark, "“X”"},
+		{"X%", "纠错率X%。", RulePlaceholderMark, ""},
+		{"full-width Ｘ件", "共办理案件Ｘ件。", RulePlaceholderMark, ""},
+		{"X万人次", "覆盖群众X万人次。", RulePlaceholderMark, ""},
+		{"date", "于2023年X月召开推进会。", RulePlaceholderMark, ""},
+		{"×名", "培训×名干部。", RulePlaceholderMark, "“×”"},
+		{"第X次", "召开第X次常务会议。", RulePlaceholderMark, ""},
+		{"lower-case", "审结x件。", RulePlaceholderMark, ""},
+		{"X光", "设立X光安检点一处。", "", ""},
+		{"multiplication", "制作3×4米展板。", "", ""},
+		{"runs are the other rule", "XX县开展培训××场。", "", ""},
+		{"Latin word", "使用OfficeX软件办公。", "", ""},
+		{"X射线", "配备X射线检查设备。", "", ""},
+	})
+	// ×× stays an error of the placeholder rule.
+	if got := findRule(Text("××名干部参加培训。"), RulePlaceholder); len(got) != 1 {
+		t.Errorf("××名: %+v", got)
+	}
+}
+
+func TestEnumAccuracy(t *testing.T) {
+	runLabelled(t, []string{RuleEnum}, []labelled{
+		{"gap", "一是健全制度。二是强化监督。四是加强培训。", RuleEnum, "缺少“三是”"},
+		{"gap after en space", "一是健全制度。\u2002二是强化监督。四是加强培训。", RuleEnum, "缺少“三是”"},
+		{"hole 四加强", "一是健全制度。二是强化监督。三是规范执法。四加强培训。", RuleEnum, "疑漏了“是”"},
+		{"hole 三深化", "一是健全制度；二是强化监督；三深化改革。", RuleEnum, "三是"},
+		{"duplicate", "一是健全制度，二是强化监督，二是加强培训。", RuleEnum, "重复"},
+		{"en space", "一是健全制度。二是强化监督\u2002三是规范执法。四是加强培训。", "", ""},
+		{"ideographic space", "一是健全制度。二是强化监督\u3000三是规范执法。四是加强培训。", "", ""},
+		{"no-break space", "一是健全制度。二是强化监督\u00a0三是规范执法。四是加强培训。", "", ""},
+		{"thin space", "一是健全制度。二是强化监督\u2009三是规范执法。四是加强培训。", "", ""},
+		{"zero-width space", "一是健全制度。二是强化监督\u200b三是规范执法。四是加强培训。", "", ""},
+		{"missing 。", "一是健全制度二是强化监督三是规范执法。四是加强培训。", "", ""},
+		{"统一是, 唯一是", "标准统一是前提。唯一是要抓落实。", "", ""},
+		{"之一是 inside a list", "一是加强领导，重要任务之一是落实责任；二是强化监督。三是规范执法。", "", ""},
+		{"第二是", "一是健全制度。排在第二是监督。二是强化监督。", "", ""},
+		{"一是一、二是二", "一是健全制度。二是坚持实事求是，做到一是一、二是二。三是规范执法。", "", ""},
+		{"三年来 after a list", "一是健全制度。二是强化监督。三年来，全县持续推进。", "", ""},
+		{"四大 after a list", "一是健全制度。二是强化监督。三是规范执法。四大行动成效明显。", "", ""},
+		{"四风 after a list", "一是健全制度。二是强化监督。三是规范执法。四风问题得到纠治。", "", ""},
+		{"good", "一是健全制度。二是强化监督。三是加强培训。", "", ""},
+	})
+}
+
+func TestYearBody(t *testing.T) {
+	title := "某县2023年度法治政府建设情况报告\n"
+	runLabelled(t, []string{RuleYearBody}, []labelled{
+		{"last year's body", title + "2022年，全县坚持依法行政。\n2022年全县办理案件100件。\n2022年度共开展培训12场。", RuleYearBody, "2022年"},
+		{"last year's body with plans", title + "一、主要举措和成效\n2022年，全县坚持依法行政。\n2022年全县办理案件100件。\n2022年度共开展培训12场。\n二、下一步工作打算\n2023年将继续深化改革。", RuleYearBody, ""},
+		{"report year present", title + "2023年，全县坚持依法行政。\n2022年全县办理案件100件。\n2022年度共开展培训12场。\n2022年启动改革。", "", ""},
+		{"comparisons only", title + "较2022年，案件下降。\n与2022年相比增长。\n比2022年减少，2022年以来持续下降。", "", ""},
+		{"titles and ranges", title + "落实《2021—2025年普法规划》。\n实施2021—2025年行动。\n《2022年工作要点》印发。\n《2022年考核办法》出台。", "", ""},
+		{"two mentions only", title + "2022年，全县坚持依法行政。\n2022年全县办理案件100件。", "", ""},
+		{"next year only", title + "2024年1月全面推行。\n2024年将深化。\n2024年继续。", "", ""},
+	})
+}
+
+func TestYearBodyInDraft(t *testing.T) {
+	tp, r := complete(t)
+	r.Year = 2024
+	r.SetText("decisions", "2023年，全县坚持依法决策。"+paragraph(80))
+	r.SetText("enforcement", "2023年全县办理行政处罚案件412件。"+paragraph(80))
+	r.SetText("publicity", "2023年度开展普法活动150场。"+paragraph(80))
+	res := Report(tp, r)
+	if got := findRule(res.Findings, RuleYearBody); len(got) != 1 || got[0].Severity != Error || got[0].Evidence == nil {
+		t.Fatalf("want one year-body error with evidence, got %+v", got)
+	}
+	r.SetText("functions", "2024年，全县深化改革。"+paragraph(80))
+	if got := findRule(Report(tp, r).Findings, RuleYearBody); len(got) != 0 {
+		t.Fatalf("report year mentioned: %+v", got)
+	}
+}
