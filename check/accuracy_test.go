@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"nianbao/model"
 )
 
 // labelled is one sentence with the finding it must produce (rule != "")
@@ -292,5 +294,61 @@ func TestYearBodyInDraft(t *testing.T) {
 	r.SetText("functions", "2024年，全县深化改革。"+paragraph(80))
 	if got := findRule(Report(tp, r).Findings, RuleYearBody); len(got) != 0 {
 		t.Fatalf("report year mentioned: %+v", got)
+	}
+}
+
+func TestFigureRateEvidence(t *testing.T) {
+	tp, r := complete(t)
+	set := func(id, v string) {
+		n, err := model.ParseNumber(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.SetFigure(id, n)
+	}
+	set("review_correction_rate", "25")
+	fs := findRule(Report(tp, r).Findings, RuleFigureRate)
+	if len(fs) != 1 || fs[0].Evidence == nil {
+		t.Fatalf("want one finding with evidence, got %+v", fs)
+	}
+	ev := fs[0].Evidence
+	if len(ev.Denominators) != 2 {
+		t.Fatalf("both denominators tried: %+v", ev.Denominators)
+	}
+	for _, d := range ev.Denominators {
+		if want := 100 * 6 / d.Value; d.Rate != want {
+			t.Errorf("%s: rate %v, want %v", d.Text, d.Rate, want)
+		}
+	}
+	if ev.Numbers[0].Value != 25 || ev.Numbers[1].Value != 6 {
+		t.Errorf("numbers: %+v", ev.Numbers)
+	}
+}
+
+// TestRateExplainsIsTheCheckRule: the exported rule the figures pane uses
+// accepts exactly what the check accepts.
+func TestRateExplainsIsTheCheckRule(t *testing.T) {
+	cases := []struct {
+		stated   string
+		computed float64
+		want     bool
+	}{
+		{"99", 100 * 1913.0 / 1927, true},
+		{"99.27", 100 * 1913.0 / 1927, true},
+		{"99.3", 100 * 1913.0 / 1927, true},
+		{"99.2", 100 * 1913.0 / 1927, true}, // within 0.1
+		{"98", 100 * 1913.0 / 1927, false},
+		{"8.69", 100 * 2.0 / 23, true},
+		{"8.7", 100 * 2.0 / 23, true},
+		{"8.5", 100 * 2.0 / 23, false},
+	}
+	for _, tc := range cases {
+		n, err := model.ParseNumber(tc.stated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := RateExplains(n, tc.computed, 0.1); got != tc.want {
+			t.Errorf("%s for %.4f: %v", tc.stated, tc.computed, got)
+		}
 	}
 }

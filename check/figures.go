@@ -96,6 +96,11 @@ func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f
 	}
 	tol := f.Rate.EffectiveTolerance()
 	decimals := decimalsOf(stated.Text)
+	numF, _ := t.Figure(f.Rate.Numerator)
+	ev := &Evidence{Numbers: []EvidenceNumber{
+		{Role: "stated", Text: stated.Text + "%", Value: stated.Value, Label: f.Label, Qualifier: zhtext.Exact.String()},
+		{Role: "numerator", Text: num.Text + unitOf(numF), Value: num.Value, Label: labelOf(numF, f.Rate.Numerator)},
+	}}
 	var firstDen *model.Figure
 	var firstVal model.Number
 	for _, id := range f.Rate.Denominators {
@@ -103,18 +108,22 @@ func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f
 		if !ok || den.Value <= 0 {
 			continue
 		}
-		if rateConsistent(stated.Value, 100*num.Value/den.Value, decimals, tol, zhtext.Exact) {
+		computed := 100 * num.Value / den.Value
+		if rateConsistent(stated.Value, computed, decimals, tol, zhtext.Exact) {
 			return
 		}
+		df, _ := t.Figure(id)
+		ev.Denominators = append(ev.Denominators, Denominator{Text: labelOf(df, id) + " " + den.Text + unitOf(df), Value: den.Value, Rate: computed})
 		if firstDen == nil {
-			firstDen, _ = t.Figure(id)
-			firstVal = den
+			firstDen, firstVal = df, den
+			if firstDen == nil {
+				firstDen = &model.Figure{ID: id, Label: id}
+			}
 		}
 	}
 	if firstDen == nil {
 		return // no usable denominator: nothing to compare with
 	}
-	numF, _ := t.Figure(f.Rate.Numerator)
 	computed := 100 * num.Value / firstVal.Value
 	st := stated.Value
 	msg := sprintf("“%s”填写为 %s%%，按“%s”%s ÷ “%s”%s 计算应为 %s%%",
@@ -123,7 +132,7 @@ func (c *collector) rate(t *model.Template, r *model.Report, s *model.Section, f
 		msg += "（其他可选分母也不相符）"
 	}
 	c.add(Finding{Rule: RuleFigureRate, Section: s.ID, Figure: f.ID, Line: line,
-		Message: msg, Stated: &st, Computed: &computed})
+		Message: msg, Stated: &st, Computed: &computed, Evidence: ev})
 }
 
 func labelOf(f *model.Figure, id string) string {
