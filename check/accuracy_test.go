@@ -352,3 +352,15 @@ func TestRateExplainsIsTheCheckRule(t *testing.T) {
 		}
 	}
 }
+
+func TestBlankAfterCountedNoun(t *testing.T) {
+	runLabelled(t, []string{RuleProseBlank}, []labelled{
+		{"建议件", "办理人大代表建议件、政协委员提案78件。", RuleProseBlank, ""},
+		{"提案件", "办理人大代表建议12件、政协委员提案件。", RuleProseBlank, ""},
+		{"活动场", "开展宣传活动场，覆盖群众3000人次。", RuleProseBlank, "场"},
+		{"纠纷件", "全年调处矛盾纠纷件，调解成功1913件。", RuleProseBlank, ""},
+		{"活动场所", "建设普法活动场所12个。", "", ""},
+		{"会议次数", "召开会议次数明显减少。", "", ""},
+		{"检查次日", "开展检查次日即反馈。", "", ""},
+	})
+}

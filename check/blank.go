@@ -18,8 +18,9 @@ func isBlankUnitStart(r rune) bool {
 	return false
 }
 
-// countVerbs take a count as their object: a unit right after one has lost
-// its number (“共办理件”, “审结件”).
+// countVerbs take a count as their object, and counted nouns are what the
+// count counts: a unit right after either, ending its clause, has lost its
+// number (“共办理件”, “审结件”, “提案件，”).
 var countVerbs = map[[2]rune]bool{}
 
 func init() {
@@ -27,6 +28,9 @@ func init() {
 		"办理", "受理", "审结", "办结", "审查", "纠错", "调解", "开展", "举办", "组织", "培训", "化解",
 		"处理", "接待", "收到", "查处", "出动", "共计", "累计", "合计", "总计", "新收", "收案", "结案",
 		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持",
+		// Counted nouns: “办理人大代表建议件”, “开展宣传活动场”.
+		"建议", "提案", "申请", "纠纷", "活动", "讲座", "会议", "案卷", "信访", "投诉", "举报", "咨询",
+		"宣讲", "督查", "检查", "矛盾",
 	} {
 		rs := []rune(w)
 		countVerbs[[2]rune{rs[0], rs[1]}] = true

@@ -41,7 +41,7 @@ var changeWords = []string{"增长", "下降", "增幅", "降幅", "上升", "�
 var boundedStems = []string{
 	"成功", "办结", "结案", "审结", "纠错", "败诉", "胜诉", "应诉", "出庭", "到庭", "满意", "办复",
 	"覆盖", "备案", "审查", "公开", "答复", "回复", "及时", "知晓", "合格", "达标", "通过", "履行",
-	"化解", "采纳", "调解", "参与", "参训", "受理", "撤诉", "调撤", "执行", "公示", "录入",
+	"化解", "采纳", "调解", "参与", "参训", "受理", "撤诉", "调撤", "公示", "录入",
 }
 
 // doubtfulBaseStems are rates offices compute over a base the sentence
@@ -377,6 +377,17 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		return
 	}
 	best := preferredBase(pool, num, tries)
+	slip := false
+	if stated.Qualifier == zhtext.Exact {
+		// A base whose rate has the stated digits with the point moved is
+		// the one the drafter meant, whichever count a message would name.
+		for i, x := range tries {
+			if decimalSlip(stated.Value, stated.Decimals, x.rate) {
+				best, slip = i, true
+				break
+			}
+		}
+	}
 	t := tries[best]
 	if pool[t.index].prev || t.plus >= 0 && pool[t.plus].prev {
 		usedPrev = true
@@ -394,7 +405,6 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 	for _, x := range tries {
 		ev.Denominators = append(ev.Denominators, Denominator{Text: x.text(pool), Value: x.den, Rate: x.rate})
 	}
-	slip := stated.Qualifier == zhtext.Exact && decimalSlip(stated.Value, stated.Decimals, computed)
 	far := computed < stated.Value/2 || computed > stated.Value*2
 	where := "同一句中的数字"
 	if usedPrev {
@@ -463,8 +473,10 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 	return tries, mixed
 }
 
-// preferredBase picks the base a message names: a single count, the one
-// just before the numerator (受理X件，成功Y件) when there is one.
+// preferredBase picks the base a message names, a single count: in the
+// rate's own sentence the one just before the numerator (受理X件，成功Y件);
+// from the sentence before, the largest, which is its total (“应诉案件23件，
+// 其中…3件…18件”).
 func preferredBase(pool []proseCount, num int, tries []rateTry) int {
 	n := pool[num]
 	best := -1
@@ -478,7 +490,16 @@ func preferredBase(pool []proseCount, num int, tries []rateTry) int {
 			continue
 		}
 		b := pool[tries[best].index]
-		if d.Start < n.Start && (b.Start > n.Start || d.Start > b.Start) {
+		switch {
+		case d.prev != b.prev:
+			if !d.prev {
+				best = i // the rate's own sentence first
+			}
+		case d.prev:
+			if d.Value > b.Value {
+				best = i
+			}
+		case d.Start < n.Start && (b.Start > n.Start || d.Start > b.Start):
 			best = i
 		}
 	}
