@@ -1,6 +1,7 @@
 package check
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -179,6 +180,8 @@ func TestPartWhole(t *testing.T) {
 		{"second of a list", "共受理纠纷120件，其中婚姻家庭纠纷40件、邻里纠纷130件。", RuleProsePart, "130件"},
 		{"full-width", "审结案件４０件，其中纠错５２件。", RuleProsePart, ""},
 		{"above the sum", "受理纠纷120件、信访50件，其中调解成功190件。", RuleProsePart, "之和"},
+		{"above the total, not the outcome", "调处纠纷3860件，调解成功3812件，成功率98.75%；其中涉企纠纷3915件。", RuleProsePart, "3860件"},
+		{"outcome nearer, total larger", "受理纠纷120件，调解成功110件，其中涉企纠纷115件。", "", ""},
 		{"part smaller", "审结40件，其中纠错5件。", "", ""},
 		{"within the sum", "受理纠纷120件、信访50件，其中调解成功150件。", "", ""},
 		{"count after the part", "受理纠纷120件，其中涉企纠纷30件，调解成功110件。", "", ""},
@@ -363,4 +366,73 @@ func TestBlankAfterCountedNoun(t *testing.T) {
 		{"会议次数", "召开会议次数明显减少。", "", ""},
 		{"检查次日", "开展检查次日即反馈。", "", ""},
 	})
+}
+
+// TestCleanReportFixture: a report in our own words full of numbers,
+// qualified and compared rates, carried-over cases, 其中 subtotals, lists
+// and years draws no finding at all.
+func TestCleanReportFixture(t *testing.T) {
+	b, err := os.ReadFile("testdata/clean-report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Text(string(b)) {
+		t.Errorf("%d: [%s] %s", f.Line, f.Rule, f.Message)
+	}
+}
+
+// TestCleanReportMutations injects one defect at a time into the clean
+// fixture; each must be found by its rule, and only that one finding
+// appears.
+func TestCleanReportMutations(t *testing.T) {
+	b, err := os.ReadFile("testdata/clean-report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := string(b)
+	cases := []struct{ from, to, rule string }{
+		{"结案率97.01%", "结案率96.01%", RuleProseRate},
+		{"结案率97.01%", "结案率9.701%", RuleProseRate},
+		{"纠错率11.53%", "纠错率10.53%", RuleProseRateDoubt}, // its base, 审结130件, is in the sentence before
+		{"纠错率11.53%", "纠错率1.15%", RuleProseRate},
+		{"出庭应诉率100%", "出庭应诉率101%", RuleProseRate},
+		{"出庭应诉64件，", "出庭应诉64次，", RuleProseRateDoubt},
+		{"败诉率6.89%", "败诉率7.89%", RuleProseRateDoubt},
+		{"调解成功率98.75%", "调解成功率97.75%", RuleProseRate},
+		{"按期答复率97.77%", "按期答复率96.5%", RuleProseRate},
+		{"上年结转8件", "上年结转18件", RuleProseRate},
+		{"其中适用简易程序案件412件", "其中适用简易程序案件1412件", RuleProsePart},
+		{"其中涉企纠纷215件，调解成功213件", "其中涉企纠纷3915件，调解成功213件", RuleProsePart},
+		{"1286件", "件", RuleProseBlank},
+		{"3200余次", "余次", RuleProseBlank},
+		{"8万余人次", " 万余人次", RuleProseBlank},
+		{"满意率达到98.7%", "满意率达到%", RuleProseBlank},
+		{"360场次", "X场次", RulePlaceholderMark},
+		{"三是抓好农村普法", "四是抓好农村普法", RuleEnum},
+		{"三是抓好农村普法", "三抓好农村普法", RuleEnum},
+		{"三是加强备案监督", "三加强备案监督", RuleEnum},
+		{"审查率100%", "审查率110%", RuleProseRate},
+	}
+	for _, tc := range cases {
+		t.Run(tc.to, func(t *testing.T) {
+			if !strings.Contains(clean, tc.from) {
+				t.Fatalf("fixture lacks %q", tc.from)
+			}
+			fs := Text(strings.Replace(clean, tc.from, tc.to, 1))
+			if tc.rule == "" {
+				return
+			}
+			found := false
+			for _, f := range fs {
+				if f.Rule == tc.rule {
+					found = true
+				} else if f.Severity >= Warning {
+					t.Errorf("also [%s] %s", f.Rule, f.Message)
+				}
+			}
+			if !found {
+				t.Errorf("%s missed after %q → %q: %+v", tc.rule, tc.from, tc.to, fs)
+			}
+		})
+	}
 }

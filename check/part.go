@@ -36,7 +36,7 @@ func (c *collector) partWhole(line string, at int) {
 			if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
 				continue
 			}
-			if c.partTooLarge(line[a:b], counts, p, pos, at) {
+			if c.partTooLarge(line, a, b, counts, p, pos, at) {
 				break // one finding per 其中
 			}
 		}
@@ -56,30 +56,42 @@ func clauseEnd(line string, i, b int) int {
 	return b
 }
 
-func (c *collector) partTooLarge(sentence string, counts []proseCount, p proseCount, pos, at int) bool {
-	var wholes []proseCount
-	sum := 0.0
-	for _, w := range counts {
+// partTooLarge reports p when it exceeds every count of its unit before 其中
+// and the sum of the list the nearest of them belongs to (“受理纠纷120件、
+// 信访50件，其中…” may refer to 170). The largest count is what a part
+// can least exceed: “受理纠纷120件，调解成功110件，其中涉企纠纷115件”
+// refers to the 120.
+func (c *collector) partTooLarge(line string, a, b int, counts []proseCount, p proseCount, pos, at int) bool {
+	var whole *proseCount
+	listSum, lastEnd := 0.0, -1
+	for i := range counts {
+		w := &counts[i]
 		if w.End > pos || w.Unit != p.Unit {
 			continue
 		}
-		wholes = append(wholes, w)
-		sum += w.Value
+		if !w.exact() {
+			return false // “1500余件”: the whole is not known exactly
+		}
+		if whole == nil || w.Value > whole.Value {
+			whole = w
+		}
+		if lastEnd >= 0 && !strings.ContainsAny(line[lastEnd:w.QualStart], "，,；;") {
+			listSum += w.Value // joined by 、 or 和: one list
+		} else {
+			listSum = w.Value
+		}
+		lastEnd = w.End
 	}
-	if len(wholes) == 0 {
+	if whole == nil || p.Value <= whole.Value || p.Value <= listSum {
 		return false
 	}
-	w := wholes[len(wholes)-1]
-	if !w.exact() || p.Value <= w.Value || len(wholes) > 1 && p.Value <= sum {
-		return false
-	}
-	ev := &Evidence{Sentence: strings.TrimSpace(sentence), Numbers: []EvidenceNumber{
-		{Role: "whole", Text: w.written(), Value: w.Value, Label: w.label},
+	ev := &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+		{Role: "whole", Text: whole.written(), Value: whole.Value, Label: whole.label},
 		{Role: "part", Text: p.written(), Value: p.Value, Label: p.label},
 	}}
-	msg := sprintf("“其中%s%s”大于前面的“%s%s”：部分不能超过整体", strings.TrimPrefix(p.label, "其中"), p.written(), w.label, w.written())
-	if len(wholes) > 1 {
-		msg += sprintf("（也大于其前同单位各数之和 %s%s）", fmtNum(sum), p.Unit)
+	msg := sprintf("“其中%s%s”大于前面的“%s%s”：部分不能超过整体", strings.TrimPrefix(p.label, "其中"), p.written(), whole.label, whole.written())
+	if listSum > whole.Value {
+		msg += sprintf("（也大于前面并列各数之和 %s%s）", fmtNum(listSum), p.Unit)
 	}
 	c.add(Finding{Rule: RuleProsePart, Section: c.section, Line: at, Message: msg, Evidence: ev})
 	return true

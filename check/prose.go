@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -353,10 +354,9 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 			return
 		}
 	}
-	usedPrev := n.prev
 	if !widened {
 		// Before calling this sentence wrong, see whether the counts of
-		// the previous sentence explain it.
+		// the previous sentence explain it; if not, choose among both.
 		if wide := loadPrev(); len(wide) > len(pool) {
 			wn := num + len(wide) - len(pool)
 			more, _ := basesFor(wide, wn)
@@ -365,9 +365,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 					return
 				}
 			}
-			if len(tries) == 0 {
-				tries, pool, num, usedPrev = more, wide, wn, true
-			}
+			tries, pool, num = more, wide, wn
 		}
 	}
 	if len(tries) == 0 {
@@ -376,22 +374,9 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		}
 		return
 	}
-	best := preferredBase(pool, num, tries)
-	slip := false
-	if stated.Qualifier == zhtext.Exact {
-		// A base whose rate has the stated digits with the point moved is
-		// the one the drafter meant, whichever count a message would name.
-		for i, x := range tries {
-			if decimalSlip(stated.Value, stated.Decimals, x.rate) {
-				best, slip = i, true
-				break
-			}
-		}
-	}
+	best, slip := closestBase(pool, tries, stated)
 	t := tries[best]
-	if pool[t.index].prev || t.plus >= 0 && pool[t.plus].prev {
-		usedPrev = true
-	}
+	usedPrev := n.prev || pool[t.index].prev || t.plus >= 0 && pool[t.plus].prev
 	computed := t.rate
 	sentence := line[a:b]
 	if usedPrev {
@@ -473,40 +458,36 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 	return tries, mixed
 }
 
-// preferredBase picks the base a message names, a single count: in the
-// rate's own sentence the one just before the numerator (受理X件，成功Y件);
-// from the sentence before, the largest, which is its total (“应诉案件23件，
-// 其中…3件…18件”).
-func preferredBase(pool []proseCount, num int, tries []rateTry) int {
-	n := pool[num]
-	best := -1
-	for i, t := range tries {
-		if t.plus >= 0 {
+// closestBase picks the base a message names: one whose rate has the
+// stated digits with the decimal point moved (slip), or else the single
+// count whose rate is nearest the stated one — the base the drafter most
+// likely meant. A count of the rate's own sentence is preferred unless one
+// of the sentence before is nearer by more than a point.
+func closestBase(pool []proseCount, tries []rateTry, stated zhtext.Number) (best int, slip bool) {
+	if stated.Qualifier == zhtext.Exact {
+		for i, x := range tries {
+			if decimalSlip(stated.Value, stated.Decimals, x.rate) {
+				return i, true
+			}
+		}
+	}
+	dist := func(x rateTry) float64 {
+		d := math.Abs(x.rate - stated.Value)
+		if pool[x.index].prev {
+			d++
+		}
+		return d
+	}
+	best = -1
+	for i, x := range tries {
+		if x.plus >= 0 {
 			continue
 		}
-		d := pool[t.index]
-		if best < 0 {
-			best = i
-			continue
-		}
-		b := pool[tries[best].index]
-		switch {
-		case d.prev != b.prev:
-			if !d.prev {
-				best = i // the rate's own sentence first
-			}
-		case d.prev:
-			if d.Value > b.Value {
-				best = i
-			}
-		case d.Start < n.Start && (b.Start > n.Start || d.Start > b.Start):
+		if best < 0 || dist(x) < dist(tries[best]) {
 			best = i
 		}
 	}
-	if best < 0 {
-		return 0
-	}
-	return best
+	return max(best, 0), false
 }
 
 // isSubtotal: the numerator is introduced as part of the base (其中).
