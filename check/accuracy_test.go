@@ -98,6 +98,8 @@ func TestRatesCorrect(t *testing.T) {
 		{"duration not a count", "受理投诉12件，连续36个月保持办结率100%。", "", ""},
 		{"率先", "在全市率先开展示范创建，审查文件52件，备案率100%。", "", ""},
 		{"base in 件, numerator 件", "应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。", "", ""},
+		{"every case attended, in 人次", "应诉案件30件，行政机关负责人出庭应诉30人次，出庭应诉率100%。", "", ""},
+		{"every case attended, more hearings", "行政应诉案件25件，行政机关负责人出庭应诉26次，出庭应诉率100%。", "", ""},
 		{"semicolon between", "受理纠纷120件；调解成功110件，成功率91.66%。", "", ""},
 		{"thousands separator", "受理群众来信1,200件，按期办结1,188件，按期办结率99%。", "", ""},
 		{"万", "接听热线电话1.2万件，办结1.19万件，办结率99.16%。", "", ""},
@@ -136,7 +138,7 @@ func TestRatesDoubtful(t *testing.T) {
 		{"correction over received", "受理复议申请50件，纠错4件，纠错率9%。", RuleProseRateDoubt, "审结"},
 		{"loss rate over received", "收到行政诉讼案件30件，败诉4件，败诉率12%。", RuleProseRateDoubt, ""},
 		{"appearance in 次", "应诉案件40件，负责人出庭应诉38次，出庭应诉率95%。", RuleProseRateDoubt, "以“次”计"},
-		{"appearance in 次 above cases", "行政应诉案件25件，行政机关负责人出庭应诉26次，出庭应诉率100%。", RuleProseRateDoubt, "以“次”计"},
+		{"appearance in 次 above cases", "行政应诉案件25件，行政机关负责人出庭应诉26次，出庭应诉率96%。", RuleProseRateDoubt, "以“次”计"},
 	})
 }
 
@@ -268,6 +270,8 @@ func TestEnumAccuracy(t *testing.T) {
 		{"四大 after a list", "一是健全制度。二是强化监督。三是规范执法。四大行动成效明显。", "", ""},
 		{"四风 after a list", "一是健全制度。二是强化监督。三是规范执法。四风问题得到纠治。", "", ""},
 		{"good", "一是健全制度。二是强化监督。三是加强培训。", "", ""},
+		{"一是一套", "重点抓好四项工作：一是一套制度，二是一支队伍，三是一个平台，四是一批典型。", "", ""},
+		{"一是一套 with a gap", "一是一套制度，二是一支队伍，四是一批典型。", RuleEnum, "缺少“三是”"},
 	})
 }
 
@@ -365,6 +369,8 @@ func TestBlankAfterCountedNoun(t *testing.T) {
 		{"活动场所", "建设普法活动场所12个。", "", ""},
 		{"会议次数", "召开会议次数明显减少。", "", ""},
 		{"检查次日", "开展检查次日即反馈。", "", ""},
+		{"信访件 is a word", "按时办结上级交办信访件，群众满意。", "", ""},
+		{"投诉件 is a word", "12345热线转办投诉件，均按期办结。", "", ""},
 	})
 }
 

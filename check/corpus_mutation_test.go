@@ -49,7 +49,7 @@ var injections = []struct {
 	{RuleProseRate, "行政应诉案件36件，负责人出庭应诉36件，出庭应诉率103%。"},
 	{RuleProseRate, "受理群众投诉210件，按期办结168件，按期办结率95.2%。"},
 	{RuleProseRateDoubt, "受理群众投诉210件，按期办结60件，按期办结率95%。"},
-	{RuleProseRateDoubt, "行政应诉案件25件，行政机关负责人出庭应诉27次，出庭应诉率100%。"},
+	{RuleProseRateDoubt, "行政应诉案件25件，行政机关负责人出庭应诉23次，出庭应诉率92%。"},
 	{RuleProsePart, "全年审结复议案件40件，其中纠错52件。"},
 	{RuleProsePart, "受理矛盾纠纷1500件，其中涉企纠纷1620件。"},
 	{RuleProseBlank, "全年共办理件，同比有所增长。"},

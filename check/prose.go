@@ -369,7 +369,10 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		}
 	}
 	if len(tries) == 0 {
-		if len(mixed) > 0 {
+		if len(mixed) > 0 && !(stated.Value == 100 && n.Value >= pool[mixed[len(mixed)-1]].Value) {
+			// 100% with at least as many appearances as cases says every
+			// case was attended, whatever the unit; anything else counted
+			// hearings where cases were meant.
 			c.mixedUnits(line, a, b, m, n, mixed, at)
 		}
 		return

@@ -254,8 +254,9 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			i = j - 1
 		case isNumeral(r) && c.at(i+1) == '是':
 			n, width := numeralBefore(rs, i)
-			if n <= 0 || c.at(i+2) == r || !c.enumStart(i-width+1, n, enumPrev) {
-				// 一是一、二是二 (“exactly as it is”) is an idiom, not a list.
+			if n <= 0 || c.at(i+2) == r && !isHan(c.at(i+3)) || !c.enumStart(i-width+1, n, enumPrev) {
+				// 一是一、二是二 (“exactly as it is”) is an idiom, not a list;
+				// 一是一套制度 is a list.
 				continue
 			}
 			c.enum(n, enumPrev, i-width+1, i+2, at)
