@@ -442,3 +442,10 @@ func TestCleanReportMutations(t *testing.T) {
 		})
 	}
 }
+
+func TestYearBodyFullWidth(t *testing.T) {
+	text := "某县2023年度法治政府建设情况报告\n２０２２年，全县坚持依法行政。\n２０２２年全县办理案件100件。\n２０２２年度共开展培训12场。"
+	if got := findRule(Text(text), RuleYearBody); len(got) != 1 {
+		t.Fatalf("full-width years: %+v", got)
+	}
+}

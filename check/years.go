@@ -3,6 +3,7 @@ package check
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
 )
@@ -121,9 +122,12 @@ func (c *collector) countYears(s string, at int) {
 	if c.docMode && strings.Contains(s, "报告") && strings.Contains(s, "法治") && len(s) < 300 {
 		return // the title line
 	}
-	s = zhtext.FoldDigits(s)
 	// Look only where a 年 follows four digits: 年 is common (全年, 年度)
-	// and most lines that have it have no year.
+	// and most lines that have it have no year. Full-width years are folded
+	// first, on the rare line that has full-width digits.
+	if hasFullWidthYear(s) {
+		s = zhtext.FoldDigits(s)
+	}
 	for off := 0; ; {
 		k := strings.Index(s[off:], "年")
 		if k < 0 {
@@ -142,6 +146,21 @@ func (c *collector) countYears(s string, at int) {
 			continue
 		}
 		c.sawYear(y, at, s, i)
+	}
+}
+
+// hasFullWidthYear: a 年 right after a full-width digit.
+func hasFullWidthYear(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "年")
+		if k < 0 {
+			return false
+		}
+		p := off + k
+		off = p + len("年")
+		if r, _ := utf8.DecodeLastRuneInString(s[:p]); r >= '０' && r <= '９' {
+			return true
+		}
 	}
 }
 

@@ -37,13 +37,19 @@ func IsClauseBreak(r rune) bool {
 func SentenceBounds(s string, pos, from int) (start, end int) {
 	from = min(max(from, 0), pos)
 	start = from
-	for j := pos; j > from; {
-		r, w := utf8.DecodeLastRuneInString(s[from:j])
-		if IsSentenceEnd(r) {
-			start = j
-			break
+	// Bytes, not runes: 。 is E3 80 82, ！ EF BC 81, ？ EF BC 9F, and no
+	// other character ends in those three bytes.
+	for j := pos - 1; j >= from; j-- {
+		switch b := s[j]; {
+		case b == '!' || b == '?':
+			start = j + 1
+		case j-2 >= from && (b == 0x82 && s[j-1] == 0x80 && s[j-2] == 0xE3 ||
+			(b == 0x81 || b == 0x9F) && s[j-1] == 0xBC && s[j-2] == 0xEF):
+			start = j + 1
+		default:
+			continue
 		}
-		j -= w
+		break
 	}
 	end = len(s)
 	for j := pos; j < len(s); {

@@ -235,3 +235,20 @@ func TestQualifierString(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceBoundsEnds(t *testing.T) {
+	for _, end := range []string{"。", "！", "？", "!", "?"} {
+		s := "前一句" + end + "受理12件，办结率100%" + end + "后一句"
+		pos := strings.Index(s, "率")
+		a, b := SentenceBounds(s, pos, 0)
+		if s[a:b] != "受理12件，办结率100%" {
+			t.Errorf("%s: %q", end, s[a:b])
+		}
+	}
+	// A character whose UTF-8 ends like 。 but is not one: 舂 (E8 88 82)
+	// ends in 0x82 too and must not end the sentence.
+	s := "舂米受理12件，办结率100%"
+	if a, _ := SentenceBounds(s, strings.Index(s, "率"), 0); a != 0 {
+		t.Errorf("false sentence end at %d", a)
+	}
+}
