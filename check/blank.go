@@ -12,7 +12,7 @@ import "nianbao/internal/zhtext"
 // in; 次 of 人次 and 场次 is reached through its first character.
 func isBlankUnitStart(r rune) bool {
 	switch r {
-	case '件', '次', '场', '项', '起', '宗', '人':
+	case '件', '次', '场', '项', '起', '宗', '人', '个', '名', '份', '条', '篇':
 		return true
 	}
 	return false
@@ -29,11 +29,15 @@ func init() {
 		"处理", "接待", "收到", "查处", "出动", "共计", "累计", "合计", "总计", "新收", "收案", "结案",
 		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持",
 		// Counted nouns: “办理人大代表建议件”, “开展宣传活动场”. Not 信访,
-		// 投诉 or 举报: 信访件, 投诉件 are words for the items themselves.
-		"建议", "提案", "纠纷", "活动", "讲座", "会议", "案卷", "宣讲", "督查", "检查", "矛盾",
+		// 投诉 or 举报: 信访件, 投诉件 are words for the items themselves;
+		// not 企业: 企业家 is a word.
+		"建议", "提案", "纠纷", "活动", "讲座", "会议", "案卷", "宣讲", "督查", "检查", "矛盾", "咨询",
+		"成功", "败诉", "应诉", "处罚", "许可", "积案", "诉讼", "巡查", "抽查", "议题", "律师", "资料",
+		"材料", "手册", "合同", "信息", "意见", "短信", "解读", "文章", "群众", "人员", "干部", "学生",
+		"职工", "调解员",
 	} {
 		rs := []rune(w)
-		countVerbs[[2]rune{rs[0], rs[1]}] = true
+		countVerbs[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
 	}
 }
 
@@ -158,17 +162,30 @@ func init() {
 		"持续", "全面", "创新", "开展", "建立", "狠抓", "抓好", "注重", "突出", "聚焦", "优化", "拓展", "做好",
 		"扎实", "着力", "大力", "积极", "不断", "切实", "进一", "依法", "筑牢", "压实", "夯实", "构建", "打造",
 		"围绕", "紧扣", "强调", "统筹", "深入", "主动", "有序", "稳步", "加快", "加大", "用好", "建好", "管好",
+		"严把", "把好", "抓实", "做实", "推行", "实施", "实行", "探索", "组织", "建设", "推广", "畅通", "着眼",
+		"坚决", "认真", "全力", "努力", "广泛", "精心", "细化", "明确", "创建", "打好", "守牢", "守好", "办好",
+		"发挥", "拓宽", "搭建", "建强", "配强", "织密", "有效", "强力", "抓住", "深挖", "压紧", "健全",
 	} {
 		rs := []rune(w)
 		enumVerbs[[2]rune{rs[0], rs[1]}] = true
 	}
 }
 
+// enumVerbRune are one-character verbs that open points in the terse style
+// (“一是抓关键，二是强队伍”).
+func enumVerbRune(r rune) bool {
+	switch r {
+	case '抓', '强', '优', '严', '促', '建', '提', '重':
+		return true
+	}
+	return false
+}
+
 // enumHole reports “四加强” after “三是”: the numeral that continues the list
 // followed by a verb that opens a point, with 是 left out. It says whether
 // it reported, so the list goes on from the hole.
 func (c *collector) enumHole(i, prev, at int) bool {
-	if !enumVerbs[[2]rune{c.at(i + 1), c.at(i + 2)}] {
+	if !enumVerbs[[2]rune{c.at(i + 1), c.at(i + 2)}] && !enumVerbRune(c.at(i+1)) {
 		return false
 	}
 	n := prev + 1

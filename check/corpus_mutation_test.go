@@ -205,3 +205,40 @@ func TestCorpusBlankedCounts(t *testing.T) {
 		t.Skip("no count after a counted noun in the corpus")
 	}
 }
+
+var rateNumerator = regexp.MustCompile(`(调解成功|办结|审结|纠错|败诉)(\d+)件`)
+
+// TestCorpusBumpedNumerators raises the numerator of every rate the corpus
+// states with its counts by a tenth plus one; the rate no longer fits its
+// counts (or the part outgrows its whole) and must be reported.
+func TestCorpusBumpedNumerators(t *testing.T) {
+	tried := 0
+	for _, name := range corpusFiles {
+		text := readCorpus(t, name)
+		quiet := ruleLines(Text(text), rateRules)
+		for _, m := range rateNumerator.FindAllStringSubmatchIndex(text, -1) {
+			a, b := sentenceOf(text, m[0])
+			if !strings.Contains(text[a:b], "率") || !strings.Contains(text[a:b], "%") || strings.Count(text[a:b], "件") < 2 {
+				continue
+			}
+			v := 0
+			for _, ch := range text[m[4]:m[5]] {
+				v = v*10 + int(ch-'0')
+			}
+			mutated := text[:m[4]] + sprintf("%d", v+v/10+1) + text[m[5]:]
+			line := strings.Count(text[:m[0]], "\n") + 1
+			tried++
+			got := ruleLines(Text(mutated), append([]string{RuleProsePart}, rateRules...))
+			found := false
+			for _, ls := range got {
+				found = found || containsInt(ls, line)
+			}
+			if !found {
+				t.Errorf("%s:%d: numerator %d→%d not reported (%v, before %v)", name, line, v, v+v/10+1, got, quiet)
+			}
+		}
+	}
+	if tried == 0 {
+		t.Skip("no rate numerator in the corpus")
+	}
+}

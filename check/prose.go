@@ -369,6 +369,10 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		}
 	}
 	if len(tries) == 0 {
+		if w := largestBelow(pool, num); w >= 0 {
+			c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
+			return
+		}
 		if len(mixed) > 0 && !(stated.Value == 100 && n.Value >= pool[mixed[len(mixed)-1]].Value) {
 			// 100% with at least as many appearances as cases says every
 			// case was attended, whatever the unit; anything else counted
@@ -534,6 +538,44 @@ func decimalSlip(stated float64, decimals int, computed float64) bool {
 		}
 	}
 	return false
+}
+
+// largestBelow returns the largest exact count of the numerator's unit in
+// the rate's own sentence when every such count is smaller than the
+// numerator (“调处纠纷1927件，调解成功2013件，成功率…”), -1 otherwise.
+func largestBelow(pool []proseCount, num int) int {
+	n := pool[num]
+	w := -1
+	for k, d := range pool {
+		if k == num || d.prev || !d.exact() || d.Unit != n.Unit {
+			continue
+		}
+		if d.Value >= n.Value {
+			return -1
+		}
+		if w < 0 || d.Value > pool[w].Value {
+			w = k
+		}
+	}
+	return w
+}
+
+// numeratorAboveWhole reports a rate's numerator larger than every count
+// that could be its base: a part larger than its whole. Cases decided may
+// outnumber cases received when some were carried over from last year, so
+// for 结案率, 办结率 and 审结率 it is a warning.
+func (c *collector) numeratorAboveWhole(line string, a, b int, m rateMatch, pool []proseCount, num, w, at int) {
+	n, d := pool[num], pool[w]
+	rule, note := RuleProsePart, "：部分不能超过整体"
+	if hasSuffixIn(m.word, []string{"结案", "办结", "审结"}) {
+		rule, note = RuleProseRateDoubt, "：若含上年结转的案件，请写明结转件数"
+	}
+	c.add(Finding{Rule: rule, Section: c.section, Line: at,
+		Message: sprintf("“%s%s”大于同一句中的“%s%s”，“%s”无从计算%s", n.label, n.written(), d.label, d.written(), ratePhrase(m.word, m.value), note),
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(m.value), Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+			{Role: "part", Text: n.written(), Value: n.Value, Label: n.label},
+			{Role: "whole", Text: d.written(), Value: d.Value, Label: d.label}}}})
 }
 
 // rateOver100 reports a share of a whole stated above 100%.
