@@ -17,10 +17,10 @@
 //   - IsSpace: every blank a drafter, a word processor or a web page leaves
 //     between words — ASCII space and tab, the no-break space (U+00A0), the
 //     en/em/thin spaces (U+2000–U+200A), U+202F, U+205F and the ideographic
-//     space (U+3000). IsInvisible covers the zero-width characters (U+200B–
+//     space (U+3000). IsInvisible covers the zero-width characters (U+200B to
 //     U+200D, U+2060, U+FEFF) that take no cell but break word matching.
-//     IsBlank is either. Line ends are not blanks here: text is handled a
-//     line (paragraph) at a time.
+//     IsBlank is either; TrimBlank and LastRune use it. Line ends are not
+//     blanks here: text is handled a line (paragraph) at a time.
 //
 // # Sentences and clauses
 //
@@ -32,8 +32,9 @@
 // treats them as ends, rate checking does not, because counts and their rate
 // often sit on both sides of one. IsClauseBreak adds the comma, the
 // enumeration comma and the colon: the breaks between the label of a count
-// and the count before it. SentenceBounds finds the sentence around a byte
-// offset.
+// and the count before it; ClauseStart finds where the clause before an
+// offset begins, which is where a count's label (“调解成功”1913件) starts.
+// SentenceBounds finds the sentence around a byte offset.
 //
 // # Units and numbers
 //
@@ -47,10 +48,25 @@
 // ASCII or full-width digits, thousands separators (“1,200”), a decimal
 // part, 万 or 亿, the vague 余/多 (“300余件”, “1.5万余人次”), a unit, and a
 // qualifier on either side — 约/近/超过/不足/逾 before, 以上/以下/左右
-// after. Numbers lists every number of a string. A Qualifier says how the
+// after. Numbers lists every number of a string and NextNumber walks them
+// one at a time without allocating. A Qualifier says how the
 // stated number bounds the true one (Exact, Over, Under, About), which is
 // what lets a checker accept “办结率达95%以上” for 99.2% and still reject it
 // for 80%. Ordinals (“第3次”) are marked so they are never taken for counts.
+// Offsets are byte offsets into the string given, full-width digits
+// included, so a caller can cut the original text around a number; Text
+// is always plain ASCII digits (“１，２００” never occurs, “1,200” reads as
+// "1200").
+//
+// A typical use, reading the counts of a sentence with their labels:
+//
+//	for n, ok := zhtext.NextNumber(s, 0); ok; n, ok = zhtext.NextNumber(s, n.End) {
+//		if zhtext.CountUnitAt(n.Unit) == "" || n.Qualifier != zhtext.Exact || n.Ordinal {
+//			continue // not an exact count: a rate, an amount, a year, “300余件”
+//		}
+//		label := s[zhtext.ClauseStart(s, n.QualStart):n.QualStart]
+//		use(label, n.Value, n.Unit)
+//	}
 //
 // # Line breaking
 //
