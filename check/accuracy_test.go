@@ -470,3 +470,27 @@ func TestYearBodyFullWidth(t *testing.T) {
 		t.Fatalf("full-width years: %+v", got)
 	}
 }
+
+// TestFigureNotFoundInDocument: a required figure the importer did not find
+// in a document is a warning that says what was looked for; in a draft,
+// where the drafter types it, it stays a missing figure (error).
+func TestFigureNotFoundInDocument(t *testing.T) {
+	tp, r := complete(t)
+	delete(r.Figures, "legality_reviews")
+	doc := Document(tp, r, DocLines{Text: "青山县2024年度法治政府建设情况报告\n正文。\n"})
+	got := findRule(doc.Findings, RuleFigureNotFound)
+	if len(got) != 1 || got[0].Severity != Warning || !strings.Contains(got[0].Message, "合法性审查件数") ||
+		!strings.Contains(got[0].Message, "查找的是") {
+		t.Fatalf("document: %+v", doc.Findings)
+	}
+	if len(findRule(doc.Findings, RuleFigureMissing)) != 0 {
+		t.Errorf("document reports figure.missing too")
+	}
+	draft := Report(tp, r)
+	if got := findRule(draft.Findings, RuleFigureMissing); len(got) != 1 || got[0].Severity != Error {
+		t.Errorf("draft: %+v", draft.Findings)
+	}
+	if doc.Completeness != draft.Completeness || doc.Completeness == 100 {
+		t.Errorf("completeness: document %v, draft %v", doc.Completeness, draft.Completeness)
+	}
+}

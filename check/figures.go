@@ -25,7 +25,14 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 				done.total++
 			}
 			if !set {
-				if f.Required {
+				switch {
+				case !f.Required:
+				case lines != nil:
+					// In a document the figure lives in the prose; that the
+					// importer did not recognise it is not proof it is absent.
+					c.add(Finding{Rule: RuleFigureNotFound, Section: s.ID, Figure: f.ID, Line: line,
+						Message: sprintf("文档中没有找到必填数字“%s”：%s，请核对正文是否写明", f.Label, lookedFor(f))})
+				default:
 					c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line,
 						Message: sprintf("必填数字“%s”未填写", f.Label)})
 				}
@@ -56,6 +63,24 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 		return true
 	})
 	return done
+}
+
+// lookedFor says what the importer looks for to find a figure in prose.
+func lookedFor(f *model.Figure) string {
+	var words []string
+	for _, k := range f.Keywords {
+		if k != f.Unit {
+			words = append(words, "“"+k+"”")
+		}
+	}
+	unit := f.Unit
+	if unit == "" {
+		unit = "任意单位"
+	}
+	if len(words) == 0 {
+		return sprintf("查找的是以“%s”为单位的数字", unit)
+	}
+	return sprintf("查找的是同一句中含%s、以“%s”为单位的数字", strings.Join(words, ""), unit)
 }
 
 func unitOf(f *model.Figure) string {

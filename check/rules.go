@@ -13,6 +13,7 @@ const (
 	RulePlaceholder     = "section.placeholder"
 	RulePlaceholderMark = "section.placeholder-mark"
 	RuleFigureMissing   = "figure.missing"
+	RuleFigureNotFound  = "figure.not-found"
 	RuleFigureBounds    = "figure.bounds"
 	RuleFigureLE        = "figure.le"
 	RuleFigureRate      = "figure.rate"
@@ -51,6 +52,7 @@ var rules = []RuleInfo{
 	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等。"},
 	{RulePlaceholderMark, Warning, false, "数字的位置上只有一个占位字母或记号，如“开展培训X场”“纠错率X%”“×名”。单个字母也可能是正文（如“X光”），所以只作警告。"},
 	{RuleFigureMissing, Error, false, "模板规定的必填数字未填写。"},
+	{RuleFigureNotFound, Warning, false, "从文档（.txt/.md/.docx 等）导入时，正文中没有找到模板规定的必填数字。数字可能以导入未识别的说法写在正文里，所以只作警告，并写明查找的关键词和单位。"},
 	{RuleFigureBounds, Error, false, "数字超出模板规定的范围（如比率大于 100 或件数为负数、小数）。"},
 	{RuleFigureLE, Error, false, "部分大于整体：如纠错数大于审结数、败诉数大于案件数。"},
 	{RuleFigureRate, Error, false, "比率与其分子、分母不符：任一可选分母能解释即视为一致；截尾和四舍五入（如 2÷23 写作 8.69% 或 8.70%）不算错误。同时给出填写值和计算值。"},
