@@ -282,9 +282,24 @@ type rateTry struct {
 	den         float64
 	rate        float64
 	index, plus int // plus is -1 for a single count
+	// all marks the sum of every exact count of the unit in the rate's own
+	// sentence: the outcomes listed one by one (“维持88件，驳回21件，纠错
+	// 15件，终止6件”) add up to the cases decided.
+	all bool
 }
 
+func (t rateTry) single() bool { return t.plus < 0 && !t.all }
+
 func (t rateTry) text(pool []proseCount) string {
+	if t.all {
+		var parts []string
+		for _, d := range pool {
+			if !d.prev && d.exact() && d.Unit == pool[t.index].Unit {
+				parts = append(parts, d.written())
+			}
+		}
+		return strings.Join(parts, "+")
+	}
 	if t.plus < 0 {
 		return pool[t.index].written()
 	}
@@ -443,11 +458,11 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			continue
 		}
 		if d.Value >= n.Value {
-			tries = append(tries, rateTry{d.Value, 100 * n.Value / d.Value, k, -1})
+			tries = append(tries, rateTry{d.Value, 100 * n.Value / d.Value, k, -1, false})
 		}
 		if containsAny(d.label, complementWords) {
 			s := n.Value + d.Value
-			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k})
+			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k, false})
 		}
 		if !containsAny(d.label, carryWords) {
 			continue
@@ -458,9 +473,19 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			}
 			s := d.Value + e.Value
 			if s >= n.Value {
-				tries = append(tries, rateTry{s, 100 * n.Value / s, k2, k})
+				tries = append(tries, rateTry{s, 100 * n.Value / s, k2, k, false})
 			}
 		}
+	}
+	sum, parts := 0.0, 0
+	for _, d := range pool {
+		if !d.prev && d.exact() && d.Unit == n.Unit {
+			sum += d.Value
+			parts++
+		}
+	}
+	if parts >= 3 && !n.prev {
+		tries = append(tries, rateTry{sum, 100 * n.Value / sum, num, -1, true})
 	}
 	return tries, mixed
 }
@@ -487,7 +512,7 @@ func closestBase(pool []proseCount, tries []rateTry, stated zhtext.Number) (best
 	}
 	best = -1
 	for i, x := range tries {
-		if x.plus >= 0 {
+		if !x.single() {
 			continue
 		}
 		if best < 0 || dist(x) < dist(tries[best]) {
@@ -503,7 +528,7 @@ func isSubtotal(line string, pool []proseCount, num int, t rateTry) bool {
 	if strings.Contains(n.label, "其中") {
 		return true
 	}
-	if t.plus >= 0 {
+	if !t.single() {
 		return false
 	}
 	d := pool[t.index]
