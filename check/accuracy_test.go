@@ -401,12 +401,14 @@ func TestBlankAfterCountedNoun(t *testing.T) {
 // qualified and compared rates, carried-over cases, 其中 subtotals, lists
 // and years draws no finding at all.
 func TestCleanReportFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/clean-report.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range Text(string(b)) {
-		t.Errorf("%d: [%s] %s", f.Line, f.Rule, f.Message)
+	for _, name := range []string{"clean-report.txt", "clean-department.txt"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Text(string(b)) {
+			t.Errorf("%s:%d: [%s] %s", name, f.Line, f.Rule, f.Message)
+		}
 	}
 }
 
