@@ -383,7 +383,13 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 			tries, pool, num = more, wide, wn
 		}
 	}
-	if len(tries) == 0 {
+	nameable := false
+	for _, t := range tries {
+		nameable = nameable || !t.all
+	}
+	if !nameable {
+		// Only the sum of every count is left: it may explain a rate but
+		// is no base a message can name.
 		if w := largestBelow(pool, num); w >= 0 {
 			c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
 			return
@@ -491,9 +497,9 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 }
 
 // closestBase picks the base a message names: one whose rate has the
-// stated digits with the decimal point moved (slip), or else the single
-// count whose rate is nearest the stated one — the base the drafter most
-// likely meant. A count of the rate's own sentence is preferred unless one
+// stated digits with the decimal point moved (slip), or else the count (or
+// received-plus-carried sum) whose rate is nearest the stated one — the base
+// the drafter most likely meant. A count of the rate's own sentence is preferred unless one
 // of the sentence before is nearer by more than a point.
 func closestBase(pool []proseCount, tries []rateTry, stated zhtext.Number) (best int, slip bool) {
 	if stated.Qualifier == zhtext.Exact {
@@ -512,7 +518,7 @@ func closestBase(pool []proseCount, tries []rateTry, stated zhtext.Number) (best
 	}
 	best = -1
 	for i, x := range tries {
-		if !x.single() {
+		if x.all {
 			continue
 		}
 		if best < 0 || dist(x) < dist(tries[best]) {
@@ -592,7 +598,10 @@ func largestBelow(pool []proseCount, num int) int {
 func (c *collector) numeratorAboveWhole(line string, a, b int, m rateMatch, pool []proseCount, num, w, at int) {
 	n, d := pool[num], pool[w]
 	rule, note := RuleProsePart, "：部分不能超过整体"
-	if hasSuffixIn(m.word, []string{"结案", "办结", "审结"}) {
+	switch {
+	case anyLabelHas(pool, num, carryWords):
+		note = "，加上写明的上年结转件数也不够：部分不能超过整体"
+	case hasSuffixIn(m.word, []string{"结案", "办结", "审结"}):
 		rule, note = RuleProseRateDoubt, "：若含上年结转的案件，请写明结转件数"
 	}
 	c.add(Finding{Rule: rule, Section: c.section, Line: at,
