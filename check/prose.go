@@ -200,8 +200,9 @@ type proseCount struct {
 	prev  bool   // stated in the sentence before the rate's
 }
 
-// exact counts may be numerators and bases; “300余件” and “第3次” may not.
-func (p proseCount) exact() bool { return p.Qualifier == zhtext.Exact && !p.Ordinal }
+// exact counts may be numerators and bases; “300余件”, “第3次” and “1.2万件”
+// (a figure rounded to the 万) may not.
+func (p proseCount) exact() bool { return p.Qualifier == zhtext.Exact && !p.Ordinal && p.Multiplier == "" }
 
 // written is the count as a message shows it: “1.5万件”.
 func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
@@ -338,11 +339,30 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			pool, widened = loadPrev(), true
 			num = numeratorFor(m.word, pool, m.start)
 		}
-		if num < 0 {
+		if num < 0 || narrower(m.word, pool[num].label) {
 			continue
 		}
 		c.checkRate(line, a, b, pa, m, pool, num, widened, at, loadPrev)
 	}
+}
+
+// narrowingWords name a part of what a count counts: “涉企纠纷调解成功率”
+// is over the disputes involving businesses, not over all disputes.
+var narrowingWords = []string{
+	"涉企", "涉法", "涉诉", "重大", "疑难", "按期", "按时", "及时", "当场", "现场", "线上", "网上", "首次",
+	"一次性", "即时", "专项", "企业", "村级", "乡镇", "社区", "行业", "专业", "婚姻", "家庭", "邻里",
+	"劳动", "医疗", "交通", "物业", "土地", "征收", "一审", "二审", "集体",
+}
+
+// narrower reports a rate word that names a part its numerator's words do
+// not: the rate is over a subset whose counts the sentence does not give.
+func narrower(word, label string) bool {
+	for _, w := range narrowingWords {
+		if strings.Contains(word, w) && !strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBase: the pool holds a count that can be the numerator's base.
