@@ -14,7 +14,8 @@ import (
 // larger than the sum is reported.
 func (c *collector) partWhole(line string, at int) {
 	line = zhtext.FoldDigits(line)
-	done := 0
+	a, b := 0, -1 // the sentence examined last, and its counts
+	var counts []proseCount
 	for off := 0; ; {
 		k := strings.Index(line[off:], "其中")
 		if k < 0 {
@@ -22,9 +23,12 @@ func (c *collector) partWhole(line string, at int) {
 		}
 		pos := off + k
 		off = pos + len("其中")
-		a, b := zhtext.SentenceBounds(line, pos, done)
-		done = a
-		counts := countsIn(nil, line, a, b, maxSentenceCounts, false)
+		if pos >= b {
+			// A new sentence: its bounds and counts are found once, however
+			// many 其中 it holds, so a long line stays linear.
+			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
+			counts = countsIn(counts[:0], line, a, b, maxSentenceCounts, false)
+		}
 		if len(counts) < 2 || len(counts) > maxSentenceCounts {
 			continue
 		}

@@ -106,6 +106,9 @@ func findRates(s string, a, b int) []rateMatch {
 			continue
 		}
 		out = append(out, rateMatch{start: ws, end: n.End, word: s[ws:pos], value: n})
+		if len(out) > maxSentenceRates {
+			return out // a table run into one line; the caller gives up on it
+		}
 		off = n.End
 	}
 	return out
