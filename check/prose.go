@@ -205,7 +205,9 @@ type proseCount struct {
 
 // exact counts may be numerators and bases; “300余件”, “第3次” and “1.2万件”
 // (a figure rounded to the 万) may not.
-func (p proseCount) exact() bool { return p.Qualifier == zhtext.Exact && !p.Ordinal && p.Multiplier == "" }
+func (p proseCount) exact() bool {
+	return p.Qualifier == zhtext.Exact && !p.Ordinal && p.Multiplier == ""
+}
 
 // written is the count as a message shows it: “1.5万件”.
 func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
