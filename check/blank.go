@@ -18,27 +18,51 @@ func isBlankUnitStart(r rune) bool {
 	return false
 }
 
-// countVerbs take a count as their object, and counted nouns are what the
+// countVerbs take a count as their object, and countedNouns are what a
 // count counts: a unit right after either, ending its clause, has lost its
-// number (“共办理件”, “审结件”, “提案件，”).
-var countVerbs = map[[2]rune]bool{}
+// number (“共办理件”, “审结件”, “提案件，”). After a verb, a one-character
+// unit followed by the thing counted has lost it too (“分解落实项指标”,
+// “召开次会议”).
+var countVerbs, countedNouns = map[[2]rune]bool{}, map[[2]rune]bool{}
 
 func init() {
 	for _, w := range []string{
 		"办理", "受理", "审结", "办结", "审查", "纠错", "调解", "开展", "举办", "组织", "培训", "化解",
 		"处理", "接待", "收到", "查处", "出动", "共计", "累计", "合计", "总计", "新收", "收案", "结案",
-		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持",
-		// Counted nouns: “办理人大代表建议件”, “开展宣传活动场”. Not 信访,
-		// 投诉 or 举报: 信访件, 投诉件 are words for the items themselves;
-		// not 企业: 企业家 is a word.
+		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持", "落实",
+		"召开", "印发", "制定", "出台", "清理", "评查", "公布", "公开", "发布", "聘请", "选聘", "培育",
+	} {
+		rs := []rune(w)
+		countVerbs[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
+	}
+	for _, w := range []string{
+		// Not 信访, 投诉 or 举报: 信访件, 投诉件 are words for the items
+		// themselves; not 企业: 企业家 is a word.
 		"建议", "提案", "纠纷", "活动", "讲座", "会议", "案卷", "宣讲", "督查", "检查", "矛盾", "咨询",
 		"成功", "败诉", "应诉", "处罚", "许可", "积案", "诉讼", "巡查", "抽查", "议题", "律师", "资料",
 		"材料", "手册", "合同", "信息", "意见", "短信", "解读", "文章", "群众", "人员", "干部", "学生",
 		"职工", "调解员",
 	} {
 		rs := []rune(w)
-		countVerbs[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
+		countedNouns[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
 	}
+}
+
+// measureBeforeNoun are the one-character units that stand before the
+// noun they count (“7项决策”, “3次会议”, “12个乡镇”).
+func measureBeforeNoun(r rune) bool {
+	switch r {
+	case '件', '项', '个', '名', '场', '次', '条', '份', '篇':
+		return true
+	}
+	return false
+}
+
+// unitWord: the unit at rs[i] begins an ordinary word (项目, 次数, 名单).
+func (c *collector) unitWord(i int) bool {
+	var buf [2]rune
+	n := copy(buf[:], c.runes[i:min(i+2, len(c.runes))])
+	return zhtext.UnitWordAt(string(buf[:n]))
 }
 
 // notBeforeYu are characters that make 余 part of a word (其余, 剩余, 业余,
@@ -67,20 +91,29 @@ func (c *collector) blankFigure(i, at int) {
 		return // the compound was looked at from its first character
 	}
 	after := c.at(i + ulen)
-	if !(after == 0 || zhtext.IsSentenceEnd(after) || zhtext.IsClauseBreak(after) || zhtext.NoBreakBefore(after) || zhtext.IsBlank(after)) {
-		return
-	}
 	p1, p2 := c.at(i-1), c.at(i-2)
+	if zhtext.UnitEndsWord(p1, r) && !(p1 == '件' && r == '件') && !countedNouns[[2]rune{p2, p1}] {
+		return // 审结案件，多次，现场: the unit character ends a word (but 提案件 is 提案 + 件)
+	}
+	ends := after == 0 || zhtext.IsSentenceEnd(after) || zhtext.IsClauseBreak(after) || zhtext.NoBreakBefore(after) || zhtext.IsBlank(after)
 	blank := false
 	switch {
+	case !ends:
+		// The unit is followed by more words: a blank only where a unit
+		// cannot stand without its number — after a verb or 等 (“分解落实
+		// 项指标”, “等项决策”) — and when it does not begin a word (项目).
+		if ulen == 1 && measureBeforeNoun(r) && isHan(after) && !c.unitWord(i) &&
+			(countVerbs[[2]rune{p2, p1}] || p1 == '等' && (r == '项' || r == '个' || r == '名')) {
+			blank = true
+		}
 	case p1 == '余' && isHan(p2) && !notBeforeYu(p2):
 		blank = true // 开展检查余次
 	case p1 == '件' && r == '件' && (p2 == '案' || p2 == '文'):
 		blank = true // 审结案件件
 	case p1 == '共' && p2 != '总' && p2 != '一':
 		blank = true // 共件
-	case countVerbs[[2]rune{p2, p1}]:
-		blank = true // 共办理件, 审结件
+	case countVerbs[[2]rune{p2, p1}] || countedNouns[[2]rune{p2, p1}]:
+		blank = true // 共办理件, 审结件, 建议件
 	}
 	if !blank {
 		return

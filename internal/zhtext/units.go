@@ -1,6 +1,9 @@
 package zhtext
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // countUnits are the units of a count, longest first so that 人次 wins over
 // 人 and 场次 over 场. Adding a unit here adds it to figure extraction, the
@@ -100,6 +103,14 @@ var unitWords = map[string]bool{
 	"份额": true, "元旦": true, "元素": true, "起草": true, "起诉": true, "起点": true, "起步": true,
 	"起来": true, "起到": true, "起始": true, "户籍": true, "户口": true, "户外": true, "宗教": true,
 	"宗旨": true, "卷宗": true, "件事": true, "件数": true, "篇幅": true, "篇章": true,
+	"件件": true, "个个": true, "项项": true, "条条": true, "次次": true, "场场": true, "名名": true,
+	"场面": true, "场内": true, "场外": true, "名列": true, "名副": true, "名优": true, "名牌": true,
+	"名誉": true, "名师": true, "名人": true, "名家": true, "家中": true, "家里": true, "家户": true,
+	"项下": true, "条理": true, "条规": true, "条令": true, "份内": true, "次生": true, "次级": true,
+	"个税": true, "个中": true, "条形": true, "次第": true, "场站": true, "名胜": true, "件套": true,
+	"名品": true, "名声": true, "名气": true, "名次": true, "名字": true, "名言": true, "名城": true,
+	"名镇": true, "名村": true, "名企": true, "项数": true, "个数": true, "条数": true, "份数": true,
+	"篇数": true, "场数": true, "名数": true,
 }
 
 // UnitWordAt reports whether s starts with an ordinary word whose first
@@ -111,4 +122,43 @@ func UnitWordAt(s string) bool {
 	// Every unit character and every word's second character is three
 	// bytes in UTF-8, so the word is the first six bytes.
 	return unitWords[s[:6]]
+}
+
+// unitEndWords are ordinary words that end in a unit character (案件, 事项,
+// 现场, 姓名): the character is part of the word, not a count's unit, so
+// “审结案件，” has lost no number.
+var unitEndWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"案件", "文件", "事件", "条件", "证件", "要件", "稿件", "附件", "软件", "硬件", "信件", "函件",
+		"邮件", "部件", "物件", "来件", "批件", "急件", "快件", "原件", "复件", "配件", "零件", "办件",
+		"层次", "名次", "档次", "批次", "班次", "频次", "依次", "再次", "多次", "屡次", "首次", "本次",
+		"此次", "该次", "这次", "每次", "历次", "初次", "逐次", "其次", "主次", "席次", "位次", "轮次",
+		"车次", "架次", "等次", "人次", "场次", "件次", "户次", "一次", "两次",
+		"现场", "市场", "广场", "立场", "全场", "当场", "会场", "考场", "农场", "商场", "机场", "剧场",
+		"球场", "操场", "主场", "下场", "上场", "出场", "到场", "在场", "登场", "开场", "收场", "排场",
+		"赛场", "战场", "职场", "官场", "林场", "牧场", "菜场", "道场", "专场",
+		"事项", "专项", "单项", "多项", "各项", "款项", "强项", "弱项", "选项", "逐项", "分项", "立项",
+		"列项", "缺项", "漏项", "子项", "该项", "此项", "本项", "每项", "两项", "一项",
+		"各个", "那个", "这个", "每个", "哪个", "整个", "单个", "逐个", "某个", "半个", "两个", "一个",
+		"姓名", "签名", "署名", "报名", "提名", "排名", "命名", "点名", "实名", "匿名", "更名", "具名",
+		"联名", "知名", "著名", "罪名", "地名", "书名", "品名", "挂名", "冠名", "记名", "除名", "正名",
+		"留名", "出名", "有名", "闻名", "盛名", "两名", "一名",
+		"各条", "逐条", "该条", "此条", "本条", "每条", "萧条", "苗条", "链条", "线条", "枝条", "教条",
+		"信条", "头条", "封条", "便条", "收条", "借条", "欠条", "两条", "一条",
+		"身份", "股份", "月份", "年份", "省份", "部份", "成份", "备份", "每份", "一份", "两份",
+		"诗篇", "长篇", "短篇", "开篇", "通篇", "全篇", "名篇", "首篇", "每篇",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+// UnitEndsWord reports whether the two characters prev and unit form an
+// ordinary word that ends in a unit character (案件, 事项, 姓名, 多次).
+func UnitEndsWord(prev, unit rune) bool {
+	var b [8]byte
+	n := utf8.EncodeRune(b[:], prev)
+	n += utf8.EncodeRune(b[n:], unit)
+	return unitEndWords[string(b[:n])]
 }

@@ -189,6 +189,18 @@ func TestUnits(t *testing.T) {
 			t.Errorf("%q is a unit", w)
 		}
 	}
+	for _, w := range []string{"案件", "事项", "现场", "姓名", "多次", "身份"} {
+		rs := []rune(w)
+		if !UnitEndsWord(rs[0], rs[1]) {
+			t.Errorf("%q ends in a unit character", w)
+		}
+	}
+	for _, w := range []string{"理件", "展项", "训场"} {
+		rs := []rune(w)
+		if UnitEndsWord(rs[0], rs[1]) {
+			t.Errorf("%q is no word", w)
+		}
+	}
 	for _, u := range CountUnits() {
 		if !strings.Contains("|"+UnitAlternation()+"|", "|"+u+"|") {
 			t.Errorf("%q missing from the alternation", u)
