@@ -238,6 +238,23 @@ func TestBlankWithoutSpace(t *testing.T) {
 	})
 }
 
+func TestBlankDoubtful(t *testing.T) {
+	runLabelled(t, []string{RuleProseBlank, RuleProseBlankDoubt}, []labelled{
+		{"问题个", "督促整改问题个。", RuleProseBlankDoubt, "“个”前疑似缺少数字"},
+		{"线索条", "移送问题线索条。", RuleProseBlankDoubt, ""},
+		{"被告件", "县政府作为单独被告件。", RuleProseBlankDoubt, ""},
+		{"clause-start unit", "开展攻坚行动，件信访积案得到化解。", RuleProseBlankDoubt, ""},
+		{"对个镇街", "对个镇街开展督察。", RuleProseBlank, ""},
+		{"和个重点单位", "对14个镇街和个重点单位开展督察。", RuleProseBlank, ""},
+		{"公证件", "全年办理公证件，其中涉外公证3件。", RuleProseBlank, ""},
+		{"发布会场", "召开新闻发布会场，发布政策解读。", RuleProseBlank, ""},
+		{"words ending in a unit", "依法审结案件，妥善处置事件，改善营商条件，推进审批事项，及时到达现场，核实身份，做到件件有回音。", "", ""},
+		{"determiners", "召开会议多次，涉及每个，覆盖各项，统一标准数个。", "", ""},
+		{"numbers present", "督促整改问题252个，移送线索12条，县政府作为单独被告3件。", "", ""},
+		{"clause-start words", "，个别单位落实不到位，项目推进缓慢，名单及时公布。", "", ""},
+	})
+}
+
 func TestPlaceholderMark(t *testing.T) {
 	runLabelled(t, []string{RulePlaceholderMark}, []labelled{
 		{"X场", "开展培训X场。", RulePlaceholderMark, "“X”"},
@@ -410,6 +427,9 @@ func TestBlankAfterCountedNoun(t *testing.T) {
 		{"等次", "考核获评优秀等次。", "", ""},
 		{"召开一次", "每季度召开一次联席会议。", "", ""},
 		{"确认姓名", "核对确认姓名、身份等信息。", "", ""},
+		{"为名", "不得以调研为名，增加基层负担。", "", ""},
+		{"不为名利", "干部不为名利所动。", "", ""},
+		{"new chapter", "奋力谱写法治建设新篇。", "", ""},
 		{"verbs before words", "制定条例实施细则，公布名单，发布条目清单，清理条款，开展场景应用，组织场所检查，开展次生灾害排查，排查个体工商户，落实项目化管理，开展名师讲堂，处理个案，审理件数，达到个人标准，组织次日复查，培育名品，选聘名誉顾问，处理件事，审查份内事务。", "", ""},
 		{"投诉件 is a word", "12345热线转办投诉件，均按期办结。", "", ""},
 	})

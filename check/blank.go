@@ -31,6 +31,8 @@ func init() {
 		"处理", "接待", "收到", "查处", "出动", "共计", "累计", "合计", "总计", "新收", "收案", "结案",
 		"审理", "发放", "排查", "走访", "达到", "超过", "变更", "撤销", "确认", "驳回", "维持", "落实",
 		"召开", "印发", "制定", "出台", "清理", "评查", "公布", "公开", "发布", "聘请", "选聘", "培育",
+		"完成", "设立", "建立", "建成", "解决", "整改", "办复", "答复", "发挥", "抽取", "抽查", "评选",
+		"表彰", "命名", "创建", "打造", "覆盖", "惠及", "挽回", "涉及",
 	} {
 		rs := []rune(w)
 		countVerbs[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
@@ -41,7 +43,7 @@ func init() {
 		"建议", "提案", "纠纷", "活动", "讲座", "会议", "案卷", "宣讲", "督查", "检查", "矛盾", "咨询",
 		"成功", "败诉", "应诉", "处罚", "许可", "积案", "诉讼", "巡查", "抽查", "议题", "律师", "资料",
 		"材料", "手册", "合同", "信息", "意见", "短信", "解读", "文章", "群众", "人员", "干部", "学生",
-		"职工", "调解员",
+		"职工", "调解员", "公证", "发布会",
 	} {
 		rs := []rune(w)
 		countedNouns[[2]rune{rs[len(rs)-2], rs[len(rs)-1]}] = true
@@ -56,6 +58,27 @@ func measureBeforeNoun(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isCountParticle: 等 and the prepositions and conjunctions a count
+// follows (“等7项决策”, “对14个镇街”, “和8个重点单位”).
+func isCountParticle(r rune) bool {
+	switch r {
+	case '等', '对', '和', '及', '与':
+		return true
+	}
+	return false
+}
+
+// isDeterminer: a character that may stand before a unit without a
+// number (几个, 每次, 各项, 多名, 本条, 首篇, 整场).
+func isDeterminer(r rune) bool {
+	switch r {
+	case '百', '千', '万', '亿', '两', '几', '数', '每', '各', '这', '那', '某', '本', '该', '此', '其', '多',
+		'半', '整', '单', '逐', '首', '全', '上', '下', '前', '后', '同', '哪', '另', '余', '末', '次', '历':
+		return true
+	}
+	return isNumeral(r)
 }
 
 // unitWord: the unit at rs[i] begins an ordinary word (项目, 次数, 名单).
@@ -92,8 +115,14 @@ func (c *collector) blankFigure(i, at int) {
 	}
 	after := c.at(i + ulen)
 	p1, p2 := c.at(i-1), c.at(i-2)
-	if zhtext.UnitEndsWord(p1, r) && !(p1 == '件' && r == '件') && !countedNouns[[2]rune{p2, p1}] {
-		return // 审结案件，多次，现场: the unit character ends a word (but 提案件 is 提案 + 件)
+	if zhtext.UnitEndsWord(p1, r) && !(p1 == '件' && r == '件') {
+		// 审结案件，多次，现场: the unit character ends a word. After a
+		// counting word the other reading wins (提案件 is 提案 + 件, 印发件
+		// is 印发 + 件), except for 案件 after a verb (审结案件).
+		noun := countedNouns[[2]rune{p2, p1}]
+		if !(countVerbs[[2]rune{p2, p1}] || noun) || p1 == '案' && !noun {
+			return
+		}
 	}
 	ends := after == 0 || zhtext.IsSentenceEnd(after) || zhtext.IsClauseBreak(after) || zhtext.NoBreakBefore(after) || zhtext.IsBlank(after)
 	blank := false
@@ -102,9 +131,17 @@ func (c *collector) blankFigure(i, at int) {
 		// The unit is followed by more words: a blank only where a unit
 		// cannot stand without its number — after a verb or 等 (“分解落实
 		// 项指标”, “等项决策”) — and when it does not begin a word (项目).
-		if ulen == 1 && measureBeforeNoun(r) && isHan(after) && !c.unitWord(i) &&
-			(countVerbs[[2]rune{p2, p1}] || p1 == '等' && (r == '项' || r == '个' || r == '名')) {
+		if ulen == 1 && (measureBeforeNoun(r) || r == '家') && isHan(after) && !c.unitWord(i) &&
+			(countVerbs[[2]rune{p2, p1}] || isCountParticle(p1) && r != '次' && r != '篇') {
 			blank = true
+		}
+		if ulen == 1 && measureBeforeNoun(r) && r != '次' && isHan(after) && !c.unitWord(i) &&
+			(p1 == 0 || zhtext.IsClauseBreak(p1) || zhtext.IsSentenceEnd(p1)) {
+			// A unit opening a clause and followed by what it counts
+			// (“，件信访积案得到化解”): doubtful, a warning.
+			c.add(Finding{Rule: RuleProseBlankDoubt, Section: c.section, Line: at,
+				Message: sprintf("“%s”中“%c”前疑似缺少数字", c.context(i, i+1), r)})
+			return
 		}
 	case p1 == '余' && isHan(p2) && !notBeforeYu(p2):
 		blank = true // 开展检查余次
@@ -114,6 +151,13 @@ func (c *collector) blankFigure(i, at int) {
 		blank = true // 共件
 	case countVerbs[[2]rune{p2, p1}] || countedNouns[[2]rune{p2, p1}]:
 		blank = true // 共办理件, 审结件, 建议件
+	case ulen == 1 && measureBeforeNoun(r) && isHan(p1) && !isDeterminer(p1):
+		// Any other word, then a unit ending the clause (“发现问题个。”):
+		// most likely a blank, but the word may be one we do not know
+		// ends in a unit character, so it is only a warning.
+		c.add(Finding{Rule: RuleProseBlankDoubt, Section: c.section, Line: at,
+			Message: sprintf("“%s”中“%c”前疑似缺少数字", c.context(i, i+1), r)})
+		return
 	}
 	if !blank {
 		return

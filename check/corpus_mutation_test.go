@@ -242,3 +242,31 @@ func TestCorpusBumpedNumerators(t *testing.T) {
 		t.Skip("no rate numerator in the corpus")
 	}
 }
+
+var anyCount = regexp.MustCompile(`(\d+(?:\.\d+)?)(万)?(余|多)?(人次|场次|件|次|场|个|项|名|条|篇|份)`)
+
+// TestCorpusBlankRecall removes, one at a time, the number of every count
+// in the published reports and measures how many of the blanks prose.blank
+// or prose.blank-doubt report. Not every blank is findable without false
+// alarms (“连续个月”, “培训次350人次”), so this is a floor, not 100%.
+func TestCorpusBlankRecall(t *testing.T) {
+	found, total := 0, 0
+	for _, name := range corpusFiles {
+		text := readCorpus(t, name)
+		for _, m := range anyCount.FindAllStringSubmatchIndex(text, -1) {
+			if m[0] > 0 && strings.ContainsAny(text[m[0]-1:m[0]], "0123456789.") || strings.HasPrefix(text[m[1]:], "月") {
+				continue // inside a longer number, or a duration (55个月)
+			}
+			line := strings.Count(text[:m[0]], "\n") + 1
+			got := ruleLines(Text(text[:m[2]]+text[m[3]:]), []string{RuleProseBlank, RuleProseBlankDoubt})
+			total++
+			if containsInt(got[RuleProseBlank], line) || containsInt(got[RuleProseBlankDoubt], line) {
+				found++
+			}
+		}
+	}
+	t.Logf("blank figures found: %d of %d", found, total)
+	if total > 0 && float64(found) < 0.8*float64(total) {
+		t.Errorf("blank recall fell to %d of %d", found, total)
+	}
+}

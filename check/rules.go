@@ -18,6 +18,7 @@ const (
 	RuleFigureLE        = "figure.le"
 	RuleFigureRate      = "figure.rate"
 	RuleProseBlank      = "prose.blank"
+	RuleProseBlankDoubt = "prose.blank-doubt"
 	RuleProseRate       = "prose.rate"
 	RuleProseRateDoubt  = "prose.rate-doubt"
 	RuleProsePart       = "prose.part"
@@ -57,6 +58,7 @@ var rules = []RuleInfo{
 	{RuleFigureLE, Error, false, "部分大于整体：如纠错数大于审结数、败诉数大于案件数。"},
 	{RuleFigureRate, Error, false, "比率与其分子、分母不符：任一可选分母能解释即视为一致；截尾和四舍五入（如 2÷23 写作 8.69% 或 8.70%）不算错误。同时给出填写值和计算值。"},
 	{RuleProseBlank, Error, false, "正文中量词前缺少数字，如“办理业务 件”“共办理件”“开展检查余次”“覆盖群众 万人次”“纠错率%”。“案件”“文件”“人次”等词语本身不算。"},
+	{RuleProseBlankDoubt, Warning, false, "量词前疑似缺少数字，如“发现问题个。”“联合抽查次。”：量词紧跟在一般词语之后并结束分句。该词语也可能本身以量词用字结尾（如“新篇”“进场”），所以只作警告。"},
 	{RuleProseRate, Error, false, "正文中某句写的比率与同一句中的件数不符，如“受理120件，调解成功110件，成功率98%”“审结48件，纠错5件，纠错率1.04%”（小数点错位）；或成功率、办结率、出庭应诉率等部分占整体的比率超过 100%。同一句中任一可能的分母（含“上年结转”的件数）能解释即视为一致；“95%以上”“近99%”“约96%”按所写的范围判断；“由上年的9.1%降至4.2%”只核对 4.2%；增长率、同比变化不在此列；比率只针对句中件数的一部分（“涉企纠纷调解成功率”“按期办结率”而句中只有调解成功、办结总数）或件数是“1.2万件”一类约数时不作判断。"},
 	{RuleProseRateDoubt, Warning, false, "比率与件数不符但不能确定是错误：分子或分母取自前一句；与算得的值相差悬殊，可能配错了分母；纠错率、败诉率、出庭应诉率等常按句中未写明的审结、开庭件数计算；或出庭应诉以“次”计、案件以“件”计。消息和 JSON 的 evidence 写明所用数字和试过的分母。"},
 	{RuleProsePart, Error, false, "正文中部分大于整体，如“审结40件，其中纠错52件”“受理1500件，其中涉企纠纷1620件”。“其中”前有几个同单位的数字时，只有部分大于其中最大的数和并列各数之和才报告。比率的分子大于句中所有同单位的数（“调处纠纷1927件，调解成功2013件，成功率…”）也属此类；结案率、办结率可能含上年结转，只作警告（prose.rate-doubt）。"},

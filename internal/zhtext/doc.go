@@ -42,7 +42,8 @@
 // 人次 wins over 人; UnitAt matches one at the start of a string, including
 // “%” and the money units, and refuses durations (“55个月”). UnitWordAt says
 // when a unit character is only the first character of an ordinary word
-// (人民, 项目, 条件), so “县 人民政府” is not a blank figure.
+// (人民, 项目, 条件), so “县 人民政府” is not a blank figure; UnitEndsWord says
+// when it is the last one (案件, 事项, 多次), so “审结案件，” is not one either.
 //
 // ScanNumber reads the number at a byte offset the way reports write it:
 // ASCII or full-width digits, thousands separators (“1,200”), a decimal
