@@ -243,7 +243,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 				c.add(Finding{Rule: RuleProseBlank, Section: c.section, Line: at,
 					Message: sprintf("“%s”中“%%”前缺少数字", c.context(i, i+1))})
 			}
-		case isBlankUnitStart(r):
+		case isBlankUnitStart(r) && (r != '人' || c.at(i+1) == '次'):
 			c.blankFigure(i, at)
 		case isDigit(r):
 			j := i

@@ -289,7 +289,9 @@ func Numbers(s string) []Number {
 // for scanners that look at numbers one by one without collecting them.
 func NextNumber(s string, from int) (Number, bool) {
 	for i := max(from, 0); i < len(s); i++ {
-		if b := s[i]; !IsASCIIDigit(b) && b != 0xEF { // 0xEF leads every full-width digit
+		// Full-width digits are EF BC 90–99; the full-width comma (EF BC 8C)
+		// shares the lead bytes, so look at the third byte too.
+		if b := s[i]; !IsASCIIDigit(b) && !(b == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99) {
 			continue
 		}
 		if n, ok := ScanNumber(s, i); ok {
