@@ -16,7 +16,7 @@ func unmodifiedCases(b *builder) {
 	}
 	// Judged correct: the scraper's ASCII punctuation, and 行政处罚案件数,
 	// which the report never states (its 行政处罚 number counts powers).
-	b.unmodified("jixi", "writing.punct", "figure.missing")
+	b.unmodified("jixi", "writing.punct", "figure.not-found")
 	// ASCII punctuation, and the space in "6.5 %".
 	b.unmodified("dongchangfu", "writing.punct", "prose.space")
 }
@@ -301,11 +301,11 @@ func leftoverCases(b *builder) {
 }
 
 var (
-	rateRules  = []string{"prose.rate", "figure.rate", "figure.bounds"}
+	rateRules  = []string{"prose.rate", "prose.rate-doubt", "figure.rate", "figure.bounds"}
 	leRules    = []string{"figure.le", "prose.le*", "prose.part*"}
-	blankRules = []string{"prose.blank"}
+	blankRules = []string{"prose.blank", "prose.blank-doubt"}
 	yearRules  = []string{"writing.year*"}
-	holdRules  = []string{"section.placeholder", "prose.placeholder*"}
+	holdRules  = []string{"section.placeholder*", "prose.placeholder*"}
 	enumRules  = []string{"writing.enum"}
 )
 
@@ -395,23 +395,23 @@ func defectCases(b *builder) {
 
 	// 7. A required figure the document really does not state.
 	c = "d7.figure-absent"
-	d(c, "county", "penalty", rep("全年办理行政处罚案件926件，", ""), "figure.missing")
-	d(c, "county", "legality", rep("全年开展合法性审查214件，其中重大行政决策12件，", ""), "figure.missing")
-	d(c, "county", "review", rep("全年收到行政复议申请52件，", ""), "figure.missing")
-	d(c, "county", "publicity", rep("全年组织普法活动136场，", ""), "figure.missing")
-	d(c, "county", "litigation", rep("全年行政应诉案件31件，", ""), "figure.missing")
-	d(c, "district", "penalty", rep("全年全区共办理行政处罚案件1480件，", ""), "figure.missing")
-	d(c, "district", "legality", rep("全年对区政府常务会议议题、行政规范性文件和合同累计开展合法性审查302件，", ""), "figure.missing")
-	d(c, "department", "legality", rep("全年审查县政府及部门规范性文件、重大决策和合同共计186件，", ""), "figure.missing")
+	d(c, "county", "penalty", rep("全年办理行政处罚案件926件，", ""), "figure.not-found")
+	d(c, "county", "legality", rep("全年开展合法性审查214件，其中重大行政决策12件，", ""), "figure.not-found")
+	d(c, "county", "review", rep("全年收到行政复议申请52件，", ""), "figure.not-found")
+	d(c, "county", "publicity", rep("全年组织普法活动136场，", ""), "figure.not-found")
+	d(c, "county", "litigation", rep("全年行政应诉案件31件，", ""), "figure.not-found")
+	d(c, "district", "penalty", rep("全年全区共办理行政处罚案件1480件，", ""), "figure.not-found")
+	d(c, "district", "legality", rep("全年对区政府常务会议议题、行政规范性文件和合同累计开展合法性审查302件，", ""), "figure.not-found")
+	d(c, "department", "legality", rep("全年审查县政府及部门规范性文件、重大决策和合同共计186件，", ""), "figure.not-found")
 	// The count removed and a decoy number left nearby that is not it.
-	d(c, "county", "penalty-decoy-powers", rep("全年办理行政处罚案件926件，", "县级权责清单中行政处罚事项2685项，"), "figure.missing")
-	d(c, "county", "review-decoy-refused", rep("全年收到行政复议申请52件，", "全年不予受理行政复议申请3件，"), "figure.missing")
-	d(c, "county", "review-decoy-legal-aid", rep("全年收到行政复议申请52件，审结48件，纠错5件，纠错率10.4%。", "全年办理法律援助案件247件。行政复议工作平稳有序。"), "figure.missing")
-	d(c, "county", "legality-decoy-towns", rep("全年开展合法性审查214件，其中重大行政决策12件，审查县政府拟签订合同37份。", "对12个乡镇开展合法性审查业务培训。"), "figure.missing")
-	d(c, "county", "publicity-decoy-audience", rep("全年组织普法活动136场，覆盖群众4.2万人次。", "解答群众法律咨询1700余人次。"), "figure.missing")
-	d(c, "county", "publicity-decoy-press", chain(rep("全年组织普法活动136场，", ""), appendTo("^动态调整县级权责清单", "召开政务新闻发布会23场。")), "figure.missing")
-	d(c, "district", "penalty-decoy-files", rep("全年全区共办理行政处罚案件1480件，", "抽取179件行政处罚案卷进行审查，"), "figure.missing")
-	d(c, "district", "litigation-decoy-rate", rep("全区发生行政诉讼案件40件，败诉3件，败诉率7.5%。", "行政机关负责人出庭应诉率保持100%。"), "figure.missing")
+	d(c, "county", "penalty-decoy-powers", rep("全年办理行政处罚案件926件，", "县级权责清单中行政处罚事项2685项，"), "figure.not-found")
+	d(c, "county", "review-decoy-refused", rep("全年收到行政复议申请52件，", "全年不予受理行政复议申请3件，"), "figure.not-found")
+	d(c, "county", "review-decoy-legal-aid", rep("全年收到行政复议申请52件，审结48件，纠错5件，纠错率10.4%。", "全年办理法律援助案件247件。行政复议工作平稳有序。"), "figure.not-found")
+	d(c, "county", "legality-decoy-towns", rep("全年开展合法性审查214件，其中重大行政决策12件，审查县政府拟签订合同37份。", "对12个乡镇开展合法性审查业务培训。"), "figure.not-found")
+	d(c, "county", "publicity-decoy-audience", rep("全年组织普法活动136场，覆盖群众4.2万人次。", "解答群众法律咨询1700余人次。"), "figure.not-found")
+	d(c, "county", "publicity-decoy-press", chain(rep("全年组织普法活动136场，", ""), appendTo("^动态调整县级权责清单", "召开政务新闻发布会23场。")), "figure.not-found")
+	d(c, "district", "penalty-decoy-files", rep("全年全区共办理行政处罚案件1480件，", "抽取179件行政处罚案卷进行审查，"), "figure.not-found")
+	d(c, "district", "litigation-decoy-rate", rep("全区发生行政诉讼案件40件，败诉3件，败诉率7.5%。", "行政机关负责人出庭应诉率保持100%。"), "figure.not-found")
 
 	// 8. A required part absent; 9. a part present without text.
 	c = "d8.section-absent"

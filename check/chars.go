@@ -5,18 +5,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
-// Character classes used by the line scanner. They are written out rather
-// than looked up in unicode tables because they run on every character.
+// Character classes used by the line scanner. The Chinese-text ones live
+// in zhtext, shared with ingest and ui; the punctuation classes here are the
+// check's own (which half-width marks count as misused).
 
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
-		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F
-}
+func isHan(r rune) bool { return zhtext.IsHan(r) }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+func isDigit(r rune) bool { return zhtext.IsDigit(r) }
 
 func isCJKPunct(r rune) bool {
 	switch r {
@@ -55,10 +54,10 @@ func rightOfPunct(r rune) bool { return isHan(r) || isCJKOpen(r) || isDigit(r) }
 // punctuation, so 统一是 and 唯一是 are not taken for an enumeration.
 func enumBoundary(r rune) bool {
 	switch r {
-	case 0, '。', '；', '，', '：', '！', '？', ';', ',', ':', '!', '?', '）', ')', '”', ' ', '\u3000', '\t', '、':
+	case 0, '。', '；', '，', '：', '！', '？', ';', ',', ':', '!', '?', '）', ')', '”', '、', '.':
 		return true
 	}
-	return false
+	return zhtext.IsBlank(r)
 }
 
 func isNumeral(r rune) bool { return numeralValue(r) > 0 }
@@ -196,65 +195,22 @@ func headingOf(s string) (level, n int, label string) {
 	return 0, 0, ""
 }
 
-func asciiDigits(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r >= '０' && r <= '９' }) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
-}
+func asciiDigits(s string) string { return zhtext.FoldDigits(s) }
 
-// units that follow a count in prose.
-var proseUnits = []string{"人次", "万元", "亿元", "件", "人", "场", "次", "个", "项", "家", "名", "份", "条", "户", "起", "宗", "篇", "卷", "元", "%", "％"}
-
-// notCounts are ordinary words that start with a unit character, so
-// “县 人民政府” is not taken for a missing number.
-var notCounts = map[string]bool{
-	"人民": true, "人员": true, "人大": true, "人才": true, "人口": true, "人社": true, "人身": true, "人力": true, "人防": true, "人工": true,
-	"次要": true, "场所": true, "场景": true, "场地": true, "条例": true, "条件": true, "条款": true, "个人": true, "个别": true,
-	"个体": true, "项目": true, "家庭": true, "家长": true, "家属": true, "名单": true, "名称": true, "份额": true, "元旦": true,
-	"起草": true, "起诉": true, "户籍": true, "户口": true, "宗教": true, "卷宗": true, "件事": true, "人居": true, "人文": true,
-	"家园": true, "名录": true, "条线": true,
-}
-
-// unitAt returns the count unit starting at rs[j], or "".
+// unitAt returns the unit starting at rs[j] — a count unit, “%” or an
+// amount — or "" when there is none or the character only begins an
+// ordinary word (“县 人民政府”).
 func unitAt(rs []rune, j int) string {
 	if j >= len(rs) {
 		return ""
 	}
-	for _, u := range proseUnits {
-		ur := []rune(u)
-		if j+len(ur) > len(rs) {
-			continue
-		}
-		match := true
-		for k, x := range ur {
-			if rs[j+k] != x {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
-		if len(ur) == 1 && j+1 < len(rs) && notCounts[string(rs[j:j+2])] {
-			return ""
-		}
-		return u
+	var buf [4]rune
+	k := copy(buf[:], rs[j:min(j+4, len(rs))])
+	s := string(buf[:k])
+	if zhtext.UnitWordAt(s) {
+		return ""
 	}
-	return ""
-}
-
-func isCountUnit(r rune) bool {
-	switch r {
-	case '件', '人', '场', '次', '个', '项', '家', '名', '份', '条', '户', '起', '宗', '篇', '卷':
-		return true
-	}
-	return false
+	return zhtext.UnitAt(s)
 }
 
 // placeholderIn returns the first placeholder left in s: XXX, ××, ○○,

@@ -23,6 +23,16 @@
 // first few locations: real reports have hundreds of such occurrences and a
 // reviewer needs to see the missing section and the wrong rate first.
 //
+// Numbers are read with internal/zhtext, the one copy of the Chinese-text
+// rules (units, qualifiers such as 以上 and 余, full-width digits, sentence
+// ends) that ingest and ui use too. The number rules favour precision: an
+// error only when the text itself proves the mistake, a warning
+// (prose.rate-doubt) when a mismatch may have an explanation the text does
+// not give. Their findings carry Evidence — the sentence, the numbers used,
+// every denominator tried — so a reviewer can redo the arithmetic.
+// RateExplains is the rate tolerance itself, exported so the editor's
+// figures pane agrees with the check.
+//
 // Completeness (0–100) is the share of required sections and required
 // figures that are present and valid: a section counts when it is non-empty,
 // has no placeholder and reaches its minimum length (“暂无” is a complete

@@ -41,7 +41,7 @@ func TestDocumentPartAbsentOrEmpty(t *testing.T) {
 func TestDocumentFigureNotFound(t *testing.T) {
 	tp, r := complete(t)
 	delete(r.Figures, "penalty_cases")
-	fs := findRule(Document(tp, r, DocLines{}).Findings, RuleFigureMissing)
+	fs := findRule(Document(tp, r, DocLines{}).Findings, RuleFigureNotFound)
 	if len(fs) != 1 || fs[0].Severity != Warning || !strings.Contains(fs[0].Message, "“行政处罚”、以“件”计") {
 		t.Errorf("document: %+v", fs)
 	}

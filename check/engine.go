@@ -63,6 +63,11 @@ type collector struct {
 	space    summary
 	secIndex map[string]int
 	year     int // report year; 0 when unknown
+	// years counts the years the body (outside the plans) reports on,
+	// for the year-body rule.
+	years []yearSeen
+	// counts is scratch for the counts of the sentence a rate is checked in.
+	counts []proseCount
 	// placeheld marks sections where the scan found a placeholder, so the
 	// completeness count does not scan the text a second time.
 	placeheld map[string]bool
@@ -90,6 +95,7 @@ func getCollector(t *model.Template) *collector {
 	c.punct = summary{sec: -1}
 	c.space = summary{sec: -1}
 	c.year = 0
+	c.years = c.years[:0]
 	c.section, c.sec, c.docMode = "", -1, false
 	if c.secIndex == nil {
 		c.secIndex = map[string]int{}
@@ -203,6 +209,7 @@ func (c *collector) note(s *summary, line int, example func() string) {
 // settings and sorts. byLine sorts documents by line (their own order);
 // drafts are sorted by the template's section order.
 func (c *collector) finish(byLine bool) []Finding {
+	c.yearBody()
 	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
 	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
 	c.flushOverflow()

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/ingest"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -148,10 +149,7 @@ func (c *collector) figureNotFound(s *model.Section, f *model.Figure, line int) 
 		msg += sprintf("（查找的是写有%s、以“%s”计的数字）", strings.Join(keys, "和"), f.Unit)
 	}
 	msg += "；如文中已写明，请核对写法，否则请补上"
-	c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line, Message: msg})
-	if n := len(c.items); n > 0 && c.items[n-1].f.Figure == f.ID && c.items[n-1].f.Rule == RuleFigureMissing {
-		c.items[n-1].f.Severity = Warning
-	}
+	c.add(Finding{Rule: RuleFigureNotFound, Section: s.ID, Figure: f.ID, Line: line, Message: msg})
 }
 
 func unitOf(f *model.Figure) string {
@@ -192,6 +190,11 @@ func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *mod
 	}
 	tol := f.Rate.EffectiveTolerance()
 	decimals := decimalsOf(stated.Text)
+	numF, _ := t.Figure(f.Rate.Numerator)
+	ev := &Evidence{Numbers: []EvidenceNumber{
+		{Role: "stated", Text: stated.Text + "%", Value: stated.Value, Label: f.Label, Qualifier: zhtext.Exact.String()},
+		{Role: "numerator", Text: num.Text + unitOf(numF), Value: num.Value, Label: labelOf(numF, f.Rate.Numerator)},
+	}}
 	var firstDen *model.Figure
 	var firstVal model.Number
 	for _, id := range f.Rate.Denominators {
@@ -199,18 +202,22 @@ func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *mod
 		if !ok || den.Value <= 0 {
 			continue
 		}
-		if rateConsistent(stated.Value, 100*num.Value/den.Value, decimals, tol) {
+		computed := 100 * num.Value / den.Value
+		if rateConsistent(stated.Value, computed, decimals, tol, zhtext.Exact) {
 			return
 		}
+		df, _ := t.Figure(id)
+		ev.Denominators = append(ev.Denominators, Denominator{Text: labelOf(df, id) + " " + den.Text + unitOf(df), Value: den.Value, Rate: computed})
 		if firstDen == nil {
-			firstDen, _ = t.Figure(id)
-			firstVal = den
+			firstDen, firstVal = df, den
+			if firstDen == nil {
+				firstDen = &model.Figure{ID: id, Label: id}
+			}
 		}
 	}
 	if firstDen == nil {
 		return // no usable denominator: nothing to compare with
 	}
-	numF, _ := t.Figure(f.Rate.Numerator)
 	computed := 100 * num.Value / firstVal.Value
 	st := stated.Value
 	msg := sprintf("“%s”填写为 %s%%，按“%s”%s ÷ “%s”%s 计算应为 %s%%",
@@ -219,7 +226,7 @@ func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *mod
 		msg += "（其他可选分母也不相符）"
 	}
 	c.add(Finding{Rule: RuleFigureRate, Section: s.ID, Figure: f.ID, Line: line,
-		Message: msg, Stated: &st, Computed: &computed})
+		Message: msg, Stated: &st, Computed: &computed, Evidence: ev})
 }
 
 func labelOf(f *model.Figure, id string) string {
@@ -229,16 +236,34 @@ func labelOf(f *model.Figure, id string) string {
 	return f.Label
 }
 
+// RateExplains reports whether a stated rate (as typed, so its decimals
+// count) agrees with computed, the percentage its counts give, within tol
+// percentage points — the one rule the check and the editor's figures pane
+// both apply.
+func RateExplains(stated model.Number, computed, tol float64) bool {
+	return rateConsistent(stated.Value, computed, decimalsOf(stated.Text), tol, zhtext.Exact)
+}
+
 // rateConsistent accepts a stated rate that is within tolerance of the
 // computed one, or that is the computed one truncated or rounded to the
 // number of decimals written (99% for 99.27% is fine; real reports truncate
-// more often than they round).
-func rateConsistent(stated, computed float64, decimals int, tol float64) bool {
+// more often than they round). A qualified rate is a bound: “95%以上” holds
+// for any computed rate from 95 up, “近99%” for one a little under 99, and
+// “约96%” for one within a point of it.
+func rateConsistent(stated, computed float64, decimals int, tol float64, q zhtext.Qualifier) bool {
+	const eps = 1e-6
+	switch q {
+	case zhtext.Over:
+		return computed >= stated-tol-eps
+	case zhtext.Under:
+		return computed <= stated+tol+eps && computed >= stated-max(5, stated/10)
+	case zhtext.About:
+		return math.Abs(stated-computed) <= max(tol, 1)+eps
+	}
 	if math.Abs(stated-computed) <= tol+1e-9 {
 		return true
 	}
 	p := math.Pow10(decimals)
-	const eps = 1e-6
 	if math.Abs(math.Floor(computed*p+eps)/p-stated) < eps {
 		return true
 	}

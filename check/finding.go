@@ -77,6 +77,39 @@ type Finding struct {
 	// numbers), the sections of the first few occurrences, so a caller can
 	// point at them (the CLI turns them into YAML lines).
 	Sections []string
+	// Evidence is what the finding was decided on, for the rules about
+	// numbers (rates, part and whole, years): enough to redo the arithmetic.
+	Evidence *Evidence
+}
+
+// Evidence is what a finding about numbers was decided on, so a reviewer
+// (or a tool reading the JSON) can redo the arithmetic and judge a doubtful
+// finding without opening the report.
+type Evidence struct {
+	Sentence string           `json:"sentence,omitempty"` // the sentence (or two) the numbers were read from
+	Numbers  []EvidenceNumber `json:"numbers,omitempty"`  // the numbers used, the stated one first
+	// Denominators lists, for rates, every base tried and the rate it
+	// gives; the finding is made only when none of them explains the
+	// stated rate.
+	Denominators []Denominator `json:"denominators,omitempty"`
+}
+
+// EvidenceNumber is one number a finding used.
+type EvidenceNumber struct {
+	// Role says what the number is: stated (the rate written), numerator,
+	// whole, part, year (a year mentioned in the body), report-year.
+	Role      string  `json:"role"`
+	Text      string  `json:"text"` // as written, with its unit: "48件", "1.04%"
+	Value     float64 `json:"value"`
+	Label     string  `json:"label,omitempty"`     // the words before it in the sentence, or the figure's label
+	Qualifier string  `json:"qualifier,omitempty"` // for a stated rate: exact, over (以上), under (近), about (约)
+}
+
+// Denominator is one base tried for a rate.
+type Denominator struct {
+	Text  string  `json:"text"`  // the count or counts, as written: "120件", "120件+6件"
+	Value float64 `json:"value"` // the base
+	Rate  float64 `json:"rate"`  // numerator ÷ base × 100
 }
 
 // Result is the outcome of checking one report.

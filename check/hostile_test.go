@@ -134,3 +134,18 @@ func TestMessagesCarryNoControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestManyPartsInOneSentence: a sentence without an end holding many 其中
+// is examined once, not once per 其中 (which would be quadratic).
+func TestManyPartsInOneSentence(t *testing.T) {
+	line := strings.Repeat("审结40件，其中纠错52件，", 20000)
+	fs := Text(line)
+	if n := len(findRule(fs, RuleProsePart)); n != 0 {
+		t.Errorf("a table of more than %d counts is not prose: %d findings", maxSentenceCounts, n)
+	}
+	short := strings.Repeat("审结40件，其中纠错52件。", 20000)
+	listed, over := countRule(Text(short), RuleProsePart)
+	if listed != maxFindingsPerRule || over == nil {
+		t.Errorf("listed %d, overflow %v", listed, over)
+	}
+}

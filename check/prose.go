@@ -1,147 +1,240 @@
 package check
 
 import (
-	"strconv"
+	"math"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
-// rateVerbs may stand between a rate and its value: “败诉率为8.69%”.
-var rateVerbs = []string{"保持在", "下降至", "下降到", "下降为", "提高至", "提高到", "提升至", "提升到", "上升至", "达到", "仅为", "高达", "降至", "降到", "升至", "保持", "为", "达", "是", "约"}
+// Rates stated in prose (“受理X件，成功Y件，成功率Z%”) are checked against
+// the counts around them. The rule is built for precision: a finding is an
+// error only when the sentence itself names the numerator and a base and no
+// base the sentence offers explains the rate; when the base had to be taken
+// from the previous sentence, when offices commonly compute the rate over a
+// base the text does not state (纠错率 over cases decided), or when the
+// counts are so far from the rate that they were probably mispaired, it is
+// a warning (prose.rate-doubt) that says so.
 
-// proseUnitsByLength lists count units, longest first, so 人次 wins over 人.
-var countUnits = []string{"人次", "件", "宗", "起", "个", "项", "次", "场", "人", "名", "家", "份", "条", "户", "篇", "卷"}
+// rateVerbs may stand between a rate and its value (“败诉率为8.69%”,
+// “办复率、满意率均为100%”), longest first.
+var rateVerbs = []string{
+	"保持在", "稳定在", "控制在", "下降至", "下降到", "下降为", "提高至", "提高到", "提升至", "提升到",
+	"上升至", "上升到", "均达到", "均保持", "达到了", "达到", "仅为", "高达", "均为", "均达",
+	"降至", "降到", "升至", "增至", "保持", "为", "达", "是", "在",
+}
+
+// changeTo are the verbs after which a comparison states the current rate:
+// “由上年的9.1%降至4.2%” reports 4.2%, not 9.1%.
+var changeTo = []string{
+	"下降至", "下降到", "下降为", "减少至", "减少到", "增加至", "增加到", "增长至", "增长到",
+	"提高至", "提高到", "提高为", "提升至", "提升到", "上升至", "上升到", "调整为",
+	"降至", "降到", "降为", "减至", "升至", "升到", "增至", "变为",
+}
+
+// changeWords in a rate's own word make it a rate of change (增长率, 同比
+// 下降), which is no ratio of the counts around it.
+var changeWords = []string{"增长", "下降", "增幅", "降幅", "上升", "减少", "增加", "提高", "提升", "同比", "环比", "变化", "增速"}
+
+// boundedStems end the words of rates that are shares of a whole and so
+// cannot exceed 100% (a completion rate such as 完成目标任务107.39% can).
+var boundedStems = []string{
+	"成功", "办结", "结案", "审结", "纠错", "败诉", "胜诉", "应诉", "出庭", "到庭", "满意", "办复",
+	"覆盖", "备案", "审查", "公开", "答复", "回复", "及时", "知晓", "合格", "达标", "通过", "履行",
+	"化解", "采纳", "调解", "参与", "参训", "受理", "撤诉", "调撤", "公示", "录入",
+}
+
+// doubtfulBaseStems are rates offices compute over a base the sentence
+// often leaves out: 纠错率 over cases decided, not received; 败诉率 over
+// judgments; 出庭应诉率 over hearings. Against a received count alone a
+// mismatch is a warning.
+var doubtfulBaseStems = []string{"纠错", "败诉", "胜诉", "出庭", "撤诉", "调撤"}
+
+// decidedWords label a count that can be the base of those rates.
+var decidedWords = []string{"审结", "办结", "结案", "判决", "审理", "作出", "决定", "开庭", "应诉", "出庭"}
+
+// carryWords label cases carried over from last year: they belong to the
+// base of an 办结率 together with the cases received.
+var carryWords = []string{"结转", "上年", "旧存", "积存", "往年", "遗留", "存量"}
+
+// complementWords label the rest of a whole (调解不成功10件): numerator
+// plus such a count is a base.
+var complementWords = []string{"未", "不", "失败", "撤回", "终止"}
 
 // rateMatch is a rate stated in prose: “成功率99.27%”, “败诉率为8.69%”.
 type rateMatch struct {
-	start     int    // byte offset of the rate's word
-	word      string // the Chinese characters before 率, at most 8
-	valueText string
-	value     float64
+	start int    // byte offset of the rate's word in the line
+	end   int    // just past the value and its qualifier
+	word  string // the Chinese characters before 率, at most 8
+	value zhtext.Number
 }
 
-// findRates scans a sentence for rates. It is hand-written rather than a
-// regular expression because it runs on every sentence that mentions a rate
-// and backtracking over Chinese text was the largest cost of a check.
-func findRates(s string) []rateMatch {
+// findRates scans s[a:b] for rates; offsets are in s. It is hand-written
+// rather than a regular expression because it runs on every sentence that
+// mentions a rate and backtracking over Chinese text was the largest cost
+// of a check.
+func findRates(s string, a, b int) []rateMatch {
 	var out []rateMatch
-	for off := 0; ; {
-		k := strings.Index(s[off:], "率")
+	for off := a; off < b; {
+		k := strings.Index(s[off:b], "率")
 		if k < 0 {
 			return out
 		}
 		pos := off + k
 		off = pos + len("率")
+		if strings.HasPrefix(s[off:], "先") {
+			continue // 率先 is “take the lead”
+		}
 		ws := pos
-		for n := 0; n < 8 && ws > 0; n++ {
+		for n := 0; n < 8 && ws > a; n++ {
 			r, w := utf8.DecodeLastRuneInString(s[:ws])
-			if !isHan(r) {
+			if !zhtext.IsHan(r) {
 				break
 			}
 			ws -= w
 		}
-		if ws == pos {
+		if ws == pos || containsAny(s[ws:pos], changeWords) {
 			continue
 		}
-		rest := s[off:]
-		for _, v := range rateVerbs {
-			if strings.HasPrefix(rest, v) {
-				rest = rest[len(v):]
-				break
-			}
-		}
-		rest = strings.TrimLeft(rest, " ")
-		numEnd := numberPrefix(rest)
-		if numEnd == 0 {
+		i := valueStart(s, off, b)
+		if i < 0 {
 			continue
 		}
-		after := strings.TrimLeft(rest[numEnd:], " ")
-		if !strings.HasPrefix(after, "%") && !strings.HasPrefix(after, "％") {
+		n, ok := zhtext.ScanNumber(s, i)
+		if !ok || !zhtext.IsPercentSign(firstRune(n.Unit)) || n.End > b {
 			continue
 		}
-		v, err := strconv.ParseFloat(rest[:numEnd], 64)
-		if err != nil {
-			continue
+		out = append(out, rateMatch{start: ws, end: n.End, word: s[ws:pos], value: n})
+		if len(out) > maxSentenceRates {
+			return out // a table run into one line; the caller gives up on it
 		}
-		out = append(out, rateMatch{start: ws, word: s[ws:pos], valueText: rest[:numEnd], value: v})
+		off = n.End
 	}
+	return out
 }
 
-// numberPrefix returns the length of the number (123 or 12.5) s starts with.
-func numberPrefix(s string) int {
-	i := 0
-	for i < len(s) && isASCIIDigit(s[i]) {
-		i++
-	}
-	if i == 0 {
-		return 0
-	}
-	if i+1 < len(s) && s[i] == '.' && isASCIIDigit(s[i+1]) {
-		i++
-		for i < len(s) && isASCIIDigit(s[i]) {
-			i++
+// valueStart finds where the value of a rate begins after 率 at byte i:
+// past verbs (为, 达到, 保持在), a comparison with last year (由上年的9.1%降
+// 至), and a qualifier (约, 近, 超过). -1 when no value follows.
+func valueStart(s string, i, b int) int {
+	i = skipBlank(s, i)
+	for range 3 {
+		v := prefixIn(s[i:b], rateVerbs)
+		if v == "" {
+			break
 		}
+		i = skipBlank(s, i+len(v))
+	}
+	if w := prefixIn(s[i:b], []string{"由", "从", "较", "比"}); w != "" {
+		// The first per-cent is last year's; the value follows a verb of
+		// change after it.
+		p := strings.IndexAny(s[i:min(b, i+90)], "%％")
+		if p < 0 {
+			return -1
+		}
+		_, pw := utf8.DecodeRuneInString(s[i+p:])
+		j := skipBlank(s, i+p+pw)
+		v := prefixIn(s[j:b], changeTo)
+		if v == "" {
+			return -1
+		}
+		i = skipBlank(s, j+len(v))
+	}
+	for _, q := range []string{"不低于", "不少于", "超过", "接近", "将近", "大约", "约", "近", "逾", "超"} {
+		if strings.HasPrefix(s[i:b], q) {
+			i += len(q)
+			break
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !zhtext.IsDigit(r) {
+		return -1
 	}
 	return i
 }
 
-type proseCount struct {
-	value       float64
-	text, unit  string
-	label       string // the words before the number, back to the previous punctuation or count
-	start, end  int
-	approximate bool
+func skipBlank(s string, i int) int {
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !zhtext.IsBlank(r) {
+			break
+		}
+		i += w
+	}
+	return i
 }
 
-// proseRates checks every rate in a line against counts in the same
-// sentence. It stays silent unless the sentence itself names both the
-// numerator (a count whose words contain the rate's own word: 调解成功…件 for
-// 成功率) and a possible denominator (another count in the same unit, no
-// smaller than the numerator): a rate whose base is stated in an earlier
-// sentence cannot be checked from prose alone.
-func (c *collector) proseRates(line string, at int) {
-	if strings.ContainsFunc(line, func(r rune) bool { return r >= '０' && r <= '９' }) {
-		line = asciiDigits(line)
-	}
-	done := 0 // sentences before this offset were checked already
-	for off := 0; ; {
-		k := strings.Index(line[off:], "率")
-		if k < 0 {
-			return
+func prefixIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
 		}
-		pos := off + k
-		off = pos + len("率")
-		if pos < done {
+	}
+	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixIn(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// proseCount is a count stated in prose: a number with a count unit.
+type proseCount struct {
+	zhtext.Number
+	label string // the words before the number, back to the previous clause break or number
+	prev  bool   // stated in the sentence before the rate's
+}
+
+// exact counts may be numerators and bases; “300余件”, “第3次” and “1.2万件”
+// (a figure rounded to the 万) may not.
+func (p proseCount) exact() bool {
+	return p.Qualifier == zhtext.Exact && !p.Ordinal && p.Multiplier == ""
+}
+
+// written is the count as a message shows it: “1.5万件”.
+func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
+
+// countsIn appends the counts in s[a:b] (offsets in s) to out, at most
+// limit+1.
+func countsIn(out []proseCount, s string, a, b, limit int, prev bool) []proseCount {
+	seg := s[a:b]
+	prevEnd := 0
+	base := len(out)
+	for n, ok := zhtext.NextNumber(seg, 0); ok; n, ok = zhtext.NextNumber(seg, n.End) {
+		isCount := zhtext.CountUnitAt(n.Unit) == n.Unit && n.Unit != ""
+		if isCount {
+			start := max(prevEnd, zhtext.ClauseStart(seg, n.QualStart))
+			label := seg[start:n.QualStart]
+			n.Start, n.QualStart, n.End = n.Start+a, n.QualStart+a, n.End+a
+			out = append(out, proseCount{Number: n, label: label, prev: prev})
+			if len(out)-base > limit {
+				return out
+			}
+			prevEnd = n.End - a
+			n.End -= a // NextNumber goes on in seg
 			continue
 		}
-		start, end := sentenceAround(line, pos, done)
-		done = end
-		if sentence := line[start:end]; strings.Contains(sentence, "%") || strings.Contains(sentence, "％") {
-			c.sentenceRates(sentence, at)
-		}
+		prevEnd = n.End
 	}
-}
-
-// sentenceEndChars are the characters that end a sentence.
-const sentenceEndChars = "。！？!?"
-
-// sentenceAround returns the bounds of the sentence containing pos. from
-// is where the previous sentence examined ended (0 for none): no sentence
-// end lies between it and the start of this one, so the backward search
-// stops there. Both searches stop at the nearest sentence end, which keeps
-// a line of many rates linear instead of quadratic.
-func sentenceAround(line string, pos, from int) (start, end int) {
-	from = min(from, pos)
-	start = from
-	if k := strings.LastIndexAny(line[from:pos], sentenceEndChars); k >= 0 {
-		_, w := utf8.DecodeRuneInString(line[from+k:])
-		start = from + k + w
-	}
-	end = len(line)
-	if k := strings.IndexAny(line[pos:], sentenceEndChars); k >= 0 {
-		end = pos + k
-	}
-	return start, end
+	return out
 }
 
 // A sentence stating more rates or counts than these is a table run into
@@ -153,76 +246,458 @@ const (
 	maxSentenceCounts = 40
 )
 
-func (c *collector) sentenceRates(s string, at int) {
-	rates := findRates(s)
+// proseRates checks every rate in a line against the counts of its
+// sentence, and of the sentence before when its own lacks them.
+func (c *collector) proseRates(line string, at int) {
+	line = zhtext.FoldDigits(line)
+	done := 0 // sentences before this offset were checked already
+	for off := 0; ; {
+		k := strings.Index(line[off:], "率")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("率")
+		if pos < done {
+			continue
+		}
+		start, end := zhtext.SentenceBounds(line, pos, done)
+		done = end
+		if strings.Contains(line[start:end], "%") {
+			ps, pe := previousSentence(line, start)
+			c.sentenceRates(line, start, end, ps, pe, at)
+		}
+	}
+}
+
+// previousSentence returns the bounds of the sentence before the one
+// starting at start (empty when there is none in this line).
+func previousSentence(line string, start int) (int, int) {
+	if start == 0 {
+		return 0, 0
+	}
+	_, w := utf8.DecodeLastRuneInString(line[:start])
+	pe := start - w
+	ps, _ := zhtext.SentenceBounds(line, pe, max(0, pe-2000))
+	return ps, pe
+}
+
+// rateTry is one base tried for a rate: the count pool[index], or the sum
+// of pool[index] and pool[plus]. Its text is written only for a finding.
+type rateTry struct {
+	den         float64
+	rate        float64
+	index, plus int // plus is -1 for a single count
+	// all marks the sum of every exact count of the unit in the rate's own
+	// sentence: the outcomes listed one by one (“维持88件，驳回21件，纠错
+	// 15件，终止6件”) add up to the cases decided.
+	all bool
+}
+
+func (t rateTry) single() bool { return t.plus < 0 && !t.all }
+
+func (t rateTry) text(pool []proseCount) string {
+	if t.all {
+		var parts []string
+		for _, d := range pool {
+			if !d.prev && d.exact() && d.Unit == pool[t.index].Unit {
+				parts = append(parts, d.written())
+			}
+		}
+		return strings.Join(parts, "+")
+	}
+	if t.plus < 0 {
+		return pool[t.index].written()
+	}
+	return pool[t.index].written() + "+" + pool[t.plus].written()
+}
+
+func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
+	rates := findRates(line, a, b)
 	if len(rates) == 0 || len(rates) > maxSentenceRates {
 		return
 	}
-	counts := proseCounts(s)
-	if len(counts) < 2 || len(counts) > maxSentenceCounts {
+	c.counts = countsIn(c.counts[:0], line, a, b, maxSentenceCounts, false)
+	counts := c.counts
+	if len(counts) > maxSentenceCounts {
 		return
 	}
-	for _, m := range rates {
-		word, statedText, stated := m.word, m.valueText, m.value
-		if stated > 100 {
-			continue // completion rates such as 完成目标任务107.39% have no count base here
+	var withPrev []proseCount // previous sentence's counts, then this one's
+	loadPrev := func() []proseCount {
+		if withPrev == nil {
+			prev := countsIn(nil, line, pa, pb, maxSentenceCounts, true)
+			if len(prev) > maxSentenceCounts {
+				prev = nil
+			}
+			withPrev = append(prev, counts...)
 		}
-		num := numeratorFor(word, counts, m.start)
-		if num < 0 {
+		return withPrev
+	}
+	for _, m := range rates {
+		if m.value.Value > 100 {
+			c.rateOver100(line, a, b, m, at)
 			continue
 		}
-		n := counts[num]
-		denom := -1
-		consistent := false
-		for k, d := range counts {
-			if k == num || d.approximate || d.unit != n.unit || d.value < n.value || d.value <= 0 {
+		pool, widened := counts, false
+		num := numeratorFor(m.word, pool, m.start)
+		if num < 0 || !hasBase(pool, num) {
+			pool, widened = loadPrev(), true
+			num = numeratorFor(m.word, pool, m.start)
+		}
+		if num < 0 || narrower(m.word, pool[num].label) {
+			continue
+		}
+		c.checkRate(line, a, b, pa, m, pool, num, widened, at, loadPrev)
+	}
+}
+
+// narrowingWords name a part of what a count counts: “涉企纠纷调解成功率”
+// is over the disputes involving businesses, not over all disputes.
+var narrowingWords = []string{
+	"涉企", "涉法", "涉诉", "重大", "疑难", "按期", "按时", "及时", "当场", "现场", "线上", "网上", "首次",
+	"一次性", "即时", "专项", "企业", "村级", "乡镇", "社区", "行业", "专业", "婚姻", "家庭", "邻里",
+	"劳动", "医疗", "交通", "物业", "土地", "征收", "一审", "二审", "集体",
+}
+
+// narrower reports a rate word that names a part its numerator's words do
+// not: the rate is over a subset whose counts the sentence does not give.
+func narrower(word, label string) bool {
+	for _, w := range narrowingWords {
+		if strings.Contains(word, w) && !strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBase: the pool holds a count that can be the numerator's base.
+func hasBase(pool []proseCount, num int) bool {
+	n := pool[num]
+	for k, d := range pool {
+		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkRate decides one rate whose numerator is pool[num].
+func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []proseCount, num int, widened bool, at int, loadPrev func() []proseCount) {
+	n := pool[num]
+	stated := m.value
+	tries, mixed := basesFor(pool, num)
+	explains := func(t rateTry) bool {
+		return rateConsistent(stated.Value, t.rate, stated.Decimals, 0.1, stated.Qualifier)
+	}
+	for _, t := range tries {
+		if explains(t) {
+			return
+		}
+	}
+	if !widened {
+		// Before calling this sentence wrong, see whether the counts of
+		// the previous sentence explain it; if not, choose among both.
+		if wide := loadPrev(); len(wide) > len(pool) {
+			wn := num + len(wide) - len(pool)
+			more, _ := basesFor(wide, wn)
+			for _, t := range more {
+				if explains(t) {
+					return
+				}
+			}
+			tries, pool, num = more, wide, wn
+		}
+	}
+	nameable := false
+	for _, t := range tries {
+		nameable = nameable || !t.all
+	}
+	if !nameable {
+		// Only the sum of every count is left: it may explain a rate but
+		// is no base a message can name.
+		if w := largestBelow(pool, num); w >= 0 {
+			c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
+			return
+		}
+		if len(mixed) > 0 && !(stated.Value == 100 && n.Value >= pool[mixed[len(mixed)-1]].Value) {
+			// 100% with at least as many appearances as cases says every
+			// case was attended, whatever the unit; anything else counted
+			// hearings where cases were meant.
+			c.mixedUnits(line, a, b, m, n, mixed, at)
+		}
+		return
+	}
+	best, slip := closestBase(pool, tries, stated)
+	t := tries[best]
+	usedPrev := n.prev || pool[t.index].prev || t.plus >= 0 && pool[t.plus].prev
+	computed := t.rate
+	sentence := line[a:b]
+	if usedPrev {
+		sentence = line[pa:b]
+	}
+	ev := &Evidence{Sentence: strings.TrimSpace(sentence),
+		Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(stated), Value: stated.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: stated.Qualifier.String()},
+			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label},
+		}}
+	for _, x := range tries {
+		ev.Denominators = append(ev.Denominators, Denominator{Text: x.text(pool), Value: x.den, Rate: x.rate})
+	}
+	far := computed < stated.Value/2 || computed > stated.Value*2
+	where := "同一句中的数字"
+	if usedPrev {
+		where = "前后两句中的数字"
+	}
+	rule, note := RuleProseRate, ""
+	switch {
+	case slip:
+		note = "，疑为小数点错位"
+	case far && (usedPrev || isSubtotal(line, pool, num, t)):
+		// Far apart and paired across sentences or with a total of which
+		// the numerator is only a part (“办理案件1286件，其中调解成功52件，
+		// 调解成功率96%”): the base was most likely not stated.
+		return
+	case far:
+		rule, note = RuleProseRateDoubt, "，相差悬殊，可能配错了分母，请核对"
+	case usedPrev:
+		rule, note = RuleProseRateDoubt, "，分子或分母取自前一句，请核对"
+	case containsAny(m.word, doubtfulBaseStems) && !anyLabelHas(pool, num, decidedWords):
+		rule, note = RuleProseRateDoubt, "；此类比率常按审结、开庭等未写明的件数计算，请核对"
+	}
+	st := stated.Value
+	c.add(Finding{Rule: rule, Section: c.section, Line: at,
+		Message: sprintf("“%s”与%s不符：%s ÷ %s = %s%%%s",
+			ratePhrase(m.word, stated), where, n.written(), t.text(pool), fmtRate(computed), note),
+		Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// basesFor lists the bases a rate over pool[num] may have: every exact count
+// of the numerator's unit no smaller than it; a count plus cases carried
+// over (“受理120件，上年结转6件”); the numerator plus its complement (“成功
+// 110件，未成功10件”). mixed lists counts in 件 when the numerator is in 次:
+// an appearance rate counted in hearings against cases.
+func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
+	n := pool[num]
+	for k, d := range pool {
+		if k == num || !d.exact() || d.Value <= 0 {
+			continue
+		}
+		if d.Unit != n.Unit {
+			if (n.Unit == "次" || n.Unit == "人次") && d.Unit == "件" {
+				mixed = append(mixed, k)
+			}
+			continue
+		}
+		if d.Value >= n.Value {
+			tries = append(tries, rateTry{d.Value, 100 * n.Value / d.Value, k, -1, false})
+		}
+		if containsAny(d.label, complementWords) {
+			s := n.Value + d.Value
+			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k, false})
+		}
+		if !containsAny(d.label, carryWords) {
+			continue
+		}
+		for k2, e := range pool {
+			if k2 == k || k2 == num || !e.exact() || e.Unit != n.Unit || containsAny(e.label, carryWords) {
 				continue
 			}
-			if rateConsistent(stated, 100*n.value/d.value, decimalsOf(statedText), 0.1) {
-				consistent = true
-				break
-			}
-			if denom < 0 || (d.start < n.start && (counts[denom].start > n.start || d.start > counts[denom].start)) {
-				denom = k // prefer the count just before the numerator: 受理X件，成功Y件
+			s := d.Value + e.Value
+			if s >= n.Value {
+				tries = append(tries, rateTry{s, 100 * n.Value / s, k2, k, false})
 			}
 		}
-		if consistent || denom < 0 {
-			continue
-		}
-		d := counts[denom]
-		computed := 100 * n.value / d.value
-		if computed < stated/2 || computed > stated*2 {
-			// Far apart means we most likely paired the wrong counts (a
-			// subtotal of another kind, “办理案件1286件，其中调解成功52件，
-			// 调解成功率96%”), not that the drafter erred: stay silent.
-			continue
-		}
-		st := stated
-		c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
-			Message: sprintf("“%s率%s%%”与同一句中的数字不符：%s%s ÷ %s%s = %s%%",
-				lastRunes(word, 4), statedText, n.text, n.unit, d.text, d.unit, fmtRate(computed)),
-			Stated: &st, Computed: &computed})
 	}
+	sum, parts := 0.0, 0
+	for _, d := range pool {
+		if !d.prev && d.exact() && d.Unit == n.Unit {
+			sum += d.Value
+			parts++
+		}
+	}
+	if parts >= 3 && !n.prev {
+		tries = append(tries, rateTry{sum, 100 * n.Value / sum, num, -1, true})
+	}
+	return tries, mixed
+}
+
+// closestBase picks the base a message names: one whose rate has the
+// stated digits with the decimal point moved (slip), or else the count (or
+// received-plus-carried sum) whose rate is nearest the stated one — the base
+// the drafter most likely meant. A count of the rate's own sentence is preferred unless one
+// of the sentence before is nearer by more than a point.
+func closestBase(pool []proseCount, tries []rateTry, stated zhtext.Number) (best int, slip bool) {
+	if stated.Qualifier == zhtext.Exact {
+		for i, x := range tries {
+			if decimalSlip(stated.Value, stated.Decimals, x.rate) {
+				return i, true
+			}
+		}
+	}
+	dist := func(x rateTry) float64 {
+		d := math.Abs(x.rate - stated.Value)
+		if pool[x.index].prev {
+			d++
+		}
+		return d
+	}
+	best = -1
+	for i, x := range tries {
+		if x.all {
+			continue
+		}
+		if best < 0 || dist(x) < dist(tries[best]) {
+			best = i
+		}
+	}
+	return max(best, 0), false
+}
+
+// isSubtotal: the numerator is introduced as part of the base (其中).
+func isSubtotal(line string, pool []proseCount, num int, t rateTry) bool {
+	n := pool[num]
+	if strings.Contains(n.label, "其中") {
+		return true
+	}
+	if !t.single() {
+		return false
+	}
+	d := pool[t.index]
+	if d.End <= n.QualStart {
+		return strings.Contains(line[d.End:n.QualStart], "其中")
+	}
+	return false
+}
+
+// anyLabelHas: a count other than the numerator is labelled with one of words.
+func anyLabelHas(pool []proseCount, num int, words []string) bool {
+	for k, d := range pool {
+		if k != num && containsAny(d.label, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// decimalSlip: the stated rate is the computed one with its decimal point
+// moved by one or two places (“纠错率1.04%” for 10.42%).
+func decimalSlip(stated float64, decimals int, computed float64) bool {
+	if stated <= 0 || computed <= 0 {
+		return false
+	}
+	for _, f := range []struct {
+		mul   float64
+		shift int
+	}{{10, -1}, {100, -2}, {0.1, 1}, {0.01, 2}} {
+		if rateConsistent(stated*f.mul, computed, max(decimals+f.shift, 0), 0, zhtext.Exact) {
+			return true
+		}
+	}
+	return false
+}
+
+// largestBelow returns the largest exact count of the numerator's unit in
+// the rate's own sentence when every such count is smaller than the
+// numerator (“调处纠纷1927件，调解成功2013件，成功率…”), -1 otherwise.
+func largestBelow(pool []proseCount, num int) int {
+	n := pool[num]
+	w := -1
+	for k, d := range pool {
+		if k == num || d.prev || !d.exact() || d.Unit != n.Unit {
+			continue
+		}
+		if d.Value >= n.Value {
+			return -1
+		}
+		if w < 0 || d.Value > pool[w].Value {
+			w = k
+		}
+	}
+	return w
+}
+
+// numeratorAboveWhole reports a rate's numerator larger than every count
+// that could be its base: a part larger than its whole. Cases decided may
+// outnumber cases received when some were carried over from last year, so
+// for 结案率, 办结率 and 审结率 it is a warning.
+func (c *collector) numeratorAboveWhole(line string, a, b int, m rateMatch, pool []proseCount, num, w, at int) {
+	n, d := pool[num], pool[w]
+	rule, note := RuleProsePart, "：部分不能超过整体"
+	switch {
+	case anyLabelHas(pool, num, carryWords):
+		note = "，加上写明的上年结转件数也不够：部分不能超过整体"
+	case hasSuffixIn(m.word, []string{"结案", "办结", "审结"}):
+		rule, note = RuleProseRateDoubt, "：若含上年结转的案件，请写明结转件数"
+	}
+	c.add(Finding{Rule: rule, Section: c.section, Line: at,
+		Message: sprintf("“%s%s”大于同一句中的“%s%s”，“%s”无从计算%s", n.label, n.written(), d.label, d.written(), ratePhrase(m.word, m.value), note),
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(m.value), Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+			{Role: "part", Text: n.written(), Value: n.Value, Label: n.label},
+			{Role: "whole", Text: d.written(), Value: d.Value, Label: d.label}}}})
+}
+
+// rateOver100 reports a share of a whole stated above 100%.
+func (c *collector) rateOver100(line string, a, b int, m rateMatch, at int) {
+	if !hasSuffixIn(m.word, boundedStems) || m.value.Qualifier == zhtext.Under {
+		return // 完成率, 增长 and the like may exceed 100%
+	}
+	st := m.value.Value
+	c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
+		Message: sprintf("“%s”超过 100%%：这一比率是部分占整体的比例，不能大于 100%%", ratePhrase(m.word, m.value)),
+		Stated:  &st,
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(m.value), Value: st, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()}}}})
+}
+
+// mixedUnits warns about a rate whose numerator is counted in 次 and whose
+// only possible base in 件: “应诉案件40件，负责人出庭应诉38次，出庭应诉率95%”.
+func (c *collector) mixedUnits(line string, a, b int, m rateMatch, n proseCount, mixed []int, at int) {
+	c.add(Finding{Rule: RuleProseRateDoubt, Section: c.section, Line: at,
+		Message: sprintf("“%s”的分子“%s”以“%s”计，而案件以“件”计：比率应按件数计算，请核对",
+			ratePhrase(m.word, m.value), n.label+n.written(), n.Unit),
+		Evidence: &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(m.value), Value: m.value.Value, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+			{Role: "numerator", Text: n.written(), Value: n.Value, Label: n.label}}}})
+}
+
+// stemSynonyms are the other words a count behind a rate may be labelled
+// with: the cases behind a 结案率 are “办结” or “审结”.
+var stemSynonyms = map[string][]string{
+	"结案": {"办结", "审结"},
+	"办结": {"结案", "审结"},
+	"审结": {"办结", "结案"},
+	"办复": {"答复", "办理回复"},
 }
 
 // numeratorFor finds the count a rate word refers to: the closest count
 // before the rate whose words contain the rate's own word, trying the
-// longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total).
+// longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total), then
+// the synonyms of its last two characters.
 func numeratorFor(word string, counts []proseCount, ratePos int) int {
 	rs := []rune(word)
-	for k := min(4, len(rs)); k >= 2; k-- {
-		stem := string(rs[len(rs)-k:])
+	find := func(stem string) int {
 		best := -1
 		for i, n := range counts {
-			if n.start >= ratePos || n.approximate {
+			if n.Start >= ratePos || !n.exact() {
 				continue
 			}
 			if strings.Contains(n.label, stem) {
 				best = i
 			}
 		}
-		if best >= 0 {
+		return best
+	}
+	for k := min(4, len(rs)); k >= 2; k-- {
+		if best := find(string(rs[len(rs)-k:])); best >= 0 {
 			return best
+		}
+	}
+	if len(rs) >= 2 {
+		for _, syn := range stemSynonyms[string(rs[len(rs)-2:])] {
+			if best := find(syn); best >= 0 {
+				return best
+			}
 		}
 	}
 	return -1
@@ -236,161 +711,20 @@ func lastRunes(s string, n int) string {
 	return string(rs[len(rs)-n:])
 }
 
-// proseCounts finds the counts in a sentence: a number, an optional 万 or
-// 亿, an optional 余 or 多 (which makes it approximate) and a unit.
-func proseCounts(s string) []proseCount {
-	var out []proseCount
-	prevEnd := 0
-	for i := 0; i < len(s); i++ {
-		if !isASCIIDigit(s[i]) || i > 0 && (isASCIIDigit(s[i-1]) || s[i-1] == '.') {
-			continue
-		}
-		n := numberPrefix(s[i:])
-		j := i + n
-		v, err := strconv.ParseFloat(s[i:j], 64)
-		if err != nil {
-			continue
-		}
-		textEnd := j
-		switch {
-		case strings.HasPrefix(s[j:], "万"):
-			v *= 1e4
-			j += len("万")
-			textEnd = j
-		case strings.HasPrefix(s[j:], "亿"):
-			v *= 1e8
-			j += len("亿")
-			textEnd = j
-		}
-		approx := false
-		if strings.HasPrefix(s[j:], "余") || strings.HasPrefix(s[j:], "多") {
-			approx = true
-			j += len("余")
-		}
-		unit := ""
-		for _, u := range countUnits {
-			if strings.HasPrefix(s[j:], u) {
-				unit = u
-				break
-			}
-		}
-		if unit == "" {
-			i = j - 1
-			continue
-		}
-		end := j + len(unit)
-		if unit == "个" && (strings.HasPrefix(s[end:], "月") || strings.HasPrefix(s[end:], "工作日")) {
-			prevEnd, i = end, end-1
-			continue // 连续55个月 is a duration
-		}
-		start := prevEnd
-		if k := strings.LastIndexAny(s[prevEnd:i], "，,、；;：:（("); k >= 0 {
-			_, w := utf8.DecodeRuneInString(s[prevEnd+k:])
-			start = prevEnd + k + w
-		}
-		label := s[start:i]
-		for _, w := range []string{"约", "近", "超", "逾", "超过", "不足", "将近", "第"} {
-			if strings.HasSuffix(label, w) {
-				approx = true
-			}
-		}
-		out = append(out, proseCount{value: v, text: s[i:textEnd], unit: unit, label: label,
-			start: i, end: end, approximate: approx})
-		prevEnd, i = end, end-1
+// rateValue writes a stated rate with its qualifier where it stood:
+// “约96%”, “95%以上”.
+func rateValue(n zhtext.Number) string {
+	v := n.Text + "%"
+	if n.QualWord == "" {
+		return v
 	}
-	return out
+	if n.QualStart < n.Start {
+		return n.QualWord + v
+	}
+	return v + n.QualWord
 }
 
-// plansYears checks the years written in next year's plans. A heading must
-// name the year after the report year; in the text, a paragraph opening
-// with a year (“2024年，我县将…”) must name it too, and no year beyond it may
-// appear except in ranges (2021—2025年), titles (《…》) and long-term
-// targets (到2025年, 2025年底前). Years before the report year are context
-// and are left alone.
-func (c *collector) plansYears(s string, at int, heading bool) {
-	want := c.year + 1
-	body := strings.TrimLeft(s, " \t\u3000")
-	headEnd := 0 // the heading part of the line; a run-in heading ends at its first 。
-	if lvl, _, label := headingOf(body); lvl > 0 {
-		body = body[len(label):]
-		heading = true
-	}
-	if heading {
-		headEnd = len(body)
-		if k := strings.Index(body, "。"); k >= 0 {
-			headEnd = k
-		}
-	}
-	book := 0
-	for i := 0; i+4 < len(body); i++ {
-		switch {
-		case strings.HasPrefix(body[i:], "《"):
-			book++
-		case strings.HasPrefix(body[i:], "》"):
-			book--
-		}
-		if !isASCIIDigit(body[i]) || i > 0 && isASCIIDigit(body[i-1]) {
-			continue
-		}
-		if !(isASCIIDigit(body[i+1]) && isASCIIDigit(body[i+2]) && isASCIIDigit(body[i+3])) || !strings.HasPrefix(body[i+4:], "年") {
-			continue
-		}
-		y, _ := strconv.Atoi(body[i : i+4])
-		after := body[i+4+len("年"):]
-		before := body[:i]
-		if y < 1949 || y > 2200 || y == want || book > 0 || isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) {
-			continue
-		}
-		var msg string
-		switch {
-		case i < headEnd:
-			msg = sprintf("下一年度安排的标题写的是“%d年”，报告年度为 %d 年，应为 %d 年", y, c.year, want)
-		case i == 0 && (strings.HasPrefix(after, "，") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, "度，") || strings.HasPrefix(after, "度,")):
-			msg = sprintf("下一年度安排以“%d年”开头，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
-		case y > want:
-			msg = sprintf("下一年度安排中出现“%d年”，报告年度为 %d 年，安排应针对 %d 年", y, c.year, want)
-		default:
-			continue
-		}
-		c.add(Finding{Rule: RuleYearPlans, Section: c.section, Line: at, Message: msg})
-		return // one finding per line is enough
-	}
-}
-
-// isRangeEnd: the year closes a range such as 2021—2025年 or 2023年至2025年.
-func isRangeEnd(before string) bool {
-	b := strings.TrimSuffix(before, "年")
-	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
-		if strings.HasSuffix(b, sep) {
-			b = strings.TrimSuffix(strings.TrimSuffix(b, sep), "年")
-			return len(b) >= 4 && isASCIIDigit(b[len(b)-1])
-		}
-	}
-	return false
-}
-
-// isRangeStart: the year opens a range (2024年—2026年).
-func isRangeStart(after string) bool {
-	for _, sep := range []string{"—", "–", "-", "~", "～", "至", "到", "－"} {
-		if strings.HasPrefix(after, sep) {
-			rest := strings.TrimPrefix(after, sep)
-			return len(rest) > 0 && isASCIIDigit(rest[0])
-		}
-	}
-	return false
-}
-
-// isTarget: a long-term target (到2025年, 2025年底前) is not a plans year.
-func isTarget(before, after string) bool {
-	for _, w := range []string{"到", "至", "截至", "截止", "于", "在"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	for _, w := range []string{"底", "前", "末", "以前", "之前", "以后", "目标"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+// ratePhrase is how messages quote a rate: “纠错率1.04%”, “办结率95%以上”.
+func ratePhrase(word string, n zhtext.Number) string {
+	return lastRunes(word, 4) + "率" + rateValue(n)
 }

@@ -273,7 +273,8 @@ func TestRulesDocumented(t *testing.T) {
 	}
 	for _, id := range []string{RuleMeta, RuleSectionMissing, RuleSectionEmpty, RuleSectionShort, RulePlaceholder,
 		RuleFigureMissing, RuleFigureBounds, RuleFigureLE, RuleFigureRate, RuleProseBlank, RuleProseRate,
-		RuleProseDigits, RuleProseSpace, RuleNumbering, RuleEnum, RuleYearTitle, RuleYearPlans, RuleHalfWidthPunct} {
+		RuleProseDigits, RuleProseSpace, RuleNumbering, RuleEnum, RuleYearTitle, RuleYearPlans, RuleHalfWidthPunct,
+		RuleProseRateDoubt, RuleProsePart, RulePlaceholderMark, RuleYearBody} {
 		if !seen[id] {
 			t.Errorf("rule %s missing from Rules()", id)
 		}

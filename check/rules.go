@@ -12,20 +12,26 @@ const (
 	RuleSectionNotFound = "section.not-found"
 	RuleSectionShort    = "section.short"
 	RulePlaceholder     = "section.placeholder"
+	RulePlaceholderMark = "section.placeholder-mark"
 	RuleFigureMissing   = "figure.missing"
+	RuleFigureNotFound  = "figure.not-found"
 	RuleFigureBounds    = "figure.bounds"
 	RuleFigureLE        = "figure.le"
 	RuleFigureRate      = "figure.rate"
 	RuleFigureInvalid   = "figure.invalid"
 	RuleFigureProse     = "figure.prose-mismatch"
 	RuleProseBlank      = "prose.blank"
+	RuleProseBlankDoubt = "prose.blank-doubt"
 	RuleProseRate       = "prose.rate"
+	RuleProseRateDoubt  = "prose.rate-doubt"
+	RuleProsePart       = "prose.part"
 	RuleProseDigits     = "prose.digits"
 	RuleProseSpace      = "prose.space"
 	RuleNumbering       = "writing.numbering"
 	RuleEnum            = "writing.enum"
 	RuleYearTitle       = "writing.year-title"
 	RuleYearPlans       = "writing.year-plans"
+	RuleYearBody        = "writing.year-body"
 	RuleHalfWidthPunct  = "writing.punct"
 	RuleExportEdited    = "export.edited"
 	summaryExampleLines = 5 // how many locations a summarised finding keeps
@@ -50,19 +56,25 @@ var rules = []RuleInfo{
 	{RuleSectionEmpty, Error, false, "必填章节存在但没有内容。“其他需要报告的情况”写“暂无”或“无”视为已填写。"},
 	{RuleSectionShort, Warning, false, "章节字数（不计空白）少于模板规定的最少字数。"},
 	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等。"},
+	{RulePlaceholderMark, Warning, false, "数字的位置上只有一个占位字母或记号，如“开展培训X场”“纠错率X%”“×名”。单个字母也可能是正文（如“X光”），所以只作警告。"},
 	{RuleFigureMissing, Error, false, "模板规定的必填数字未填写。"},
+	{RuleFigureNotFound, Warning, false, "从文档（.txt/.md/.docx 等）导入时，正文中没有找到模板规定的必填数字。数字可能以导入未识别的说法写在正文里，所以只作警告，并写明查找的关键词和单位。"},
 	{RuleFigureBounds, Error, false, "数字超出模板规定的范围（如比率大于 100 或件数为负数、小数）。"},
 	{RuleFigureLE, Error, false, "部分大于整体：如纠错数大于审结数、败诉数大于案件数。"},
 	{RuleFigureRate, Error, false, "比率与其分子、分母不符：任一可选分母能解释即视为一致；截尾和四舍五入（如 2÷23 写作 8.69% 或 8.70%）不算错误。同时给出填写值和计算值。"},
 	{RuleFigureInvalid, Error, false, "数字栏里填的不是有效数字（如“1e20”、超过 10^15 的数、带“%”或汉字）：原样保留在草稿中，但不计入完整度和任何计算，请改正。"},
 	{RuleFigureProse, Warning, false, "数字栏填写的值与正文中写的同一数字不符，如数字栏 52 件、正文“受理行政复议申请25件”。正文中的数字按导入时的规则读取；同时给出两个数和所在句子。数字栏留空时以正文为准。"},
-	{RuleProseBlank, Error, false, "正文中量词前缺少数字，如“办理业务 件”“共 人次”。"},
-	{RuleProseRate, Error, false, "正文中某句写的比率与同一句中的件数不符，如“受理120件，调解成功110件，成功率98%”。所需件数不在同一句中、或与算得的值相差悬殊（多半是配错了件数）时不作判断；完成率等超过 100% 的比率不在此列。"},
+	{RuleProseBlank, Error, false, "正文中量词前缺少数字，如“办理业务 件”“共办理件”“开展检查余次”“覆盖群众 万人次”“纠错率%”。“案件”“文件”“人次”等词语本身不算。"},
+	{RuleProseBlankDoubt, Warning, false, "量词前疑似缺少数字，如“发现问题个。”“联合抽查次。”：量词紧跟在一般词语之后并结束分句。该词语也可能本身以量词用字结尾（如“新篇”“进场”），所以只作警告。"},
+	{RuleProseRate, Error, false, "正文中某句写的比率与同一句中的件数不符，如“受理120件，调解成功110件，成功率98%”“审结48件，纠错5件，纠错率1.04%”（小数点错位）；或成功率、办结率、出庭应诉率等部分占整体的比率超过 100%。同一句中任一可能的分母（含“上年结转”的件数）能解释即视为一致；“95%以上”“近99%”“约96%”按所写的范围判断；“由上年的9.1%降至4.2%”只核对 4.2%；增长率、同比变化不在此列；比率只针对句中件数的一部分（“涉企纠纷调解成功率”“按期办结率”而句中只有调解成功、办结总数）或件数是“1.2万件”一类约数时不作判断。"},
+	{RuleProseRateDoubt, Warning, false, "比率与件数不符但不能确定是错误：分子或分母取自前一句；与算得的值相差悬殊，可能配错了分母；纠错率、败诉率、出庭应诉率等常按句中未写明的审结、开庭件数计算；或出庭应诉以“次”计、案件以“件”计。消息和 JSON 的 evidence 写明所用数字和试过的分母。"},
+	{RuleProsePart, Error, false, "正文中部分大于整体，如“审结40件，其中纠错52件”“受理1500件，其中涉企纠纷1620件”。“其中”前有几个同单位的数字时，只有部分大于其中最大的数和并列各数之和才报告。比率的分子大于句中所有同单位的数（“调处纠纷1927件，调解成功2013件，成功率…”）也属此类；结案率、办结率可能含上年结转，只作警告（prose.rate-doubt）。"},
 	{RuleProseDigits, Warning, false, "数字与另一个数字连在一起，可能丢了标点或单位，如“99%120件”“20232024年”。"},
 	{RuleProseSpace, Warning, true, "数字中间或百分号前有多余空格，如“1 927件”“6.5 %”。按公文惯例，汉字与数字之间也不加空格。全文汇总为一条。"},
 	{RuleNumbering, Warning, false, "标题编号跳号或重复，如“一、二、二、”或“（一）（三）”，全角、半角括号都检查。"},
-	{RuleEnum, Warning, false, "段落内“一是、二是、三是”顺序跳号或重复。"},
+	{RuleEnum, Warning, false, "段落内“一是、二是、三是”顺序跳号或重复，或序列中漏了“是”（“三是……。四加强……”）。各种空格和漏写的句号不影响判断；“统一是”“唯一是”一类词语不算列举。"},
 	{RuleYearTitle, Error, false, "标题中的年份与报告年度不一致。"},
+	{RuleYearBody, Error, false, "正文通篇写的是另一个年份（至少 3 处），而没有一处写报告年度：多半是沿用了上一年的报告只改了标题。下一年度安排、书名和起止年份不计。"},
 	{RuleYearPlans, Warning, false, "下一年度安排的标题或正文中写的年份不是报告年度的下一年（提到以往年份、起止年份和“到2025年”一类远期目标不算）。"},
 	{RuleHalfWidthPunct, Warning, true, "汉字之间使用了半角标点（, ; : ( ) ? !），公文应使用全角标点。全文汇总为一条。"},
 	{RuleExportEdited, Warning, false, "nianbao 导出的文件（.docx、.md、.html、.txt）附带草稿数据；导出后正文被改过、与附带数据不一致（标题、落款、日期、章节正文、数字），或附带数据无法读取。以正文为准，同时列出两处的值。"},

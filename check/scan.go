@@ -3,6 +3,8 @@ package check
 import (
 	"sort"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // The prose and writing rules run line by line. Most of them are decided
@@ -132,6 +134,12 @@ func (c *collector) line(s string, at int, st *scanState) {
 	if seen&seenRate != 0 && seen&seenPercent != 0 {
 		c.proseRates(s, at)
 	}
+	if seen&seenQizhong != 0 && strings.Contains(s, "其中") {
+		c.partWhole(s, at)
+	}
+	if !st.inPlans && seen&seenYear != 0 {
+		c.countYears(s, at)
+	}
 	if st.inPlans && c.year > 0 && seen&seenYear != 0 {
 		c.plansYears(s, at, level > 0 || st.sectionHead)
 	}
@@ -144,6 +152,7 @@ const (
 	seenRate                         // 率
 	seenPercent                      // % or ％
 	seenYear                         // 年
+	seenQizhong                      // 其, as in 其中
 )
 
 func (c *collector) placeholder(p string, at int) {
@@ -197,6 +206,11 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			seen |= seenPercent
 		case 'X', 'x', '_', 'T', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填':
 			seen |= seenPlaceholderStart
+			if r == 'X' || r == 'x' || r == '×' || r == 'Ｘ' {
+				c.placeholderMark(i, at)
+			}
+		case '其':
+			seen |= seenQizhong
 		}
 		switch {
 		case r == ',' || r == ';' || r == ':' || r == '?' || r == '!':
@@ -213,9 +227,9 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			if isHan(c.at(i-1)) || isHan(c.at(i+1)) || isCJKPunct(c.at(i+1)) {
 				c.note(&c.punct, at, c.example(at, i, i+1))
 			}
-		case r == ' ' || r == '\u3000' || r == '\t':
+		case zhtext.IsSpace(r):
 			j := i
-			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\t') {
+			for j < len(rs) && zhtext.IsSpace(rs[j]) {
 				j++
 			}
 			c.spaces(i, j, at)
@@ -225,6 +239,12 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 				c.add(Finding{Rule: RuleProseDigits, Section: c.section, Line: at,
 					Message: sprintf("“%s”中百分号后紧跟另一个数字，可能缺少标点", c.context(i, i+1))})
 			}
+			if isHan(c.at(i - 1)) {
+				c.add(Finding{Rule: RuleProseBlank, Section: c.section, Line: at,
+					Message: sprintf("“%s”中“%%”前缺少数字", c.context(i, i+1))})
+			}
+		case isBlankUnitStart(r) && (r != '人' || c.at(i+1) == '次'):
+			c.blankFigure(i, at)
 		case isDigit(r):
 			j := i
 			for j < len(rs) && isDigit(rs[j]) {
@@ -234,12 +254,18 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			i = j - 1
 		case isNumeral(r) && c.at(i+1) == '是':
 			n, width := numeralBefore(rs, i)
-			if n <= 0 || !enumBoundary(c.at(i-width)) {
+			if n <= 0 || c.at(i+2) == r && !isHan(c.at(i+3)) || !c.enumStart(i-width+1, n, enumPrev) {
+				// 一是一、二是二 (“exactly as it is”) is an idiom, not a list;
+				// 一是一套制度 is a list.
 				continue
 			}
 			c.enum(n, enumPrev, i-width+1, i+2, at)
 			enumPrev = n
 			enumSeen = true
+		case enumPrev > 0 && numeralValue(r) == enumPrev+1 && enumBoundary(c.at(i-1)):
+			if c.enumHole(i, enumPrev, at) {
+				enumPrev++
+			}
 		}
 	}
 	if enumSeen {
@@ -272,9 +298,24 @@ func (c *collector) spaces(i, j, at int) {
 			c.note(&c.space, at, c.example(at, i, j))
 		}
 	case isHan(left):
-		if u := unitAt(c.runes, j); u != "" {
+		k := j
+		u := unitAt(c.runes, j)
+		if u == "" {
+			if r := c.at(k); r == '万' || r == '亿' {
+				k++ // “覆盖群众 万人次”
+			}
+			if c.at(k) == '余' {
+				k++ // “开展检查 余次”
+			}
+			if k > j {
+				if u = unitAt(c.runes, k); u == "%" || u == "％" {
+					u = ""
+				}
+			}
+		}
+		if u != "" {
 			c.add(Finding{Rule: RuleProseBlank, Section: c.section, Line: at,
-				Message: sprintf("“%s”中“%s”前缺少数字", c.context(i, j+len([]rune(u))), u)})
+				Message: sprintf("“%s”中“%s”前缺少数字", c.context(i, k+len([]rune(u))), string(c.runes[j:k])+u)})
 		}
 	}
 }
@@ -287,7 +328,7 @@ func (c *collector) digitRun(i, j, at int) {
 	case n >= 5 && next == '年' && c.at(i-1) != '.':
 		// “20232024年” or “122023年”: a year glued to another number.
 	case n >= 8 && (c.runes[i] == '1' && c.runes[i+1] == '9' || c.runes[i] == '2' && c.runes[i+1] == '0') &&
-		isCountUnit(next) && c.at(i-1) != '.':
+		zhtext.IsCountUnitRune(next) && c.at(i-1) != '.':
 		// “20231927件”: a year glued to a count.
 	default:
 		return

@@ -362,16 +362,17 @@ type checkFileOut struct {
 }
 
 type findingJSON struct {
-	Rule     string         `json:"rule"`
-	Severity check.Severity `json:"severity"`
-	Section  string         `json:"section,omitempty"`
-	Figure   string         `json:"figure,omitempty"`
-	Line     int            `json:"line,omitempty"`
-	Message  string         `json:"message"`
-	Stated   *float64       `json:"stated,omitempty"`
-	Computed *float64       `json:"computed,omitempty"`
-	Count    int            `json:"count,omitempty"`
-	Lines    []int          `json:"lines,omitempty"`
+	Rule     string          `json:"rule"`
+	Severity check.Severity  `json:"severity"`
+	Section  string          `json:"section,omitempty"`
+	Figure   string          `json:"figure,omitempty"`
+	Line     int             `json:"line,omitempty"`
+	Message  string          `json:"message"`
+	Stated   *float64        `json:"stated,omitempty"`
+	Computed *float64        `json:"computed,omitempty"`
+	Count    int             `json:"count,omitempty"`
+	Lines    []int           `json:"lines,omitempty"`
+	Evidence *check.Evidence `json:"evidence,omitempty"`
 }
 
 type checkSummary struct {
@@ -424,7 +425,7 @@ func writeCheckJSON(w io.Writer, results []*fileCheck, skipped []skippedFile, st
 		for k, f := range r.result.Findings {
 			fo.Findings = append(fo.Findings, findingJSON{Rule: f.Rule, Severity: f.Severity, Section: f.Section,
 				Figure: f.Figure, Line: r.lines[k], Message: f.Message, Stated: f.Stated, Computed: f.Computed,
-				Count: f.Count, Lines: r.extra[k]})
+				Count: f.Count, Lines: r.extra[k], Evidence: f.Evidence})
 		}
 		out.Files = append(out.Files, fo)
 	}

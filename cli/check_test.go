@@ -243,6 +243,14 @@ func TestCheckJSON(t *testing.T) {
 		f.Stated == nil || *f.Stated != 90 || f.Computed == nil {
 		t.Errorf("rate finding: %+v", f)
 	}
+	// The evidence names the numbers used and every denominator tried.
+	if ev := f.Evidence; ev == nil || len(ev.Numbers) != 2 || ev.Numbers[0].Role != "stated" || len(ev.Denominators) == 0 ||
+		ev.Denominators[0].Rate != *f.Computed {
+		t.Errorf("evidence: %+v", f.Evidence)
+	}
+	if !strings.Contains(out, `"denominators": [`) {
+		t.Errorf("no denominators in the JSON:\n%s", out)
+	}
 	// Severity is spelled out, not a number.
 	if !strings.Contains(out, `"severity": "error"`) {
 		t.Errorf("severity not a word:\n%s", out)

@@ -148,8 +148,8 @@ func TestExportWithoutCarriedDataDiffers(t *testing.T) {
 			if got.Completeness >= want.Completeness {
 				t.Errorf("without carried data completeness %v%%, with %v%%: the prose alone should miss the figures", got.Completeness, want.Completeness)
 			}
-			if !strings.Contains(strings.Join(got.Findings, "\n"), "figure.missing") {
-				t.Errorf("no figure.missing without the carried data:\n%s", strings.Join(got.Findings, "\n"))
+			if !strings.Contains(strings.Join(got.Findings, "\n"), "figure.not-found") {
+				t.Errorf("no figure.not-found without the carried data:\n%s", strings.Join(got.Findings, "\n"))
 			}
 		})
 	}

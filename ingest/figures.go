@@ -4,13 +4,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
 // numRe finds a number with its unit in prose: "142件", "6.5 %", "200余次",
 // "15万余人次". Years and dates ("2023年", "8月") have no listed unit and
 // are never figures.
-var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(人次|场次|件次|件|场|次|卷|份|个|项|人|名|条|篇|户|家|%|％|元)`)
+var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
 
 // unitAliases lists the units in prose that state a figure of the given
 // template unit. Nothing looser: "行政处罚2685项" in a list of powers is not
@@ -462,7 +463,7 @@ func sentences(text string) []string {
 	var out []string
 	start := 0
 	for i, r := range text {
-		if strings.ContainsRune("。！？；!?;\n", r) {
+		if zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) || r == '\n' {
 			end := i + len(string(r))
 			if s := text[start:end]; strings.TrimFunc(s, isSpace) != "" {
 				out = append(out, s)

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/check"
 	"nianbao/model"
 )
 
@@ -285,6 +286,8 @@ func boundsText(f *model.Figure) string {
 
 // computedRate says what the counts give, over the denominator that
 // explains the stated value if one does (纠错率 may be over 审结 or 收案).
+// Whether it explains it is check's decision (truncation and rounding to the
+// decimals written are accepted), so the pane and the check never disagree.
 func (m *figuresModel) computedRate(f *model.Figure, stated model.Number, hasStated bool) (string, bool) {
 	num, ok := m.c.report.Figure(f.Rate.Numerator)
 	if !ok {
@@ -302,7 +305,7 @@ func (m *figuresModel) computedRate(f *model.Figure, stated model.Number, hasSta
 			label = df.Label
 		}
 		s := fmt.Sprintf("按%s计算 %.2f %%", label, v)
-		if hasStated && math.Abs(stated.Value-v) > f.Rate.EffectiveTolerance() {
+		if hasStated && !check.RateExplains(stated, v, f.Rate.EffectiveTolerance()) {
 			s += "（不符）"
 		} else if hasStated {
 			return s, true

@@ -3,19 +3,16 @@ package ui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-)
 
-// Line-breaking rules of Chinese typesetting (禁则): these never start a row,
-// and openers never end one.
-const (
-	noLineStart = "，。、；：？！）》」』】〕’”…—%％,.;:?!)]}"
-	noLineEnd   = "（《「『【〔‘“([{"
+	"nianbao/internal/zhtext"
 )
 
 // wrapCJK wraps plain text (guidance, the preview) to width cells following
-// the rules above, keeping digit and Latin runs such as “8.69%” or “12件”'s
+// the Chinese line-breaking rules of zhtext (the editor's textedit uses the
+// same sets), keeping digit and Latin runs such as “8.69%” or “12件”'s
 // “12” whole when they fit. lipgloss wraps by cells only and would start
 // rows with “，” or split numbers.
 func wrapCJK(text string, width int) []string {
@@ -88,16 +85,16 @@ func wrapPara(para string, width int) []string {
 				carry = append([]string{row[len(row)-1]}, carry...)
 				row = row[:len(row)-1]
 			}
-			if strings.Contains(noLineStart, u) {
+			if noLineStart(u) {
 				// “算）。”: the closers go down with the character before them.
-				for len(row) > 1 && strings.Contains(noLineStart, row[len(row)-1]) {
+				for len(row) > 1 && noLineStart(row[len(row)-1]) {
 					take()
 				}
 				if len(row) > 1 {
 					take()
 				}
 			}
-			for len(row) > 1 && strings.Contains(noLineEnd, row[len(row)-1]) {
+			for len(row) > 1 && noLineEnd(row[len(row)-1]) {
 				take()
 			}
 			emit()
@@ -114,4 +111,17 @@ func wrapPara(para string, width int) []string {
 	}
 	emit()
 	return rows
+}
+
+// noLineStart and noLineEnd apply the line-breaking sets to a unit: only a
+// single punctuation character is ever forbidden at a row's edge (a digit
+// run such as “8.69%” is a unit of its own and may start a row).
+func noLineStart(u string) bool {
+	r, n := utf8.DecodeRuneInString(u)
+	return n == len(u) && zhtext.NoBreakBefore(r)
+}
+
+func noLineEnd(u string) bool {
+	r, n := utf8.DecodeRuneInString(u)
+	return n == len(u) && zhtext.NoBreakAfter(r)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/internal/zhtext"
 )
 
 func TestWrapCJK(t *testing.T) {
@@ -19,10 +21,10 @@ func TestWrapCJK(t *testing.T) {
 				t.Fatalf("w=%d: row %q too wide", w, r)
 			}
 			first := []rune(r)
-			if i > 0 && len(first) > 0 && strings.ContainsRune(noLineStart, first[0]) {
+			if i > 0 && len(first) > 0 && zhtext.NoBreakBefore(first[0]) {
 				t.Fatalf("w=%d: row %d starts with %q: %q", w, i, first[0], rows)
 			}
-			if i < len(rows)-1 && len(first) > 0 && strings.ContainsRune(noLineEnd, first[len(first)-1]) {
+			if i < len(rows)-1 && len(first) > 0 && zhtext.NoBreakAfter(first[len(first)-1]) {
 				t.Fatalf("w=%d: row %d ends with an opener: %q", w, i, rows)
 			}
 		}

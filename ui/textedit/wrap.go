@@ -4,6 +4,8 @@ import (
 	"unicode"
 
 	"github.com/mattn/go-runewidth"
+
+	"nianbao/internal/zhtext"
 )
 
 // tabCells is how many cells a tab kept in the text occupies. Tabs are kept
@@ -46,25 +48,11 @@ func cellsOf(rs []rune) int {
 	return n
 }
 
-// noStart reports closing punctuation that must not begin a row (行首禁则).
-func noStart(r rune) bool {
-	switch r {
-	case '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', '〕', '〉',
-		'’', '”', '…', '—', '％', '%', '·', '～',
-		',', '.', ';', ':', '?', '!', ')', ']', '}':
-		return true
-	}
-	return false
-}
+// noStart and noEnd are the Chinese line-breaking sets (行首禁则, 行尾禁则),
+// shared with the preview wrapper through zhtext.
+func noStart(r rune) bool { return zhtext.NoBreakBefore(r) }
 
-// noEnd reports opening punctuation that must not end a row (行尾禁则).
-func noEnd(r rune) bool {
-	switch r {
-	case '（', '《', '「', '『', '【', '〔', '〈', '‘', '“', '(', '[', '{':
-		return true
-	}
-	return false
-}
+func noEnd(r rune) bool { return zhtext.NoBreakAfter(r) }
 
 // tokenRune reports characters of digit and Latin runs ("2024", "12.5%",
 // "PDF") that should stay on one row: half-width letters, digits and the

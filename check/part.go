@@ -1,0 +1,102 @@
+package check
+
+import (
+	"strings"
+
+	"nianbao/internal/zhtext"
+)
+
+// partWhole reports a part larger than its whole in prose: “审结40件，其中
+// 纠错52件”. The whole is the count of the same unit just before 其中 in the
+// same sentence; the parts are the counts of the clause 其中 opens (“其中
+// 纠错5件、变更3件”). When several counts of the unit precede 其中 (“受理
+// 纠纷120件、信访50件，其中…”), 其中 may refer to their sum, and only a part
+// larger than the sum is reported.
+func (c *collector) partWhole(line string, at int) {
+	line = zhtext.FoldDigits(line)
+	a, b := 0, -1 // the sentence examined last, and its counts
+	var counts []proseCount
+	for off := 0; ; {
+		k := strings.Index(line[off:], "其中")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("其中")
+		if pos >= b {
+			// A new sentence: its bounds and counts are found once, however
+			// many 其中 it holds, so a long line stays linear.
+			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
+			counts = countsIn(counts[:0], line, a, b, maxSentenceCounts, false)
+		}
+		if len(counts) < 2 || len(counts) > maxSentenceCounts {
+			continue
+		}
+		partEnd := clauseEnd(line, off, b)
+		for _, p := range counts {
+			if p.Start < off || p.Start >= partEnd {
+				continue
+			}
+			if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
+				continue
+			}
+			if c.partTooLarge(line, a, b, counts, p, pos, at) {
+				break // one finding per 其中
+			}
+		}
+	}
+}
+
+// clauseEnd is where the clause opened at i ends: the next comma or
+// semicolon, skipping one right after 其中 (“其中，纠错5件”).
+func clauseEnd(line string, i, b int) int {
+	j := i
+	if w := prefixIn(line[j:b], []string{"，", ",", "：", ":"}); w != "" {
+		j += len(w)
+	}
+	if k := strings.IndexAny(line[j:b], "，,；;"); k >= 0 {
+		return j + k
+	}
+	return b
+}
+
+// partTooLarge reports p when it exceeds every count of its unit before 其中
+// and the sum of the list the nearest of them belongs to (“受理纠纷120件、
+// 信访50件，其中…” may refer to 170). The largest count is what a part
+// can least exceed: “受理纠纷120件，调解成功110件，其中涉企纠纷115件”
+// refers to the 120.
+func (c *collector) partTooLarge(line string, a, b int, counts []proseCount, p proseCount, pos, at int) bool {
+	var whole *proseCount
+	listSum, lastEnd := 0.0, -1
+	for i := range counts {
+		w := &counts[i]
+		if w.End > pos || w.Unit != p.Unit {
+			continue
+		}
+		if !w.exact() {
+			return false // “1500余件”: the whole is not known exactly
+		}
+		if whole == nil || w.Value > whole.Value {
+			whole = w
+		}
+		if lastEnd >= 0 && !strings.ContainsAny(line[lastEnd:w.QualStart], "，,；;") {
+			listSum += w.Value // joined by 、 or 和: one list
+		} else {
+			listSum = w.Value
+		}
+		lastEnd = w.End
+	}
+	if whole == nil || p.Value <= whole.Value || p.Value <= listSum {
+		return false
+	}
+	ev := &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+		{Role: "whole", Text: whole.written(), Value: whole.Value, Label: whole.label},
+		{Role: "part", Text: p.written(), Value: p.Value, Label: p.label},
+	}}
+	msg := sprintf("“其中%s%s”大于前面的“%s%s”：部分不能超过整体", strings.TrimPrefix(p.label, "其中"), p.written(), whole.label, whole.written())
+	if listSum > whole.Value {
+		msg += sprintf("（也大于前面并列各数之和 %s%s）", fmtNum(listSum), p.Unit)
+	}
+	c.add(Finding{Rule: RuleProsePart, Section: c.section, Line: at, Message: msg, Evidence: ev})
+	return true
+}

@@ -1,0 +1,135 @@
+package zhtext
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// IsHan reports a Chinese ideograph. The ranges are written out rather than
+// looked up in unicode.Han because this runs on every character of a check.
+func IsHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F
+}
+
+// IsDigit reports an ASCII or a full-width digit.
+func IsDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// IsASCIIDigit reports 0–9 in a byte, for scanners that work on bytes.
+func IsASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// DigitValue is the value of an ASCII or full-width digit, -1 otherwise.
+func DigitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
+
+// hasFullWidthNumber is the cheap test FoldDigits makes first: most text
+// has nothing to fold and is returned as is, without allocating.
+func hasFullWidthNumber(s string) bool {
+	// ０–９ are EF BC 90–99, ％ is EF BC 85 and ． is EF BC 8E in UTF-8;
+	// looking for the lead byte is many times faster than decoding runes.
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xEF)
+		if k < 0 || i+k+2 >= len(s) {
+			return false
+		}
+		i += k
+		if s[i+1] == 0xBC {
+			if b := s[i+2]; b >= 0x90 && b <= 0x99 || b == 0x85 || b == 0x8E {
+				return true
+			}
+		}
+		i++
+	}
+}
+
+// FoldDigits rewrites full-width digits, the full-width decimal point
+// between digits and the full-width per-cent sign as ASCII, so
+// “成功率９８．５％” reads like “成功率98.5%”. The full-width point is folded
+// only between digits: elsewhere it is a heading separator (“一．”).
+func FoldDigits(s string) string {
+	if !hasFullWidthNumber(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prevDigit := false
+	for i, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteByte(byte('0' + r - '０'))
+			prevDigit = true
+			continue
+		case r == '％':
+			b.WriteByte('%')
+		case r == '．' && prevDigit:
+			next, _ := utf8.DecodeRuneInString(s[i+len("．"):])
+			if IsDigit(next) {
+				b.WriteByte('.')
+			} else {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+		prevDigit = r >= '0' && r <= '9'
+	}
+	return b.String()
+}
+
+// IsSpace reports a visible blank between words: ASCII space and tab, the
+// no-break space, the typographic spaces of U+2000–U+200A (en, em, thin,
+// hair …), the narrow no-break and medium mathematical spaces, and the
+// ideographic space U+3000 that Chinese drafters indent with. Word
+// processors and web pages leave all of them; a rule that knows only ' '
+// misreads “一是…\u2002二是…”.
+func IsSpace(r rune) bool {
+	switch {
+	case r > '\u3000':
+		return false // ideographs and full-width forms: one comparison for most of a report
+	case r == ' ', r == '\t', r == '\u00a0', r == '\u3000', r == '\u202f', r == '\u205f', r == '\u1680':
+		return true
+	case r >= '\u2000' && r <= '\u200a':
+		return true
+	}
+	return false
+}
+
+// IsInvisible reports the zero-width characters (zero-width space and
+// joiners, word joiner, byte order mark) that pasted text carries: they take
+// no cell and must be skipped when matching words.
+func IsInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// IsBlank is IsSpace or IsInvisible.
+func IsBlank(r rune) bool { return IsSpace(r) || IsInvisible(r) }
+
+// TrimBlank trims IsBlank characters and line ends from both sides of s.
+func TrimBlank(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return IsBlank(r) || r == '\n' || r == '\r' })
+}
+
+// LastRune is the last rune of s, skipping blanks; 0 when there is none.
+// Rules that ask “what stands before this word?” use it so that an odd space
+// does not hide the punctuation before it.
+func LastRune(s string) rune {
+	for len(s) > 0 {
+		r, w := utf8.DecodeLastRuneInString(s)
+		if !IsBlank(r) {
+			return r
+		}
+		s = s[:len(s)-w]
+	}
+	return 0
+}

@@ -1,0 +1,303 @@
+package zhtext
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Qualifier says how a stated number bounds the true value.
+type Qualifier int
+
+// Qualifiers. Exact is the zero value.
+const (
+	Exact Qualifier = iota
+	Over            // the true value is at least this: 以上, 超过, 逾, 不少于, 300余件, 20多个
+	Under           // the true value is at most this: 近, 将近, 不足, 不到, 以下, 不超过
+	About           // roughly this: 约, 大约, 左右
+)
+
+// String is the stable English name used in JSON evidence.
+func (q Qualifier) String() string {
+	switch q {
+	case Exact:
+		return "exact"
+	case Over:
+		return "over"
+	case Under:
+		return "under"
+	case About:
+		return "about"
+	}
+	return "qualifier(" + strconv.Itoa(int(q)) + ")"
+}
+
+// Number is a number read from prose.
+type Number struct {
+	Value      float64   // with 万 or 亿 applied
+	Text       string    // the digits as written, folded to ASCII, without thousands separators: "1927", "99.27"
+	Decimals   int       // digits after the decimal point as written
+	Multiplier string    // "万", "亿" or ""
+	Unit       string    // see UnitAt; "" when none follows
+	Qualifier  Qualifier // from the words on either side
+	QualWord   string    // the qualifying word as written (“约”, “以上”), "" for Exact
+	Ordinal    bool      // 第3次: a position, not a count
+	// Start is the byte offset of the first digit; QualStart that of a
+	// qualifier before it (Start when there is none); End is just past the
+	// unit and any qualifier after it.
+	Start, QualStart, End int
+}
+
+// prefixQualifiers may stand just before a number, longest first.
+var prefixQualifiers = []struct {
+	word string
+	q    Qualifier
+}{
+	{"不少于", Over}, {"不低于", Over}, {"不超过", Under}, {"不高于", Under},
+	{"将近", Under}, {"接近", Under}, {"大约", About}, {"超过", Over}, {"多于", Over},
+	{"高于", Over}, {"低于", Under}, {"少于", Under}, {"不足", Under}, {"不到", Under},
+	{"约", About}, {"近", Under}, {"逾", Over}, {"超", Over},
+}
+
+// suffixQualifiers may follow a number and its unit.
+var suffixQualifiers = []struct {
+	word string
+	q    Qualifier
+}{
+	{"以上", Over}, {"之多", Over}, {"以下", Under}, {"以内", Under}, {"左右", About},
+}
+
+// digitAt returns the digit rune at s[i:] and its width, or 0, 0.
+func digitAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if IsASCIIDigit(s[i]) {
+		return rune(s[i]), 1
+	}
+	if s[i] == 0xEF {
+		if r, w := utf8.DecodeRuneInString(s[i:]); r >= '０' && r <= '９' {
+			return r, w
+		}
+	}
+	return 0, 0
+}
+
+// startsNumber reports whether a number starts at byte i of s: a digit not
+// preceded by a digit or a decimal point.
+func startsNumber(s string, i int) bool {
+	if r, _ := digitAt(s, i); r == 0 {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !IsDigit(p) && p != '.' && p != '．'
+}
+
+// ScanNumber reads the number that starts at byte i of s (see the package
+// documentation for what it understands). ok is false when no number starts
+// there.
+func ScanNumber(s string, i int) (n Number, ok bool) {
+	if !startsNumber(s, i) {
+		return Number{}, false
+	}
+	j := i
+	plain := true // ASCII digits only: Text is a substring, no allocation
+	group := 0    // digits since the start or the last thousands separator
+	for {
+		if r, w := digitAt(s, j); r != 0 {
+			plain = plain && w == 1
+			j += w
+			group++
+			continue
+		}
+		// “1,200”: a comma followed by exactly three digits and no fourth.
+		if j < len(s) && s[j] == ',' && group >= 1 && group <= 3 && threeDigitsAt(s, j+1) {
+			plain = false
+			j++
+			group = 0
+			continue
+		}
+		break
+	}
+	n.Start, n.QualStart = i, i
+	if w := decimalPointAt(s, j); w > 0 {
+		if r, _ := digitAt(s, j+w); r != 0 {
+			plain = plain && w == 1
+			j += w
+			for {
+				r, dw := digitAt(s, j)
+				if r == 0 {
+					break
+				}
+				plain = plain && dw == 1
+				n.Decimals++
+				j += dw
+			}
+		}
+	}
+	if plain {
+		n.Text = s[i:j]
+	} else {
+		n.Text = foldNumber(s[i:j])
+	}
+	v, err := strconv.ParseFloat(n.Text, 64)
+	if err != nil {
+		return Number{}, false
+	}
+	n.Value = v
+	// The words after the number: 余/多, 万/亿, 余/多 again, a unit.
+	k := skipBlanks(s, j, 2)
+	if q, w := vagueAt(s, k); w > 0 {
+		n.Qualifier, n.QualWord, k = q, s[k:k+w], k+w
+	}
+	switch {
+	case strings.HasPrefix(s[k:], "万") && !strings.HasPrefix(s[k:], "万元"):
+		n.Value *= 1e4
+		n.Multiplier = "万"
+		k += len("万")
+	case strings.HasPrefix(s[k:], "亿") && !strings.HasPrefix(s[k:], "亿元"):
+		n.Value *= 1e8
+		n.Multiplier = "亿"
+		k += len("亿")
+	}
+	if n.Multiplier != "" {
+		if q, w := vagueAt(s, k); w > 0 {
+			n.Qualifier, n.QualWord, k = q, s[k:k+w], k+w
+		}
+	}
+	n.End = j
+	if u := UnitAt(s[k:]); u != "" {
+		n.Unit = u
+		if u == "万元" || u == "亿元" {
+			n.Multiplier = u[:len("万")]
+			if u == "万元" {
+				n.Value *= 1e4
+			} else {
+				n.Value *= 1e8
+			}
+			n.Unit = "元"
+		}
+		k += len(u)
+		n.End = k
+	} else if n.Multiplier != "" || n.Qualifier != Exact {
+		n.End = k
+	}
+	for _, sq := range suffixQualifiers {
+		if strings.HasPrefix(s[n.End:], sq.word) {
+			if n.Qualifier == Exact {
+				n.Qualifier, n.QualWord = sq.q, sq.word
+			}
+			n.End += len(sq.word)
+			break
+		}
+	}
+	// The words before it: 约, 近, 超过 … or 第.
+	before := strings.TrimRightFunc(s[:i], IsBlank)
+	if strings.HasSuffix(before, "第") {
+		n.Ordinal = true
+	}
+	for _, pq := range prefixQualifiers {
+		if strings.HasSuffix(before, pq.word) {
+			n.Qualifier, n.QualWord = pq.q, pq.word
+			n.QualStart = len(before) - len(pq.word)
+			break
+		}
+	}
+	return n, true
+}
+
+// foldNumber writes a number with full-width digits or thousands
+// separators as plain ASCII digits.
+func foldNumber(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case DigitValue(r) >= 0:
+			b = append(b, byte('0'+DigitValue(r)))
+		case r == '.' || r == '．':
+			b = append(b, '.')
+		}
+	}
+	return string(b)
+}
+
+// vagueAt reads 余 or 多 after a number: “300余件”, “20多个” state a lower
+// bound. 多 is taken only before a unit or 万/亿, so “3多” in other words is
+// left alone.
+func vagueAt(s string, k int) (Qualifier, int) {
+	switch {
+	case strings.HasPrefix(s[k:], "余"):
+		return Over, len("余")
+	case strings.HasPrefix(s[k:], "多"):
+		rest := s[k+len("多"):]
+		if UnitAt(rest) != "" || strings.HasPrefix(rest, "万") || strings.HasPrefix(rest, "亿") {
+			return Over, len("多")
+		}
+	}
+	return Exact, 0
+}
+
+func threeDigitsAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if !IsASCIIDigit(s[k]) {
+			return false
+		}
+	}
+	return i+3 == len(s) || !IsASCIIDigit(s[i+3])
+}
+
+// decimalPointAt is the width of the decimal point at byte i, 0 if none.
+func decimalPointAt(s string, i int) int {
+	if i < len(s) && s[i] == '.' {
+		return 1
+	}
+	if strings.HasPrefix(s[i:], "．") {
+		return len("．")
+	}
+	return 0
+}
+
+// skipBlanks skips at most max blank characters from byte i: “6.5 %” still
+// carries its unit (the stray space is a typography finding of its own).
+func skipBlanks(s string, i, max int) int {
+	for n := 0; n < max && i < len(s); n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+// Numbers returns every number in s, in order.
+func Numbers(s string) []Number {
+	var out []Number
+	for n, ok := NextNumber(s, 0); ok; n, ok = NextNumber(s, n.End) {
+		out = append(out, n)
+	}
+	return out
+}
+
+// NextNumber returns the first number that starts at or after byte from,
+// for scanners that look at numbers one by one without collecting them.
+func NextNumber(s string, from int) (Number, bool) {
+	for i := max(from, 0); i < len(s); i++ {
+		// Full-width digits are EF BC 90–99; the full-width comma (EF BC 8C)
+		// shares the lead bytes, so look at the third byte too.
+		if b := s[i]; !IsASCIIDigit(b) && !(b == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99) {
+			continue
+		}
+		if n, ok := ScanNumber(s, i); ok {
+			n.End = max(n.End, i+1)
+			return n, true
+		}
+	}
+	return Number{}, false
+}
