@@ -1,0 +1,123 @@
+package followup
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplitPlans(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []string // prefixes of the items, in order
+	}{
+		{"enumerated points", "2025年，我县将重点抓好以下工作：一是修订《县政府工作规则》，完善重大行政决策程序。二是推行包容审慎监管，制定轻微违法行为免罚清单。三是建设县级公共法律服务中心。",
+			[]string{"修订《县政府工作规则》", "推行包容审慎监管", "建设县级公共法律服务中心"}},
+		{"numbered lines", "1.开展行政执法案卷评查，全年评查案卷不少于200卷。\n2.组织全县执法人员参加法律知识考试。\n3、推进乡镇综合行政执法改革落地见效。",
+			[]string{"开展行政执法案卷评查", "组织全县执法人员参加", "推进乡镇综合行政执法"}},
+		{"headings with bodies", "（一）深化依法决策\n落实重大行政决策目录管理制度，年内公布决策事项目录。\n（二）加强普法宣传\n建成一批法治文化公园，在每个乡镇建设法治宣传阵地。",
+			[]string{"深化依法决策：落实重大行政决策目录", "加强普法宣传：建成一批法治文化公园"}},
+		{"heading over points", "一、完善执法体制\n一是组建县级执法监督队伍，开展专项督查。二是推行行政执法证件电子化管理。",
+			[]string{"组建县级执法监督队伍", "推行行政执法证件电子化"}},
+		{"plain sentences", "下一步，我局将从以下几个方面着手：\n着力提高行政复议案件办理质量，推行繁简分流。加快推进政务服务一网通办，实现高频事项全程网办。继续做好各项工作。",
+			[]string{"着力提高行政复议案件办理质量", "加快推进政务服务一网通办"}},
+		{"ascii brackets and circled", "(1)健全法律顾问制度，实现镇街法律顾问全覆盖。\n①建立府院联动机制，定期召开联席会议。",
+			[]string{"健全法律顾问制度", "建立府院联动机制"}},
+		{"a number is not numbering", "1.5万元专项经费用于法治宣传阵地建设，年内完成十个村的阵地改造。",
+			[]string{"1.5万元专项经费"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := SplitPlans(c.text)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d items %q, want %d", len(got), texts(got), len(c.want))
+			}
+			for i, w := range c.want {
+				if !strings.HasPrefix(got[i].Text, w) {
+					t.Errorf("item %d = %q, want prefix %q", i, got[i].Text, w)
+				}
+			}
+		})
+	}
+}
+
+func texts(ps []Plan) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// thisYear is one unit's measures, written for these tests: some of last
+// year's plans are taken up in other words, some not at all.
+const thisYear = `一是修订完善县政府工作规则，将重大行政决策事项目录向社会公布，全年纳入目录管理的决策事项8项。
+二是出台《县市场监管领域轻微违法行为不予处罚清单》，对首次轻微违法的经营主体不予处罚，全年适用清单办理案件36件。
+县公共法律服务中心于6月建成投入使用，整合律师、公证、调解、法律援助等服务窗口，全年接待群众咨询2300余人次。
+组织对全县28个执法单位的500余卷行政执法案卷开展集中评查，评出优秀案卷40卷，对发现的问题逐一反馈整改。
+全县持证执法人员全部参加年度法律知识考试，参考率100%，合格率98.5%。
+各乡镇综合执法队伍组建到位，赋权事项清单经县政府审定后公布实施，乡镇执法力量得到充实。
+行政复议案件实行繁简分流，简易案件平均审理周期缩短至30天。
+高频政务服务事项已实现网上办理，群众办事最多跑一次。
+与县人民法院签订府院联动工作协议，召开联席会议两次，共同化解行政争议12件。
+全年开展“八五”普法宣传活动120场，覆盖群众3万余人次。
+在全县各村（社区）选聘法律顾问，实现村（社区）法律顾问全覆盖。`
+
+type planCase struct {
+	plan     string
+	followed bool
+}
+
+// planCases are last year's plans labelled by hand against thisYear:
+// followed in other words, or left without trace — including look-alikes
+// that share the slogans (推进、加强、法治) but not the substance.
+var planCases = []planCase{
+	{"修订《县政府工作规则》，完善重大行政决策程序，公布决策事项目录。", true},
+	{"推行包容审慎监管，制定市场监管领域轻微违法行为免罚清单。", true},
+	{"建设县级公共法律服务中心，为群众提供一站式法律服务。", true},
+	{"开展行政执法案卷评查，全年评查案卷不少于200卷。", true},
+	{"组织全县执法人员参加法律知识考试。", true},
+	{"推进乡镇综合行政执法改革，厘清乡镇赋权事项清单。", true},
+	{"提高行政复议案件办理质量，推行繁简分流，缩短审理周期。", true},
+	{"建立府院联动机制，定期召开联席会议，协同化解行政争议。", true},
+	{"健全法律顾问制度，实现村（社区）法律顾问全覆盖。", true},
+	{"推动高频政务服务事项网上办理。", true},
+	// Not followed.
+	{"建成一批法治文化公园，每个乡镇至少建设一处法治宣传阵地。", false},
+	{"开展行政机关负责人出庭应诉专项督查，负责人出庭应诉率达到100%。", false},
+	{"制定规范性文件备案审查工作细则，实行规范性文件统一登记、统一编号。", false},
+	{"推行行政执法证件电子化管理，实现执法人员信息网上可查。", false},
+	{"开展法治政府建设示范创建活动，争创省级法治政府建设示范县。", false},
+	{"加强行政执法人员培训，全年培训不少于三期。", false},
+	{"建立重大行政决策后评估制度，选取两项决策开展后评估。", false},
+	{"深入推进政务公开标准化规范化，编制基层政务公开事项目录。", false},
+	{"完善信访工作机制，推动信访事项依法分类处理。", false},
+	{"加强应急管理法治建设，修订县级突发事件总体应急预案。", false},
+}
+
+func TestFollowUpLabelled(t *testing.T) {
+	var plans []Plan
+	for _, c := range planCases {
+		plans = append(plans, Plan{Text: c.plan})
+	}
+	statuses := FollowUp(plans, Sentences("measures", thisYear))
+	var tp, fn, fp, tn int
+	for i, st := range statuses {
+		c := planCases[i]
+		switch {
+		case c.followed && st.Followed:
+			tp++
+		case c.followed:
+			fn++
+			t.Errorf("followed plan reported unfollowed (score %.2f, shared %d, best %q): %s", st.Match.Score, st.Match.Shared, st.Match.Sentence.Text, c.plan)
+		case st.Followed:
+			fp++
+			t.Errorf("unfollowed plan taken as followed (score %.2f, shared %d) by %q: %s", st.Match.Score, st.Match.Shared, st.Match.Sentence.Text, c.plan)
+		default:
+			tn++
+		}
+	}
+	// The rule reports unfollowed plans, so its recall is over those.
+	t.Logf("plans.unfollowed: recall %d/%d, false alarms %d/%d followed plans", tn, tn+fp, fn, tp+fn)
+
+}
