@@ -282,6 +282,7 @@ func Report(t *model.Template, r *model.Report) Result {
 	c.meta(t, r, nil)
 	done := c.structure(t, r, nil)
 	done = done.plus(c.figures(t, r, nil))
+	c.followUp(t, r, nil)
 	return Result{Findings: c.finish(false), Completeness: done.percent()}
 }
 
@@ -316,6 +317,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	c.edits(t, r, lines.Edits)
 	done := c.structure(t, r, &lines)
 	done = done.plus(c.figures(t, r, &lines))
+	c.followUp(t, r, &lines)
 	return Result{Findings: c.finish(true), Completeness: done.percent()}
 }
 

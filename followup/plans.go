@@ -11,7 +11,7 @@ type Plan struct {
 }
 
 // Name is a short form of the plan for messages and the editor's list.
-func (p Plan) Name() string { return shorten(trimPunct(p.Text), 40) }
+func (p Plan) Name() string { return Shorten(trimPunct(p.Text), 40) }
 
 // numberPrefix matches the numbering a line may start with: 一、 （一）
 // (一) 1. 1、 （1） ①.

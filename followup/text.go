@@ -119,8 +119,8 @@ func trimPunct(s string) string {
 	})
 }
 
-// shorten cuts s to at most n runes, marking the cut.
-func shorten(s string, n int) string {
+// Shorten cuts s to at most n runes, marking the cut.
+func Shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
