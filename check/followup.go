@@ -64,7 +64,11 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 		if st.Match.Shared > 0 {
 			msg += sprintf("（按字词比对，最接近的是“%s”）", model.Printable(followup.Shorten(st.Match.Sentence.Text, 40)))
 		}
-		c.add(Finding{Rule: RulePlansUnfollowed, Section: measures, Message: msg})
+		line := 0
+		if lines != nil {
+			line = lines.Sections[measures]
+		}
+		c.add(Finding{Rule: RulePlansUnfollowed, Section: measures, Line: line, Message: msg})
 	}
 
 	figs := followup.Figures(t)

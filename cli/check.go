@@ -39,6 +39,7 @@ type checkOptions struct {
 	strict    bool
 	template  string
 	listRules bool
+	previous  string // last year's report, attached to every file checked
 	paths     []string
 }
 
@@ -77,6 +78,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "有警告也算未通过（退出码 1）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
+	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp)
 	return cmd
 }
 
@@ -88,6 +90,7 @@ type fileCheck struct {
 	result   check.Result
 	lines    []int // per finding: the line to show (YAML key line for drafts)
 	extra    [][]int
+	followUp string // last year's plans and what follows them up (--previous)
 	err      error
 }
 
@@ -107,6 +110,10 @@ func runCheck(opts *checkOptions) error {
 	}
 	var results []*fileCheck
 	cache := templateCache{}
+	prev, perr := checkPrevious(opts)
+	if perr != nil {
+		return perr
+	}
 	for _, p := range opts.paths {
 		files, err := collectInputs(p)
 		if err != nil {
@@ -114,7 +121,7 @@ func runCheck(opts *checkOptions) error {
 			continue
 		}
 		for _, f := range files {
-			results = append(results, checkFile(f, opts.template, cache))
+			results = append(results, checkFile(f, opts.template, cache, prev))
 		}
 	}
 	for _, r := range results {
@@ -202,25 +209,26 @@ func collectInputs(path string) ([]string, error) {
 	return out, nil
 }
 
-func checkFile(path, override string, cache templateCache) *fileCheck {
+func checkFile(path, override string, cache templateCache, prev *model.Previous) *fileCheck {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case ext == ".yaml" || ext == ".yml":
-		return checkDraft(path, override, cache)
+		return checkDraft(path, override, cache, prev)
 	case documentExts[ext]:
-		return checkDocument(path, override, cache)
+		return checkDocument(path, override, cache, prev)
 	}
 	return &fileCheck{path: path, err: &model.Error{File: path,
 		Msg: "不支持的文件类型“" + ext + "”：请给出草稿（.yaml）或报告文档（.txt、.md、.docx、.html）"}}
 }
 
-func checkDraft(path, override string, cache templateCache) *fileCheck {
+func checkDraft(path, override string, cache templateCache, prev *model.Previous) *fileCheck {
 	fc := &fileCheck{path: path, kind: "draft"}
 	r, t, err := cache.loadDraft(path, override)
 	if err != nil {
 		fc.err = err
 		return fc
 	}
+	usePrevious(fc, r, t, prev)
 	fc.template = t.ID
 	fc.result = check.Report(t, r)
 	fc.lines = make([]int, len(fc.result.Findings))
@@ -252,7 +260,7 @@ func draftLine(r *model.Report, section, figure string) int {
 	return 0
 }
 
-func checkDocument(path, override string, cache templateCache) *fileCheck {
+func checkDocument(path, override string, cache templateCache, prev *model.Previous) *fileCheck {
 	fc := &fileCheck{path: path, kind: "document"}
 	if documentLoader == nil {
 		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档（.txt、.md、.docx），请先用 nianbao import 转换为草稿后再检查"}
@@ -274,6 +282,7 @@ func checkDocument(path, override string, cache templateCache) *fileCheck {
 		}
 	}
 	fc.template = t.ID
+	usePrevious(fc, r, t, prev)
 	fc.result = check.Document(t, r, lines)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -341,6 +350,7 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 			fmt.Fprintf(&b, "%s: [%s] %s：%s\n", loc, f.Rule,
 				paint(color, severityColor(f.Severity), f.Severity.Label()), msg)
 		}
+		b.WriteString(r.followUp)
 	}
 	if len(results) > 1 {
 		b.WriteString("\n")

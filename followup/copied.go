@@ -40,7 +40,7 @@ func trigrams(s string) map[string]bool {
 // nearCopy is the share of a sentence's character trigrams a sentence of
 // last year must contain for the sentence to count as copied with small
 // edits ("2023年" → "2024年", a word swapped).
-const nearCopy = 0.8
+const nearCopy = 0.7
 
 // Copied measures how much of this year's text repeats last year's,
 // sentence by sentence: identical once digits and punctuation are set

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"nianbao/check"
+	"nianbao/followup"
+	"nianbao/ingest"
+	"nianbao/model"
+)
+
+// previousHelp is the flag text shared by new, check and edit.
+const previousHelp = "附上去年的报告（草稿 .yaml，或 import 能读的任何文档）：核对去年工作安排的落实、同比说法和重复的文字"
+
+// loadPrevious reads last year's report — a draft, or any document import
+// reads — and makes the copy this year's draft keeps (path, content hash,
+// plans, shortcomings, figures). ref is the template to read a document
+// against ("" lets the document decide, as import does).
+func loadPrevious(path, ref string) (*model.Previous, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, inputError(&model.Error{File: path, Msg: "无法读取去年的报告：" + model.OSReason(err)})
+	}
+	var (
+		last *model.Report
+		t    *model.Template
+	)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		last, t, err = loadDraft(path, "")
+		if err != nil {
+			return nil, err
+		}
+	default:
+		doc, err := ingest.ReadFile(path)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		res, rt, err := importDocument(doc, ref)
+		if err != nil {
+			return nil, err
+		}
+		last, t = res.Report, rt
+	}
+	p := followup.Attach(last, t, path, data)
+	if strings.TrimSpace(p.Plans) == "" && strings.TrimSpace(p.Shortcomings) == "" && len(p.Figures) == 0 {
+		return nil, inputError(&model.Error{File: path, Msg: "去年的报告中没有找到工作安排、存在的不足或数字，无法用于比对；请确认给出的是去年的年度报告"})
+	}
+	return p, nil
+}
+
+// attachPrevious puts last year's report on a draft, and offers last
+// year's figures as hints beside the fields this draft has not filled
+// (only figures t knows: the draft's hints must name its own figures).
+func attachPrevious(r *model.Report, t *model.Template, p *model.Previous) {
+	r.Previous = p
+	for id, n := range p.Figures {
+		if f, _ := t.Figure(id); f == nil {
+			continue
+		}
+		if _, set := r.Figures[id]; set {
+			continue
+		}
+		if r.Hints == nil {
+			r.Hints = map[string]model.Number{}
+		}
+		if _, has := r.Hints[id]; !has {
+			r.Hints[id] = n
+		}
+	}
+}
+
+// checkPrevious loads --previous for check, once for all files.
+func checkPrevious(opts *checkOptions) (*model.Previous, error) {
+	if opts.previous == "" {
+		return nil, nil
+	}
+	return loadPrevious(opts.previous, opts.template)
+}
+
+// usePrevious attaches --previous to a file being checked (replacing a
+// previous report the draft carries) and prepares the follow-up listing.
+func usePrevious(fc *fileCheck, r *model.Report, t *model.Template, prev *model.Previous) {
+	if prev != nil {
+		r.Previous = prev
+	}
+	var b strings.Builder
+	printFollowUp(&b, fc.path, t, r)
+	fc.followUp = b.String()
+}
+
+// printFollowUp lists, after check's findings, last year's plans and the
+// sentence that follows up each one; plans without trace are already
+// findings (plans.unfollowed).
+func printFollowUp(w io.Writer, path string, t *model.Template, r *model.Report) {
+	sts := check.FollowUp(t, r)
+	if len(sts) == 0 {
+		return
+	}
+	done := 0
+	for _, st := range sts {
+		if st.Followed {
+			done++
+		}
+	}
+	fmt.Fprintf(w, "%s: 去年工作安排 %d 项，今年报告中找到落实 %d 项\n", path, len(sts), done)
+	for _, st := range sts {
+		if st.Followed {
+			fmt.Fprintf(w, "  ✓ %s\n      → %s\n", st.Plan.Name(), model.Printable(followup.Shorten(st.Match.Sentence.Text, 60)))
+		} else {
+			fmt.Fprintf(w, "  ○ %s（未见落实）\n", st.Plan.Name())
+		}
+	}
+}

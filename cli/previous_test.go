@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+const (
+	lastYearDoc = "testdata/followup-2023.txt"
+	thisYearDoc = "testdata/followup-2024.txt"
+)
+
+func TestNewWithPrevious(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "2024.yaml")
+	code, _, errOut := run(t, "new", "--previous", lastYearDoc, "--unit", "青山县人民政府", "--year", "2024", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r, err := model.LoadReport(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(lastYearDoc)
+	sum := sha256.Sum256(data)
+	p := r.Previous
+	if p == nil || p.File != lastYearDoc || p.SHA256 != hex.EncodeToString(sum[:]) || p.Year != 2023 {
+		t.Fatalf("previous = %+v", p)
+	}
+	if !strings.Contains(p.Plans, "五是开展行政机关负责人出庭应诉专项督查") || !strings.Contains(p.Shortcomings, "乡镇司法所人员配备不足") {
+		t.Errorf("plans %q shortcomings %q", p.Plans, p.Shortcomings)
+	}
+	if p.Figures["review_received"].Value != 120 || r.Hints["review_received"].Value != 120 {
+		t.Errorf("figures %v hints %v", p.Figures, r.Hints)
+	}
+	// The draft checks against the copy it keeps, without the file.
+	r.SetText("disputes", "全年受理行政复议申请132件，同比增长50%。")
+	r.SetFigure("review_received", model.NumberOf(132))
+	if err := r.Save(out); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := run(t, "check", out)
+	for _, want := range []string{"[followup.change]", "(132 − 120) ÷ 120 = 10.0%", "[plans.unfollowed]", "去年工作安排 5 项，今年报告中找到落实 0 项"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check of the draft lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestCheckWithPrevious(t *testing.T) {
+	code, out, errOut := run(t, "check", "--previous", lastYearDoc, thisYearDoc)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	want := []string{
+		"followup-2024.txt:3: [plans.unfollowed] 警告：去年报告的工作安排“建成一批法治文化公园",
+		"[plans.unfollowed] 警告：去年报告的工作安排“开展行政机关负责人出庭应诉专项督查",
+		"followup-2024.txt:9: [followup.change]",
+		"[followup.jump] 警告：数字“普法活动场次”去年为40场，今年为400场",
+		"followup-2024.txt:13: [followup.copied] 提示：本节约 100% 的文字",
+		"去年工作安排 5 项，今年报告中找到落实 3 项",
+		"  ✓ 推行包容审慎监管，制定轻微违法行为不予处罚清单\n      → 出台《市场监管领域轻微违法行为不予处罚清单》",
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if n := strings.Count(out, "[plans.unfollowed]"); n != 2 {
+		t.Errorf("%d unfollowed plans, want 2", n)
+	}
+	// The correction-rate claim agrees with last year's 9.1%.
+	if strings.Contains(out, "纠错率由上年") {
+		t.Errorf("a consistent claim was reported:\n%s", out)
+	}
+	// Without --previous, none of it.
+	_, out, _ = run(t, "check", thisYearDoc)
+	if strings.Contains(out, "followup.") || strings.Contains(out, "plans.unfollowed") || strings.Contains(out, "去年工作安排") {
+		t.Errorf("follow-up without --previous:\n%s", out)
+	}
+}
+
+func TestPreviousUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "空白.txt")
+	if err := os.WriteFile(empty, []byte("青山县人民政府\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, want string }{
+		{filepath.Join(dir, "没有.docx"), "无法读取去年的报告"},
+		{empty, "没有找到工作安排"},
+	} {
+		code, out, errOut := run(t, "check", "--previous", c.path, thisYearDoc)
+		if code != ExitInput || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, c.path) || out != "" {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q", c.path, code, errOut, out)
+		}
+		code, _, errOut = run(t, "new", "--previous", c.path, "-o", filepath.Join(dir, "x.yaml"))
+		if code != ExitInput || !strings.Contains(errOut, c.want) {
+			t.Errorf("new: %s: exit %d, stderr %q", c.path, code, errOut)
+		}
+	}
+}
