@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"nianbao/followup"
 	"nianbao/ingest"
 	"nianbao/model"
 )
@@ -58,7 +59,7 @@ func finishNew(opts *newOptions, r *model.Report, t *model.Template) error {
 		if err != nil {
 			return err
 		}
-		attachPrevious(r, t, p)
+		followup.AttachTo(r, t, p)
 	}
 	return writeDraft(opts.streams, r, opts.output, opts.force)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"nianbao/followup"
 	"nianbao/ingest"
 	"nianbao/model"
+	"nianbao/ui"
 )
 
 // previousHelp is the flag text shared by new, check and edit.
@@ -51,27 +53,6 @@ func loadPrevious(path, ref string) (*model.Previous, error) {
 		return nil, inputError(&model.Error{File: path, Msg: "去年的报告中没有找到工作安排、存在的不足或数字，无法用于比对；请确认给出的是去年的年度报告"})
 	}
 	return p, nil
-}
-
-// attachPrevious puts last year's report on a draft, and offers last
-// year's figures as hints beside the fields this draft has not filled
-// (only figures t knows: the draft's hints must name its own figures).
-func attachPrevious(r *model.Report, t *model.Template, p *model.Previous) {
-	r.Previous = p
-	for id, n := range p.Figures {
-		if f, _ := t.Figure(id); f == nil {
-			continue
-		}
-		if _, set := r.Figures[id]; set {
-			continue
-		}
-		if r.Hints == nil {
-			r.Hints = map[string]model.Number{}
-		}
-		if _, has := r.Hints[id]; !has {
-			r.Hints[id] = n
-		}
-	}
 }
 
 // checkPrevious loads --previous for check, once for all files.
@@ -115,4 +96,27 @@ func printFollowUp(w io.Writer, path string, t *model.Template, r *model.Report)
 			fmt.Fprintf(w, "  ○ %s（未见落实）\n", st.Plan.Name())
 		}
 	}
+}
+
+// editPrevious gives the editor its way to read last year's report (F6)
+// and, with --previous, the report to attach at start. It is read before
+// the editor starts so an unreadable file is an error on the command line,
+// not a surprise inside the editor.
+func editPrevious(opts *editOptions, uo *ui.Options) error {
+	uo.LoadPrevious = func(path string) (*model.Previous, error) {
+		p, err := loadPrevious(path, "")
+		if err != nil {
+			return nil, errors.New(errorText(err))
+		}
+		return p, nil
+	}
+	if opts.previous == "" {
+		return nil
+	}
+	p, err := loadPrevious(opts.previous, "")
+	if err != nil {
+		return err
+	}
+	uo.Attach = p
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nianbao/model"
+	"nianbao/ui"
 )
 
 const (
@@ -103,5 +104,22 @@ func TestPreviousUnreadable(t *testing.T) {
 		if code != ExitInput || !strings.Contains(errOut, c.want) {
 			t.Errorf("new: %s: exit %d, stderr %q", c.path, code, errOut)
 		}
+	}
+}
+
+func TestEditPrevious(t *testing.T) {
+	var uo ui.Options
+	if err := editPrevious(&editOptions{previous: lastYearDoc}, &uo); err != nil {
+		t.Fatal(err)
+	}
+	if uo.Attach == nil || uo.Attach.Year != 2023 || uo.LoadPrevious == nil {
+		t.Fatalf("options %+v", uo)
+	}
+	// F6 reads through the same loader; its error is one plain message.
+	if _, err := uo.LoadPrevious("没有这个文件.docx"); err == nil || !strings.HasPrefix(err.Error(), "没有这个文件.docx") {
+		t.Errorf("error %v", err)
+	}
+	if err := editPrevious(&editOptions{previous: "没有这个文件.docx"}, &ui.Options{}); err == nil {
+		t.Error("an unreadable --previous must stop edit")
 	}
 }

@@ -134,3 +134,37 @@ func Figures(t *model.Template) []FigureInfo {
 	}
 	return out
 }
+
+// AttachTo puts last year's report on this year's draft, and offers last
+// year's figures as hints beside the fields the draft has not filled — only
+// figures t knows, since a draft's hints must name its own figures.
+func AttachTo(r *model.Report, t *model.Template, p *model.Previous) {
+	r.Previous = p
+	for id, n := range p.Figures {
+		if f, _ := t.Figure(id); f == nil {
+			continue
+		}
+		if _, set := r.Figures[id]; set {
+			continue
+		}
+		if r.Hints == nil {
+			r.Hints = map[string]model.Number{}
+		}
+		if _, has := r.Hints[id]; !has {
+			r.Hints[id] = n
+		}
+	}
+}
+
+// PlansSource is the text of last year's plans a draft holds: the attached
+// report's, or else the reference text `new --from` put beside this year's
+// measures. reference says it came from the latter.
+func PlansSource(t *model.Template, r *model.Report) (text string, reference bool) {
+	if r.Previous != nil {
+		return r.Previous.Plans, false
+	}
+	if s := TopSection(t, RoleMeasures); s != nil && strings.TrimSpace(r.Reference[s.ID]) != "" {
+		return r.Reference[s.ID], true
+	}
+	return "", false
+}

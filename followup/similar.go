@@ -103,12 +103,13 @@ type Index struct {
 	sentences []Sentence
 	grams     []map[bigram]bool
 	df        map[bigram]int
+	n         int    // documents df counts over
 	text      string // all sentences, for key-term lookups
 }
 
 // NewIndex indexes this year's sentences.
 func NewIndex(sentences []Sentence) *Index {
-	ix := &Index{sentences: sentences, df: map[bigram]int{}}
+	ix := &Index{sentences: sentences, df: map[bigram]int{}, n: len(sentences)}
 	var all strings.Builder
 	for _, s := range sentences {
 		g := bigrams(s.Text)
@@ -124,8 +125,7 @@ func NewIndex(sentences []Sentence) *Index {
 }
 
 func (ix *Index) weight(b bigram) float64 {
-	n := float64(len(ix.sentences))
-	return math.Log((n + 2) / (float64(ix.df[b]) + 0.5))
+	return math.Log(float64(ix.n+2) / (float64(ix.df[b]) + 0.5))
 }
 
 // Match is the sentence of this year that best follows up a plan.
@@ -227,6 +227,15 @@ type PlanStatus struct {
 // FollowUp matches each plan against this year's sentences.
 func FollowUp(plans []Plan, this []Sentence) []PlanStatus {
 	ix := NewIndex(this)
+	// The plans count as documents for how common a word is: a word all
+	// plans share ("法治") weighs little, and a short report does not make
+	// every word of a plan look rare.
+	ix.n = len(this) + len(plans)
+	for _, p := range plans {
+		for b := range bigrams(p.Text) {
+			ix.df[b]++
+		}
+	}
 	out := make([]PlanStatus, len(plans))
 	for i, p := range plans {
 		m := ix.Best(p)

@@ -31,6 +31,13 @@ type Options struct {
 	UnnamedPath string
 	// LockHolder is set when another nianbao has the draft open.
 	LockHolder *model.LockInfo
+	// LoadPrevious reads last year's report for F6 (the command line
+	// provides it: the editor does not read documents itself); nil
+	// disables F6.
+	LoadPrevious func(path string) (*model.Previous, error)
+	// Attach is last year's report given on the command line (edit
+	// --previous): attached when the editor starts, as a change to save.
+	Attach *model.Previous
 
 	locks        bool                  // keep a lock file on the draft (Run; not tests)
 	lock         *model.Lock           // held on Path while the editor runs
