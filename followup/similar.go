@@ -238,8 +238,40 @@ func FollowUp(plans []Plan, this []Sentence) []PlanStatus {
 	}
 	out := make([]PlanStatus, len(plans))
 	for i, p := range plans {
-		m := ix.Best(p)
+		m := ix.bestOfPieces(p)
 		out[i] = PlanStatus{Plan: p, Followed: m.Followed(), Match: m}
 	}
 	return out
+}
+
+// A piece of a plan counts on its own only with enough specific words: the
+// short slogans that open plan items ("聚焦依法决策，完善决策程序") match
+// any report's text.
+const (
+	pieceMinHan    = 10
+	pieceMinShared = 4
+)
+
+// bestOfPieces matches a plan sentence by sentence: a plan item often
+// holds several measures ("聚焦依法决策。落实……。推动……。"), and one of
+// them taken up is a trace. Scoring the whole item against one sentence
+// would call every long plan unfollowed.
+func (ix *Index) bestOfPieces(p Plan) Match {
+	best := ix.Best(p)
+	if best.Followed() {
+		return best
+	}
+	for _, s := range splitSentences(p.Text) {
+		if specificHan(s) < pieceMinHan || strings.TrimSpace(s) == strings.TrimSpace(p.Text) {
+			continue
+		}
+		m := ix.Best(Plan{Text: s})
+		if m.Followed() && m.Shared >= pieceMinShared {
+			return m
+		}
+		if !best.Followed() && m.Score > best.Score {
+			best = m
+		}
+	}
+	return best
 }
