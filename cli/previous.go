@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -66,12 +68,37 @@ func checkPrevious(opts *checkOptions) (*model.Previous, error) {
 // usePrevious attaches --previous to a file being checked (replacing a
 // previous report the draft carries) and prepares the follow-up listing.
 func usePrevious(fc *fileCheck, r *model.Report, t *model.Template, prev *model.Previous) {
+	var b strings.Builder
 	if prev != nil {
 		r.Previous = prev
+	} else if note := previousChanged(r, fc.path); note != "" {
+		fmt.Fprintf(&b, "%s: 提示：%s\n", fc.path, note)
 	}
-	var b strings.Builder
 	printFollowUp(&b, fc.path, t, r)
 	fc.followUp = b.String()
+}
+
+// previousChanged says when the file last year's report was attached from
+// now has other content than the copy the draft keeps. A file that is gone
+// says nothing: the draft keeps the copy so it is not needed. The path is
+// tried as given and beside the draft.
+func previousChanged(r *model.Report, draftPath string) string {
+	p := r.Previous
+	if p == nil || p.File == "" || p.SHA256 == "" {
+		return ""
+	}
+	for _, path := range []string{p.File, filepath.Join(filepath.Dir(draftPath), p.File)} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) == p.SHA256 {
+			return ""
+		}
+		return "去年的报告 " + p.File + " 在附上之后改动过，核对用的是附上时的内容；如需按现在的内容核对，请用 --previous 重新附上"
+	}
+	return ""
 }
 
 // printFollowUp lists, after check's findings, last year's plans and the

@@ -123,3 +123,33 @@ func TestEditPrevious(t *testing.T) {
 		t.Error("an unreadable --previous must stop edit")
 	}
 }
+
+func TestPreviousFileChangedSinceAttached(t *testing.T) {
+	dir := t.TempDir()
+	last := filepath.Join(dir, "2023.txt")
+	data, _ := os.ReadFile(lastYearDoc)
+	if err := os.WriteFile(last, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	draftPath := filepath.Join(dir, "2024.yaml")
+	if code, _, errOut := run(t, "new", "--previous", last, "--unit", "青山县人民政府", "--year", "2024", "-o", draftPath); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	_, out, _ := run(t, "check", draftPath)
+	if strings.Contains(out, "改动过") {
+		t.Errorf("unchanged file reported changed:\n%s", out)
+	}
+	if err := os.WriteFile(last, append(data, "补充说明。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = run(t, "check", draftPath)
+	if !strings.Contains(out, "2023.txt 在附上之后改动过") {
+		t.Errorf("changed file not noticed:\n%s", out)
+	}
+	// Gone: the copy in the draft is enough.
+	os.Remove(last)
+	_, out, _ = run(t, "check", draftPath)
+	if strings.Contains(out, "改动过") || !strings.Contains(out, "[plans.unfollowed]") {
+		t.Errorf("without the file:\n%s", out)
+	}
+}
