@@ -37,11 +37,11 @@ const units = `(%|％|个百分点|百分点|件|人次|场次|场|次|人|万�
 // against another year ("比2020年") is not about last year's report and is
 // skipped by the year check in CheckChanges.
 var (
-	cmpWords  = `(同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较上一年|比上一年|较(\d{4})年|比(\d{4})年)(?:同期)?[，,]?`
+	cmpWords  = `(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较上一年|比上一年|较(?P<y1>\d{4})年|比(?P<y2>\d{4})年|与(?P<y3>\d{4})年相比)(?:同期)?[，,]?`
 	verbUp    = "增长|增加|上升|提高|提升|增多|多|上涨"
 	verbDown  = "下降|减少|降低|回落|减少了|少|下滑"
-	reByDelta = regexp.MustCompile(cmpWords + `(` + verbUp + `|` + verbDown + `)了?` + num + units)
-	reDouble  = regexp.MustCompile(`(?:` + cmpWords + `)?翻了?一番`)
+	reByDelta = regexp.MustCompile(cmpWords + `(?P<verb>` + verbUp + `|` + verbDown + `)了?(?P<qual>约|近|超过|逾|达到|达)?(?P<amount>\d+(?:\.\d+)?)(?P<unit>` + units[1:])
+	reDouble  = regexp.MustCompile(`(?:` + cmpWords + `)?翻了?(?P<times>一|两|二|三)番`)
 	reTimes   = regexp.MustCompile(`是(上年|去年|上一年)(?:同期)?的` + num + `倍`)
 	reFromTo  = regexp.MustCompile(`由(上年|去年|上一年|\d{4}年)(?:同期)?的?` + num + units + `?[，,]?(降至|降到|下降至|下降到|降低至|降低到|减少至|减少到|减至|回落至|回落到|增至|增加至|增加到|增长至|增长到|上升至|上升到|升至|提高至|提高到|提升至|提升到)` + num + units + `?`)
 	// a number and its unit just before a statement of change
@@ -192,7 +192,7 @@ func CheckChanges(sentences []Sentence, figs []FigureInfo, cur, prev map[string]
 	var out []ChangeProblem
 	for _, s := range sentences {
 		for _, sent := range splitSentences(s.Text) {
-			for _, p := range c.sentence(sent) {
+			for _, p := range c.sentence(halfWidth(sent)) {
 				p.Section, p.Sentence = s.Section, strings.TrimSpace(sent)
 				out = append(out, p)
 			}
@@ -204,7 +204,7 @@ func CheckChanges(sentences []Sentence, figs []FigureInfo, cur, prev map[string]
 func (c *changeChecker) sentence(sent string) []ChangeProblem {
 	var out []ChangeProblem
 	for _, m := range reByDelta.FindAllStringSubmatchIndex(sent, -1) {
-		if !c.aboutLastYear(pick(sent, m, 2, 3)) {
+		if !c.aboutLastYear(pick(reByDelta, sent, m, "y1", "y2", "y3")) {
 			continue
 		}
 		if p, ok := c.delta(sent, m); ok {
@@ -212,10 +212,12 @@ func (c *changeChecker) sentence(sent string) []ChangeProblem {
 		}
 	}
 	for _, m := range reDouble.FindAllStringSubmatchIndex(sent, -1) {
-		if !c.aboutLastYear(pick(sent, m, 2, 3)) {
+		if !c.aboutLastYear(pick(reDouble, sent, m, "y1", "y2", "y3")) {
 			continue
 		}
-		if p, ok := c.ratio(sent, m[0], sent[m[0]:m[1]], 2, 0.2); ok {
+		// 翻一番 is ×2, 翻两番 ×4: doublings, said loosely, hence ±10%.
+		want := map[string]float64{"一": 2, "两": 4, "二": 4, "三": 8}[pick(reDouble, sent, m, "times")]
+		if p, ok := c.ratio(sent, m[0], sent[m[0]:m[1]], want, want/10); ok {
 			out = append(out, p)
 		}
 	}
@@ -233,22 +235,49 @@ func (c *changeChecker) sentence(sent string) []ChangeProblem {
 	return out
 }
 
-// pick returns the first non-empty submatch among the given groups.
-func pick(s string, m []int, groups ...int) string {
-	for _, g := range groups {
-		if m[2*g] >= 0 {
+// halfWidth turns full-width digits and signs into ASCII, as some offices
+// type them ("１２０件", "５０％"), so one set of patterns reads both.
+var halfWidth = strings.NewReplacer(
+	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
+	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+	"．", ".", "％", "%",
+).Replace
+
+// pick returns the first non-empty named group among names.
+func pick(re *regexp.Regexp, s string, m []int, names ...string) string {
+	for _, n := range names {
+		if g := re.SubexpIndex(n); g > 0 && m[2*g] >= 0 {
 			return s[m[2*g]:m[2*g+1]]
 		}
 	}
 	return ""
 }
 
+// agrees is matches with the qualifier a claim may carry: 约/近 allow a
+// tenth either way, 超过/逾 say "at least".
+func agrees(qual string, stated float64, text string, computed, slack float64) bool {
+	switch qual {
+	case "约", "近":
+		if stated != 0 && (stated > 0) != (computed > 0) {
+			return false
+		}
+		return math.Abs(math.Abs(computed)-math.Abs(stated)) <= math.Max(ulp(text), math.Abs(stated)/10)+slack+1e-9
+	case "超过", "逾":
+		if stated != 0 && (stated > 0) != (computed > 0) {
+			return false
+		}
+		return math.Abs(computed)+slack+1e-9 >= math.Abs(stated)
+	}
+	return matches(stated, text, computed, slack)
+}
+
 // delta checks "同比增长10%", "较上年增加12件", "上升2.1个百分点".
 func (c *changeChecker) delta(sent string, m []int) (ChangeProblem, bool) {
 	claim := sent[m[0]:m[1]]
-	verb := sent[m[8]:m[9]]
-	amountText := sent[m[10]:m[11]]
-	unit := sent[m[12]:m[13]]
+	verb := pick(reByDelta, sent, m, "verb")
+	qual := pick(reByDelta, sent, m, "qual")
+	amountText := pick(reByDelta, sent, m, "amount")
+	unit := pick(reByDelta, sent, m, "unit")
 	amount, _ := strconv.ParseFloat(amountText, 64)
 	id := c.subject(sent, m[0])
 	if id == "" {
@@ -274,7 +303,7 @@ func (c *changeChecker) delta(sent string, m []int) (ChangeProblem, bool) {
 			return ChangeProblem{}, false
 		}
 		prob.Computed = cur - p0
-		if matches(signed, amountText, prob.Computed, ec+ep) {
+		if agrees(qual, signed, amountText, prob.Computed, ec+ep) {
 			return ChangeProblem{}, false
 		}
 		prob.Message = fmt.Sprintf("“%s”与去年报告的数字不符：%s，%s − %s = %s个百分点", claim, values, fmtNum(cur), fmtNum(p0), fmtNum(prob.Computed))
@@ -283,10 +312,10 @@ func (c *changeChecker) delta(sent string, m []int) (ChangeProblem, bool) {
 			return ChangeProblem{}, false
 		}
 		prob.Computed = (cur - p0) / p0 * 100
-		if matches(signed, amountText, prob.Computed, 100*(ec/p0+math.Abs(cur)*ep/(p0*p0))) {
+		if agrees(qual, signed, amountText, prob.Computed, 100*(ec/p0+math.Abs(cur)*ep/(p0*p0))) {
 			return ChangeProblem{}, false
 		}
-		if f.Percent && matches(signed, amountText, cur-p0, ec+ep) {
+		if f.Percent && agrees(qual, signed, amountText, cur-p0, ec+ep) {
 			prob.Computed = cur - p0
 			prob.Message = fmt.Sprintf("“%s”：%s，比率之差是%s个百分点，不是%s%%（按百分比算是%.1f%%）；请写作“%s个百分点”", claim, values, fmtNum(cur-p0), amountText, (cur-p0)/p0*100, amountText)
 			break
@@ -299,7 +328,7 @@ func (c *changeChecker) delta(sent string, m []int) (ChangeProblem, bool) {
 			return ChangeProblem{}, false
 		}
 		prob.Computed = cur - p0
-		if matches(signed, amountText, prob.Computed, ec+ep) {
+		if agrees(qual, signed, amountText, prob.Computed, ec+ep) {
 			return ChangeProblem{}, false
 		}
 		prob.Message = fmt.Sprintf("“%s”与去年报告的数字不符：%s，%s − %s = %s%s", claim, values, fmtNum(cur), fmtNum(p0), fmtNum(prob.Computed), unit)
