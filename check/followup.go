@@ -61,7 +61,9 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 			continue
 		}
 		msg := sprintf("去年报告的工作安排“%s”在今年的报告中没有找到落实情况", st.Plan.Name())
-		if st.Match.Shared > 0 {
+		if st.Match.Shared > 0 && st.Match.Score >= 0.15 {
+			// Only a near miss is worth showing: it may be the follow-up
+			// in words the comparison did not recognise.
 			msg += sprintf("（按字词比对，最接近的是“%s”）", model.Printable(followup.Shorten(st.Match.Sentence.Text, 40)))
 		}
 		line := 0

@@ -153,3 +153,43 @@ func TestPreviousFileChangedSinceAttached(t *testing.T) {
 		t.Errorf("without the file:\n%s", out)
 	}
 }
+
+// A department's pair (three-part layout, numbered plans): the plans taken
+// up in other words pass, the three left out are named, the wrong count
+// and the percent written for percentage points are reported, the correct
+// 同比增长 claims are not, and the copied shortcomings are noticed.
+func TestCheckWithPreviousDepartment(t *testing.T) {
+	_, out, errOut := run(t, "check", "--previous", "testdata/followup-dept-2023.txt", "testdata/followup-dept-2024.txt")
+	if errOut != "" {
+		t.Fatalf("stderr: %s", errOut)
+	}
+	var unfollowed []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "[plans.unfollowed]") {
+			unfollowed = append(unfollowed, l)
+		}
+	}
+	want := []string{"守底线、查隐患、保安全", "企业信用修复工作机制", "旁听庭审"}
+	if len(unfollowed) != len(want) {
+		t.Fatalf("unfollowed %q, want %q", unfollowed, want)
+	}
+	for i, w := range want {
+		if !strings.Contains(unfollowed[i], w) {
+			t.Errorf("unfollowed plan %d = %q, want %q", i, unfollowed[i], w)
+		}
+	}
+	for _, w := range []string{
+		"[followup.change] 警告：“较上年增加36件”与去年报告的数字不符：行政处罚案件数去年为260件、今年为286件，286 − 260 = 26件",
+		"是下降2个百分点，不是下降2%",
+		"[followup.copied] 提示：本节约 100% 的文字",
+		"去年工作安排 6 项，今年报告中找到落实 3 项",
+		"✓ 发挥法律顾问作用，重大执法决定法制审核率达到100%",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if n := strings.Count(out, "[followup.change]"); n != 2 {
+		t.Errorf("%d change findings, want 2 (同比增长20%% and 50%% agree):\n%s", n, out)
+	}
+}

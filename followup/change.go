@@ -89,11 +89,15 @@ func inputErr(n model.Number, percent bool) float64 {
 	return 0
 }
 
+// fmtNum writes a computed value with at most two decimals, no trailing
+// zeros: 4.9, 12, 0.33.
 func fmtNum(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', 0, 64)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
 	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
+	return s
 }
 
 func sameUnit(u, figUnit string, percent bool) bool {
@@ -317,7 +321,8 @@ func (c *changeChecker) delta(sent string, m []int) (ChangeProblem, bool) {
 		}
 		if f.Percent && agrees(qual, signed, amountText, cur-p0, ec+ep) {
 			prob.Computed = cur - p0
-			prob.Message = fmt.Sprintf("“%s”：%s，比率之差是%s个百分点，不是%s%%（按百分比算是%.1f%%）；请写作“%s个百分点”", claim, values, fmtNum(cur-p0), amountText, (cur-p0)/p0*100, amountText)
+			prob.Message = fmt.Sprintf("“%s”：%s，是%s%s个百分点，不是%s%s%%（按百分比算是%s%.1f%%）；请写作“%s%s个百分点”",
+				claim, values, verb, fmtNum(math.Abs(cur-p0)), verb, amountText, verb, math.Abs(cur-p0)/p0*100, verb, amountText)
 			break
 		}
 		prob.Message = fmt.Sprintf("“%s”与去年报告的数字不符：%s，(%s − %s) ÷ %s = %.1f%%", claim, values, fmtNum(cur), fmtNum(p0), fmtNum(p0), prob.Computed)

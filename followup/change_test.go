@@ -49,8 +49,8 @@ var changeCases = []changeCase{
 	// Contradicted by last year's figures.
 	{"全年受理行政复议案件132件，同比增长50%。", "review_received", "(132 − 120) ÷ 120 = 10.0%"},
 	{"受理行政复议申请132件，较上年增加20件。", "review_received", "132 − 120 = 12件"},
-	{"行政复议纠错率由上年的9.8%降至4.2%。", "review_correction_rate", "去年报告中行政复议纠错率为9.10%"},
-	{"行政复议纠错率4.2%，同比下降4.9%。", "review_correction_rate", "不是4.9%"},
+	{"行政复议纠错率由上年的9.8%降至4.2%。", "review_correction_rate", "去年报告中行政复议纠错率为9.1%"},
+	{"行政复议纠错率4.2%，同比下降4.9%。", "review_correction_rate", "是下降4.9个百分点，不是下降4.9%"},
 	{"调解矛盾纠纷1000件，同比下降5%。", "mediation_received", "= 100.0%"},
 	{"人民调解组织调解纠纷1000件，是上年的3倍。", "mediation_received", "= 2.00倍"},
 	{"行政应诉败诉率12%，较上年下降2个百分点。", "litigation_loss_rate", "12 − 10 = 2个百分点"},

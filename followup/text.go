@@ -112,10 +112,11 @@ func hanCount(s string) int {
 	return n
 }
 
-// trimPunct drops leading and trailing punctuation and spaces.
+// trimPunct drops leading and trailing sentence punctuation and spaces
+// (not % or a closing quote, which belong to the words).
 func trimPunct(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+		return unicode.IsSpace(r) || strings.ContainsRune("。；;，,：:、！？!?", r)
 	})
 }
 
