@@ -25,7 +25,11 @@ func FollowUp(t *model.Template, r *model.Report) []followup.PlanStatus {
 	if r.Previous == nil || t == nil {
 		return nil
 	}
-	return followup.FollowUp(followup.SplitPlans(r.Previous.Plans), followup.Measures(t, r))
+	return followUpOver(r, followup.Measures(t, r))
+}
+
+func followUpOver(r *model.Report, measures []followup.Sentence) []followup.PlanStatus {
+	return followup.FollowUp(followup.SplitPlans(r.Previous.Plans), measures)
 }
 
 // followUp runs the follow-up group. lines is nil for drafts; for documents
@@ -56,7 +60,8 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 	if s := followup.TopSection(t, followup.RoleMeasures); s != nil {
 		measures = s.ID
 	}
-	for _, st := range FollowUp(t, r) {
+	sentences := followup.Measures(t, r)
+	for _, st := range followUpOver(r, sentences) {
 		if st.Followed {
 			continue
 		}
@@ -74,7 +79,6 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 	}
 
 	figs := followup.Figures(t)
-	sentences := followup.Measures(t, r)
 	for _, pr := range followup.CheckChanges(sentences, figs, r.Figures, p.Figures, p.Year) {
 		stated, computed := pr.Stated, pr.Computed
 		c.add(Finding{Rule: RuleFollowChange, Section: pr.Section, Figure: pr.Figure,

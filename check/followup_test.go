@@ -13,7 +13,7 @@ import (
 // last year's five plans, three are followed up in other words and two left
 // out; one stated change contradicts last year's figures, one agrees; the
 // shortcomings are copied with small edits; one count jumped ×10.
-func reportPair(t *testing.T) (*model.Template, *model.Report, *model.Report) {
+func reportPair(t testing.TB) (*model.Template, *model.Report, *model.Report) {
 	tp := standard(t)
 	last := model.NewReport(tp)
 	last.Unit, last.Year = "青山县人民政府", 2023

@@ -205,8 +205,22 @@ func CheckChanges(sentences []Sentence, figs []FigureInfo, cur, prev map[string]
 	return out
 }
 
+// mayCompare is a cheap test that a sentence can hold a comparison with
+// last year, so the patterns run on few sentences of a long report.
+func mayCompare(s string) bool {
+	for _, w := range []string{"同比", "上年", "去年", "上一年"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "年") && strings.ContainsAny(s, "较比与")
+}
+
 func (c *changeChecker) sentence(sent string) []ChangeProblem {
 	var out []ChangeProblem
+	if !mayCompare(sent) && !strings.Contains(sent, "倍") && !strings.Contains(sent, "番") {
+		return nil
+	}
 	for _, m := range reByDelta.FindAllStringSubmatchIndex(sent, -1) {
 		if !c.aboutLastYear(pick(reByDelta, sent, m, "y1", "y2", "y3")) {
 			continue

@@ -97,30 +97,29 @@ var keyTerms = []string{
 // quoted finds names in 《》 and “” — titles of rules and named campaigns.
 var quoted = regexp.MustCompile(`《[^》]{2,40}》|“[^”]{2,20}”`)
 
-// Index holds this year's sentences and how common each bigram is among
-// them, so rare shared words weigh more than common ones.
+// Index holds this year's sentences, which sentences contain each bigram,
+// and how common each bigram is, so rare shared words weigh more than
+// common ones.
 type Index struct {
 	sentences []Sentence
-	grams     []map[bigram]bool
+	post      map[bigram][]int32 // sentences containing each bigram
 	df        map[bigram]int
-	n         int    // documents df counts over
-	text      string // all sentences, for key-term lookups
+	n         int // documents df counts over
+	// scratch for Best, one slot per sentence
+	score  []float64
+	shared []int32
 }
 
 // NewIndex indexes this year's sentences.
 func NewIndex(sentences []Sentence) *Index {
-	ix := &Index{sentences: sentences, df: map[bigram]int{}, n: len(sentences)}
-	var all strings.Builder
-	for _, s := range sentences {
-		g := bigrams(s.Text)
-		ix.grams = append(ix.grams, g)
-		for b := range g {
+	ix := &Index{sentences: sentences, post: map[bigram][]int32{}, df: map[bigram]int{}, n: len(sentences),
+		score: make([]float64, len(sentences)), shared: make([]int32, len(sentences))}
+	for i, s := range sentences {
+		for b := range bigrams(s.Text) {
+			ix.post[b] = append(ix.post[b], int32(i))
 			ix.df[b]++
 		}
-		all.WriteString(s.Text)
-		all.WriteByte('\n')
 	}
-	ix.text = all.String()
 	return ix
 }
 
@@ -151,14 +150,23 @@ func (m Match) Followed() bool {
 // taken up in other words score 0.3–0.8, plans left out under 0.25.
 const followThreshold = 0.3
 
-// Best finds the sentence that best follows up plan p.
+// Best finds the sentence that best follows up plan p. It walks only the
+// sentences that share a bigram with the plan.
 func (ix *Index) Best(p Plan) Match {
 	seq := bigramSeq(p.Text)
-	pg := bigrams(p.Text)
 	terms := keyTermsOf(p.Text)
-	weights := map[bigram]float64{}
+	type weighted struct {
+		b bigram
+		w float64
+	}
+	var ws []weighted // in the plan's order, so sums do not depend on map order
+	seen := map[bigram]bool{}
 	total := 0.0
-	for b := range pg {
+	for _, b := range seq {
+		if b == (bigram{}) || seen[b] {
+			continue
+		}
+		seen[b] = true
 		w := ix.weight(b)
 		for _, t := range terms {
 			if strings.Contains(t, string(b[:])) {
@@ -166,30 +174,40 @@ func (ix *Index) Best(p Plan) Match {
 				break
 			}
 		}
-		weights[b] = w
+		ws = append(ws, weighted{b, w})
 		total += w
 	}
 	var best Match
 	if total == 0 {
 		return best
 	}
-	for i, sg := range ix.grams {
-		sum, shared := 0.0, 0
-		for b, w := range weights {
-			if sg[b] {
-				sum += w
-				shared++
+	var touched []int32
+	for _, x := range ws {
+		for _, i := range ix.post[x.b] {
+			if ix.shared[i] == 0 {
+				touched = append(touched, i)
 			}
-		}
-		if score := sum / total; score > best.Score {
-			best = Match{Sentence: ix.sentences[i], Score: score, Shared: shared, Runs: runs(seq, sg)}
+			ix.score[i] += x.w
+			ix.shared[i]++
 		}
 	}
-	if best.Shared > 0 {
-		for _, t := range quotedNames(p.Text) {
-			if strings.Contains(best.Sentence.Text, t) {
-				best.Terms = append(best.Terms, t)
-			}
+	bestAt := int32(-1)
+	for _, i := range touched {
+		if sc := ix.score[i] / total; sc > best.Score || sc == best.Score && i < bestAt {
+			best.Score, best.Shared, bestAt = sc, int(ix.shared[i]), i
+		}
+	}
+	for _, i := range touched {
+		ix.score[i], ix.shared[i] = 0, 0
+	}
+	if bestAt < 0 {
+		return best
+	}
+	best.Sentence = ix.sentences[bestAt]
+	best.Runs = runs(seq, bigrams(best.Sentence.Text))
+	for _, t := range quotedNames(p.Text) {
+		if strings.Contains(best.Sentence.Text, t) {
+			best.Terms = append(best.Terms, t)
 		}
 	}
 	return best

@@ -58,6 +58,9 @@ func splitSentences(text string) []string {
 // follows the start of the text or a punctuation mark, and returns its
 // length in bytes.
 func enumAt(s string, i int) int {
+	if first, _ := utf8.DecodeRuneInString(s[i:]); !strings.ContainsRune("一二三四五六七八九十", first) {
+		return 0 // most positions: no need to look back
+	}
 	if i > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		if isHan(prev) || unicode.IsDigit(prev) || unicode.IsLetter(prev) {
