@@ -40,27 +40,34 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 		return
 	}
 	c.section, c.sec = "", -1
-	lineOf := func(sentence string) int {
-		if lines == nil || lines.Text == "" || sentence == "" {
-			return 0
-		}
-		if i := strings.Index(lines.Text, sentence); i >= 0 {
-			return strings.Count(lines.Text[:i], "\n") + 1
-		}
-		return 0
-	}
 	if p.Year != 0 && r.Year != 0 && p.Year != r.Year-1 {
 		c.add(Finding{Rule: RuleFollowPrevious, Message: sprintf("附上的去年报告是%d年度的，本报告是%d年度，应附%d年度的报告", p.Year, r.Year, r.Year-1)})
 	}
 	if p.Unit != "" && r.Unit != "" && p.Unit != r.Unit {
 		c.add(Finding{Rule: RuleFollowPrevious, Message: sprintf("附上的去年报告单位是“%s”，本报告单位是“%s”", p.Unit, r.Unit)})
 	}
+	sentences := followup.Measures(t, r)
+	c.unfollowedPlans(t, r, sentences, lines)
+	figs := followup.Figures(t)
+	for _, pr := range followup.CheckChanges(sentences, figs, r.Figures, p.Figures, p.Year) {
+		stated, computed := pr.Stated, pr.Computed
+		c.add(Finding{Rule: RuleFollowChange, Section: pr.Section, Figure: pr.Figure,
+			Line: sentenceLine(lines, pr.Sentence), Message: pr.Message, Stated: &stated, Computed: &computed})
+	}
+	c.jumps(t, figs, r, lines)
+	c.copied(t, r, lines)
+}
 
-	measures := ""
+// unfollowedPlans reports each of last year's plans with no trace, on the
+// measures part (where the follow-up belongs).
+func (c *collector) unfollowedPlans(t *model.Template, r *model.Report, sentences []followup.Sentence, lines *DocLines) {
+	measures, line := "", 0
 	if s := followup.TopSection(t, followup.RoleMeasures); s != nil {
 		measures = s.ID
 	}
-	sentences := followup.Measures(t, r)
+	if lines != nil {
+		line = lines.Sections[measures]
+	}
 	for _, st := range followUpOver(r, sentences) {
 		if st.Followed {
 			continue
@@ -71,39 +78,38 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 			// in words the comparison did not recognise.
 			msg += sprintf("（按字词比对，最接近的是“%s”）", model.Printable(followup.Shorten(st.Match.Sentence.Text, 40)))
 		}
-		line := 0
-		if lines != nil {
-			line = lines.Sections[measures]
-		}
 		c.add(Finding{Rule: RulePlansUnfollowed, Section: measures, Line: line, Message: msg})
 	}
+}
 
-	figs := followup.Figures(t)
-	for _, pr := range followup.CheckChanges(sentences, figs, r.Figures, p.Figures, p.Year) {
-		stated, computed := pr.Stated, pr.Computed
-		c.add(Finding{Rule: RuleFollowChange, Section: pr.Section, Figure: pr.Figure,
-			Line: lineOf(pr.Sentence), Message: pr.Message, Stated: &stated, Computed: &computed})
-	}
-
-	for _, j := range followup.Jumps(figs, r.Figures, p.Figures) {
+// jumps reports counts and amounts that changed ×3 or more since last year.
+func (c *collector) jumps(t *model.Template, figs []followup.FigureInfo, r *model.Report, lines *DocLines) {
+	for _, j := range followup.Jumps(figs, r.Figures, r.Previous.Figures) {
 		f, sec := t.Figure(j.Figure)
+		if f == nil {
+			continue
+		}
 		id := ""
 		if sec != nil {
 			id = sec.ID
 		}
-		times := j.Factor
-		word := "增加到"
-		if times < 1 {
-			times, word = 1/times, "减少到"
+		how := sprintf("增加到去年的%s倍", strconv.FormatFloat(j.Factor, 'f', 1, 64))
+		if j.Factor < 1 {
+			how = sprintf("减少到去年的%s分之一", strconv.FormatFloat(1/j.Factor, 'f', 1, 64))
 		}
-		prev, cur := j.Prev.Value, j.Cur.Value
-		msg := sprintf("数字“%s”去年为%s%s，今年为%s%s，%s去年的%s倍，请核对是否输错", f.Label, j.Prev.Text, f.Unit, j.Cur.Text, f.Unit, word, strconv.FormatFloat(times, 'f', 1, 64))
-		if times != j.Factor {
-			msg = sprintf("数字“%s”去年为%s%s，今年为%s%s，减少到去年的%s分之一，请核对是否输错", f.Label, j.Prev.Text, f.Unit, j.Cur.Text, f.Unit, strconv.FormatFloat(times, 'f', 1, 64))
+		line := 0
+		if lines != nil {
+			line = lines.Figures[j.Figure]
 		}
-		c.add(Finding{Rule: RuleFollowJump, Section: id, Figure: j.Figure, Line: figureLine(lines, j.Figure), Message: msg, Stated: &cur, Computed: &prev})
+		c.add(Finding{Rule: RuleFollowJump, Section: id, Figure: j.Figure, Line: line,
+			Message: sprintf("数字“%s”去年为%s%s，今年为%s%s，%s，请核对是否输错", f.Label, j.Prev.Text, f.Unit, j.Cur.Text, f.Unit, how)})
 	}
+}
 
+// copied reports this year's shortcomings and plans that repeat last
+// year's.
+func (c *collector) copied(t *model.Template, r *model.Report, lines *DocLines) {
+	p := r.Previous
 	for _, pair := range []struct {
 		role followup.Role
 		last string
@@ -116,15 +122,19 @@ func (c *collector) followUp(t *model.Template, r *model.Report, lines *DocLines
 			if !cp.Repeated() {
 				continue
 			}
-			c.add(Finding{Rule: RuleFollowCopied, Section: part.ID, Line: lineOf(cp.Example),
+			c.add(Finding{Rule: RuleFollowCopied, Section: part.ID, Line: sentenceLine(lines, cp.Example),
 				Message: sprintf("本节约 %d%% 的文字（%d 字）与去年报告相同或几乎相同，如“%s”", int(cp.Share*100), cp.Chars, model.Printable(followup.Shorten(cp.Example, 40)))})
 		}
 	}
 }
 
-func figureLine(lines *DocLines, id string) int {
-	if lines == nil {
+// sentenceLine is the document line a sentence is on; 0 for drafts.
+func sentenceLine(lines *DocLines, sentence string) int {
+	if lines == nil || lines.Text == "" || sentence == "" {
 		return 0
 	}
-	return lines.Figures[id]
+	if i := strings.Index(lines.Text, sentence); i >= 0 {
+		return strings.Count(lines.Text[:i], "\n") + 1
+	}
+	return 0
 }
