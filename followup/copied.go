@@ -42,6 +42,10 @@ func trigrams(s string) map[string]bool {
 // edits ("2023年" → "2024年", a word swapped).
 const nearCopy = 0.7
 
+// maxCompared bounds the sentences compared on each side: a section has a
+// few dozen, and near-copies are found by comparing every pair.
+const maxCompared = 1000
+
 // Copied measures how much of this year's text repeats last year's,
 // sentence by sentence: identical once digits and punctuation are set
 // aside, or sharing nearly all character trigrams with one of last year's
@@ -50,13 +54,19 @@ func Copied(last, this string) Copy {
 	lastNorm := normalize(last)
 	var lastGrams []map[string]bool
 	for _, s := range splitSentences(last) {
+		if len(lastGrams) == maxCompared {
+			break
+		}
 		if n := normalize(s); len([]rune(n)) >= 10 {
 			lastGrams = append(lastGrams, trigrams(n))
 		}
 	}
 	var c Copy
 	total := 0
-	for _, s := range splitSentences(this) {
+	for k, s := range splitSentences(this) {
+		if k == maxCompared {
+			break // the share is over the sentences compared
+		}
 		n := normalize(s)
 		size := hanCount(n)
 		total += size

@@ -31,6 +31,11 @@ func numbered(line string) (string, bool) {
 	return strings.TrimSpace(rest), true
 }
 
+// MaxPlans bounds how many items SplitPlans returns. A real report has
+// under thirty; a pasted or hostile text could have a hundred thousand,
+// and each item is matched against every sentence of this year.
+const MaxPlans = 200
+
 // SplitPlans splits last year's plans into items: each 一是/二是 point is an
 // item; otherwise each numbered line (a short heading line takes the
 // paragraph under it along); otherwise each sentence. Lead-ins ending with a
@@ -46,7 +51,7 @@ func SplitPlans(text string) []Plan {
 		}
 		out = append(out, Plan{Text: s})
 	}
-	for i := 0; i < len(lines); i++ {
+	for i := 0; i < len(lines) && len(out) < MaxPlans; i++ {
 		line := strings.TrimSpace(lines[i])
 		if line == "" {
 			continue

@@ -162,3 +162,18 @@ func TestFollowUpLabelled(t *testing.T) {
 		t.Errorf("below the accuracy floor: recall %d/%d (want ≥ 90%%), false alarms %d/%d (want ≤ 10%%)", tn, tn+fp, fn, tp+fn)
 	}
 }
+
+// A pasted or hostile plans text is bounded: at most MaxPlans items, and
+// the comparison of copied text stops at maxCompared sentences.
+func TestHostileSizesAreBounded(t *testing.T) {
+	big := strings.Repeat("一是修订县政府工作规则，健全重大行政决策目录管理制度。二是推行包容审慎监管，制定免罚清单。\n", 5000)
+	if n := len(SplitPlans(big)); n != MaxPlans {
+		t.Errorf("%d plan items, want the cap %d", n, MaxPlans)
+	}
+	if c := Copied(big, big); !c.Repeated() || c.Share != 1 {
+		t.Errorf("copy of a long text: %+v", c)
+	}
+	if st := FollowUp(SplitPlans(big), Sentences("m", big)); len(st) != MaxPlans || !st[0].Followed {
+		t.Errorf("follow-up over long texts: %d statuses", len(st))
+	}
+}
