@@ -158,3 +158,28 @@ func TestAttachAtStart(t *testing.T) {
 	}
 	mustContain(t, a, "去年工作安排 已见落实 0/3")
 }
+
+// At the smallest size the list still fits: the frame keeps its height and
+// the prose keeps at least one row.
+func TestPlansPanelAtMinimumSize(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	r.Cursor = "disputes"
+	followup.AttachTo(r, tm, followup.Attach(lastYear2023(tm), tm, "2023.yaml", nil))
+	for _, size := range [][2]int{{minWidth, minHeight}, {80, 20}, {120, 50}} {
+		a := newTestApp(t, r, tm, "", size[0], size[1])
+		lines := strings.Split(screen(a), "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansiWidth(l); w > size[0] {
+				t.Errorf("%v: line %d is %d wide", size, i, w)
+			}
+		}
+		if a.lay.editorRows < 1 || a.lay.planRows < 2 {
+			t.Errorf("%v: editor %d rows, plans %d rows", size, a.lay.editorRows, a.lay.planRows)
+		}
+		mustContain(t, a, "去年工作安排")
+	}
+}
