@@ -18,6 +18,9 @@ func TestCopiedLabelled(t *testing.T) {
 		{"rewritten on the same topics", `一是个别执法单位案卷制作质量不高，证据收集和文书说理仍有欠缺。二是普法活动形式较为单一，线上宣传覆盖面有限。三是司法所专职人员流动较大，业务骨干培养周期长。`, false},
 		{"one sentence kept, two new", `一是部分行政执法人员法治意识有待提升，执法不规范的问题仍然存在。二是行政复议应诉能力与案件增长不相适应，专业人员短缺。三是数字政府建设的数据共享仍有壁垒，部门系统互不联通。四是重大行政决策公众参与渠道不多，意见采纳反馈不及时。`, false},
 		{"short answers", `暂无。`, false},
+		{"same sentences in another order", `三是基层法治建设力量薄弱，乡镇司法所人员配备不足。一是部分行政执法人员法治意识有待提升，执法不规范的问题仍然存在。二是法治宣传教育的针对性和实效性还不够强，群众参与度不高。`, true},
+		{"last year's text inside a longer new section", lastShortcomings + `四是行政复议应诉能力与案件增长不相适应，专业人员短缺。五是数字政府建设的数据共享仍有壁垒，部门系统互不联通。六是重大行政决策公众参与渠道不多。`, true},
+		{"same opening words, new content", `一是部分行政执法人员对新修订的行政处罚法理解不深，说理式执法推进较慢。二是法治宣传教育的载体较为传统，新媒体普法作品偏少。三是基层法治建设经费保障不足，村级法律顾问服务频次偏低。`, false},
 	}
 	var found, missed, alarms, quiet int
 	for _, c := range cases {

@@ -123,6 +123,27 @@ const plans2 = `1.全面推行“双随机、一公开”监管，实现部门�
 
 var plans2Followed = []bool{true, true, true, false, false, true, false, false, true}
 
+// A township's plans as headings with a paragraph under each, and its
+// report a year later in other words (印发 for 出台, 配发 for 配齐).
+const plans3 = `（一）强化依法决策
+严格落实重大行政决策程序，年内出台《镇重大行政决策程序实施办法》。
+（二）提升执法水平
+推进镇综合执法队规范化建设，配齐执法记录仪等执法装备。
+（三）化解矛盾纠纷
+深化新时代“枫桥经验”，建设镇级矛盾纠纷调处化解中心。
+（四）深化法治宣传
+在每个行政村培养法律明白人不少于5名。
+（五）建设数字法治
+推动镇村两级政务服务事项网上办理。`
+
+const thisYear3 = `印发《镇重大行政决策程序实施办法》，对决策的提出、论证、审议和公布作出规定。
+为镇综合执法队配发执法记录仪12台，执法全过程记录实现全覆盖。
+镇矛盾纠纷调处化解中心挂牌运行，全年受理群众诉求230件，化解率96%。
+开展法治文化进村活动10场，发放宣传资料3000份。
+镇政务服务中心完成改造，办事窗口由6个增至10个。`
+
+var plans3Followed = []bool{true, true, true, false, false}
+
 func TestFollowUpLabelled(t *testing.T) {
 	var plans []Plan
 	var want []bool
@@ -138,6 +159,12 @@ func TestFollowUpLabelled(t *testing.T) {
 	}
 	statuses = append(statuses, FollowUp(split, Sentences("measures", thisYear2))...)
 	want = append(want, plans2Followed...)
+	split3 := SplitPlans(plans3)
+	if len(split3) != len(plans3Followed) {
+		t.Fatalf("plans3 split into %d items: %q", len(split3), texts(split3))
+	}
+	statuses = append(statuses, FollowUp(split3, Sentences("measures", thisYear3))...)
+	want = append(want, plans3Followed...)
 	var tp, fn, fp, tn int
 	for i, st := range statuses {
 		switch {
