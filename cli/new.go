@@ -59,6 +59,7 @@ func finishNew(opts *newOptions, r *model.Report, t *model.Template) error {
 		if err != nil {
 			return err
 		}
+		p.File = recordedPath(opts.previous, opts.output)
 		followup.AttachTo(r, t, p)
 	}
 	return writeDraft(opts.streams, r, opts.output, opts.force)

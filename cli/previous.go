@@ -57,6 +57,24 @@ func loadPrevious(path, ref string) (*model.Previous, error) {
 	return p, nil
 }
 
+// recordedPath is how a draft at draftPath names last year's file: relative
+// to the draft's folder when the file is in it or below (so the pair can be
+// moved together), absolute otherwise; as given when there is no draft file.
+func recordedPath(prevPath, draftPath string) string {
+	if draftPath == "" || draftPath == "-" {
+		return prevPath
+	}
+	abs, err1 := filepath.Abs(prevPath)
+	dir, err2 := filepath.Abs(filepath.Dir(draftPath))
+	if err1 != nil || err2 != nil {
+		return prevPath
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel
+	}
+	return abs
+}
+
 // checkPrevious loads --previous for check, once for all files.
 func checkPrevious(opts *checkOptions) (*model.Previous, error) {
 	if opts.previous == "" {
@@ -87,7 +105,7 @@ func previousChanged(r *model.Report, draftPath string) string {
 	if p == nil || p.File == "" || p.SHA256 == "" {
 		return ""
 	}
-	for _, path := range []string{p.File, filepath.Join(filepath.Dir(draftPath), p.File)} {
+	for _, path := range []string{filepath.Join(filepath.Dir(draftPath), p.File), p.File} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			continue
@@ -135,6 +153,7 @@ func editPrevious(opts *editOptions, uo *ui.Options) error {
 		if err != nil {
 			return nil, errors.New(errorText(err))
 		}
+		p.File = recordedPath(path, opts.path)
 		return p, nil
 	}
 	if opts.previous == "" {
@@ -144,6 +163,7 @@ func editPrevious(opts *editOptions, uo *ui.Options) error {
 	if err != nil {
 		return err
 	}
+	p.File = recordedPath(opts.previous, opts.path)
 	uo.Attach = p
 	return nil
 }

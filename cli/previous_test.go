@@ -30,7 +30,8 @@ func TestNewWithPrevious(t *testing.T) {
 	data, _ := os.ReadFile(lastYearDoc)
 	sum := sha256.Sum256(data)
 	p := r.Previous
-	if p == nil || p.File != lastYearDoc || p.SHA256 != hex.EncodeToString(sum[:]) || p.Year != 2023 {
+	absLast, _ := filepath.Abs(lastYearDoc)
+	if p == nil || p.File != absLast || p.SHA256 != hex.EncodeToString(sum[:]) || p.Year != 2023 {
 		t.Fatalf("previous = %+v", p)
 	}
 	if !strings.Contains(p.Plans, "五是开展行政机关负责人出庭应诉专项督查") || !strings.Contains(p.Shortcomings, "乡镇司法所人员配备不足") {
@@ -191,5 +192,22 @@ func TestCheckWithPreviousDepartment(t *testing.T) {
 	}
 	if n := strings.Count(out, "[followup.change]"); n != 2 {
 		t.Errorf("%d change findings, want 2 (同比增长20%% and 50%% agree):\n%s", n, out)
+	}
+}
+
+func TestRecordedPath(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "2024", "草稿.yaml")
+	for _, c := range []struct{ prev, want string }{
+		{filepath.Join(dir, "2024", "去年.docx"), "去年.docx"},
+		{filepath.Join(dir, "2024", "旧", "去年.docx"), filepath.Join("旧", "去年.docx")},
+		{filepath.Join(dir, "2023", "去年.docx"), filepath.Join(dir, "2023", "去年.docx")},
+	} {
+		if got := recordedPath(c.prev, draft); got != c.want {
+			t.Errorf("recordedPath(%s) = %s, want %s", c.prev, got, c.want)
+		}
+	}
+	if got := recordedPath("a/去年.docx", "-"); got != "a/去年.docx" {
+		t.Errorf("to stdout: %s", got)
 	}
 }
