@@ -105,7 +105,11 @@ func previousChanged(r *model.Report, draftPath string) string {
 	if p == nil || p.File == "" || p.SHA256 == "" {
 		return ""
 	}
-	for _, path := range []string{filepath.Join(filepath.Dir(draftPath), p.File), p.File} {
+	paths := []string{filepath.Join(filepath.Dir(draftPath), p.File), p.File}
+	if filepath.IsAbs(p.File) {
+		paths = []string{p.File}
+	}
+	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			continue

@@ -132,7 +132,11 @@ func TestPreviousFileChangedSinceAttached(t *testing.T) {
 	if err := os.WriteFile(last, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	draftPath := filepath.Join(dir, "2024.yaml")
+	// The draft in a sibling folder names the file by its absolute path.
+	draftPath := filepath.Join(dir, "2024", "2024.yaml")
+	if err := os.Mkdir(filepath.Dir(draftPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := run(t, "new", "--previous", last, "--unit", "青山县人民政府", "--year", "2024", "-o", draftPath); code != ExitOK {
 		t.Fatal(errOut)
 	}
