@@ -290,6 +290,7 @@ func Report(t *model.Template, r *model.Report) Result {
 	done := c.structure(t, r, nil)
 	figs, prose := c.figures(t, r, nil)
 	done = done.plus(figs)
+	c.followUp(t, r, nil)
 	return Result{Findings: c.finish(false), Completeness: done.percent(), Prose: prose}
 }
 
@@ -325,6 +326,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	done := c.structure(t, r, &lines)
 	figs, prose := c.figures(t, r, &lines)
 	done = done.plus(figs)
+	c.followUp(t, r, &lines)
 	return Result{Findings: c.finish(true), Completeness: done.percent(), Prose: prose}
 }
 

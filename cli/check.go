@@ -32,7 +32,9 @@ type checkOptions struct {
 	strict    bool
 	template  string
 	listRules bool
-	jobs      int // files checked at once; 0 = one per core
+	jobs      int    // files checked at once; 0 = one per core
+	previous  string // last year's report, attached to every file checked
+	prev      *model.Previous
 	paths     []string
 }
 
@@ -77,6 +79,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
 	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "同时检查的文件数（默认每个处理器核心一个）")
+	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp)
 	return cmd
 }
 
@@ -88,6 +91,7 @@ type fileCheck struct {
 	result   check.Result
 	lines    []int // per finding: the line to show (YAML key line for drafts)
 	extra    [][]int
+	followUp string // last year's plans and what follows them up (--previous)
 	err      error
 	// report and tmpl are what was checked, kept for rollup and review.
 	report  *model.Report
@@ -110,6 +114,11 @@ func runCheck(opts *checkOptions) error {
 		return &ExitError{Code: ExitInput, Err: errors.New("请给出要检查的草稿文件或目录，例如 nianbao check 草稿.yaml")}
 	}
 	cache := newTemplateCache()
+	prev, perr := checkPrevious(opts)
+	if perr != nil {
+		return perr
+	}
+	opts.prev = prev
 	results, skipped := checkAll(opts, cache)
 	for _, r := range results {
 		if r.err != nil {
@@ -155,14 +164,14 @@ func errorText(err error) string {
 
 // checkFile checks one file: a YAML draft by its extension, anything else
 // as a document whose format ingest tells from its content.
-func checkFile(path, override string, cache *templateCache) *fileCheck {
+func checkFile(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {
 	if isDraftPath(path) {
-		return checkDraft(path, override, cache)
+		return checkDraft(path, override, cache, prev)
 	}
-	return checkDocument(path, override, cache)
+	return checkDocument(path, override, cache, prev)
 }
 
-func checkDraft(path, override string, cache *templateCache) *fileCheck {
+func checkDraft(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {
 	fc := &fileCheck{path: path, kind: "draft"}
 	r, t, err := cache.loadDraft(path, override)
 	if err != nil {
@@ -170,6 +179,7 @@ func checkDraft(path, override string, cache *templateCache) *fileCheck {
 		return fc
 	}
 	fc.template, fc.report, fc.tmpl = t.ID, r, t
+	usePrevious(fc, r, t, prev)
 	fc.result = check.Report(t, r)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -200,7 +210,7 @@ func draftLine(r *model.Report, section, figure string) int {
 	return 0
 }
 
-func checkDocument(path, override string, cache *templateCache) *fileCheck {
+func checkDocument(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {
 	fc := &fileCheck{path: path, kind: "document"}
 	if documentLoader == nil {
 		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档，请先用 nianbao import 转换为草稿后再检查"}
@@ -222,6 +232,7 @@ func checkDocument(path, override string, cache *templateCache) *fileCheck {
 		}
 	}
 	fc.template, fc.report, fc.tmpl, fc.docText = t.ID, r, t, lines.Text
+	usePrevious(fc, r, t, prev)
 	fc.result = check.Document(t, r, lines)
 	fc.lines = make([]int, len(fc.result.Findings))
 	fc.extra = make([][]int, len(fc.result.Findings))
@@ -289,6 +300,7 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 			fmt.Fprintf(&b, "%s: [%s] %s：%s\n", loc, f.Rule,
 				paint(color, severityColor(f.Severity), f.Severity.Label()), msg)
 		}
+		b.WriteString(r.followUp)
 	}
 	if len(results) > 1 {
 		b.WriteString("\n")

@@ -52,7 +52,7 @@ func checkAll(opts *checkOptions, cache *templateCache) ([]*fileCheck, []skipped
 	progress := newProgress(opts.streams, len(todo))
 	parallel(len(todo), opts.jobs, func(n int) {
 		i := todo[n]
-		results[i] = checkFile(results[i].path, opts.template, cache)
+		results[i] = checkFile(results[i].path, opts.template, cache, opts.prev)
 		progress.step()
 	})
 	progress.done()

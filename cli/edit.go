@@ -22,6 +22,7 @@ type editOptions struct {
 	streams  *Streams
 	path     string
 	template string
+	previous string
 }
 
 func newEditCmd(s *Streams) *cobra.Command {
@@ -40,6 +41,7 @@ func newEditCmd(s *Streams) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（新建时使用；已有草稿默认用草稿记录的模板）")
+	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp+"；编辑器中也可按 F7 附上")
 	return cmd
 }
 
@@ -82,6 +84,9 @@ func runEdit(opts *editOptions) error {
 		} else {
 			uo.UnnamedPath, uo.Recoveries = unnamedRecovery(opts.streams)
 		}
+	}
+	if err := editPrevious(opts, &uo); err != nil {
+		return err
 	}
 	err := ui.Run(uo)
 	var ended *ui.Ended

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"nianbao/followup"
 	"nianbao/ingest"
 	"nianbao/model"
 )
@@ -21,6 +22,7 @@ type newOptions struct {
 	output   string
 	force    bool
 	from     string
+	previous string
 	now      func() time.Time
 }
 
@@ -32,7 +34,8 @@ func newNewCmd(s *Streams) *cobra.Command {
 		Example: `  nianbao new --unit 绩溪县 --year 2024 -o 绩溪县2024.yaml
   nianbao new --template department --unit 县司法局 --year 2024 -o 司法局.yaml
   nianbao new --from 绩溪县2023.yaml -o 绩溪县2024.yaml
-  nianbao new --from 2023年度报告.docx --unit 绩溪县 -o 绩溪县2024.yaml`,
+  nianbao new --from 2023年度报告.docx --unit 绩溪县 -o 绩溪县2024.yaml
+  nianbao new --previous 绩溪县2023.docx --unit 绩溪县 --year 2024 -o 绩溪县2024.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(opts)
@@ -44,7 +47,22 @@ func newNewCmd(s *Streams) *cobra.Command {
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "输出文件；为 - 或省略时写到标准输出")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "输出文件已存在时覆盖")
 	cmd.Flags().StringVar(&opts.from, "from", "", "以去年的报告为底稿（草稿 .yaml，或 .docx、.txt、.md 文档）：沿用结构和文字，年度加一，去年的数字作为参考提示，去年的工作安排作为今年举措的参考")
+	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp)
 	return cmd
+}
+
+// finishNew attaches last year's report when --previous is given, then
+// writes the draft.
+func finishNew(opts *newOptions, r *model.Report, t *model.Template) error {
+	if opts.previous != "" {
+		p, err := loadPrevious(opts.previous, opts.template)
+		if err != nil {
+			return err
+		}
+		p.File = recordedPath(opts.previous, opts.output)
+		followup.AttachTo(r, t, p)
+	}
+	return writeDraft(opts.streams, r, opts.output, opts.force)
 }
 
 func runNew(opts *newOptions) error {
@@ -66,7 +84,7 @@ func runNew(opts *newOptions) error {
 	if r.Year < 1949 || r.Year > 2200 {
 		return inputError(fmt.Errorf("年度“%s”无效，应当是四位年份", strconv.Itoa(opts.year)))
 	}
-	return writeDraft(opts.streams, r, opts.output, opts.force)
+	return finishNew(opts, r, t)
 }
 
 // writeDraft saves a new draft to path, or prints it when path is "" or "-".
@@ -136,5 +154,5 @@ func runNewFrom(opts *newOptions) error {
 	if r.Year == 0 {
 		r.Year = model.DefaultYear(opts.now())
 	}
-	return writeDraft(opts.streams, r, opts.output, opts.force)
+	return finishNew(opts, r, t)
 }

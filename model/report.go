@@ -51,6 +51,7 @@ type Report struct {
 	Reference map[string]string // section id → text offered as reference (e.g. last year's plans)
 	Unmatched string            // imported text that matched no section
 	Removed   []RemovedSection  // text of sections a template migration removed
+	Previous  *Previous         // last year's report when attached; see previous.go
 
 	file string
 	node *yaml.Node
@@ -230,6 +231,8 @@ func ParseReport(file string, data []byte) (*Report, error) {
 			r.Unmatched = d.str(v, "未归类内容 unmatched")
 		case "removed":
 			r.Removed = d.removed(v)
+		case "previous":
+			r.Previous = d.previous(v, r.pos)
 		}
 	})
 	if err := errorsOrNil(d.errs); err != nil {
@@ -400,6 +403,7 @@ var reportShape = &shape{known: map[string]*shape{
 	"reference": {},
 	"unmatched": nil,
 	"removed":   {items: &shape{known: map[string]*shape{"id": nil, "title": nil, "text": nil}}},
+	"previous":  previousShape,
 }}
 
 // Marshal encodes the draft. A draft loaded and not changed comes back byte
@@ -537,6 +541,9 @@ func (r *Report) encode() *yaml.Node {
 			seq.Content = append(seq.Content, it)
 		}
 		addPair(m, "removed", seq)
+	}
+	if r.Previous != nil {
+		addPair(m, "previous", r.Previous.encode(r.figureOrder))
 	}
 	return m
 }

@@ -27,6 +27,7 @@ const (
 	stateSaveAs                      // asking for a file name
 	statePrompt                      // a question that must be answered first (recovery, lock, migration, conflict)
 	stateLeftover                    // 已移除章节 / 未归类内容 text, edited like a section
+	statePrevious                    // asking for last year's report (F7); see previous.go
 )
 
 // focusArea says which part of the edit screen takes keys.
@@ -114,6 +115,8 @@ type App struct {
 
 	lay layout
 
+	follow followUpState // last year's plans and their marks; see previous.go
+
 	// Render caches, invalidated by relayout or their keys.
 	sectionHead string
 	treeCache   []string
@@ -197,6 +200,7 @@ func buildApp(opts Options, now func() time.Time) *App {
 	a.fileName.Prompt = "文件名："
 	a.fileName.CharLimit = 200
 	a.fileName.Cursor.SetMode(cursor.CursorStatic)
+	a.startFollowUp(opts)
 
 	start := 0
 	if i, ok := c.index[r.Cursor]; ok {

@@ -252,13 +252,12 @@ func (m *figuresModel) note(f *figureField) (string, noteKind) {
 	if text, kind, read := m.proseNote(f); read {
 		return text, kind
 	}
-	if !ok {
-		if h, has := st.Hints[f.fig.ID]; has {
-			return fmt.Sprintf("去年 %s%s", h.Text, f.fig.Unit), noteHint
-		}
-		if f.fig.Required {
-			return "必填", noteHint
-		}
+	h, has := lastYear(st, f.fig.ID)
+	if !ok && !has && f.fig.Required {
+		return "必填", noteHint
+	}
+	if has {
+		return fmt.Sprintf("去年 %s%s", h.Text, f.fig.Unit), noteHint
 	}
 	return "", noteHint
 }

@@ -28,6 +28,7 @@ type KeyMap struct {
 	ExtEditor    key.Binding
 	Meta         key.Binding
 	Export       key.Binding
+	Previous     key.Binding // attach last year's report
 	PageUp       key.Binding
 	PageDown     key.Binding
 	ConfirmSave  key.Binding
@@ -63,6 +64,7 @@ func DefaultKeyMap() KeyMap {
 		ExtEditor:    b([]string{"ctrl+e"}, "ctrl+e", "用外部编辑器"),
 		Meta:         b([]string{"f4"}, "F4", "报告信息"),
 		Export:       b([]string{"f5"}, "F5", "导出…"),
+		Previous:     b([]string{"f7"}, "F7", "附上去年报告"),
 		PageUp:       b([]string{"pgup"}, "PgUp", "上翻"),
 		PageDown:     b([]string{"pgdown"}, "PgDn", "下翻"),
 		ConfirmSave:  b([]string{"s", "y", "enter"}, "s", "保存并退出"),

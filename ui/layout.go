@@ -20,6 +20,7 @@ type layout struct {
 	guidanceRows  int
 	editorRows    int
 	figureRows    int // rows for the figures block, separator included
+	planRows      int // rows for last year's plans, title included (previous.go)
 	frameX, frame int
 }
 
@@ -67,6 +68,8 @@ func (a *App) relayout() {
 		}
 	}
 	rest -= l.guidanceRows
+	l.planRows = a.planRows(rest)
+	rest -= l.planRows
 	if a.figures != nil && a.figures.len() > 0 {
 		want := a.figures.len() + 1 // separator
 		if a.focus == focusFigures {

@@ -35,6 +35,13 @@ type Options struct {
 	// Fonts overrides the template's font names in exports (F5), from the
 	// user's settings.
 	Fonts model.FontNames
+	// LoadPrevious reads last year's report for F7 (the command line
+	// provides it: the editor does not read documents itself); nil
+	// disables F7.
+	LoadPrevious func(path string) (*model.Previous, error)
+	// Attach is last year's report given on the command line (edit
+	// --previous): attached when the editor starts, as a change to save.
+	Attach *model.Previous
 
 	session      model.Session         // this editor's identity in side-file names; zero means this process
 	onDisk       *bool                 // whether Path exists, when already known (rebuilds); nil asks the disk

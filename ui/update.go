@@ -31,7 +31,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), msg.seq)
 	case checkDoneMsg:
 		a.applyResult(msg.res)
+		return a, a.followUpCmd()
+	case followUpMsg:
+		a.applyFollowUp(msg)
 		return a, nil
+	case previousLoadedMsg:
+		return a, a.previousLoaded(msg)
 	case savedMsg:
 		return a, a.saved(msg)
 	case autosaveTickMsg:
@@ -104,6 +109,10 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		a.fileName, cmd = a.fileName.Update(msg)
 		return cmd
+	case statePrevious:
+		var cmd tea.Cmd
+		a.follow.input, cmd = a.follow.input.Update(msg)
+		return cmd
 	case stateHelp, stateConfirmQuit, statePrompt:
 	}
 	return nil
@@ -118,6 +127,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.updateConfirm(k)
 	case stateSaveAs:
 		return a.updateSaveAs(k)
+	case statePrevious:
+		return a.updatePreviousInput(k)
 	case stateHelp:
 		switch {
 		case key.Matches(k, keys.Quit, keys.Interrupt):
@@ -164,6 +175,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.togglePreview()
 	case key.Matches(k, keys.Meta):
 		return a.openMeta()
+	case key.Matches(k, keys.Previous):
+		return a.askPrevious()
 	case key.Matches(k, keys.NextSection):
 		return a.walk(1, true)
 	case key.Matches(k, keys.PrevSection):
@@ -197,7 +210,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.preview.Update(k)
 	case stateLeftover:
 		return a.updateLeftover(k)
-	case stateHelp, stateConfirmQuit, stateSaveAs, statePrompt:
+	case stateHelp, stateConfirmQuit, stateSaveAs, statePrompt, statePrevious:
 	}
 	return nil
 }

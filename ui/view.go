@@ -87,6 +87,8 @@ func (a *App) rightView() []string {
 		content = a.promptView()
 	case stateLeftover:
 		content = a.leftoverView()
+	case statePrevious:
+		content = a.dialog("附上去年的报告（草稿 .yaml，或 .docx、.txt 等文档）：", a.follow.input.View())
 	}
 	out := frame(paneStyle, l.rightW, l.paneH, content)
 	if a.showFindings {
@@ -125,6 +127,10 @@ func (a *App) sectionView() string {
 		b.WriteString(st.Section.Rule.Render(ruleLine("数字（tab 切换）", l.innerW)))
 		b.WriteByte('\n')
 		b.WriteString(a.figures.View())
+	}
+	if l.planRows > 0 {
+		b.WriteByte('\n')
+		b.WriteString(a.plansView())
 	}
 	return b.String()
 }
@@ -234,6 +240,8 @@ func (a *App) activeKeys() keyList {
 	case statePrompt:
 	case stateLeftover:
 		child = []key.Binding{k.NextSection, k.FocusTree}
+	case statePrevious:
+		child = a.previousKeys()
 	}
 	short := child
 	for _, g := range []key.Binding{k.Save, k.Findings, k.Preview, k.Help, k.Quit} {
@@ -244,7 +252,7 @@ func (a *App) activeKeys() keyList {
 	return keyList{short: short, full: [][]key.Binding{
 		{k.NextSection, k.PrevSection, k.NextAny, k.PrevAny, k.SwitchPane, k.BackPane},
 		{k.FocusTree, k.Up, k.Down, k.Enter, k.Meta, k.Guidance},
-		{k.Save, k.SaveAs, k.Export, k.Findings, k.Preview, k.ExtEditor, k.Help, k.Quit},
+		{k.Save, k.SaveAs, k.Export, k.Findings, k.Preview, k.ExtEditor, k.Help, k.Quit, k.Previous},
 	}}
 }
 
@@ -259,7 +267,7 @@ func (a *App) helpLine() string {
 		return ansi.Truncate(a.c.styles.Help.Render(a.promptLabels()), a.c.width, "…")
 	}
 	keys := a.activeKeys().short
-	if a.state == stateConfirmQuit || a.state == stateSaveAs {
+	if a.state == stateConfirmQuit || a.state == stateSaveAs || a.state == statePrevious {
 		keys = keys[:min(3, len(keys))]
 	}
 	unbounded := a.help
