@@ -26,6 +26,10 @@ type DocLines struct {
 	// Figures gives, for each figure id, the line of the sentence the value
 	// was read from; figure findings fall back to their section's line.
 	Figures map[string]int
+	// Hidden is what an imported .docx carries besides its visible text
+	// (comments, tracked changes, hidden text, headers and footers); the
+	// publish rules report it.
+	Hidden []HiddenContent
 }
 
 // item is a finding with its sort keys.
@@ -272,6 +276,7 @@ func Report(t *model.Template, r *model.Report) Result {
 		return true
 	})
 	c.section, c.sec, c.seqBase = "", -1, 0
+	c.publishTitle(r.Title)
 	c.meta(t, r, nil)
 	done := c.structure(t, r, nil)
 	done = done.plus(c.figures(t, r, nil))
@@ -304,6 +309,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 			return true
 		})
 	}
+	c.publishHidden(lines.Hidden, sectionStarts(lines.Sections))
 	c.section, c.sec, c.seqBase = "", -1, 0
 	c.meta(t, r, &lines)
 	done := c.structure(t, r, &lines)

@@ -38,7 +38,7 @@ type RuleInfo struct {
 	Description string // Chinese
 }
 
-var rules = []RuleInfo{
+var rules = append([]RuleInfo{
 	{RuleMeta, Error, false, "报告单位或报告年度未填写，或其中留有占位符（如“XX县”）。"},
 	{RuleLeftover, Warning, false, "草稿中留有不属于任何章节的文字：模板迁移时“已移除章节”的内容，或导入时未能归类的内容。这些文字不会打印，请移到合适的章节或删除。"},
 	{RuleSectionMissing, Error, false, "模板规定的必填章节在报告中不存在。"},
@@ -58,7 +58,7 @@ var rules = []RuleInfo{
 	{RuleYearTitle, Error, false, "标题中的年份与报告年度不一致。"},
 	{RuleYearPlans, Warning, false, "下一年度安排的标题或正文中写的年份不是报告年度的下一年（提到以往年份、起止年份和“到2025年”一类远期目标不算）。"},
 	{RuleHalfWidthPunct, Warning, true, "汉字之间使用了半角标点（, ; : ( ) ? !），公文应使用全角标点。全文汇总为一条。"},
-}
+}, publishRules...)
 
 var ruleIndex = func() map[string]int {
 	m := make(map[string]int, len(rules))

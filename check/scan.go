@@ -124,6 +124,7 @@ func (c *collector) line(s string, at int, st *scanState) {
 		c.runes = append(c.runes, r)
 	}
 	seen := c.scanRunes(at, st)
+	c.publish(at)
 	if seen&seenPlaceholderStart != 0 {
 		if p := placeholderIn(s); p != "" {
 			c.placeholder(p, at)

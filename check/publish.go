@@ -1,0 +1,236 @@
+package check
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The publish group looks for what a report posted on the government portal
+// must not contain (政府信息公开条例 §14–16): personal data, secrecy markings,
+// draft labels, and hidden Word content. Its findings never repeat what they
+// found: messages carry a masked form (186****2233, 张**) and the position
+// (line and column), so a list of leaks does not itself leak.
+//
+// The detectors run over one line at a time. A single pass over the line's
+// runes notes the few characters any detector needs (a digit, @, ★, 密, 稿,
+// the last character of a party word such as 申请人); the detectors run
+// only on lines that have one, which keeps the group a small share of a
+// check.
+
+// Publish rule ids.
+const (
+	RulePublishID      = "publish.id-number"
+	RulePublishPhone   = "publish.phone"
+	RulePublishCard    = "publish.bank-card"
+	RulePublishEmail   = "publish.email"
+	RulePublishName    = "publish.name"
+	RulePublishAddress = "publish.address"
+	RulePublishSecret  = "publish.secret"
+	RulePublishDraft   = "publish.draft"
+	RulePublishHidden  = "publish.hidden"
+)
+
+// IsPublishRule tells whether a rule belongs to the publish group, for
+// `check --publish` and the export gate.
+func IsPublishRule(id string) bool { return strings.HasPrefix(id, "publish.") }
+
+// PublishOnly keeps the publish findings of a result: what `check --publish`
+// lists and what export stops on.
+func PublishOnly(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if IsPublishRule(f.Rule) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// PublishMatch is one piece of text a publish rule found in a line or text.
+type PublishMatch struct {
+	Rule     string
+	Severity Severity
+	// Start and End are byte offsets of the matched text in the text given
+	// to PublishMatches.
+	Start, End int
+	// Masked is the form shown in messages (186****2233, 张**).
+	Masked string
+	// Replacement is what the editor writes in place of the match when the
+	// drafter asks to mask it (186****2233, 张某某); empty when the text
+	// cannot be masked in place (a secrecy marking or a draft label is
+	// deleted, not masked).
+	Replacement string
+	Message     string
+}
+
+// PublishMatches runs the publish detectors over text (any number of
+// lines) and returns what they found, in text order. The editor uses it to
+// replace a finding's text with its masked form.
+func PublishMatches(text string) []PublishMatch {
+	var out []PublishMatch
+	var rs []rune
+	base := 0
+	for line := range strings.Lines(text) {
+		s := strings.TrimRight(line, "\r\n")
+		rs = appendRunes(rs[:0], s)
+		offs := runeOffsets(s)
+		scanPublish(rs, func(m pubMatch) {
+			out = append(out, PublishMatch{Rule: m.rule, Severity: m.sev,
+				Start: base + offs[m.i], End: base + offs[m.j],
+				Masked: m.masked, Replacement: m.replace, Message: m.msg})
+		})
+		base += len(line)
+	}
+	return out
+}
+
+// MaskPublishable replaces the first match in text of finding f's rule whose
+// masked form appears in f's message — the text the finding is about — with
+// its masked replacement. ok is false when the finding has no such text
+// (the text changed since the check, or the finding is a marking, which is
+// deleted rather than masked).
+func MaskPublishable(text string, f Finding) (string, bool) {
+	for _, m := range PublishMatches(text) {
+		if m.Rule == f.Rule && m.Replacement != "" && strings.Contains(f.Message, m.Masked) {
+			return text[:m.Start] + m.Replacement + text[m.End:], true
+		}
+	}
+	return text, false
+}
+
+// pubMatch is a detector's hit in rune indices [i, j) of the line.
+type pubMatch struct {
+	rule    string
+	sev     Severity
+	i, j    int
+	masked  string
+	replace string
+	msg     string
+}
+
+// publish runs the publish detectors over the collector's current line (c.runes).
+func (c *collector) publish(at int) {
+	scanPublish(c.runes, func(m pubMatch) {
+		c.addPublish(m, at)
+	})
+}
+
+// addPublish records a detector hit with its own severity: within one rule
+// a hit with strong evidence (a valid check digit, a 卡号 label) is an
+// error and a weaker one a warning.
+func (c *collector) addPublish(m pubMatch, at int) {
+	n := len(c.items)
+	c.add(Finding{Rule: m.rule, Section: c.section, Line: at, Column: m.i + 1, Message: m.msg})
+	if len(c.items) > n {
+		c.items[n].f.Severity = m.sev
+	}
+}
+
+// publishTitle checks a draft's title, which is metadata rather than a
+// section line, for a draft label or a secrecy marking.
+func (c *collector) publishTitle(title string) {
+	if strings.TrimSpace(title) == "" {
+		return
+	}
+	c.section, c.sec = "", -1
+	rs := appendRunes(nil, title)
+	scanMarks(rs, true, func(m pubMatch) {
+		m.msg = "标题中" + m.msg
+		c.addPublish(m, 0)
+	})
+}
+
+// Triggers noted by the first pass over a line.
+const (
+	pubDigit   = 1 << iota // an ASCII or full-width digit
+	pubAt                  // @
+	pubMark                // ★ 密 稿 内 宜: a secrecy marking or draft label may follow
+	pubParty               // the last rune of a party word (申请人, 原告, 村民 …)
+	pubDispute             // 纠 or 争: a dispute is described
+	pubAnd                 // 与 or 和, between two parties
+	pubAddress             // 号 after a digit: a house number
+)
+
+func scanPublish(rs []rune, emit func(pubMatch)) {
+	seen := 0
+	for _, r := range rs {
+		switch r {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+			'０', '１', '２', '３', '４', '５', '６', '７', '８', '９':
+			seen |= pubDigit
+		case '@', '＠':
+			seen |= pubAt
+		case '★', '密', '稿', '内', '宜':
+			seen |= pubMark
+		case '人', '告', '民', '众':
+			seen |= pubParty
+		case '纠', '争':
+			seen |= pubDispute
+		case '与', '和':
+			seen |= pubAnd
+		case '号':
+			seen |= pubAddress
+		}
+	}
+	if seen == 0 {
+		return
+	}
+	if seen&pubDigit != 0 {
+		scanNumbers(rs, emit)
+		if seen&pubAddress != 0 {
+			scanAddresses(rs, emit)
+		}
+	}
+	if seen&pubAt != 0 {
+		scanEmails(rs, emit)
+	}
+	if seen&pubMark != 0 {
+		scanMarks(rs, false, emit)
+	}
+	if seen&(pubParty|pubDispute) != 0 {
+		scanNames(rs, seen&pubDispute != 0 && seen&pubAnd != 0, emit)
+	}
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// runeOffsets maps rune index → byte offset in s, with one extra entry for
+// the end.
+func runeOffsets(s string) []int {
+	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
+}
+
+// hasBefore tells whether one of words ends within n runes before index i.
+func hasBefore(rs []rune, i, n int, words ...string) bool {
+	w := string(rs[max(0, i-n):i])
+	for _, s := range words {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineHas tells whether the line contains one of words.
+func lineHas(rs []rune, words ...string) bool {
+	s := string(rs)
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stars is n asterisks. Masks use * because the placeholder rule treats
+// × and X as unfilled blanks.
+func stars(n int) string { return strings.Repeat("*", max(n, 0)) }
