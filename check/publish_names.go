@@ -38,7 +38,6 @@ const maskChars = "某*＊×XxＸ○〇◯□■△"
 // nameEnd are the characters a name is followed by.
 const nameEnd = "与和跟同及、，,。；;：:）)（(因诉不向对等称于在之系为被提申将到来的均也已就经把从 \u3000“”\"等两双间发反当自主多拒签以要请认表承曾先后一"
 
-
 // surnameAt returns the length of the surname starting at p, 0 if none.
 func surnameAt(rs []rune, p int) int {
 	for _, c := range compoundSurnames {
