@@ -108,9 +108,14 @@ type pubMatch struct {
 	msg     string
 }
 
-// publish runs the publish detectors over the collector's current line (c.runes).
-func (c *collector) publish(at int) {
-	scanPublish(c.runes, func(m pubMatch) {
+// publish runs the publish detectors over the collector's current line
+// (c.runes); seen is what scanRunes returned, the publish triggers in its
+// bits from pubShift up.
+func (c *collector) publish(seen, at int) {
+	if seen>>pubShift == 0 {
+		return
+	}
+	runPublish(c.runes, seen>>pubShift, func(m pubMatch) {
 		c.addPublish(m, at)
 	})
 }
@@ -151,35 +156,118 @@ const (
 	pubAddress             // 号 after a digit: a house number
 )
 
-func scanPublish(rs []rune, emit func(pubMatch)) {
-	seen := 0
-	for _, r := range rs {
-		switch r {
-		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-			'０', '１', '２', '３', '４', '５', '６', '７', '８', '９':
-			seen |= pubDigit
-		case '@', '＠':
-			seen |= pubAt
-		case '★', '密', '稿', '内', '宜':
-			seen |= pubMark
-		case '人', '告', '民', '众':
-			seen |= pubParty
-		case '纠', '争':
-			seen |= pubDispute
-		case '与', '和':
-			seen |= pubAnd
-		case '号':
-			seen |= pubAddress
+// pubTriggers holds one bit per BMP rune that publishTrigger looks at, so
+// a standalone pass costs one table lookup per rune.
+var pubTriggers = func() *[1 << 13]byte {
+	var t [1 << 13]byte
+	for _, r := range pubTriggerRunes {
+		t[r>>3] |= 1 << (r & 7)
+	}
+	return &t
+}()
+
+// pubTriggerRunes are the runes publishTrigger classifies; the line
+// scanner (scanRunes) calls it on exactly these.
+const pubTriggerRunes = "@＠★稿内密宜人告民众纠争与和号"
+
+// pubShift places the publish trigger bits above the line scanner's own
+// seen bits in the value scanRunes returns.
+const pubShift = 16
+
+// publishTrigger tells which detectors the rune at i calls for: a party
+// word ends there (申请人, 原告, 村民, 群众), a marking may (秘密★, 内部,
+// 不宜), a dispute is described. Its neighbours decide, so the detectors
+// run on few lines of a real report, where 人 and 和 are everywhere.
+func publishTrigger(rs []rune, i int) int {
+	prev, next := runeAt(rs, i-1), runeAt(rs, i+1)
+	switch rs[i] {
+	case '@', '＠':
+		return pubAt
+	case '★', '稿':
+		return pubMark
+	case '内':
+		if next == '部' {
+			return pubMark
+		}
+	case '密':
+		if strings.ContainsRune("绝机秘保", prev) || next == '级' {
+			return pubMark
+		}
+	case '宜':
+		if prev == '不' {
+			return pubMark
+		}
+	case '人':
+		if strings.ContainsRune("请事三诉访报行托害疑", prev) {
+			return pubParty
+		}
+	case '告':
+		if prev == '原' || prev == '被' {
+			return pubParty
+		}
+	case '民':
+		if prev == '村' || prev == '居' {
+			return pubParty
+		}
+	case '众':
+		if prev == '群' {
+			return pubParty
+		}
+	case '纠', '争':
+		return pubDispute
+	case '与', '和':
+		return pubAnd
+	case '号':
+		if isDigitRune(prev) {
+			return pubAddress
 		}
 	}
+	return 0
+}
+
+// publishDigits tells whether the digit run [i, j) may be part of a number
+// the detectors judge: every such number has ten digits or more, written
+// in one run or in groups (138 1234 5678, （0571）87654321).
+func publishDigits(rs []rune, i, j int) int {
+	n := j - i
+	if n >= 10 || n >= 3 && (isSep(runeAt(rs, j)) || strings.ContainsRune(")）", runeAt(rs, j))) && isDigitRune(runeAt(rs, j+1)) {
+		return pubDigit
+	}
+	return 0
+}
+
+// scanPublish runs the detectors over one line on its own (outside the
+// line scanner, which finds the triggers in its own pass).
+func scanPublish(rs []rune, emit func(pubMatch)) {
+	seen := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if isDigitRune(r) {
+			j := i + 1
+			for j < len(rs) && isDigitRune(rs[j]) {
+				j++
+			}
+			seen |= publishDigits(rs, i, j)
+			i = j - 1
+			continue
+		}
+		if r < 1<<16 && pubTriggers[r>>3]&(1<<(r&7)) != 0 {
+			seen |= publishTrigger(rs, i)
+		}
+	}
+	runPublish(rs, seen, emit)
+}
+
+// runPublish runs the detectors the triggers in seen call for.
+func runPublish(rs []rune, seen int, emit func(pubMatch)) {
 	if seen == 0 {
 		return
 	}
 	if seen&pubDigit != 0 {
 		scanNumbers(rs, emit)
-		if seen&pubAddress != 0 {
-			scanAddresses(rs, emit)
-		}
+	}
+	if seen&pubAddress != 0 {
+		scanAddresses(rs, emit)
 	}
 	if seen&pubAt != 0 {
 		scanEmails(rs, emit)
@@ -187,7 +275,7 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 	if seen&pubMark != 0 {
 		scanMarks(rs, false, emit)
 	}
-	if seen&(pubParty|pubDispute) != 0 {
+	if seen&pubParty != 0 || seen&pubDispute != 0 && seen&pubAnd != 0 {
 		scanNames(rs, seen&pubDispute != 0 && seen&pubAnd != 0, emit)
 	}
 }

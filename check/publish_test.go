@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // publishCase is one labelled line: the rule that must find it ("" when
@@ -181,4 +182,53 @@ func TestPublishCases(t *testing.T) {
 		t.Errorf("want at least 40 positive and 40 negative cases, have %d and %d", pos, neg)
 	}
 	t.Logf("publish rules: recall %d/%d (%.1f%%), false alarms %d on %d negatives", found, pos, 100*float64(found)/float64(pos), alarms, neg)
+}
+
+// BenchmarkPublishShare measures what the publish group adds to checking a
+// typical report (BenchmarkCheck's), as a percentage of a check without it.
+// It times the standalone scan (its own trigger pass and the detectors)
+// interleaved with Report, so machine load affects both alike; inside the
+// engine the triggers come from the line scanner's pass, so this is an
+// upper bound. The goal is at most 10.
+func BenchmarkPublishShare(b *testing.B) {
+	tp, r := complete(b)
+	for _, id := range []string{"functions", "decisions", "enforcement", "publicity", "supervision", "leadership"} {
+		r.SetText(id, r.Text(id)+"\n"+paragraph(250)+"全年受理投诉举报318件，办结316件，办结率99.37%。\n"+paragraph(120))
+	}
+	var lines [][]rune
+	for _, text := range r.Sections {
+		for line := range strings.Lines(text) {
+			lines = append(lines, []rune(strings.TrimRight(line, "\n")))
+		}
+	}
+	var check, scan time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		Report(tp, r)
+		t1 := time.Now()
+		for _, rs := range lines {
+			scanPublish(rs, func(pubMatch) { b.Fatal("typical report should be clean") })
+		}
+		check += t1.Sub(t0)
+		scan += time.Since(t1)
+	}
+	b.ReportMetric(100*float64(scan)/float64(check-scan), "publish-%")
+}
+
+// TestPublishPathsAgree checks that the engine (triggers found by the line
+// scanner) and PublishMatches (its own trigger pass) find the same things.
+func TestPublishPathsAgree(t *testing.T) {
+	for _, tc := range publishCases {
+		fs := PublishOnly(Text(tc.text))
+		ms := PublishMatches(tc.text)
+		if len(fs) != len(ms) {
+			t.Errorf("%q: engine %d findings, PublishMatches %d", tc.text, len(fs), len(ms))
+			continue
+		}
+		for i := range fs {
+			if fs[i].Rule != ms[i].Rule || fs[i].Message != ms[i].Message {
+				t.Errorf("%q: engine %s %q, PublishMatches %s %q", tc.text, fs[i].Rule, fs[i].Message, ms[i].Rule, ms[i].Message)
+			}
+		}
+	}
 }

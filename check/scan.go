@@ -124,7 +124,7 @@ func (c *collector) line(s string, at int, st *scanState) {
 		c.runes = append(c.runes, r)
 	}
 	seen := c.scanRunes(at, st)
-	c.publish(at)
+	c.publish(seen, at)
 	if seen&seenPlaceholderStart != 0 {
 		if p := placeholderIn(s); p != "" {
 			c.placeholder(p, at)
@@ -198,6 +198,8 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			seen |= seenPercent
 		case 'X', 'x', '_', 'T', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填':
 			seen |= seenPlaceholderStart
+		case '@', '＠', '★', '稿', '内', '密', '宜', '人', '告', '民', '众', '纠', '争', '与', '和', '号': // pubTriggerRunes
+			seen |= publishTrigger(rs, i) << pubShift
 		}
 		switch {
 		case r == ',' || r == ';' || r == ':' || r == '?' || r == '!':
@@ -232,6 +234,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 				j++
 			}
 			c.digitRun(i, j, at)
+			seen |= publishDigits(rs, i, j) << pubShift
 			i = j - 1
 		case isNumeral(r) && c.at(i+1) == '是':
 			n, width := numeralBefore(rs, i)
