@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -258,11 +259,21 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 	runPublish(rs, seen, emit)
 }
 
-// runPublish runs the detectors the triggers in seen call for.
+// runPublish runs the detectors the triggers in seen call for and hands
+// their matches to emit in line order.
 func runPublish(rs []rune, seen int, emit func(pubMatch)) {
 	if seen == 0 {
 		return
 	}
+	var ms []pubMatch
+	out := emit
+	defer func() {
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
+		for _, m := range ms {
+			out(m)
+		}
+	}()
+	emit = func(m pubMatch) { ms = append(ms, m) }
 	if seen&pubDigit != 0 {
 		scanNumbers(rs, emit)
 	}

@@ -39,12 +39,16 @@ type checkOptions struct {
 	strict    bool
 	template  string
 	listRules bool
+	publish   bool
 	paths     []string
 }
 
 const checkLong = `检查草稿（.yaml）或报告文档（.txt、.md、.docx）是否完整、数字是否自洽：
 必填章节和数字、占位符、比率与件数、标题编号、“一是、二是”、年份、半角标点等。
 可以给出多个文件或目录（递归查找 .yaml/.yml 和文档）。用 --rules 查看全部规则。
+--publish 只做公开前检查：身份证号、手机号、银行卡号、邮箱、当事人姓名和住址、
+密级标志、稿本标识、Word 文件中的批注、修订和隐藏文字；有任何发现即未通过（退出码 1）。
+提示中的号码和姓名只显示遮盖后的形式，JSON 只给出位置（行、列）。
 
 输出格式（--format）：
   text  每个文件一行结论（通过/未通过、完整度、各级别数量），随后逐条列出
@@ -65,6 +69,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 		Example: `  nianbao check 绩溪县2024.yaml
   nianbao check --format csv 收到的报告/ > 汇总.csv
   nianbao check --strict --template 我的模板.yaml 草稿/
+  nianbao check --publish 公开版.docx
   nianbao check --rules`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
@@ -75,6 +80,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "有警告也算未通过（退出码 1）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
+	cmd.Flags().BoolVar(&opts.publish, "publish", false, "只做公开前检查（个人信息、密级标志、稿本标识、Word 隐藏内容），有任何发现即退出码 1")
 	return cmd
 }
 
@@ -119,6 +125,10 @@ func runCheck(opts *checkOptions) error {
 		if r.err != nil {
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
 		}
+	}
+	if opts.publish {
+		keepPublish(results)
+		opts.strict = true // every publish finding must be dealt with
 	}
 	var err error
 	switch opts.format {
@@ -331,6 +341,9 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 			loc := r.path
 			if r.lines[k] > 0 {
 				loc += ":" + strconv.Itoa(r.lines[k])
+				if c := findingColumn(r, k); c > 0 {
+					loc += ":" + strconv.Itoa(c)
+				}
 			}
 			msg := f.Message
 			if len(r.extra[k]) > 1 {
@@ -410,6 +423,7 @@ type findingJSON struct {
 	Section  string         `json:"section,omitempty"`
 	Figure   string         `json:"figure,omitempty"`
 	Line     int            `json:"line,omitempty"`
+	Column   int            `json:"column,omitempty"`
 	Message  string         `json:"message"`
 	Stated   *float64       `json:"stated,omitempty"`
 	Computed *float64       `json:"computed,omitempty"`
@@ -463,7 +477,7 @@ func writeCheckJSON(w io.Writer, results []*fileCheck, strict bool) error {
 		}
 		for k, f := range r.result.Findings {
 			fo.Findings = append(fo.Findings, findingJSON{Rule: f.Rule, Severity: f.Severity, Section: f.Section,
-				Figure: f.Figure, Line: r.lines[k], Message: f.Message, Stated: f.Stated, Computed: f.Computed,
+				Figure: f.Figure, Line: r.lines[k], Column: findingColumn(r, k), Message: f.Message, Stated: f.Stated, Computed: f.Computed,
 				Count: f.Count, Lines: r.extra[k]})
 		}
 		out.Files = append(out.Files, fo)

@@ -22,6 +22,9 @@ type exportOptions struct {
 	template    string
 	date        string
 	pageNumbers string
+	// allowUnpublishable exports a copy for publication even while
+	// publish findings remain.
+	allowUnpublishable bool
 	// checker is the check engine; a field so tests can make it report
 	// errors without writing a faulty draft for every rule.
 	checker func(*model.Template, *model.Report) check.Result
@@ -34,6 +37,8 @@ func newExportCmd(s *Streams) *cobra.Command {
 		Short: "导出为 Word（公文格式）、Markdown、HTML 或纯文本",
 		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 Markdown、HTML、纯文本。\n" +
 			"章节编号按模板顺序自动生成，空的选填章节不输出。检查发现错误时仍会导出，但会在标准错误输出中提示。\n" +
+			"草稿中有身份证号、手机号、当事人姓名、密级标志、稿本标识等公开前须处理的内容时，不导出 Word 和 HTML（公开版），\n" +
+			"并列出这些内容（号码只显示遮盖后的形式）；确认不会公开时加 --allow-unpublishable。\n" +
 			"输出文件比草稿新（可能导出后在 Word 中改过）时不会覆盖，除非加 --force。",
 		Example: `  nianbao export 2024年度报告.yaml
   nianbao export --format md 2024年度报告.yaml
@@ -54,6 +59,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 	f.StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用草稿记录的模板）")
 	f.StringVar(&opts.date, "date", "", "成文日期，覆盖草稿中的日期，例如 2025-03-01")
 	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
+	f.BoolVar(&opts.allowUnpublishable, "allow-unpublishable", false, "有个人信息、密级标志、稿本标识等公开前须处理的内容时，仍导出 Word 或 HTML")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, f := range render.Formats {
@@ -87,9 +93,14 @@ func runExport(opts *exportOptions) error {
 		return inputError(errors.New("docx（Word 文档）是二进制文件，不能输出到终端；请用 -o 指定文件，或重定向到文件"))
 	}
 
-	// Warn, do not refuse: a drafter may need the file for review even
-	// while figures are still missing.
-	warnFindings(opts.streams.Err, t, opts.checker(t, r), opts.draft)
+	// Refuse a copy for publication that would leak (publishGate); for
+	// everything else warn, do not refuse: a drafter may need the file for
+	// review even while figures are still missing.
+	res := opts.checker(t, r)
+	if err := publishGate(opts.streams.Err, t, format, res, opts.allowUnpublishable, opts.draft); err != nil {
+		return err
+	}
+	warnFindings(opts.streams.Err, t, res, opts.draft)
 
 	if toStdout {
 		return render.Write(opts.streams.Out, format, t, r, ropts)
@@ -131,7 +142,7 @@ const maxListedFindings = 5
 func warnFindings(w io.Writer, t *model.Template, res check.Result, draft string) {
 	var errs []check.Finding
 	for _, f := range res.Findings {
-		if f.Severity == check.Error {
+		if f.Severity == check.Error && !check.IsPublishRule(f.Rule) { // publishGate listed those
 			errs = append(errs, f)
 		}
 	}
