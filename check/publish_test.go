@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"nianbao/model"
 )
 
 // publishCase is one labelled line: the rule that must find it ("" when
@@ -229,6 +231,56 @@ func TestPublishPathsAgree(t *testing.T) {
 			if fs[i].Rule != ms[i].Rule || fs[i].Message != ms[i].Message {
 				t.Errorf("%q: engine %s %q, PublishMatches %s %q", tc.text, fs[i].Rule, fs[i].Message, ms[i].Rule, ms[i].Message)
 			}
+		}
+	}
+}
+
+func TestPublishHiddenContent(t *testing.T) {
+	text := "某县2024年度法治政府建设情况报告\n一、主要举措和成效\n全年办理行政复议案件32件。\n审结30件，纠错3件。\n"
+	hidden := []HiddenContent{
+		{Kind: HiddenComment, Line: 3, Text: "请核对"},
+		{Kind: HiddenComment, Line: 4, Text: "联系人电话13812345678"},
+		{Kind: HiddenDelete, Line: 4, Text: "申请人身份证号341802198503121237"},
+		{Kind: HiddenInsert, Line: 4, Text: "纠错3件。"},
+		{Kind: HiddenHeader, Text: "某县司法局"},
+		{Kind: HiddenFooter, Text: "内部资料"},
+	}
+	res := Document(nil, &model.Report{}, DocLines{Text: text, Hidden: hidden})
+	fs := PublishOnly(res.Findings)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Severity.String()+" "+f.Message)
+		for _, leak := range []string{"13812345678", "341802198503121237"} {
+			if strings.Contains(f.Message, leak) {
+				t.Errorf("message repeats %s: %s", leak, f.Message)
+			}
+		}
+	}
+	want := []string{
+		"warning Word 文件中有页眉“某县司法局”：",
+		"warning Word 文件中有页脚：", // its text has a marking, so no excerpt
+		"error 页脚中有“内部资料”标志",
+		"error Word 文件中有批注 2 处（共 19 字），在第 3、4 行：",
+		"error 批注中手机号码 138****5678",
+		"error Word 文件中有未接受的修订（删除） 1 处（共 25 字），在第 4 行：",
+		"error 未接受的修订（删除）中疑似公民身份号码 3418**********1237",
+		"error Word 文件中有未接受的修订（插入） 1 处（共 5 字），在第 4 行：",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for _, w := range want {
+		ok := false
+		for _, g := range got {
+			ok = ok || strings.HasPrefix(g, w)
+		}
+		if !ok {
+			t.Errorf("no finding starts with %q in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Message, "批注 2 处") && (f.Line != 3 || f.Count != 2 || len(f.Lines) != 2) {
+			t.Errorf("comment finding at line %d count %d lines %v", f.Line, f.Count, f.Lines)
 		}
 	}
 }

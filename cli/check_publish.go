@@ -1,6 +1,9 @@
 package cli
 
-import "nianbao/check"
+import (
+	"nianbao/check"
+	"nianbao/ingest"
+)
 
 // keepPublish narrows each file's result to the publish group, for
 // `check --publish`: the office's last look before posting a report.
@@ -31,4 +34,17 @@ func findingColumn(r *fileCheck, k int) int {
 		return 0
 	}
 	return r.result.Findings[k].Column
+}
+
+// hiddenForCheck hands the importer's list of hidden .docx content to the
+// publish rules; the two packages name the kinds alike.
+func hiddenForCheck(hs []ingest.Hidden) []check.HiddenContent {
+	if len(hs) == 0 {
+		return nil
+	}
+	out := make([]check.HiddenContent, len(hs))
+	for i, h := range hs {
+		out[i] = check.HiddenContent{Kind: check.HiddenKind(h.Kind), Line: h.Line, Text: h.Text}
+	}
+	return out
 }

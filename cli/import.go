@@ -212,7 +212,8 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 		return nil, check.DocLines{}, err
 	}
 	res.Report.SetFile(path)
-	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines}, nil
+	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines,
+		Hidden: hiddenForCheck(doc.Hidden)}, nil
 }
 
 func init() {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -130,4 +132,43 @@ func TestExportStopsOnPublishFindings(t *testing.T) {
 		t.Errorf("--allow-unpublishable wrote nothing: %v", err)
 	}
 	assertNoLeak(t, "export warning", errOut)
+}
+
+// TestCheckPublishDocxHiddenContent reads a Word file whose visible text is
+// clean but which still holds a comment and a tracked deletion with an ID
+// number in it.
+func TestCheckPublishDocxHiddenContent(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	doc := `<?xml version="1.0"?><w:document ` + ns + `><w:body>` +
+		`<w:p><w:r><w:t>某县2024年度法治政府建设情况报告</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p>` +
+		`<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>全年办理行政复议案件32件。</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>` +
+		`<w:p><w:r><w:t>调解成功</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>申请人身份证号` + leakID + `</w:delText></w:r></w:del><w:r><w:t>。</w:t></w:r></w:p>` +
+		`</w:body></w:document>`
+	comments := `<?xml version="1.0"?><w:comments ` + ns + `><w:comment w:id="0"><w:p><w:r><w:t>数字请再核对</w:t></w:r></w:p></w:comment></w:comments>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{"word/document.xml": doc, "word/comments.xml": comments} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p := writeFile(t, filepath.Join(t.TempDir(), "报告.docx"), buf.Bytes())
+	code, out, errOut := run(t, "check", "--publish", p)
+	if code != ExitFindings {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"报告.docx:3: [publish.hidden]", "批注 1 处", "报告.docx:4: [publish.hidden]", "未接受的修订（删除）", "3418**********1237"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	assertNoLeak(t, "check --publish of a .docx", out)
 }

@@ -58,6 +58,9 @@ type Document struct {
 	// Meta holds the front matter of a Markdown file (unit, year, title,
 	// date, template) as nianbao's own export writes it.
 	Meta map[string]string
+	// Hidden lists a .docx's comments, tracked changes, hidden text and
+	// header and footer text (see hidden.go); empty for other formats.
+	Hidden []Hidden
 }
 
 // ReadFile reads and decodes a document from disk.
