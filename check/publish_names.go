@@ -18,6 +18,53 @@ var partyWords = []string{
 	"受害人", "被害人", "起诉人", "原告", "被告", "村民", "居民", "群众",
 }
 
+// partyWordEndingAt returns the longest party word ending at rune e ("" if
+// none): 被申请人 rather than 申请人. 被告 followed by 人 is 被告人, which
+// ends one rune later.
+func partyWordEndingAt(rs []rune, e int) string {
+	switch rs[e] {
+	case '人', '告', '民', '众':
+	default:
+		return ""
+	}
+	if rs[e] == '告' && runeAt(rs, e+1) == '人' {
+		return ""
+	}
+	best := -1
+	for k, wr := range partyRunes {
+		if e+1 < len(wr) || best >= 0 && len(wr) <= len(partyRunes[best]) {
+			continue
+		}
+		if equalRunes(rs[e+1-len(wr):e+1], wr) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return partyWords[best]
+}
+
+var partyRunes = func() [][]rune {
+	out := make([][]rune, len(partyWords))
+	for i, w := range partyWords {
+		out[i] = []rune(w)
+	}
+	return out
+}()
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // surnames are common single-character surnames, leaving out those that
 // mostly start ordinary words after a party word (安全, 关心, 和解, 金额,
 // 管理, 符合, 纪律, 项目 …).
@@ -130,37 +177,28 @@ func scanNames(rs []rune, dispute bool, emit func(pubMatch)) {
 			msg: "疑似当事人姓名“" + masked + "”（" + why + "），公开前应隐名处理，如写作“" + replace + "”"})
 	}
 	// Names right after a party word, and the names listed with them.
-	s := string(rs)
-	for _, w := range partyWords {
-		for b := 0; ; {
-			k := strings.Index(s[b:], w)
-			if k < 0 {
+	for e := range rs {
+		w := partyWordEndingAt(rs, e)
+		if w == "" {
+			continue
+		}
+		p := e + 1
+		if p < len(rs) && strings.ContainsRune("：: ", rs[p]) {
+			p++
+		}
+		for p < len(rs) {
+			n, masked, ok := nameAt(rs, p)
+			if !ok {
 				break
 			}
-			k += b
-			b = k + len(w)
-			p := len([]rune(s[:b]))
-			if w == "申请人" && strings.HasSuffix(s[:k], "被") || w == "上诉人" && strings.HasSuffix(s[:k], "被") ||
-				w == "申诉人" && strings.HasSuffix(s[:k], "被") || w == "被告" && strings.HasPrefix(s[b:], "人") {
-				continue // the longer word is in the list
+			if !masked {
+				flag(p, n, "在“"+w+"”之后")
 			}
-			if p < len(rs) && strings.ContainsRune("：: ", rs[p]) {
-				p++
+			p += n
+			if p >= len(rs) || !strings.ContainsRune("、与和及同跟", rs[p]) {
+				break
 			}
-			for p < len(rs) {
-				n, masked, ok := nameAt(rs, p)
-				if !ok {
-					break
-				}
-				if !masked {
-					flag(p, n, "在“"+w+"”之后")
-				}
-				p += n
-				if p >= len(rs) || !strings.ContainsRune("、与和及同跟", rs[p]) {
-					break
-				}
-				p++
-			}
+			p++
 		}
 	}
 	if !dispute {
