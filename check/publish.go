@@ -85,18 +85,28 @@ func PublishMatches(text string) []PublishMatch {
 	return out
 }
 
-// MaskPublishable replaces the first match in text of finding f's rule whose
-// masked form appears in f's message — the text the finding is about — with
-// its masked replacement. ok is false when the finding has no such text
-// (the text changed since the check, or the finding is a marking, which is
-// deleted rather than masked).
-func MaskPublishable(text string, f Finding) (string, bool) {
+// FindPublishable finds in text the match finding f is about: the first
+// of f's rule whose masked form appears in f's message and that can be
+// masked in place. ok is false when there is none (the text changed since
+// the check, or the finding is a marking, which is deleted rather than
+// masked). The editor replaces the match with its Replacement.
+func FindPublishable(text string, f Finding) (PublishMatch, bool) {
 	for _, m := range PublishMatches(text) {
 		if m.Rule == f.Rule && m.Replacement != "" && strings.Contains(f.Message, m.Masked) {
-			return text[:m.Start] + m.Replacement + text[m.End:], true
+			return m, true
 		}
 	}
-	return text, false
+	return PublishMatch{}, false
+}
+
+// Maskable tells whether a finding is about text that can be masked in
+// place (a number, a name, an address) rather than deleted.
+func Maskable(f Finding) bool {
+	switch f.Rule {
+	case RulePublishID, RulePublishPhone, RulePublishCard, RulePublishEmail, RulePublishName, RulePublishAddress:
+		return f.Section != "" && f.Column > 0
+	}
+	return false
 }
 
 // pubMatch is a detector's hit in rune indices [i, j) of the line.

@@ -90,6 +90,7 @@ type App struct {
 	path        string
 	onDisk      bool   // the draft exists as a file
 	exportForce string // Word file the drafter was warned about
+	exportAllow string // Word file the drafter was told holds publish findings; a second F5 exports it
 	message     string
 	msgErr      bool
 

@@ -65,6 +65,9 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 			sec = f.Sections[0] // a summarised finding: go to its first place
 		}
 		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure} }
+	case key.Matches(k, keys.Mask) && p.canMask():
+		f := p.items[p.cursor]
+		return func() tea.Msg { return maskMsg{f: f} }
 	}
 	p.cursor = max(0, min(p.cursor, len(p.items)-1))
 	p.scroll()
@@ -120,7 +123,11 @@ func (p *findingsPanel) View() string {
 
 func (p *findingsPanel) ShortHelp() []key.Binding {
 	k := p.c.keys
-	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "跳到该处"), withHelp(k.Back, "回到正文"), withHelp(k.Findings, "关闭")}
+	keys := []key.Binding{k.Up, k.Down, withHelp(k.Enter, "跳到该处")}
+	if p.canMask() {
+		keys = append(keys, withHelp(k.Mask, "遮盖号码或姓名"))
+	}
+	return append(keys, withHelp(k.Back, "回到正文"), withHelp(k.Findings, "关闭"))
 }
 
 func (p *findingsPanel) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

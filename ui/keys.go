@@ -27,6 +27,7 @@ type KeyMap struct {
 	ExtEditor    key.Binding
 	Meta         key.Binding
 	Export       key.Binding
+	Mask         key.Binding // in the findings: mask the number or name a publish finding is about
 	PageUp       key.Binding
 	PageDown     key.Binding
 	ConfirmSave  key.Binding
@@ -61,6 +62,7 @@ func DefaultKeyMap() KeyMap {
 		ExtEditor:    b([]string{"ctrl+e"}, "ctrl+e", "用外部编辑器"),
 		Meta:         b([]string{"f4"}, "F4", "报告信息"),
 		Export:       b([]string{"f5"}, "F5", "导出 Word"),
+		Mask:         b([]string{"m"}, "m", "遮盖"),
 		PageUp:       b([]string{"pgup"}, "PgUp", "上翻"),
 		PageDown:     b([]string{"pgdown"}, "PgDn", "下翻"),
 		ConfirmSave:  b([]string{"s", "y", "enter"}, "s", "保存并退出"),

@@ -27,4 +27,7 @@ type proseEditor interface {
 	KeyMap() help.KeyMap
 	// HasSelection says ctrl+c means copy rather than quit.
 	HasSelection() bool
+	// Replace replaces Value()[start:end] (byte offsets) with text as one
+	// undo step.
+	Replace(start, end int, text string)
 }

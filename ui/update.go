@@ -41,6 +41,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.externalDone(msg)
 	case jumpMsg:
 		return a, a.jump(msg)
+	case maskMsg:
+		return a, a.mask(msg)
 	case metaDoneMsg:
 		return a, a.openSection(a.cur, focusProse)
 	case tea.KeyMsg:

@@ -244,7 +244,7 @@ func (a *App) activeKeys() keyList {
 
 // helpLine is cached by what decides it, since it does not change per key.
 func (a *App) helpLine() string {
-	key := helpKey{a.state, a.focus, a.c.width}
+	key := helpKey{a.state, a.focus, a.c.width, a.focus == focusFindings && a.findings.canMask()}
 	if a.helpCache != "" && key == a.helpKey {
 		return a.helpCache
 	}
@@ -265,6 +265,7 @@ type helpKey struct {
 	state appState
 	focus focusArea
 	width int
+	mask  bool // the selected finding offers the mask key
 }
 
 // fullHelpView lists every key one per line (help.Model's columns do not
