@@ -82,8 +82,9 @@ var wordsNotNames = []string{"许可", "曾经", "杜绝", "陆续", "范围", "
 // maskChars stand for hidden characters in an anonymised name.
 const maskChars = "某*＊×XxＸ○〇◯□■△"
 
-// nameEnd are the characters a name is followed by.
-const nameEnd = "与和跟同及、，,。；;：:）)（(因诉不向对等称于在之系为被提申将到来的均也已就经把从 \u3000“”\"等两双间发反当自主多拒签以要请认表承曾先后一"
+// nameEnd are the characters a name is followed by: punctuation, verbs and
+// prepositions, and the nouns that follow a person (身份证, 家中, 电话, 父亲).
+const nameEnd = "与和跟同及、，,。；;：:）)（(因诉不向对等称于在之系为被提申将到来的均也已就经把从 \u3000“”\"等两双间发反当自主多拒签以要请认表承曾先后一身家电手户住父母妻夫儿女名所"
 
 // surnameAt returns the length of the surname starting at p, 0 if none.
 func surnameAt(rs []rune, p int) int {

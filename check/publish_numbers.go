@@ -71,6 +71,10 @@ var codeContext = []string{"信用代码", "机构代码", "代码", "编号", "
 // Words after which a phone number is a published service line.
 var serviceContext = []string{"监督电话", "举报电话", "投诉电话", "咨询电话", "值班电话", "服务电话", "办公电话", "热线", "传真", "监督邮箱", "举报邮箱", "投诉邮箱", "投稿邮箱", "政务邮箱", "咨询邮箱"}
 
+// Words before a number offered for calling ("当事人可拨打…"): an office's
+// line, even next to a party word. Mobile numbers are flagged all the same.
+var callWords = []string{"拨打", "致电", "来电", "咨询"}
+
 // Words that make a landline private: it belongs to a party, not an office.
 var privateContext = []string{"当事人", "申请人", "原告", "被告", "村民", "群众", "居民", "家属", "本人", "个人", "私人", "住宅", "住址", "家住", "手机", "投诉人", "举报人", "信访人"}
 
@@ -232,7 +236,7 @@ func mobile(rs []rune, i, j int, d string, emit func(pubMatch)) {
 func landline(rs []rune, i, j int, area, local string, emit func(pubMatch)) {
 	// The party must be named just before the number: "当事人王某电话…";
 	// a line that only mentions 群众 elsewhere ("接受群众监督") is an office's.
-	if hasBefore(rs, i, 12, serviceContext...) || !hasBefore(rs, i, 15, privateContext...) {
+	if hasBefore(rs, i, 12, serviceContext...) || hasBefore(rs, i, 6, callWords...) || !hasBefore(rs, i, 15, privateContext...) {
 		return
 	}
 	m := area + "-" + stars(len(local)-4) + local[len(local)-4:]

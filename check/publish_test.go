@@ -59,6 +59,12 @@ var publishCases = []publishCase{
 	{"申请执行人黄晓明申请强制执行", RulePublishName, "黄晓明"},
 	{"王某某与李建国因邻里纠纷多次发生争执", RulePublishName, "李建国"},
 	{"成功化解张伟与刘强之间的债务纠纷", RulePublishName, "张伟"},
+	{"被申请人：郑海涛", RulePublishName, "郑海涛"},
+	{"上诉人林晓燕不服一审判决提起上诉", RulePublishName, "林晓燕"},
+	{"信访人徐振华多次到县信访局反映", RulePublishName, "徐振华"},
+	{"村民马国强和邻居因排水问题产生矛盾", RulePublishName, "马国强"},
+	{"工作人员上门走访申请人钟丽萍家中了解情况", RulePublishName, "钟丽萍"},
+	{"当事人何志明父亲代为签收", RulePublishName, "何志明"},
 	// Home addresses.
 	{"当事人家住城关镇幸福路88号3栋2单元501室", RulePublishAddress, "88号3栋"},
 	{"申请人住址：和平村5组12号", RulePublishAddress, "5组12号"},
@@ -79,6 +85,8 @@ var publishCases = []publishCase{
 	{"送审稿", RulePublishDraft, ""},
 	{"关于2024年度法治政府建设工作的报告(初稿)", RulePublishDraft, ""},
 	{"某某局2024年法治政府建设年度报告修改稿", RulePublishDraft, ""},
+	{"【送审稿】", RulePublishDraft, ""},
+	{"附件：某县法治政府建设情况报告（讨论稿）", RulePublishDraft, ""},
 
 	// Must not be flagged: codes, document and case numbers, amounts, dates.
 	{"统一社会信用代码：91341824MA2N12345X", "", ""},
@@ -106,6 +114,8 @@ var publishCases = []publishCase{
 	{"举报电话：13905631234", "", ""},
 	{"公开电话号码0563-8123456，接受群众监督", "", ""},
 	{"电话：0563－8123456（工作日8:30-17:30）", "", ""},
+	{"当事人可拨打0563-8123456咨询办理进度", "", ""},
+	{"群众可致电（0563）8123456反映问题", "", ""},
 	{"投稿邮箱：fzxc@ahjx.gov.cn", "", ""},
 	{"政务邮箱 sfj@163.com", "", ""},
 	{"访问 www.jixi.gov.cn 查看", "", ""},
@@ -141,6 +151,17 @@ var publishCases = []publishCase{
 	{"经多次讨论修改形成讨论稿并提交审议", "", ""},
 	{"公开征求意见稿意见建议32条", "", ""},
 	{"编印《法治宣传内部资料》汇编", "", ""},
+	{"做好信访与调解工作，化解矛盾纠纷", "", ""},
+	{"推进诉源治理与矛盾纠纷多元化解", "", ""},
+	{"物业企业与业主因收费问题发生纠纷", "", ""},
+	{"张家与李家因宅基地发生纠纷，经调解达成协议", "", ""},
+	{"人民群众满意度和获得感持续提升", "", ""},
+	{"群众路线教育实践活动", "", ""},
+	{"当事人程序权利得到保障", "", ""},
+	{"受害人家属表示谅解", "", ""},
+	{"严格保护当事人身份信息", "", ""},
+	{"居民楼加装电梯纠纷调处", "", ""},
+	{"全年罚没款13500000000元", "", ""},
 }
 
 // TestPublishCases runs every labelled line through the engine and reports
@@ -282,5 +303,54 @@ func TestPublishHiddenContent(t *testing.T) {
 		if strings.Contains(f.Message, "批注 2 处") && (f.Line != 3 || f.Count != 2 || len(f.Lines) != 2) {
 			t.Errorf("comment finding at line %d count %d lines %v", f.Line, f.Count, f.Lines)
 		}
+	}
+}
+
+func TestPublishInDraft(t *testing.T) {
+	tp, r := complete(t)
+	r.Title = "青山县2024年度法治政府建设情况报告（征求意见稿）"
+	r.SetText("disputes", r.Text("disputes")+"\n当事人李建军身份证号码510123197806150086。")
+	fs := PublishOnly(Report(tp, r).Findings)
+	type key struct{ rule, section string }
+	got := map[key]Finding{}
+	for _, f := range fs {
+		got[key{f.Rule, f.Section}] = f
+	}
+	if f, ok := got[key{RulePublishDraft, ""}]; !ok || f.Severity != Error || !strings.HasPrefix(f.Message, "标题中") {
+		t.Errorf("draft label in the title: %+v (all %+v)", f, fs)
+	}
+	id, ok := got[key{RulePublishID, "disputes"}]
+	if !ok || id.Severity != Error || id.Column != 12 || strings.Contains(id.Message, "510123197806150086") {
+		t.Errorf("ID number in disputes: %+v", id)
+	}
+	if _, ok := got[key{RulePublishName, "disputes"}]; !ok {
+		t.Errorf("party name not found: %+v", fs)
+	}
+	if len(fs) != 3 {
+		t.Errorf("want 3 publish findings, got %+v", fs)
+	}
+	// A template may turn a publish rule down or off like any other.
+	tp.Rules = map[string]string{RulePublishName: "off", RulePublishID: "warning"}
+	fs = PublishOnly(Report(tp, r).Findings)
+	if len(fs) != 2 {
+		t.Fatalf("with rules set: %+v", fs)
+	}
+	for _, f := range fs {
+		if f.Rule == RulePublishID && f.Severity != Warning {
+			t.Errorf("template severity not applied: %+v", f)
+		}
+	}
+}
+
+func TestPublishRulesDocumented(t *testing.T) {
+	for _, id := range []string{RulePublishID, RulePublishPhone, RulePublishCard, RulePublishEmail, RulePublishName,
+		RulePublishAddress, RulePublishSecret, RulePublishDraft, RulePublishHidden} {
+		r, ok := RuleByID(id)
+		if !ok || r.Description == "" || !IsPublishRule(id) {
+			t.Errorf("%s: %+v %v", id, r, ok)
+		}
+	}
+	if IsPublishRule(RuleFigureRate) {
+		t.Error("figure.rate is not a publish rule")
 	}
 }
