@@ -167,19 +167,30 @@ const (
 	pubAddress             // 号 after a digit: a house number
 )
 
-// pubTriggers holds one bit per BMP rune that publishTrigger looks at, so
-// a standalone pass costs one table lookup per rune.
-var pubTriggers = func() *[1 << 13]byte {
-	var t [1 << 13]byte
-	for _, r := range pubTriggerRunes {
-		t[r>>3] |= 1 << (r & 7)
+// runeSet is a set of BMP runes as a bitmap (8 KB): the detectors test
+// characters against several sets, and a bitmap costs one lookup where a
+// string search costs a scan.
+type runeSet [1 << 13]byte
+
+func newRuneSet(s string) *runeSet {
+	var t runeSet
+	for _, r := range s {
+		if r < 1<<16 {
+			t[r>>3] |= 1 << (r & 7)
+		}
 	}
 	return &t
-}()
+}
+
+func (t *runeSet) has(r rune) bool { return r >= 0 && r < 1<<16 && t[r>>3]&(1<<(r&7)) != 0 }
+
+// pubTriggers holds the runes publishTrigger looks at, so a standalone
+// pass costs one lookup per rune.
+var pubTriggers = newRuneSet(pubTriggerRunes)
 
 // pubTriggerRunes are the runes publishTrigger classifies; the line
 // scanner (scanRunes) calls it on exactly these.
-const pubTriggerRunes = "@＠★稿内密宜人告民众纠争与和号"
+const pubTriggerRunes = "@＠★稿内密宜公予人告民众主纠争与和号栋幢室"
 
 // pubShift places the publish trigger bits above the line scanner's own
 // seen bits in the value scanRunes returns.
@@ -190,26 +201,37 @@ const pubShift = 16
 // 不宜), a dispute is described. Its neighbours decide, so the detectors
 // run on few lines of a real report, where 人 and 和 are everywhere.
 func publishTrigger(rs []rune, i int) int {
-	prev, next := runeAt(rs, i-1), runeAt(rs, i+1)
+	prev := runeAt(rs, i-1)
 	switch rs[i] {
 	case '@', '＠':
 		return pubAt
 	case '★', '稿':
 		return pubMark
 	case '内':
-		if next == '部' {
+		if runeAt(rs, i+1) == '部' {
 			return pubMark
 		}
 	case '密':
-		if strings.ContainsRune("绝机秘保", prev) || next == '级' {
+		switch prev {
+		case '绝', '机', '秘', '保':
 			return pubMark
 		}
-	case '宜':
-		if prev == '不' {
+		if runeAt(rs, i+1) == '级' {
 			return pubMark
+		}
+	case '宜', '公', '予':
+		if prev == '不' {
+			return pubMark // 不宜公开, 不公开, 不予公开
 		}
 	case '人':
-		if strings.ContainsRune("请事三诉访报行托害疑", prev) {
+		// The last-but-one rune of each party word ending in 人.
+		switch prev {
+		case '请', '事', '三', '诉', '访', '报', '行', '托', '告', '害', '疑', '款', '借', '务', '权', '包':
+			return pubParty
+		}
+	case '主':
+		switch prev {
+		case '户', '业', '房', '车':
 			return pubParty
 		}
 	case '告':
@@ -228,7 +250,7 @@ func publishTrigger(rs []rune, i int) int {
 		return pubDispute
 	case '与', '和':
 		return pubAnd
-	case '号':
+	case '号', '栋', '幢', '室':
 		if isDigitRune(prev) {
 			return pubAddress
 		}
@@ -262,7 +284,7 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 			i = j - 1
 			continue
 		}
-		if r < 1<<16 && pubTriggers[r>>3]&(1<<(r&7)) != 0 {
+		if pubTriggers.has(r) {
 			seen |= publishTrigger(rs, i)
 		}
 	}

@@ -1,6 +1,9 @@
 package check
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Secrecy markings and draft labels. A marking is a label on the document,
 // not a word in a sentence: "秘密★1年" is one anywhere, but 工作秘密 or
@@ -11,14 +14,24 @@ import "strings"
 var secrecyLevels = []string{"绝密", "机密", "秘密"}
 
 // markingWords label a document as not for the public.
-var markingWords = []string{"工作秘密", "内部资料", "内部文件", "内部使用", "内部参考", "注意保密", "注意保存", "不宜公开", "严禁外传", "仅供内部"}
+var markingWords = []string{"工作秘密", "内部资料", "内部文件", "内部使用", "内部参考", "注意保密", "注意保存", "不宜公开", "严禁外传", "仅供内部", "此件不公开", "不予公开"}
 
 var draftLabels = []string{"征求意见稿", "讨论稿", "送审稿", "审议稿", "初稿", "修改稿", "草稿"}
+
+// maxLabelLine is the longest line (in characters) that may be a label or
+// a title: a report title is rarely over 40 characters.
+const maxLabelLine = 80
 
 // markStrip are the characters around a label on its own line.
 const markStrip = " \t\u3000()（）[]【】〔〕<>＜＞★☆*，,、：:；;。.-—_"
 
 func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
+	// Only ★ and 密级 markings stand inside running text; every other label
+	// stands on a short line, so a long one is read for those two alone.
+	long := !title && len(rs) > maxLabelLine
+	if long && !slices.Contains(rs, '★') && !hasMiji(rs) {
+		return
+	}
 	s := string(rs)
 	offs := runeOffsets(s)
 	runeIndex := func(b int) int {
@@ -33,12 +46,6 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 		}
 		return lo
 	}
-	core := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(markStrip, r) {
-			return -1
-		}
-		return r
-	}, s)
 	// ★ markings: 秘密★1年, 机密★长期, 绝密 ★.
 	starred := false
 	for b := 0; b < len(s); {
@@ -77,14 +84,26 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 			}
 		}
 	}
+	if long {
+		return
+	}
+	core := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(markStrip, r) {
+			return -1
+		}
+		return r
+	}, s)
 	// A title line: names a report, is short and is not a sentence.
 	reportTitle := strings.Contains(core, "报告") && len([]rune(core)) <= 60 && !strings.ContainsAny(s, "，。；")
+	// A label line holds labels and at most a date (讨论稿 2024年3月).
 	labelLine := func(words []string) bool {
 		rest := core
 		for _, w := range words {
 			rest = strings.ReplaceAll(rest, w, "")
 		}
-		return rest == ""
+		return rest != core && strings.TrimFunc(rest, func(r rune) bool {
+			return isDigitRune(r) || r == '年' || r == '月' || r == '日'
+		}) == ""
 	}
 	// Other markings: only where a label stands.
 	for _, w := range markingWords {
@@ -117,6 +136,17 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 			msg: "有稿本标识“" + w + "”：公开的应是定稿，请删除标识，或确认这是定稿后再公开"})
 		return
 	}
+}
+
+// hasMiji tells whether 密级 occurs in rs, without building a string of a
+// long line.
+func hasMiji(rs []rune) bool {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == '密' && rs[i+1] == '级' {
+			return true
+		}
+	}
+	return false
 }
 
 // insideBook tells whether a text ends inside a cited title 《…》, where a

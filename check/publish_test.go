@@ -241,7 +241,8 @@ func BenchmarkPublishShare(b *testing.B) {
 // TestPublishPathsAgree checks that the engine (triggers found by the line
 // scanner) and PublishMatches (its own trigger pass) find the same things.
 func TestPublishPathsAgree(t *testing.T) {
-	for _, tc := range publishCases {
+	all := append(append(append([]publishCase(nil), publishCases...), heldOutCases...), heldOutCases2...)
+	for _, tc := range all {
 		fs := PublishOnly(Text(tc.text))
 		ms := PublishMatches(tc.text)
 		if len(fs) != len(ms) {
@@ -352,5 +353,22 @@ func TestPublishRulesDocumented(t *testing.T) {
 	}
 	if IsPublishRule(RuleFigureRate) {
 		t.Error("figure.rate is not a publish rule")
+	}
+}
+
+// TestPartyWordsAreTriggers keeps publishTrigger's quick neighbour test in
+// step with the party word list: a word it does not trigger on is never
+// looked for.
+func TestPartyWordsAreTriggers(t *testing.T) {
+	for _, w := range partyWords {
+		rs := []rune(w)
+		if publishTrigger(rs, len(rs)-1) != pubParty {
+			t.Errorf("party word %s does not trigger the name detector", w)
+		}
+	}
+	for _, r := range pubTriggerRunes {
+		if !pubTriggers.has(r) {
+			t.Errorf("%c missing from the trigger set", r)
+		}
 	}
 }

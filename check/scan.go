@@ -198,8 +198,10 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			seen |= seenPercent
 		case 'X', 'x', '_', 'T', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填':
 			seen |= seenPlaceholderStart
-		case '@', '＠', '★', '稿', '内', '密', '宜', '人', '告', '民', '众', '纠', '争', '与', '和', '号': // pubTriggerRunes
-			seen |= publishTrigger(rs, i) << pubShift
+		default:
+			if pubTriggers.has(r) {
+				seen |= publishTrigger(rs, i) << pubShift
+			}
 		}
 		switch {
 		case r == ',' || r == ';' || r == ':' || r == '?' || r == '!':
