@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+	"strings"
+
 	"nianbao/check"
 	"nianbao/ingest"
 )
@@ -47,4 +51,28 @@ func hiddenForCheck(hs []ingest.Hidden) []check.HiddenContent {
 		out[i] = check.HiddenContent{Kind: check.HiddenKind(h.Kind), Line: h.Line, Text: h.Text}
 	}
 	return out
+}
+
+// noteHidden tells the drafter after an import what the Word file held
+// besides its text and what became of it, so a tracked insertion or hidden
+// text that was read into the draft does not go out unnoticed.
+func noteHidden(w io.Writer, path string, hs []ingest.Hidden) {
+	if len(hs) == 0 {
+		return
+	}
+	count := map[string]int{}
+	for _, h := range hs {
+		count[h.Kind]++
+	}
+	var parts []string
+	for _, k := range []struct{ kind, label string }{
+		{ingest.HiddenComment, "批注"}, {ingest.HiddenInsert, "未接受的插入修订"}, {ingest.HiddenDelete, "未接受的删除修订"},
+		{ingest.HiddenVanish, "隐藏文字"}, {ingest.HiddenHeader, "页眉文字"}, {ingest.HiddenFooter, "页脚文字"},
+	} {
+		if n := count[k.kind]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 处", k.label, n))
+		}
+	}
+	fmt.Fprintf(w, "注意：Word 文件中有%s。插入修订和隐藏文字已读入草稿，删除修订、批注和页眉页脚未读入；公开前请核对，运行 nianbao check --publish %s 查看。\n",
+		strings.Join(parts, "、"), quoteArg(path))
 }

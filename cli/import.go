@@ -78,6 +78,7 @@ func runImport(opts *importOptions) error {
 		return err
 	}
 	printImportSummary(opts.streams.Err, opts.path, res, t, opts.verbose)
+	noteHidden(opts.streams.Err, opts.path, doc.Hidden)
 	return nil
 }
 

@@ -171,4 +171,11 @@ func TestCheckPublishDocxHiddenContent(t *testing.T) {
 		}
 	}
 	assertNoLeak(t, "check --publish of a .docx", out)
+
+	// Importing it says what the file held besides its text.
+	code, _, errOut = run(t, "import", "-o", filepath.Join(t.TempDir(), "d.yaml"), p)
+	if code != ExitOK || !strings.Contains(errOut, "注意：Word 文件中有批注 1 处、未接受的删除修订 1 处") {
+		t.Errorf("import: exit %d\n%s", code, errOut)
+	}
+	assertNoLeak(t, "import note", errOut)
 }
