@@ -1,6 +1,9 @@
 package check
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Numbers that identify a person: resident ID numbers, mobile and private
 // landline numbers, bank card numbers, e-mail addresses. A run of digits is
@@ -152,6 +155,9 @@ func groupedNumber(rs []rune, runs []numRun, emit func(pubMatch)) int {
 	}
 	d := all.String()
 	i := first.i
+	if m := groupedID(rs, runs[:n], lens, d, emit); m > 0 {
+		return m
+	}
 	if !plainRun(rs, i, runs[n-1].j) {
 		return 0
 	}
@@ -172,6 +178,35 @@ func groupedNumber(rs []rune, runs []numRun, emit func(pubMatch)) int {
 	case lens[0] >= 3 && lens[0] <= 4 && d[0] == '0' && d[1] != '0' && lens[1] >= 7 && lens[1] <= 8 && rs[first.j] != ' ':
 		landline(rs, i, runs[1].j, runs[0].d, runs[1].d, emit)
 		return 2
+	}
+	return 0
+}
+
+// idGroupings are the ways an ID number is written in groups: 6-8-4
+// (area, birth date, rest) and fours; a final X belongs to the last group.
+var idGroupings = [][]int{{6, 8, 4}, {6, 8, 3}, {4, 4, 4, 4, 2}, {4, 4, 4, 4, 1}}
+
+// groupedID matches an ID number written in groups and returns how many
+// runs it used.
+func groupedID(rs []rune, runs []numRun, lens []int, d string, emit func(pubMatch)) int {
+	for _, g := range idGroupings {
+		if len(g) > len(runs) || !slices.Equal(lens[:len(g)], g) {
+			continue
+		}
+		digits, end := d[:sum(g)], runs[len(g)-1].j
+		if len(digits) == 17 {
+			if x := runeAt(rs, end); x != 'X' && x != 'x' && x != 'Ｘ' {
+				continue
+			}
+			digits, end = digits+"X", end+1
+		}
+		if !plainRun(rs, runs[0].i, end) || !residentID(digits) {
+			continue
+		}
+		m := maskMiddle(digits, 4, 4)
+		emit(pubMatch{rule: RulePublishID, sev: Error, i: runs[0].i, j: end, masked: m, replace: m,
+			msg: "疑似公民身份号码 " + m + "（出生日期和校验位都有效），公开前应删除或隐去"})
+		return len(g)
 	}
 	return 0
 }

@@ -28,6 +28,8 @@ var publishCases = []publishCase{
 	{"其身份证号码为110105491231002。", RulePublishID, "110105491231002"},
 	{"证件号码11010519491231002x已核验", RulePublishID, "11010519491231002x"},
 	{"510123197806150086", RulePublishID, "510123197806150086"},
+	{"身份证号 341802 19850312 1237", RulePublishID, "19850312"},
+	{"身份证号码：1101 0519 4912 3100 2X", RulePublishID, "4912 3100"},
 	// Mobile numbers, plain, grouped and full-width.
 	{"联系人：王某，联系电话13812345678。", RulePublishPhone, "13812345678"},
 	{"手机：139 1234 5678", RulePublishPhone, "1234 5678"},
