@@ -105,6 +105,15 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 			return isDigitRune(r) || r == '年' || r == '月' || r == '日'
 		}) == ""
 	}
+	// A secrecy level alone on its line (机密, 秘密级) is a marking too.
+	for _, lv := range secrecyLevels {
+		if core == lv || core == lv+"级" {
+			i := runeIndex(strings.Index(s, lv))
+			emit(pubMatch{rule: RulePublishSecret, sev: Error, i: i, j: i + 2, masked: core,
+				msg: "有密级标志“" + core + "”：涉密内容不得公开，请确认已解密并删除标志，或不予公开"})
+			return
+		}
+	}
 	// Other markings: only where a label stands.
 	for _, w := range markingWords {
 		k := strings.Index(s, w)

@@ -78,6 +78,8 @@ var publishCases = []publishCase{
 	{"机密★长期", RulePublishSecret, ""},
 	{"绝密 ★ 10年", RulePublishSecret, ""},
 	{"密级：秘密", RulePublishSecret, ""},
+	{"机密", RulePublishSecret, ""},
+	{"（秘密级）", RulePublishSecret, ""},
 	{"工作秘密", RulePublishSecret, ""},
 	{"内部资料　注意保存", RulePublishSecret, ""},
 	{"某县2024年度法治政府建设情况报告（内部资料）", RulePublishSecret, ""},
@@ -149,6 +151,8 @@ var publishCases = []publishCase{
 	{"身份证号码等个人信息一律隐去", "", ""},
 	// Secrecy words and draft labels inside sentences or cited titles.
 	{"加强工作秘密管理，严格落实保密制度", "", ""},
+	{"严防泄露国家秘密", "", ""},
+	{"开展机密载体清查", "", ""},
 	{"组织开展保密教育，不宜公开的信息一律不得上网", "", ""},
 	{"对《某县行政规范性文件管理办法（征求意见稿）》提出修改意见12条", "", ""},
 	{"起草形成初稿后，广泛征求意见", "", ""},
