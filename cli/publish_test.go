@@ -179,3 +179,40 @@ func TestCheckPublishDocxHiddenContent(t *testing.T) {
 	}
 	assertNoLeak(t, "import note", errOut)
 }
+
+// TestCheckPublishCorpusJSON runs `check --publish --format json` over a
+// copy of a published report: clean as published; with personal data
+// injected, every piece is found and none appears in the JSON.
+func TestCheckPublishCorpusJSON(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "jixi-county-2023.txt"))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	dir := t.TempDir()
+	clean := writeFile(t, filepath.Join(dir, "clean.txt"), data)
+	if code, out, _ := run(t, "check", "--publish", "--format", "json", clean); code != ExitOK {
+		t.Fatalf("published report: exit %d\n%s", code, out)
+	}
+	lines := strings.Split(string(data), "\n")
+	injected := 0
+	for i, l := range lines {
+		if len([]rune(l)) > 200 && injected < 3 {
+			lines[i] = l + []string{"申请人" + leakName + "不服行政复议决定。", "当事人手机" + leakMobile + "。", "身份证号码" + leakID + "。"}[injected]
+			injected++
+		}
+	}
+	leaky := writeFile(t, filepath.Join(dir, "leaky.txt"), []byte(strings.Join(lines, "\n")))
+	code, out, _ := run(t, "check", "--publish", "--format", "json", leaky)
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	assertNoLeak(t, "JSON", out)
+	for _, rule := range []string{"publish.name", "publish.phone", "publish.id-number"} {
+		if !strings.Contains(out, `"rule": "`+rule+`"`) {
+			t.Errorf("%s not found:\n%s", rule, out)
+		}
+	}
+	if strings.Count(out, `"rule": "publish.`) != 3 || strings.Count(out, `"column":`) != 3 {
+		t.Errorf("want three findings, each with a column:\n%s", out)
+	}
+}
