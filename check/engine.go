@@ -72,6 +72,8 @@ type collector struct {
 	perRule  map[ruleSection]int
 	overflow map[ruleSection]*overflowed
 
+	pub pubScan // the publish detectors' notes on the current line
+
 	// current text position
 	section string
 	sec     int

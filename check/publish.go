@@ -123,12 +123,35 @@ type pubMatch struct {
 // (c.runes); seen is what scanRunes returned, the publish triggers in its
 // bits from pubShift up.
 func (c *collector) publish(seen, at int) {
+	defer c.pub.reset()
 	if seen>>pubShift == 0 {
 		return
 	}
-	runPublish(c.runes, seen>>pubShift, func(m pubMatch) {
+	runPublish(c.runes, seen>>pubShift, c.pub.pos, func(m pubMatch) {
 		c.addPublish(m, at)
 	})
+}
+
+// pubScan is what the trigger pass keeps for the detectors of one line:
+// where a party word ends or a 与/和 stands, so the name detector visits
+// those places instead of the whole line.
+type pubScan struct{ pos []int }
+
+// trigger classifies the rune at i (publishTrigger) and notes its place
+// when the name detector needs it.
+func (p *pubScan) trigger(rs []rune, i int) int {
+	t := publishTrigger(rs, i)
+	if t&(pubParty|pubAnd) != 0 {
+		p.pos = append(p.pos, i)
+	}
+	return t
+}
+
+func (p *pubScan) reset() {
+	if cap(p.pos) > 1<<12 {
+		p.pos = nil // do not keep one hostile line's buffer
+	}
+	p.pos = p.pos[:0]
 }
 
 // addPublish records a detector hit with its own severity: within one rule
@@ -272,6 +295,7 @@ func publishDigits(rs []rune, i, j int) int {
 // scanPublish runs the detectors over one line on its own (outside the
 // line scanner, which finds the triggers in its own pass).
 func scanPublish(rs []rune, emit func(pubMatch)) {
+	var p pubScan
 	seen := 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -285,15 +309,15 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 			continue
 		}
 		if pubTriggers.has(r) {
-			seen |= publishTrigger(rs, i)
+			seen |= p.trigger(rs, i)
 		}
 	}
-	runPublish(rs, seen, emit)
+	runPublish(rs, seen, p.pos, emit)
 }
 
 // runPublish runs the detectors the triggers in seen call for and hands
-// their matches to emit in line order.
-func runPublish(rs []rune, seen int, emit func(pubMatch)) {
+// their matches to emit in line order; pos are the places pubScan noted.
+func runPublish(rs []rune, seen int, pos []int, emit func(pubMatch)) {
 	if seen == 0 {
 		return
 	}
@@ -319,7 +343,7 @@ func runPublish(rs []rune, seen int, emit func(pubMatch)) {
 		scanMarks(rs, false, emit)
 	}
 	if seen&pubParty != 0 || seen&pubDispute != 0 && seen&pubAnd != 0 {
-		scanNames(rs, seen&pubDispute != 0 && seen&pubAnd != 0, emit)
+		scanNames(rs, seen&pubDispute != 0 && seen&pubAnd != 0, pos, emit)
 	}
 }
 

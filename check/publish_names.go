@@ -185,7 +185,7 @@ func leftBoundary(rs []rune, p int) bool {
 	return hasBefore(rs, p, 2, "调解", "化解", "处理", "协调", "帮助", "引导", "组织", "促成", "指导")
 }
 
-func scanNames(rs []rune, dispute bool, emit func(pubMatch)) {
+func scanNames(rs []rune, dispute bool, pos []int, emit func(pubMatch)) {
 	var done map[int]bool
 	flag := func(p, n int, why string) {
 		if done[p] {
@@ -206,10 +206,11 @@ func scanNames(rs []rune, dispute bool, emit func(pubMatch)) {
 		emit(pubMatch{rule: RulePublishName, sev: Warning, i: p, j: p + n, masked: masked, replace: replace,
 			msg: "疑似当事人姓名“" + masked + "”（" + why + "），公开前应隐名处理，如写作“" + replace + "”"})
 	}
-	// One pass: names right after a party word (and the names listed with
-	// them), and in a dispute the two sides of 与/和.
-	for e, r := range rs {
-		switch r {
+	// At each place the trigger pass noted: names right after a party word
+	// (and the names listed with them), and in a dispute the two sides of
+	// 与/和.
+	for _, e := range pos {
+		switch rs[e] {
 		case '与', '和':
 			if dispute {
 				disputeParties(rs, e, flag)

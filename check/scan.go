@@ -200,7 +200,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			seen |= seenPlaceholderStart
 		default:
 			if pubTriggers.has(r) {
-				seen |= publishTrigger(rs, i) << pubShift
+				seen |= c.pub.trigger(rs, i) << pubShift
 			}
 		}
 		switch {
