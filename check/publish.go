@@ -86,13 +86,13 @@ func PublishMatches(text string) []PublishMatch {
 }
 
 // FindPublishable finds in text the match finding f is about: the first
-// of f's rule whose masked form appears in f's message and that can be
-// masked in place. ok is false when there is none (the text changed since
-// the check, or the finding is a marking, which is deleted rather than
-// masked). The editor replaces the match with its Replacement.
+// of f's rule whose masked form appears in f's message. ok is false when
+// there is none (the text changed since the check). The editor moves the
+// cursor there, and replaces it with its Replacement when the drafter
+// masks it.
 func FindPublishable(text string, f Finding) (PublishMatch, bool) {
 	for _, m := range PublishMatches(text) {
-		if m.Rule == f.Rule && m.Replacement != "" && strings.Contains(f.Message, m.Masked) {
+		if m.Rule == f.Rule && strings.Contains(f.Message, m.Masked) {
 			return m, true
 		}
 	}

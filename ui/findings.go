@@ -21,8 +21,12 @@ type findingsPanel struct {
 	width, height int
 }
 
-// jumpMsg asks the root to open a section (and figure) from a finding.
-type jumpMsg struct{ section, figure string }
+// jumpMsg asks the root to open a section (and figure) from a finding;
+// for a publish finding, at the text it is about.
+type jumpMsg struct {
+	section, figure string
+	publish         check.Finding
+}
 
 func newFindings(c *common) *findingsPanel { return &findingsPanel{c: c} }
 
@@ -64,7 +68,11 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 		if sec == "" && len(f.Sections) > 0 {
 			sec = f.Sections[0] // a summarised finding: go to its first place
 		}
-		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure} }
+		j := jumpMsg{section: sec, figure: f.Figure}
+		if check.IsPublishRule(f.Rule) {
+			j.publish = f
+		}
+		return func() tea.Msg { return j }
 	case key.Matches(k, keys.Mask) && p.canMask():
 		f := p.items[p.cursor]
 		return func() tea.Msg { return maskMsg{f: f} }

@@ -30,4 +30,6 @@ type proseEditor interface {
 	// Replace replaces Value()[start:end] (byte offsets) with text as one
 	// undo step.
 	Replace(start, end int, text string)
+	// CursorTo moves the cursor to a byte offset in Value().
+	CursorTo(offset int)
 }

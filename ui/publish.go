@@ -22,6 +22,22 @@ func (e *texteditEditor) Replace(start, end int, text string) {
 	e.m.ReplaceRange(e.m.PosOf(start), e.m.PosOf(end), text)
 }
 
+// CursorTo moves the cursor to a byte offset in Value.
+func (e *texteditEditor) CursorTo(offset int) { e.m.SetCursor(e.m.PosOf(offset)) }
+
+// jumpToPublish puts the cursor on the text a publish finding is about,
+// after enter opened its section.
+func (a *App) jumpToPublish(f check.Finding) {
+	i, ok := a.c.index[f.Section]
+	if !ok || !check.IsPublishRule(f.Rule) {
+		return
+	}
+	ed := a.editor(i)
+	if m, ok := check.FindPublishable(ed.Value(), f); ok {
+		ed.CursorTo(m.Start)
+	}
+}
+
 // mask replaces the finding's text in its section and opens the section
 // with the cursor after the masked text, so the drafter sees the change
 // and can take it back with ctrl+z.
@@ -32,7 +48,7 @@ func (a *App) mask(msg maskMsg) tea.Cmd {
 	}
 	ed := a.editor(i)
 	m, ok := check.FindPublishable(ed.Value(), msg.f)
-	if !ok {
+	if !ok || m.Replacement == "" {
 		a.message, a.msgErr = "正文已改动，找不到这一处；请等检查结果更新后再试", true
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
+	"nianbao/ui/textedit"
 )
 
 // leakyApp opens the editor on a draft whose disputes section names a
@@ -127,5 +128,19 @@ func TestExportAsksBeforeWritingUnpublishable(t *testing.T) {
 	// The draft itself was saved despite the findings.
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("draft not saved: %v", err)
+	}
+}
+
+func TestEnterOnPublishFindingPutsCursorOnIt(t *testing.T) {
+	a := leakyApp(t, "")
+	selectFinding(t, a, check.RulePublishPhone)
+	press(t, a, "enter")
+	if a.current().ID != "disputes" || a.focus != focusProse {
+		t.Fatalf("enter opened %s focus %v", a.current().ID, a.focus)
+	}
+	ed := a.editor(a.cur).(*texteditEditor)
+	// Line 2 of the section: 申请人张建国与被申请人李某因宅基地纠纷申请调解，联系电话 is 28 characters.
+	if got := ed.m.Cursor(); got != (textedit.Pos{P: 1, C: 28}) {
+		t.Errorf("cursor %+v, want at the number", got)
 	}
 }

@@ -351,7 +351,9 @@ func (a *App) jump(j jumpMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	return a.openSection(i, focusProse)
+	cmd := a.openSection(i, focusProse)
+	a.jumpToPublish(j.publish)
+	return cmd
 }
 
 // focusIsList says keys are not text right now, so "?" can mean help.
