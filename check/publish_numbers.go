@@ -126,8 +126,8 @@ func scanNumbers(rs []rune, emit func(pubMatch)) {
 }
 
 // groupedNumber matches numbers written in groups — 138 1234 5678,
-// 0571-87654321, （0571）8765 4321 is not supported, 6222 0212 3456 7890 —
-// and returns how many runs it used.
+// 0571-87654321, （0571）87654321, 6222 0212 3456 7890, 341802 19850312 1237
+// — and returns how many runs it used (0: judge the runs one by one).
 func groupedNumber(rs []rune, runs []numRun, emit func(pubMatch)) int {
 	// How many runs follow one another with exactly one separator.
 	n := 1
