@@ -264,7 +264,13 @@ func mobile(rs []rune, i, j int, d string, emit func(pubMatch)) {
 		return
 	}
 	m := d[:3] + "****" + d[7:]
-	emit(pubMatch{rule: RulePublishPhone, sev: Error, i: i, j: j, masked: m, replace: m,
+	// In a 联系方式 block the number may be the office's published contact:
+	// then it is for the drafter to decide.
+	sev := Error
+	if hasBefore(rs, i, 12, "联系人", "联系电话", "联系方式") {
+		sev = Warning
+	}
+	emit(pubMatch{rule: RulePublishPhone, sev: sev, i: i, j: j, masked: m, replace: m,
 		msg: "手机号码 " + m + "，公开前应删除或隐去（公布的监督电话、服务热线不在此列）"})
 }
 

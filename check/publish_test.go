@@ -271,6 +271,24 @@ func publishShare(b *testing.B, text string, check func()) {
 	b.ReportMetric(100*float64(scan)/float64(full-scan), "publish-%")
 }
 
+func TestPublishSeverities(t *testing.T) {
+	for text, want := range map[string]Severity{
+		"申请人手机13812345678":          Error,
+		"联系电话：13812345678":          Warning, // a 联系方式 block: maybe the office's
+		"银行卡号6222021234567890128":   Error,
+		"已转入6228480012345678903":    Warning, // Luhn alone
+		"身份证号341802198503121237":    Error,
+		"其身份证号码为110105491231002。":   Warning, // old 15-digit: no check digit
+		"某县2024年度法治政府建设情况报告（征求意见稿）": Error,
+		"（讨论稿）":                     Warning,
+	} {
+		fs := PublishOnly(Text(text))
+		if len(fs) != 1 || fs[0].Severity != want {
+			t.Errorf("%q: %+v, want one %s", text, fs, want)
+		}
+	}
+}
+
 // TestPublishPathsAgree checks that the engine (triggers found by the line
 // scanner) and PublishMatches (its own trigger pass) find the same things.
 func TestPublishPathsAgree(t *testing.T) {
@@ -316,7 +334,7 @@ func TestPublishHiddenContent(t *testing.T) {
 		"warning Word 文件中有页脚：", // its text has a marking, so no excerpt
 		"error 页脚中有“内部资料”标志",
 		"error Word 文件中有批注 2 处（共 19 字），在第 3、4 行：",
-		"error 批注中手机号码 138****5678",
+		"warning 批注中手机号码 138****5678", // 联系人: perhaps an office contact
 		"error Word 文件中有未接受的修订（删除） 1 处（共 25 字），在第 4 行：",
 		"error 未接受的修订（删除）中疑似公民身份号码 3418**********1237",
 		"error Word 文件中有未接受的修订（插入） 1 处（共 5 字），在第 4 行：",

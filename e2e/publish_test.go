@@ -20,7 +20,7 @@ func TestMaskFromFindings(t *testing.T) {
 	}
 	tm := startTmux(t, dir, 110, 34, "edit", "d.yaml")
 	tm.waitFor("一、上一年度推进法治政府建设的主要举措和成效")
-	tm.text("申请人联系电话13812345678。")
+	tm.text("申请人手机13812345678。")
 	tm.keys("F2")
 	tm.waitFor("手机号码 138****5678")
 	if strings.Contains(tm.screen(), "手机号码 13812345678") {
@@ -37,18 +37,18 @@ func TestMaskFromFindings(t *testing.T) {
 	}
 	tm.waitFor("m 遮盖号码或姓名")
 	tm.text("m")
-	tm.waitFor("已遮盖为“138****5678”", "申请人联系电话138****5678。")
+	tm.waitFor("已遮盖为“138****5678”", "申请人手机138****5678。")
 	tm.keys("C-s")
 	tm.waitFor("已保存")
 	saved, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(saved), "申请人联系电话138****5678。") || strings.Contains(string(saved), "13812345678") {
+	if !strings.Contains(string(saved), "申请人手机138****5678。") || strings.Contains(string(saved), "13812345678") {
 		t.Fatalf("saved draft:\n%s", saved)
 	}
 	tm.keys("C-z")
-	tm.waitFor("申请人联系电话13812345678。")
+	tm.waitFor("申请人手机13812345678。")
 	tm.keys("C-s")
 	tm.waitFor("已保存")
 	if saved, _ := os.ReadFile(file); !strings.Contains(string(saved), "13812345678") {

@@ -18,7 +18,7 @@ func leakyApp(t *testing.T, path string) *App {
 	t.Helper()
 	tm := stdTemplate(t)
 	r := draft(t, tm)
-	r.SetText("disputes", "全年调解纠纷120件。\n申请人张建国与被申请人李某因宅基地纠纷申请调解，联系电话13812345678。")
+	r.SetText("disputes", "全年调解纠纷120件。\n申请人张建国与被申请人李某因宅基地纠纷申请调解，申请人手机13812345678。")
 	a := newTestApp(t, r, tm, path, 120, 40)
 	drain(t, a, a.Init())
 	return a
@@ -62,7 +62,7 @@ func TestMaskPublishFindingAndUndo(t *testing.T) {
 	mustContain(t, a, "m 遮盖号码或姓名")
 	press(t, a, "m")
 	ed := a.editor(a.c.index["disputes"])
-	if got := ed.Value(); !strings.Contains(got, "联系电话138****5678。") || strings.Contains(got, "13812345678") {
+	if got := ed.Value(); !strings.Contains(got, "申请人手机138****5678。") || strings.Contains(got, "13812345678") {
 		t.Fatalf("after m: %q", got)
 	}
 	if a.current().ID != "disputes" || a.focus != focusProse {
@@ -139,8 +139,8 @@ func TestEnterOnPublishFindingPutsCursorOnIt(t *testing.T) {
 		t.Fatalf("enter opened %s focus %v", a.current().ID, a.focus)
 	}
 	ed := a.editor(a.cur).(*texteditEditor)
-	// Line 2 of the section: 申请人张建国与被申请人李某因宅基地纠纷申请调解，联系电话 is 28 characters.
-	if got := ed.m.Cursor(); got != (textedit.Pos{P: 1, C: 28}) {
+	// Line 2 of the section: 申请人张建国与被申请人李某因宅基地纠纷申请调解，申请人手机 is 29 characters.
+	if got := ed.m.Cursor(); got != (textedit.Pos{P: 1, C: 29}) {
 		t.Errorf("cursor %+v, want at the number", got)
 	}
 }
