@@ -292,7 +292,7 @@ func TestPublishSeverities(t *testing.T) {
 // TestPublishPathsAgree checks that the engine (triggers found by the line
 // scanner) and PublishMatches (its own trigger pass) find the same things.
 func TestPublishPathsAgree(t *testing.T) {
-	all := append(append(append([]publishCase(nil), publishCases...), heldOutCases...), heldOutCases2...)
+	all := append(append(append(append([]publishCase(nil), publishCases...), heldOutCases...), heldOutCases2...), heldOutCases3...)
 	for _, tc := range all {
 		fs := PublishOnly(Text(tc.text))
 		ms := PublishMatches(tc.text)
