@@ -33,6 +33,10 @@ type DocLines struct {
 	Carried bool
 	// Edits lists where its visible text disagrees with that data.
 	Edits []exportdata.Edit
+	// Hidden is what an imported .docx carries besides its visible text
+	// (comments, tracked changes, hidden text, headers and footers); the
+	// publish rules report it.
+	Hidden []HiddenContent
 }
 
 // item is a finding with its sort keys.
@@ -79,6 +83,8 @@ type collector struct {
 	// maxFindingsPerRule they are only counted (see add).
 	perRule  map[ruleSection]int
 	overflow map[ruleSection]*overflowed
+
+	pub pubScan // the publish detectors' notes on the current line
 
 	// current text position
 	section string
@@ -286,6 +292,7 @@ func Report(t *model.Template, r *model.Report) Result {
 		return true
 	})
 	c.section, c.sec, c.seqBase = "", -1, 0
+	c.publishTitle(r.Title)
 	c.meta(t, r, nil)
 	done := c.structure(t, r, nil)
 	figs, prose := c.figures(t, r, nil)
@@ -320,6 +327,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 			return true
 		})
 	}
+	c.publishHidden(lines.Hidden, sectionStarts(lines.Sections))
 	c.section, c.sec, c.seqBase = "", -1, 0
 	c.meta(t, r, &lines)
 	c.edits(t, r, lines.Edits)

@@ -68,6 +68,7 @@ type Finding struct {
 	Section  string   // section id ("" for the whole report)
 	Figure   string   // figure id when the finding is about a figure field
 	Line     int      // 1-based line in a document (imported text); 0 for drafts
+	Column   int      // 1-based character (rune) column in that line, for publish findings; 0 when unknown
 	Message  string   // Chinese, shown to the drafter
 	Stated   *float64 // for rates: the value written
 	Computed *float64 // for rates: the value the counts give

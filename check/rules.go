@@ -48,7 +48,7 @@ type RuleInfo struct {
 	Description string // Chinese
 }
 
-var rules = []RuleInfo{
+var rules = append([]RuleInfo{
 	{RuleMeta, Error, false, "报告单位或报告年度未填写，或其中留有占位符（如“XX县”）。"},
 	{RuleLeftover, Warning, false, "草稿中留有不属于任何章节的文字：模板迁移时“已移除章节”的内容，或导入时未能归类的内容。这些文字不会打印，请移到合适的章节或删除。"},
 	{RuleSectionMissing, Error, false, "模板规定的必填章节在报告中不存在。"},
@@ -83,7 +83,7 @@ var rules = []RuleInfo{
 	{RuleFollowJump, Warning, false, "附上去年报告时：件数、金额比去年增加到 3 倍以上或减少到三分之一以下（较大的一方不少于 10），可能是输错；比率不在此列。"},
 	{RuleFollowPrevious, Warning, false, "附上的去年报告年度不是本报告年度的上一年，或报告单位不同。"},
 	{RuleExportEdited, Warning, false, "nianbao 导出的文件（.docx、.md、.html、.txt）附带草稿数据；导出后正文被改过、与附带数据不一致（标题、落款、日期、章节正文、数字），或附带数据无法读取。以正文为准，同时列出两处的值。"},
-}
+}, publishRules...)
 
 var ruleIndex = func() map[string]int {
 	m := make(map[string]int, len(rules))

@@ -126,6 +126,7 @@ func (c *collector) line(s string, at int, st *scanState) {
 		c.runes = append(c.runes, r)
 	}
 	seen := c.scanRunes(at, st)
+	c.publish(seen, at)
 	if seen&seenPlaceholderStart != 0 {
 		if p := placeholderIn(s); p != "" {
 			c.placeholder(p, at)
@@ -211,6 +212,13 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			}
 		case '其':
 			seen |= seenQizhong
+			if pubTriggers.has(r) {
+				seen |= c.pub.trigger(rs, i) << pubShift
+			}
+		default:
+			if pubTriggers.has(r) {
+				seen |= c.pub.trigger(rs, i) << pubShift
+			}
 		}
 		switch {
 		case r == ',' || r == ';' || r == ':' || r == '?' || r == '!':
@@ -251,6 +259,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 				j++
 			}
 			c.digitRun(i, j, at)
+			seen |= publishDigits(rs, i, j) << pubShift
 			i = j - 1
 		case isNumeral(r) && c.at(i+1) == '是':
 			n, width := numeralBefore(rs, i)

@@ -35,6 +35,7 @@ type checkOptions struct {
 	jobs      int    // files checked at once; 0 = one per core
 	previous  string // last year's report, attached to every file checked
 	prev      *model.Previous
+	publish   bool
 	paths     []string
 }
 
@@ -48,10 +49,14 @@ const checkLong = `检查草稿（.yaml）或收到的报告文档是否完整�
 转换结果按内容缓存，再次检查同一文件不再转换。目录中的模板文件用作模板，不当作草稿检查。
 nianbao 导出的文件附带草稿数据（数字、年度、模板；报送稿还有联系人），检查时一并使用；
 导出后正文改过的，以正文为准，并报告改动（export.edited）。
+--publish 只做公开前检查：身份证号、手机号、银行卡号、邮箱、当事人姓名和住址、
+密级标志、稿本标识、Word 文件中的批注、修订和隐藏文字；有任何发现即未通过（退出码 1）。
+提示中的号码和姓名只显示遮盖后的形式，JSON 只给出位置（行、列）。
 
 输出格式（--format）：
   text  每个文件一行结论（通过/未通过、完整度、各级别数量），随后逐条列出
-        “文件:行: [规则] 级别：说明”；多个文件时最后附汇总表。
+        “文件:行: [规则] 级别：说明”（文档中的 publish 发现写作“文件:行:列:”）；
+        多个文件时最后附汇总表。
   json  {"version":1,"files":[…],"summary":{…}}，字段说明见 check/SCHEMA.md。
   csv   每个文件一行：文件,结论,完整度,错误,警告,提示。文件以 UTF-8 BOM 开头，
         Excel 可直接打开而不出现乱码。
@@ -68,6 +73,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 		Example: `  nianbao check 绩溪县2024.yaml
   nianbao check --format csv 收到的报告/ > 汇总.csv
   nianbao check --strict --template 我的模板.yaml 草稿/
+  nianbao check --publish 公开版.docx
   nianbao check --rules`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
@@ -80,6 +86,7 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.listRules, "rules", false, "列出全部检查规则（id、级别、说明）")
 	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "同时检查的文件数（默认每个处理器核心一个）")
 	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp)
+	cmd.Flags().BoolVar(&opts.publish, "publish", false, "只做公开前检查（个人信息、密级标志、稿本标识、Word 隐藏内容），有任何发现即退出码 1")
 	return cmd
 }
 
@@ -124,6 +131,10 @@ func runCheck(opts *checkOptions) error {
 		if r.err != nil {
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
 		}
+	}
+	if opts.publish {
+		keepPublish(results)
+		opts.strict = true // every publish finding must be dealt with
 	}
 	var err error
 	switch opts.format {
@@ -292,6 +303,9 @@ func writeCheckText(s *Streams, results []*fileCheck, strict bool) error {
 			loc := r.path
 			if r.lines[k] > 0 {
 				loc += ":" + strconv.Itoa(r.lines[k])
+				if c := findingColumn(r, k); c > 0 {
+					loc += ":" + strconv.Itoa(c)
+				}
 			}
 			msg := f.Message
 			if len(r.extra[k]) > 1 {
@@ -379,6 +393,7 @@ type findingJSON struct {
 	Section  string          `json:"section,omitempty"`
 	Figure   string          `json:"figure,omitempty"`
 	Line     int             `json:"line,omitempty"`
+	Column   int             `json:"column,omitempty"`
 	Message  string          `json:"message"`
 	Stated   *float64        `json:"stated,omitempty"`
 	Computed *float64        `json:"computed,omitempty"`
@@ -436,7 +451,7 @@ func writeCheckJSON(w io.Writer, results []*fileCheck, skipped []skippedFile, st
 		}
 		for k, f := range r.result.Findings {
 			fo.Findings = append(fo.Findings, findingJSON{Rule: f.Rule, Severity: f.Severity, Section: f.Section,
-				Figure: f.Figure, Line: r.lines[k], Message: f.Message, Stated: f.Stated, Computed: f.Computed,
+				Figure: f.Figure, Line: r.lines[k], Column: findingColumn(r, k), Message: f.Message, Stated: f.Stated, Computed: f.Computed,
 				Count: f.Count, Lines: r.extra[k], Evidence: f.Evidence})
 		}
 		out.Files = append(out.Files, fo)

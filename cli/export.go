@@ -24,6 +24,9 @@ type exportOptions struct {
 	pageNumbers string
 	withContact bool
 	fonts       string
+	// allowUnpublishable exports a copy for publication even while
+	// publish findings remain.
+	allowUnpublishable bool
 	// checker is the check engine; a field so tests can make it report
 	// errors without writing a faulty draft for every rule.
 	checker func(*model.Template, *model.Report) check.Result
@@ -37,6 +40,8 @@ func newExportCmd(s *Streams) *cobra.Command {
 		Long: "把草稿导出为按 GB/T 9704-2012 排版的 Word 文档（默认），或 PDF（由 LibreOffice 转换 Word 文档）、Markdown、HTML、纯文本。\n" +
 			"联系人只在加 --with-contact 时印在成文日期下（报送用）；公开发布的文本不带联系人。\n" +
 			"章节编号按模板顺序自动生成，空的选填章节不输出。检查发现错误时仍会导出，但会在标准错误输出中提示。\n" +
+			"草稿中有身份证号、手机号、当事人姓名、密级标志、稿本标识等公开前须处理的内容时，不导出 Word、PDF 和 HTML（公开版），\n" +
+			"并列出这些内容（号码只显示遮盖后的形式）；确认不会公开时加 --allow-unpublishable。\n" +
 			"输出文件不是 nianbao 导出的、或导出后被修改过（可能在 Word 中改过）时不会覆盖，除非加 --force（先备份为 .bak）。",
 		Example: `  nianbao export 2024年度报告.yaml
   nianbao export --format md 2024年度报告.yaml
@@ -61,6 +66,7 @@ func newExportCmd(s *Streams) *cobra.Command {
 	f.StringVar(&opts.pageNumbers, "page-numbers", "outside", "Word 页码位置：outside（单页居右、双页居左）或 center（居中）")
 	f.BoolVar(&opts.withContact, "with-contact", false, "在成文日期下印联系人（报送稿用；公开发布的文本不要加）")
 	f.StringVar(&opts.fonts, "fonts", "", "Word 字体名称：gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体、黑体、宋体）；默认按设置文件的 fonts，再按模板")
+	f.BoolVar(&opts.allowUnpublishable, "allow-unpublishable", false, "有个人信息、密级标志、稿本标识等公开前须处理的内容时，仍导出 Word 或 HTML")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, f := range render.Formats {
@@ -115,9 +121,14 @@ func runExport(opts *exportOptions) error {
 		fmt.Fprintln(opts.streams.Err, "提示：草稿没有填写联系人（contact），--with-contact 没有可印的内容")
 	}
 
-	// Warn, do not refuse: a drafter may need the file for review even
-	// while figures are still missing.
-	warnFindings(opts.streams.Err, t, opts.checker(t, r), opts.draft)
+	// Refuse a copy for publication that would leak (publishGate); for
+	// everything else warn, do not refuse: a drafter may need the file for
+	// review even while figures are still missing.
+	res := opts.checker(t, r)
+	if err := publishGate(opts.streams.Err, t, format, res, opts.allowUnpublishable, opts.draft); err != nil {
+		return err
+	}
+	warnFindings(opts.streams.Err, t, res, opts.draft)
 	if paged {
 		warnMissingFonts(opts.streams.Err, render.DocumentFonts(t, ropts), format)
 	}
@@ -199,7 +210,7 @@ const maxListedFindings = 5
 func warnFindings(w io.Writer, t *model.Template, res check.Result, draft string) {
 	var errs []check.Finding
 	for _, f := range res.Findings {
-		if f.Severity == check.Error {
+		if f.Severity == check.Error && !check.IsPublishRule(f.Rule) { // publishGate listed those
 			errs = append(errs, f)
 		}
 	}

@@ -79,6 +79,7 @@ func runImport(opts *importOptions) error {
 		return err
 	}
 	printImportSummary(opts.streams.Err, opts.path, res, t, opts.verbose)
+	noteHidden(opts.streams.Err, opts.path, doc.Hidden)
 	return nil
 }
 
@@ -215,7 +216,7 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 	}
 	res.Report.SetFile(path)
 	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines,
-		Carried: doc.Carried != nil, Edits: res.Edits}, nil
+		Carried: doc.Carried != nil, Edits: res.Edits, Hidden: hiddenForCheck(doc.Hidden)}, nil
 }
 
 func init() {

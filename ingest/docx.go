@@ -87,6 +87,9 @@ func readDocx(name string, data []byte) (*Document, error) {
 	if blank {
 		return nil, &model.Error{File: name, Msg: "Word 文档中没有文字，没有可导入的内容；如果是扫描件（只有图片），请先用文字识别（OCR）转换为文字"}
 	}
+	if doc.Hidden, err = dr.collectHidden(paras); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 
@@ -255,6 +258,10 @@ type paragraph struct {
 	text    strings.Builder
 	style   string
 	outline int // from the paragraph's own pPr; -1 when not given
+	// hidden and comments are what hidden.go notes: hidden or tracked text
+	// in the paragraph, and the ids of comments anchored in it.
+	hidden   []*hiddenRun
+	comments []string
 }
 
 // level resolves a paragraph's heading level: its own outline level, then
@@ -293,6 +300,7 @@ func (p *paragraph) level(styles map[string]styleInfo) (int, bool) {
 func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 	var out []*paragraph
 	var cur *paragraph
+	var hs hiddenState
 	pDepth, inText, inPPr := 0, false, false
 	err := xmlTokens(name, "word/document.xml", data, func(tok xml.Token, depth int) error {
 		switch t := tok.(type) {
@@ -300,6 +308,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 			if t.Name.Space != "" && t.Name.Space != "w" && t.Name.Space != wordNS {
 				return nil
 			}
+			hs.start(t, cur, inPPr)
 			switch t.Name.Local {
 			case "p":
 				if cur == nil {
@@ -328,6 +337,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 				}
 			}
 		case xml.EndElement:
+			hs.end(t)
 			switch t.Name.Local {
 			case "p":
 				if cur != nil && depth == pDepth-1 {
@@ -348,6 +358,9 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
 				}
 				cur.text.Write(t)
+				hs.text(cur, t)
+			} else if cur != nil {
+				hs.deleted(cur, t)
 			}
 		}
 		return nil
@@ -379,6 +392,8 @@ func splitBreaks(ps []*paragraph, styles map[string]styleInfo) []*paragraph {
 			np := &paragraph{style: p.style, outline: p.outline}
 			if i > 0 {
 				np.style, np.outline = "", -1
+			} else {
+				np.hidden, np.comments = p.hidden, p.comments
 			}
 			np.text.WriteString(part)
 			out = append(out, np)

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/exportdata"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -64,6 +65,9 @@ type Document struct {
 	// data that is there cannot be used.
 	Carried    *exportdata.Payload
 	CarriedErr error
+	// Hidden lists a .docx's comments, tracked changes, hidden text and
+	// header and footer text (see hidden.go); empty for other formats.
+	Hidden []Hidden
 }
 
 // ReadFile reads and decodes a document from disk.
@@ -192,11 +196,8 @@ func trimRight(s string) string {
 }
 
 func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u3000', '\u200b', '\ufeff':
-		return true
-	}
-	return false
+	// zhtext's blanks (every width of space, zero-width marks) and line ends.
+	return zhtext.IsBlank(r) || r == '\n' || r == '\r' || r == '\v' || r == '\f'
 }
 
 // Text is the whole document as plain text, one paragraph a line.

@@ -32,6 +32,18 @@ const (
 // Formats lists every format, the default first.
 var Formats = []Format{FormatDOCX, FormatMarkdown, FormatHTML, FormatText, FormatPDF}
 
+// ForPublication says whether a format is what offices post on the
+// portal: the Word file, its PDF and the web page. Markdown and plain text
+// are working copies. Exports for publication are stopped while publish
+// findings remain (personal data, secrecy markings, draft labels).
+func ForPublication(f Format) bool {
+	switch f {
+	case FormatMarkdown, FormatText:
+		return false
+	}
+	return true
+}
+
 // CarryingFormats are the formats whose file carries the draft's data out
 // of sight (see package exportdata). A PDF is the portal's copy, converted
 // from the Word file, and is read back by its text alone.

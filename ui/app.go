@@ -97,6 +97,7 @@ type App struct {
 	onDisk      bool            // the draft exists as a file
 	exportForce string          // file the drafter was warned about
 	exportFonts model.FontNames // font names for exports, from settings
+	exportAllow string          // file the drafter was told holds publish findings; exporting it again writes it
 	message     string
 	msgErr      bool
 

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"nianbao/check"
 	"nianbao/model"
 	"nianbao/render"
 )
@@ -16,12 +17,23 @@ type exportedMsg struct {
 	path   string
 	backup string // the replaced file's backup, when one was made
 	err    error
+	// unpublishable counts the publish findings that stopped the export
+	// (nothing was written); see publish.go.
+	unpublishable int
 }
 
 // exportCmd writes the file from a snapshot, off the update loop: a PDF
 // takes LibreOffice seconds, and even the Word file must not stall typing.
-func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, opts render.Options, force bool) tea.Cmd {
+// A copy for publication (render.ForPublication) is checked on the same
+// snapshot first and not written while publish findings remain, unless
+// the drafter confirmed (allowUnpublishable).
+func exportCmd(path string, f render.Format, t *model.Template, snap *model.Report, opts render.Options, force, allowUnpublishable bool, checker checkFunc) tea.Cmd {
 	return func() tea.Msg {
+		if !allowUnpublishable && render.ForPublication(f) {
+			if n := len(check.PublishOnly(checker(t, snap).Findings)); n > 0 {
+				return exportedMsg{path: path, unpublishable: n}
+			}
+		}
 		bak, err := render.ExportFile(path, f, t, snap, opts, force)
 		return exportedMsg{path: path, backup: bak, err: err}
 	}
@@ -71,15 +83,21 @@ func (a *App) exportAs(f render.Format) tea.Cmd {
 	a.syncProse()
 	out := render.DefaultOutput(a.path, f)
 	force := a.exportForce == out
-	a.exportForce = ""
+	allow := a.exportAllow == out
+	a.exportForce, a.exportAllow = "", ""
 	a.message, a.msgErr = "正在导出…", false
 	if f == render.FormatPDF {
 		a.message = "正在导出 PDF（LibreOffice 转换需要几秒）…"
 	}
-	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exportFonts}, force)
+	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exportFonts}, force, allow, a.check)
 }
 
 func (a *App) exported(msg exportedMsg) {
+	if msg.unpublishable > 0 {
+		a.exportAllow = msg.path
+		a.message, a.msgErr = unpublishableMessage(msg.unpublishable), true
+		return
+	}
 	if msg.err != nil {
 		a.message, a.msgErr = "导出失败："+msg.err.Error(), true
 		var oe *render.OverwriteError

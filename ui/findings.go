@@ -22,8 +22,13 @@ type findingsPanel struct {
 }
 
 // jumpMsg asks the root to open a section (and figure) from a finding.
-// quote is text the finding names (its first “…”), where the cursor goes.
-type jumpMsg struct{ section, figure, quote string }
+// quote is text the finding names (its first “…”), where the cursor goes;
+// for a publish finding, publish is the finding (its message masks the
+// text, so the cursor is put by its position instead).
+type jumpMsg struct {
+	section, figure, quote string
+	publish                check.Finding
+}
 
 // findingQuote is the first passage a finding's message quotes in “…”,
 // the text the drafter has to change.
@@ -79,7 +84,16 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 		if sec == "" && len(f.Sections) > 0 {
 			sec = f.Sections[0] // a summarised finding: go to its first place
 		}
-		return func() tea.Msg { return jumpMsg{section: sec, figure: f.Figure, quote: findingQuote(f)} }
+		j := jumpMsg{section: sec, figure: f.Figure}
+		if check.IsPublishRule(f.Rule) {
+			j.publish = f
+		} else {
+			j.quote = findingQuote(f)
+		}
+		return func() tea.Msg { return j }
+	case key.Matches(k, keys.Mask) && p.canMask():
+		f := p.items[p.cursor]
+		return func() tea.Msg { return maskMsg{f: f} }
 	}
 	p.cursor = max(0, min(p.cursor, len(p.items)-1))
 	p.scroll()
@@ -172,7 +186,13 @@ func (p *findingsPanel) View() string {
 
 func (p *findingsPanel) ShortHelp() []key.Binding {
 	k := p.c.keys
-	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "跳到该处"), withHelp(k.Back, "回到正文"), withHelp(k.Findings, "关闭")}
+	// The panel's own actions first: on a narrow screen the help line
+	// drops keys from the end, and ↑↓ and esc are the ones guessed anyway.
+	keys := []key.Binding{withHelp(k.Enter, "跳到该处")}
+	if p.canMask() {
+		keys = append(keys, withHelp(k.Mask, "遮盖号码或姓名"))
+	}
+	return append(keys, k.Up, k.Down, withHelp(k.Back, "回到正文"), withHelp(k.Findings, "关闭"))
 }
 
 func (p *findingsPanel) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

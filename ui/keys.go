@@ -29,6 +29,7 @@ type KeyMap struct {
 	Meta         key.Binding
 	Export       key.Binding
 	Previous     key.Binding // attach last year's report
+	Mask         key.Binding // in the findings: mask the number or name a publish finding is about
 	PageUp       key.Binding
 	PageDown     key.Binding
 	ConfirmSave  key.Binding
@@ -65,6 +66,7 @@ func DefaultKeyMap() KeyMap {
 		Meta:         b([]string{"f4"}, "F4", "报告信息"),
 		Export:       b([]string{"f5"}, "F5", "导出…"),
 		Previous:     b([]string{"f7"}, "F7", "附上去年报告"),
+		Mask:         b([]string{"m"}, "m", "遮盖"),
 		PageUp:       b([]string{"pgup"}, "PgUp", "上翻"),
 		PageDown:     b([]string{"pgdown"}, "PgDn", "下翻"),
 		ConfirmSave:  b([]string{"s", "y", "enter"}, "s", "保存并退出"),

@@ -32,4 +32,9 @@ type proseEditor interface {
 	// CursorToText puts the cursor at the start of the first occurrence of
 	// s; false when the text does not hold it.
 	CursorToText(s string) bool
+	// Replace replaces Value()[start:end] (byte offsets) with text as one
+	// undo step.
+	Replace(start, end int, text string)
+	// CursorTo moves the cursor to a byte offset in Value().
+	CursorTo(offset int)
 }

@@ -70,6 +70,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.externalRead(msg)
 	case jumpMsg:
 		return a, a.jump(msg)
+	case maskMsg:
+		return a, a.mask(msg)
 	case metaDoneMsg:
 		return a, a.openSection(a.cur, focusProse)
 	case textedit.CopyMsg:
@@ -414,6 +416,7 @@ func (a *App) jump(j jumpMsg) tea.Cmd {
 	if j.quote != "" && a.focus == focusProse {
 		a.editor(a.cur).CursorToText(j.quote)
 	}
+	a.jumpToPublish(j.publish)
 	return cmd
 }
 

@@ -258,7 +258,7 @@ func (a *App) activeKeys() keyList {
 
 // helpLine is cached by what decides it, since it does not change per key.
 func (a *App) helpLine() string {
-	hk := helpKey{a.state, a.focus, a.c.width}
+	hk := helpKey{a.state, a.focus, a.c.width, a.focus == focusFindings && a.findings.canMask()}
 	if a.helpCache != "" && hk == a.helpKey {
 		return a.helpCache
 	}
@@ -282,6 +282,7 @@ type helpKey struct {
 	state appState
 	focus focusArea
 	width int
+	mask  bool // the selected finding offers the mask key
 }
 
 // fullHelpView lists every key one per line (help.Model's columns do not

@@ -405,3 +405,23 @@ func TestScrollingKeepsCursorVisible(t *testing.T) {
 		t.Fatalf("ctrl+home: top %d", m.ScrollTop())
 	}
 }
+
+func TestReplaceRangeIsOneUndoStep(t *testing.T) {
+	m := newEditor(40, 5, "第一段\n申请人电话13812345678。")
+	v := m.Value()
+	start := strings.Index(v, "13812345678")
+	m.ReplaceRange(m.PosOf(start), m.PosOf(start+len("13812345678")), "138****5678")
+	if got := m.Value(); got != "第一段\n申请人电话138****5678。" {
+		t.Fatalf("after replace: %q", got)
+	}
+	if c := m.Cursor(); c != (Pos{1, 16}) {
+		t.Errorf("cursor %v, want after the replacement", c)
+	}
+	m = press(m, "ctrl+z")
+	if got := m.Value(); got != v {
+		t.Errorf("undo gave %q, want %q", got, v)
+	}
+	if p := m.PosOf(len(v) + 10); p != (Pos{1, 17}) {
+		t.Errorf("PosOf past the end = %v", p)
+	}
+}
