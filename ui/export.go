@@ -100,6 +100,10 @@ func (a *App) exported(msg exportedMsg) {
 	}
 	if msg.err != nil {
 		a.message, a.msgErr = "导出失败："+msg.err.Error(), true
+		if errors.Is(msg.err, render.ErrNoLibreOffice) {
+			// The status line has one row: the package to install matters.
+			a.message = "导出失败：导出 PDF 需要 LibreOffice，请安装 libreoffice-writer-nogui，或导出 Word 后另存为 PDF"
+		}
 		var oe *render.OverwriteError
 		if errors.As(msg.err, &oe) {
 			// Short: the status line has one row, and the key matters most.
