@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -221,18 +222,9 @@ func isNothingToReport(text string) bool {
 	return false
 }
 
-// countChars counts what a drafter would call characters: everything but
-// white space.
-func countChars(s string) int {
-	n := utf8.RuneCountInString(s)
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
-			n--
-		}
-	}
-	return n - strings.Count(s, "\u3000")
-}
+// countChars counts what a drafter would call characters (zhtext.CountChars,
+// the count the editor shows).
+func countChars(s string) int { return zhtext.CountChars(s) }
 
 // plansSections marks the section holding next year's plans and its
 // subsections: the glossary id “plans”, or a top-level section titled like

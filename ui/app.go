@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
@@ -12,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -190,7 +190,7 @@ func buildApp(opts Options, now func() time.Time) *App {
 		a.onDisk = err == nil
 	}
 	for i, s := range c.sections {
-		a.lens[i] = utf8.RuneCountInString(r.Text(s.ID))
+		a.lens[i] = zhtext.CountChars(r.Text(s.ID)) // as check counts them
 		a.total += a.lens[i]
 	}
 	if a.onDisk {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nianbao/check"
+	"nianbao/internal/zhtext"
 )
 
 // Enter on a prose finding puts the cursor on the text it quotes, so the
@@ -192,5 +193,20 @@ func TestTypeAndDeleteLeavesDraftUnmodified(t *testing.T) {
 	}
 	if quit := press(t, a, "ctrl+q"); quit {
 		t.Fatal("quit without asking with a change unsaved")
+	}
+}
+
+// 字数 counts characters as check does: paragraph breaks and blanks are
+// not characters, so the editor and section.short agree.
+func TestCharCountSkipsParagraphBreaks(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	drain(t, a, a.openSection(a.c.index["measures"], focusProse))
+	typeText(t, a, "依法行政。")
+	press(t, a, "enter")
+	typeText(t, a, "\u3000\u3000严格执法。")
+	mustContain(t, a, "本节 10 字")
+	if got, want := a.lens[a.cur], zhtext.CountChars(a.editor(a.cur).Value()); got != want {
+		t.Fatalf("editor counts %d, zhtext.CountChars %d", got, want)
 	}
 }

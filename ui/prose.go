@@ -19,8 +19,11 @@ type proseEditor interface {
 	View() string
 	// CursorPosition is the insertion point inside View, for the IME cursor.
 	CursorPosition() (row, col int)
-	// Len is the number of characters, cheap enough to call per key.
+	// Len is the number of runes, cheap enough to call per key.
 	Len() int
+	// Chars is the number of characters as drafters and check count them
+	// (zhtext.CountChars: no blanks, no paragraph breaks), as cheap.
+	Chars() int
 	// Version changes whenever the text changes, so the root can tell an
 	// edit from a cursor move without comparing texts.
 	Version() uint64

@@ -33,6 +33,7 @@ func (e *texteditEditor) Focused() bool              { return e.m.Focused() }
 func (e *texteditEditor) View() string               { return e.m.View() }
 func (e *texteditEditor) CursorPosition() (int, int) { return e.m.CursorPosition() }
 func (e *texteditEditor) Len() int                   { return e.m.Len() }
+func (e *texteditEditor) Chars() int                 { return e.m.Chars() }
 func (e *texteditEditor) Version() uint64            { return e.m.Version() }
 func (e *texteditEditor) KeyMap() help.KeyMap        { return e.m.KeyMap() }
 func (e *texteditEditor) HasSelection() bool         { return e.m.HasSelection() }

@@ -406,8 +406,8 @@ func (a *App) externalRead(msg externalReadMsg) tea.Cmd {
 	}
 	ed := a.editor(i)
 	ed.SetValue(text)
-	a.total += ed.Len() - a.lens[i]
-	a.lens[i] = ed.Len()
+	a.total += ed.Chars() - a.lens[i]
+	a.lens[i] = ed.Chars()
 	a.refreshStatuses()
 	a.message, a.msgErr = "已读回外部编辑的内容", false
 	return tea.Batch(a.edited(), a.openSection(i, focusProse))

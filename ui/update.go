@@ -342,7 +342,7 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	if ed.Version() == before {
 		return cmd
 	}
-	n := ed.Len()
+	n := ed.Chars()
 	a.total += n - a.lens[a.cur]
 	a.lens[a.cur] = n
 	a.refreshCurrentStatus()

@@ -115,6 +115,25 @@ func IsInvisible(r rune) bool {
 // IsBlank is IsSpace or IsInvisible.
 func IsBlank(r rune) bool { return IsSpace(r) || IsInvisible(r) }
 
+// IsCounted says whether r counts as a character of the text, as drafters
+// and the templates' minimum lengths count them: anything but blanks and
+// line ends.
+func IsCounted(r rune) bool {
+	return !IsBlank(r) && r != '\n' && r != '\r' && r != '\v' && r != '\f'
+}
+
+// CountChars is the number of characters of s that IsCounted: what the
+// editor shows as 字数 and what section.short compares with min_chars.
+func CountChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if IsCounted(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // TrimBlank trims IsBlank characters and line ends from both sides of s.
 func TrimBlank(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return IsBlank(r) || r == '\n' || r == '\r' })

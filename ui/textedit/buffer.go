@@ -3,6 +3,8 @@ package textedit
 import (
 	"slices"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // Pos is a place between characters: paragraph P, before rune C of it.
@@ -111,6 +113,7 @@ func (s *state) replace(from, to Pos, text []rune) (Pos, []rune) {
 	s.version++
 	removed := s.slice(from, to)
 	s.nRunes += len(text) - len(removed)
+	s.nChars += countRunes(text) - countRunes(removed)
 	if from.P == to.P && !slices.Contains(text, '\n') {
 		pp := &s.paras[from.P]
 		pp.text = slices.Replace(pp.text, from.C, to.C, text...)
@@ -138,6 +141,17 @@ func (s *state) replace(from, to Pos, text []rune) (Pos, []rune) {
 	return endOf(from, text), removed
 }
 
+// countRunes counts the runes that zhtext.IsCounted: the editor's 字数.
+func countRunes(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if zhtext.IsCounted(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // splitLines splits on '\n'; it always returns at least one line. The
 // lines share text's array but their capacity is capped, so that growing
 // one paragraph in place reallocates instead of overwriting the next.
@@ -158,10 +172,11 @@ func (s *state) load(v string) {
 	text := normalize([]rune(v))
 	lines := splitLines(text)
 	s.paras = make([]para, len(lines))
-	s.nRunes = 0
+	s.nRunes, s.nChars = 0, 0
 	for i, l := range lines {
 		s.paras[i] = para{text: l}
 		s.nRunes += len(l)
+		s.nChars += countRunes(l)
 	}
 	s.nRunes += len(lines) - 1
 	s.relayoutAll()

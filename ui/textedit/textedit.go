@@ -31,6 +31,7 @@ type state struct {
 
 	width, height int
 	nRunes        int
+	nChars        int // runes that zhtext.IsCounted, kept with nRunes
 	version       uint64
 
 	cur    Pos
@@ -116,6 +117,15 @@ func (m Model) LineCount() int {
 		return 0
 	}
 	return len(m.s.paras)
+}
+
+// Chars is the number of characters as drafters count them (no blanks or
+// line ends, zhtext.CountChars), kept up to date per edit.
+func (m Model) Chars() int {
+	if m.s == nil {
+		return 0
+	}
+	return m.s.nChars
 }
 
 // Version increases on every change of the text (typing, paste, undo,
