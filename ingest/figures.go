@@ -13,6 +13,33 @@ import (
 // are never figures.
 var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
 
+// numAtRe is numRe anchored: tried only where a digit run starts, which
+// finds the same matches as numRe.FindAll (a match never starts inside a
+// run of digits when the run's start fails) at a fraction of the cost.
+var numAtRe = lazyRegexp(`^(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
+
+// numberMatches is numRe.FindAllStringSubmatchIndex(s, -1).
+func numberMatches(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue
+		}
+		m := numAtRe().FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1] - 1
+	}
+	return out
+}
+
 // unitAliases lists the units in prose that state a figure of the given
 // template unit. Nothing looser: "行政处罚2685项" in a list of powers is not
 // a count of penalty cases.
@@ -74,8 +101,9 @@ func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number
 func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	// Collect hits section by section in template order.
 	topics := topicKeywords(t)
+	flat := t.Flatten() // once: it walks and allocates, and the loops below run per number
 	var hits []numHit
-	for _, s := range t.Flatten() {
+	for _, s := range flat {
 		if isPlans(s) {
 			continue
 		}
@@ -90,7 +118,7 @@ func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	for i, h := range hits {
 		var top []cand
 		bestScore := 0
-		for _, s := range t.Flatten() {
+		for _, s := range flat {
 			for _, f := range s.Figures {
 				sc := figureScore(f, s, h, topics)
 				if sc == 0 {
@@ -107,7 +135,7 @@ func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	}
 	figs := map[string]ProseFigure{}
 	// Own section first, then anywhere else, first hit in document order.
-	for _, s := range t.Flatten() {
+	for _, s := range flat {
 		for _, f := range s.Figures {
 			for pass := 0; pass < 2; pass++ {
 				if _, done := figs[f.ID]; done {
@@ -356,7 +384,7 @@ func numbersInParagraph(section, para string) []numHit {
 		if si > 0 {
 			prev, lead = clip(sents[si-1], keywordWindow), clip(sents[0], keywordWindow)
 		}
-		for _, m := range numRe().FindAllStringSubmatchIndex(sent, -1) {
+		for _, m := range numberMatches(sent) {
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
 			mult := ""
 			if m[6] >= 0 {
