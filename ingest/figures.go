@@ -76,6 +76,9 @@ type numHit struct {
 	// sentence: where a figure's subject may stand when the number's own
 	// sentence only has the verb ("…合法性审查…。共审查上会议题316个").
 	prev, lead string
+	// negated is set when the clause denies or qualifies the number away
+	// (see negations); such a number states no figure.
+	negated bool
 	value      model.Number
 	unit       string
 }
@@ -170,14 +173,12 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 	if !unitFitsFigure(f, h.unit) {
 		return 0
 	}
+	if h.negated {
+		return 0
+	}
 	own := h.section == s.ID
 	if !own && !h.paragraph.mentions(s) {
 		return 0
-	}
-	for _, n := range negations {
-		if strings.Contains(h.clause, n) || strings.Contains(h.after, n) {
-			return 0
-		}
 	}
 	var keys []string
 	for _, k := range f.Keywords {
@@ -415,14 +416,27 @@ func numbersInParagraph(section, para string) []numHit {
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
-			out = append(out, numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
-				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit})
+			h := numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
+				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit}
+			h.negated = isNegated(h.clause, h.after)
+			out = append(out, h)
 			if len(out) > maxHits {
 				return out
 			}
 		}
 	}
 	return out
+}
+
+// isNegated says whether a number's clause holds one of the negations: it
+// is decided once per number, not once per figure the number is tried on.
+func isNegated(clause, after string) bool {
+	for _, n := range negations {
+		if strings.Contains(clause, n) || strings.Contains(after, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfter is the rest of a number's clause after it, up to the next
