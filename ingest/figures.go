@@ -79,8 +79,8 @@ type numHit struct {
 	// negated is set when the clause denies or qualifies the number away
 	// (see negations); such a number states no figure.
 	negated bool
-	value      model.Number
-	unit       string
+	value   model.Number
+	unit    string
 }
 
 // extractFigures fills the template's figures from prose. A figure is
