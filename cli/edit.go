@@ -4,7 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
+	"os/signal"
 	"runtime/debug"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +17,7 @@ import (
 	"nianbao/model"
 	"nianbao/templates"
 	"nianbao/ui"
+	"nianbao/ui/plain"
 )
 
 // startupNoGC is how long the collector stays paused at start-up.
@@ -22,15 +27,23 @@ type editOptions struct {
 	streams  *Streams
 	path     string
 	template string
+	plain    bool
+	getenv   func(string) string // os.Getenv; tests pass their own
 }
 
 func newEditCmd(s *Streams) *cobra.Command {
-	opts := &editOptions{streams: s}
+	opts := &editOptions{streams: s, getenv: os.Getenv}
 	cmd := &cobra.Command{
 		Use:   "edit [草稿.yaml]",
 		Short: "打开编辑器起草或修改报告（文件不存在时新建）",
+		Long: `打开编辑器起草或修改报告（文件不存在时新建）。
+
+加 --plain、设置 NIANBAO_ACCESSIBLE=1、TERM=dumb 或终端不能定位光标时，
+改用纯文本模式：逐行问答，不重绘屏幕、不移动光标、不用颜色和框线，
+适合读屏软件（NVDA、Orca）和串口、网页控制台。`,
 		Example: `  nianbao edit 2024年度报告.yaml
-  nianbao edit --template department 部门报告.yaml`,
+  nianbao edit --template department 部门报告.yaml
+  nianbao edit --plain 2024年度报告.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -40,6 +53,7 @@ func newEditCmd(s *Streams) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（新建时使用；已有草稿默认用草稿记录的模板）")
+	cmd.Flags().BoolVar(&opts.plain, "plain", false, "纯文本模式：逐行问答，适合读屏软件和简单终端")
 	return cmd
 }
 
@@ -79,12 +93,82 @@ func runEdit(opts *editOptions) error {
 			uo.UnnamedPath, uo.Recovery = unnamedRecovery(opts.streams)
 		}
 	}
+	if reason, ok := plainReason(opts); ok {
+		return runPlain(opts, uo, reason)
+	}
 	err := ui.Run(uo)
 	var ended *ui.Ended
 	if errors.As(err, &ended) {
 		return &ExitError{Code: ExitEnded, Err: ended}
 	}
 	return err
+}
+
+// plainReason decides whether edit runs in plain mode, and why: asked for
+// (--plain, NIANBAO_ACCESSIBLE), or the full-screen editor could not draw
+// (TERM=dumb, no TERM, output not a terminal).
+func plainReason(opts *editOptions) (plain.Reason, bool) {
+	switch {
+	case opts.plain:
+		return plain.ReasonFlag, true
+	case accessibleOn(opts.getenv("NIANBAO_ACCESSIBLE")):
+		return plain.ReasonAccessible, true
+	case opts.getenv("TERM") == "dumb":
+		return plain.ReasonDumb, true
+	case opts.getenv("TERM") == "" || !opts.streams.OutTerminal:
+		return plain.ReasonNoCursor, true
+	}
+	return 0, false
+}
+
+// accessibleOn reads NIANBAO_ACCESSIBLE as a switch: unset, 0 and false
+// leave it off.
+func accessibleOn(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
+}
+
+// runPlain runs the line-oriented session on the same draft, template and
+// recovery file the full editor would have opened.
+func runPlain(opts *editOptions, uo ui.Options, reason plain.Reason) error {
+	s := opts.streams
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	po := plain.Options{
+		Report: uo.Report, Template: uo.Template, Path: uo.Path,
+		Previous: uo.Previous, Recovery: uo.Recovery, UnnamedPath: uo.UnnamedPath,
+		Reason: reason, In: s.In, Out: s.Out, Signals: sigs,
+		External: externalEditor(opts.getenv),
+	}
+	err := plain.Run(po)
+	var ended *ui.Ended
+	if errors.As(err, &ended) {
+		// The session already said what happened and where the text is.
+		return &ExitError{Code: ExitEnded, Err: ended, Shown: true}
+	}
+	return err
+}
+
+// externalEditor runs $VISUAL or $EDITOR on a file, on this terminal; nil
+// when neither is set (plain mode then says so instead of guessing vi).
+func externalEditor(getenv func(string) string) func(string) error {
+	editor := getenv("VISUAL")
+	if editor == "" {
+		editor = getenv("EDITOR")
+	}
+	args := strings.Fields(editor)
+	if len(args) == 0 {
+		return nil
+	}
+	return func(file string) error {
+		cmd := exec.Command(args[0], append(args[1:], file)...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		return cmd.Run()
+	}
 }
 
 // loadForEdit reads an existing draft and its template. Unlike loadDraft it
