@@ -1,0 +1,168 @@
+package plain
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/model"
+)
+
+// A draft changed on disk since it was opened is never overwritten
+// silently: the drafter hears why and picks, by number or letter.
+func TestSaveConflictAsksAndOverwritesOnlyWhenTold(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.yaml")
+	o := newDraft(t, dir, "d.yaml")
+	if err := o.Report.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	opts := openDraft(t, path)
+	// Another program changes the file while the session runs: between
+	// opening and the first save.
+	theirs := strings.Replace(string(mustRead(t, path)), `other: ""`, "other: 别处写的。", 1)
+	if err := os.WriteFile(path, []byte(theirs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := script(t, opts, lines("13", "t", "我写的。", ".", "s", "3", "s", "2", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLine(t, out, "直接保存会覆盖那边的修改。你的修改仍在，请选择：")
+	mustLine(t, out, "1. 另存为其他文件（或输入 a）")
+	mustLine(t, out, "4. 载入磁盘上的版本（放弃本次修改）（或输入 r）")
+	mustLine(t, out, "未保存：磁盘上的文件已被修改。")
+	if got := load(t, path).Text("other"); got != "我写的。" {
+		t.Errorf("after overwrite the file holds %q", got)
+	}
+}
+
+// Save as on a conflict keeps both versions.
+func TestSaveConflictSaveAs(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.yaml")
+	o := newDraft(t, dir, "d.yaml")
+	if err := o.Report.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	opts := openDraft(t, path)
+	theirs := strings.Replace(string(mustRead(t, path)), `other: ""`, "other: 别处写的。", 1)
+	os.WriteFile(path, []byte(theirs), 0o644)
+	copyPath := filepath.Join(dir, "d（另存）.yaml")
+	out, err := script(t, opts, lines("13", "t", "我写的。", ".", "s", "a", "", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLine(t, out, "已保存到 "+copyPath+"（09:00:00）。")
+	if got := load(t, path).Text("other"); got != "别处写的。" {
+		t.Errorf("their file became %q", got)
+	}
+	if got := load(t, copyPath).Text("other"); got != "我写的。" {
+		t.Errorf("the copy holds %q", got)
+	}
+}
+
+// A draft without a name asks for one on first save, suggesting the
+// report's title, and its stand-in recovery file goes once it is saved.
+func TestUnnamedDraftAsksForAFileName(t *testing.T) {
+	dir := t.TempDir()
+	tm := standard(t)
+	stand := filepath.Join(dir, "state", "未命名草稿-1.yaml")
+	os.MkdirAll(filepath.Dir(stand), 0o700)
+	t.Chdir(dir)
+	opts := Options{Report: model.NewReport(tm), Template: tm, UnnamedPath: stand, Now: fixedNow, NoLock: true}
+	in := newStepReader()
+	var out strings.Builder
+	opts.In, opts.Out = in, &out
+	done := make(chan error)
+	go func() { done <- Run(opts) }()
+	in.send(lines("m", "青山县", "2025", "", "", "", "13", "t", "暂无。", "."))
+	<-in.waiting
+	if !exists(model.AutosavePath(stand)) {
+		t.Fatal("unnamed draft has no recovery file at the pause")
+	}
+	in.chunks <- lines("s", "", "q")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	name := "青山县2025年度法治政府建设情况报告.yaml"
+	if !strings.Contains(out.String(), "保存为哪个文件？直接回车用“"+name+"”") {
+		t.Errorf("no file name question:\n%s", out.String())
+	}
+	if got := load(t, filepath.Join(dir, name)).Text("other"); got != "暂无。" {
+		t.Errorf("saved %q", got)
+	}
+	if exists(model.AutosavePath(stand)) {
+		t.Error("stand-in recovery file left after save")
+	}
+}
+
+// Another live nianbao holding the draft is said before anything else;
+// the drafter may still open it or leave.
+func TestLockHolderIsAskedAbout(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.yaml")
+	o := newDraft(t, dir, "d.yaml")
+	if err := o.Report.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	host, _ := os.Hostname()
+	// The test's parent process is alive, so its lock is live.
+	lock := fmt.Sprintf("%d\n%s\n%s\n", os.Getppid(), host, time.Now().Format(time.RFC3339))
+	if err := os.WriteFile(model.LockPath(path), []byte(lock), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := openDraft(t, path)
+	opts.NoLock = false
+	out, err := script(t, opts, lines("2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "此草稿已在另一个 nianbao 中打开，打开者：") || !hasLine(out, "已退出。") {
+		t.Errorf("lock not asked about:\n%s", out)
+	}
+	if got := string(mustRead(t, model.LockPath(path))); got != lock {
+		t.Error("someone else's lock was touched")
+	}
+
+	out, err = script(t, opts, lines("1", "q"))
+	if err != nil || !strings.Contains(out, "章节共 13 节") {
+		t.Errorf("open anyway: %v\n%s", err, out)
+	}
+}
+
+// Without a lock holder the session holds the lock while it runs and
+// releases it at the end.
+func TestSessionHoldsTheLock(t *testing.T) {
+	dir := t.TempDir()
+	opts := newDraft(t, dir, "d.yaml")
+	opts.NoLock = false
+	in := newStepReader()
+	var out strings.Builder
+	opts.In, opts.Out = in, &out
+	done := make(chan error)
+	go func() { done <- Run(opts) }()
+	<-in.waiting
+	if !exists(model.LockPath(opts.Path)) {
+		t.Error("no lock while the session runs")
+	}
+	in.chunks <- "q\n"
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if exists(model.LockPath(opts.Path)) {
+		t.Error("lock left after quit")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
