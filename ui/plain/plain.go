@@ -105,7 +105,7 @@ func Run(opts Options) error {
 	err := s.run()
 	var ended *endedError
 	switch {
-	case err == nil, errors.Is(err, errQuit):
+	case errors.Is(err, errQuit):
 		return nil
 	case errors.As(err, &ended):
 		return s.end(ended)
