@@ -45,7 +45,7 @@ func (s *session) editFigures(sec *model.Section, arg string) error {
 		s.say("数字没有变化。")
 		return nil
 	}
-	s.edited()
+	s.recheck()
 	s.figureFindings(sec)
 	return nil
 }
@@ -78,6 +78,7 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 				return false, nil
 			}
 			delete(s.report.Figures, f.ID)
+			s.touch()
 			s.say("已清除：" + f.Label + "。")
 			return true, nil
 		}
@@ -90,6 +91,7 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 			return false, nil
 		}
 		s.report.SetFigure(f.ID, num)
+		s.touch()
 		s.say("已记下：" + s.figureLine(f) + "。")
 		return true, nil
 	}
@@ -139,10 +141,13 @@ func (s *session) editMeta() error {
 		switch {
 		case v == "":
 		case v == "清除":
-			changed = changed || *dst != ""
-			*dst = ""
+			if *dst != "" {
+				*dst, changed = "", true
+				s.touch()
+			}
 		case v != *dst:
 			*dst, changed = v, true
+			s.touch()
 		}
 		return nil
 	}
@@ -165,7 +170,7 @@ func (s *session) editMeta() error {
 		s.say("报告信息没有变化。")
 		return nil
 	}
-	s.edited()
+	s.recheck()
 	s.say("已记下报告信息（尚未保存，输入 s 保存）。标题：" + r.DisplayTitle(s.tmpl) + "。")
 	return nil
 }
@@ -194,6 +199,7 @@ func (s *session) askYear(changed *bool) error {
 		}
 		if y != r.Year {
 			r.Year, *changed = y, true
+			s.touch()
 		}
 		return nil
 	}

@@ -16,8 +16,16 @@ func (s *session) dirty() bool {
 // edited records a finished change and runs the check again, so the
 // section list and findings always describe what is there now.
 func (s *session) edited() {
-	s.editGen++
+	s.touch()
 	s.recheck()
+}
+
+// touch records a change at once, before the rest of a multi-prompt edit
+// (figures, report information): if input ends half-way, what was
+// already answered counts as unsaved and goes to the recovery file.
+func (s *session) touch() {
+	s.editGen++
+	s.changes++
 }
 
 func (s *session) recheck() { s.result = s.check(s.tmpl, s.report.Snapshot()) }
@@ -48,17 +56,20 @@ func (s *session) autosave() {
 	if target == "" || !s.dirty() {
 		return
 	}
-	mark := s.editGen
-	if s.pending != nil {
-		mark = -s.pending.gen() // the block changes with every line
-	}
+	mark := s.changes
 	if mark == s.autosaveGen {
 		return
 	}
 	if err := s.current().WriteAutosave(target); err != nil {
-		s.say("", "自动保存失败："+err.Error()+"。请尽早输入 s 保存。")
+		// Said once, not before every prompt: a screen reader would read
+		// it again and again.
+		if msg := "自动保存失败：" + err.Error() + "。请尽早输入 s 保存。"; msg != s.autosaveErr {
+			s.say("", msg)
+			s.autosaveErr = msg
+		}
 		return
 	}
+	s.autosaveErr = ""
 	s.autosaveGen = mark
 	s.written[target] = true
 }
@@ -186,6 +197,7 @@ func (s *session) reload() error {
 	r.UseTemplateOrder(s.tmpl)
 	s.report = r
 	s.editGen++
+	s.changes++
 	s.savedGen = s.editGen
 	s.discardRecovery()
 	s.recheck()

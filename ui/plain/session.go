@@ -40,8 +40,11 @@ type session struct {
 	holder     *model.LockInfo
 
 	// Edit counters, as in the full editor: dirty while editGen differs
-	// from savedGen; the recovery file holds autosaveGen.
-	editGen, savedGen, autosaveGen int
+	// from savedGen. changes also counts lines of a block being typed; the
+	// recovery file holds change number autosaveGen.
+	editGen, savedGen    int
+	changes, autosaveGen int
+	autosaveErr          string // the last autosave failure said
 	// pending is a text block being typed: it is in the recovery file
 	// from the first pause on, though not yet in the report.
 	pending *pendingText

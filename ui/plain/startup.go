@@ -95,7 +95,8 @@ func (s *session) restore(rec *model.Recovery, unnamed bool) {
 	s.written[target] = true
 	s.report = r
 	s.editGen++
-	s.autosaveGen = s.editGen // the recovery file holds exactly this
+	s.changes++
+	s.autosaveGen = s.changes // the recovery file holds exactly this
 	s.say("已恢复未保存的内容，请检查后输入 s 保存。")
 }
 
@@ -159,6 +160,7 @@ func (s *session) migrate(old *model.Template) error {
 	}
 	res := migrate.Draft(s.report, old, s.tmpl)
 	s.editGen++
+	s.changes++
 	msg := fmt.Sprintf("已迁移到第 %d 版", s.tmpl.Version)
 	if n := len(res.Removed) + len(res.Figures); n > 0 {
 		msg += fmt.Sprintf("；%d 处内容在“已移除章节”", n)

@@ -20,9 +20,6 @@ type pendingText struct {
 
 func (p *pendingText) typed() bool { return len(p.lines) > 0 }
 
-// gen changes with every line, so autosave knows the block grew.
-func (p *pendingText) gen() int { return len(p.lines) + 1 }
-
 func (p *pendingText) applyTo(r *model.Report) {
 	r.SetText(p.section, composeText(r.Text(p.section), p.lines, p.append))
 }
@@ -92,6 +89,7 @@ func (s *session) writeText(sec *model.Section) error {
 		// Control characters (an arrow key in a cooked terminal) are
 		// not text and would make the draft unreadable as YAML prose.
 		s.pending.lines = append(s.pending.lines, clean(l))
+		s.changes++
 	}
 	p := s.pending
 	s.pending = nil
