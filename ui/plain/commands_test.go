@@ -41,10 +41,10 @@ func TestGuidanceHelpAndNavigation(t *testing.T) {
 func TestStatusWords(t *testing.T) {
 	opts := newDraft(t, t.TempDir(), "d.yaml")
 	r := opts.Report
-	r.SetText("other", "暂无。")                           // required, written: 已完成
-	r.SetText("plans", "一是继续。")                         // required, short: 未写完
+	r.SetText("other", "暂无。")                     // required, written: 已完成
+	r.SetText("plans", "一是继续。")                   // required, short: 未写完
 	r.SetText("shortcomings", "存在XXX等问题，原因是待补充。") // placeholder: 有错误
-	r.SetText("functions", "")                            // optional, empty
+	r.SetText("functions", "")                    // optional, empty
 	out, err := script(t, opts, lines("q", "n"))
 	if err != nil {
 		t.Fatal(err)
