@@ -108,17 +108,27 @@ func runEdit(opts *editOptions) error {
 // (--plain, NIANBAO_ACCESSIBLE), or the full-screen editor could not draw
 // (TERM=dumb, no TERM, output not a terminal).
 func plainReason(opts *editOptions) (plain.Reason, bool) {
+	getenv := opts.env()
 	switch {
 	case opts.plain:
 		return plain.ReasonFlag, true
-	case accessibleOn(opts.getenv("NIANBAO_ACCESSIBLE")):
+	case accessibleOn(getenv("NIANBAO_ACCESSIBLE")):
 		return plain.ReasonAccessible, true
-	case opts.getenv("TERM") == "dumb":
+	case getenv("TERM") == "dumb":
 		return plain.ReasonDumb, true
-	case opts.getenv("TERM") == "" || !opts.streams.OutTerminal:
+	case getenv("TERM") == "" || !opts.streams.OutTerminal:
 		return plain.ReasonNoCursor, true
 	}
 	return 0, false
+}
+
+// env is the environment lookup; the root command (nianbao without a
+// subcommand) builds its options without one.
+func (opts *editOptions) env() func(string) string {
+	if opts.getenv == nil {
+		return os.Getenv
+	}
+	return opts.getenv
 }
 
 // accessibleOn reads NIANBAO_ACCESSIBLE as a switch: unset, 0 and false
@@ -142,7 +152,7 @@ func runPlain(opts *editOptions, uo ui.Options, reason plain.Reason) error {
 		Report: uo.Report, Template: uo.Template, Path: uo.Path,
 		Previous: uo.Previous, Recovery: uo.Recovery, UnnamedPath: uo.UnnamedPath,
 		Reason: reason, In: s.In, Out: s.Out, Signals: sigs,
-		External: externalEditor(opts.getenv),
+		External: externalEditor(opts.env()),
 	}
 	err := plain.Run(po)
 	var ended *ui.Ended

@@ -89,3 +89,16 @@ func TestPlainEditEOFExitsEndedWithRecovery(t *testing.T) {
 		t.Errorf("recovery %v %+v", err, found)
 	}
 }
+
+// nianbao without a subcommand opens the editor too, and picks plain mode
+// the same way.
+func TestRootCommandPicksPlainMode(t *testing.T) {
+	isolate(t)
+	t.Setenv("XDG_STATE_HOME", filepath.Join(t.TempDir(), "state"))
+	t.Setenv("NIANBAO_ACCESSIBLE", "1")
+	var out, errOut bytes.Buffer
+	code := Run(nil, TestStreams(strings.NewReader("q\n"), &out, &errOut))
+	if code != 0 || !strings.Contains(out.String(), "因设置了 NIANBAO_ACCESSIBLE=1 而开启") || !strings.Contains(out.String(), "草稿：未命名") {
+		t.Errorf("exit %d:\n%s\n%s", code, out.String(), errOut.String())
+	}
+}

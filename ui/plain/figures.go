@@ -92,7 +92,13 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 		}
 		s.report.SetFigure(f.ID, num)
 		s.touch()
-		s.say("已记下：" + s.figureLine(f) + "。")
+		said := "已记下：" + s.figureLine(f)
+		if num.Text != v {
+			// Separators and full-width digits are read away; say the
+			// number taken, so "8,5" meant as 8.5 is heard as 85.
+			said += "（输入的“" + v + "”记为 " + num.Text + "）"
+		}
+		s.say(said + "。")
 		return true, nil
 	}
 }

@@ -161,6 +161,9 @@ func TestInvalidFigureValuesAreNeverSaved(t *testing.T) {
 		"5", "f 1", "20件", "", // refused, then kept
 		"f 4", "8.5%", "八", "", // refused twice, then skipped
 		"f 2", "12a", "abc", "清除", // refused twice; 清除 on an empty figure changes nothing
+		"s",
+		"f 3", "1,5", // a separator read away is said, not hidden
+		"f 6", "１２", // full-width digits
 		"s", "q"))
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +171,8 @@ func TestInvalidFigureValuesAreNeverSaved(t *testing.T) {
 	mustLine(t, out, "“20件”不是数字：只能填写阿拉伯数字和小数点。行政复议收案数没有改动，请重新输入；直接回车跳过。")
 	mustLine(t, out, "请只填数字，不要带“%”：单位由模板给出。行政复议纠错率没有改动，请重新输入；直接回车跳过。")
 	mustLine(t, out, "“12a”不是数字：只能填写阿拉伯数字和小数点。行政复议审结数没有改动，请重新输入；直接回车跳过。")
+	mustLine(t, out, "已记下：行政复议纠错数：15 件（输入的“1,5”记为 15）。")
+	mustLine(t, out, "已记下：行政诉讼败诉数：12 件（输入的“１２”记为 12）。")
 	if strings.Count(out, "数字没有变化。") != 3 {
 		t.Errorf("each refused walk should end unchanged:\n%s", out)
 	}
