@@ -14,7 +14,7 @@ import (
 // walks on, and a number out of range says which numbers there are.
 func TestGuidanceHelpAndNavigation(t *testing.T) {
 	opts := newDraft(t, t.TempDir(), "d.yaml")
-	out, err := script(t, opts, lines("g", "2", "g", "n", "?", "99", "13", "n", "x", "q"))
+	out, err := script(t, opts, lines("g", "2", "g", "n", "?", "99", "13", "n", "zz", "q"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestGuidanceHelpAndNavigation(t *testing.T) {
 	}
 	mustLine(t, out, "没有第 99 节：章节编号是 1 到 13。")
 	mustLine(t, out, "已是最后一节。")
-	mustLine(t, out, "没有“x”这个命令；输入 ? 查看命令。")
+	mustLine(t, out, "没有“zz”这个命令；输入 ? 查看命令。")
 	// A part made of subsections says where they are.
 	out, _ = script(t, newDraft(t, t.TempDir(), "d.yaml"), lines("1", "q"))
 	mustLine(t, out, "本节下有 8 个小节（第 2 到 9 节），状态按其中最差的一节计。")
@@ -165,4 +165,28 @@ func TestMigrationQuestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustLine(t, out, "已退出，草稿未改动。")
+}
+
+// Text that belongs to no section is listed after the sections, read on
+// request and deleted only after a yes.
+func TestLeftoversAreListedReadAndDeleted(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	opts.Report.Removed = []model.RemovedSection{{ID: "old_part", Title: "旧的一节", Text: "旧模板里写的一段。"}}
+	opts.Report.Unmatched = "导入时没有归类的一句话。"
+	out, err := script(t, opts, lines("x", "14", "x", "n", "x", "y", "l", "14", "s", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLine(t, out, "另有 2 处不属于任何章节的内容，不会打印：")
+	mustLine(t, out, "14. 已移除章节“旧的一节”：9 字")
+	mustLine(t, out, "15. 未归类内容：12 字")
+	mustLine(t, out, "x 删去不属于任何章节的内容：请先输入它的编号。")
+	mustLine(t, out, "第 1 段：旧模板里写的一段。")
+	mustLine(t, out, "已删去已移除章节“旧的一节”（尚未保存，输入 s 保存）。")
+	mustLine(t, out, "另有 1 处不属于任何章节的内容，不会打印：")
+	mustLine(t, out, "第 14 项：未归类内容，不会打印。")
+	r := load(t, opts.Path)
+	if len(r.Removed) != 0 || r.Unmatched != "导入时没有归类的一句话。" {
+		t.Errorf("saved removed=%+v unmatched=%q", r.Removed, r.Unmatched)
+	}
 }

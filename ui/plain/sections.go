@@ -48,6 +48,8 @@ func (s *session) command(line string) error {
 		}
 	case "m":
 		return s.editMeta()
+	case "x":
+		return s.deleteLeftover()
 	case "c":
 		s.readCheck()
 	case "s":
@@ -72,6 +74,7 @@ func (s *session) help() {
 		"f：逐项填写本节数字；f 2 只填第 2 项",
 		"e：用外部编辑器（$VISUAL 或 $EDITOR）编辑本节正文",
 		"m：填写报告信息（单位、年度、标题、成文日期、联系人）",
+		"x：删去选中的不属于任何章节的内容（已移除章节、未归类内容）",
 		"c：检查全文并读出结果",
 		"s：保存",
 		"q：退出（有未保存的修改时会询问）",
@@ -107,6 +110,7 @@ func (s *session) list() {
 	for i, sec := range s.sections {
 		s.sayf("%d. %s：%s", i+1, s.heading(sec), s.status(i))
 	}
+	s.listLeftovers()
 	s.say("输入编号选择章节。")
 }
 
@@ -115,6 +119,10 @@ func (s *session) heading(sec *model.Section) string { return s.numbers[sec.ID] 
 // pick selects section n (1-based) and reads it: heading, status, text
 // and figures. Guidance is read on request (g), it is long.
 func (s *session) pick(n int) error {
+	if k := n - len(s.sections) - 1; k >= 0 && k < len(s.leftovers()) {
+		s.pickLeftover(k)
+		return nil
+	}
 	if n < 1 || n > len(s.sections) {
 		if s.cur == len(s.sections)-1 && n == len(s.sections)+1 {
 			s.say("已是最后一节。")
@@ -123,7 +131,7 @@ func (s *session) pick(n int) error {
 		s.sayf("没有第 %d 节：章节编号是 1 到 %d。", n, len(s.sections))
 		return nil
 	}
-	s.cur = n - 1
+	s.cur, s.leftover = n-1, -1
 	sec := s.sections[s.cur]
 	s.report.Cursor = sec.ID
 	need := "选填"

@@ -31,6 +31,7 @@ type session struct {
 	numbers  map[string]string
 	index    map[string]int
 	cur      int // index of the section picked; -1 before any
+	leftover int // index in s.leftovers() of the leftover picked; -1 for none
 
 	result check.Result
 
@@ -60,17 +61,18 @@ func newSession(opts Options) *session {
 		r = model.NewReport(t)
 	}
 	s := &session{
-		opts:    opts,
-		out:     opts.Out,
-		in:      newLineReader(opts.In),
-		report:  r,
-		tmpl:    t,
-		check:   opts.Check,
-		now:     opts.Now,
-		path:    opts.Path,
-		cur:     -1,
-		unnamed: opts.UnnamedPath,
-		written: map[string]bool{},
+		opts:     opts,
+		out:      opts.Out,
+		in:       newLineReader(opts.In),
+		report:   r,
+		tmpl:     t,
+		check:    opts.Check,
+		now:      opts.Now,
+		path:     opts.Path,
+		cur:      -1,
+		leftover: -1,
+		unnamed:  opts.UnnamedPath,
+		written:  map[string]bool{},
 	}
 	if s.check == nil {
 		s.check = check.Report
