@@ -64,7 +64,7 @@ func (s *session) autosave() {
 		// Said once, not before every prompt: a screen reader would read
 		// it again and again.
 		if msg := "自动保存失败：" + err.Error() + "。请尽早输入 s 保存。"; msg != s.autosaveErr {
-			s.say("", msg)
+			s.say(msg)
 			s.autosaveErr = msg
 		}
 		return

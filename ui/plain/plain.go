@@ -136,6 +136,9 @@ func (s *session) run() error {
 // signal came, and says so; nothing typed is dropped.
 // When input simply ends with nothing unsaved that is a clean quit.
 func (s *session) end(why *endedError) error {
+	// The input ended (ctrl+d) or ^C was echoed after a prompt: start the
+	// message on its own line.
+	s.say("")
 	if !s.dirty() && !why.signal {
 		s.discardRecovery()
 		s.say("输入已结束，没有未保存的修改，已退出。")

@@ -131,25 +131,23 @@ func isControl(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '
 // ask prints a prompt (without a line break, so the answer follows it) and
 // returns the answer line. Before waiting it writes the recovery file if
 // anything changed since the last one: waiting for the drafter is the
-// pause the full editor's timer waits for.
+// pause the full editor's timer waits for. A line that is not UTF-8 is
+// refused in words and asked again.
 func (s *session) ask(prompt string) (string, error) {
-	fmt.Fprint(s.out, prompt)
-	return s.readLine()
-}
-
-func (s *session) readLine() (string, error) {
-	if !s.in.buffered() {
-		s.autosave()
+	for {
+		if !s.in.buffered() {
+			s.autosave()
+		}
+		fmt.Fprint(s.out, prompt)
+		l, err := s.in.next(s.opts.Signals)
+		if err != nil {
+			return "", err
+		}
+		if utf8.ValidString(l) {
+			return l, nil
+		}
+		s.say("这一行不是 UTF-8 文字（终端可能在用 GBK 编码），未采用。请把终端设为 UTF-8 后重新输入。")
 	}
-	l, err := s.in.next(s.opts.Signals)
-	if err != nil {
-		return "", err
-	}
-	if !utf8.ValidString(l) {
-		s.say("", "这一行不是 UTF-8 文字（终端可能在用 GBK 编码），未采用。请把终端设为 UTF-8 后重新输入。")
-		return s.readLine()
-	}
-	return l, nil
 }
 
 // lineReader reads whole lines of any length on request.

@@ -79,7 +79,7 @@ func (s *session) writeText(sec *model.Section) error {
 	s.say("请输入正文，每行一段。单独一行“.”结束输入。")
 	s.pending = &pendingText{section: sec.ID, append: appendTo}
 	for {
-		l, err := s.readLine()
+		l, err := s.ask("")
 		if err != nil {
 			return err // s.pending goes into the recovery file
 		}
