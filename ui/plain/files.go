@@ -102,13 +102,20 @@ func (s *session) discardRecovery() {
 // to do when the file changed on disk. It reports whether it saved.
 func (s *session) save() (bool, error) {
 	if s.path == "" {
-		p, ok, err := s.askFileName(s.defaultFileName())
-		if err != nil || !ok {
-			return false, err
-		}
-		s.path = p
+		return s.saveAs(s.defaultFileName())
 	}
 	return s.write(false)
+}
+
+// saveAs asks for a file name and saves there. An existing file the
+// drafter agreed to replace is not asked about a second time.
+func (s *session) saveAs(suggest string) (bool, error) {
+	p, replace, ok, err := s.askFileName(suggest)
+	if err != nil || !ok {
+		return false, err
+	}
+	s.path = p
+	return s.write(replace)
 }
 
 func (s *session) write(overwrite bool) (bool, error) {
@@ -124,8 +131,12 @@ func (s *session) write(overwrite bool) (bool, error) {
 		return s.conflict(conflict)
 	}
 	if err != nil {
-		s.say("保存失败：" + err.Error() + "。修改仍在，可以再试或输入 s 后换个文件名。")
-		return false, nil
+		s.say("保存失败：" + err.Error() + "。修改仍在。")
+		n, err := s.choose("", []option{{label: "另存为其他文件", keys: []string{"a"}}, {label: "暂不保存", keys: []string{"c"}}}, -1)
+		if err != nil || n == 1 {
+			return false, err
+		}
+		return s.saveAs(copyName(s.path))
 	}
 	s.report.AdoptSaved(snap)
 	if s.path != s.lockedPath && !s.opts.NoLock {
@@ -162,12 +173,7 @@ func (s *session) conflict(c *model.ConflictError) (bool, error) {
 	}
 	switch n {
 	case 0:
-		p, ok, err := s.askFileName(copyName(c.Path))
-		if err != nil || !ok {
-			return false, err
-		}
-		s.path = p
-		return s.write(false)
+		return s.saveAs(copyName(c.Path))
 	case 1:
 		return s.write(true)
 	case 2:
@@ -205,12 +211,13 @@ func (s *session) reload() error {
 	return nil
 }
 
-// askFileName asks where to save; ok is false when the drafter gave up.
-func (s *session) askFileName(suggest string) (string, bool, error) {
+// askFileName asks where to save. replace says the drafter agreed to
+// replace an existing file; ok is false when they gave up.
+func (s *session) askFileName(suggest string) (path string, replace, ok bool, err error) {
 	for {
 		ans, err := s.ask("保存为哪个文件？直接回车用“" + suggest + "”，输入 c 取消：")
 		if err != nil {
-			return "", false, err
+			return "", false, false, err
 		}
 		p := strings.TrimSpace(ans)
 		switch p {
@@ -218,21 +225,22 @@ func (s *session) askFileName(suggest string) (string, bool, error) {
 			p = suggest
 		case "c", "C":
 			s.say("未保存。")
-			return "", false, nil
+			return "", false, false, nil
 		}
 		if filepath.Ext(p) == "" {
 			p += ".yaml"
 		}
-		if _, err := os.Stat(p); err == nil && p != s.path {
+		if _, err := os.Stat(p); err == nil {
 			n, err := s.choose("文件 "+p+" 已存在。", []option{{label: "覆盖它", keys: []string{"y"}}, {label: "换个名字", keys: []string{"n"}}}, -1)
 			if err != nil {
-				return "", false, err
+				return "", false, false, err
 			}
 			if n == 1 {
 				continue
 			}
+			return p, true, true, nil
 		}
-		return p, true, nil
+		return p, false, true, nil
 	}
 }
 

@@ -166,3 +166,49 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// A failed save says why and offers another file; the text is kept.
+func TestFailedSaveOffersAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	notDir := filepath.Join(dir, "不是目录")
+	if err := os.WriteFile(notDir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := newDraft(t, dir, "d.yaml")
+	opts.Path = filepath.Join(notDir, "d.yaml")
+	opts.Report.SetFile(opts.Path)
+	good := filepath.Join(dir, "好.yaml")
+	out, err := script(t, opts, lines("13", "t", "暂无。", ".", "s", "2", "s", "a", good, "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out, "保存失败：") != 2 || !strings.Contains(out, "修改仍在。") {
+		t.Errorf("failure not said:\n%s", out)
+	}
+	mustLine(t, out, "已保存到 "+good+"（09:00:00）。")
+	if got := load(t, good).Text("other"); got != "暂无。" {
+		t.Errorf("saved %q", got)
+	}
+}
+
+// Saving as an existing file asks once, then replaces it.
+func TestSaveAsExistingFileAsksOnce(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	tm := standard(t)
+	name := "青山县2025年度法治政府建设情况报告.yaml"
+	os.WriteFile(name, []byte("unit: 旧的\n"), 0o644)
+	r := model.NewReport(tm)
+	r.Unit, r.Year = "青山县", 2025
+	opts := Options{Report: r, Template: tm, Now: fixedNow, NoLock: true}
+	out, err := script(t, opts, lines("13", "t", "暂无。", ".", "s", "", "n", "", "y", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out, "已存在。") != 2 || strings.Contains(out, "被其他程序修改过") {
+		t.Errorf("asked wrongly:\n%s", out)
+	}
+	if got := load(t, name); got.Text("other") != "暂无。" {
+		t.Errorf("saved %q", got.Text("other"))
+	}
+}
