@@ -29,6 +29,9 @@ type editOptions struct {
 	template string
 	plain    bool
 	getenv   func(string) string // os.Getenv; tests pass their own
+	// cursor says whether a terminal type can move the cursor
+	// (plain.CursorAddressing; tests pass their own).
+	cursor func(term string) (can, known bool)
 }
 
 func newEditCmd(s *Streams) *cobra.Command {
@@ -106,17 +109,29 @@ func runEdit(opts *editOptions) error {
 
 // plainReason decides whether edit runs in plain mode, and why: asked for
 // (--plain, NIANBAO_ACCESSIBLE), or the full-screen editor could not draw
-// (TERM=dumb, no TERM, output not a terminal).
+// (TERM=dumb, no TERM, output not a terminal, a terminal type without
+// cursor addressing).
 func plainReason(opts *editOptions) (plain.Reason, bool) {
 	getenv := opts.env()
+	cursor := opts.cursor
+	if cursor == nil {
+		cursor = plain.CursorAddressing
+	}
+	term := getenv("TERM")
 	switch {
 	case opts.plain:
 		return plain.ReasonFlag, true
 	case accessibleOn(getenv("NIANBAO_ACCESSIBLE")):
 		return plain.ReasonAccessible, true
-	case getenv("TERM") == "dumb":
+	case term == "dumb":
 		return plain.ReasonDumb, true
-	case getenv("TERM") == "" || !opts.streams.OutTerminal:
+	case term == "" || !opts.streams.OutTerminal:
+		return plain.ReasonNoCursor, true
+	}
+	// A terminal type whose terminfo entry has no cursor addressing (a
+	// glass tty, a printer) cannot show the full-screen editor either. An
+	// unknown type is given the benefit of the doubt, as bubbletea does.
+	if can, known := cursor(term); known && !can {
 		return plain.ReasonNoCursor, true
 	}
 	return 0, false

@@ -27,13 +27,21 @@ func TestPlainReason(t *testing.T) {
 		{"no TERM", false, map[string]string{}, true, plain.ReasonNoCursor, true},
 		{"not a terminal", false, map[string]string{"TERM": "xterm-256color"}, false, plain.ReasonNoCursor, true},
 		{"flag wins over dumb", true, map[string]string{"TERM": "dumb"}, true, plain.ReasonFlag, true},
+		{"terminfo without cup", false, map[string]string{"TERM": "glasstty"}, true, plain.ReasonNoCursor, true},
+		{"unknown terminal type", false, map[string]string{"TERM": "mystery"}, true, 0, false},
 	}
+	// What the terminfo entries say, without depending on this machine's.
+	terminfo := map[string][2]bool{"xterm-256color": {true, true}, "glasstty": {false, true}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			opts := &editOptions{
 				streams: &Streams{OutTerminal: c.terminal},
 				plain:   c.flag,
 				getenv:  func(k string) string { return c.env[k] },
+				cursor: func(term string) (bool, bool) {
+					e := terminfo[term]
+					return e[0], e[1]
+				},
 			}
 			got, ok := plainReason(opts)
 			if ok != c.plain || ok && got != c.want {

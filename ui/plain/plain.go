@@ -73,7 +73,7 @@ func (r Reason) announce() string {
 	case ReasonDumb:
 		return head + "因 TERM=dumb 而开启；在能定位光标的终端（TERM 不是 dumb）中打开即为全屏编辑器。"
 	case ReasonNoCursor:
-		return head + "因当前终端不能定位光标（未设置 TERM，或输出不是终端）而开启；在普通终端中打开即为全屏编辑器。"
+		return head + "因当前终端不能定位光标（未设置 TERM、终端类型没有光标定位，或输出不是终端）而开启；在普通终端中打开即为全屏编辑器。"
 	}
 	return head
 }
