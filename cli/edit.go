@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -32,6 +33,7 @@ type editOptions struct {
 	// cursor says whether a terminal type can move the cursor
 	// (plain.CursorAddressing; tests pass their own).
 	cursor func(term string) (can, known bool)
+	goos   string // runtime.GOOS when empty; tests pass their own
 }
 
 func newEditCmd(s *Streams) *cobra.Command {
@@ -125,7 +127,10 @@ func plainReason(opts *editOptions) (plain.Reason, bool) {
 		return plain.ReasonAccessible, true
 	case term == "dumb":
 		return plain.ReasonDumb, true
-	case term == "" || !opts.streams.OutTerminal:
+	case !opts.streams.OutTerminal:
+		return plain.ReasonNoCursor, true
+	case term == "" && opts.os() != "windows":
+		// Windows consoles set no TERM and still draw the full editor.
 		return plain.ReasonNoCursor, true
 	}
 	// A terminal type whose terminfo entry has no cursor addressing (a
@@ -144,6 +149,13 @@ func (opts *editOptions) env() func(string) string {
 		return os.Getenv
 	}
 	return opts.getenv
+}
+
+func (opts *editOptions) os() string {
+	if opts.goos == "" {
+		return runtime.GOOS
+	}
+	return opts.goos
 }
 
 // accessibleOn reads NIANBAO_ACCESSIBLE as a switch: unset, 0 and false

@@ -25,6 +25,7 @@ func TestPlainReason(t *testing.T) {
 		{"accessible off", false, map[string]string{"TERM": "xterm-256color", "NIANBAO_ACCESSIBLE": "0"}, true, 0, false},
 		{"dumb", false, map[string]string{"TERM": "dumb"}, true, plain.ReasonDumb, true},
 		{"no TERM", false, map[string]string{}, true, plain.ReasonNoCursor, true},
+		{"no TERM on a Windows console", false, map[string]string{"GOOS": "windows"}, true, 0, false},
 		{"not a terminal", false, map[string]string{"TERM": "xterm-256color"}, false, plain.ReasonNoCursor, true},
 		{"flag wins over dumb", true, map[string]string{"TERM": "dumb"}, true, plain.ReasonFlag, true},
 		{"terminfo without cup", false, map[string]string{"TERM": "glasstty"}, true, plain.ReasonNoCursor, true},
@@ -38,6 +39,7 @@ func TestPlainReason(t *testing.T) {
 				streams: &Streams{OutTerminal: c.terminal},
 				plain:   c.flag,
 				getenv:  func(k string) string { return c.env[k] },
+				goos:    c.env["GOOS"],
 				cursor: func(term string) (bool, bool) {
 					e := terminfo[term]
 					return e[0], e[1]
