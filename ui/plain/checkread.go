@@ -2,6 +2,7 @@ package plain
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"nianbao/check"
@@ -13,7 +14,7 @@ func (s *session) readCheck() {
 	s.recheck()
 	res := s.result
 	e, w, i := res.Counts()
-	s.sayf("检查结果：%s。完整度 %.0f%%，错误 %d 条，警告 %d 条，提示 %d 条。", res.Verdict(false), res.Completeness, e, w, i)
+	s.sayf("检查结果：%s。完整度 %s%%，错误 %d 条，警告 %d 条，提示 %d 条。", res.Verdict(false), percent(res.Completeness), e, w, i)
 	n := 0
 	for sev := check.Error; sev >= check.Info; sev-- {
 		for _, f := range res.Findings {
@@ -55,3 +56,7 @@ func (s *session) where(f check.Finding) string {
 	}
 	return at + "）"
 }
+
+// percent writes completeness as the full editor's status bar does (the
+// check already rounds it down).
+func percent(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

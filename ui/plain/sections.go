@@ -106,7 +106,7 @@ func (s *session) overview() {
 
 func (s *session) list() {
 	e, w, _ := s.result.Counts()
-	s.sayf("章节共 %d 节，完整度 %.0f%%，错误 %d 条，警告 %d 条：", len(s.sections), s.result.Completeness, e, w)
+	s.sayf("章节共 %d 节，完整度 %s%%，错误 %d 条，警告 %d 条：", len(s.sections), percent(s.result.Completeness), e, w)
 	for i, sec := range s.sections {
 		s.sayf("%d. %s：%s", i+1, s.heading(sec), s.status(i))
 	}
@@ -152,7 +152,7 @@ func (s *session) pick(n int) error {
 		hint += "，f 填数字"
 	}
 	if strings.TrimSpace(sec.Guidance) != "" {
-		hint += "，g 听写作提示"
+		hint += "，g 查看写作提示"
 	}
 	s.say(hint + "。")
 	return nil
