@@ -61,15 +61,15 @@ func (s *session) autosave() {
 		return
 	}
 	if err := s.current().WriteAutosave(target); err != nil {
-		// Said once, not before every prompt: a screen reader would read
-		// it again and again.
-		if msg := "自动保存失败：" + err.Error() + "。请尽早输入 s 保存。"; msg != s.autosaveErr {
-			s.say(msg)
-			s.autosaveErr = msg
+		// Said once until a write succeeds, not at every pause: a screen
+		// reader would read it again and again.
+		if !s.autosaveFailed {
+			s.say("自动保存失败：" + err.Error() + "。请尽早输入 s 保存。")
+			s.autosaveFailed = true
 		}
 		return
 	}
-	s.autosaveErr = ""
+	s.autosaveFailed = false
 	s.autosaveGen = mark
 	s.written[target] = true
 }

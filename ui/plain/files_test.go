@@ -73,7 +73,7 @@ func TestUnnamedDraftAsksForAFileName(t *testing.T) {
 	stand := filepath.Join(dir, "state", "未命名草稿-1.yaml")
 	os.MkdirAll(filepath.Dir(stand), 0o700)
 	t.Chdir(dir)
-	opts := Options{Report: model.NewReport(tm), Template: tm, UnnamedPath: stand, Now: fixedNow, NoLock: true}
+	opts := Options{Report: model.NewReport(tm), Template: tm, UnnamedPath: stand, Now: fixedNow, NoLock: true, autosavePause: -1}
 	in := newStepReader()
 	var out strings.Builder
 	opts.In, opts.Out = in, &out
@@ -182,7 +182,7 @@ func TestFailedSaveOffersAnotherFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Count(out, "保存失败：") != 2 || !strings.Contains(out, "修改仍在。") {
+	if strings.Count(out, "。修改仍在。") != 2 || strings.Count(out, "自动保存失败") != 1 {
 		t.Errorf("failure not said:\n%s", out)
 	}
 	mustLine(t, out, "已保存到 "+good+"（09:00:00）。")

@@ -33,7 +33,7 @@ func newDraft(t *testing.T, dir, name string) Options {
 	r := model.NewReport(tm)
 	path := filepath.Join(dir, name)
 	r.SetFile(path)
-	return Options{Report: r, Template: tm, Path: path, Now: fixedNow, NoLock: true}
+	return Options{Report: r, Template: tm, Path: path, Now: fixedNow, NoLock: true, autosavePause: -1}
 }
 
 // openDraft loads a draft file the way cli does, with its recovery file.
@@ -49,7 +49,7 @@ func openDraft(t *testing.T, path string) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Options{Report: r, Template: tm, Path: path, Recovery: rec, Now: fixedNow, NoLock: true}
+	return Options{Report: r, Template: tm, Path: path, Recovery: rec, Now: fixedNow, NoLock: true, autosavePause: -1}
 }
 
 // script runs a session on typed input and returns everything it wrote.

@@ -48,6 +48,10 @@ type Options struct {
 	Now func() time.Time
 	// NoLock skips the lock file (tests of everything but locks).
 	NoLock bool
+
+	// autosavePause replaces autosavePause in tests; negative writes the
+	// recovery file before every wait for input.
+	autosavePause time.Duration
 }
 
 // Reason is why the session runs in plain mode.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"nianbao/model"
 	"nianbao/ui"
@@ -335,6 +336,60 @@ func TestPauseWritesRecoveryAndSignalEnds(t *testing.T) {
 	if exists(opts.Path) {
 		t.Error("the draft was written without a save")
 	}
+}
+
+// With the real pause, lines arriving together (a paste) are not written
+// one by one: nothing is written while they come, and the end of the
+// session still writes them all.
+func TestPasteIsNotAutosavedLineByLine(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	opts.autosavePause = time.Hour // the drafter never pauses
+	in := newStepReader()
+	sigs := make(chan os.Signal, 1)
+	var out strings.Builder
+	opts.In, opts.Out, opts.Signals = in, &out, sigs
+	done := make(chan error)
+	go func() { done <- Run(opts) }()
+	in.send("11\nt\n第一段。\n第二段。\n第三段。\n")
+	<-in.waiting
+	if exists(model.AutosavePath(opts.Path)) {
+		t.Error("recovery written before the drafter paused")
+	}
+	sigs <- syscall.SIGHUP
+	var ended *ui.Ended
+	if err := <-done; !errors.As(err, &ended) || ended.Cause != "终端已关闭（SIGHUP）" {
+		t.Fatalf("got %v", err)
+	}
+	rec, err := model.FindRecovery(opts.Path)
+	if err != nil || rec == nil || rec.Report.Text("leadership") != "第一段。\n第二段。\n第三段。" {
+		t.Fatalf("recovery after SIGHUP: %v %+v", err, rec)
+	}
+}
+
+// When input stops for the pause, the recovery file is written without
+// waiting for the next line.
+func TestPauseInTypingWritesRecovery(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	opts.autosavePause = time.Millisecond
+	in := newStepReader()
+	sigs := make(chan os.Signal, 1)
+	var out strings.Builder
+	opts.In, opts.Out, opts.Signals = in, &out, sigs
+	done := make(chan error)
+	go func() { done <- Run(opts) }()
+	in.send("11\nt\n主要负责人带头学法。\n")
+	<-in.waiting
+	// Waits for the write, however slow the machine; asserts no duration.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if rec, _ := model.FindRecovery(opts.Path); rec != nil && rec.Report.Text("leadership") == "主要负责人带头学法。" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("recovery file never written during the pause")
+		}
+	}
+	sigs <- syscall.SIGTERM
+	<-done
 }
 
 // Discarding a recovery file takes a second yes; going back offers it

@@ -15,6 +15,11 @@ import (
 	"nianbao/model"
 )
 
+// autosavePause is how long input must stop before the recovery file is
+// written: a typed line is written while the drafter thinks about the
+// next, a pasted block once it has all arrived.
+const autosavePause = 500 * time.Millisecond
+
 // session is one plain drafting session. It runs on one goroutine; input
 // is read by a helper goroutine only while a prompt waits, so an external
 // editor started between prompts gets the terminal to itself.
@@ -45,10 +50,14 @@ type session struct {
 	// recovery file holds change number autosaveGen.
 	editGen, savedGen    int
 	changes, autosaveGen int
-	autosaveErr          string // the last autosave failure said
+	autosaveFailed       bool // the failure was said; quiet until a write succeeds
 	// pending is a text block being typed: it is in the recovery file
 	// from the first pause on, though not yet in the report.
 	pending *pendingText
+
+	// pause is how long input must stop before the recovery file is
+	// written; negative writes before every wait (tests).
+	pause time.Duration
 
 	unnamed string          // stand-in path of an unnamed draft's recovery file
 	written map[string]bool // draft paths whose recovery file this session wrote or took over
@@ -79,6 +88,10 @@ func newSession(opts Options) *session {
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	s.pause = opts.autosavePause
+	if s.pause == 0 {
+		s.pause = autosavePause
 	}
 	if s.path == "" {
 		s.path = r.File()
@@ -129,17 +142,15 @@ func clean(s string) string {
 func isControl(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' }
 
 // ask prints a prompt (without a line break, so the answer follows it) and
-// returns the answer line. Before waiting it writes the recovery file if
-// anything changed since the last one: waiting for the drafter is the
-// pause the full editor's timer waits for. A line that is not UTF-8 is
+// returns the answer line. When no line comes for autosavePause it writes
+// the recovery file if anything changed since the last one: the drafter
+// paused, as the full editor's timer waits for. A paste, whose lines come
+// at once, is not written line by line. A line that is not UTF-8 is
 // refused in words and asked again.
 func (s *session) ask(prompt string) (string, error) {
 	for {
-		if !s.in.buffered() {
-			s.autosave()
-		}
 		fmt.Fprint(s.out, prompt)
-		l, err := s.in.next(s.opts.Signals)
+		l, err := s.in.next(s.opts.Signals, s.pause, s.autosave)
 		if err != nil {
 			return "", err
 		}
@@ -155,13 +166,11 @@ type lineReader struct {
 	r    *bufio.Reader
 	want chan struct{}
 	got  chan readResult
-	more bool // bytes after the last line were already read
 	done error
 }
 
 type readResult struct {
 	line string
-	more bool
 	err  error
 }
 
@@ -186,34 +195,46 @@ func (lr *lineReader) loop() {
 			lr.got <- readResult{err: err}
 			return
 		}
-		lr.got <- readResult{line: line, more: lr.r.Buffered() > 0}
+		lr.got <- readResult{line: line}
 	}
 }
 
-func (lr *lineReader) buffered() bool { return lr.more }
-
 // next returns the next line without its line break, or an *endedError
-// when input ended, failed or a signal came.
-func (lr *lineReader) next(signals <-chan os.Signal) (string, error) {
+// when input ended, failed or a signal came. idle runs once when no line
+// has come for pause (at once, before waiting, when pause is negative).
+func (lr *lineReader) next(signals <-chan os.Signal, pause time.Duration, idle func()) (string, error) {
 	if lr.done != nil {
 		return "", lr.done
 	}
+	var idleC <-chan time.Time
+	if pause < 0 {
+		idle()
+	} else {
+		t := time.NewTimer(pause)
+		defer t.Stop()
+		idleC = t.C
+	}
 	lr.want <- struct{}{}
-	select {
-	case res := <-lr.got:
-		if res.err != nil {
-			cause := "输入结束（EOF）"
-			if res.err != io.EOF {
-				cause = "无法读取输入（" + res.err.Error() + "）"
+	for {
+		select {
+		case <-idleC:
+			idle()
+			idleC = nil
+			continue
+		case res := <-lr.got:
+			if res.err != nil {
+				cause := "输入结束（EOF）"
+				if res.err != io.EOF {
+					cause = "无法读取输入（" + res.err.Error() + "）"
+				}
+				lr.done = &endedError{cause: cause}
+				return "", lr.done
 			}
-			lr.done = &endedError{cause: cause}
+			return strings.TrimRight(res.line, "\r\n"), nil
+		case sig := <-signals:
+			lr.done = &endedError{cause: signalCause(sig), signal: true}
 			return "", lr.done
 		}
-		lr.more = res.more
-		return strings.TrimRight(res.line, "\r\n"), nil
-	case sig := <-signals:
-		lr.done = &endedError{cause: signalCause(sig), signal: true}
-		return "", lr.done
 	}
 }
 
