@@ -102,8 +102,10 @@ func Run(opts Options) error {
 	if !opts.NoLock && s.path != "" {
 		// Without a lock only the warning to a second nianbao is lost;
 		// conflict checks on save still protect the file.
-		lock, holder, _ := model.AcquireLock(s.path)
-		s.lock, s.lockedPath, s.holder = lock, s.path, holder
+		s.lock, s.holder, _ = model.AcquireLock(s.path)
+		if s.lock != nil {
+			s.lockedPath = s.path
+		}
 	}
 	defer func() { _ = s.lock.Release() }()
 	err := s.run()
@@ -137,8 +139,8 @@ func (s *session) run() error {
 }
 
 // end writes what is unsaved to the recovery file after input ended or a
-// signal came, and says so; nothing typed is dropped.
-// When input simply ends with nothing unsaved that is a clean quit.
+// signal came, and says so; nothing typed is dropped. Input that simply
+// ends with nothing unsaved is a clean quit.
 func (s *session) end(why *endedError) error {
 	// The input ended (ctrl+d) or ^C was echoed after a prompt: start the
 	// message on its own line.
