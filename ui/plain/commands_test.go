@@ -190,3 +190,19 @@ func TestLeftoversAreListedReadAndDeleted(t *testing.T) {
 		t.Errorf("saved removed=%+v unmatched=%q", r.Removed, r.Unmatched)
 	}
 }
+
+// A lone "." ends the walk through a section's figures early; the
+// findings name the figure command to fix them.
+func TestFigureWalkEndsEarly(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	out, err := script(t, opts, lines("5", "f", "30", "25", "5", "50", ".", "q", "n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "第 6 项，") {
+		t.Errorf("walk went on after the dot:\n%s", out)
+	}
+	if !strings.Contains(out, "（输入 f 4 修改）") || !strings.Contains(out, "必填数字“行政应诉案件数”未填写（输入 f 5 修改）") {
+		t.Errorf("findings do not say which figure:\n%s", out)
+	}
+}

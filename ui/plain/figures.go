@@ -32,14 +32,17 @@ func (s *session) editFigures(sec *model.Section, arg string) error {
 		}
 		first, figs = n-1, figs[n-1:n]
 	}
-	s.say("逐项填写数字：只填阿拉伯数字，单位不用填；直接回车保留原值，输入“清除”删去这一项。")
+	s.say("逐项填写数字：只填阿拉伯数字，单位不用填；直接回车保留原值，输入“清除”删去这一项，单独输入“.”结束填写。")
 	changed := false
 	for i, f := range figs {
-		c, err := s.askFigure(first+i+1, f)
+		c, stop, err := s.askFigure(first+i+1, f)
 		if err != nil {
 			return err
 		}
 		changed = changed || c
+		if stop {
+			break
+		}
 	}
 	if !changed {
 		s.say("数字没有变化。")
@@ -50,7 +53,9 @@ func (s *session) editFigures(sec *model.Section, arg string) error {
 	return nil
 }
 
-func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
+// askFigure asks for one figure; stop is set when the drafter ends the
+// walk (a lone "."), as a lone "." ends a block of text.
+func (s *session) askFigure(n int, f *model.Figure) (changed, stop bool, err error) {
 	for {
 		prompt := fmt.Sprintf("第 %d 项，%s（单位 %s", n, f.Label, f.Unit)
 		old, had := s.report.Figure(f.ID)
@@ -67,20 +72,22 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 		}
 		ans, err := s.ask(prompt + "）：")
 		if err != nil {
-			return false, err
+			return false, false, err
 		}
 		v := strings.TrimSpace(ans)
 		switch {
 		case v == "":
-			return false, nil
+			return false, false, nil
+		case isTerminator(v):
+			return false, true, nil
 		case slices.Contains(clearWords, v):
 			if !had {
-				return false, nil
+				return false, false, nil
 			}
 			delete(s.report.Figures, f.ID)
 			s.touch()
 			s.say("已清除：" + f.Label + "。")
-			return true, nil
+			return true, false, nil
 		}
 		num, err := model.ParseNumber(v)
 		if err != nil {
@@ -88,7 +95,7 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 			continue
 		}
 		if had && num.Text == old.Text {
-			return false, nil
+			return false, false, nil
 		}
 		s.report.SetFigure(f.ID, num)
 		s.touch()
@@ -99,7 +106,7 @@ func (s *session) askFigure(n int, f *model.Figure) (bool, error) {
 			said += "（输入的“" + v + "”记为 " + num.Text + "）"
 		}
 		s.say(said + "。")
-		return true, nil
+		return true, false, nil
 	}
 }
 
@@ -123,7 +130,13 @@ func (s *session) figureFindings(sec *model.Section) {
 	}
 	s.sayf("本节数字检查发现 %d 条：", len(found))
 	for i, f := range found {
-		s.sayf("%d. %s：%s", i+1, f.Severity.Label(), f.Message)
+		at := ""
+		for j, fig := range sec.Figures {
+			if fig.ID == f.Figure {
+				at = fmt.Sprintf("（输入 f %d 修改）", j+1)
+			}
+		}
+		s.sayf("%d. %s：%s%s", i+1, f.Severity.Label(), f.Message, at)
 	}
 }
 
