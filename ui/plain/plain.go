@@ -151,6 +151,9 @@ func (s *session) end(why *endedError) error {
 		return nil
 	}
 	e := &ui.Ended{Cause: why.cause}
+	if s.pending != nil && s.pending.keepsOld(s.report) {
+		s.say("本节正文的替换没有完成（没有输入“.”）：恢复文件中保留了原有正文，新输入的内容接在后面。")
+	}
 	if s.dirty() {
 		e.Recovery, e.Err = s.writeRecovery()
 	} else {

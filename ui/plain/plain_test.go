@@ -440,3 +440,44 @@ func TestRecoveryLaterKeepsFile(t *testing.T) {
 		t.Error("recovery file removed")
 	}
 }
+
+// A replacing block cut off before its "." does not cost the old text:
+// the recovery file holds the old text and the new lines after it.
+func TestUnfinishedReplaceKeepsOldText(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	opts.Report.SetText("plans", "还没保存的原有安排。")
+	out, err := script(t, opts, "12\nt\n2\n新的安排第一段。  \n")
+	var ended *ui.Ended
+	if !errors.As(err, &ended) {
+		t.Fatalf("got %v", err)
+	}
+	mustLine(t, out, "本节正文的替换没有完成（没有输入“.”）：恢复文件中保留了原有正文，新输入的内容接在后面。")
+	rec, err := model.FindRecovery(opts.Path)
+	if err != nil || rec == nil {
+		t.Fatal("no recovery file", err)
+	}
+	if got := rec.Report.Text("plans"); got != "还没保存的原有安排。\n新的安排第一段。" {
+		t.Errorf("recovery holds %q", got)
+	}
+}
+
+// Spaces at line ends are not text; leading full-width indents are.
+func TestComposeText(t *testing.T) {
+	for _, c := range []struct {
+		old    string
+		lines  []string
+		append bool
+		want   string
+	}{
+		{"", []string{"　　第一段。", "   ", "第二段。 \t", "", "  "}, false, "　　第一段。\n\n第二段。"},
+		{"原有。", []string{"追加。"}, true, "原有。\n追加。"},
+		{"原有。\n", []string{"追加。"}, true, "原有。\n追加。"},
+		{"原有。", []string{"替换。"}, false, "替换。"},
+		{"  ", []string{"新。"}, true, "新。"},
+		{"原有。", []string{"", " "}, true, "原有。"},
+	} {
+		if got := composeText(c.old, c.lines, c.append); got != c.want {
+			t.Errorf("composeText(%q, %q, %v) = %q, want %q", c.old, c.lines, c.append, got, c.want)
+		}
+	}
+}

@@ -20,27 +20,39 @@ type pendingText struct {
 
 func (p *pendingText) typed() bool { return len(p.lines) > 0 }
 
+// applyTo puts the unfinished block into a snapshot for the recovery
+// file. It always appends: until the closing "." the drafter has not
+// given up the old text, so a replacing block unfinished when the session
+// ends keeps both, old text first.
 func (p *pendingText) applyTo(r *model.Report) {
-	r.SetText(p.section, composeText(r.Text(p.section), p.lines, p.append))
+	r.SetText(p.section, composeText(r.Text(p.section), p.lines, true))
+}
+
+// keepsOld says the recovery file holds old text the drafter meant to
+// replace.
+func (p *pendingText) keepsOld(r *model.Report) bool {
+	return !p.append && p.typed() && strings.TrimSpace(r.Text(p.section)) != ""
 }
 
 // composeText is the section's text after a block: the block alone, or
-// the old text with the block as new paragraphs after it. Lines holding
-// only spaces become empty lines (a paragraph break) and trailing ones are
-// dropped: they carry no text, and a line ending in spaces would make the
-// draft's block scalar unreadable.
+// the old text with the block as new paragraphs after it. Spaces at the
+// end of a line are dropped, so a line holding only spaces becomes an
+// empty line (a paragraph break), and empty lines at the end go: they
+// carry no text, and a line ending in spaces would turn the draft's block
+// scalar into an unreadable quoted string. Leading spaces (the full-width
+// indent some drafters type) stay.
 func composeText(old string, lines []string, appendTo bool) string {
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			l = ""
-		}
-		out = append(out, l)
+		out = append(out, strings.TrimRight(l, " \t\u3000"))
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
 	block := strings.Join(out, "\n")
+	if appendTo && block == "" {
+		return old
+	}
 	if !appendTo || strings.TrimSpace(old) == "" {
 		return block
 	}
