@@ -95,7 +95,7 @@ func runEdit(opts *editOptions) error {
 		if opts.path != "" {
 			uo.Report.SetFile(opts.path)
 		} else {
-			uo.UnnamedPath, uo.Recovery = unnamedRecovery(opts.streams)
+			uo.UnnamedPath, uo.Recovery = unnamedRecovery(opts.streams, saveKey(opts))
 		}
 	}
 	if reason, ok := plainReason(opts); ok {
@@ -140,6 +140,14 @@ func plainReason(opts *editOptions) (plain.Reason, bool) {
 		return plain.ReasonNoCursor, true
 	}
 	return 0, false
+}
+
+// saveKey names how the drafter saves in the mode edit will run in.
+func saveKey(opts *editOptions) string {
+	if _, ok := plainReason(opts); ok {
+		return "命令 s"
+	}
+	return "ctrl+s"
 }
 
 // env is the environment lookup; the root command (nianbao without a
@@ -232,10 +240,10 @@ func loadForEdit(opts *editOptions, uo *ui.Options) error {
 // unnamedRecovery picks where a draft without a name autosaves and finds
 // the newest recovery file an earlier unnamed draft left. Problems only
 // cost the autosave of this session, so they are reported, not fatal.
-func unnamedRecovery(s *Streams) (string, *model.Recovery) {
+func unnamedRecovery(s *Streams, save string) (string, *model.Recovery) {
 	dir, err := model.UnsavedDir()
 	if err != nil {
-		fmt.Fprintf(s.Err, "提示：找不到保存恢复文件的目录（%v）；请尽早用 ctrl+s 给草稿命名\n", err)
+		fmt.Fprintf(s.Err, "提示：找不到保存恢复文件的目录（%v）；请尽早用 %s 给草稿命名\n", err, save)
 		return "", nil
 	}
 	found, errs := model.FindUnsavedRecoveries(dir)
@@ -244,7 +252,7 @@ func unnamedRecovery(s *Streams) (string, *model.Recovery) {
 	}
 	path, err := model.NewUnsavedPath(dir, time.Now())
 	if err != nil {
-		fmt.Fprintf(s.Err, "提示：无法创建恢复文件目录 %s（%s）；请尽早用 ctrl+s 给草稿命名\n", dir, model.OSReason(err))
+		fmt.Fprintf(s.Err, "提示：无法创建恢复文件目录 %s（%s）；请尽早用 %s 给草稿命名\n", dir, model.OSReason(err), save)
 		path = ""
 	}
 	if len(found) > 0 {
