@@ -218,21 +218,7 @@ func warnFindings(w io.Writer, t *model.Template, res check.Result, draft string
 		return
 	}
 	fmt.Fprintf(w, "警告：检查发现 %d 个错误，仍照常导出，请在报送前修改：\n", len(errs))
-	for i, f := range errs {
-		if i == maxListedFindings {
-			fmt.Fprintf(w, "  ……另有 %d 个\n", len(errs)-maxListedFindings)
-			break
-		}
-		where := ""
-		if f.Section != "" {
-			name := f.Section
-			if s := t.Section(f.Section); s != nil {
-				name = s.Title
-			}
-			where = "［" + name + "］"
-		}
-		fmt.Fprintf(w, "  - %s%s\n", where, strings.TrimSpace(f.Message))
-	}
+	listFindings(w, t, errs, "个", false)
 	fmt.Fprintf(w, "运行 nianbao check %s 查看全部问题。\n", quoteArg(draft))
 }
 
@@ -243,4 +229,29 @@ func quoteArg(s string) string {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 	return s
+}
+
+// listFindings prints findings for export's messages, one a line with the
+// section's title, at most maxListedFindings of them; measure is the
+// counting word of the "另有 N …" line, and severity adds 错误/警告.
+func listFindings(w io.Writer, t *model.Template, fs []check.Finding, measure string, severity bool) {
+	for i, f := range fs {
+		if i == maxListedFindings {
+			fmt.Fprintf(w, "  ……另有 %d %s\n", len(fs)-maxListedFindings, measure)
+			break
+		}
+		where := ""
+		if f.Section != "" {
+			name := f.Section
+			if s := t.Section(f.Section); s != nil {
+				name = s.Title
+			}
+			where = "［" + name + "］"
+		}
+		label := ""
+		if severity {
+			label = f.Severity.Label() + "："
+		}
+		fmt.Fprintf(w, "  - %s%s%s\n", where, label, strings.TrimSpace(f.Message))
+	}
 }

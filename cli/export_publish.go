@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"nianbao/check"
 	"nianbao/model"
@@ -37,19 +36,5 @@ func publishGate(w io.Writer, t *model.Template, format render.Format, res check
 }
 
 func listPublish(w io.Writer, t *model.Template, fs []check.Finding) {
-	for i, f := range fs {
-		if i == maxListedFindings {
-			fmt.Fprintf(w, "  ……另有 %d 处\n", len(fs)-maxListedFindings)
-			break
-		}
-		where := ""
-		if f.Section != "" {
-			name := f.Section
-			if s := t.Section(f.Section); s != nil {
-				name = s.Title
-			}
-			where = "［" + name + "］"
-		}
-		fmt.Fprintf(w, "  - %s%s：%s\n", where, f.Severity.Label(), strings.TrimSpace(f.Message))
-	}
+	listFindings(w, t, fs, "处", true)
 }

@@ -265,7 +265,7 @@ func TestSaveAsWhileEditing(t *testing.T) {
 	typeText(t, a, "新写的。")
 	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF6})
 	drain(t, a, cmd)
-	if a.state != stateSaveAs || a.fileName.Value() != copyName(path) {
+	if a.state != stateSaveAs || a.fileName.Value() != model.CopyName(path) {
 		t.Fatalf("state %v, suggested %q", a.state, a.fileName.Value())
 	}
 	second := filepath.Join(filepath.Dir(path), "第二份.yaml")

@@ -107,7 +107,7 @@ func (a *App) conflictPrompt(c *model.ConflictError) promptFunc {
 			overwrite = "按原路径重新写入"
 		}
 		choices := []choice{
-			{keys: []string{"a"}, label: "另存为…", do: func() tea.Cmd { return a.askFileNameAs(copyName(c.Path)) }},
+			{keys: []string{"a"}, label: "另存为…", do: func() tea.Cmd { return a.askFileNameAs(model.CopyName(c.Path)) }},
 		}
 		if !c.Removed {
 			choices = append(choices, choice{keys: []string{"r"}, label: "载入磁盘上的版本…", do: func() tea.Cmd { return a.confirmReload(c) }})
@@ -172,27 +172,10 @@ func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
 }
 
 // copyName suggests a file name beside path for saving a second version.
-func copyName(path string) string {
-	ext := filepath.Ext(path)
-	return strings.TrimSuffix(path, ext) + "（另存）" + ext
-}
 
 // defaultFileName is the template's title for this unit and year, so a new
 // draft is saved under the name the drafter would give the Word file.
-func (a *App) defaultFileName() string {
-	r := a.c.report
-	name := strings.TrimSpace(a.c.tmpl.Title(r.Unit, r.Year))
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, name)
-	if name == "" {
-		name = "法治政府建设情况报告"
-	}
-	return name + ".yaml"
-}
+func (a *App) defaultFileName() string { return model.DraftFileName(a.c.tmpl, a.c.report) }
 
 // saveAs asks for another name while editing; the draft then lives under
 // it (its lock and autosave follow), and the old file stays as it was.
@@ -206,7 +189,7 @@ func (a *App) saveAs() tea.Cmd {
 	if a.path == "" {
 		return a.askFileName()
 	}
-	return a.askFileNameAs(copyName(a.path))
+	return a.askFileNameAs(model.CopyName(a.path))
 }
 
 func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }

@@ -138,7 +138,7 @@ func (s *session) write(overwrite bool) (bool, error) {
 		if err != nil || n == 1 {
 			return false, err
 		}
-		return s.saveAs(copyName(s.path))
+		return s.saveAs(model.CopyName(s.path))
 	}
 	s.report.AdoptSaved(snap)
 	if s.path != s.lockedPath && !s.opts.NoLock {
@@ -175,7 +175,7 @@ func (s *session) conflict(c *model.ConflictError) (bool, error) {
 	}
 	switch n {
 	case 0:
-		return s.saveAs(copyName(c.Path))
+		return s.saveAs(model.CopyName(c.Path))
 	case 1:
 		return s.write(true)
 	case 2:
@@ -247,25 +247,7 @@ func (s *session) askFileName(suggest string) (path string, replace, ok bool, er
 }
 
 // defaultFileName is the report's title, as the full editor suggests.
-func (s *session) defaultFileName() string {
-	r := s.report
-	name := strings.TrimSpace(s.tmpl.Title(r.Unit, r.Year))
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, name)
-	if name == "" {
-		name = "法治政府建设情况报告"
-	}
-	return name + ".yaml"
-}
-
-func copyName(path string) string {
-	ext := filepath.Ext(path)
-	return strings.TrimSuffix(path, ext) + "（另存）" + ext
-}
+func (s *session) defaultFileName() string { return model.DraftFileName(s.tmpl, s.report) }
 
 // quit ends the session, asking about unsaved changes with the full
 // editor's answers: s/y save and quit, n/d quit without saving.
