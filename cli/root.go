@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,7 +55,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	root.SetVersionTemplate("nianbao {{.Version}}\n")
 	root.Flags().StringVar(&editOpts.template, "template", "", "模板 id 或模板文件路径")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &ExitError{Code: ExitInput, Err: fmt.Errorf("参数错误：%v（用 %s --help 查看用法）", err, c.CommandPath())}
+		return &ExitError{Code: ExitInput, Err: fmt.Errorf("参数错误：%s（用 %s --help 查看用法）", flagErrorText(err), c.CommandPath())}
 	})
 	root.AddCommand(
 		newEditCmd(s),
@@ -81,6 +82,17 @@ func localizeHelp(root *cobra.Command) {
 	root.SetUsageTemplate(usageTemplate)
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	var helpFlags func(c *cobra.Command)
+	helpFlags = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = "显示帮助"
+		}
+		for _, sub := range c.Commands() {
+			helpFlags(sub)
+		}
+	}
+	helpFlags(root)
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "help":
@@ -90,6 +102,28 @@ func localizeHelp(root *cobra.Command) {
 			c.Long = "为 bash、zsh、fish 或 powershell 生成 nianbao 的自动补全脚本，例如：\n  source <(nianbao completion bash)"
 		}
 	}
+}
+
+// flagErrorPatterns turn pflag's English messages into Chinese; the flag
+// and value named stay as they were typed.
+var flagErrorPatterns = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`^unknown shorthand flag: '(.+)' in (\S+)$`), "未知的短选项 -$1（在 $2 中）"},
+	{regexp.MustCompile(`^unknown flag: (\S+)$`), "未知的选项 $1"},
+	{regexp.MustCompile(`^flag needs an argument: '?(.+?)'?(?: in \S+)?$`), "选项 $1 缺少取值"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.+?)" flag: .*$`), "选项 $2 的取值“$1”无效"},
+}
+
+func flagErrorText(err error) string {
+	msg := err.Error()
+	for _, p := range flagErrorPatterns {
+		if p.re.MatchString(msg) {
+			return p.re.ReplaceAllString(msg, p.with)
+		}
+	}
+	return msg
 }
 
 const usageTemplate = `用法：{{if .Runnable}}
