@@ -194,7 +194,7 @@ func runPlain(opts *editOptions, uo ui.Options, reason plain.Reason) error {
 	defer signal.Stop(sigs)
 	po := plain.Options{
 		Report: uo.Report, Template: uo.Template, Path: uo.Path,
-		Previous: uo.Previous, Recoveries: uo.Recoveries, UnnamedPath: uo.UnnamedPath,
+		Previous: uo.Previous, Recoveries: uo.Recoveries, UnnamedPath: uo.UnnamedPath, Attach: uo.Attach,
 		Reason: reason, In: s.In, Out: s.Out, Signals: sigs,
 		External: externalEditor(opts.env()),
 	}

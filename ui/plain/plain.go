@@ -22,10 +22,13 @@ import (
 // Options are what a plain session needs to start. Report, Template, Path,
 // Previous, Recoveries and UnnamedPath mean what they mean in ui.Options.
 type Options struct {
-	Report     *model.Report
-	Template   *model.Template
-	Path       string
-	Previous   *model.Template
+	Report   *model.Report
+	Template *model.Template
+	Path     string
+	Previous *model.Template
+	// Attach is last year's report given with edit --previous: attached
+	// at start, as a change to save, as the full editor does.
+	Attach     *model.Previous
 	Recoveries []*model.Recovery
 	// session is the identity in side-file names; zero means this
 	// process. Tests give a dead editor's, so what the session leaves is

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/check"
+	"nianbao/followup"
 	"nianbao/model"
 )
 
@@ -87,6 +88,10 @@ func newSession(opts Options) *session {
 	}
 	if s.sess == (model.Session{}) {
 		s.sess = model.ThisSession()
+	}
+	if opts.Attach != nil && r.Previous != opts.Attach {
+		followup.AttachTo(r, t, opts.Attach)
+		s.touch() // unsaved until the drafter saves
 	}
 	if s.check == nil {
 		s.check = check.Report
