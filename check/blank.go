@@ -12,7 +12,7 @@ import "nianbao/internal/zhtext"
 // in; 次 of 人次 and 场次 is reached through its first character.
 func isBlankUnitStart(r rune) bool {
 	switch r {
-	case '件', '次', '场', '项', '起', '宗', '人', '个', '名', '份', '条', '篇':
+	case '件', '次', '场', '项', '起', '宗', '人', '个', '名', '份', '条', '篇', '卷':
 		return true
 	}
 	return false
