@@ -41,14 +41,10 @@ func messageStyle(st Styles, s statusInfo) lipgloss.Style {
 }
 
 // messageLine is the row under the status bar for a message too long for
-// the bar itself, wrapped no further than the screen is wide; "" when the
-// message fits the bar (or there is none).
-func messageLine(st Styles, width int, s statusInfo) string {
-	if s.message == "" {
-		return ""
-	}
-	full := renderStatus(st, width, s)
-	if strings.Contains(ansi.Strip(full), s.message) {
+// the bar itself, cut no further than the screen is wide; "" when the
+// message fits bar, the status bar already drawn (or there is none).
+func messageLine(st Styles, width int, s statusInfo, bar string) string {
+	if s.message == "" || strings.Contains(ansi.Strip(bar), s.message) {
 		return ""
 	}
 	return ansi.Truncate(messageStyle(st, s).Render(" "+s.message), width, "…")

@@ -40,9 +40,10 @@ func (a *App) View() string {
 		b.WriteByte('\n')
 	}
 	info := a.statusInfo()
-	b.WriteString(renderStatus(st, c.width, info))
+	bar := renderStatus(st, c.width, info)
+	b.WriteString(bar)
 	b.WriteByte('\n')
-	if long := messageLine(st, c.width, info); long != "" {
+	if long := messageLine(st, c.width, info, bar); long != "" {
 		// Until the next key the message takes the help line's row.
 		b.WriteString(long)
 	} else {
