@@ -1,43 +1,120 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
-// numRe finds a number with its unit in prose: "142件", "6.5 %", "200余次",
-// "15万余人次". Years and dates ("2023年", "8月") have no listed unit and
-// are never figures.
-var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
-
-// numAtRe is numRe anchored: tried only where a digit run starts, which
-// finds the same matches as numRe.FindAll (a match never starts inside a
-// run of digits when the run's start fails) at a fraction of the cost.
-var numAtRe = lazyRegexp(`^(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
-
-// numberMatches is numRe.FindAllStringSubmatchIndex(s, -1).
+// numberMatches finds every number with its unit in prose: "142件",
+// "6.5 %", "200余次", "15万余人次". Years and dates ("2023年", "8月") have
+// no listed unit and are never figures. Each match is laid out as
+// regexp's FindAllStringSubmatchIndex would give it for
+//
+//	(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(UNIT)
+//
+// with UNIT zhtext.UnitAlternation(): whole match, digits, first 余/多,
+// 万/亿, second 余/多, unit. It is written out by hand because it runs on
+// every number of every check, where the regular expression was a tenth
+// of the check's time; TestNumberMatchesEqualsRegexp holds the two equal.
 func numberMatches(s string) [][]int {
 	var out [][]int
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		if !isASCIIDigit(s[i]) || i > 0 && isASCIIDigit(s[i-1]) {
 			continue
 		}
-		m := numAtRe().FindStringSubmatchIndex(s[i:])
+		m := numberAt(s, i)
 		if m == nil {
 			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
 		}
 		out = append(out, m)
 		i = m[1] - 1
 	}
 	return out
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// numberAt matches the pattern of numberMatches at byte i, which holds a
+// digit; nil when no unit follows.
+func numberAt(s string, i int) []int {
+	j := i
+	for j < len(s) && isASCIIDigit(s[j]) {
+		j++
+	}
+	// Digit groups: ",ddd" repeated. A group followed by a fourth digit
+	// cannot end the number (the unit must come next), and no shorter
+	// choice can either, so the greedy reading is the only one.
+	for j+3 < len(s) && s[j] == ',' && isASCIIDigit(s[j+1]) && isASCIIDigit(s[j+2]) && isASCIIDigit(s[j+3]) {
+		j += 4
+	}
+	if j+1 < len(s) && s[j] == '.' && isASCIIDigit(s[j+1]) {
+		j += 2
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+	}
+	m := []int{i, -1, i, j, -1, -1, -1, -1, -1, -1, -1, -1}
+	if !qualifiedUnit(s, spaces(s, j), m, 0) {
+		return nil
+	}
+	return m
+}
+
+// qualifiers are the optional words between a number and its unit, in
+// pattern order; each is tried present before absent, as the regular
+// expression's greedy optional groups are.
+var qualifiers = [3][]string{{"余", "多"}, {"万", "亿"}, {"余", "多"}}
+
+// qualifiedUnit matches qualifiers[q:] and then the unit at byte j,
+// recording the groups in m (group q+2 for qualifiers[q], 5 for the unit).
+func qualifiedUnit(s string, j int, m []int, q int) bool {
+	if q == len(qualifiers) {
+		u := unitAt(s[j:])
+		if u == "" {
+			return false
+		}
+		m[10], m[11], m[1] = j, j+len(u), j+len(u)
+		return true
+	}
+	for _, w := range qualifiers[q] {
+		if strings.HasPrefix(s[j:], w) {
+			if qualifiedUnit(s, spaces(s, j+len(w)), m, q+1) {
+				m[2*q+4], m[2*q+5] = j, j+len(w)
+				return true
+			}
+			break // the words of one group share no prefix
+		}
+	}
+	m[2*q+4], m[2*q+5] = -1, -1
+	return qualifiedUnit(s, j, m, q+1)
+}
+
+// spaces skips what \s matches: ASCII space, tab, newline, form feed and
+// carriage return.
+func spaces(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	return j
+}
+
+// numberUnits is zhtext's unit alternation as a list, in its order: the
+// first that s starts with is the unit, as regexp's leftmost-first
+// alternation takes it.
+var numberUnits = strings.Split(zhtext.UnitAlternation(), "|")
+
+func unitAt(s string) string {
+	for _, u := range numberUnits {
+		if strings.HasPrefix(s, u) {
+			return u
+		}
+	}
+	return ""
 }
 
 // unitAliases lists the units in prose that state a figure of the given
@@ -103,7 +180,6 @@ func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number
 // the numbers import would take.
 func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	// Collect hits section by section in template order.
-	topics := topicKeywords(t)
 	flat := t.Flatten() // once: it walks and allocates, and the loops below run per number
 	var hits []numHit
 	for _, s := range flat {
@@ -112,50 +188,46 @@ func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 		}
 		hits = append(hits, numbersIn(s.ID, r.Text(s.ID))...)
 	}
-	type cand struct {
-		fig   *model.Figure
-		sec   *model.Section
-		score int
+	if len(hits) == 0 {
+		return map[string]ProseFigure{}
 	}
-	assigned := make([][]cand, len(hits))
+	cands, byUnit := cachedCandidates(t, flat)
+	assigned := make([][]*figureCand, len(hits))
 	for i, h := range hits {
-		var top []cand
+		var top []*figureCand
 		bestScore := 0
-		for _, s := range flat {
-			for _, f := range s.Figures {
-				sc := figureScore(f, s, h, topics)
-				if sc == 0 {
-					continue
-				}
-				if sc > bestScore {
-					top, bestScore = []cand{{f, s, sc}}, sc
-				} else if sc == bestScore {
-					top = append(top, cand{f, s, sc})
-				}
+		for _, c := range byUnit[h.unit] {
+			sc := c.score(h)
+			if sc == 0 {
+				continue
+			}
+			if sc > bestScore {
+				top, bestScore = []*figureCand{c}, sc
+			} else if sc == bestScore {
+				top = append(top, c)
 			}
 		}
 		assigned[i] = top
 	}
 	figs := map[string]ProseFigure{}
 	// Own section first, then anywhere else, first hit in document order.
-	for _, s := range flat {
-		for _, f := range s.Figures {
-			for pass := 0; pass < 2; pass++ {
+	for _, c := range cands {
+		f := c.fig
+		for pass := 0; pass < 2; pass++ {
+			if _, done := figs[f.ID]; done {
+				break
+			}
+			for i, h := range hits {
+				if (pass == 0) != (h.section == c.sec.ID) {
+					continue
+				}
+				for _, a := range assigned[i] {
+					if a == c {
+						figs[f.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+					}
+				}
 				if _, done := figs[f.ID]; done {
 					break
-				}
-				for i, h := range hits {
-					if (pass == 0) != (h.section == s.ID) {
-						continue
-					}
-					for _, c := range assigned[i] {
-						if c.fig == f {
-							figs[f.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
-						}
-					}
-					if _, done := figs[f.ID]; done {
-						break
-					}
 				}
 			}
 		}
@@ -163,52 +235,148 @@ func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	return figs
 }
 
-func isPlans(s *model.Section) bool {
-	return s.ID == "plans" || hasKeyword(s, "下一步") || hasKeyword(s, "下一年度")
+// figureCand is a figure with what scoring a number against it needs,
+// worked out once per read rather than once per number.
+type figureCand struct {
+	fig *model.Figure
+	sec *model.Section
+	// keys are the figure's keywords less its unit ("场" in [普法, 场] is
+	// the unit, checked by the unit bucket).
+	keys []figureKey
+	// lastIn lists every wording of every keyword, unit included, for
+	// lastKeywordEnd.
+	lastIn []string
 }
 
-// figureScore is how specifically hit states figure f of section s; 0 when
-// it does not.
-func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]bool) int {
-	if !unitFitsFigure(f, h.unit) {
-		return 0
+type figureKey struct {
+	vars  []string // the keyword's wordings (synonyms)
+	forms []string // its clause forms for the figure's unit
+	topic bool     // shared by several figures: names the subject only
+}
+
+// figureCandidates lists the template's figures in template order, and
+// buckets them by every prose unit that states them (see unitFitsFigure),
+// so a number is scored only against figures its unit can state.
+func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, map[string][]*figureCand) {
+	topics := topicKeywords(t)
+	var cands []*figureCand
+	byUnit := map[string][]*figureCand{}
+	for _, s := range flat {
+		for _, f := range s.Figures {
+			c := &figureCand{fig: f, sec: s}
+			for _, k := range f.Keywords {
+				c.lastIn = append(c.lastIn, variants(k)...)
+				if !isUnitWord(k, f.Unit) {
+					c.keys = append(c.keys, figureKey{vars: variants(k), forms: clauseFormsOf(k, f.Unit), topic: topics[k]})
+				}
+			}
+			cands = append(cands, c)
+			for _, u := range proseUnits(f) {
+				byUnit[u] = append(byUnit[u], c)
+			}
+		}
 	}
+	return cands, byUnit
+}
+
+// candidateCache keeps the figure candidates of the templates read last:
+// a folder check or the editor's live check reads many reports against
+// one template, and working the candidates out was a tenth of a check.
+// Entries are checked against the template before use (see matches), so
+// a template edited in place (the template editor does) is never read
+// with stale candidates.
+var candidateCache = struct {
+	sync.Mutex
+	m map[*model.Template]*candidateSet
+}{m: map[*model.Template]*candidateSet{}}
+
+// candidateCacheSize bounds the cache: a season's folder holds a few
+// templates, and a long editing session must not keep every template it
+// ever built alive.
+const candidateCacheSize = 16
+
+type candidateSet struct {
+	cands  []*figureCand
+	byUnit map[string][]*figureCand
+	// What the candidates were worked out from, per candidate: the
+	// figure's unit, keywords and section id as they were then.
+	units    []string
+	keywords [][]string
+	secIDs   []string
+}
+
+func cachedCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, map[string][]*figureCand) {
+	candidateCache.Lock()
+	set := candidateCache.m[t]
+	candidateCache.Unlock()
+	if set != nil && set.matches(flat) {
+		return set.cands, set.byUnit
+	}
+	cands, byUnit := figureCandidates(t, flat)
+	set = &candidateSet{cands: cands, byUnit: byUnit}
+	for _, c := range cands {
+		set.units = append(set.units, c.fig.Unit)
+		set.keywords = append(set.keywords, slices.Clone(c.fig.Keywords))
+		set.secIDs = append(set.secIDs, c.sec.ID)
+	}
+	candidateCache.Lock()
+	if len(candidateCache.m) >= candidateCacheSize {
+		clear(candidateCache.m)
+	}
+	candidateCache.m[t] = set
+	candidateCache.Unlock()
+	return cands, byUnit
+}
+
+// matches says whether the template still has exactly the figures, in
+// the same sections, with the same units and keywords, that the set was
+// worked out from.
+func (set *candidateSet) matches(flat []*model.Section) bool {
+	i := 0
+	for _, s := range flat {
+		for _, f := range s.Figures {
+			if i >= len(set.cands) {
+				return false
+			}
+			c := set.cands[i]
+			if c.fig != f || c.sec != s || set.secIDs[i] != s.ID || set.units[i] != f.Unit || !slices.Equal(set.keywords[i], f.Keywords) {
+				return false
+			}
+			i++
+		}
+	}
+	return i == len(set.cands)
+}
+
+// score is how specifically hit states the figure; 0 when it does not.
+// The caller has matched the unit already.
+func (c *figureCand) score(h numHit) int {
 	if h.negated {
 		return 0
 	}
-	own := h.section == s.ID
-	if !own && !h.paragraph.mentions(s) {
-		return 0
-	}
-	var keys []string
-	for _, k := range f.Keywords {
-		if !isUnitWord(k, f.Unit) { // "场" in [普法, 场] is the unit, already checked
-			keys = append(keys, k)
-		}
-	}
+	own := h.section == c.sec.ID
 	// The subject may stand a sentence away only in the figure's own
 	// section and only for a figure named by one keyword: with two
 	// ([行政复议, 收]) the generic one ("办理") must not borrow the
 	// subject from another sentence ("办理法律援助案件247件").
-	wide := own && len(keys) == 1
+	wide := own && len(c.keys) == 1
 	score, distinct, named := 0, 0, 0
-	for _, k := range keys {
-		inContext := containsVariant(h.prefix, k) || containsVariant(h.after, k) ||
-			wide && (containsVariant(h.prev, k) || containsVariant(h.lead, k))
-		n := max(lengthIn(h.phrase, variants(k)), lengthIn(h.after, variants(k)))
+	for _, k := range c.keys {
+		inContext := containsAny(h.prefix, k.vars) || containsAny(h.after, k.vars) ||
+			wide && (containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
+		n := max(lengthIn(h.phrase, k.vars), lengthIn(h.after, k.vars))
 		if n == 0 {
-			forms := clauseFormsOf(k, f.Unit)
-			n = min(1, max(lengthIn(h.phrase, forms), lengthIn(h.after, forms)))
+			n = min(1, max(lengthIn(h.phrase, k.forms), lengthIn(h.after, k.forms)))
 			// A clause form stands in for a keyword of its own only when
 			// another keyword carries the subject ("行政复议案件52件");
 			// alone it needs the keyword nearby ("审查" needs 合法性审查).
-			inContext = inContext || n > 0 && len(keys) > 1
+			inContext = inContext || n > 0 && len(c.keys) > 1
 		}
 		if !inContext {
 			return 0
 		}
 		score += n
-		if !topics[k] {
+		if !k.topic {
 			distinct++
 			if n > 0 {
 				named++
@@ -221,7 +389,13 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 	if score == 0 || distinct > 0 && named == 0 {
 		return 0
 	}
-	if i := lastKeywordEnd(h.clause, f.Keywords); i >= 0 {
+	// A number outside the figure's section needs its paragraph to name
+	// the section's subject. Asked last: it searches the whole paragraph
+	// (once per section, remembered), the tests above only the clause.
+	if !own && !h.paragraph.mentions(c.sec) {
+		return 0
+	}
+	if i := lastIndexEnd(h.clause, c.lastIn); i >= 0 {
 		gap := h.clause[i:]
 		for _, w := range changeWords {
 			if strings.Contains(gap, w) && !strings.ContainsAny(gap, "至到") {
@@ -230,6 +404,10 @@ func figureScore(f *model.Figure, s *model.Section, h numHit, topics map[string]
 		}
 	}
 	return score
+}
+
+func isPlans(s *model.Section) bool {
+	return s.ID == "plans" || hasKeyword(s, "下一步") || hasKeyword(s, "下一年度")
 }
 
 // unitFitsFigure says whether a unit written in prose states figure f:
@@ -246,6 +424,22 @@ func unitFitsFigure(f *model.Figure, stated string) bool {
 		}
 	}
 	return false
+}
+
+// proseUnits lists every unit unitFitsFigure accepts for f, each once.
+func proseUnits(f *model.Figure) []string {
+	units := unitAliases[f.Unit]
+	if units == nil {
+		units = []string{f.Unit}
+	}
+	for _, k := range f.Keywords {
+		for _, u := range extraUnits[k][f.Unit] {
+			if !slices.Contains(units, u) {
+				units = append(slices.Clip(units), u)
+			}
+		}
+	}
+	return units
 }
 
 func unitFits(figUnit, stated string) bool {
@@ -279,20 +473,6 @@ func variants(k string) []string {
 	return []string{k}
 }
 
-func containsVariant(s, k string) bool {
-	return longestVariant(s, k) > 0
-}
-
-func longestVariant(s, k string) int {
-	n := 0
-	for _, v := range variants(k) {
-		if strings.Contains(s, v) && runeLen(v) > n {
-			n = runeLen(v)
-		}
-	}
-	return n
-}
-
 // mentionsStrong says whether a paragraph names a section's subject with a
 // specific keyword (four characters or more: 行政复议, 法治宣传), which is
 // what lets a figure be taken from text filed under another section. A
@@ -324,15 +504,13 @@ func topicKeywords(t *model.Template) map[string]bool {
 	return out
 }
 
-// lastKeywordEnd is the byte offset just after the last keyword occurrence
-// in clause, -1 when none occurs.
-func lastKeywordEnd(clause string, keywords []string) int {
+// lastIndexEnd is the byte offset just after the last occurrence of any
+// of words in clause, -1 when none occurs.
+func lastIndexEnd(clause string, words []string) int {
 	end := -1
-	for _, k := range keywords {
-		for _, v := range variants(k) {
-			if i := strings.LastIndex(clause, v); i >= 0 && i+len(v) > end {
-				end = i + len(v)
-			}
+	for _, v := range words {
+		if i := strings.LastIndex(clause, v); i >= 0 && i+len(v) > end {
+			end = i + len(v)
 		}
 	}
 	return end
@@ -368,6 +546,9 @@ type paragraphInfo struct {
 }
 
 func (p *paragraphInfo) mentions(s *model.Section) bool {
+	if p.strong == nil {
+		p.strong = map[string]bool{}
+	}
 	v, ok := p.strong[s.ID]
 	if !ok {
 		v = mentionsStrong(p.text, s.Keywords)
@@ -377,15 +558,32 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 }
 
 func numbersInParagraph(section, para string) []numHit {
+	// Most paragraphs state no number with a unit; they are not split.
+	// A match never spans a sentence end (no part of the pattern matches
+	// 。；！？ or a line end within a paragraph), so the paragraph's
+	// matches are each sentence's.
+	all := numberMatches(para)
+	if all == nil {
+		return nil
+	}
 	var out []numHit
-	info := &paragraphInfo{text: para, strong: map[string]bool{}}
-	sents := sentences(para)
-	for si, sent := range sents {
+	info := &paragraphInfo{text: para}
+	spans := sentenceSpans(para)
+	next := 0 // the next match to place
+	for si, sp := range spans {
+		at, sent := sp[0], para[sp[0]:sp[1]]
 		prev, lead := "", ""
 		if si > 0 {
-			prev, lead = clip(sents[si-1], keywordWindow), clip(sents[0], keywordWindow)
+			prev = clip(para[spans[si-1][0]:spans[si-1][1]], keywordWindow)
+			lead = clip(para[spans[0][0]:spans[0][1]], keywordWindow)
 		}
-		for _, m := range numberMatches(sent) {
+		for ; next < len(all) && all[next][0] < sp[1]; next++ {
+			m := all[next]
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] -= at
+				}
+			}
 			digits := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
 			mult := ""
 			if m[6] >= 0 {
@@ -407,9 +605,9 @@ func numbersInParagraph(section, para string) []numHit {
 			}
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
-			start := clauseStart(prefix, m[0]-from)
+			start, ws := clauseStarts(prefix, m[0]-from)
 			phrase := prefix[start:]
-			if ws := phraseStart(prefix, m[0]-from); ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
+			if ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
 				phrase = prefix[ws:]
 			}
 			source := sent
@@ -480,41 +678,59 @@ func runeStart(s string, i int) int {
 	return i
 }
 
-// clauseStart finds where the clause holding byte offset i begins.
-func clauseStart(s string, i int) int {
-	j := strings.LastIndexAny(s[:i], "，,；;：:、（(")
-	if j < 0 {
-		return 0
+// clauseStarts finds where the clause holding byte offset i begins, after
+// the last of ，,；;：:、（( before i, and where its phrase begins: the same
+// without the list mark 、. It scans bytes backwards, since it runs for
+// every number and the clause breaks are ASCII or three bytes long.
+func clauseStarts(s string, i int) (clause, phrase int) {
+	clause = -1
+	for k := i - 1; k >= 0; k-- {
+		b, list := s[k], false
+		switch {
+		case b == ',' || b == ';' || b == ':' || b == '(':
+		case k >= 2 && s[k-2] == 0xEF && s[k-1] == 0xBC && (b == 0x8C || b == 0x9B || b == 0x9A || b == 0x88): // ，；：（
+		case k >= 2 && s[k-2] == 0xE3 && s[k-1] == 0x80 && b == 0x81: // 、
+			list = true
+		default:
+			continue
+		}
+		if clause < 0 {
+			clause = k + 1
+		}
+		if !list {
+			return clause, k + 1
+		}
+		k -= 2
 	}
-	_, w := utf8.DecodeRuneInString(s[j:])
-	return j + w
+	return max(clause, 0), 0
 }
 
-// phraseStart is clauseStart without the list mark 、.
-func phraseStart(s string, i int) int {
-	j := strings.LastIndexAny(s[:i], "，,；;：:（(")
-	if j < 0 {
-		return 0
-	}
-	_, w := utf8.DecodeRuneInString(s[j:])
-	return j + w
-}
-
-// sentences splits prose at full stops and line ends, keeping the stop.
-func sentences(text string) []string {
-	var out []string
+// sentenceSpans splits prose at full stops, semicolons and line ends,
+// keeping the stop, and gives each non-blank sentence as byte offsets
+// [start, end). It scans bytes, not runes: every stop is ASCII or a
+// three-byte character, and this runs over all of a draft's prose.
+func sentenceSpans(text string) [][2]int {
+	var out [][2]int
 	start := 0
-	for i, r := range text {
-		if zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) || r == '\n' {
-			end := i + len(string(r))
-			if s := text[start:end]; strings.TrimFunc(s, isSpace) != "" {
-				out = append(out, s)
+	add := func(end int) {
+		if strings.TrimFunc(text[start:end], isSpace) != "" {
+			out = append(out, [2]int{start, end})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		switch b := text[i]; {
+		case b == '!' || b == '?' || b == ';' || b == '\n':
+			add(i + 1)
+		case (b == 0xE3 || b == 0xEF) && i+2 < len(text):
+			if r, w := utf8.DecodeRuneInString(text[i:]); zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) {
+				add(i + w)
+				i += w - 1
 			}
-			start = end
 		}
 	}
-	if s := text[start:]; strings.TrimFunc(s, isSpace) != "" {
-		out = append(out, s)
+	if start < len(text) {
+		add(len(text))
 	}
 	return out
 }

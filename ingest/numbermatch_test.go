@@ -1,12 +1,23 @@
 package ingest
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
+	"nianbao/model"
+	"nianbao/templates"
 )
+
+// numRe is the regular expression numberMatches implements by hand; the
+// tests hold the two equal.
+var numRe = lazyRegexp(`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(` + zhtext.UnitAlternation() + `)`)
 
 // numberMatches finds exactly what the unanchored numRe finds, on the
 // corpus, on our fixtures and on made-up edge cases (digit groups, decimals
@@ -32,6 +43,126 @@ func TestNumberMatchesEqualsRegexp(t *testing.T) {
 		want := numRe().FindAllStringSubmatchIndex(s, -1)
 		if got := numberMatches(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	}
+}
+
+// On random strings over the pattern's own alphabet (digits, group and
+// decimal marks, spaces, qualifiers, units, and other text), numberMatches
+// and the regular expression agree.
+func TestNumberMatchesEqualsRegexpRandom(t *testing.T) {
+	alphabet := []string{"0", "1", "9", ",", ".", " ", "\t", "余", "多", "万", "亿", "件", "人", "次", "人次", "场次", "%", "％", "元", "年", "a", "，", "个"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(14); k >= 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		want := numRe().FindAllStringSubmatchIndex(s, -1)
+		if got := numberMatches(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	}
+}
+
+// proseUnits is exactly the set of units unitFitsFigure accepts, for
+// every figure of every embedded template, so bucketing figures by unit
+// loses none.
+func TestProseUnitsAreTheUnitsThatFit(t *testing.T) {
+	stated := append(append([]string(nil), numberUnits...), "万元", "天", "")
+	figs := 0
+	for _, tp := range embeddedTemplates(t) {
+		for _, f := range tp.Figures() {
+			figs++
+			units := proseUnits(f)
+			for _, u := range stated {
+				if got, want := slices.Contains(units, u), unitFitsFigure(f, u); got != want {
+					t.Errorf("%s %s unit %q: in proseUnits %v, fits %v", tp.ID, f.ID, u, got, want)
+				}
+			}
+		}
+	}
+	if figs == 0 {
+		t.Fatal("no figures in the embedded templates")
+	}
+}
+
+func embeddedTemplates(t *testing.T) []*model.Template {
+	t.Helper()
+	var out []*model.Template
+	for _, id := range templates.IDs() {
+		tp, err := templates.Embedded(id)
+		if err != nil {
+			t.Fatalf("embedded template %s: %v", id, err)
+		}
+		out = append(out, tp)
+	}
+	return out
+}
+
+// A template edited in place after a read (as the template editor edits
+// one) is read with its new figures, not with the cached candidates.
+func TestReadFiguresSeesTemplateEditedInPlace(t *testing.T) {
+	tp, err := templates.Embedded("standard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sec *model.Section
+	var fig *model.Figure
+	for _, s := range tp.Flatten() {
+		if len(s.Figures) > 0 && !isPlans(s) {
+			sec, fig = s, s.Figures[0]
+			break
+		}
+	}
+	if fig == nil {
+		t.Fatal("standard template has no figures")
+	}
+	r := model.NewReport(tp)
+	r.SetText(sec.ID, "本年度共登记试点登记事项37"+fig.Unit+"。")
+	if got := ReadFigures(tp, r); got[fig.ID].Sentence != "" {
+		t.Fatalf("read %v before the keyword existed", got[fig.ID])
+	}
+	fig.Keywords = []string{"试点登记事项"}
+	got := ReadFigures(tp, r)
+	if v, ok := got[fig.ID]; !ok || v.Value.Value != 37 {
+		t.Fatalf("after editing the keyword: %v, want 37", got)
+	}
+	fig.Keywords[0] = "另一个说法"
+	if v, ok := ReadFigures(tp, r)[fig.ID]; ok {
+		t.Fatalf("after editing the keyword in place: still read %v", v)
+	}
+}
+
+// clauseStarts is the two LastIndexAny searches it replaces.
+func TestClauseStartsEqualsLastIndexAny(t *testing.T) {
+	byIndexAny := func(s string, i int, set string) int {
+		j := strings.LastIndexAny(s[:i], set)
+		if j < 0 {
+			return 0
+		}
+		_, w := utf8.DecodeRuneInString(s[j:])
+		return j + w
+	}
+	alphabet := []string{"，", ",", "；", ";", "：", ":", "、", "（", "(", "）", "。", "审结", "件", "1", "a", "\u00a0"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(10); k >= 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		i := len(s)
+		for i > 0 && rng.IntN(3) == 0 {
+			i--
+			for i > 0 && !utf8.RuneStart(s[i]) {
+				i--
+			}
+		}
+		c, p := clauseStarts(s, i)
+		if wc, wp := byIndexAny(s, i, "，,；;：:、（("), byIndexAny(s, i, "，,；;：:（("); c != wc || p != wp {
+			t.Fatalf("clauseStarts(%q, %d) = %d, %d; want %d, %d", s, i, c, p, wc, wp)
 		}
 	}
 }

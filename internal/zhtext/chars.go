@@ -126,13 +126,26 @@ func IsCounted(r rune) bool {
 // editor shows as 字数 and what section.short compares with min_chars.
 func CountChars(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Fast path for what most of a report is: a three-byte character
+		// (U+4000–U+CFFF, U+E000–U+EFFF) whose lead byte no blank shares.
+		// Blanks lead with C2, E1, E2, E3 or EF, and anything else is
+		// decoded as range would, invalid bytes included.
+		if b := s[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(s) && isContinuation(s[i+1]) && isContinuation(s[i+2]) {
+			n++
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if IsCounted(r) {
 			n++
 		}
+		i += w
 	}
 	return n
 }
+
+func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 
 // TrimBlank trims IsBlank characters and line ends from both sides of s.
 func TrimBlank(s string) string {
