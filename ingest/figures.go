@@ -193,11 +193,13 @@ func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
 	}
 	cands, byUnit := cachedCandidates(t, flat)
 	assigned := make([][]*figureCand, len(hits))
+	var memo keywordMemo
 	for i, h := range hits {
+		memo.reset()
 		var top []*figureCand
 		bestScore := 0
 		for _, c := range byUnit[h.unit] {
-			sc := c.score(h)
+			sc := c.score(h, &memo)
 			if sc == 0 {
 				continue
 			}
@@ -249,6 +251,7 @@ type figureCand struct {
 }
 
 type figureKey struct {
+	word  int      // the keyword's index in the template's keyword list, for keywordMemo
 	vars  []string // the keyword's wordings (synonyms)
 	forms []string // its clause forms for the figure's unit
 	topic bool     // shared by several figures: names the subject only
@@ -259,6 +262,7 @@ type figureKey struct {
 // so a number is scored only against figures its unit can state.
 func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, map[string][]*figureCand) {
 	topics := topicKeywords(t)
+	words := map[string]int{}
 	var cands []*figureCand
 	byUnit := map[string][]*figureCand{}
 	for _, s := range flat {
@@ -267,7 +271,12 @@ func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, 
 			for _, k := range f.Keywords {
 				c.lastIn = append(c.lastIn, variants(k)...)
 				if !isUnitWord(k, f.Unit) {
-					c.keys = append(c.keys, figureKey{vars: variants(k), forms: clauseFormsOf(k, f.Unit), topic: topics[k]})
+					w, seen := words[k]
+					if !seen {
+						w = len(words)
+						words[k] = w
+					}
+					c.keys = append(c.keys, figureKey{word: w, vars: variants(k), forms: clauseFormsOf(k, f.Unit), topic: topics[k]})
 				}
 			}
 			cands = append(cands, c)
@@ -350,7 +359,7 @@ func (set *candidateSet) matches(flat []*model.Section) bool {
 
 // score is how specifically hit states the figure; 0 when it does not.
 // The caller has matched the unit already.
-func (c *figureCand) score(h numHit) int {
+func (c *figureCand) score(h numHit, memo *keywordMemo) int {
 	if h.negated {
 		return 0
 	}
@@ -362,9 +371,11 @@ func (c *figureCand) score(h numHit) int {
 	wide := own && len(c.keys) == 1
 	score, distinct, named := 0, 0, 0
 	for _, k := range c.keys {
-		inContext := containsAny(h.prefix, k.vars) || containsAny(h.after, k.vars) ||
-			wide && (containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
-		n := max(lengthIn(h.phrase, k.vars), lengthIn(h.after, k.vars))
+		m := memo.of(k, h)
+		n := int(m.length)
+		// A keyword in the phrase or after the number is in the prefix or
+		// after it; the wider searches run only when it is not.
+		inContext := n > 0 || m.nearby(k, h) || wide && m.before(k, h)
 		if n == 0 {
 			n = min(1, max(lengthIn(h.phrase, k.forms), lengthIn(h.after, k.forms)))
 			// A clause form stands in for a keyword of its own only when
@@ -502,6 +513,60 @@ func topicKeywords(t *model.Template) map[string]bool {
 		}
 	}
 	return out
+}
+
+// keywordMemo remembers, for one number, what is known of each template
+// keyword around it: the candidates of a number share keywords (行政复议
+// names three figures), and each search covers up to a window of text.
+type keywordMemo struct {
+	words []wordAround
+}
+
+// wordAround is what one keyword's wordings do around a number. The
+// tri-states are 0 not yet searched, 1 absent, 2 present.
+type wordAround struct {
+	known   bool
+	length  int8 // lengthIn the phrase or after the number
+	near    int8 // in the prefix or after the number
+	earlier int8 // in the previous or the lead sentence
+}
+
+// reset forgets the previous number; the slice is kept for the next.
+func (m *keywordMemo) reset() {
+	clear(m.words)
+}
+
+func (m *keywordMemo) of(k figureKey, h numHit) *wordAround {
+	if k.word >= len(m.words) {
+		m.words = append(m.words, make([]wordAround, k.word+1-len(m.words))...)
+	}
+	w := &m.words[k.word]
+	if !w.known {
+		w.known = true
+		w.length = int8(min(127, max(lengthIn(h.phrase, k.vars), lengthIn(h.after, k.vars))))
+	}
+	return w
+}
+
+func (w *wordAround) nearby(k figureKey, h numHit) bool {
+	if w.near == 0 {
+		w.near = tri(containsAny(h.prefix, k.vars) || containsAny(h.after, k.vars))
+	}
+	return w.near == 2
+}
+
+func (w *wordAround) before(k figureKey, h numHit) bool {
+	if w.earlier == 0 {
+		w.earlier = tri(containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
+	}
+	return w.earlier == 2
+}
+
+func tri(b bool) int8 {
+	if b {
+		return 2
+	}
+	return 1
 }
 
 // lastIndexEnd is the byte offset just after the last occurrence of any
