@@ -185,14 +185,20 @@ func Decode(data []byte) (*Payload, error) {
 		id := slices.Sorted(maps.Keys(r.Invalid))[0]
 		return nil, &Error{fmt.Sprintf("数字“%s”不是数字：%s", id, r.Invalid[id])}
 	}
-	// ParseReport has bounded the structure; the rest is three small keys.
+	// ParseReport has bounded the structure; the rest is three small keys,
+	// read from the document it parsed.
 	var rest struct {
-		Version int               `yaml:"nianbao"`
-		Shown   Shown             `yaml:"shown"`
-		Digests map[string]string `yaml:"digests"`
+		Version int
+		Shown   Shown
+		Digests map[string]string
 	}
-	if err := yaml.Unmarshal(data, &rest); err != nil {
-		return nil, &Error{firstLine(err.Error())}
+	for _, k := range []struct {
+		key string
+		v   any
+	}{{"nianbao", &rest.Version}, {"shown", &rest.Shown}, {"digests", &rest.Digests}} {
+		if _, err := r.DecodeKey(k.key, k.v); err != nil {
+			return nil, &Error{firstLine(err.Error())}
+		}
 	}
 	switch {
 	case rest.Version == 0:

@@ -66,6 +66,11 @@ func isFooter(t string) bool {
 	if runeLen(t) > maxFooterRunes || strings.ContainsAny(t, "。，；") {
 		return false
 	}
+	// Every label ends with a colon but the three bare ones: a line with
+	// neither (most headings) is no footer, and needs no regexp.
+	if !strings.ContainsAny(t, ":：") && !strings.Contains(t, "ICP备") && !strings.Contains(t, "公网安备") && !strings.Contains(t, "版权所有") {
+		return false
+	}
 	seen := map[string]bool{}
 	for _, m := range footerLabelRe().FindAllString(t, -1) {
 		seen[strings.TrimRight(m, " \t:：")] = true

@@ -31,7 +31,12 @@ func normalizeHeading(s string) string {
 // title, a title containing it, or the total length of the section's
 // keywords it contains (longer keywords are stronger evidence).
 func score(heading string, s *model.Section, year int) int {
-	h := normalizeHeading(heading)
+	return scoreNormalized(normalizeHeading(heading), s, year)
+}
+
+// scoreNormalized is score of a heading already normalized: best scores
+// one heading against every section and normalizes it once.
+func scoreNormalized(h string, s *model.Section, year int) int {
 	if h == "" {
 		return 0
 	}
@@ -50,7 +55,7 @@ func score(heading string, s *model.Section, year int) int {
 	}
 	// "2024年度……主要安排" in a 2023 report is the plans part even when
 	// the keyword list is short: it names next year.
-	if year > 0 && strings.Contains(h, strconv.Itoa(year+1)+"年") && hasKeyword(s, "下一年度") {
+	if year > 0 && hasKeyword(s, "下一年度") && strings.Contains(h, strconv.Itoa(year+1)+"年") {
 		n += 3
 	}
 	return n
@@ -70,8 +75,9 @@ func hasKeyword(s *model.Section, k string) bool {
 func best(heading string, list []*model.Section, year, min int) (*model.Section, int) {
 	var out *model.Section
 	top := 0
+	h := normalizeHeading(heading)
 	for _, s := range list {
-		if sc := score(heading, s, year); sc >= min && sc > top {
+		if sc := scoreNormalized(h, s, year); sc >= min && sc > top {
 			out, top = s, sc
 		}
 	}

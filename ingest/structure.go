@@ -222,7 +222,7 @@ func parseOutline(lines []Line) *outline {
 	minLevel := 0
 	for _, l := range nonBlank {
 		t := l.Text
-		o.itemCount += len(itemRe().FindAllStringIndex(t, -1))
+		o.itemCount += countItems(t)
 		lvl, prefix, idx := matchNumber(t)
 		var h Heading
 		switch {

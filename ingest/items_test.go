@@ -1,0 +1,25 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestCountItemsEqualsRegexp(t *testing.T) {
+	texts := []string{"", "一是加强", "一是加强；二是完善。三是", "  二是", "，一二三四是", "，十一是", "是", "一是是", "。\t三是", "主要是", "总体上是", "，一二是，三是"}
+	alphabet := []string{"一", "二", "十", "是", "。", "，", ",", ";", ":", " ", "\t", "要", "a", "\u3000"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := countItems(s), len(itemRe().FindAllStringIndex(s, -1)); got != want {
+			t.Fatalf("countItems(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
