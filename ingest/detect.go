@@ -162,6 +162,11 @@ func containsUTF16(data []byte, s string) bool {
 // looksMHTML recognises a web page saved as one MIME file: headers first,
 // a multipart/related body.
 func looksMHTML(data []byte) bool {
+	// Every header below starts with one of these letters; checked first
+	// so that a text report is not lowercased to find out.
+	if len(data) == 0 || !bytes.ContainsRune([]byte("fFmMcCsS"), rune(data[0])) {
+		return false
+	}
 	head := bytes.ToLower(data[:min(len(data), 2048)])
 	if !bytes.HasPrefix(head, []byte("from:")) && !bytes.HasPrefix(head, []byte("mime-version:")) &&
 		!bytes.HasPrefix(head, []byte("content-type:")) && !bytes.HasPrefix(head, []byte("content-location:")) &&

@@ -23,3 +23,26 @@ func TestCountItemsEqualsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// A heading mayNormalize passes over is one normalizeHeading's mapping
+// leaves as it is.
+func TestMayNormalizeMissesNothing(t *testing.T) {
+	alphabet := []string{"法", "治", "、", "“", "”", "‘", "’", "「", "」", "《", "》", "\"", "'", " ", "\t", "\u3000", "\u00a0", "\u2002", "\u200b", "\ufeff", "\u1680", "（", "一", "a", "\n"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		mapped := strings.Map(func(r rune) rune {
+			if isSpace(r) || strings.ContainsRune("“”\"'‘’「」《》", r) {
+				return -1
+			}
+			return r
+		}, s)
+		if !mayNormalize(s) && mapped != s {
+			t.Fatalf("mayNormalize(%q) = false, but normalizing gives %q", s, mapped)
+		}
+	}
+}

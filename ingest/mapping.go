@@ -19,12 +19,31 @@ const (
 // normalizeHeading drops spaces and quotes so that “放管服” and "放管服"
 // and 放管服 all match the keyword.
 func normalizeHeading(s string) string {
+	if !mayNormalize(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if isSpace(r) || strings.ContainsRune("“”\"'‘’「」《》", r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// mayNormalize says whether normalizeHeading could change s: whether it
+// holds an ASCII blank or quote, or a character whose UTF-8 lead byte is
+// one that blanks and the quotes “”‘’「」《》 share (C2, E1, E2, E3, EF).
+// Titles of ideographs alone are left as they are without decoding them.
+func mayNormalize(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b <= ' ' || b == '"' || b == '\'' || b == 0x7f:
+			return true
+		case b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF:
+			return true
+		}
+	}
+	return false
 }
 
 // score says how strongly a heading names a template section: its exact

@@ -31,6 +31,11 @@ var (
 // matchNumber recognises a heading number at the start of a line and
 // returns its level, the prefix as written and its value.
 func matchNumber(s string) (level int, prefix string, index int) {
+	// Every heading number starts, after blanks, with one of these; most
+	// lines start with none and need none of the five expressions.
+	if r := firstRune(strings.TrimLeft(s, " \t\u3000")); !strings.ContainsRune("一二三四五六七八九十(（0123456789０１２３４５６７８９第", r) {
+		return 0, "", 0
+	}
 	if m := h2Re().FindStringSubmatchIndex(s); m != nil {
 		return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
 	}
