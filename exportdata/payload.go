@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -97,18 +98,36 @@ func New(r *model.Report, date string, shown Shown) *Payload {
 // only a change a reader can see changes it. "" for text with nothing
 // printable.
 func Digest(text string) string {
-	var b strings.Builder
-	for _, r := range text {
-		if unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff' {
-			continue
+	// Hash the runs between ignored characters as they are: copying rune
+	// by rune was most of the cost, and a report is mostly such runs. An
+	// invalid byte is hashed as U+FFFD, as writing the decoded rune did.
+	h := sha256.New()
+	n, run := 0, 0
+	flush := func(end int) {
+		if end > run {
+			h.Write([]byte(text[run:end]))
+			n += end - run
 		}
-		b.WriteRune(r)
 	}
-	if b.Len() == 0 {
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff':
+			flush(i)
+			run = i + w
+		case r == utf8.RuneError && w == 1:
+			flush(i)
+			h.Write([]byte(string(utf8.RuneError)))
+			n++
+			run = i + w
+		}
+		i += w
+	}
+	flush(len(text))
+	if n == 0 {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:12])
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
 // extra is the part of the payload that is not a draft field.
