@@ -91,7 +91,13 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 						f.Label, n.Text, f.Unit, label, w.Text, unitOf(wf))})
 			}
 			if f.Rate != nil {
-				c.rate(t, vals, s, f, n, line)
+				var read *ingest.ProseFigure
+				if _, typed := r.Figures[f.ID]; !typed {
+					if p, ok := prose[f.ID]; ok {
+						read = &p
+					}
+				}
+				c.rate(t, vals, s, f, n, read, line)
 			}
 		}
 		return true
@@ -183,9 +189,16 @@ func (c *collector) bounds(s *model.Section, f *model.Figure, n model.Number, li
 // rate compares a stated percentage with numerator ÷ denominator. Any of the
 // listed denominators may explain it (纠错率 is computed over cases decided
 // or over cases received, depending on the office).
-func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *model.Section, f *model.Figure, stated model.Number, line int) {
+//
+// read is where the stated rate was read when it comes from the prose, not
+// a field: the prose rules have then judged that sentence already, and a
+// second finding for the same words would report one slip twice.
+func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *model.Section, f *model.Figure, stated model.Number, read *ingest.ProseFigure, line int) {
 	num, ok := vals[f.Rate.Numerator]
 	if !ok {
+		return
+	}
+	if read != nil && c.proseRateFound(read) {
 		return
 	}
 	tol := f.Rate.EffectiveTolerance()
@@ -220,13 +233,35 @@ func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *mod
 	}
 	computed := 100 * num.Value / firstVal.Value
 	st := stated.Value
-	msg := sprintf("“%s”填写为 %s%%，按“%s”%s ÷ “%s”%s 计算应为 %s%%",
-		f.Label, stated.Text, labelOf(numF, f.Rate.Numerator), num.Text, firstDen.Label, firstVal.Text, fmtRate(computed))
+	how := "填写为"
+	if read != nil {
+		how = "在正文中写为"
+	}
+	msg := sprintf("“%s”%s %s%%，按“%s”%s ÷ “%s”%s 计算应为 %s%%",
+		f.Label, how, stated.Text, labelOf(numF, f.Rate.Numerator), num.Text, firstDen.Label, firstVal.Text, fmtRate(computed))
 	if len(f.Rate.Denominators) > 1 {
 		msg += "（其他可选分母也不相符）"
 	}
 	c.add(Finding{Rule: RuleFigureRate, Section: s.ID, Figure: f.ID, Line: line,
 		Message: msg, Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// proseRateFound says whether a prose rate finding (an error or a doubt)
+// was made on the sentence a figure was read from.
+func (c *collector) proseRateFound(read *ingest.ProseFigure) bool {
+	for _, it := range c.items {
+		f := it.f
+		if (f.Rule != RuleProseRate && f.Rule != RuleProseRateDoubt) || f.Evidence == nil || f.Evidence.Sentence == "" {
+			continue
+		}
+		if f.Section != "" && read.Section != "" && f.Section != read.Section {
+			continue
+		}
+		if strings.Contains(read.Sentence, f.Evidence.Sentence) || strings.Contains(f.Evidence.Sentence, read.Sentence) {
+			return true
+		}
+	}
+	return false
 }
 
 func labelOf(f *model.Figure, id string) string {

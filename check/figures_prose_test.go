@@ -178,3 +178,43 @@ func firstOf(fs []Finding, rule string) (Finding, bool) {
 	}
 	return Finding{}, false
 }
+
+// A wrong rate written in the prose, with its counts in the same
+// sentence and no field filled, is one slip: prose.rate reports it and
+// figure.rate, which reads the same numbers back from that sentence, does
+// not report it again. When the counts stand elsewhere, so that only the
+// figure rule can see the slip, it says the rate was written in the text,
+// not typed into a field.
+func TestProseRateReportedOnce(t *testing.T) {
+	tp := standard(t)
+	cases := []struct {
+		name, text          string
+		proseRate, figRate  int
+		figureMessageSubstr string
+	}{
+		{"slipped decimal, one sentence", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率1.04%。", 1, 0, ""},
+		{"over 100%, one sentence", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率110%。", 1, 0, ""},
+		{"counts one paragraph away", "全年收到行政复议申请50件，审结48件，纠错5件。\n复议工作规范有序，行政复议纠错率为1.04%。", -1, 1, "在正文中写为"},
+		{"right rate: nothing", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率10.4%。", 0, 0, ""},
+	}
+	for _, tc := range cases {
+		r := model.NewReport(tp)
+		r.SetText("disputes", tc.text)
+		res := Report(tp, r)
+		prose, fig := 0, 0
+		for _, f := range res.Findings {
+			switch f.Rule {
+			case RuleProseRate, RuleProseRateDoubt:
+				prose++
+			case RuleFigureRate:
+				fig++
+				if tc.figureMessageSubstr != "" && !strings.Contains(f.Message, tc.figureMessageSubstr) {
+					t.Errorf("%s: figure.rate message %q lacks %q", tc.name, f.Message, tc.figureMessageSubstr)
+				}
+			}
+		}
+		if tc.proseRate >= 0 && prose != tc.proseRate || fig != tc.figRate {
+			t.Errorf("%s: %d prose rate and %d figure.rate findings, want %d and %d: %+v", tc.name, prose, fig, tc.proseRate, tc.figRate, res.Findings)
+		}
+	}
+}
