@@ -176,7 +176,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit {
 			return m, m.save(false)
 		}
-		if msg.String() == "ctrl+c" && m.state != stateConfirmQuit {
+		// ctrl+q and ctrl+c quit from anywhere, a form included; q only
+		// where letters are commands (see the states' updates).
+		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit {
 			return m.quit()
 		}
 		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
@@ -274,14 +276,17 @@ func (m *Model) updateConfirmQuit(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	// The drafting editor's answers (keymap.Common): s/y save and quit,
+	// d/n quit without saving, esc cancels.
 	switch {
-	case key.Matches(k, m.keys.Yes):
-		m.quitting = true
-	case key.Matches(k, m.keys.SaveQuit):
+	case key.Matches(k, m.keys.ConfirmSave):
 		m.state = m.back
 		return m.save(true)
-	case key.Matches(k, m.keys.No):
+	case key.Matches(k, m.keys.ConfirmDrop):
+		m.quitting = true
+	case key.Matches(k, m.keys.ConfirmAbort):
 		m.state = m.back
+		m.status = "继续编辑"
 	}
 	return nil
 }

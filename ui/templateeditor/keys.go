@@ -1,52 +1,59 @@
 package templateeditor
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
 
-// KeyMap holds every key of the template editor with Chinese help. Which
-// ones the help line shows depends on the state (see shortHelp).
+	"nianbao/ui/keymap"
+)
+
+// KeyMap holds every key of the template editor with Chinese help. The
+// keys both editors have (save, quit, help, undo, the quit question) come
+// from keymap.Common, so they mean the same as in the drafting editor.
+// Which ones the help line shows depends on the state (see keyHelp).
 type KeyMap struct {
-	Up, Down                   key.Binding
-	AddSibling, AddChild       key.Binding
-	Edit, Rename, RenameID     key.Binding
-	Info                       key.Binding
-	Undo, Redo                 key.Binding
-	ToggleRequired             key.Binding
-	MoveUp, MoveDown           key.Binding
-	Indent, Outdent            key.Binding
-	Arrange                    key.Binding // K J > < in one help entry; never matched
-	Delete                     key.Binding
-	Figures, Rules             key.Binding
-	AddFigure                  key.Binding
-	Back                       key.Binding
-	Cycle                      key.Binding
-	Save, Quit, Help           key.Binding
-	Yes, No, SaveQuit          key.Binding
-	NextField, PrevField       key.Binding
-	Submit, Cancel             key.Binding
-	ResetRule                  key.Binding
-	ScrollLintUp, ScrollLintDn key.Binding
+	keymap.Common
+	AddSibling, AddChild   key.Binding
+	Edit, Rename, RenameID key.Binding
+	Info                   key.Binding
+	ToggleRequired         key.Binding
+	MoveUp, MoveDown       key.Binding
+	Indent, Outdent        key.Binding
+	Arrange                key.Binding // K J > < in one help entry; never matched
+	Delete                 key.Binding
+	Figures, Rules         key.Binding
+	AddFigure              key.Binding
+	Cycle                  key.Binding
+	Yes, No                key.Binding // the delete question
+	NextField, PrevField   key.Binding
+	Submit, Cancel         key.Binding
+	ResetRule              key.Binding
 }
 
 // DefaultKeyMap is the editor's key layout. Letters rather than shift+arrow
-// combinations, because terminals (and tmux) pass those on unreliably.
+// combinations, because terminals (and tmux) pass those on unreliably;
+// outside a form no key types text, so q and ? are free as well as ctrl+q
+// and F1.
 func DefaultKeyMap() KeyMap {
 	b := func(keys []string, k, help string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
 	}
+	c := keymap.Default()
+	c.Quit = keymap.Extend(c.Quit, "q", "q")
+	c.Help = keymap.Extend(c.Help, "F1/?", "?")
+	c.Back = keymap.Extend(keymap.WithHelp(c.Back, "返回章节"), "esc", "f")
+	c.PageUp = keymap.WithHelp(c.PageUp, "检查结果上翻")
+	c.PageDown = keymap.WithHelp(c.PageDown, "检查结果下翻")
 	return KeyMap{
-		Up:             b([]string{"up", "k"}, "↑/k", "上一项"),
-		Down:           b([]string{"down", "j"}, "↓/j", "下一项"),
+		Common:         c,
 		AddSibling:     b([]string{"a"}, "a", "新增同级章节"),
 		AddChild:       b([]string{"A"}, "A", "新增下级章节"),
 		Edit:           b([]string{"e", "enter"}, "e", "编辑"),
 		Rename:         b([]string{"r"}, "r", "改标题"),
 		RenameID:       b([]string{"i"}, "i", "改 id"),
 		Info:           b([]string{"t"}, "t", "模板名称和标题格式"),
-		Undo:           b([]string{"ctrl+z"}, "ctrl+z", "撤销"),
-		Redo:           b([]string{"ctrl+y"}, "ctrl+y", "重做"),
 		ToggleRequired: b([]string{" "}, "空格", "必填/选填"),
-		MoveUp:         b([]string{"K", "alt+up"}, "K", "上移"),
-		MoveDown:       b([]string{"J", "alt+down"}, "J", "下移"),
+		MoveUp:         b([]string{"K", "alt+up"}, "K", "移到前面"),
+		MoveDown:       b([]string{"J", "alt+down"}, "J", "移到后面"),
 		Indent:         b([]string{">", "tab"}, ">", "降一级"),
 		Outdent:        b([]string{"<", "shift+tab"}, "<", "升一级"),
 		Arrange:        b([]string{"K", "J", ">", "<"}, "K J > <", "移动/升降级"),
@@ -54,21 +61,14 @@ func DefaultKeyMap() KeyMap {
 		Figures:        b([]string{"f"}, "f", "数字"),
 		Rules:          b([]string{"R"}, "R", "规则级别"),
 		AddFigure:      b([]string{"a"}, "a", "新增数字"),
-		Back:           b([]string{"esc", "f"}, "esc", "返回章节"),
 		Cycle:          b([]string{" ", "enter", "right", "l"}, "空格", "改级别"),
 		ResetRule:      b([]string{"backspace", "0"}, "0", "恢复默认"),
-		Save:           b([]string{"ctrl+s"}, "ctrl+s", "保存"),
-		Quit:           b([]string{"q", "ctrl+c"}, "q", "退出"),
-		Help:           b([]string{"?"}, "?", "更多按键"),
-		Yes:            b([]string{"y"}, "y", "是"),
-		No:             b([]string{"n", "esc"}, "n", "否"),
-		SaveQuit:       b([]string{"s"}, "s", "保存后退出"),
+		Yes:            b([]string{"y"}, "y", "删除"),
+		No:             b([]string{"n", "esc"}, "n", "取消"),
 		NextField:      b([]string{"tab"}, "tab", "下一栏"),
-		PrevField:      b([]string{"shift+tab"}, "shift+tab", "上一栏"),
+		PrevField:      c.BackPane,
 		Submit:         b([]string{"enter"}, "enter", "确定"),
 		Cancel:         b([]string{"esc"}, "esc", "取消"),
-		ScrollLintUp:   b([]string{"pgup"}, "pgup", "检查结果上翻"),
-		ScrollLintDn:   b([]string{"pgdown"}, "pgdn", "检查结果下翻"),
 	}
 }
 
@@ -102,7 +102,7 @@ func (m *Model) keyHelp() keyHelp {
 			k.Arrange, k.Figures, k.Rules, k.Help, k.Save, k.Quit}
 		full := []key.Binding{k.Up, k.Down, k.AddSibling, k.AddChild, k.Edit, k.Rename, k.RenameID,
 			k.ToggleRequired, k.MoveUp, k.MoveDown, k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules,
-			k.Info, k.Undo, k.Redo, k.ScrollLintUp, k.ScrollLintDn, k.Save, k.Quit, k.Help}
+			k.Info, k.Undo, k.Redo, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
 		return keyHelp{short: short, full: full}
 	case stateFigures:
 		short := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Back, k.Save}
@@ -116,7 +116,7 @@ func (m *Model) keyHelp() keyHelp {
 	case stateConfirmDelete:
 		return keyHelp{short: []key.Binding{k.Yes, k.No}}
 	case stateConfirmQuit:
-		return keyHelp{short: []key.Binding{k.SaveQuit, k.Yes, k.No}}
+		return keyHelp{short: []key.Binding{k.ConfirmSave, k.ConfirmDrop, k.ConfirmAbort}}
 	}
 	return keyHelp{}
 }

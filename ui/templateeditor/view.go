@@ -10,6 +10,7 @@ import (
 	"nianbao/check"
 	"nianbao/lint"
 	"nianbao/model"
+	"nianbao/ui/keymap"
 )
 
 const lintLines = 3 // findings shown in the lint panel at once
@@ -277,7 +278,7 @@ func (m *Model) statusLine() string {
 		return m.styles.Status.Render(fmt.Sprintf("确定删除章节“%s”吗？连同下级共 %d 节、%d 个数字。y 删除 · n 取消",
 			s.Title, len(sub.Flatten()), len(sub.Figures())))
 	case stateConfirmQuit:
-		return m.styles.Status.Render("有未保存的修改。s 保存后退出 · y 不保存退出 · n 继续编辑")
+		return m.styles.Status.Render(keymap.QuitQuestion + keymap.QuitChoices)
 	}
 	return m.status
 }
