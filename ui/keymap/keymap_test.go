@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Every key of every shared binding turns into a message the binding
@@ -16,6 +17,12 @@ func TestMsgMatchesEveryBoundKey(t *testing.T) {
 			if msg := Msg(k); !key.Matches(msg, b) || msg.String() != k {
 				t.Errorf("%s (%s): Msg(%q) = %q, not matched", b.Help().Key, b.Help().Desc, k, msg.String())
 			}
+		}
+	}
+	for name, want := range map[string]tea.KeyType{"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEsc,
+		"ctrl+s": tea.KeyCtrlS, "backspace": tea.KeyBackspace, "up": tea.KeyUp, "f1": tea.KeyF1} {
+		if got := Msg(name).Type; got != want {
+			t.Errorf("Msg(%q).Type = %v, want %v", name, got, want)
 		}
 	}
 	for _, k := range []string{"alt+up", "alt+down", "shift+tab", "K", "?", " ", "f1", "delete", "backspace", "pgdown"} {

@@ -10,7 +10,7 @@ import (
 // bubbletea itself so a name is spelt exactly as key.Matches compares it.
 var namedKeys = func() map[string]tea.KeyType {
 	m := map[string]tea.KeyType{}
-	for t := tea.KeyType(-200); t <= 0; t++ {
+	for t := tea.KeyType(-200); t <= 200; t++ {
 		if t == tea.KeyRunes {
 			continue
 		}

@@ -173,12 +173,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, tea.Batch(cmds...)
 		}
-		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit {
+		// In a form ctrl+s accepts it first (see form.update).
+		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit && m.state != stateForm {
 			return m, m.save(false)
 		}
 		// ctrl+q and ctrl+c quit from anywhere, a form included; q only
 		// where letters are commands (see the states' updates).
-		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit {
+		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit && !m.formCopies(msg) {
 			return m.quit()
 		}
 		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
@@ -261,6 +262,16 @@ func (m *Model) onSaved(msg SavedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, nil
+}
+
+// formCopies reports that ctrl+c belongs to the multi-line field: with
+// text selected it copies, as in the drafting editor's prose.
+func (m *Model) formCopies(k tea.KeyMsg) bool {
+	if m.state != stateForm {
+		return false
+	}
+	fl := m.form.focused()
+	return fl.kind == fieldArea && fl.area.HasSelection() && key.Matches(k, fl.area.KeyMap().Copy)
 }
 
 func (m *Model) quit() (tea.Model, tea.Cmd) {

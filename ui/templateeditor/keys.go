@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"nianbao/ui/keymap"
+	"nianbao/ui/textedit"
 )
 
 // KeyMap holds every key of the template editor with Chinese help. The
@@ -26,6 +27,9 @@ type KeyMap struct {
 	Yes, No                key.Binding // the delete question
 	NextField, PrevField   key.Binding
 	Submit, Cancel         key.Binding
+	FormSave               key.Binding // ctrl+s in a form: accept it, then save
+	Newline                key.Binding // in a multi-line field; handled by textedit
+	Flip, Choose           key.Binding // a 是/否 field, a choice field
 	ResetRule              key.Binding
 }
 
@@ -69,6 +73,10 @@ func DefaultKeyMap() KeyMap {
 		PrevField:      c.BackPane,
 		Submit:         b([]string{"enter"}, "enter", "确定"),
 		Cancel:         b([]string{"esc"}, "esc", "取消"),
+		FormSave:       keymap.WithHelp(c.Save, "确定并保存"),
+		Newline:        textedit.DefaultKeyMap().Newline,
+		Flip:           b([]string{" ", "left", "right"}, "空格", "是/否"),
+		Choose:         b([]string{" ", "right"}, "空格/←→", "换一项"),
 	}
 }
 
@@ -111,7 +119,19 @@ func (m *Model) keyHelp() keyHelp {
 		short := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Back, k.Save}
 		return keyHelp{short: short, full: append(short, k.Redo)}
 	case stateForm:
-		short := []key.Binding{k.NextField, k.PrevField, k.Submit, k.Cancel}
+		// What enter does depends on the field: in a multi-line field it
+		// starts a new paragraph, and the line says how to accept instead.
+		var short []key.Binding
+		switch m.form.kindOfFocus() {
+		case fieldArea:
+			short = []key.Binding{k.Newline, k.FormSave, k.NextField, k.PrevField, k.Cancel}
+		case fieldToggle:
+			short = []key.Binding{k.Flip, k.Submit, k.FormSave, k.NextField, k.PrevField, k.Cancel}
+		case fieldChoice:
+			short = []key.Binding{k.Choose, k.Submit, k.FormSave, k.NextField, k.PrevField, k.Cancel}
+		default:
+			short = []key.Binding{k.Submit, k.FormSave, k.NextField, k.PrevField, k.Cancel}
+		}
 		return keyHelp{short: short, full: short}
 	case stateConfirmDelete:
 		return keyHelp{short: []key.Binding{k.Yes, k.No}}

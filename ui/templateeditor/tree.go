@@ -186,12 +186,15 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	case formCancel:
 		m.state, m.form = m.back, nil
 		m.status = "已取消"
-	case formSubmit:
+	case formSubmit, formSubmitSave:
 		if err := m.applyForm(); err != nil {
 			m.form.err = err.Error()
 			return nil
 		}
 		m.state, m.form = m.back, nil
+		if res == formSubmitSave {
+			return m.save(false)
+		}
 	}
 	return cmd
 }

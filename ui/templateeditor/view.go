@@ -2,6 +2,7 @@ package templateeditor
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -47,7 +48,7 @@ func (m *Model) View() string {
 	var detail string
 	switch m.state {
 	case stateForm:
-		detail = m.form.view(st)
+		detail = m.form.view(st, innerH).text
 	case stateRules:
 		detail = m.rulesView(rc, innerH)
 	default:
@@ -67,7 +68,17 @@ func (m *Model) header() string {
 	if name != "" {
 		name = "  " + name
 	}
-	return m.styles.Header.Render(fmt.Sprintf("模板编辑：%s  id %s  第 %d 版%s%s", m.opts.Path, m.t.ID, m.t.Version, name, dirty))
+	// One row whatever the path's length: a wrapped header would push
+	// every pane (and the terminal cursor's row) down. The file name and
+	// the unsaved mark outlast the folders and the template's name.
+	path := m.opts.Path
+	line := func() string {
+		return fmt.Sprintf("模板编辑：%s  id %s  第 %d 版%s%s", path, m.t.ID, m.t.Version, dirty, name)
+	}
+	if runewidth.StringWidth(line()) > m.width && filepath.Base(path) != path {
+		path = "…" + string(filepath.Separator) + filepath.Base(path)
+	}
+	return m.styles.Header.Render(runewidth.Truncate(line(), max(m.width, 1), "…"))
 }
 
 // clip keeps a pane's content inside its box, so a long guidance text or
