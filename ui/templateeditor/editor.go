@@ -8,6 +8,7 @@ package templateeditor
 import (
 	"bytes"
 	"fmt"
+	"os"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -37,7 +38,9 @@ func Run(opts Options) error {
 	// straddle two of its reads.
 	input, _, closeInput := ttyinput.Option()
 	defer closeInput()
-	_, err := tea.NewProgram(New(opts), input, tea.WithAltScreen()).Run()
+	m := New(opts)
+	m.term = &cursorTarget{}
+	_, err := tea.NewProgram(m, input, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, m.term))).Run()
 	return err
 }
 
@@ -92,6 +95,11 @@ type Model struct {
 	delFig   bool // the pending deletion is of a figure, not a section
 
 	undo, redo []step // see history.go
+
+	// term is where the terminal cursor goes (nil in tests); cur is the
+	// cell View computed for it.
+	term *cursorTarget
+	cur  cursorCell
 
 	findings []lint.Finding
 	status   string
@@ -182,7 +190,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit && !m.formCopies(msg) {
 			return m.quit()
 		}
-		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
+		if key.Matches(msg, m.keys.FormHelp) || key.Matches(msg, m.keys.Help) && m.state != stateForm {
 			m.help.ShowAll = !m.help.ShowAll
 			return m, nil
 		}
@@ -259,6 +267,7 @@ func (m *Model) onSaved(msg SavedMsg) (tea.Model, tea.Cmd) {
 	m.touched()
 	m.status = fmt.Sprintf("已保存 %s（id %s，版本 %d）", m.opts.Path, m.t.ID, m.t.Version)
 	if msg.Quit {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	return m, nil
@@ -276,6 +285,7 @@ func (m *Model) formCopies(k tea.KeyMsg) bool {
 
 func (m *Model) quit() (tea.Model, tea.Cmd) {
 	if !m.dirty() {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	m.back, m.state = m.state, stateConfirmQuit

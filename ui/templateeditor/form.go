@@ -300,6 +300,9 @@ func (fl *field) lineView(st Styles, w int, focused bool) (string, int) {
 		pr := []rune(p)
 		return st.Selected.Render(string(pr[:1])) + st.Dim.Render(string(pr[1:])), 0
 	}
+	if !focused {
+		return runewidth.Truncate(string(r), w, "…"), 0
+	}
 	fl.scroll = min(fl.scroll, pos)
 	// Room for the cursor cell after the text.
 	for fl.scroll < pos && runewidth.StringWidth(string(r[fl.scroll:pos]))+1 > w {

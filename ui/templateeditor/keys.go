@@ -2,6 +2,8 @@ package templateeditor
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-runewidth"
 
 	"nianbao/ui/keymap"
 	"nianbao/ui/textedit"
@@ -30,6 +32,7 @@ type KeyMap struct {
 	FormSave               key.Binding // ctrl+s in a form: accept it, then save
 	Newline                key.Binding // in a multi-line field; handled by textedit
 	Flip, Choose           key.Binding // a 是/否 field, a choice field
+	FormHelp, FormQuit     key.Binding // F1 and ctrl+q: in a form q and ? are text
 	ResetRule              key.Binding
 }
 
@@ -42,6 +45,7 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
 	}
 	c := keymap.Default()
+	formHelp, formQuit := c.Help, c.Quit
 	c.Quit = keymap.Extend(c.Quit, "q", "q")
 	c.Help = keymap.Extend(c.Help, "F1/?", "?")
 	c.Back = keymap.Extend(keymap.WithHelp(c.Back, "返回章节"), "esc", "f")
@@ -77,23 +81,50 @@ func DefaultKeyMap() KeyMap {
 		Newline:        textedit.DefaultKeyMap().Newline,
 		Flip:           b([]string{" ", "left", "right"}, "空格", "是/否"),
 		Choose:         b([]string{" ", "right"}, "空格/←→", "换一项"),
+		FormHelp:       formHelp,
+		FormQuit:       formQuit,
 	}
 }
 
 // keyHelp adapts a list of bindings to help.KeyMap.
-type keyHelp struct{ short, full []key.Binding }
+type keyHelp struct {
+	short, full []key.Binding
+	perColumn   int // rows of the full help; see helpView
+}
 
 func (k keyHelp) ShortHelp() []key.Binding { return k.short }
 
-// FullHelp lays the keys out in columns, so the long list does not push
-// the panes off a 30-line terminal.
+// FullHelp lays the keys out in columns of perColumn rows.
 func (k keyHelp) FullHelp() [][]key.Binding {
-	const perColumn = 6
+	per := max(k.perColumn, 1)
 	var cols [][]key.Binding
-	for i := 0; i < len(k.full); i += perColumn {
-		cols = append(cols, k.full[i:min(i+perColumn, len(k.full))])
+	for i := 0; i < len(k.full); i += per {
+		cols = append(cols, k.full[i:min(i+per, len(k.full))])
 	}
 	return cols
+}
+
+// helpView is the help line, or with F1 the full list. The short line is
+// cut from its middle, never its end, so the help key itself always shows;
+// the full list takes as many rows as it needs to fit the width, so no
+// column is dropped.
+func (m *Model) helpView() string {
+	kh := m.keyHelp()
+	h := m.help
+	h.Width = 0 // measure whole lines; help.Model would cut at Width
+	if m.help.ShowAll && len(kh.full) > 0 {
+		for kh.perColumn = 6; kh.perColumn < len(kh.full); kh.perColumn++ {
+			if lipgloss.Width(h.FullHelpView(kh.FullHelp())) <= m.width {
+				break
+			}
+		}
+		return h.FullHelpView(kh.FullHelp())
+	}
+	short := kh.short
+	for len(short) > 2 && lipgloss.Width(h.ShortHelpView(short)) > m.width {
+		short = append(short[:len(short)-2:len(short)-2], short[len(short)-1])
+	}
+	return runewidth.Truncate(h.ShortHelpView(short), max(m.width, 1), "…")
 }
 
 // help lists the keys that work in the current state, so the help line
@@ -105,19 +136,23 @@ func (m *Model) keyHelp() keyHelp {
 	k.Redo.SetEnabled(len(m.redo) > 0)
 	switch m.state {
 	case stateTree:
-		// Most used first: the line is cut at the terminal's width.
+		// Most used first, the help key last: the line is cut from the
+		// middle (helpView).
 		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.ToggleRequired, k.Delete, k.Undo,
-			k.Arrange, k.Figures, k.Rules, k.Help, k.Save, k.Quit}
+			k.Arrange, k.Figures, k.Rules, k.Save, k.Quit, k.Help}
 		full := []key.Binding{k.Up, k.Down, k.AddSibling, k.AddChild, k.Edit, k.Rename, k.RenameID,
 			k.ToggleRequired, k.MoveUp, k.MoveDown, k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules,
 			k.Info, k.Undo, k.Redo, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
 		return keyHelp{short: short, full: full}
 	case stateFigures:
-		short := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Back, k.Save}
-		return keyHelp{short: short, full: append(short, k.Redo)}
+		short := []key.Binding{k.AddFigure, k.Edit, k.Delete, k.Undo, k.Back, k.Up, k.Down, k.MoveUp, k.MoveDown, k.Save, k.Help}
+		full := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo,
+			k.Back, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
+		return keyHelp{short: short, full: full}
 	case stateRules:
-		short := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Back, k.Save}
-		return keyHelp{short: short, full: append(short, k.Redo)}
+		short := []key.Binding{k.Cycle, k.ResetRule, k.Undo, k.Back, k.Up, k.Down, k.Save, k.Help}
+		full := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Redo, k.Back, k.Save, k.Quit, k.Help}
+		return keyHelp{short: short, full: full}
 	case stateForm:
 		// What enter does depends on the field: in a multi-line field it
 		// starts a new paragraph, and the line says how to accept instead.
@@ -132,7 +167,8 @@ func (m *Model) keyHelp() keyHelp {
 		default:
 			short = []key.Binding{k.Submit, k.FormSave, k.NextField, k.PrevField, k.Cancel}
 		}
-		return keyHelp{short: short, full: short}
+		full := append(append([]key.Binding(nil), short...), k.FormHelp, k.FormQuit)
+		return keyHelp{short: short, full: full}
 	case stateConfirmDelete:
 		return keyHelp{short: []key.Binding{k.Yes, k.No}}
 	case stateConfirmQuit:

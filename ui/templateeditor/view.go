@@ -20,15 +20,17 @@ func (m *Model) treeWidth() int {
 	return min(max(m.width*2/5, 24), 56)
 }
 
-// View implements tea.Model.
+// View implements tea.Model. It also tells the output writer where the
+// text cursor of the field being edited is, for the input method.
 func (m *Model) View() string {
 	if m.quitting {
+		m.term.disable()
 		return ""
 	}
 	st := m.styles
 	header := m.header()
 	status := m.statusLine()
-	helpLine := m.help.View(m.keyHelp())
+	helpLine := m.helpView()
 	lintBox := m.lintView()
 	used := lipgloss.Height(header) + lipgloss.Height(status) + lipgloss.Height(helpLine) + lipgloss.Height(lintBox)
 	bodyH := max(6, m.height-used)
@@ -40,23 +42,41 @@ func (m *Model) View() string {
 	if m.state == stateTree {
 		left, right = st.PaneFocus, st.Pane
 	}
-	lw := leftW - left.GetHorizontalFrameSize()
-	rw := rightW - right.GetHorizontalFrameSize()
-	// Width in lipgloss includes padding; content must fit inside it.
+	// lipgloss's Width counts padding but not the border.
+	lw := leftW - left.GetHorizontalBorderSize()
+	rw := rightW - right.GetHorizontalBorderSize()
 	lc, rc := lw-left.GetHorizontalPadding(), rw-right.GetHorizontalPadding()
 	tree := left.Width(lw).Height(innerH).Render(clip(m.treeView(lc, innerH), innerH, lc))
 	var detail string
+	m.cur = cursorCell{}
 	switch m.state {
 	case stateForm:
-		detail = m.form.view(st, innerH).text
+		fv := m.form.view(st, innerH)
+		detail = fv.text
+		if fv.ok {
+			// Inside the right pane: past the tree, the border and the
+			// padding; below the header and the top border.
+			m.cur = cursorCell{
+				x:  lipgloss.Width(tree) + right.GetBorderLeftSize() + right.GetPaddingLeft() + fv.col,
+				y:  lipgloss.Height(header) + right.GetBorderTopSize() + fv.row,
+				ok: true,
+			}
+		}
 	case stateRules:
 		detail = m.rulesView(rc, innerH)
 	default:
 		detail = m.detailView(rc)
 	}
+	m.term.set(m.cur.x, m.cur.y, m.cur.ok)
 	details := right.Width(rw).Height(innerH).Render(clip(detail, innerH, rc))
 	body := lipgloss.JoinHorizontal(lipgloss.Top, tree, details)
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, lintBox, status, helpLine)
+}
+
+// cursorCell is the screen cell of the text cursor after the last View.
+type cursorCell struct {
+	x, y int
+	ok   bool // a field with a text cursor is being edited
 }
 
 func (m *Model) header() string {
