@@ -92,7 +92,9 @@ type Model struct {
 
 	form     *form
 	formKind formKind
-	delFig   bool // the pending deletion is of a figure, not a section
+	// newID is what an add form's empty id field stands for (see ids.go).
+	newID  string
+	delFig bool // the pending deletion is of a figure, not a section
 
 	undo, redo []step // see history.go
 

@@ -228,12 +228,22 @@ func (f *form) view(st Styles, h int) formView {
 			label = st.FocusLabel.Render(fl.label)
 			focusTop = len(lines)
 		}
+		// A note that does not fit after the label goes under it, wrapped:
+		// cut off it would lose what it is there to say.
+		var noteLines []string
 		if fl.note != "" {
-			label += st.Dim.Render("（" + fl.note + "）")
+			if runewidth.StringWidth(marker+fl.label+"（"+fl.note+"）") <= f.width {
+				label += st.Dim.Render("（" + fl.note + "）")
+			} else {
+				for _, l := range strings.Split(wrap(fl.note, max(4, f.width-2)), "\n") {
+					noteLines = append(noteLines, "  "+st.Dim.Render(l))
+				}
+			}
 		}
 		switch fl.kind {
 		case fieldText:
 			lines = append(lines, marker+label)
+			lines = append(lines, noteLines...)
 			line, col := fl.lineView(st, max(4, f.width-2), focused)
 			if focused {
 				curRow, curCol, ok = len(lines), 2+col, true
@@ -241,6 +251,7 @@ func (f *form) view(st Styles, h int) formView {
 			lines = append(lines, "  "+line)
 		case fieldArea:
 			lines = append(lines, marker+label)
+			lines = append(lines, noteLines...)
 			if focused {
 				r, c := fl.area.CursorPosition()
 				curRow, curCol, ok = len(lines)+r, 2+c, true
@@ -254,8 +265,10 @@ func (f *form) view(st Styles, h int) formView {
 				v = "是"
 			}
 			lines = append(lines, marker+label+"："+v)
+			lines = append(lines, noteLines...)
 		case fieldChoice:
 			lines = append(lines, marker+label+"：‹ "+fl.names[fl.choice]+" ›")
+			lines = append(lines, noteLines...)
 		}
 	}
 	room := max(1, h-len(head))
