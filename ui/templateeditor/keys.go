@@ -46,7 +46,7 @@ func DefaultKeyMap() KeyMap {
 	}
 	c := keymap.Default()
 	formHelp, formQuit := c.Help, c.Quit
-	c.Quit = keymap.Extend(c.Quit, "q", "q")
+	c.Quit = keymap.Extend(c.Quit, "q/ctrl+q", "q")
 	c.Help = keymap.Extend(c.Help, "F1/?", "?")
 	c.Back = keymap.Extend(keymap.WithHelp(c.Back, "返回章节"), "esc", "f")
 	c.PageUp = keymap.WithHelp(c.PageUp, "检查结果上翻")
@@ -130,10 +130,25 @@ func (m *Model) helpView() string {
 // help lists the keys that work in the current state, so the help line
 // never offers a key that does nothing.
 func (m *Model) keyHelp() keyHelp {
+	kh := m.stateKeys()
+	// The short line offers undo and redo only when they would do
+	// something; F1's full list always has them, so they can be found.
+	for i, b := range kh.short {
+		switch {
+		case sameBinding(b, m.keys.Undo):
+			kh.short[i].SetEnabled(len(m.undo) > 0)
+		case sameBinding(b, m.keys.Redo):
+			kh.short[i].SetEnabled(len(m.redo) > 0)
+		}
+	}
+	return kh
+}
+
+func sameBinding(a, b key.Binding) bool { return a.Help() == b.Help() }
+
+// stateKeys lists the keys of the current state, all enabled.
+func (m *Model) stateKeys() keyHelp {
 	k := m.keys
-	// A copy: disabling here only hides the keys from the help line.
-	k.Undo.SetEnabled(len(m.undo) > 0)
-	k.Redo.SetEnabled(len(m.redo) > 0)
 	switch m.state {
 	case stateTree:
 		// Most used first, the help key last: the line is cut from the

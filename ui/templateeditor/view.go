@@ -245,27 +245,46 @@ func figureNote(t *model.Template, f *model.Figure) string {
 	return strings.Join(parts, "；")
 }
 
+// rulesView lists the checker's rules with this template's level, in
+// columns measured in cells (ids are ASCII, levels Chinese); the selected
+// rule's description is shown in full under the list, since a narrow
+// pane cuts it in the row.
 func (m *Model) rulesView(w, h int) string {
 	st := m.styles
-	var b strings.Builder
-	b.WriteString(st.FormTitle.Render("规则级别（本模板对检查规则的设置）") + "\n")
 	rules := check.Rules()
-	start := max(0, m.ruleCursor-(h-3))
-	for i := start; i < len(rules); i++ {
+	idW := 0
+	for _, r := range rules {
+		idW = max(idW, runewidth.StringWidth(r.ID)+1)
+	}
+	const levelW = 14
+	sel := rules[min(max(m.ruleCursor, 0), len(rules)-1)]
+	desc := strings.Split(wrap("说明："+sel.Description, max(4, w)), "\n")
+	desc = desc[:min(len(desc), 3)]
+	rows := max(1, h-2-len(desc)) // the title and a blank line
+	start := max(0, m.ruleCursor-rows+1)
+	lines := []string{st.FormTitle.Render("规则级别（本模板对检查规则的设置）")}
+	for i := start; i < len(rules) && i < start+rows; i++ {
 		r := rules[i]
 		lvl := m.t.Rules[r.ID]
 		shown := levelName(lvl)
 		if lvl == "" {
 			shown = "默认（" + sevName(r.Severity) + "）"
 		}
-		line := fmt.Sprintf("%-20s %-12s %s", r.ID, shown, r.Description)
-		line = runewidth.Truncate(line, w-2, "…")
-		if i == m.ruleCursor {
-			line = st.Selected.Render(line)
+		line := runewidth.FillRight(r.ID, idW) + runewidth.FillRight(shown, levelW)
+		if w-idW-levelW >= 8 {
+			line += r.Description
 		}
-		b.WriteString(line + "\n")
+		line = runewidth.Truncate(line, w, "…")
+		if i == m.ruleCursor {
+			line = st.Selected.Render(runewidth.FillRight(line, w))
+		}
+		lines = append(lines, line)
 	}
-	return b.String()
+	lines = append(lines, "")
+	for _, d := range desc {
+		lines = append(lines, st.Dim.Render(d))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) lintView() string {

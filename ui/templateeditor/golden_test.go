@@ -1,0 +1,80 @@
+package templateeditor
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"nianbao/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden screens in testdata")
+
+// TestGoldenScreens pins the template editor's screens (ANSI stripped) at
+// 100x30 and 80x24, as the drafting editor's are. Run with -update after an
+// intended change and review the diff.
+func TestGoldenScreens(t *testing.T) {
+	cases := []struct {
+		name string
+		keys []string
+	}{
+		{"tree", nil},
+		{"figures", []string{"j", "j", "f", "j"}},
+		{"rules", []string{"R", "j", " "}},
+		{"info_form", []string{"t"}},
+		{"section_form", []string{"j", "e", "shift+tab"}},
+		{"add_section", []string{"a", "数据安全工作"}},
+		{"help", []string{"f1"}},
+		{"quit", []string{" ", "q"}},
+	}
+	for _, size := range [][2]int{{100, 30}, {80, 24}} {
+		for _, tc := range cases {
+			name := fmt.Sprintf("%s_%dx%d", tc.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				m := goldenEditor(t, size[0], size[1])
+				press(m, tc.keys...)
+				got := screen(m)
+				file := filepath.Join("testdata", name+".txt")
+				if *update {
+					if err := os.MkdirAll("testdata", 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run with -update to create)", err)
+				}
+				if got != string(want) {
+					t.Errorf("screen differs from %s:\n--- got\n%s\n--- want\n%s", file, got, want)
+				}
+			})
+		}
+	}
+}
+
+// goldenEditor opens the standard template as if saved as county.yaml: a
+// fixed path, so the header does not carry a temporary folder.
+func goldenEditor(t *testing.T, w, h int) *Model {
+	t.Helper()
+	base, err := templates.Embedded("standard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp := base.Clone()
+	tp.ID = "county"
+	data, err := tp.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Template: tp, Path: "county.yaml", Saved: data, Previous: tp.Clone()})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
