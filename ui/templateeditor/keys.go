@@ -89,6 +89,7 @@ func DefaultKeyMap() KeyMap {
 // keyHelp adapts a list of bindings to help.KeyMap.
 type keyHelp struct {
 	short, full []key.Binding
+	keep        int // the last keep entries of short survive cutting (save, quit, help)
 	perColumn   int // rows of the full help; see helpView
 }
 
@@ -121,8 +122,10 @@ func (m *Model) helpView() string {
 		return h.FullHelpView(kh.FullHelp())
 	}
 	short := kh.short
-	for len(short) > 2 && lipgloss.Width(h.ShortHelpView(short)) > m.width {
-		short = append(short[:len(short)-2:len(short)-2], short[len(short)-1])
+	keep := max(kh.keep, 1)
+	for len(short) > keep+1 && lipgloss.Width(h.ShortHelpView(short)) > m.width {
+		cut := len(short) - keep - 1
+		short = append(short[:cut:cut], short[cut+1:]...)
 	}
 	return runewidth.Truncate(h.ShortHelpView(short), max(m.width, 1), "…")
 }
@@ -153,21 +156,21 @@ func (m *Model) stateKeys() keyHelp {
 	case stateTree:
 		// Most used first, the help key last: the line is cut from the
 		// middle (helpView).
-		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.ToggleRequired, k.Delete, k.Undo,
+		short := []key.Binding{k.AddSibling, k.AddChild, k.Edit, k.Undo, k.Delete, k.ToggleRequired,
 			k.Arrange, k.Figures, k.Rules, k.Save, k.Quit, k.Help}
 		full := []key.Binding{k.Up, k.Down, k.AddSibling, k.AddChild, k.Edit, k.Rename, k.RenameID,
 			k.ToggleRequired, k.MoveUp, k.MoveDown, k.Indent, k.Outdent, k.Delete, k.Figures, k.Rules,
 			k.Info, k.Undo, k.Redo, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
-		return keyHelp{short: short, full: full}
+		return keyHelp{short: short, full: full, keep: 3}
 	case stateFigures:
 		short := []key.Binding{k.AddFigure, k.Edit, k.Delete, k.Undo, k.Back, k.Up, k.Down, k.MoveUp, k.MoveDown, k.Save, k.Help}
 		full := []key.Binding{k.Up, k.Down, k.AddFigure, k.Edit, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo,
 			k.Back, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
-		return keyHelp{short: short, full: full}
+		return keyHelp{short: short, full: full, keep: 2}
 	case stateRules:
 		short := []key.Binding{k.Cycle, k.ResetRule, k.Undo, k.Back, k.Up, k.Down, k.Save, k.Help}
 		full := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Redo, k.Back, k.Save, k.Quit, k.Help}
-		return keyHelp{short: short, full: full}
+		return keyHelp{short: short, full: full, keep: 2}
 	case stateForm:
 		// What enter does depends on the field: in a multi-line field it
 		// starts a new paragraph, and the line says how to accept instead.
