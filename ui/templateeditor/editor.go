@@ -196,8 +196,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.help.ShowAll = !m.help.ShowAll
 			return m, nil
 		}
-		// Undo works wherever the office looks at the template; in a form
-		// or a confirmation the keys belong to that.
+		// Undo and the lint panel's paging work wherever the office looks
+		// at the template; in a form or a confirmation the keys belong to
+		// that.
 		if m.state == stateTree || m.state == stateFigures || m.state == stateRules {
 			switch {
 			case key.Matches(msg, m.keys.Undo):
@@ -205,6 +206,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return m, nil
 			case key.Matches(msg, m.keys.Redo):
 				m.redoEdit()
+				return m, nil
+			case key.Matches(msg, m.keys.PageUp):
+				m.lintOffset = max(0, m.lintOffset-lintLines)
+				return m, nil
+			case key.Matches(msg, m.keys.PageDown):
+				m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+lintLines)
 				return m, nil
 			}
 		}

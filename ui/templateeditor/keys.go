@@ -169,7 +169,7 @@ func (m *Model) stateKeys() keyHelp {
 		return keyHelp{short: short, full: full, keep: 2}
 	case stateRules:
 		short := []key.Binding{k.Cycle, k.ResetRule, k.Undo, k.Back, k.Up, k.Down, k.Save, k.Help}
-		full := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Redo, k.Back, k.Save, k.Quit, k.Help}
+		full := []key.Binding{k.Up, k.Down, k.Cycle, k.ResetRule, k.Undo, k.Redo, k.Back, k.PageUp, k.PageDown, k.Save, k.Quit, k.Help}
 		return keyHelp{short: short, full: full, keep: 2}
 	case stateForm:
 		// What enter does depends on the field: in a multi-line field it

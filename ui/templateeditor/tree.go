@@ -53,10 +53,6 @@ func (m *Model) updateTree(msg tea.Msg) tea.Cmd {
 		m.cursor--
 	case key.Matches(k, keys.Down):
 		m.cursor++
-	case key.Matches(k, keys.PageUp):
-		m.lintOffset = max(0, m.lintOffset-3)
-	case key.Matches(k, keys.PageDown):
-		m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+3)
 	case key.Matches(k, keys.AddSibling):
 		m.openSectionForm(formAddSibling, nil)
 	case key.Matches(k, keys.AddChild) && s != nil:
