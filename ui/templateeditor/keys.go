@@ -3,7 +3,7 @@ package templateeditor
 import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/ui/keymap"
 	"nianbao/ui/textedit"
@@ -127,7 +127,8 @@ func (m *Model) helpView() string {
 		cut := len(short) - keep - 1
 		short = append(short[:cut:cut], short[cut+1:]...)
 	}
-	return runewidth.Truncate(h.ShortHelpView(short), max(m.width, 1), "…")
+	// ansi, not runewidth: the line carries colour codes on a terminal.
+	return ansi.Truncate(h.ShortHelpView(short), max(m.width, 1), "…")
 }
 
 // help lists the keys that work in the current state, so the help line

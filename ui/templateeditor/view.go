@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
 	"nianbao/check"
@@ -110,7 +111,7 @@ func clip(s string, h, w int) string {
 	}
 	for i, l := range lines {
 		if lipgloss.Width(l) > w {
-			lines[i] = runewidth.Truncate(l, w, "…")
+			lines[i] = ansi.Truncate(l, w, "…") // styled lines: escape codes take no cells
 		}
 	}
 	return strings.Join(lines, "\n")
