@@ -14,21 +14,20 @@ import (
 
 // snap is what a key can change, taken before and after pressing it.
 type snap struct {
-	state                 state
-	formKind              formKind
-	cursor, fig, rule     int
-	lintOffset            int
-	showAll               bool
-	yaml                  string
-	undo, redo            int
-	focus                 int
-	values                string
-	quitting              bool
-	level                 int  // of the selected section
-	index                 int  // of the selected section among its siblings
-	figIndex              int  // of the selected figure in its section
-	required              bool // of the selected section
-	ruleLevel, figureOpts string
+	state             state
+	formKind          formKind
+	cursor, fig, rule int
+	lintOffset        int
+	showAll           bool
+	yaml              string
+	undo, redo        int
+	focus             int
+	values            string
+	quitting          bool
+	level             int  // of the selected section
+	index             int  // of the selected section among its siblings
+	figIndex          int  // of the selected figure in its section
+	required          bool // of the selected section
 }
 
 func take(t *testing.T, m *Model) snap {
