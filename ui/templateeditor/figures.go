@@ -121,7 +121,7 @@ func (m *Model) openFigureForm(f *model.Figure) {
 			tol = strconv.FormatFloat(x.Rate.Tolerance, 'f', -1, 64)
 		}
 	}
-	note, placeholder := "英文字母开头，可用字母、数字、_ 和 -", ""
+	note, placeholder := "改 id 时引用它的比率和不超过关系随之更新；留空则不变", ""
 	if f == nil {
 		m.newID = m.newFigureID()
 		note, placeholder = figureIDNote, m.newID
