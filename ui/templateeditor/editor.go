@@ -173,6 +173,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
+		// The screen shows only "窗口太小": a key now would change what
+		// nobody can see (or type into a hidden form), so only quitting
+		// and saving go through, as in the drafting editor.
+		if m.tooSmall() && !key.Matches(msg, m.keys.Interrupt, m.keys.FormQuit) &&
+			!(key.Matches(msg, m.keys.Save) && m.state != stateForm && m.state != stateConfirmQuit) {
+			m.status = ""
+			return m, nil
+		}
 		// Keys typed quickly can arrive as one message ("fa"); outside a
 		// form each letter is a command, so handle them one by one.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.state != stateForm {

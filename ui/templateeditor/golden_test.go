@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -77,4 +78,28 @@ func goldenEditor(t *testing.T, w, h int) *Model {
 	m := New(Options{Template: tp, Path: "county.yaml", Saved: data, Previous: tp.Clone()})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
+}
+
+// Below 60x16 the editor says so and takes no keys but quitting and
+// saving: nothing changes behind a screen that does not show it.
+func TestTooSmallTakesNoHiddenKeys(t *testing.T) {
+	m := goldenEditor(t, 50, 12)
+	out := screen(m)
+	if !strings.HasPrefix(out, "窗口太小（50×12）。请把终端放大到至少") {
+		t.Fatalf("screen:\n%s", out)
+	}
+	before, _ := m.t.Marshal()
+	press(m, "j", " ", "d", "y", "a", "新节", "enter", "ctrl+z")
+	after, _ := m.t.Marshal()
+	if string(before) != string(after) || m.state != stateTree || m.cursor != 0 {
+		t.Fatalf("keys behind the small screen changed the editor: state %v cursor %d", m.state, m.cursor)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(screen(m), "模板编辑") {
+		t.Fatal("no editor after growing the terminal")
+	}
+	m.Update(tea.WindowSizeMsg{Width: 50, Height: 12})
+	if cmd := press(m, "ctrl+q"); cmd == nil {
+		t.Fatal("ctrl+q does not quit from the small screen")
+	}
 }

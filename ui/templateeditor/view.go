@@ -17,6 +17,12 @@ import (
 
 const lintLines = 3 // findings shown in the lint panel at once
 
+// The smallest terminal the editor draws in, the drafting editor's: below
+// it the panes would wrap and the screen would be unreadable.
+const minWidth, minHeight = 60, 16
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
 func (m *Model) treeWidth() int {
 	return min(max(m.width*2/5, 24), 56)
 }
@@ -27,6 +33,11 @@ func (m *Model) View() string {
 	if m.quitting {
 		m.term.disable()
 		return ""
+	}
+	if m.tooSmall() {
+		m.term.set(0, 0, false)
+		msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d。ctrl+q 退出。", m.width, m.height, minWidth, minHeight)
+		return wrap(msg, max(m.width, 4))
 	}
 	st := m.styles
 	header := m.header()
