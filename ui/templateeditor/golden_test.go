@@ -10,6 +10,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/mattn/go-runewidth"
+
 	"nianbao/templates"
 )
 
@@ -101,5 +103,27 @@ func TestTooSmallTakesNoHiddenKeys(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 50, Height: 12})
 	if cmd := press(m, "ctrl+q"); cmd == nil {
 		t.Fatal("ctrl+q does not quit from the small screen")
+	}
+}
+
+// Titles that would be cut to the same text are cut in the middle, so
+// the tree tells 一 and 二 of the standard template apart at 80 columns.
+func TestTreeEntriesStayDistinguishable(t *testing.T) {
+	m := goldenEditor(t, 80, 24)
+	var cut []string
+	for _, l := range strings.Split(screen(m), "\n") {
+		for _, n := range []string{"一、", "二、"} {
+			if i := strings.Index(l, n); i >= 0 {
+				rest := l[i+len(n):]
+				cut = append(cut, rest[:strings.Index(rest, " ")])
+			}
+		}
+	}
+	if len(cut) != 2 || cut[0] == cut[1] || !strings.HasSuffix(cut[0], "成效") || !strings.HasSuffix(cut[1], "原因") {
+		t.Fatalf("tree entries %q", cut)
+	}
+	if got := cutMiddle("上一年度推进法治政府建设存在的不足和原因", 12); runewidth.StringWidth(got) > 12 ||
+		!strings.HasPrefix(got, "上一") || !strings.HasSuffix(got, "和原因") || !strings.Contains(got, "…") {
+		t.Fatalf("cutMiddle %q", got)
 	}
 }

@@ -139,6 +139,17 @@ func (m *Model) treeView(w, h int) string {
 	if m.cursor >= h {
 		start = m.cursor - h + 1
 	}
+	// Titles cut at the end can come out the same (the standard
+	// template's 一 and 二 both begin 上一年度推进法治政府建设); those are
+	// cut in the middle instead, where they differ at the end.
+	prefixes := make([]string, len(secs))
+	titles := make([]string, len(secs))
+	seen := map[string]int{}
+	for i, s := range secs {
+		prefixes[i] = strings.Repeat("  ", s.Level-1) + nums[s.ID]
+		titles[i] = runewidth.Truncate(s.Title, max(0, w-2-runewidth.StringWidth(prefixes[i])), "…")
+		seen[titles[i]]++
+	}
 	var lines []string
 	for i := start; i < len(secs) && len(lines) < h; i++ {
 		s := secs[i]
@@ -146,14 +157,41 @@ func (m *Model) treeView(w, h int) string {
 		if s.Required {
 			mark = m.styles.Required.Render("● ")
 		}
-		text := strings.Repeat("  ", s.Level-1) + nums[s.ID] + s.Title
-		text = runewidth.Truncate(text, w-2, "…")
+		text := prefixes[i] + titles[i]
+		if seen[titles[i]] > 1 {
+			text = prefixes[i] + cutMiddle(s.Title, w-2-runewidth.StringWidth(prefixes[i]))
+		}
 		if i == m.cursor {
 			text = m.styles.Selected.Render(text)
 		}
 		lines = append(lines, mark+text)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cutMiddle fits s into w cells by leaving out its middle: the start
+// and the end both show.
+func cutMiddle(s string, w int) string {
+	if runewidth.StringWidth(s) <= w || w < 3 {
+		return runewidth.Truncate(s, max(w, 0), "")
+	}
+	r := []rune(s)
+	head := (w - 1) / 2
+	var b strings.Builder
+	used := 0
+	i := 0
+	for ; i < len(r) && used+runewidth.RuneWidth(r[i]) <= head; i++ {
+		used += runewidth.RuneWidth(r[i])
+	}
+	b.WriteString(string(r[:i]))
+	b.WriteString("…")
+	used++
+	j := len(r)
+	for tail := 0; j > i && used+tail+runewidth.RuneWidth(r[j-1]) <= w; j-- {
+		tail += runewidth.RuneWidth(r[j-1])
+	}
+	b.WriteString(string(r[j:]))
+	return b.String()
 }
 
 func (m *Model) detailView(w int) string {
