@@ -39,6 +39,7 @@ func TestTemplateEditorToCheck(t *testing.T) {
 	tm.keys("a")
 	tm.waitFor("新增同级章节")
 	tm.text("数据安全工作")
+	tm.assertCursorAfter("数据安全工作")
 	tm.keys("Tab")
 	tm.text("data_security")
 	tm.keys("Tab", "Space", "Enter")
@@ -50,6 +51,7 @@ func TestTemplateEditorToCheck(t *testing.T) {
 	tm.text("incidents")
 	tm.keys("Tab")
 	tm.text("起")
+	tm.assertCursorAfter("起")
 	tm.keys("Tab", "Tab", "Space", "Enter")
 	tm.waitFor("数据安全事件 · incidents · 单位 起 · 数量 · 必填")
 	tm.keys("Escape")
@@ -110,5 +112,44 @@ func TestTemplateEditorToCheck(t *testing.T) {
 	code, out = nianbao("check", draft)
 	if code != 1 || !strings.Contains(out, "[section.missing]") || !strings.Contains(out, "数据安全工作") {
 		t.Fatalf("check (missing section): %d\n%s", code, out)
+	}
+}
+
+// The template editor at 80x24, as an office worker with an input method
+// uses it: the terminal cursor follows the guidance text, enter starts a
+// new paragraph there, ctrl+s accepts the form and saves, and the quit
+// question takes the drafting editor's answers (y saves).
+func TestTemplateEditorGuidanceAndQuit(t *testing.T) {
+	dir := t.TempDir()
+	tpath := filepath.Join(dir, "county.yaml")
+	tm := startTmux(t, dir, 80, 24, "env", "LANG=C.UTF-8", binary, "template", "edit", tpath, "--from", "standard")
+	tm.waitFor("模板编辑：", "模板检查：没有问题")
+	tm.keys("j", "e")
+	tm.waitFor("编辑章节 functions")
+	tm.keys("BTab")
+	tm.waitFor("enter 换段", "ctrl+s 确定并保存")
+	tm.keys("C-End")
+	tm.keys("Enter")
+	tm.text("另写一段说明")
+	tm.assertCursorAfter("另写一段说明")
+	tm.keys("C-s")
+	tm.waitFor("已保存")
+	tp, err := model.LoadTemplate(tpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := tp.Section("functions").Guidance; !strings.HasSuffix(g, "\n另写一段说明") {
+		t.Fatalf("guidance %q", g)
+	}
+	tm.keys("Space", "q")
+	tm.waitFor("有尚未保存的修改。[s] 保存并退出    [d] 不保存退出    [esc] 取消")
+	tm.keys("y")
+	tm.waitExit()
+	tp, err = model.LoadTemplate(tpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tp.Section("functions").Required {
+		t.Fatal("y in the quit question did not save")
 	}
 }

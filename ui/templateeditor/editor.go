@@ -8,6 +8,7 @@ package templateeditor
 import (
 	"bytes"
 	"fmt"
+	"os"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -37,7 +38,9 @@ func Run(opts Options) error {
 	// straddle two of its reads.
 	input, _, closeInput := ttyinput.Option()
 	defer closeInput()
-	_, err := tea.NewProgram(New(opts), input, tea.WithAltScreen()).Run()
+	m := New(opts)
+	m.term = &cursorTarget{}
+	_, err := tea.NewProgram(m, input, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, m.term))).Run()
 	return err
 }
 
@@ -89,9 +92,16 @@ type Model struct {
 
 	form     *form
 	formKind formKind
-	delFig   bool // the pending deletion is of a figure, not a section
+	// newID is what an add form's empty id field stands for (see ids.go).
+	newID  string
+	delFig bool // the pending deletion is of a figure, not a section
 
 	undo, redo []step // see history.go
+
+	// term is where the terminal cursor goes (nil in tests); cur is the
+	// cell View computed for it.
+	term *cursorTarget
+	cur  cursorCell
 
 	findings []lint.Finding
 	status   string
@@ -163,6 +173,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
+		// The screen shows only "窗口太小": a key now would change what
+		// nobody can see (or type into a hidden form), so only quitting
+		// and saving go through, as in the drafting editor.
+		if m.tooSmall() && !key.Matches(msg, m.keys.Interrupt, m.keys.FormQuit) &&
+			!(key.Matches(msg, m.keys.Save) && m.state != stateForm && m.state != stateConfirmQuit) {
+			m.status = ""
+			return m, nil
+		}
 		// Keys typed quickly can arrive as one message ("fa"); outside a
 		// form each letter is a command, so handle them one by one.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.state != stateForm {
@@ -173,18 +191,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, tea.Batch(cmds...)
 		}
-		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit {
+		// In a form ctrl+s accepts it first (see form.update).
+		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit && m.state != stateForm {
 			return m, m.save(false)
 		}
-		if msg.String() == "ctrl+c" && m.state != stateConfirmQuit {
+		// ctrl+q and ctrl+c quit from anywhere, a form included; q only
+		// where letters are commands (see the states' updates).
+		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit && !m.formCopies(msg) {
 			return m.quit()
 		}
-		if key.Matches(msg, m.keys.Help) && m.state != stateForm {
+		if key.Matches(msg, m.keys.FormHelp) || key.Matches(msg, m.keys.Help) && m.state != stateForm {
 			m.help.ShowAll = !m.help.ShowAll
 			return m, nil
 		}
-		// Undo works wherever the office looks at the template; in a form
-		// or a confirmation the keys belong to that.
+		// Undo and the lint panel's paging work wherever the office looks
+		// at the template; in a form or a confirmation the keys belong to
+		// that.
 		if m.state == stateTree || m.state == stateFigures || m.state == stateRules {
 			switch {
 			case key.Matches(msg, m.keys.Undo):
@@ -192,6 +214,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return m, nil
 			case key.Matches(msg, m.keys.Redo):
 				m.redoEdit()
+				return m, nil
+			case key.Matches(msg, m.keys.PageUp):
+				m.lintOffset = max(0, m.lintOffset-lintLines)
+				return m, nil
+			case key.Matches(msg, m.keys.PageDown):
+				m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+lintLines)
 				return m, nil
 			}
 		}
@@ -256,13 +284,25 @@ func (m *Model) onSaved(msg SavedMsg) (tea.Model, tea.Cmd) {
 	m.touched()
 	m.status = fmt.Sprintf("已保存 %s（id %s，版本 %d）", m.opts.Path, m.t.ID, m.t.Version)
 	if msg.Quit {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	return m, nil
 }
 
+// formCopies reports that ctrl+c belongs to the multi-line field: with
+// text selected it copies, as in the drafting editor's prose.
+func (m *Model) formCopies(k tea.KeyMsg) bool {
+	if m.state != stateForm {
+		return false
+	}
+	fl := m.form.focused()
+	return fl.kind == fieldArea && fl.area.HasSelection() && key.Matches(k, fl.area.KeyMap().Copy)
+}
+
 func (m *Model) quit() (tea.Model, tea.Cmd) {
 	if !m.dirty() {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	m.back, m.state = m.state, stateConfirmQuit
@@ -274,14 +314,17 @@ func (m *Model) updateConfirmQuit(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	// The drafting editor's answers (keymap.Common): s/y save and quit,
+	// d/n quit without saving, esc cancels.
 	switch {
-	case key.Matches(k, m.keys.Yes):
-		m.quitting = true
-	case key.Matches(k, m.keys.SaveQuit):
+	case key.Matches(k, m.keys.ConfirmSave):
 		m.state = m.back
 		return m.save(true)
-	case key.Matches(k, m.keys.No):
+	case key.Matches(k, m.keys.ConfirmDrop):
+		m.quitting = true
+	case key.Matches(k, m.keys.ConfirmAbort):
 		m.state = m.back
+		m.status = "继续编辑"
 	}
 	return nil
 }

@@ -159,16 +159,46 @@ func TestMoveIndentDeleteAndQuitConfirm(t *testing.T) {
 		t.Fatal("not deleted")
 	}
 	keys(m, "q")
-	if !strings.Contains(screen(m), "有未保存的修改") {
-		t.Fatalf("quit did not ask:\n%s", screen(m))
+	if !strings.Contains(screen(m), "有尚未保存的修改。[s] 保存并退出    [d] 不保存退出    [esc] 取消") {
+		t.Fatalf("quit did not ask as the drafting editor does:\n%s", screen(m))
 	}
-	keys(m, "n")
+	keys(m, "esc")
 	if m.state != stateTree {
-		t.Fatal("n should return to editing")
+		t.Fatal("esc should return to editing")
 	}
 	keys(m, "q")
-	if cmd := keys(m, "y"); cmd == nil {
-		t.Fatal("y should quit")
+	if cmd := keys(m, "d"); cmd == nil || !m.quitting {
+		t.Fatal("d should quit without saving")
+	}
+}
+
+// The quit question means what it means in the drafting editor: y (like
+// s) saves before quitting, n (like d) quits without saving.
+func TestQuitQuestionSameAsDraftingEditor(t *testing.T) {
+	for _, c := range []struct {
+		key   string
+		saves bool
+	}{{"s", true}, {"y", true}, {"enter", true}, {"d", false}, {"n", false}} {
+		m, path := newEditor(t)
+		keys(m, " ") // toggle required: a change to lose or keep
+		keys(m, "q")
+		if m.state != stateConfirmQuit {
+			t.Fatalf("%s: q did not ask", c.key)
+		}
+		cmd := keys(m, c.key)
+		if c.saves {
+			run(m, cmd) // the save; its message quits
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("%s: not saved before quitting: %v\n%s", c.key, err, screen(m))
+			}
+			continue
+		}
+		if !m.quitting {
+			t.Errorf("%s: did not quit", c.key)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%s: saved although it means quit without saving", c.key)
+		}
 	}
 }
 

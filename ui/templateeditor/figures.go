@@ -121,9 +121,14 @@ func (m *Model) openFigureForm(f *model.Figure) {
 			tol = strconv.FormatFloat(x.Rate.Tolerance, 'f', -1, 64)
 		}
 	}
+	note, placeholder := "改 id 时引用它的比率和不超过关系随之更新；留空则不变", ""
+	if f == nil {
+		m.newID = m.newFigureID()
+		note, placeholder = figureIDNote, m.newID
+	}
 	m.form = newForm(title, m.formWidth()).
 		text("名称", x.Label, "").
-		text("id", x.ID, "英文，留空自动生成").
+		text("id", x.ID, note).placeholder(placeholder).
 		text("单位", x.Unit, "件、人次、%、万元…").
 		choice("类型", kindOptions, kindNames, string(x.Kind)).
 		toggle("必填", x.Required).
@@ -189,6 +194,9 @@ func (m *Model) applyFigureForm() error {
 		}
 	}
 	if m.formKind == formAddFigure {
+		if x.ID == "" {
+			x.ID = m.newID
+		}
 		s := m.current()
 		var nf *model.Figure
 		err := m.edit("新增数字“"+x.Label+"”", func() error {

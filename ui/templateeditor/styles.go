@@ -1,10 +1,14 @@
 package templateeditor
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
 
-// Styles are every style the template editor draws with, built in one
-// place so colours stay consistent and NO_COLOR just works (lipgloss drops
-// colour when the terminal has none).
+	"nianbao/ui/theme"
+)
+
+// Styles are every style the template editor draws with, built from the
+// palette and frames the drafting editor uses (ui/theme), so the two
+// editors look like one program and NO_COLOR just works.
 type Styles struct {
 	Header     lipgloss.Style
 	Pane       lipgloss.Style // a bordered pane, blurred
@@ -20,22 +24,21 @@ type Styles struct {
 	Status     lipgloss.Style
 }
 
-// DefaultStyles uses adaptive colours that read on light and dark terminals.
+// DefaultStyles maps the shared theme onto the editor's parts.
 func DefaultStyles() Styles {
-	accent := lipgloss.AdaptiveColor{Light: "#1F5FAF", Dark: "#7FB2F0"}
-	border := lipgloss.RoundedBorder()
+	t := theme.Default()
 	return Styles{
-		Header:     lipgloss.NewStyle().Bold(true),
-		Pane:       lipgloss.NewStyle().Border(border).BorderForeground(lipgloss.AdaptiveColor{Light: "#AAAAAA", Dark: "#555555"}).Padding(0, 1),
-		PaneFocus:  lipgloss.NewStyle().Border(border).BorderForeground(accent).Padding(0, 1),
-		Selected:   lipgloss.NewStyle().Reverse(true),
-		Required:   lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#B03030", Dark: "#F08080"}),
-		Dim:        lipgloss.NewStyle().Faint(true),
-		Error:      lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#B00000", Dark: "#FF6B6B"}),
-		Warning:    lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#8A6D00", Dark: "#E5C07B"}),
-		OK:         lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#98C379"}),
-		FormTitle:  lipgloss.NewStyle().Bold(true).Foreground(accent),
-		FocusLabel: lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Status:     lipgloss.NewStyle().Bold(true),
+		Header:     t.Title,
+		Pane:       t.Pane,
+		PaneFocus:  t.PaneFocused,
+		Selected:   t.Selected,
+		Required:   t.Error,
+		Dim:        t.Hint,
+		Error:      t.Error,
+		Warning:    t.Warning,
+		OK:         t.OK,
+		FormTitle:  t.LabelFocused,
+		FocusLabel: t.LabelFocused,
+		Status:     t.Title,
 	}
 }

@@ -53,10 +53,6 @@ func (m *Model) updateTree(msg tea.Msg) tea.Cmd {
 		m.cursor--
 	case key.Matches(k, keys.Down):
 		m.cursor++
-	case key.Matches(k, keys.ScrollLintUp):
-		m.lintOffset = max(0, m.lintOffset-3)
-	case key.Matches(k, keys.ScrollLintDn):
-		m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+3)
 	case key.Matches(k, keys.AddSibling):
 		m.openSectionForm(formAddSibling, nil)
 	case key.Matches(k, keys.AddChild) && s != nil:
@@ -119,7 +115,8 @@ func (m *Model) openSectionForm(kind formKind, s *model.Section) {
 		if kind == formAddChild {
 			title = "新增下级章节（放在所选章节的最后）"
 		}
-		f = newForm(title, w).text("标题", "", "").text("id", "", "英文，留空自动生成").
+		m.newID = m.newSectionID(kind == formAddChild)
+		f = newForm(title, w).text("标题", "", "").text("id", "", idNote).placeholder(m.newID).
 			toggle("必填", false).text("最少字数", "", "0 或留空为不限").area("填写说明", "")
 	case formRename:
 		f = newForm("修改标题", w).text("标题", s.Title, "")
@@ -186,12 +183,15 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	case formCancel:
 		m.state, m.form = m.back, nil
 		m.status = "已取消"
-	case formSubmit:
+	case formSubmit, formSubmitSave:
 		if err := m.applyForm(); err != nil {
 			m.form.err = err.Error()
 			return nil
 		}
 		m.state, m.form = m.back, nil
+		if res == formSubmitSave {
+			return m.save(false)
+		}
 	}
 	return cmd
 }
@@ -226,7 +226,11 @@ func (m *Model) applyForm() error {
 		var s *model.Section
 		err = m.edit("新增章节“"+title+"”", func() error {
 			var err error
-			if s, err = m.t.AddSection(anchor, child, f.value(1), title); err != nil {
+			id := f.value(1)
+			if id == "" {
+				id = m.newID
+			}
+			if s, err = m.t.AddSection(anchor, child, id, title); err != nil {
 				return err
 			}
 			s.Required, s.MinChars, s.Guidance = f.bool(2), mc, f.value(4)
@@ -236,7 +240,7 @@ func (m *Model) applyForm() error {
 			return err
 		}
 		m.selectID(s.ID)
-		m.changed(fmt.Sprintf("已新增章节“%s”（id %s）", s.Title, s.ID))
+		m.changed(fmt.Sprintf("已新增章节“%s”（id %s；按 i 可改 id）", s.Title, s.ID))
 	case formRename:
 		s := m.current()
 		title := f.value(0)

@@ -2,31 +2,47 @@ package templateeditor
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
 	"nianbao/check"
 	"nianbao/lint"
 	"nianbao/model"
+	"nianbao/ui/keymap"
 )
 
 const lintLines = 3 // findings shown in the lint panel at once
+
+// The smallest terminal the editor draws in, the drafting editor's: below
+// it the panes would wrap and the screen would be unreadable.
+const minWidth, minHeight = 60, 16
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
 
 func (m *Model) treeWidth() int {
 	return min(max(m.width*2/5, 24), 56)
 }
 
-// View implements tea.Model.
+// View implements tea.Model. It also tells the output writer where the
+// text cursor of the field being edited is, for the input method.
 func (m *Model) View() string {
 	if m.quitting {
+		m.term.disable()
 		return ""
+	}
+	if m.tooSmall() {
+		m.term.set(0, 0, false)
+		msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d。ctrl+q 退出。", m.width, m.height, minWidth, minHeight)
+		return wrap(msg, max(m.width, 4))
 	}
 	st := m.styles
 	header := m.header()
 	status := m.statusLine()
-	helpLine := m.help.View(m.keyHelp())
+	helpLine := m.helpView()
 	lintBox := m.lintView()
 	used := lipgloss.Height(header) + lipgloss.Height(status) + lipgloss.Height(helpLine) + lipgloss.Height(lintBox)
 	bodyH := max(6, m.height-used)
@@ -38,23 +54,41 @@ func (m *Model) View() string {
 	if m.state == stateTree {
 		left, right = st.PaneFocus, st.Pane
 	}
-	lw := leftW - left.GetHorizontalFrameSize()
-	rw := rightW - right.GetHorizontalFrameSize()
-	// Width in lipgloss includes padding; content must fit inside it.
+	// lipgloss's Width counts padding but not the border.
+	lw := leftW - left.GetHorizontalBorderSize()
+	rw := rightW - right.GetHorizontalBorderSize()
 	lc, rc := lw-left.GetHorizontalPadding(), rw-right.GetHorizontalPadding()
 	tree := left.Width(lw).Height(innerH).Render(clip(m.treeView(lc, innerH), innerH, lc))
 	var detail string
+	m.cur = cursorCell{}
 	switch m.state {
 	case stateForm:
-		detail = m.form.view(st)
+		fv := m.form.view(st, innerH)
+		detail = fv.text
+		if fv.ok {
+			// Inside the right pane: past the tree, the border and the
+			// padding; below the header and the top border.
+			m.cur = cursorCell{
+				x:  lipgloss.Width(tree) + right.GetBorderLeftSize() + right.GetPaddingLeft() + fv.col,
+				y:  lipgloss.Height(header) + right.GetBorderTopSize() + fv.row,
+				ok: true,
+			}
+		}
 	case stateRules:
 		detail = m.rulesView(rc, innerH)
 	default:
 		detail = m.detailView(rc)
 	}
+	m.term.set(m.cur.x, m.cur.y, m.cur.ok)
 	details := right.Width(rw).Height(innerH).Render(clip(detail, innerH, rc))
 	body := lipgloss.JoinHorizontal(lipgloss.Top, tree, details)
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, lintBox, status, helpLine)
+}
+
+// cursorCell is the screen cell of the text cursor after the last View.
+type cursorCell struct {
+	x, y int
+	ok   bool // a field with a text cursor is being edited
 }
 
 func (m *Model) header() string {
@@ -66,7 +100,17 @@ func (m *Model) header() string {
 	if name != "" {
 		name = "  " + name
 	}
-	return m.styles.Header.Render(fmt.Sprintf("模板编辑：%s  id %s  第 %d 版%s%s", m.opts.Path, m.t.ID, m.t.Version, name, dirty))
+	// One row whatever the path's length: a wrapped header would push
+	// every pane (and the terminal cursor's row) down. The file name and
+	// the unsaved mark outlast the folders and the template's name.
+	path := m.opts.Path
+	line := func() string {
+		return fmt.Sprintf("模板编辑：%s  id %s  第 %d 版%s%s", path, m.t.ID, m.t.Version, dirty, name)
+	}
+	if runewidth.StringWidth(line()) > m.width && filepath.Base(path) != path {
+		path = "…" + string(filepath.Separator) + filepath.Base(path)
+	}
+	return m.styles.Header.Render(runewidth.Truncate(line(), max(m.width, 1), "…"))
 }
 
 // clip keeps a pane's content inside its box, so a long guidance text or
@@ -78,7 +122,7 @@ func clip(s string, h, w int) string {
 	}
 	for i, l := range lines {
 		if lipgloss.Width(l) > w {
-			lines[i] = runewidth.Truncate(l, w, "…")
+			lines[i] = ansi.Truncate(l, w, "…") // styled lines: escape codes take no cells
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -95,6 +139,17 @@ func (m *Model) treeView(w, h int) string {
 	if m.cursor >= h {
 		start = m.cursor - h + 1
 	}
+	// Titles cut at the end can come out the same (the standard
+	// template's 一 and 二 both begin 上一年度推进法治政府建设); those are
+	// cut in the middle instead, where they differ at the end.
+	prefixes := make([]string, len(secs))
+	titles := make([]string, len(secs))
+	seen := map[string]int{}
+	for i, s := range secs {
+		prefixes[i] = strings.Repeat("  ", s.Level-1) + nums[s.ID]
+		titles[i] = runewidth.Truncate(s.Title, max(0, w-2-runewidth.StringWidth(prefixes[i])), "…")
+		seen[titles[i]]++
+	}
 	var lines []string
 	for i := start; i < len(secs) && len(lines) < h; i++ {
 		s := secs[i]
@@ -102,14 +157,41 @@ func (m *Model) treeView(w, h int) string {
 		if s.Required {
 			mark = m.styles.Required.Render("● ")
 		}
-		text := strings.Repeat("  ", s.Level-1) + nums[s.ID] + s.Title
-		text = runewidth.Truncate(text, w-2, "…")
+		text := prefixes[i] + titles[i]
+		if seen[titles[i]] > 1 {
+			text = prefixes[i] + cutMiddle(s.Title, w-2-runewidth.StringWidth(prefixes[i]))
+		}
 		if i == m.cursor {
 			text = m.styles.Selected.Render(text)
 		}
 		lines = append(lines, mark+text)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cutMiddle fits s into w cells by leaving out its middle: the start
+// and the end both show.
+func cutMiddle(s string, w int) string {
+	if runewidth.StringWidth(s) <= w || w < 3 {
+		return runewidth.Truncate(s, max(w, 0), "")
+	}
+	r := []rune(s)
+	head := (w - 1) / 2
+	var b strings.Builder
+	used := 0
+	i := 0
+	for ; i < len(r) && used+runewidth.RuneWidth(r[i]) <= head; i++ {
+		used += runewidth.RuneWidth(r[i])
+	}
+	b.WriteString(string(r[:i]))
+	b.WriteString("…")
+	used++
+	j := len(r)
+	for tail := 0; j > i && used+tail+runewidth.RuneWidth(r[j-1]) <= w; j-- {
+		tail += runewidth.RuneWidth(r[j-1])
+	}
+	b.WriteString(string(r[j:]))
+	return b.String()
 }
 
 func (m *Model) detailView(w int) string {
@@ -213,27 +295,46 @@ func figureNote(t *model.Template, f *model.Figure) string {
 	return strings.Join(parts, "；")
 }
 
+// rulesView lists the checker's rules with this template's level, in
+// columns measured in cells (ids are ASCII, levels Chinese); the selected
+// rule's description is shown in full under the list, since a narrow
+// pane cuts it in the row.
 func (m *Model) rulesView(w, h int) string {
 	st := m.styles
-	var b strings.Builder
-	b.WriteString(st.FormTitle.Render("规则级别（本模板对检查规则的设置）") + "\n")
 	rules := check.Rules()
-	start := max(0, m.ruleCursor-(h-3))
-	for i := start; i < len(rules); i++ {
+	idW := 0
+	for _, r := range rules {
+		idW = max(idW, runewidth.StringWidth(r.ID)+1)
+	}
+	const levelW = 14
+	sel := rules[min(max(m.ruleCursor, 0), len(rules)-1)]
+	desc := strings.Split(wrap("说明："+sel.Description, max(4, w)), "\n")
+	desc = desc[:min(len(desc), 3)]
+	rows := max(1, h-2-len(desc)) // the title and a blank line
+	start := max(0, m.ruleCursor-rows+1)
+	lines := []string{st.FormTitle.Render("规则级别（本模板对检查规则的设置）")}
+	for i := start; i < len(rules) && i < start+rows; i++ {
 		r := rules[i]
 		lvl := m.t.Rules[r.ID]
 		shown := levelName(lvl)
 		if lvl == "" {
 			shown = "默认（" + sevName(r.Severity) + "）"
 		}
-		line := fmt.Sprintf("%-20s %-12s %s", r.ID, shown, r.Description)
-		line = runewidth.Truncate(line, w-2, "…")
-		if i == m.ruleCursor {
-			line = st.Selected.Render(line)
+		line := runewidth.FillRight(r.ID, idW) + runewidth.FillRight(shown, levelW)
+		if w-idW-levelW >= 8 {
+			line += r.Description
 		}
-		b.WriteString(line + "\n")
+		line = runewidth.Truncate(line, w, "…")
+		if i == m.ruleCursor {
+			line = st.Selected.Render(runewidth.FillRight(line, w))
+		}
+		lines = append(lines, line)
 	}
-	return b.String()
+	lines = append(lines, "")
+	for _, d := range desc {
+		lines = append(lines, st.Dim.Render(d))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) lintView() string {
@@ -277,7 +378,7 @@ func (m *Model) statusLine() string {
 		return m.styles.Status.Render(fmt.Sprintf("确定删除章节“%s”吗？连同下级共 %d 节、%d 个数字。y 删除 · n 取消",
 			s.Title, len(sub.Flatten()), len(sub.Figures())))
 	case stateConfirmQuit:
-		return m.styles.Status.Render("有未保存的修改。s 保存后退出 · y 不保存退出 · n 继续编辑")
+		return m.styles.Status.Render(keymap.QuitQuestion + keymap.QuitChoices)
 	}
 	return m.status
 }

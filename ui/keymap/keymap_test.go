@@ -1,0 +1,56 @@
+package keymap
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Every key of every shared binding turns into a message the binding
+// matches: a key name misspelt in a binding would never fire.
+func TestMsgMatchesEveryBoundKey(t *testing.T) {
+	c := Default()
+	for _, b := range []key.Binding{c.Up, c.Down, c.Enter, c.Back, c.BackPane, c.Help, c.Save, c.Quit,
+		c.Interrupt, c.Undo, c.Redo, c.PageUp, c.PageDown, c.ConfirmSave, c.ConfirmDrop, c.ConfirmAbort} {
+		for _, k := range b.Keys() {
+			if msg := Msg(k); !key.Matches(msg, b) || msg.String() != k {
+				t.Errorf("%s (%s): Msg(%q) = %q, not matched", b.Help().Key, b.Help().Desc, k, msg.String())
+			}
+		}
+	}
+	for name, want := range map[string]tea.KeyType{"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEsc,
+		"ctrl+s": tea.KeyCtrlS, "backspace": tea.KeyBackspace, "up": tea.KeyUp, "f1": tea.KeyF1} {
+		if got := Msg(name).Type; got != want {
+			t.Errorf("Msg(%q).Type = %v, want %v", name, got, want)
+		}
+	}
+	for _, k := range []string{"alt+up", "alt+down", "shift+tab", "K", "?", " ", "f1", "delete", "backspace", "pgdown"} {
+		if got := Msg(k).String(); got != k {
+			t.Errorf("Msg(%q).String() = %q", k, got)
+		}
+	}
+}
+
+// The quit question answers as the drafting editor always has: s and y
+// save, d and n drop, esc cancels.
+func TestQuitAnswers(t *testing.T) {
+	c := Default()
+	for k, want := range map[string]key.Binding{"s": c.ConfirmSave, "y": c.ConfirmSave, "enter": c.ConfirmSave,
+		"d": c.ConfirmDrop, "n": c.ConfirmDrop, "esc": c.ConfirmAbort} {
+		if !key.Matches(Msg(k), want) {
+			t.Errorf("%s does not answer %s", k, want.Help().Desc)
+		}
+	}
+}
+
+func TestExtendKeepsKeysAndDesc(t *testing.T) {
+	c := Default()
+	q := Extend(c.Quit, "q", "q")
+	if !key.Matches(Msg("q"), q) || !key.Matches(Msg("ctrl+q"), q) || q.Help().Key != "q" || q.Help().Desc != "退出" {
+		t.Fatalf("extended %v %v", q.Keys(), q.Help())
+	}
+	if key.Matches(Msg("q"), c.Quit) {
+		t.Fatal("Extend changed the original binding")
+	}
+}
