@@ -218,13 +218,26 @@ func row(in Input, cols []Column) Row {
 		return true
 	})
 	for i, c := range cols {
+		// The value the check judged: the field, or else what the prose
+		// states (Result.Prose), so a unit that wrote its figures only in
+		// the text is summed as the check and the editor read it.
 		if n, ok := rep.Figure(c.ID); ok {
 			r.Cells[i] = Cell{State: Value, Value: n.Value}
+		} else if p, ok := in.Result.Prose[c.ID]; ok && !invalid(rep, c.ID) {
+			r.Cells[i] = Cell{State: Value, Value: p.Value.Value}
 		} else if noWork(rep, sectionOf[c.ID]) {
 			r.Cells[i] = Cell{State: NoWork}
 		}
 	}
 	return r
+}
+
+// invalid says whether the unit typed something that is not a number into
+// the figure's field: the check counts no value then, and neither does
+// the roll-up, whatever the prose says.
+func invalid(r *model.Report, id string) bool {
+	_, bad := r.Invalid[id]
+	return bad
 }
 
 // noWork says whether a unit declared it has no such duty: the figure's

@@ -209,3 +209,35 @@ func TestDuplicates(t *testing.T) {
 		t.Errorf("duplicates %v", tb.Duplicates)
 	}
 }
+
+// TestFiguresWrittenOnlyInProse: a unit that left the fields empty and
+// wrote its figures in the text is summed with what the check read from
+// the text; a field wins over the text, and text typed wrong into a field
+// counts as no value, as in the check.
+func TestFiguresWrittenOnlyInProse(t *testing.T) {
+	tp := standard(t)
+	prose := map[string]string{"disputes": "全年收到行政复议申请40件，依法审结38件。"}
+	onlyText := unit(t, tp, "只写正文", nil, prose)
+	field := unit(t, tp, "填了数字栏", map[string]float64{"review_received": 45}, prose)
+	bad := unit(t, tp, "填错", nil, prose)
+	bad.Report.Invalid = map[string]string{"review_received": "四十"}
+	bad.Result = check.Report(tp, bad.Report)
+	tb := Build([]Input{onlyText, field, bad}, nil, nil)
+	c := col(t, tb, "review_received")
+	got := map[string]Cell{}
+	for _, r := range tb.Rows {
+		got[r.Unit] = r.Cells[c]
+	}
+	if v := got["只写正文"]; v.State != Value || v.Value != 40 {
+		t.Errorf("prose-only unit: %+v, want 40 read from the text", v)
+	}
+	if v := got["填了数字栏"]; v.State != Value || v.Value != 45 {
+		t.Errorf("field unit: %+v, want the field's 45", v)
+	}
+	if v := got["填错"]; v.State != Blank {
+		t.Errorf("invalid field: %+v, want blank", v)
+	}
+	if tot := tb.Totals[c]; tot.Value != 85 || tot.Units != 2 {
+		t.Errorf("total %+v, want 85 from 2 units", tot)
+	}
+}
