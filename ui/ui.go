@@ -67,7 +67,7 @@ func Run(opts Options) error {
 	target := &cursorTarget{}
 	opts.cursor = target
 	app := newApp(opts, time.Now)
-	defer func() { _ = app.lock.Release() }()
+	defer func() { _ = app.file.lock.Release() }()
 	// 120 fps: bubbletea v1 writes a frame only on its ticker, so the
 	// first frame (and the echo of each key) waits for the next tick; at
 	// the default 60 fps that is up to 16.7 ms of start-up.

@@ -24,11 +24,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case checkTickMsg:
-		if msg.seq != a.checkSeq {
+		if msg.seq != a.live.seq {
 			return a, nil // a newer edit will start its own check
 		}
 		a.syncProse()
-		return a, runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), msg.seq)
+		return a, a.env.runCheck(a.c.tmpl, a.c.report, msg.seq)
 	case checkDoneMsg:
 		a.applyResult(msg.res)
 		return a, a.followUpCmd()
@@ -109,11 +109,11 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		return a.updateLeftover(msg)
 	case stateSaveAs:
 		var cmd tea.Cmd
-		a.fileName, cmd = a.fileName.Update(msg)
+		a.dialogs.fileName, cmd = a.dialogs.fileName.Update(msg)
 		return cmd
 	case statePrevious:
 		var cmd tea.Cmd
-		a.follow.input, cmd = a.follow.input.Update(msg)
+		a.dialogs.previous, cmd = a.dialogs.previous.Update(msg)
 		return cmd
 	case stateHelp, stateConfirmQuit, statePrompt:
 	}
@@ -136,22 +136,22 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		case key.Matches(k, keys.Quit, keys.Interrupt):
 			return a.requestQuit()
 		case key.Matches(k, keys.Up):
-			a.helpOffset--
+			a.help.offset--
 		case key.Matches(k, keys.Down):
-			a.helpOffset++
+			a.help.offset++
 		case key.Matches(k, keys.PageUp):
-			a.helpOffset -= a.lay.innerH
+			a.help.offset -= a.lay.innerH
 		case key.Matches(k, keys.PageDown):
-			a.helpOffset += a.lay.innerH
+			a.help.offset += a.lay.innerH
 		default:
 			a.state = a.back
 			return a.focusCmd()
 		}
-		a.helpOffset = max(0, a.helpOffset)
+		a.help.offset = max(0, a.help.offset)
 		return nil
 	case stateMeta, stateEdit, statePreview, stateLeftover:
 	}
-	a.message = ""
+	a.status.clear()
 	switch {
 	case key.Matches(k, keys.Interrupt) && a.state == stateEdit && a.focus == focusProse && a.editor(a.cur).HasSelection():
 		return a.updateProse(k) // copy the selection
@@ -168,7 +168,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.endUndoStep()
 		return a.export()
 	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
-		a.back, a.state, a.helpOffset = a.state, stateHelp, 0
+		a.back, a.state, a.help.offset = a.state, stateHelp, 0
 		return nil
 	case key.Matches(k, keys.Findings):
 		return a.toggleFindings()
@@ -188,12 +188,12 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, keys.PrevAny):
 		return a.walk(-1, false)
 	case key.Matches(k, keys.Guidance):
-		a.showGuidance = !a.showGuidance
+		a.shown.guidance = !a.shown.guidance
 		a.relayout()
 		return nil
 	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit && a.focus == focusProse:
 		if externalEditor() == "" {
-			a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
+			a.status.fail("未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e")
 			return nil
 		}
 		return a.externalEdit()
@@ -235,9 +235,9 @@ func (a *App) walk(dir int, guided bool) tea.Cmd {
 	}
 	if next < 0 || next >= len(a.c.sections) {
 		if dir > 0 {
-			a.message = "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
+			a.status.text = "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
 		} else {
-			a.message = "已是第一个章节"
+			a.status.text = "已是第一个章节"
 		}
 		return nil
 	}
@@ -278,7 +278,7 @@ func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
 				a.figures.focus = 0
 				return a.setFocus(focusFigures)
 			}
-			a.message, a.msgErr = "本节没有数字栏", false
+			a.status.say("本节没有数字栏")
 			return nil
 		case key.Matches(k, keys.BackPane):
 			if n := a.figures.len(); n > 0 {
@@ -342,9 +342,7 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	if ed.Version() == before {
 		return cmd
 	}
-	n := ed.Chars()
-	a.total += n - a.lens[a.cur]
-	a.lens[a.cur] = n
+	a.live.count(a.cur, ed.Chars())
 	a.refreshCurrentStatus()
 	return tea.Batch(cmd, a.edited())
 }
@@ -363,18 +361,18 @@ func (a *App) updateFigures(msg tea.Msg) tea.Cmd {
 // F2 gives the panel the keyboard again rather than closing it: only F2
 // inside the panel closes it.
 func (a *App) toggleFindings() tea.Cmd {
-	if a.showFindings && a.state == stateEdit && a.focus != focusFindings {
+	if a.shown.findings && a.state == stateEdit && a.focus != focusFindings {
 		return a.setFocus(focusFindings)
 	}
-	if a.showFindings {
-		a.showFindings = false
+	if a.shown.findings {
+		a.shown.findings = false
 		if a.focus == focusFindings {
 			a.focus = focusProse
 		}
 		a.relayout()
 		return a.focusCmd()
 	}
-	a.showFindings = true
+	a.shown.findings = true
 	if a.state == statePreview {
 		a.state = stateEdit
 	}
@@ -432,12 +430,12 @@ func (a *App) endUndoStep() {
 // clipboard (OSC 52) through the output writer.
 func (a *App) copied(text string) {
 	n := utf8.RuneCountInString(text)
-	if a.cursor.send(textedit.OSC52(text)) {
-		a.message = fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
+	if a.env.cursor.send(textedit.OSC52(text)) {
+		a.status.text = fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
 	} else {
-		a.message = fmt.Sprintf("已复制 %d 字", n)
+		a.status.text = fmt.Sprintf("已复制 %d 字", n)
 	}
-	a.msgErr = false
+	a.status.isErr = false
 }
 
 // externalEditor is the drafter's chosen editor command, or "" when none
