@@ -127,6 +127,7 @@ func buildApp(opts Options, now func() time.Time) *App {
 		exports:  exportState{fonts: opts.Fonts},
 		shown:    panels{guidance: true},
 	}
+	c.edit = a.applyEdit
 	if opts.lock != nil {
 		a.file.lockedPath = opts.Path
 	}
@@ -212,6 +213,23 @@ func (a *App) syncProse() {
 }
 
 func (a *App) dirty() bool { return a.file.dirty() }
+
+// applyEdit is the one way a child changes the report (common.edit): the
+// root applies the change and keeps what depends on the report in step,
+// the tree marks, dirtiness, the debounced check and autosave.
+func (a *App) applyEdit(e reportEdit) tea.Cmd {
+	if !e.apply(a.c) {
+		return nil
+	}
+	a.refreshStatuses()
+	return a.edited()
+}
+
+// applyMeta takes what the 报告信息 form holds into the report when the
+// drafter leaves the form another way than through its own keys (walking
+// on, saving, quitting). It reports whether anything changed; the caller
+// decides whether that counts as an edit now.
+func (a *App) applyMeta() bool { return a.meta.leave().apply(a.c) }
 
 // edited records a change and schedules the debounced check. A change
 // that takes the draft back to what the disk holds leaves it unmodified.

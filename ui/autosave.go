@@ -89,7 +89,7 @@ func (a *App) autosaveSnapshot() *model.Report {
 	a.syncProse()
 	snap := a.c.report.Snapshot()
 	if a.state == stateMeta || (a.state == statePrompt && a.dialogs.back == stateMeta) {
-		a.meta.fill(snap)
+		a.meta.edit().fill(snap)
 	}
 	return snap
 }

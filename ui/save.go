@@ -46,7 +46,7 @@ func (a *App) startSave(overwrite bool) tea.Cmd {
 		return nil
 	}
 	if a.state == stateMeta {
-		a.meta.apply()
+		a.applyMeta()
 	}
 	if a.file.path == "" {
 		return a.askFileName()
@@ -184,7 +184,7 @@ func (a *App) saveAs() tea.Cmd {
 		return nil
 	}
 	if a.state == stateMeta {
-		a.meta.apply()
+		a.applyMeta()
 	}
 	if a.file.path == "" {
 		return a.askFileName()
@@ -255,7 +255,7 @@ func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
 // requestQuit quits at once when everything is saved and asks otherwise.
 func (a *App) requestQuit() tea.Cmd {
 	if a.state == stateMeta {
-		if a.meta.apply() {
+		if a.applyMeta() {
 			a.edited()
 		}
 	}

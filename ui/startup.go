@@ -330,6 +330,7 @@ func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) te
 	na.shown.findings = a.shown.findings
 	na.status = a.status
 	*a = *na
+	a.c.edit = a.applyEdit // na's closure would change the discarded copy
 	if dirty {
 		a.file.editGen++
 	}

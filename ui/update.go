@@ -93,8 +93,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	switch a.state {
 	case stateMeta:
-		_, cmd := a.meta.Update(msg)
-		return cmd
+		return a.meta.Update(msg)
 	case stateEdit:
 		switch a.focus {
 		case focusProse:
@@ -223,7 +222,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 func (a *App) walk(dir int, guided bool) tea.Cmd {
 	from := a.cur
 	if a.state == stateMeta {
-		a.meta.apply()
+		a.applyMeta()
 		from = -1
 		if dir < 0 {
 			return nil
@@ -249,14 +248,10 @@ func (a *App) updateMeta(k tea.KeyMsg) tea.Cmd {
 		return a.updateTree(k)
 	}
 	if key.Matches(k, a.c.keys.Back) {
-		a.meta.apply()
+		a.applyMeta()
 		return a.setFocus(focusTree)
 	}
-	changed, cmd := a.meta.Update(k)
-	if changed {
-		return tea.Batch(cmd, a.edited())
-	}
-	return cmd
+	return a.meta.Update(k)
 }
 
 func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
@@ -322,15 +317,14 @@ func (a *App) updateTree(k tea.KeyMsg) tea.Cmd {
 			return a.openMeta()
 		}
 		if a.state == stateMeta {
-			a.meta.apply()
+			a.applyMeta()
 		}
 		if j := a.tree.cursor - 1 - len(a.c.sections); j >= 0 {
 			return a.openLeftover(j)
 		}
 		return a.openSection(a.tree.cursor-1, focusProse)
 	}
-	a.tree.Update(k)
-	return nil
+	return a.tree.Update(k)
 }
 
 // updateProse feeds the editor and, when the text changed, updates only
@@ -347,14 +341,7 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmd, a.edited())
 }
 
-func (a *App) updateFigures(msg tea.Msg) tea.Cmd {
-	changed, cmd := a.figures.Update(msg)
-	if !changed {
-		return cmd
-	}
-	a.refreshStatuses()
-	return tea.Batch(cmd, a.edited())
-}
+func (a *App) updateFigures(msg tea.Msg) tea.Cmd { return a.figures.Update(msg) }
 
 // toggleFindings opens the findings panel with the keyboard in it. When
 // the panel is open but another pane has the keyboard (after a jump, say),
