@@ -23,60 +23,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.preview.refresh()
 		}
 		return a, nil
-	case checkTickMsg:
-		if msg.seq != a.live.seq {
-			return a, nil // a newer edit will start its own check
-		}
-		a.syncProse()
-		return a, a.env.runCheck(a.c.tmpl, a.c.report, msg.seq)
-	case checkDoneMsg:
-		a.applyResult(msg.res)
-		return a, a.followUpCmd()
-	case followUpMsg:
-		a.applyFollowUp(msg)
-		return a, nil
-	case previousLoadedMsg:
-		return a, a.previousLoaded(msg)
-	case savedMsg:
-		return a, a.saved(msg)
-	case autosaveTickMsg:
-		if msg.seq != a.autosave.seq {
-			return a, nil
-		}
-		return a, a.autosaveNow()
-	case autosavedMsg:
-		return a, a.autosaved(msg)
-	case recoveryRemovedMsg:
-		a.recoveryRemoved(msg)
-		return a, nil
-	case restoreBackedUpMsg:
-		return a, a.restoreBackedUp(msg)
-	case migrationBackedUpMsg:
-		return a, a.migrationBackedUp(msg)
-	case reloadedMsg:
-		return a, a.reloaded(msg)
-	case saveAsCheckedMsg:
-		return a, a.saveAsChecked(msg)
-	case lockMovedMsg:
-		return a, a.lockMoved(msg)
-	case exportedMsg:
-		a.exported(msg)
-		return a, nil
-	case externalReadyMsg:
-		return a, a.externalReady(msg)
-	case externalDoneMsg:
-		return a, a.externalDone(msg)
-	case externalReadMsg:
-		return a, a.externalRead(msg)
-	case jumpMsg:
-		return a, a.jump(msg)
-	case maskMsg:
-		return a, a.mask(msg)
-	case metaDoneMsg:
-		return a, a.openSection(a.cur, focusProse)
-	case textedit.CopyMsg:
-		a.copied(msg.Text)
-		return a, nil
 	case tea.KeyMsg:
 		if a.lay.tooSmall && !key.Matches(msg, a.c.keys.Quit, a.c.keys.Interrupt, a.c.keys.Save) {
 			// The screen shows only "窗口太小": text typed now would go into
@@ -84,6 +30,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.handleKey(msg)
+	case textedit.CopyMsg:
+		a.copied(msg.Text)
+		return a, nil
+	case rootMsg:
+		return a, msg.update(a)
 	}
 	return a, a.updateActive(msg)
 }
@@ -119,93 +70,114 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// handleKey splits a key by state: a dialog or the full help takes every
+// key; otherwise the keys that work everywhere come first, then the
+// screen's own.
 func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
-	keys := a.c.keys
-	switch a.state {
-	case statePrompt:
-		return a.updatePrompt(k)
-	case stateConfirmQuit:
-		return a.updateConfirm(k)
-	case stateSaveAs:
-		return a.updateSaveAs(k)
-	case statePrevious:
-		return a.updatePreviousInput(k)
-	case stateHelp:
-		switch {
-		case key.Matches(k, keys.Quit, keys.Interrupt):
-			return a.requestQuit()
-		case key.Matches(k, keys.Up):
-			a.help.offset--
-		case key.Matches(k, keys.Down):
-			a.help.offset++
-		case key.Matches(k, keys.PageUp):
-			a.help.offset -= a.lay.innerH
-		case key.Matches(k, keys.PageDown):
-			a.help.offset += a.lay.innerH
-		default:
-			a.state = a.back
-			return a.focusCmd()
-		}
-		a.help.offset = max(0, a.help.offset)
-		return nil
-	case stateMeta, stateEdit, statePreview, stateLeftover:
+	if overlay := a.overlayKeys(); overlay != nil {
+		return overlay(k)
 	}
 	a.status.clear()
-	switch {
-	case key.Matches(k, keys.Interrupt) && a.state == stateEdit && a.focus == focusProse && a.editor(a.cur).HasSelection():
-		return a.updateProse(k) // copy the selection
-	case key.Matches(k, keys.Interrupt) && a.state == stateLeftover && a.focus == focusProse && a.leftoverEditor(a.leftover).HasSelection():
-		return a.updateLeftover(k)
-	case key.Matches(k, keys.Quit, keys.Interrupt):
+	if cmd, ok := a.globalKey(k); ok {
+		return cmd
+	}
+	return a.screenKey(k)
+}
+
+// overlayKeys is the handler of a screen that takes every key, or nil.
+func (a *App) overlayKeys() func(tea.KeyMsg) tea.Cmd {
+	switch a.state {
+	case statePrompt:
+		return a.updatePrompt
+	case stateConfirmQuit:
+		return a.updateConfirm
+	case stateSaveAs:
+		return a.updateSaveAs
+	case statePrevious:
+		return a.updatePreviousInput
+	case stateHelp:
+		return a.updateHelp
+	case stateMeta, stateEdit, statePreview, stateLeftover:
+	}
+	return nil
+}
+
+func (a *App) updateHelp(k tea.KeyMsg) tea.Cmd {
+	if key.Matches(k, a.c.keys.Quit, a.c.keys.Interrupt) {
 		return a.requestQuit()
-	case key.Matches(k, keys.Save):
-		a.endUndoStep()
-		return a.save()
-	case key.Matches(k, keys.SaveAs):
-		return a.saveAs()
-	case key.Matches(k, keys.Export):
-		a.endUndoStep()
-		return a.export()
-	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
-		a.back, a.state, a.help.offset = a.state, stateHelp, 0
-		return nil
-	case key.Matches(k, keys.Findings):
-		return a.toggleFindings()
-	case key.Matches(k, keys.Preview):
-		a.endUndoStep()
-		return a.togglePreview()
-	case key.Matches(k, keys.Meta):
-		return a.openMeta()
-	case key.Matches(k, keys.Previous):
-		return a.askPrevious()
-	case key.Matches(k, keys.NextSection):
-		return a.walk(1, true)
-	case key.Matches(k, keys.PrevSection):
-		return a.walk(-1, true)
-	case key.Matches(k, keys.NextAny):
-		return a.walk(1, false)
-	case key.Matches(k, keys.PrevAny):
-		return a.walk(-1, false)
-	case key.Matches(k, keys.Guidance):
-		a.shown.guidance = !a.shown.guidance
-		a.relayout()
-		return nil
+	}
+	if a.help.Update(k, a.c.keys, a.lay.innerH) {
+		a.state = a.back
+		return a.focusCmd()
+	}
+	return nil
+}
+
+// globalKey handles the keys that work on every editing screen (the
+// section walk, the form, the preview, a leftover). ok is false when k is
+// none of them.
+func (a *App) globalKey(k tea.KeyMsg) (cmd tea.Cmd, ok bool) {
+	keys := a.c.keys
+	switch {
+	case key.Matches(k, keys.Interrupt) && a.hasSelection():
+		return a.screenKey(k), true // ctrl+c copies the selection
+	case k.String() == "?" && a.focusIsList():
+		return a.openHelp(), true
 	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit && a.focus == focusProse:
 		if externalEditor() == "" {
 			a.status.fail("未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e")
-			return nil
+			return nil, true
 		}
-		return a.externalEdit()
+		return a.externalEdit(), true
 	case k.String() == "ctrl+t" && a.focus != focusTree:
-		return a.setFocus(focusTree)
+		return a.setFocus(focusTree), true
 	}
+	for _, g := range a.globalBindings() {
+		if key.Matches(k, g.keys) {
+			return g.do(), true
+		}
+	}
+	return nil, false
+}
+
+// globalBinding is a key that works everywhere and what it does.
+type globalBinding struct {
+	keys key.Binding
+	do   func() tea.Cmd
+}
+
+// globalBindings are tried in order, so a key bound twice does the
+// first thing.
+func (a *App) globalBindings() []globalBinding {
+	k := a.c.keys
+	return []globalBinding{
+		{k.Quit, a.requestQuit},
+		{k.Interrupt, a.requestQuit},
+		{k.Save, func() tea.Cmd { a.endUndoStep(); return a.save() }},
+		{k.SaveAs, a.saveAs},
+		{k.Export, func() tea.Cmd { a.endUndoStep(); return a.export() }},
+		{k.Help, a.openHelp},
+		{k.Findings, a.toggleFindings},
+		{k.Preview, func() tea.Cmd { a.endUndoStep(); return a.togglePreview() }},
+		{k.Meta, a.openMeta},
+		{k.Previous, a.askPrevious},
+		{k.NextSection, func() tea.Cmd { return a.walk(1, true) }},
+		{k.PrevSection, func() tea.Cmd { return a.walk(-1, true) }},
+		{k.NextAny, func() tea.Cmd { return a.walk(1, false) }},
+		{k.PrevAny, func() tea.Cmd { return a.walk(-1, false) }},
+		{k.Guidance, a.toggleGuidance},
+	}
+}
+
+// screenKey passes a key to the screen shown.
+func (a *App) screenKey(k tea.KeyMsg) tea.Cmd {
 	switch a.state {
 	case stateMeta:
 		return a.updateMeta(k)
 	case stateEdit:
 		return a.updateEdit(k)
 	case statePreview:
-		if key.Matches(k, keys.Back) {
+		if key.Matches(k, a.c.keys.Back) {
 			return a.togglePreview()
 		}
 		return a.preview.Update(k)
@@ -213,6 +185,31 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return a.updateLeftover(k)
 	case stateHelp, stateConfirmQuit, stateSaveAs, statePrompt, statePrevious:
 	}
+	return nil
+}
+
+// hasSelection says the prose editor shown has text selected, so ctrl+c
+// copies rather than quits.
+func (a *App) hasSelection() bool {
+	switch {
+	case a.focus != focusProse:
+		return false
+	case a.state == stateEdit:
+		return a.editor(a.cur).HasSelection()
+	case a.state == stateLeftover:
+		return a.leftoverEditor(a.leftover).HasSelection()
+	}
+	return false
+}
+
+func (a *App) openHelp() tea.Cmd {
+	a.back, a.state, a.help.offset = a.state, stateHelp, 0
+	return nil
+}
+
+func (a *App) toggleGuidance() tea.Cmd {
+	a.shown.guidance = !a.shown.guidance
+	a.relayout()
 	return nil
 }
 
