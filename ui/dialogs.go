@@ -55,6 +55,21 @@ func (d *dialogs) blur() {
 	d.previous.Blur()
 }
 
+// next takes the next queued prompt that still applies and shows it;
+// false when none is left.
+func (d *dialogs) next() bool {
+	for len(d.queue) > 0 {
+		p := d.queue[0]()
+		d.queue = d.queue[1:]
+		if p != nil {
+			d.prompt = p
+			return true
+		}
+	}
+	d.prompt = nil
+	return false
+}
+
 // choiceFor is the answer k picks in the prompt shown, if any.
 func (p *prompt) choiceFor(k tea.KeyMsg) (choice, bool) {
 	s := k.String()
@@ -74,9 +89,9 @@ type helpScreen struct {
 	offset int // scroll position of the full help
 }
 
-// Update scrolls the full help by a row or a page of rows; any other key
+// scroll scrolls the full help by a row or a page of rows; any other key
 // leaves it (done).
-func (h *helpScreen) Update(k tea.KeyMsg, keys KeyMap, page int) (done bool) {
+func (h *helpScreen) scroll(k tea.KeyMsg, keys KeyMap, page int) (done bool) {
 	switch {
 	case key.Matches(k, keys.Up):
 		h.offset--

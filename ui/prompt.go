@@ -48,20 +48,14 @@ func (a *App) ask(ps ...promptFunc) tea.Cmd {
 // nextPrompt shows the next queued prompt that still applies, or returns
 // to where the drafter was.
 func (a *App) nextPrompt() tea.Cmd {
-	for len(a.dialogs.queue) > 0 {
-		p := a.dialogs.queue[0]()
-		a.dialogs.queue = a.dialogs.queue[1:]
-		if p != nil {
-			a.dialogs.prompt = p
-			if a.state != statePrompt {
-				a.dialogs.back = a.state
-			}
-			a.state = statePrompt
-			a.blurAll()
-			return nil
+	if a.dialogs.next() {
+		if a.state != statePrompt {
+			a.dialogs.back = a.state
 		}
+		a.state = statePrompt
+		a.blurAll()
+		return nil
 	}
-	a.dialogs.prompt = nil
 	if a.state == statePrompt {
 		a.state = a.dialogs.back
 		if a.state == statePrompt {
@@ -78,34 +72,32 @@ func (a *App) replacePrompt(p *prompt) {
 	a.state = statePrompt
 }
 
+// updatePrompt runs the answer a key picks. The answer changes the root
+// at once (it may open save as, rebuild the editor or quit), not through
+// a message: a key typed right after would otherwise reach the question
+// already answered.
 func (a *App) updatePrompt(k tea.KeyMsg) tea.Cmd {
 	if a.dialogs.prompt == nil {
 		return a.nextPrompt()
 	}
-	s := k.String()
-	for _, c := range a.dialogs.prompt.choices {
-		for _, ck := range c.keys {
-			if s != ck {
-				continue
-			}
-			// Take the prompt down first: the choice may open another
-			// screen (save as), show a confirmation step, rebuild the
-			// editor or quit.
-			a.dialogs.prompt, a.state = nil, a.dialogs.back
-			before := a.state
-			cmd := c.do()
-			switch {
-			case a.dialogs.prompt != nil || a.quitting:
-				return cmd
-			case len(a.dialogs.queue) > 0:
-				return tea.Batch(cmd, a.nextPrompt())
-			case a.state == before:
-				return tea.Batch(cmd, a.focusCmd())
-			}
-			return cmd
-		}
+	c, ok := a.dialogs.prompt.choiceFor(k)
+	if !ok {
+		return nil
 	}
-	return nil
+	// Take the prompt down first: the choice may open another screen
+	// (save as), show a confirmation step, rebuild the editor or quit.
+	a.dialogs.prompt, a.state = nil, a.dialogs.back
+	before := a.state
+	cmd := c.do()
+	switch {
+	case a.dialogs.prompt != nil || a.quitting:
+		return cmd
+	case len(a.dialogs.queue) > 0:
+		return tea.Batch(cmd, a.nextPrompt())
+	case a.state == before:
+		return tea.Batch(cmd, a.focusCmd())
+	}
+	return cmd
 }
 
 // blurAll takes focus from every input while a prompt owns the keys.

@@ -106,7 +106,7 @@ func (a *App) updateHelp(k tea.KeyMsg) tea.Cmd {
 	if key.Matches(k, a.c.keys.Quit, a.c.keys.Interrupt) {
 		return a.requestQuit()
 	}
-	if a.help.Update(k, a.c.keys, a.lay.innerH) {
+	if a.help.scroll(k, a.c.keys, a.lay.innerH) {
 		a.state = a.back
 		return a.focusCmd()
 	}
