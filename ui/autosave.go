@@ -176,26 +176,47 @@ func (s *autosaveState) own(target string) {
 // that left nothing unsaved. Another editor's file, or one found at start
 // that the drafter has not decided on, is never touched.
 func (a *App) discardRecovery() tea.Cmd {
-	paths := a.takeRecoveryFiles()
-	if len(paths) == 0 {
+	files := a.takeRecoveryFiles()
+	if files.empty() {
 		return nil
 	}
-	return func() tea.Msg { return recoveryRemovedMsg{removeAll(paths)} }
+	return func() tea.Msg { return recoveryRemovedMsg{files.remove()} }
+}
+
+// recoveryFiles names the recovery files to remove: this session's for
+// each draft path, and single files (a restored crash's).
+type recoveryFiles struct {
+	session model.Session
+	targets []string // draft paths whose recovery files this session wrote
+	files   []string
+}
+
+func (r recoveryFiles) empty() bool { return len(r.targets) == 0 && len(r.files) == 0 }
+
+// remove deletes them, returning the first failure. It runs in a command:
+// even naming the files reads the disk (the state directory fallback is
+// keyed by the draft's absolute path, which asks for the working directory).
+func (r recoveryFiles) remove() error {
+	paths := r.files
+	for _, target := range r.targets {
+		paths = append(paths, model.AutosavePaths(target, r.session)...)
+	}
+	return removeAll(paths)
 }
 
 // takeRecoveryFiles hands over the files discardRecovery removes and
 // forgets them, so the next autosave starts a new file.
-func (a *App) takeRecoveryFiles() []string {
-	var paths []string
+func (a *App) takeRecoveryFiles() recoveryFiles {
+	out := recoveryFiles{session: a.autosave.session}
 	for target := range a.autosave.written {
-		paths = append(paths, model.AutosavePaths(target, a.autosave.session)...)
+		out.targets = append(out.targets, target)
 	}
 	clear(a.autosave.written)
 	if a.autosave.restored != "" {
-		paths = append(paths, a.autosave.restored)
+		out.files = append(out.files, a.autosave.restored)
 		a.autosave.restored = ""
 	}
-	return paths
+	return out
 }
 
 func removeAll(paths []string) error {

@@ -249,7 +249,9 @@ func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
 	a.file.path = msg.path
 	a.state = a.back
 	a.dialogs.fileName.Blur()
-	return tea.Batch(a.focusCmd(), a.save())
+	// A name the drafter confirmed over an existing file is written
+	// without asking a second time (as a save conflict would).
+	return tea.Batch(a.focusCmd(), a.startSave(msg.exists))
 }
 
 // requestQuit quits at once when everything is saved and asks otherwise.
@@ -271,10 +273,10 @@ func (a *App) requestQuit() tea.Cmd {
 // quit ends a clean session: the drafter saved or chose not to, so this
 // session's recovery files go, removed before the program ends.
 func (a *App) quit() tea.Cmd {
-	paths := a.takeRecoveryFiles()
+	files := a.takeRecoveryFiles()
 	a.quitKeepingRecovery()
 	return func() tea.Msg {
-		_ = removeAll(paths) // nobody is left to tell; a leftover is offered next time
+		_ = files.remove() // nobody is left to tell; a leftover is offered next time
 		return tea.QuitMsg{}
 	}
 }
