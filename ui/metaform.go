@@ -22,6 +22,7 @@ type metaForm struct {
 	focus         int
 	err           string
 	width, height int
+	defaultYear   int // the year a new draft reports on, for the date's example
 }
 
 const (
@@ -56,10 +57,10 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 	f.inputs[metaYear].SetValue(strconv.Itoa(year))
 	f.inputs[metaTitle].SetValue(r.Title)
 	f.inputs[metaDate].SetValue(r.Date)
-	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(model.DefaultYear(now)+1) + "年3月1日"
 	f.inputs[metaContact].SetValue(r.Contact)
 	f.inputs[metaContact].Placeholder = "姓名 电话"
-	f.updateTitlePlaceholder()
+	f.defaultYear = model.DefaultYear(now)
+	f.updatePlaceholders()
 	return f
 }
 
@@ -86,11 +87,18 @@ func (f *metaForm) focusField(i int) tea.Cmd {
 	return f.inputs[f.focus].Focus()
 }
 
-// updateTitlePlaceholder shows the derived title while the title field is
-// empty, so the drafter sees what will print without having to type it.
-func (f *metaForm) updateTitlePlaceholder() {
-	y, _ := strconv.Atoi(strings.TrimSpace(f.inputs[metaYear].Value()))
+// updatePlaceholders shows the derived title while the title field is
+// empty, so the drafter sees what will print without having to type it,
+// and an example date in the year after the one typed: a report is
+// written early in the following year.
+func (f *metaForm) updatePlaceholders() {
+	year := strings.TrimSpace(f.inputs[metaYear].Value())
+	y, _ := strconv.Atoi(year)
 	f.inputs[metaTitle].Placeholder = f.c.tmpl.Title(strings.TrimSpace(f.inputs[metaUnit].Value()), y)
+	if year == "" || yearError(year, 0) != "" {
+		y = f.defaultYear // half typed or not a year: keep the usual example
+	}
+	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(y+1) + "年3月1日"
 }
 
 // metaEdit is what the form holds, trimmed, as the report should take
@@ -201,7 +209,7 @@ func (f *metaForm) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	before := f.inputs[f.focus].Value()
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	f.updateTitlePlaceholder()
+	f.updatePlaceholders()
 	if f.inputs[f.focus].Value() != before {
 		return tea.Batch(cmd, f.c.edit(formTyped{}))
 	}
