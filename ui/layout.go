@@ -28,7 +28,7 @@ func (a *App) relayout() {
 	c := a.c
 	st := c.styles
 	l := layout{}
-	a.cache.sectionHead, a.cache.tree = "", nil
+	a.cache.invalidate()
 	if c.width < minWidth || c.height < minHeight {
 		l.tooSmall = true
 		a.lay = l

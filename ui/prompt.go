@@ -109,7 +109,7 @@ func (a *App) blurAll() {
 		a.figures.Blur()
 	}
 	a.meta.Blur()
-	a.dialogs.fileName.Blur()
+	a.dialogs.blur()
 	a.tree.focused, a.findings.focused = false, false
 }
 
