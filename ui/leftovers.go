@@ -22,7 +22,7 @@ type leftover struct {
 	title   string
 }
 
-// leftoverEditorKey keys a leftover's editor in App.editors apart from
+// leftoverEditorKey keys a leftover's editor in App.prose apart from
 // section ids, which are ASCII slugs and never start with this rune.
 const leftoverEditorKey = "※"
 

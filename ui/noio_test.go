@@ -12,6 +12,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"nianbao/check"
+	"nianbao/followup"
 	"nianbao/model"
 )
 
@@ -53,12 +55,25 @@ type watched struct {
 	t    *testing.T
 	a    *App
 	root string
+	// inUpdate is true while Update runs, so the hooks the editor is
+	// given (the checker, the F7 loader) can tell they were called from
+	// inside it rather than from a command.
+	inUpdate *bool
+}
+
+func newWatched(t *testing.T, a *App, root string, inUpdate *bool) watched {
+	if inUpdate == nil {
+		inUpdate = new(bool)
+	}
+	return watched{t: t, a: a, root: root, inUpdate: inUpdate}
 }
 
 func (w watched) update(msg tea.Msg) tea.Cmd {
 	w.t.Helper()
 	before, status := diskState(w.t, w.root), w.a.status.text
+	*w.inUpdate = true
 	_, cmd := w.a.Update(msg)
+	*w.inUpdate = false
 	if after := diskState(w.t, w.root); after != before {
 		w.t.Fatalf("Update(%T %v) changed the disk itself:\nbefore:\n%s\nafter:\n%s", msg, msg, before, after)
 	}
@@ -142,9 +157,33 @@ func watchedDraft(t *testing.T) (root, path string, r *model.Report) {
 // reloading, and a clean quit, with the lock file following the draft.
 func TestUpdateDoesNoFileIO(t *testing.T) {
 	root, path, r := watchedDraft(t)
-	opts := Options{Report: r, Path: path, autosaveTick: fireAutosave, locks: true}
+	tm := stdTemplate(t)
+	inUpdate := new(bool)
+	checked := 0
+	checker := func(tm *model.Template, r *model.Report) check.Result {
+		if *inUpdate {
+			t.Error("the check ran inside Update")
+		}
+		checked++
+		return check.Report(tm, r)
+	}
+	lastYear := filepath.Join(root, "去年.txt")
+	if err := os.WriteFile(lastYear, []byte("去年的报告"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	load := func(p string) (*model.Previous, error) {
+		if *inUpdate {
+			t.Error("last year's report was read inside Update")
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		return followup.Attach(lastYear2023(tm), tm, p, data), nil
+	}
+	opts := Options{Report: r, Path: path, autosaveTick: fireAutosave, locks: true, check: checker, LoadPrevious: load}
 	a := newTestAppWith(t, opts, 100, 30)
-	w := watched{t: t, a: a, root: root}
+	w := newWatched(t, a, root, inUpdate)
 
 	for range autosaveEvery + 1 {
 		w.typeText("字") // past autosaveEvery an autosave is due at once
@@ -172,6 +211,19 @@ func TestUpdateDoesNoFileIO(t *testing.T) {
 	w.press("f5", "t")
 	if _, err := os.Stat(filepath.Join(root, "另一份.txt")); err != nil {
 		t.Fatalf("export did not write the text file: %v", err)
+	}
+
+	w.press("f7", "ctrl+u")
+	w.typeText(filepath.Join(root, "没有这个文件.docx"))
+	w.press("enter")
+	mustContain(t, a, "未能附上去年的报告")
+	w.press("f7", "ctrl+u")
+	w.typeText(lastYear)
+	w.press("enter")
+	mustContain(t, a, "已附上去年的报告")
+	w.run(w.update(checkTickMsg{seq: a.live.seq}))
+	if checked == 0 {
+		t.Fatal("the session never ran the check")
 	}
 
 	// Another program rewrites the draft: saving now conflicts, and the
@@ -217,7 +269,7 @@ func TestStartupAnswersDoNoFileIO(t *testing.T) {
 		t.Fatalf("FindRecoveries = %v, %v", recs, err)
 	}
 	a := newTestAppWith(t, Options{Report: r, Path: path, Recoveries: recs}, 100, 30)
-	w := watched{t: t, a: a, root: root}
+	w := newWatched(t, a, root, nil)
 	for a.state == statePrompt {
 		if strings.Contains(screen(a), "比恢复文件新") {
 			w.press("r")
@@ -230,6 +282,27 @@ func TestStartupAnswersDoNoFileIO(t *testing.T) {
 	}
 	if got := len(model.RecoveryFiles(path)); got != 1 {
 		t.Fatalf("%d recovery files left, want the restored one only", got)
+	}
+}
+
+// TestMigrationDoesNoFileIO: migrating a draft backs it up in a command,
+// and saving the migrated draft writes it in one.
+func TestMigrationDoesNoFileIO(t *testing.T) {
+	path := oldDraft(t)
+	r, err := model.LoadReport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
+	w := newWatched(t, a, filepath.Dir(path), nil)
+	w.press("m")
+	mustContain(t, a, "已迁移到第")
+	if !exists(path + ".bak") {
+		t.Fatal("no backup before migration")
+	}
+	w.press("ctrl+s")
+	if a.dirty() {
+		t.Fatal("the migrated draft was not saved")
 	}
 }
 
