@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
-
 	"nianbao/followup"
 	"nianbao/model"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Last year's report beside this year's: the list of last year's plans,
@@ -94,40 +92,6 @@ func loadPreviousCmd(load func(string) (*model.Previous, error), path string) te
 	}
 }
 
-// askPrevious opens the question for last year's file.
-func (a *App) askPrevious() tea.Cmd {
-	if a.env.opts.LoadPrevious == nil {
-		a.status.fail("此处不能附上去年的报告：请用 nianbao edit --previous 文件 打开")
-		return nil
-	}
-	a.endUndoStep()
-	a.back, a.state = a.state, statePrevious
-	file := ""
-	if p := a.c.report.Previous; p != nil {
-		file = p.File
-	}
-	return ask(&a.dialogs.previous, file)
-}
-
-func (a *App) updatePreviousInput(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
-		a.state = a.back
-		a.dialogs.previous.Blur()
-		return a.focusCmd()
-	case "enter":
-		p := strings.TrimSpace(a.dialogs.previous.Value())
-		if p == "" {
-			return nil
-		}
-		a.state = a.back
-		a.dialogs.previous.Blur()
-		a.status.say("正在读取去年的报告 " + p + " …")
-		return tea.Batch(a.focusCmd(), loadPreviousCmd(a.env.opts.LoadPrevious, p))
-	}
-	return a.dialogs.Update(k)
-}
-
 func (a *App) previousLoaded(msg previousLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		a.status.fail("未能附上去年的报告：" + msg.err.Error())
@@ -208,12 +172,6 @@ func (a *App) plansView() string {
 		lines = append(lines, row)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// previousKeys is the help while asking for last year's file.
-func (a *App) previousKeys() []key.Binding {
-	k := a.c.keys
-	return []key.Binding{withHelp(k.Enter, "附上"), withHelp(k.Back, "取消")}
 }
 
 // lastYear is a figure's value last year: from the attached report, else

@@ -2,16 +2,13 @@ package ui
 
 import (
 	"errors"
+	"nianbao/model"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"nianbao/model"
 )
 
 // savedMsg reports a finished save. gen is the edit count the snapshot
@@ -177,99 +174,6 @@ func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
 // draft is saved under the name the drafter would give the Word file.
 func (a *App) defaultFileName() string { return model.DraftFileName(a.c.tmpl, a.c.report) }
 
-// saveAs asks for another name while editing; the draft then lives under
-// it (its lock and autosave follow), and the old file stays as it was.
-func (a *App) saveAs() tea.Cmd {
-	if a.file.saving {
-		return nil
-	}
-	if a.state == stateMeta {
-		a.applyMeta()
-	}
-	if a.file.path == "" {
-		return a.askFileName()
-	}
-	return a.askFileNameAs(model.CopyName(a.file.path))
-}
-
-func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }
-
-func (a *App) askFileNameAs(name string) tea.Cmd {
-	a.back, a.state = a.state, stateSaveAs
-	if a.back == stateSaveAs || a.back == stateConfirmQuit || a.back == statePrompt {
-		a.back = stateEdit
-	}
-	a.file.overwrite = ""
-	a.dialogs.fileName.SetValue(name)
-	a.dialogs.fileName.CursorEnd()
-	return a.dialogs.fileName.Focus()
-}
-
-func (a *App) updateSaveAs(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
-		a.state, a.file.quitOnSave = a.back, false
-		a.dialogs.fileName.Blur()
-		return a.focusCmd()
-	case "enter":
-		p := strings.TrimSpace(a.dialogs.fileName.Value())
-		if p == "" {
-			return nil
-		}
-		if filepath.Ext(p) == "" {
-			p += ".yaml"
-		}
-		return func() tea.Msg {
-			_, err := os.Lstat(p)
-			return saveAsCheckedMsg{path: p, exists: err == nil}
-		}
-	}
-	var cmd tea.Cmd
-	a.dialogs.fileName, cmd = a.dialogs.fileName.Update(k)
-	return cmd
-}
-
-// saveAsCheckedMsg says whether the name typed for save as is taken.
-type saveAsCheckedMsg struct {
-	path   string
-	exists bool
-}
-
-// saveAsChecked saves under the typed name, or warns once when a file
-// has it already.
-func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
-	if a.state != stateSaveAs {
-		return nil // the drafter left the dialog meanwhile
-	}
-	if msg.exists && a.file.overwrite != msg.path {
-		a.file.overwrite = msg.path
-		a.status.fail("文件已存在，再按回车覆盖，或改个名字")
-		return nil
-	}
-	a.file.path = msg.path
-	a.state = a.back
-	a.dialogs.fileName.Blur()
-	// A name the drafter confirmed over an existing file is written
-	// without asking a second time (as a save conflict would).
-	return tea.Batch(a.focusCmd(), a.startSave(msg.exists))
-}
-
-// requestQuit quits at once when everything is saved and asks otherwise.
-func (a *App) requestQuit() tea.Cmd {
-	if a.state == stateMeta {
-		if a.applyMeta() {
-			a.edited()
-		}
-	}
-	if !a.dirty() {
-		return a.quit()
-	}
-	if a.state != stateConfirmQuit {
-		a.back, a.state = a.state, stateConfirmQuit
-	}
-	return nil
-}
-
 // quit ends a clean session: the drafter saved or chose not to, so this
 // session's recovery files go, removed before the program ends.
 func (a *App) quit() tea.Cmd {
@@ -279,22 +183,6 @@ func (a *App) quit() tea.Cmd {
 		_ = files.remove() // nobody is left to tell; a leftover is offered next time
 		return tea.QuitMsg{}
 	}
-}
-
-func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {
-	keys := a.c.keys
-	switch {
-	case key.Matches(k, keys.ConfirmSave):
-		a.state = a.back
-		a.file.quitOnSave = true
-		return a.save()
-	case key.Matches(k, keys.ConfirmDrop):
-		return a.quit()
-	case key.Matches(k, keys.ConfirmAbort):
-		a.state = a.back
-		return a.focusCmd()
-	}
-	return nil
 }
 
 // externalDoneMsg comes back when $EDITOR exits.
