@@ -57,14 +57,8 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		return a.preview.Update(msg)
 	case stateLeftover:
 		return a.updateLeftover(msg)
-	case stateSaveAs:
-		var cmd tea.Cmd
-		a.dialogs.fileName, cmd = a.dialogs.fileName.Update(msg)
-		return cmd
-	case statePrevious:
-		var cmd tea.Cmd
-		a.dialogs.previous, cmd = a.dialogs.previous.Update(msg)
-		return cmd
+	case stateSaveAs, statePrevious:
+		return a.dialogs.Update(msg)
 	case stateHelp, stateConfirmQuit, statePrompt:
 	}
 	return nil
@@ -132,41 +126,37 @@ func (a *App) globalKey(k tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	case k.String() == "ctrl+t" && a.focus != focusTree:
 		return a.setFocus(focusTree), true
 	}
-	for _, g := range a.globalBindings() {
-		if key.Matches(k, g.keys) {
-			return g.do(), true
+	for _, g := range globalKeys {
+		if key.Matches(k, g.binding(&a.c.keys)) {
+			return g.do(a), true
 		}
 	}
 	return nil, false
 }
 
-// globalBinding is a key that works everywhere and what it does.
-type globalBinding struct {
-	keys key.Binding
-	do   func() tea.Cmd
-}
-
-// globalBindings are tried in order, so a key bound twice does the
-// first thing.
-func (a *App) globalBindings() []globalBinding {
-	k := a.c.keys
-	return []globalBinding{
-		{k.Quit, a.requestQuit},
-		{k.Interrupt, a.requestQuit},
-		{k.Save, func() tea.Cmd { a.endUndoStep(); return a.save() }},
-		{k.SaveAs, a.saveAs},
-		{k.Export, func() tea.Cmd { a.endUndoStep(); return a.export() }},
-		{k.Help, a.openHelp},
-		{k.Findings, a.toggleFindings},
-		{k.Preview, func() tea.Cmd { a.endUndoStep(); return a.togglePreview() }},
-		{k.Meta, a.openMeta},
-		{k.Previous, a.askPrevious},
-		{k.NextSection, func() tea.Cmd { return a.walk(1, true) }},
-		{k.PrevSection, func() tea.Cmd { return a.walk(-1, true) }},
-		{k.NextAny, func() tea.Cmd { return a.walk(1, false) }},
-		{k.PrevAny, func() tea.Cmd { return a.walk(-1, false) }},
-		{k.Guidance, a.toggleGuidance},
-	}
+// globalKeys are the keys that work everywhere, tried in order, so a key
+// bound twice does the first thing. The table is fixed (it picks each
+// binding from the editor's KeyMap) so that looking a key up allocates
+// nothing.
+var globalKeys = [...]struct {
+	binding func(*KeyMap) key.Binding
+	do      func(*App) tea.Cmd
+}{
+	{func(k *KeyMap) key.Binding { return k.Quit }, (*App).requestQuit},
+	{func(k *KeyMap) key.Binding { return k.Interrupt }, (*App).requestQuit},
+	{func(k *KeyMap) key.Binding { return k.Save }, func(a *App) tea.Cmd { a.endUndoStep(); return a.save() }},
+	{func(k *KeyMap) key.Binding { return k.SaveAs }, (*App).saveAs},
+	{func(k *KeyMap) key.Binding { return k.Export }, func(a *App) tea.Cmd { a.endUndoStep(); return a.export() }},
+	{func(k *KeyMap) key.Binding { return k.Help }, (*App).openHelp},
+	{func(k *KeyMap) key.Binding { return k.Findings }, (*App).toggleFindings},
+	{func(k *KeyMap) key.Binding { return k.Preview }, func(a *App) tea.Cmd { a.endUndoStep(); return a.togglePreview() }},
+	{func(k *KeyMap) key.Binding { return k.Meta }, (*App).openMeta},
+	{func(k *KeyMap) key.Binding { return k.Previous }, (*App).askPrevious},
+	{func(k *KeyMap) key.Binding { return k.NextSection }, func(a *App) tea.Cmd { return a.walk(1, true) }},
+	{func(k *KeyMap) key.Binding { return k.PrevSection }, func(a *App) tea.Cmd { return a.walk(-1, true) }},
+	{func(k *KeyMap) key.Binding { return k.NextAny }, func(a *App) tea.Cmd { return a.walk(1, false) }},
+	{func(k *KeyMap) key.Binding { return k.PrevAny }, func(a *App) tea.Cmd { return a.walk(-1, false) }},
+	{func(k *KeyMap) key.Binding { return k.Guidance }, (*App).toggleGuidance},
 }
 
 // screenKey passes a key to the screen shown.
