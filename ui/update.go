@@ -221,9 +221,9 @@ func (a *App) walk(dir int, guided bool) tea.Cmd {
 	}
 	if next < 0 || next >= len(a.c.sections) {
 		if dir > 0 {
-			a.status.text = "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
+			a.status.say("已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择")
 		} else {
-			a.status.text = "已是第一个章节"
+			a.status.say("已是第一个章节")
 		}
 		return nil
 	}
@@ -405,11 +405,10 @@ func (a *App) endUndoStep() {
 func (a *App) copied(text string) {
 	n := utf8.RuneCountInString(text)
 	if a.env.cursor.send(textedit.OSC52(text)) {
-		a.status.text = fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
+		a.status.say(fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n))
 	} else {
-		a.status.text = fmt.Sprintf("已复制 %d 字", n)
+		a.status.say(fmt.Sprintf("已复制 %d 字", n))
 	}
-	a.status.isErr = false
 }
 
 // externalEditor is the drafter's chosen editor command, or "" when none
