@@ -1,6 +1,10 @@
 // Package ui holds nianbao's bubbletea programs: the drafting editor, the
 // template editor and the widgets they share. It never writes files itself;
-// saving goes through model.
+// saving goes through model. Update never touches the disk: every file
+// operation (save, autosave, backups, locks, recovery files, exports,
+// reloads, the external editor's file) runs in a tea.Cmd that reports
+// back with a message, so a slow disk never freezes the screen
+// (noio_test.go holds the editor to it).
 package ui
 
 import (
