@@ -5,9 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
@@ -46,7 +44,19 @@ const (
 	minHeight = 16
 )
 
-// App is the root model of the drafting editor.
+// App is the root model of the drafting editor. It holds what decides
+// which screen is shown and who gets keys; everything else lives in a
+// child component or a state group that owns its behaviour:
+//
+//   - tree, meta, figures, findings, preview: the panes (one Update shape,
+//     Update(tea.Msg) tea.Cmd; report changes reach the root through
+//     common.edit, see applyEdit);
+//   - dialogs: the questions (startup prompts, save as, last year's
+//     report, quit), see dialogs.go;
+//   - file, exports, autosave: the draft on disk, the exports beside it and
+//     the recovery files;
+//   - live, status, cache: the debounced check, the status line and the
+//     render caches.
 type App struct {
 	c     *common
 	state appState
@@ -55,75 +65,31 @@ type App struct {
 	cur   int // index of the section being edited
 	// leftover is the index in c.leftovers shown in stateLeftover.
 	leftover int
-	check    checkFunc
-	tick     func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
-	cursor   *cursorTarget
-	// terminal is the terminal the program reads (through ttyinput), the
-	// input an external editor must get; nil in tests.
-	terminal *os.File
-	now      func() time.Time
+	env      environment // what the editor was started with and the world it reaches
 
 	tree     *treeModel
 	meta     *metaForm
 	figures  *figuresModel
 	findings *findingsPanel
 	preview  *previewModel
-	help     help.Model
-	fileName textinput.Model
+	help     helpScreen
+	dialogs  dialogs
 
-	editors map[string]proseEditor // per section, so undo and cursor survive switching
-	synced  map[string]uint64      // editor version last copied into the report
+	prose prose // the section editors, so undo and cursor survive switching
 
-	helpOffset    int // scroll position of the full help
-	showFindings  bool
-	showGuidance  bool
-	guidanceLines []string // wrapped guidance of the current section
+	live    liveCheck   // cheap counters per key, the full check debounced
+	file    saveState   // the draft's file: name, saves, baseline, lock
+	exports exportState // F5's memory of warnings given
+	status  statusLine
+	shown   panels // which optional panels are open
 
-	// Cheap counters kept up to date per key; the full check is debounced.
-	lens        []int // characters per section
-	total       int
-	checkSeq    int
-	checked     bool
-	result      check.Result
-	errsBySec   map[string]int
-	editGen     int
-	savedGen    int
-	base        *baseline         // what the disk holds, see baseline.go
-	saveVer     map[string]uint64 // editor versions the save under way writes
-	saving      bool
-	quitOnSave  bool
-	overwrite   string // path the drafter was warned exists
-	path        string
-	onDisk      bool            // the draft exists as a file
-	exportForce string          // file the drafter was warned about
-	exportFonts model.FontNames // font names for exports, from settings
-	exportAllow string          // file the drafter was told holds publish findings; exporting it again writes it
-	message     string
-	msgErr      bool
+	autosave autosaveState // see autosave.go
+	follow   followUpState // last year's plans and their marks; see previous.go
 
-	// Startup and conflict questions; see prompt.go.
-	prompts    []promptFunc
-	prompt     *prompt
-	promptBack appState
-	quitting   bool // the drafter chose to quit; Run must not treat it as a crash
+	lay   layout
+	cache renderCache // invalidated by relayout or their keys
 
-	// Autosave; see autosave.go.
-	autosave autosaveState
-
-	opts       Options     // what the editor was started with, to rebuild it after recovery or migration
-	lock       *model.Lock // the draft's lock file; follows the draft to a new name on save as
-	lockedPath string      // the draft path a.lock is for
-
-	lay layout
-
-	follow followUpState // last year's plans and their marks; see previous.go
-
-	// Render caches, invalidated by relayout or their keys.
-	sectionHead string
-	treeCache   []string
-	treeKey     treeKey
-	helpCache   string
-	helpKey     helpKey
+	quitting bool // the drafter chose to quit; Run must not treat it as a crash
 }
 
 // newApp builds the editor for a report and queues the questions to ask
@@ -148,59 +114,53 @@ func buildApp(opts Options, now func() time.Time) *App {
 	}
 	c := newCommon(r, t)
 	a := &App{
-		c:            c,
-		check:        checkerFor(opts),
-		tick:         checkTickCmd,
-		cursor:       opts.cursor,
-		exportFonts:  opts.Fonts,
-		now:          now,
-		tree:         newTree(c),
-		findings:     newFindings(c),
-		preview:      newPreview(c),
-		help:         help.New(),
-		editors:      map[string]proseEditor{},
-		synced:       map[string]uint64{},
-		showGuidance: true,
-		path:         opts.Path,
-		lens:         make([]int, len(c.sections)),
-		errsBySec:    map[string]int{},
-		opts:         opts,
-		lock:         opts.lock,
+		c:        c,
+		env:      environment{check: checkerFor(opts), tick: checkTickCmd, cursor: opts.cursor, now: now},
+		tree:     newTree(c),
+		findings: newFindings(c),
+		preview:  newPreview(c),
+		help:     helpScreen{model: help.New()},
+		dialogs:  newDialogs(),
+		prose:    newProse(),
+		live:     newLiveCheck(len(c.sections)),
+		file:     saveState{path: opts.Path, lock: opts.lock},
+		exports:  exportState{fonts: opts.Fonts},
+		shown:    panels{guidance: true},
 	}
+	c.edit = a.applyEdit
 	if opts.lock != nil {
-		a.lockedPath = opts.Path
+		a.file.lockedPath = opts.Path
 	}
 	a.autosave.unnamed = opts.UnnamedPath
 	a.autosave.session = opts.session
 	if a.autosave.session.PID == 0 {
 		a.autosave.session = model.ThisSession()
 	}
+	// A rebuild inside Update must not ask the system again.
+	opts.session = a.autosave.session
+	a.env.opts = opts
 	a.autosave.tick = autosaveTickCmd
 	if opts.autosaveTick != nil {
 		a.autosave.tick = opts.autosaveTick
 	}
-	if a.path == "" {
-		a.path = r.File()
+	if a.file.path == "" {
+		a.file.path = r.File()
 	}
 	switch {
 	case opts.onDisk != nil:
-		a.onDisk = *opts.onDisk // a rebuild inside Update: no file I/O there
-	case a.path != "":
-		_, err := os.Stat(a.path)
-		a.onDisk = err == nil
+		a.file.onDisk = *opts.onDisk // a rebuild inside Update: no file I/O there
+	case a.file.path != "":
+		_, err := os.Stat(a.file.path)
+		a.file.onDisk = err == nil
 	}
 	for i, s := range c.sections {
-		a.lens[i] = zhtext.CountChars(r.Text(s.ID)) // as check counts them
-		a.total += a.lens[i]
+		a.live.lens[i] = zhtext.CountChars(r.Text(s.ID)) // as check counts them
+		a.live.total += a.live.lens[i]
 	}
-	if a.onDisk {
+	if a.file.onDisk {
 		a.setBaseline(r.Snapshot(), nil)
 	}
 	a.meta = newMetaForm(c, now())
-	a.fileName = textinput.New()
-	a.fileName.Prompt = "文件名："
-	a.fileName.CharLimit = 200
-	a.fileName.Cursor.SetMode(cursor.CursorStatic)
 	a.startFollowUp(opts)
 
 	start := 0
@@ -228,20 +188,13 @@ func checkerFor(opts Options) checkFunc {
 // Init runs the first check so the tree and completeness are right from
 // the first frame after it.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.focusCmd(), runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), a.checkSeq))
+	return tea.Batch(a.focusCmd(), a.env.runCheck(a.c.tmpl, a.c.report, a.live.seq))
 }
 
 // editor returns the prose editor of a section, creating it on first use.
 func (a *App) editor(i int) proseEditor {
 	id := a.c.sections[i].ID
-	ed, ok := a.editors[id]
-	if !ok {
-		ed = newProseEditor()
-		ed.SetValue(a.c.report.Text(id))
-		a.editors[id] = ed
-		a.synced[id] = ed.Version()
-	}
-	return ed
+	return a.prose.get(id, func() string { return a.c.report.Text(id) })
 }
 
 func (a *App) current() *model.Section { return a.c.sections[a.cur] }
@@ -249,31 +202,45 @@ func (a *App) current() *model.Section { return a.c.sections[a.cur] }
 // syncProse copies edited prose into the report. It runs before anything
 // that reads the whole report (save, check, preview), not per key.
 func (a *App) syncProse() {
-	for id, ed := range a.editors {
-		if v := ed.Version(); v != a.synced[id] {
-			if strings.HasPrefix(id, leftoverEditorKey) {
-				a.syncLeftover(id, ed.Value())
-			} else {
-				a.c.report.SetText(id, ed.Value())
-			}
-			a.synced[id] = v
+	a.prose.unsynced(func(id, text string) {
+		if strings.HasPrefix(id, leftoverEditorKey) {
+			a.syncLeftover(id, text)
+		} else {
+			a.c.report.SetText(id, text)
 		}
-	}
+	})
 	a.c.report.Cursor = a.current().ID
 }
 
-func (a *App) dirty() bool { return a.editGen != a.savedGen }
+func (a *App) dirty() bool { return a.file.dirty() }
+
+// applyEdit is the one way a child changes the report (common.edit): the
+// root applies the change and keeps what depends on the report in step,
+// the tree marks, dirtiness, the debounced check and autosave.
+func (a *App) applyEdit(e reportEdit) tea.Cmd {
+	if !e.apply(a.c) {
+		return nil
+	}
+	a.refreshStatuses()
+	return a.edited()
+}
+
+// applyMeta takes what the 报告信息 form holds into the report when the
+// drafter leaves the form another way than through its own keys (walking
+// on, saving, quitting). It reports whether anything changed; the caller
+// decides whether that counts as an edit now.
+func (a *App) applyMeta() bool { return a.meta.leave().apply(a.c) }
 
 // edited records a change and schedules the debounced check. A change
 // that takes the draft back to what the disk holds leaves it unmodified.
 func (a *App) edited() tea.Cmd {
-	a.editGen++
-	a.checkSeq++
+	a.file.editGen++
+	a.live.seq++
 	// The F4 form holds its values until it is left, so only edits in the
 	// sections can be judged against the disk here.
-	if a.onDisk && a.state == stateEdit && a.atBaseline() {
-		a.savedGen = a.editGen
-		return tea.Batch(a.tick(a.checkSeq), a.discardRecovery())
+	if a.file.onDisk && a.state == stateEdit && a.atBaseline() {
+		a.file.savedGen = a.file.editGen
+		return tea.Batch(a.env.tick(a.live.seq), a.discardRecovery())
 	}
-	return tea.Batch(a.tick(a.checkSeq), a.scheduleAutosave())
+	return tea.Batch(a.env.tick(a.live.seq), a.scheduleAutosave())
 }

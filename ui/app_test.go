@@ -282,10 +282,10 @@ func TestCheckIsDebounced(t *testing.T) {
 		t.Fatalf("check ran %d times while typing", calls)
 	}
 	// Only the tick of the last edit starts a check.
-	if _, cmd := a.Update(checkTickMsg{seq: a.checkSeq - 1}); cmd != nil {
+	if _, cmd := a.Update(checkTickMsg{seq: a.live.seq - 1}); cmd != nil {
 		t.Fatal("a stale tick started a check")
 	}
-	_, cmd := a.Update(checkTickMsg{seq: a.checkSeq})
+	_, cmd := a.Update(checkTickMsg{seq: a.live.seq})
 	if cmd == nil {
 		t.Fatal("the latest tick did not start a check")
 	}
@@ -395,7 +395,7 @@ func TestExportWord(t *testing.T) {
 
 	// Esc cancels; the other keys pick their format.
 	press(t, a, "f5", "esc")
-	if a.state != stateEdit || a.prompt != nil {
+	if a.state != stateEdit || a.dialogs.prompt != nil {
 		t.Errorf("esc left state %v", a.state)
 	}
 	press(t, a, "f5", "m")

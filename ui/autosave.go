@@ -58,8 +58,8 @@ func autosaveTickCmd(seq int) tea.Cmd {
 // the draft itself, or the stand-in path of an unnamed draft. "" means
 // there is nowhere to write (no state directory).
 func (a *App) autosaveTarget() string {
-	if a.path != "" {
-		return a.path
+	if a.file.path != "" {
+		return a.file.path
 	}
 	return a.autosave.unnamed
 }
@@ -69,11 +69,11 @@ func (a *App) autosaveTarget() string {
 func (a *App) scheduleAutosave() tea.Cmd {
 	a.autosave.seq++
 	tick := a.autosave.tick(a.autosave.seq)
-	now := a.now()
+	now := a.env.now()
 	if a.autosave.since.IsZero() {
 		a.autosave.since = now
 	}
-	due := a.editGen-a.autosave.gen >= autosaveEvery || now.Sub(a.autosave.since) >= autosaveMaxWait
+	due := a.file.editGen-a.autosave.gen >= autosaveEvery || now.Sub(a.autosave.since) >= autosaveMaxWait
 	// After a failure (a full disk, a folder made read-only) the next
 	// attempts wait for a pause or the interval, not every key.
 	if due && (a.autosave.failed.IsZero() || now.Sub(a.autosave.failed) >= autosaveMaxWait) {
@@ -88,8 +88,8 @@ func (a *App) scheduleAutosave() tea.Cmd {
 func (a *App) autosaveSnapshot() *model.Report {
 	a.syncProse()
 	snap := a.c.report.Snapshot()
-	if a.state == stateMeta || (a.state == statePrompt && a.promptBack == stateMeta) {
-		a.meta.fill(snap)
+	if a.state == stateMeta || (a.state == statePrompt && a.dialogs.back == stateMeta) {
+		a.meta.edit().fill(snap)
 	}
 	return snap
 }
@@ -98,7 +98,7 @@ func (a *App) autosaveSnapshot() *model.Report {
 // one. It runs off the update loop on a snapshot, like saving.
 func (a *App) autosaveNow() tea.Cmd {
 	target := a.autosaveTarget()
-	if target == "" || a.editGen == a.autosave.gen || a.editGen == a.savedGen || a.state == statePrompt {
+	if target == "" || a.file.editGen == a.autosave.gen || a.file.editGen == a.file.savedGen || a.state == statePrompt {
 		return nil
 	}
 	if a.autosave.busy {
@@ -108,7 +108,7 @@ func (a *App) autosaveNow() tea.Cmd {
 	a.autosave.busy, a.autosave.again = true, false
 	a.autosave.since = time.Time{}
 	a.autosave.own(target)
-	snap, gen, s := a.autosaveSnapshot(), a.editGen, a.autosave.session
+	snap, gen, s := a.autosaveSnapshot(), a.file.editGen, a.autosave.session
 	return func() tea.Msg {
 		_, err := snap.WriteAutosave(target, s)
 		return autosavedMsg{gen: gen, target: target, err: err}
@@ -119,21 +119,21 @@ func (a *App) autosaved(msg autosavedMsg) tea.Cmd {
 	a.autosave.busy = false
 	if msg.err != nil {
 		a.autosave.err = "自动保存失败：" + msg.err.Error()
-		a.message, a.msgErr = a.autosave.err, true
-		a.autosave.failed = a.now()
+		a.status.fail(a.autosave.err)
+		a.autosave.failed = a.env.now()
 		a.autosave.seq++
 		return a.autosave.tick(a.autosave.seq) // try again after the next pause
 	}
 	a.autosave.failed = time.Time{}
-	if a.autosave.err != "" && a.message == a.autosave.err {
-		a.message, a.msgErr = "", false
+	if a.autosave.err != "" && a.status.text == a.autosave.err {
+		a.status.say("")
 	}
 	a.autosave.err = ""
 	a.autosave.gen = max(a.autosave.gen, msg.gen)
 	a.autosave.own(msg.target) // a save may have discarded it meanwhile
 	// A save may have finished while this write was in flight; then the
 	// recovery file holds nothing the draft lacks.
-	if !a.dirty() && msg.gen <= a.savedGen {
+	if !a.dirty() && msg.gen <= a.file.savedGen {
 		return a.discardRecovery()
 	}
 	if a.autosave.again {
@@ -157,7 +157,7 @@ func (a *App) writeRecoveryNow() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	a.autosave.gen = a.editGen
+	a.autosave.gen = a.file.editGen
 	a.autosave.own(target)
 	return p, nil
 }
@@ -176,26 +176,47 @@ func (s *autosaveState) own(target string) {
 // that left nothing unsaved. Another editor's file, or one found at start
 // that the drafter has not decided on, is never touched.
 func (a *App) discardRecovery() tea.Cmd {
-	paths := a.takeRecoveryFiles()
-	if len(paths) == 0 {
+	files := a.takeRecoveryFiles()
+	if files.empty() {
 		return nil
 	}
-	return func() tea.Msg { return recoveryRemovedMsg{removeAll(paths)} }
+	return func() tea.Msg { return recoveryRemovedMsg{files.remove()} }
+}
+
+// recoveryFiles names the recovery files to remove: this session's for
+// each draft path, and single files (a restored crash's).
+type recoveryFiles struct {
+	session model.Session
+	targets []string // draft paths whose recovery files this session wrote
+	files   []string
+}
+
+func (r recoveryFiles) empty() bool { return len(r.targets) == 0 && len(r.files) == 0 }
+
+// remove deletes them, returning the first failure. It runs in a command:
+// even naming the files reads the disk (the state directory fallback is
+// keyed by the draft's absolute path, which asks for the working directory).
+func (r recoveryFiles) remove() error {
+	paths := r.files
+	for _, target := range r.targets {
+		paths = append(paths, model.AutosavePaths(target, r.session)...)
+	}
+	return removeAll(paths)
 }
 
 // takeRecoveryFiles hands over the files discardRecovery removes and
 // forgets them, so the next autosave starts a new file.
-func (a *App) takeRecoveryFiles() []string {
-	var paths []string
+func (a *App) takeRecoveryFiles() recoveryFiles {
+	out := recoveryFiles{session: a.autosave.session}
 	for target := range a.autosave.written {
-		paths = append(paths, model.AutosavePaths(target, a.autosave.session)...)
+		out.targets = append(out.targets, target)
 	}
 	clear(a.autosave.written)
 	if a.autosave.restored != "" {
-		paths = append(paths, a.autosave.restored)
+		out.files = append(out.files, a.autosave.restored)
 		a.autosave.restored = ""
 	}
-	return paths
+	return out
 }
 
 func removeAll(paths []string) error {
@@ -210,6 +231,6 @@ func removeAll(paths []string) error {
 
 func (a *App) recoveryRemoved(msg recoveryRemovedMsg) {
 	if msg.err != nil {
-		a.message, a.msgErr = "无法删除恢复文件："+msg.err.Error(), true
+		a.status.fail("无法删除恢复文件：" + msg.err.Error())
 	}
 }

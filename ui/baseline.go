@@ -23,24 +23,18 @@ func (a *App) setBaseline(snap *model.Report, versions map[string]uint64) {
 	for id, text := range snap.Sections {
 		b.runes[id] = utf8.RuneCountInString(text)
 	}
-	a.base = b
+	a.file.base = b
 }
 
 // editorVersions is every prose editor's version now.
-func (a *App) editorVersions() map[string]uint64 {
-	v := make(map[string]uint64, len(a.editors))
-	for id, ed := range a.editors {
-		v[id] = ed.Version()
-	}
-	return v
-}
+func (a *App) editorVersions() map[string]uint64 { return a.prose.versions() }
 
 // atBaseline says whether the draft holds exactly what the disk holds. It
 // runs after each edit, so it compares lengths first and texts only when
 // every length matches; an editor untouched since the baseline is equal
 // without looking at its text.
 func (a *App) atBaseline() bool {
-	b := a.base
+	b := a.file.base
 	if b == nil {
 		return false
 	}
@@ -57,7 +51,7 @@ func (a *App) atBaseline() bool {
 		}
 	}
 	var changed []string
-	for id, ed := range a.editors {
+	for id, ed := range a.prose.editors {
 		if v, ok := b.ver[id]; ok && v == ed.Version() {
 			continue
 		}
@@ -67,7 +61,7 @@ func (a *App) atBaseline() bool {
 		changed = append(changed, id)
 	}
 	for _, id := range changed {
-		if a.editors[id].Value() != s.Text(id) {
+		if a.prose.editors[id].Value() != s.Text(id) {
 			return false
 		}
 	}

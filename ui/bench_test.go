@@ -25,7 +25,7 @@ func BenchmarkAppKeystroke(b *testing.B) {
 			}
 			a := newTestApp(b, r, tm, "", 100, 30)
 			a.openSection(a.c.index["disputes"], focusProse) // the section with most figures
-			a.showFindings = true
+			a.shown.findings = true
 			a.relayout()
 			typeAndErase(b, a)
 		})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
 	"nianbao/model"
@@ -10,7 +11,9 @@ import (
 
 // common is what every component shares: the report being edited, its
 // template, and the look and keys. Components read it; only the root
-// changes it (size on resize, report on save).
+// changes it (size on resize, report on save). A child that changes the
+// report (a figure typed, a form field left) describes the change as a
+// reportEdit and hands it to edit.
 type common struct {
 	width, height int
 	styles        Styles
@@ -31,6 +34,11 @@ type common struct {
 	// metaInvalid names what the 报告信息 form holds that is not valid
 	// (年度“209x”): it marks the form's tree row and is named on save.
 	metaInvalid string
+
+	// edit is the root's App.applyEdit: the one way a child changes the
+	// report. It returns the root's follow-up (the debounced check,
+	// autosave), which the child returns from its Update.
+	edit func(reportEdit) tea.Cmd
 
 	// Text outside the template's sections (已移除章节, 未归类内容),
 	// listed below the sections; see leftovers.go.
@@ -64,10 +72,19 @@ func (c *common) heading(s *model.Section) string {
 	return c.numbers[s.ID] + s.Title
 }
 
-// component is the shape of every child of the root model: it can be sized
-// and it tells the help line which keys work right now.
+// reportEdit is a change to the report that a child asks the root for.
+type reportEdit interface {
+	// apply makes the change and reports whether anything changed.
+	apply(c *common) bool
+}
+
+// component is the shape of every child of the root model: it can be
+// sized, it tells the help line which keys work right now, and it takes
+// messages in one way, returning a command; changes to the report go
+// through common.edit, never by writing the report.
 type component interface {
 	SetSize(width, height int)
+	Update(tea.Msg) tea.Cmd
 	help.KeyMap
 }
 

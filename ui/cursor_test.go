@@ -40,7 +40,7 @@ func TestIMECursorFollowsText(t *testing.T) {
 	a := newTestApp(t, nil, tm, "", 100, 30)
 	left := func() string {
 		lines := strings.Split(screen(a), "\n")
-		x, y, ok := a.cursor.get()
+		x, y, ok := a.env.cursor.get()
 		if !ok || y >= len(lines) {
 			t.Fatalf("cursor %d,%d visible=%v", x, y, ok)
 		}
@@ -63,7 +63,7 @@ func TestIMECursorFollowsText(t *testing.T) {
 	}
 	press(t, a, "f3")
 	screen(a) // View sets the target
-	if _, _, ok := a.cursor.get(); ok {
+	if _, _, ok := a.env.cursor.get(); ok {
 		t.Fatal("cursor shown in the preview")
 	}
 }

@@ -63,7 +63,7 @@ func run(app *App, opts ...tea.ProgramOption) error {
 	defer closeInput()
 	if tty != nil {
 		// An external editor gets the terminal itself, not the reader.
-		app.terminal = tty.File()
+		app.env.terminal = tty.File()
 	}
 	opts = append([]tea.ProgramOption{input}, opts...)
 	// bubbletea's own handler turns SIGTERM into a plain quit and ignores
@@ -167,7 +167,7 @@ func (a *App) dumpText() (string, error) {
 	var b strings.Builder
 	for _, s := range a.c.sections {
 		text := a.c.report.Text(s.ID)
-		if ed, ok := a.editors[s.ID]; ok {
+		if ed, ok := a.prose.editors[s.ID]; ok {
 			text = ed.Value()
 		}
 		if strings.TrimSpace(text) == "" {

@@ -51,11 +51,11 @@ func TestCopyReachesSystemClipboard(t *testing.T) {
 	r := draft(t, tm)
 	r.SetText("measures", "依法行政")
 	a := newTestApp(t, r, tm, "", 100, 30)
-	a.cursor = &cursorTarget{}
+	a.env.cursor = &cursorTarget{}
 	drain(t, a, a.openSection(a.c.index["measures"], focusProse))
 	press(t, a, "ctrl+a", "ctrl+c")
 	mustContain(t, a, "已复制 4 字")
-	pending := a.cursor.takePending()
+	pending := a.env.cursor.takePending()
 	if len(pending) != 1 || !strings.HasPrefix(pending[0], "\x1b]52;c;") {
 		t.Fatalf("pending terminal sequences %q, want one OSC 52", pending)
 	}
@@ -206,7 +206,7 @@ func TestCharCountSkipsParagraphBreaks(t *testing.T) {
 	press(t, a, "enter")
 	typeText(t, a, "\u3000\u3000严格执法。")
 	mustContain(t, a, "本节 10 字")
-	if got, want := a.lens[a.cur], zhtext.CountChars(a.editor(a.cur).Value()); got != want {
+	if got, want := a.live.lens[a.cur], zhtext.CountChars(a.editor(a.cur).Value()); got != want {
 		t.Fatalf("editor counts %d, zhtext.CountChars %d", got, want)
 	}
 }

@@ -55,11 +55,11 @@ var exportFormats = []struct {
 // not write, or one changed since (hand edits), is not replaced at the
 // first export; the same choice again backs it up and replaces it.
 func (a *App) export() tea.Cmd {
-	if a.path == "" || !a.onDisk {
-		a.message, a.msgErr = "请先保存草稿（ctrl+s），再导出", true
+	if a.file.path == "" || !a.file.onDisk {
+		a.status.fail("请先保存草稿（ctrl+s），再导出")
 		return nil
 	}
-	base := strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
+	base := strings.TrimSuffix(filepath.Base(a.file.path), filepath.Ext(a.file.path))
 	var choices []choice
 	for i, ef := range exportFormats {
 		keys := []string{ef.key}
@@ -81,39 +81,37 @@ func (a *App) export() tea.Cmd {
 // exportAs writes FILE.ext beside the draft.
 func (a *App) exportAs(f render.Format) tea.Cmd {
 	a.syncProse()
-	out := render.DefaultOutput(a.path, f)
-	force := a.exportForce == out
-	allow := a.exportAllow == out
-	a.exportForce, a.exportAllow = "", ""
-	a.message, a.msgErr = "正在导出…", false
+	out := render.DefaultOutput(a.file.path, f)
+	force, allow := a.exports.take(out)
+	a.status.say("正在导出…")
 	if f == render.FormatPDF {
-		a.message = "正在导出 PDF（LibreOffice 转换需要几秒）…"
+		a.status.text = "正在导出 PDF（LibreOffice 转换需要几秒）…"
 	}
-	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exportFonts}, force, allow, a.check)
+	return exportCmd(out, f, a.c.tmpl, a.c.report.Snapshot(), render.Options{Fonts: a.exports.fonts}, force, allow, a.env.check)
 }
 
 func (a *App) exported(msg exportedMsg) {
 	if msg.unpublishable > 0 {
-		a.exportAllow = msg.path
-		a.message, a.msgErr = unpublishableMessage(msg.unpublishable), true
+		a.exports.allow = msg.path
+		a.status.fail(unpublishableMessage(msg.unpublishable))
 		return
 	}
 	if msg.err != nil {
-		a.message, a.msgErr = "导出失败："+msg.err.Error(), true
+		a.status.fail("导出失败：" + msg.err.Error())
 		if errors.Is(msg.err, render.ErrNoLibreOffice) {
 			// The status line has one row: the package to install matters.
-			a.message = "导出失败：导出 PDF 需要 LibreOffice，请安装 libreoffice-writer-nogui，或导出 Word 后另存为 PDF"
+			a.status.text = "导出失败：导出 PDF 需要 LibreOffice，请安装 libreoffice-writer-nogui，或导出 Word 后另存为 PDF"
 		}
 		var oe *render.OverwriteError
 		if errors.As(msg.err, &oe) {
 			// Short: the status line has one row, and the key matters most.
-			a.exportForce = msg.path
-			a.message = "未导出：" + filepath.Base(msg.path) + " 不是 nianbao 导出的，或导出后改过；再导出一次即先备份再覆盖"
+			a.exports.force = msg.path
+			a.status.text = "未导出：" + filepath.Base(msg.path) + " 不是 nianbao 导出的，或导出后改过；再导出一次即先备份再覆盖"
 		}
 		return
 	}
-	a.message, a.msgErr = "已导出 "+filepath.Base(msg.path), false
+	a.status.say("已导出 " + filepath.Base(msg.path))
 	if msg.backup != "" {
-		a.message += "；原文件备份为 " + filepath.Base(msg.backup)
+		a.status.text += "；原文件备份为 " + filepath.Base(msg.backup)
 	}
 }

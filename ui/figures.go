@@ -117,66 +117,76 @@ func (m *figuresModel) scroll() {
 	m.offset = max(0, min(m.offset, len(m.fields)-rows))
 }
 
-// Update handles a key for the focused field. It reports whether the
-// report changed.
-func (m *figuresModel) Update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
+// Update handles a key for the focused field. What the field then holds
+// goes to the root as a figureEdit (common.edit).
+func (m *figuresModel) Update(msg tea.Msg) tea.Cmd {
 	if len(m.fields) == 0 {
-		return false, nil
+		return nil
 	}
 	m.view = ""
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(k, m.c.keys.Up) && k.String() == "up":
-			return false, m.Focus(m.focus - 1)
+			return m.Focus(m.focus - 1)
 		case key.Matches(k, m.c.keys.Down) && k.String() == "down":
-			return false, m.Focus(m.focus + 1)
+			return m.Focus(m.focus + 1)
 		case k.String() == "enter":
 			// Enter on an empty field takes the value the text states;
 			// otherwise it moves on.
 			if f := &m.fields[m.focus]; m.offersProse(f) {
 				f.input.SetValue(m.c.prose[f.fig.ID].Value.Text)
 				f.input.CursorEnd()
-				return m.accept(f), nil
+				return m.accept(f)
 			}
-			return false, m.Focus(m.focus + 1)
+			return m.Focus(m.focus + 1)
 		}
 	}
 	f := &m.fields[m.focus]
 	before := f.input.Value()
+	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
 	if f.input.Value() == before {
-		return false, cmd
+		return cmd
 	}
-	return m.accept(f), cmd
+	return tea.Batch(cmd, m.accept(f))
 }
 
-// accept stores the field's text in the report: a value when it is a
-// number, else the text itself as invalid, so the draft never keeps an
-// older value than the one shown. Nothing typed is refused.
-func (m *figuresModel) accept(f *figureField) bool {
-	r := m.c.report
+// accept shows whether the field's text is a number and hands it to the
+// root, so the draft never keeps an older value than the one shown.
+func (m *figuresModel) accept(f *figureField) tea.Cmd {
 	v := strings.TrimSpace(f.input.Value())
-	if v == "" {
-		f.err = ""
-		_, had := r.Figures[f.fig.ID]
-		_, bad := r.Invalid[f.fig.ID]
-		r.ClearFigure(f.fig.ID)
+	f.err = ""
+	if v != "" {
+		f.err = invalidText(v)
+	}
+	return m.c.edit(figureEdit{id: f.fig.ID, text: v})
+}
+
+// figureEdit stores a figure field's text in the report: a value when it
+// is a number, else the text itself as invalid (model.Report.Invalid),
+// never a value; empty text clears the figure. Nothing typed is refused.
+type figureEdit struct{ id, text string }
+
+func (e figureEdit) apply(c *common) bool {
+	r := c.report
+	if e.text == "" {
+		_, had := r.Figures[e.id]
+		_, bad := r.Invalid[e.id]
+		r.ClearFigure(e.id)
 		return had || bad
 	}
-	n, err := model.ParseNumber(v)
+	n, err := model.ParseNumber(e.text)
 	if err != nil {
-		f.err = err.Error()
-		if old, bad := r.Invalid[f.fig.ID]; bad && old == v {
+		if old, bad := r.Invalid[e.id]; bad && old == e.text {
 			return false
 		}
-		r.SetInvalidFigure(f.fig.ID, v)
+		r.SetInvalidFigure(e.id, e.text)
 		return true
 	}
-	f.err = ""
-	if old, ok := r.Figures[f.fig.ID]; ok && old == n {
+	if old, ok := r.Figures[e.id]; ok && old == n {
 		return false
 	}
-	r.SetFigure(f.fig.ID, n)
+	r.SetFigure(e.id, n)
 	return true
 }
 

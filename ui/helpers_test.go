@@ -50,7 +50,7 @@ func newTestAppWith(t testing.TB, opts Options, w, h int) *App {
 	}
 	a := newApp(opts, testNow)
 	// Timers fire at once; drain drops the tick, so no check runs per key.
-	a.tick = func(seq int) tea.Cmd { return func() tea.Msg { return checkTickMsg{seq: seq} } }
+	a.env.tick = func(seq int) tea.Cmd { return func() tea.Msg { return checkTickMsg{seq: seq} } }
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }

@@ -28,7 +28,7 @@ func (a *App) relayout() {
 	c := a.c
 	st := c.styles
 	l := layout{}
-	a.sectionHead, a.treeCache = "", nil
+	a.cache.invalidate()
 	if c.width < minWidth || c.height < minHeight {
 		l.tooSmall = true
 		a.lay = l
@@ -41,7 +41,7 @@ func (a *App) relayout() {
 	l.treeW = max(24, min(40, c.width*3/10))
 	l.rightW = c.width - l.treeW
 	l.paneH = l.mainH
-	if a.showFindings {
+	if a.shown.findings {
 		l.findingsH = a.findingsHeight(l.mainH, fh, l.rightW-fw)
 		l.paneH -= l.findingsH
 	}
@@ -52,18 +52,18 @@ func (a *App) relayout() {
 	a.findings.SetSize(l.innerW, max(0, l.findingsH-fh))
 	a.meta.SetSize(l.innerW, l.innerH)
 	a.preview.SetSize(l.innerW, l.innerH)
-	a.help.Width = c.width
+	a.help.model.Width = c.width
 
 	// Section pane, top to bottom: title, guidance, prose, figures.
 	rest := l.innerH - 1
-	a.guidanceLines = nil
-	if g := strings.TrimSpace(a.current().Guidance); a.showGuidance && g != "" {
+	a.cache.guidance = nil
+	if g := strings.TrimSpace(a.current().Guidance); a.shown.guidance && g != "" {
 		lines := wrapCJK(g, l.innerW)
 		l.guidanceRows = min(len(lines), max(1, rest/4))
-		a.guidanceLines = lines[:l.guidanceRows]
+		a.cache.guidance = lines[:l.guidanceRows]
 		if len(lines) > l.guidanceRows {
 			// Say there is more, and how to make room.
-			last := &a.guidanceLines[l.guidanceRows-1]
+			last := &a.cache.guidance[l.guidanceRows-1]
 			*last = ansi.Truncate(*last, max(0, l.innerW-14), "") + "…（ctrl+g 收起）"
 		}
 	}

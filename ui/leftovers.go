@@ -22,7 +22,7 @@ type leftover struct {
 	title   string
 }
 
-// leftoverEditorKey keys a leftover's editor in App.editors apart from
+// leftoverEditorKey keys a leftover's editor in App.prose apart from
 // section ids, which are ASCII slugs and never start with this rune.
 const leftoverEditorKey = "※"
 
@@ -84,14 +84,7 @@ func pruneLeftovers(r *model.Report) {
 // leftoverEditor returns the editor of leftover j, creating it on first use.
 func (a *App) leftoverEditor(j int) proseEditor {
 	l := a.c.leftovers[j]
-	ed, ok := a.editors[l.key()]
-	if !ok {
-		ed = newProseEditor()
-		ed.SetValue(leftoverText(a.c.report, l))
-		a.editors[l.key()] = ed
-		a.synced[l.key()] = ed.Version()
-	}
-	return ed
+	return a.prose.get(l.key(), func() string { return leftoverText(a.c.report, l) })
 }
 
 // openLeftover shows leftover j in the right pane.

@@ -13,7 +13,7 @@ import (
 // result, as the program loop does once typing pauses.
 func runCheck(t *testing.T, a *App) {
 	t.Helper()
-	_, cmd := a.Update(checkTickMsg{seq: a.checkSeq})
+	_, cmd := a.Update(checkTickMsg{seq: a.live.seq})
 	drain(t, a, cmd)
 }
 
@@ -66,8 +66,8 @@ func TestFigureFieldKeepsWhatWasTyped(t *testing.T) {
 	press(t, a, "ctrl+s")
 	// The status line starts with it; the whole list is in the message.
 	mustContain(t, a, "以下内容无效未计入：")
-	if want := "以下内容无效未计入：合法性审查件数“1e20”、规范性文件备案件数“99999999999999999999”"; !strings.HasSuffix(a.message, want) || !a.msgErr {
-		t.Errorf("save message %q, want it to end in %q", a.message, want)
+	if want := "以下内容无效未计入：合法性审查件数“1e20”、规范性文件备案件数“99999999999999999999”"; !strings.HasSuffix(a.status.text, want) || !a.status.isErr {
+		t.Errorf("save message %q, want it to end in %q", a.status.text, want)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -115,7 +115,7 @@ func TestFigurePanelShowsWhatTheTextSays(t *testing.T) {
 	runCheck(t, a)
 	mustContain(t, a, "行政复议收案数           [           ] 件  文中：25 件（“全年收到行政复议申请", "文中：18 件")
 	mustNotContain(t, a, "文中：32") // no figure takes a number the text does not give it
-	for _, f := range a.result.Findings {
+	for _, f := range a.live.result.Findings {
 		if f.Figure == "review_received" || f.Figure == "litigation_cases" {
 			t.Errorf("a required figure the text states is reported: %+v", f)
 		}
@@ -134,7 +134,7 @@ func TestFigurePanelShowsWhatTheTextSays(t *testing.T) {
 	mustContain(t, a, "与文中：23 件")
 	runCheck(t, a)
 	var found bool
-	for _, f := range a.result.Findings {
+	for _, f := range a.live.result.Findings {
 		if f.Rule == "figure.prose-mismatch" && f.Figure == "review_decided" {
 			found = strings.Contains(f.Message, "32件") && strings.Contains(f.Message, "23件")
 		}
@@ -143,7 +143,7 @@ func TestFigurePanelShowsWhatTheTextSays(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Fatalf("no mismatch finding for 32 against 23: %+v", a.result.Findings)
+		t.Fatalf("no mismatch finding for 32 against 23: %+v", a.live.result.Findings)
 	}
 }
 

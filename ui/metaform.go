@@ -22,6 +22,7 @@ type metaForm struct {
 	focus         int
 	err           string
 	width, height int
+	defaultYear   int // the year a new draft reports on, for the date's example
 }
 
 const (
@@ -56,10 +57,10 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 	f.inputs[metaYear].SetValue(strconv.Itoa(year))
 	f.inputs[metaTitle].SetValue(r.Title)
 	f.inputs[metaDate].SetValue(r.Date)
-	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(model.DefaultYear(now)+1) + "年3月1日"
 	f.inputs[metaContact].SetValue(r.Contact)
 	f.inputs[metaContact].Placeholder = "姓名 电话"
-	f.updateTitlePlaceholder()
+	f.defaultYear = model.DefaultYear(now)
+	f.updatePlaceholders()
 	return f
 }
 
@@ -86,22 +87,47 @@ func (f *metaForm) focusField(i int) tea.Cmd {
 	return f.inputs[f.focus].Focus()
 }
 
-// updateTitlePlaceholder shows the derived title while the title field is
-// empty, so the drafter sees what will print without having to type it.
-func (f *metaForm) updateTitlePlaceholder() {
-	y, _ := strconv.Atoi(strings.TrimSpace(f.inputs[metaYear].Value()))
+// updatePlaceholders shows the derived title while the title field is
+// empty, so the drafter sees what will print without having to type it,
+// and an example date in the year after the one typed: a report is
+// written early in the following year.
+func (f *metaForm) updatePlaceholders() {
+	year := strings.TrimSpace(f.inputs[metaYear].Value())
+	y, _ := strconv.Atoi(year)
 	f.inputs[metaTitle].Placeholder = f.c.tmpl.Title(strings.TrimSpace(f.inputs[metaUnit].Value()), y)
+	if year == "" || yearError(year, 0) != "" {
+		y = f.defaultYear // half typed or not a year: keep the usual example
+	}
+	f.inputs[metaDate].Placeholder = "例如 " + strconv.Itoa(y+1) + "年3月1日"
+}
+
+// metaEdit is what the form holds, trimmed, as the report should take
+// it. The form hands it to the root (common.edit) when a field is left;
+// the root applies it (apply).
+type metaEdit struct{ unit, year, title, date, contact string }
+
+func (f *metaForm) edit() metaEdit {
+	v := func(i int) string { return strings.TrimSpace(f.inputs[i].Value()) }
+	return metaEdit{unit: v(metaUnit), year: v(metaYear), title: v(metaTitle), date: v(metaDate), contact: v(metaContact)}
+}
+
+// leave is the edit the form gives up as a field is left, with the
+// year's error shown under it when the year is not a four-digit year.
+func (f *metaForm) leave() metaEdit {
+	e := f.edit()
+	f.err = yearError(e.year, f.c.report.Year)
+	return e
 }
 
 // apply writes the fields into the report. It reports whether anything
 // changed. A year that is not a four-digit year stays in the field as
-// typed, with an error; the report keeps its year, and c.metaInvalid names
-// what was not taken so the tree marks the form and saving says so.
-func (f *metaForm) apply() (changed bool) {
-	changed, f.err = f.fill(f.c.report)
-	f.c.metaInvalid = ""
-	if f.err != "" {
-		f.c.metaInvalid = "年度“" + clipField(strings.TrimSpace(f.inputs[metaYear].Value())) + "”"
+// typed; the report keeps its year, and c.metaInvalid names what was not
+// taken so the tree marks the form and saving says so.
+func (e metaEdit) apply(c *common) (changed bool) {
+	changed, yearErr := e.fill(c.report)
+	c.metaInvalid = ""
+	if yearErr != "" {
+		c.metaInvalid = "年度“" + clipField(e.year) + "”"
 	}
 	return changed
 }
@@ -110,38 +136,46 @@ func (f *metaForm) apply() (changed bool) {
 // what is wrong with the year. Autosave fills a snapshot this way, so what
 // is typed in the form reaches the recovery file before the drafter
 // leaves the field, without showing an error for a year half typed.
-func (f *metaForm) fill(r *model.Report) (changed bool, yearErr string) {
+func (e metaEdit) fill(r *model.Report) (changed bool, yearErr string) {
 	set := func(dst *string, v string) {
-		v = strings.TrimSpace(v)
 		if *dst != v {
 			*dst, changed = v, true
 		}
 	}
-	set(&r.Unit, f.inputs[metaUnit].Value())
-	set(&r.Title, f.inputs[metaTitle].Value())
-	set(&r.Date, f.inputs[metaDate].Value())
-	set(&r.Contact, f.inputs[metaContact].Value())
-	ys := strings.TrimSpace(f.inputs[metaYear].Value())
-	y, err := strconv.Atoi(ys)
-	switch {
-	case ys == "":
-		if r.Year != 0 {
-			r.Year, changed = 0, true
-		}
-	case err != nil || y < 1949 || y > 2200:
-		yearErr = "应为四位年份，如 " + strconv.Itoa(model.DefaultYear(time.Now()))
-		if r.Year != 0 {
-			yearErr += "；未采用，年度仍为 " + strconv.Itoa(r.Year)
-		} else {
-			yearErr += "；未采用，年度仍未填"
-		}
-	default:
-		if r.Year != y {
-			r.Year, changed = y, true
-		}
+	set(&r.Unit, e.unit)
+	set(&r.Title, e.title)
+	set(&r.Date, e.date)
+	set(&r.Contact, e.contact)
+	if yearErr = yearError(e.year, r.Year); yearErr != "" {
+		return changed, yearErr
 	}
-	return changed, yearErr
+	y, _ := strconv.Atoi(e.year) // "" gives 0: no year
+	if r.Year != y {
+		r.Year, changed = y, true
+	}
+	return changed, ""
 }
+
+// yearError says what is wrong with a typed year, "" when it is a
+// four-digit year or empty; kept is the year the report keeps instead.
+func yearError(year string, kept int) string {
+	y, err := strconv.Atoi(year)
+	if year == "" || err == nil && y >= 1949 && y <= 2200 {
+		return ""
+	}
+	msg := "应为四位年份，如 " + strconv.Itoa(model.DefaultYear(time.Now()))
+	if kept != 0 {
+		return msg + "；未采用，年度仍为 " + strconv.Itoa(kept)
+	}
+	return msg + "；未采用，年度仍未填"
+}
+
+// formTyped is the edit of typing in a field before it is left: the
+// report takes the text on leaving, but the keystroke already counts as
+// an edit (the draft is unsaved, autosave writes it).
+type formTyped struct{}
+
+func (formTyped) apply(*common) bool { return true }
 
 // clipField shortens typed text quoted in a message.
 func clipField(s string) string {
@@ -152,31 +186,34 @@ func clipField(s string) string {
 	return s
 }
 
-// Update returns whether the report changed or a field's text did: typing
-// is an edit, autosaved like prose, before the field is left.
-func (f *metaForm) Update(msg tea.Msg) (bool, tea.Cmd) {
+// Update moves between fields and feeds the focused one. Leaving a field
+// hands its values to the root (common.edit).
+func (f *metaForm) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
 		case "enter", "down":
-			changed := f.apply()
+			edit := f.c.edit(f.leave())
 			if f.focus == len(f.inputs)-1 && k.String() == "enter" {
 				if f.err != "" {
-					return changed, f.focusField(metaYear)
+					return tea.Batch(edit, f.focusField(metaYear))
 				}
-				return changed, func() tea.Msg { return metaDoneMsg{} }
+				return tea.Batch(edit, func() tea.Msg { return metaDoneMsg{} })
 			}
-			return changed, f.focusField(f.focus + 1)
+			return tea.Batch(edit, f.focusField(f.focus+1))
 		case "up", "shift+tab":
-			return f.apply(), f.focusField(f.focus - 1)
+			return tea.Batch(f.c.edit(f.leave()), f.focusField(f.focus-1))
 		case "tab":
-			return f.apply(), f.focusField((f.focus + 1) % len(f.inputs))
+			return tea.Batch(f.c.edit(f.leave()), f.focusField((f.focus+1)%len(f.inputs)))
 		}
 	}
 	var cmd tea.Cmd
 	before := f.inputs[f.focus].Value()
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	f.updateTitlePlaceholder()
-	return f.inputs[f.focus].Value() != before, cmd
+	f.updatePlaceholders()
+	if f.inputs[f.focus].Value() != before {
+		return tea.Batch(cmd, f.c.edit(formTyped{}))
+	}
+	return cmd
 }
 
 func (f *metaForm) View() string {

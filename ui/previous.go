@@ -2,16 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
-
 	"nianbao/followup"
 	"nianbao/model"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Last year's report beside this year's: the list of last year's plans,
@@ -20,7 +16,6 @@ import (
 
 // followUpState is the editor's view of last year's plans.
 type followUpState struct {
-	input     textinput.Model // the path asked for by F7
 	statuses  []followup.PlanStatus
 	reference bool // the plans come from the draft's reference text, not an attached report
 	gen       int  // latest computation asked for; older results are dropped
@@ -31,18 +26,14 @@ type followUpState struct {
 func (a *App) startFollowUp(opts Options) {
 	if opts.Attach != nil && a.c.report.Previous != opts.Attach {
 		followup.AttachTo(a.c.report, a.c.tmpl, opts.Attach)
-		a.editGen++ // unsaved until the drafter saves
+		a.file.editGen++ // unsaved until the drafter saves
 	}
 	a.follow = newFollowUpState(a.c.tmpl, a.c.report)
 }
 
 func newFollowUpState(t *model.Template, r *model.Report) followUpState {
-	in := textinput.New()
-	in.Prompt = "文件："
-	in.CharLimit = 500
-	in.Cursor.SetMode(cursor.CursorStatic)
 	st, ref := computeFollowUp(t, r)
-	return followUpState{input: in, statuses: st, reference: ref}
+	return followUpState{statuses: st, reference: ref}
 }
 
 // computeFollowUp matches last year's plans against this year's measures.
@@ -101,46 +92,9 @@ func loadPreviousCmd(load func(string) (*model.Previous, error), path string) te
 	}
 }
 
-// askPrevious opens the question for last year's file.
-func (a *App) askPrevious() tea.Cmd {
-	if a.opts.LoadPrevious == nil {
-		a.message, a.msgErr = "此处不能附上去年的报告：请用 nianbao edit --previous 文件 打开", true
-		return nil
-	}
-	a.endUndoStep()
-	a.back, a.state = a.state, statePrevious
-	a.follow.input.SetValue("")
-	if p := a.c.report.Previous; p != nil {
-		a.follow.input.SetValue(p.File)
-	}
-	a.follow.input.CursorEnd()
-	return a.follow.input.Focus()
-}
-
-func (a *App) updatePreviousInput(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
-		a.state = a.back
-		a.follow.input.Blur()
-		return a.focusCmd()
-	case "enter":
-		p := strings.TrimSpace(a.follow.input.Value())
-		if p == "" {
-			return nil
-		}
-		a.state = a.back
-		a.follow.input.Blur()
-		a.message, a.msgErr = "正在读取去年的报告 "+p+" …", false
-		return tea.Batch(a.focusCmd(), loadPreviousCmd(a.opts.LoadPrevious, p))
-	}
-	var cmd tea.Cmd
-	a.follow.input, cmd = a.follow.input.Update(k)
-	return cmd
-}
-
 func (a *App) previousLoaded(msg previousLoadedMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "未能附上去年的报告："+msg.err.Error(), true
+		a.status.fail("未能附上去年的报告：" + msg.err.Error())
 		return nil
 	}
 	a.syncProse()
@@ -152,7 +106,7 @@ func (a *App) previousLoaded(msg previousLoadedMsg) tea.Cmd {
 			done++
 		}
 	}
-	a.message, a.msgErr = fmt.Sprintf("已附上去年的报告 %s：工作安排 %d 项，已见落实 %d 项", msg.path, len(a.follow.statuses), done), false
+	a.status.say(fmt.Sprintf("已附上去年的报告 %s：工作安排 %d 项，已见落实 %d 项", msg.path, len(a.follow.statuses), done))
 	a.relayout()
 	return a.edited()
 }
@@ -160,7 +114,7 @@ func (a *App) previousLoaded(msg previousLoadedMsg) tea.Cmd {
 // showsPlans says whether the current section lists last year's plans:
 // the sections reporting this year's work, and next year's plans.
 func (a *App) showsPlans() bool {
-	if len(a.follow.statuses) == 0 || !a.showGuidance {
+	if len(a.follow.statuses) == 0 || !a.shown.guidance {
 		return false
 	}
 	i := a.cur
@@ -218,12 +172,6 @@ func (a *App) plansView() string {
 		lines = append(lines, row)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// previousKeys is the help while asking for last year's file.
-func (a *App) previousKeys() []key.Binding {
-	k := a.c.keys
-	return []key.Binding{withHelp(k.Enter, "附上"), withHelp(k.Back, "取消")}
 }
 
 // lastYear is a figure's value last year: from the attached report, else

@@ -36,7 +36,7 @@ func withPrevious(t *testing.T, cursor string) (*App, *model.Report) {
 // results (check, then plan marks) back.
 func recheck(t *testing.T, a *App) {
 	t.Helper()
-	_, cmd := a.Update(checkTickMsg{seq: a.checkSeq})
+	_, cmd := a.Update(checkTickMsg{seq: a.live.seq})
 	drain(t, a, cmd)
 }
 
@@ -119,7 +119,7 @@ func TestAttachPreviousWithF7(t *testing.T) {
 	// The check now runs the follow-up rules.
 	recheck(t, a)
 	n := 0
-	for _, f := range a.result.Findings {
+	for _, f := range a.live.result.Findings {
 		if f.Rule == "plans.unfollowed" {
 			n++
 		}

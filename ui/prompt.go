@@ -36,94 +36,9 @@ type choice struct {
 // recovery file written against the new template).
 type promptFunc func() *prompt
 
-// ask queues prompts; the first one is shown at once.
-func (a *App) ask(ps ...promptFunc) tea.Cmd {
-	if len(ps) == 0 {
-		return nil
-	}
-	a.prompts = append(a.prompts, ps...)
-	return a.nextPrompt()
-}
-
-// nextPrompt shows the next queued prompt that still applies, or returns
-// to where the drafter was.
-func (a *App) nextPrompt() tea.Cmd {
-	for len(a.prompts) > 0 {
-		p := a.prompts[0]()
-		a.prompts = a.prompts[1:]
-		if p != nil {
-			a.prompt = p
-			if a.state != statePrompt {
-				a.promptBack = a.state
-			}
-			a.state = statePrompt
-			a.blurAll()
-			return nil
-		}
-	}
-	a.prompt = nil
-	if a.state == statePrompt {
-		a.state = a.promptBack
-		if a.state == statePrompt {
-			a.state = stateEdit
-		}
-	}
-	return a.focusCmd()
-}
-
-// replacePrompt swaps the prompt on screen for another (a second, more
-// explicit step of the same question) without touching the queue.
-func (a *App) replacePrompt(p *prompt) {
-	a.prompt = p
-	a.state = statePrompt
-}
-
-func (a *App) updatePrompt(k tea.KeyMsg) tea.Cmd {
-	if a.prompt == nil {
-		return a.nextPrompt()
-	}
-	s := k.String()
-	for _, c := range a.prompt.choices {
-		for _, ck := range c.keys {
-			if s != ck {
-				continue
-			}
-			// Take the prompt down first: the choice may open another
-			// screen (save as), show a confirmation step, rebuild the
-			// editor or quit.
-			a.prompt, a.state = nil, a.promptBack
-			before := a.state
-			cmd := c.do()
-			switch {
-			case a.prompt != nil || a.quitting:
-				return cmd
-			case len(a.prompts) > 0:
-				return tea.Batch(cmd, a.nextPrompt())
-			case a.state == before:
-				return tea.Batch(cmd, a.focusCmd())
-			}
-			return cmd
-		}
-	}
-	return nil
-}
-
-// blurAll takes focus from every input while a prompt owns the keys.
-func (a *App) blurAll() {
-	if ed := a.editors[a.current().ID]; ed != nil {
-		ed.Blur()
-	}
-	if a.figures != nil {
-		a.figures.Blur()
-	}
-	a.meta.Blur()
-	a.fileName.Blur()
-	a.tree.focused, a.findings.focused = false, false
-}
-
 // promptView draws the prompt as a dialog, wrapping its lines to the pane.
 func (a *App) promptView() string {
-	p := a.prompt
+	p := a.dialogs.prompt
 	if p == nil {
 		return ""
 	}
@@ -173,11 +88,11 @@ func (a *App) promptView() string {
 
 // promptLabels is the help line while a prompt is shown.
 func (a *App) promptLabels() string {
-	if a.prompt == nil {
+	if a.dialogs.prompt == nil {
 		return ""
 	}
 	var labels []string
-	for _, c := range a.prompt.choices {
+	for _, c := range a.dialogs.prompt.choices {
 		labels = append(labels, c.keys[0]+" "+c.label)
 	}
 	return strings.Join(labels, " • ")

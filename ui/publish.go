@@ -49,12 +49,12 @@ func (a *App) mask(msg maskMsg) tea.Cmd {
 	ed := a.editor(i)
 	m, ok := check.FindPublishable(ed.Value(), msg.f)
 	if !ok || m.Replacement == "" {
-		a.message, a.msgErr = "正文已改动，找不到这一处；请等检查结果更新后再试", true
+		a.status.fail("正文已改动，找不到这一处；请等检查结果更新后再试")
 		return nil
 	}
 	ed.Replace(m.Start, m.End, m.Replacement)
 	open := a.openSection(i, focusProse)
-	a.message, a.msgErr = "已遮盖为“"+m.Replacement+"”（ctrl+z 撤销）", false
+	a.status.say("已遮盖为“" + m.Replacement + "”（ctrl+z 撤销）")
 	return tea.Batch(open, a.edited())
 }
 

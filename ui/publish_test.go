@@ -27,7 +27,7 @@ func leakyApp(t *testing.T, path string) *App {
 // selectFinding moves the findings cursor to the first finding of rule.
 func selectFinding(t *testing.T, a *App, rule string) {
 	t.Helper()
-	if !a.showFindings {
+	if !a.shown.findings {
 		press(t, a, "f2")
 	}
 	if a.focus != focusFindings {

@@ -190,8 +190,8 @@ func TestUnnamedDraftAutosavesAndRecovers(t *testing.T) {
 	own := model.AutosavePath(found[0].Report.File(), model.ThisSession())
 	press(t, b, "r")
 	mustContain(t, b, "还没有名字的草稿。")
-	if b.path != "" {
-		t.Fatalf("a recovered unnamed draft got the stand-in path %q", b.path)
+	if b.file.path != "" {
+		t.Fatalf("a recovered unnamed draft got the stand-in path %q", b.file.path)
 	}
 	// Further autosaves go to this editor's own recovery file for the
 	// same stand-in draft; the crashed editor's file stays until saved.
@@ -204,7 +204,7 @@ func TestUnnamedDraftAutosavesAndRecovers(t *testing.T) {
 	}
 	// Naming the draft by saving retires both recovery files.
 	press(t, b, "ctrl+s")
-	b.fileName.SetValue(filepath.Join(dir, "定名.yaml"))
+	b.dialogs.fileName.SetValue(filepath.Join(dir, "定名.yaml"))
 	press(t, b, "enter")
 	if exists(found[0].Path) || exists(own) {
 		t.Fatal("an unnamed recovery file outlived the save")
@@ -262,8 +262,8 @@ func TestSaveConflictSaveAsAndReload(t *testing.T) {
 	other := strings.Replace(readFile(t, path), "原有内容。", "别人的修改。", 1)
 	os.WriteFile(path, []byte(other), 0o644)
 	press(t, a, "ctrl+s", "a")
-	if want := strings.TrimSuffix(path, ".yaml") + "（另存）.yaml"; a.fileName.Value() != want {
-		t.Fatalf("save-as suggests %q, want %q", a.fileName.Value(), want)
+	if want := strings.TrimSuffix(path, ".yaml") + "（另存）.yaml"; a.dialogs.fileName.Value() != want {
+		t.Fatalf("save-as suggests %q, want %q", a.dialogs.fileName.Value(), want)
 	}
 	press(t, a, "enter")
 	copyPath := strings.TrimSuffix(path, ".yaml") + "（另存）.yaml"
@@ -323,14 +323,14 @@ func TestLockFollowsSaveAs(t *testing.T) {
 		t.Fatal("saving in place dropped the lock")
 	}
 	second := filepath.Join(dir, "乙.yaml")
-	a.path = ""
+	a.file.path = ""
 	press(t, a, "ctrl+s")
-	a.fileName.SetValue(second)
+	a.dialogs.fileName.SetValue(second)
 	press(t, a, "enter")
 	if exists(model.LockPath(first, model.ThisSession())) || !exists(model.LockPath(second, model.ThisSession())) {
 		t.Fatal("the lock did not follow the draft to its new name")
 	}
-	a.lock.Release()
+	a.file.lock.Release()
 }
 
 func TestRecoveryPromptOnSmallestScreenKeepsCountsAndAnswers(t *testing.T) {

@@ -48,7 +48,7 @@ func TestAutosaveAtMaximumInterval(t *testing.T) {
 	r, path := savedDraft(t, "原有内容。")
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
 	clock := testNow()
-	a.now = func() time.Time { return clock }
+	a.env.now = func() time.Time { return clock }
 	rec := model.AutosavePath(path, model.ThisSession())
 	n := 0
 	for ; !exists(rec); n++ {
@@ -190,8 +190,8 @@ func TestRestoringOlderRecoveryBacksUpNewerDraft(t *testing.T) {
 		t.Fatalf("backup holds:\n%s", got)
 	}
 	mustContain(t, a, "旧的恢复文件。", "已备份为")
-	if !strings.Contains(a.message, filepath.Base(path)+".bak") {
-		t.Errorf("message does not name the backup: %s", a.message)
+	if !strings.Contains(a.status.text, filepath.Base(path)+".bak") {
+		t.Errorf("message does not name the backup: %s", a.status.text)
 	}
 	if readFile(t, path) != draftBytes {
 		t.Fatal("restoring rewrote the draft before a save")
@@ -265,17 +265,17 @@ func TestSaveAsWhileEditing(t *testing.T) {
 	typeText(t, a, "新写的。")
 	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF6})
 	drain(t, a, cmd)
-	if a.state != stateSaveAs || a.fileName.Value() != model.CopyName(path) {
-		t.Fatalf("state %v, suggested %q", a.state, a.fileName.Value())
+	if a.state != stateSaveAs || a.dialogs.fileName.Value() != model.CopyName(path) {
+		t.Fatalf("state %v, suggested %q", a.state, a.dialogs.fileName.Value())
 	}
 	second := filepath.Join(filepath.Dir(path), "第二份.yaml")
-	a.fileName.SetValue(second)
+	a.dialogs.fileName.SetValue(second)
 	press(t, a, "enter")
 	if !strings.Contains(readFile(t, second), "原有内容。新写的。") || readFile(t, path) != before {
 		t.Fatal("save as did not write the new file only")
 	}
-	if a.path != second || a.dirty() {
-		t.Fatalf("editing goes on under %q, dirty %v", a.path, a.dirty())
+	if a.file.path != second || a.dirty() {
+		t.Fatalf("editing goes on under %q, dirty %v", a.file.path, a.dirty())
 	}
 	if exists(model.AutosavePath(path, model.ThisSession())) {
 		t.Error("the old name's recovery file outlived the save")
@@ -298,15 +298,15 @@ func TestFailingAutosaveIsNotRetriedPerKey(t *testing.T) {
 	for range autosaveEvery {
 		typeText(t, a, "字")
 	}
-	if a.autosave.err == "" || !a.msgErr {
+	if a.autosave.err == "" || !a.status.isErr {
 		t.Fatal("the failure is not shown")
 	}
 	// A key clears the status line; a write it started would fail and
 	// put the failure back there.
 	_, cmd := a.Update(keyMsg("再"))
 	drain(t, a, cmd)
-	if a.message != "" {
-		t.Fatalf("a key after a failure started another failing write: %q", a.message)
+	if a.status.text != "" {
+		t.Fatalf("a key after a failure started another failing write: %q", a.status.text)
 	}
 	if a.autosave.err == "" {
 		t.Fatal("the failure was forgotten before a write succeeded")
@@ -345,14 +345,14 @@ func TestExportAsksBeforeReplacingForeignWord(t *testing.T) {
 	os.WriteFile(docx, []byte("在 Word 里改过的"), 0o644)
 	a := newTestAppWith(t, Options{Report: r, Path: path}, 100, 30)
 	press(t, a, "f5", "enter") // F5 asks the format; enter is Word
-	if !strings.Contains(a.message, "不是 nianbao 导出的") || !strings.Contains(a.message, "再导出一次") {
-		t.Fatalf("message: %s", a.message)
+	if !strings.Contains(a.status.text, "不是 nianbao 导出的") || !strings.Contains(a.status.text, "再导出一次") {
+		t.Fatalf("message: %s", a.status.text)
 	}
 	if readFile(t, docx) != "在 Word 里改过的" {
 		t.Fatal("replaced at the first press")
 	}
 	press(t, a, "f5", "enter")
-	if readFile(t, docx+".bak") != "在 Word 里改过的" || !strings.Contains(a.message, "备份为") {
-		t.Fatalf("second press: %s", a.message)
+	if readFile(t, docx+".bak") != "在 Word 里改过的" || !strings.Contains(a.status.text, "备份为") {
+		t.Fatalf("second press: %s", a.status.text)
 	}
 }

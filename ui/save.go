@@ -2,16 +2,13 @@ package ui
 
 import (
 	"errors"
+	"nianbao/model"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"nianbao/model"
 )
 
 // savedMsg reports a finished save. gen is the edit count the snapshot
@@ -42,25 +39,25 @@ func saveCmd(snap *model.Report, path string, gen int, overwrite bool) tea.Cmd {
 func (a *App) save() tea.Cmd { return a.startSave(false) }
 
 func (a *App) startSave(overwrite bool) tea.Cmd {
-	if a.saving {
+	if a.file.saving {
 		return nil
 	}
 	if a.state == stateMeta {
-		a.meta.apply()
+		a.applyMeta()
 	}
-	if a.path == "" {
+	if a.file.path == "" {
 		return a.askFileName()
 	}
 	a.syncProse()
-	a.saving = true
-	a.saveVer = a.editorVersions()
+	a.file.saving = true
+	a.file.saveVer = a.editorVersions()
 	snap := a.c.report.Snapshot()
 	pruneLeftovers(snap)
-	return saveCmd(snap, a.path, a.editGen, overwrite)
+	return saveCmd(snap, a.file.path, a.file.editGen, overwrite)
 }
 
 func (a *App) saved(msg savedMsg) tea.Cmd {
-	a.saving = false
+	a.file.saving = false
 	var conflict *model.ConflictError
 	if errors.As(msg.err, &conflict) {
 		return a.ask(a.conflictPrompt(conflict))
@@ -68,26 +65,26 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		// The text is still in the editor and in the recovery file; a
 		// folder that cannot be written is no dead end.
-		a.message, a.msgErr = "保存失败："+msg.err.Error()+"；可按 F6 另存到其他位置", true
-		a.quitOnSave = false
+		a.status.fail("保存失败：" + msg.err.Error() + "；可按 F6 另存到其他位置")
+		a.file.quitOnSave = false
 		return nil
 	}
 	a.c.report.AdoptSaved(msg.snap)
 	var cmds []tea.Cmd
-	if msg.path != a.lockedPath {
+	if msg.path != a.file.lockedPath {
 		cmds = append(cmds, a.moveLock(msg.path))
 	}
-	a.path = msg.path
-	a.onDisk = true
-	if msg.gen >= a.savedGen {
-		a.setBaseline(msg.snap, a.saveVer)
+	a.file.path = msg.path
+	a.file.onDisk = true
+	if msg.gen >= a.file.savedGen {
+		a.setBaseline(msg.snap, a.file.saveVer)
 	}
-	a.savedGen = max(a.savedGen, msg.gen)
-	a.message, a.msgErr = "存盘于 "+time.Now().Format("15:04:05"), false
+	a.file.savedGen = max(a.file.savedGen, msg.gen)
+	a.status.say("存盘于 " + time.Now().Format("15:04:05"))
 	if s := a.notTaken(msg.snap); s != "" {
-		a.message, a.msgErr = a.message+"；"+s, true
+		a.status.fail(a.status.text + "；" + s)
 	}
-	if a.quitOnSave && !a.dirty() {
+	if a.file.quitOnSave && !a.dirty() {
 		return tea.Batch(append(cmds, a.quit())...)
 	}
 	if !a.dirty() {
@@ -115,8 +112,8 @@ func (a *App) conflictPrompt(c *model.ConflictError) promptFunc {
 		choices = append(choices,
 			choice{keys: []string{"o"}, label: overwrite, do: func() tea.Cmd { return a.startSave(true) }},
 			choice{keys: []string{"esc"}, label: "暂不保存", do: func() tea.Cmd {
-				a.quitOnSave = false
-				a.message, a.msgErr = "未保存：磁盘上的文件已被修改", true
+				a.file.quitOnSave = false
+				a.status.fail("未保存：磁盘上的文件已被修改")
 				return nil
 			}})
 		return &prompt{title: "保存冲突", lines: lines, choices: choices}
@@ -149,8 +146,8 @@ type reloadedMsg struct {
 // reload replaces the draft with the file on disk, read off the update
 // loop.
 func (a *App) reload() tea.Cmd {
-	a.quitOnSave = false
-	path, t := a.path, a.c.tmpl
+	a.file.quitOnSave = false
+	path, t := a.file.path, a.c.tmpl
 	return func() tea.Msg {
 		r, err := model.LoadReport(path)
 		if err == nil {
@@ -162,12 +159,12 @@ func (a *App) reload() tea.Cmd {
 
 func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "无法载入磁盘上的版本："+msg.err.Error(), true
+		a.status.fail("无法载入磁盘上的版本：" + msg.err.Error())
 		return nil
 	}
 	msg.r.UseTemplateOrder(a.c.tmpl)
 	cmd := a.replaceDocument(msg.r, a.c.tmpl, false)
-	a.message, a.msgErr = "已载入磁盘上的版本", false
+	a.status.say("已载入磁盘上的版本")
 	return cmd
 }
 
@@ -177,122 +174,15 @@ func (a *App) reloaded(msg reloadedMsg) tea.Cmd {
 // draft is saved under the name the drafter would give the Word file.
 func (a *App) defaultFileName() string { return model.DraftFileName(a.c.tmpl, a.c.report) }
 
-// saveAs asks for another name while editing; the draft then lives under
-// it (its lock and autosave follow), and the old file stays as it was.
-func (a *App) saveAs() tea.Cmd {
-	if a.saving {
-		return nil
-	}
-	if a.state == stateMeta {
-		a.meta.apply()
-	}
-	if a.path == "" {
-		return a.askFileName()
-	}
-	return a.askFileNameAs(model.CopyName(a.path))
-}
-
-func (a *App) askFileName() tea.Cmd { return a.askFileNameAs(a.defaultFileName()) }
-
-func (a *App) askFileNameAs(name string) tea.Cmd {
-	a.back, a.state = a.state, stateSaveAs
-	if a.back == stateSaveAs || a.back == stateConfirmQuit || a.back == statePrompt {
-		a.back = stateEdit
-	}
-	a.overwrite = ""
-	a.fileName.SetValue(name)
-	a.fileName.CursorEnd()
-	return a.fileName.Focus()
-}
-
-func (a *App) updateSaveAs(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
-		a.state, a.quitOnSave = a.back, false
-		a.fileName.Blur()
-		return a.focusCmd()
-	case "enter":
-		p := strings.TrimSpace(a.fileName.Value())
-		if p == "" {
-			return nil
-		}
-		if filepath.Ext(p) == "" {
-			p += ".yaml"
-		}
-		return func() tea.Msg {
-			_, err := os.Lstat(p)
-			return saveAsCheckedMsg{path: p, exists: err == nil}
-		}
-	}
-	var cmd tea.Cmd
-	a.fileName, cmd = a.fileName.Update(k)
-	return cmd
-}
-
-// saveAsCheckedMsg says whether the name typed for save as is taken.
-type saveAsCheckedMsg struct {
-	path   string
-	exists bool
-}
-
-// saveAsChecked saves under the typed name, or warns once when a file
-// has it already.
-func (a *App) saveAsChecked(msg saveAsCheckedMsg) tea.Cmd {
-	if a.state != stateSaveAs {
-		return nil // the drafter left the dialog meanwhile
-	}
-	if msg.exists && a.overwrite != msg.path {
-		a.overwrite = msg.path
-		a.message, a.msgErr = "文件已存在，再按回车覆盖，或改个名字", true
-		return nil
-	}
-	a.path = msg.path
-	a.state = a.back
-	a.fileName.Blur()
-	return tea.Batch(a.focusCmd(), a.save())
-}
-
-// requestQuit quits at once when everything is saved and asks otherwise.
-func (a *App) requestQuit() tea.Cmd {
-	if a.state == stateMeta {
-		if a.meta.apply() {
-			a.edited()
-		}
-	}
-	if !a.dirty() {
-		return a.quit()
-	}
-	if a.state != stateConfirmQuit {
-		a.back, a.state = a.state, stateConfirmQuit
-	}
-	return nil
-}
-
 // quit ends a clean session: the drafter saved or chose not to, so this
 // session's recovery files go, removed before the program ends.
 func (a *App) quit() tea.Cmd {
-	paths := a.takeRecoveryFiles()
+	files := a.takeRecoveryFiles()
 	a.quitKeepingRecovery()
 	return func() tea.Msg {
-		_ = removeAll(paths) // nobody is left to tell; a leftover is offered next time
+		_ = files.remove() // nobody is left to tell; a leftover is offered next time
 		return tea.QuitMsg{}
 	}
-}
-
-func (a *App) updateConfirm(k tea.KeyMsg) tea.Cmd {
-	keys := a.c.keys
-	switch {
-	case key.Matches(k, keys.ConfirmSave):
-		a.state = a.back
-		a.quitOnSave = true
-		return a.save()
-	case key.Matches(k, keys.ConfirmDrop):
-		return a.quit()
-	case key.Matches(k, keys.ConfirmAbort):
-		a.state = a.back
-		return a.focusCmd()
-	}
-	return nil
 }
 
 // externalDoneMsg comes back when $EDITOR exits.
@@ -339,21 +229,21 @@ func (a *App) externalEdit() tea.Cmd {
 
 func (a *App) externalReady(msg externalReadyMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "无法写临时文件："+model.OSReason(msg.err), true
+		a.status.fail("无法写临时文件：" + model.OSReason(msg.err))
 		return nil
 	}
 	editor := externalEditor()
 	if editor == "" {
-		a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
+		a.status.fail("未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e")
 		file := msg.file
 		return func() tea.Msg { os.Remove(file); return nil }
 	}
 	args := strings.Fields(editor)
 	cmd := exec.Command(args[0], append(args[1:], msg.file)...)
-	if a.terminal != nil {
+	if a.env.terminal != nil {
 		// Without this bubbletea hands the editor its input reader, which
 		// is not a terminal: the editor would get a pipe.
-		cmd.Stdin = a.terminal
+		cmd.Stdin = a.env.terminal
 	}
 	return tea.ExecProcess(cmd, func(err error) tea.Msg {
 		return externalDoneMsg{section: msg.section, file: msg.file, before: msg.before, err: err}
@@ -375,7 +265,7 @@ func (a *App) externalDone(msg externalDoneMsg) tea.Cmd {
 
 func (a *App) externalRead(msg externalReadMsg) tea.Cmd {
 	if msg.err != nil {
-		a.message, a.msgErr = "外部编辑器出错或读不回内容："+msg.err.Error()+"（正文未改动）", true
+		a.status.fail("外部编辑器出错或读不回内容：" + msg.err.Error() + "（正文未改动）")
 		return nil
 	}
 	text := msg.text
@@ -389,10 +279,9 @@ func (a *App) externalRead(msg externalReadMsg) tea.Cmd {
 	}
 	ed := a.editor(i)
 	ed.SetValue(text)
-	a.total += ed.Chars() - a.lens[i]
-	a.lens[i] = ed.Chars()
+	a.live.count(i, ed.Chars())
 	a.refreshStatuses()
-	a.message, a.msgErr = "已读回外部编辑的内容", false
+	a.status.say("已读回外部编辑的内容")
 	return tea.Batch(a.edited(), a.openSection(i, focusProse))
 }
 
@@ -406,11 +295,11 @@ type lockMovedMsg struct {
 // its first name), so a second nianbao opening it is warned. The file
 // work runs as a command; until it reports, no lock is held.
 func (a *App) moveLock(path string) tea.Cmd {
-	if !a.opts.locks {
+	if !a.env.opts.locks {
 		return nil
 	}
-	old, s := a.lock, a.autosave.session
-	a.lock, a.lockedPath = nil, path
+	old, s := a.file.lock, a.autosave.session
+	a.file.lock, a.file.lockedPath = nil, path
 	return func() tea.Msg {
 		_ = old.Release()
 		l, _, _ := model.AcquireLock(path, s)
@@ -419,10 +308,10 @@ func (a *App) moveLock(path string) tea.Cmd {
 }
 
 func (a *App) lockMoved(msg lockMovedMsg) tea.Cmd {
-	if msg.path != a.lockedPath {
+	if msg.path != a.file.lockedPath {
 		// A later save as is taking another name's lock already.
 		return func() tea.Msg { _ = msg.lock.Release(); return nil }
 	}
-	a.lock = msg.lock
+	a.file.lock = msg.lock
 	return nil
 }

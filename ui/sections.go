@@ -13,7 +13,7 @@ func (a *App) openSection(i int, focus focusArea) tea.Cmd {
 	if i < 0 || i >= len(a.c.sections) {
 		return nil
 	}
-	if a.editors[a.current().ID] != nil {
+	if a.prose.editors[a.current().ID] != nil {
 		a.editor(a.cur).Blur()
 	}
 	if a.figures != nil {
@@ -37,7 +37,7 @@ func (a *App) openSection(i int, focus focusArea) tea.Cmd {
 
 // openMeta shows the 报告信息 form in the right pane.
 func (a *App) openMeta() tea.Cmd {
-	if a.editors[a.current().ID] != nil {
+	if a.prose.editors[a.current().ID] != nil {
 		a.editor(a.cur).Blur()
 	}
 	a.state = stateMeta
@@ -105,17 +105,11 @@ func (a *App) nextRequired(from, dir int) int {
 
 // applyResult takes a finished check into the tree, findings and status.
 func (a *App) applyResult(res check.Result) {
-	a.result, a.checked = res, true
+	a.live.take(res)
 	a.c.prose = res.Prose
 	a.figures.proseChanged()
-	clear(a.errsBySec)
-	for _, f := range res.Findings {
-		if f.Severity == check.Error && f.Section != "" {
-			a.errsBySec[f.Section]++
-		}
-	}
 	a.findings.setResult(res)
-	if a.showFindings && a.lay.findingsH != a.findingsHeight(a.lay.mainH, a.c.styles.Pane.GetVerticalFrameSize(), a.lay.innerW) {
+	if a.shown.findings && a.lay.findingsH != a.findingsHeight(a.lay.mainH, a.c.styles.Pane.GetVerticalFrameSize(), a.lay.innerW) {
 		a.relayout() // the panel grows or shrinks with the list
 	}
 	a.refreshStatuses()
@@ -151,7 +145,7 @@ func (a *App) statusOf(i int) sectionStatus {
 	for _, ch := range a.c.children[i] {
 		worst = max(worst, a.tree.status[ch])
 	}
-	if a.lens[i] > 0 || a.errsBySec[s.ID] > 0 {
+	if a.live.lens[i] > 0 || a.live.errsBySec[s.ID] > 0 {
 		worst = max(worst, own)
 	}
 	if worst == statusOptional && s.Required {
@@ -175,13 +169,13 @@ func (a *App) ownStatus(i int) sectionStatus {
 		}
 	}
 	switch {
-	case s.Required && a.lens[i] == 0:
+	case s.Required && a.live.lens[i] == 0:
 		return statusMissing
-	case a.errsBySec[s.ID] > 0 || invalidFig:
+	case a.live.errsBySec[s.ID] > 0 || invalidFig:
 		return statusProblem
-	case s.Required && (a.lens[i] < s.MinChars || missingFig):
+	case s.Required && (a.live.lens[i] < s.MinChars || missingFig):
 		return statusStarted
-	case !s.Required && a.lens[i] == 0 && !anyFigure(r.Figures, s.Figures):
+	case !s.Required && a.live.lens[i] == 0 && !anyFigure(r.Figures, s.Figures):
 		return statusOptional
 	}
 	return statusDone

@@ -19,11 +19,11 @@ var errNoRecoveryPlace = errors.New("没有可写恢复文件的位置")
 // matters: the recovery file decides which text migration would move.
 func (a *App) startupPrompts() {
 	var ps []promptFunc
-	if hs := a.opts.LockHolders; len(hs) > 0 {
+	if hs := a.env.opts.LockHolders; len(hs) > 0 {
 		ps = append(ps, a.lockPrompt(hs))
 	}
-	for i, rec := range a.opts.Recoveries {
-		ps = append(ps, a.recoveryPrompt(rec, i, len(a.opts.Recoveries)))
+	for i, rec := range a.env.opts.Recoveries {
+		ps = append(ps, a.recoveryPrompt(rec, i, len(a.env.opts.Recoveries)))
 	}
 	ps = append(ps, a.migrationPrompt)
 	a.ask(ps...)
@@ -64,7 +64,7 @@ func age(now, t time.Time) string {
 // recoveryPrompt offers recovery file i of n found at start. Nothing is
 // deleted until the drafter picks 恢复 or 丢弃 (and confirms the latter).
 func (a *App) recoveryPrompt(rec *model.Recovery, i, n int) promptFunc {
-	unnamed := a.path == ""
+	unnamed := a.file.path == ""
 	return func() *prompt {
 		var lines []string
 		when := rec.ModTime.Format("2006-01-02 15:04:05") + "，" + age(time.Now(), rec.ModTime)
@@ -114,7 +114,7 @@ func (a *App) confirmDiscard(rec *model.Recovery, i, n int) tea.Cmd {
 		lines: []string{"恢复文件中未保存的内容将被删除，无法找回。"},
 		choices: []choice{
 			{keys: []string{"y"}, label: "确定丢弃", do: func() tea.Cmd {
-				a.message, a.msgErr = "已丢弃恢复文件", false
+				a.status.say("已丢弃恢复文件")
 				p := rec.Path
 				return func() tea.Msg { return recoveryRemovedMsg{model.RemoveRecovery(p)} }
 			}},
@@ -146,7 +146,7 @@ func (a *App) restore(rec *model.Recovery, i, n int, unnamed bool) tea.Cmd {
 		return a.applyRestore(rec, unnamed, "")
 	}
 	a.replacePrompt(&prompt{title: "正在备份草稿…", lines: []string{"草稿比恢复文件新，恢复前先备份。"}})
-	path := a.path
+	path := a.file.path
 	return func() tea.Msg {
 		bak, err := model.BackupFile(path)
 		return restoreBackedUpMsg{rec: rec, unnamed: unnamed, bak: bak, err: err}
@@ -168,15 +168,15 @@ func (a *App) restoreBackedUp(msg restoreBackedUpMsg) tea.Cmd {
 		return nil
 	}
 	cmd := a.applyRestore(msg.rec, msg.unnamed, msg.bak)
-	a.prompt = nil
+	a.dialogs.prompt = nil
 	return tea.Batch(cmd, a.nextPrompt())
 }
 
 // recoveryIndex finds rec among the recoveries offered at start.
 func (a *App) recoveryIndex(rec *model.Recovery) (int, int) {
-	for i, r := range a.opts.Recoveries {
+	for i, r := range a.env.opts.Recoveries {
 		if r == rec {
-			return i, len(a.opts.Recoveries)
+			return i, len(a.env.opts.Recoveries)
 		}
 	}
 	return 0, 1
@@ -193,9 +193,9 @@ func (a *App) applyRestore(rec *model.Recovery, unnamed bool, bak string) tea.Cm
 	// of one restored before it is no longer in the editor.
 	a.autosave.restored = rec.Path
 	cmd := a.replaceDocument(r, a.c.tmpl, true)
-	a.message, a.msgErr = "已恢复未保存的内容，请检查后保存（ctrl+s）", false
+	a.status.say("已恢复未保存的内容，请检查后保存（ctrl+s）")
 	if bak != "" {
-		a.message = "已恢复未保存的内容；较新的草稿已备份为 " + bak + "。请检查后保存（ctrl+s）"
+		a.status.text = "已恢复未保存的内容；较新的草稿已备份为 " + bak + "。请检查后保存（ctrl+s）"
 	}
 	return cmd
 }
@@ -210,7 +210,7 @@ func (a *App) migrationPrompt() *prompt {
 	if r.Template.ID == t.ID && r.Template.Version > t.Version {
 		return a.newerTemplatePrompt()
 	}
-	old := a.opts.Previous
+	old := a.env.opts.Previous
 	lines := []string{fmt.Sprintf("草稿是按模板“%s”第 %d 版起草的，现在的模板是“%s”第 %d 版。",
 		r.Template.ID, r.Template.Version, t.ID, t.Version)}
 	if old != nil {
@@ -274,11 +274,11 @@ func (a *App) newerTemplatePrompt() *prompt {
 // is rewritten only when the drafter saves, after a backup, which is made
 // off the update loop while the remaining questions wait.
 func (a *App) migrateDraft(old *model.Template) tea.Cmd {
-	if !a.onDisk || a.path == "" {
+	if !a.file.onDisk || a.file.path == "" {
 		return a.applyMigration(old, "")
 	}
 	a.replacePrompt(&prompt{title: "正在备份草稿…", lines: []string{"迁移前先备份草稿。"}})
-	path := a.path
+	path := a.file.path
 	return func() tea.Msg {
 		bak, err := model.BackupFile(path)
 		return migrationBackedUpMsg{old: old, bak: bak, err: err}
@@ -286,9 +286,9 @@ func (a *App) migrateDraft(old *model.Template) tea.Cmd {
 }
 
 func (a *App) migrationBackedUp(msg migrationBackedUpMsg) tea.Cmd {
-	a.prompt = nil
+	a.dialogs.prompt = nil
 	if msg.err != nil {
-		a.message, a.msgErr = "迁移前无法备份草稿，未迁移："+msg.err.Error(), true
+		a.status.fail("迁移前无法备份草稿，未迁移：" + msg.err.Error())
 		return a.quitKeepingRecovery()
 	}
 	return tea.Batch(a.applyMigration(msg.old, msg.bak), a.nextPrompt())
@@ -309,7 +309,7 @@ func (a *App) applyMigration(old *model.Template, bak string) tea.Cmd {
 	if bak != "" {
 		msg += "；原文件备份为 " + bak
 	}
-	a.message, a.msgErr = msg+"。请保存（ctrl+s）", false
+	a.status.say(msg + "。请保存（ctrl+s）")
 	return cmd
 }
 
@@ -317,30 +317,31 @@ func (a *App) applyMigration(old *model.Template, bak string) tea.Cmd {
 // (after recovery, migration or reload), keeping the screen size, the
 // queued prompts and the autosave bookkeeping.
 func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) tea.Cmd {
-	opts := a.opts
-	opts.Report, opts.Template, opts.Path = r, t, a.path
-	onDisk := a.onDisk
+	opts := a.env.opts
+	opts.Report, opts.Template, opts.Path = r, t, a.file.path
+	onDisk := a.file.onDisk
 	opts.onDisk = &onDisk
-	na := buildApp(opts, a.now)
+	na := buildApp(opts, a.env.now)
 	na.c.width, na.c.height = a.c.width, a.c.height
-	na.prompts = a.prompts
+	na.dialogs.queue = a.dialogs.queue
 	na.autosave = a.autosave
-	na.lock, na.lockedPath = a.lock, a.lockedPath
-	na.tick = a.tick
-	na.showFindings = a.showFindings
-	na.message, na.msgErr = a.message, a.msgErr
+	na.file.lock, na.file.lockedPath = a.file.lock, a.file.lockedPath
+	na.env.tick = a.env.tick
+	na.shown.findings = a.shown.findings
+	na.status = a.status
 	*a = *na
+	a.c.edit = a.applyEdit // na's closure would change the discarded copy
 	if dirty {
-		a.editGen++
+		a.file.editGen++
 	}
 	a.relayout()
-	return tea.Batch(a.focusCmd(), runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), a.checkSeq))
+	return tea.Batch(a.focusCmd(), a.env.runCheck(a.c.tmpl, a.c.report, a.live.seq))
 }
 
 // quitKeepingRecovery ends the program without touching any recovery file:
 // the drafter has not decided yet, or the program cannot go on safely.
 func (a *App) quitKeepingRecovery() tea.Cmd {
 	a.quitting = true
-	a.cursor.disable()
+	a.env.cursor.disable()
 	return tea.Quit
 }

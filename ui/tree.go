@@ -149,10 +149,11 @@ func (t *treeModel) cacheKey() treeKey {
 	return treeKey{t.cursor, t.current, t.offset, t.width, t.height, t.focused, b.String(), t.c.metaInvalid != ""}
 }
 
-func (t *treeModel) Update(msg tea.Msg) {
+// Update moves the tree cursor; opening a row is the root's (enter).
+func (t *treeModel) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return
+		return nil
 	}
 	next, moved := moveListCursor(k, t.c.keys, t.cursor, t.height, t.rows())
 	switch {
@@ -165,6 +166,7 @@ func (t *treeModel) Update(msg tea.Msg) {
 	}
 	t.cursor = max(0, min(t.cursor, t.rows()-1))
 	t.scroll()
+	return nil
 }
 
 func (t *treeModel) View() string {

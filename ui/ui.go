@@ -1,6 +1,10 @@
 // Package ui holds nianbao's bubbletea programs: the drafting editor, the
 // template editor and the widgets they share. It never writes files itself;
-// saving goes through model.
+// saving goes through model. Update never touches the disk: every file
+// operation (save, autosave, backups, locks, recovery files, exports,
+// reloads, the external editor's file) runs in a tea.Cmd that reports
+// back with a message, so a slow disk never freezes the screen
+// (noio_test.go holds the editor to it).
 package ui
 
 import (
@@ -67,7 +71,7 @@ func Run(opts Options) error {
 	target := &cursorTarget{}
 	opts.cursor = target
 	app := newApp(opts, time.Now)
-	defer func() { _ = app.lock.Release() }()
+	defer func() { _ = app.file.lock.Release() }()
 	// 120 fps: bubbletea v1 writes a frame only on its ticker, so the
 	// first frame (and the echo of each key) waits for the next tick; at
 	// the default 60 fps that is up to 16.7 ms of start-up.

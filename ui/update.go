@@ -23,60 +23,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.preview.refresh()
 		}
 		return a, nil
-	case checkTickMsg:
-		if msg.seq != a.checkSeq {
-			return a, nil // a newer edit will start its own check
-		}
-		a.syncProse()
-		return a, runCheckCmd(a.check, a.c.tmpl, a.c.report.Snapshot(), msg.seq)
-	case checkDoneMsg:
-		a.applyResult(msg.res)
-		return a, a.followUpCmd()
-	case followUpMsg:
-		a.applyFollowUp(msg)
-		return a, nil
-	case previousLoadedMsg:
-		return a, a.previousLoaded(msg)
-	case savedMsg:
-		return a, a.saved(msg)
-	case autosaveTickMsg:
-		if msg.seq != a.autosave.seq {
-			return a, nil
-		}
-		return a, a.autosaveNow()
-	case autosavedMsg:
-		return a, a.autosaved(msg)
-	case recoveryRemovedMsg:
-		a.recoveryRemoved(msg)
-		return a, nil
-	case restoreBackedUpMsg:
-		return a, a.restoreBackedUp(msg)
-	case migrationBackedUpMsg:
-		return a, a.migrationBackedUp(msg)
-	case reloadedMsg:
-		return a, a.reloaded(msg)
-	case saveAsCheckedMsg:
-		return a, a.saveAsChecked(msg)
-	case lockMovedMsg:
-		return a, a.lockMoved(msg)
-	case exportedMsg:
-		a.exported(msg)
-		return a, nil
-	case externalReadyMsg:
-		return a, a.externalReady(msg)
-	case externalDoneMsg:
-		return a, a.externalDone(msg)
-	case externalReadMsg:
-		return a, a.externalRead(msg)
-	case jumpMsg:
-		return a, a.jump(msg)
-	case maskMsg:
-		return a, a.mask(msg)
-	case metaDoneMsg:
-		return a, a.openSection(a.cur, focusProse)
-	case textedit.CopyMsg:
-		a.copied(msg.Text)
-		return a, nil
 	case tea.KeyMsg:
 		if a.lay.tooSmall && !key.Matches(msg, a.c.keys.Quit, a.c.keys.Interrupt, a.c.keys.Save) {
 			// The screen shows only "窗口太小": text typed now would go into
@@ -84,6 +30,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.handleKey(msg)
+	case textedit.CopyMsg:
+		a.copied(msg.Text)
+		return a, nil
+	case rootMsg:
+		return a, msg.update(a)
 	}
 	return a, a.updateActive(msg)
 }
@@ -93,8 +44,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	switch a.state {
 	case stateMeta:
-		_, cmd := a.meta.Update(msg)
-		return cmd
+		return a.meta.Update(msg)
 	case stateEdit:
 		switch a.focus {
 		case focusProse:
@@ -107,106 +57,117 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		return a.preview.Update(msg)
 	case stateLeftover:
 		return a.updateLeftover(msg)
-	case stateSaveAs:
-		var cmd tea.Cmd
-		a.fileName, cmd = a.fileName.Update(msg)
-		return cmd
-	case statePrevious:
-		var cmd tea.Cmd
-		a.follow.input, cmd = a.follow.input.Update(msg)
-		return cmd
+	case stateSaveAs, statePrevious:
+		return a.dialogs.Update(msg)
 	case stateHelp, stateConfirmQuit, statePrompt:
 	}
 	return nil
 }
 
+// handleKey splits a key by state: a dialog or the full help takes every
+// key; otherwise the keys that work everywhere come first, then the
+// screen's own.
 func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
-	keys := a.c.keys
+	if overlay := a.overlayKeys(); overlay != nil {
+		return overlay(k)
+	}
+	a.status.clear()
+	if cmd, ok := a.globalKey(k); ok {
+		return cmd
+	}
+	return a.screenKey(k)
+}
+
+// overlayKeys is the handler of a screen that takes every key, or nil.
+func (a *App) overlayKeys() func(tea.KeyMsg) tea.Cmd {
 	switch a.state {
 	case statePrompt:
-		return a.updatePrompt(k)
+		return a.updatePrompt
 	case stateConfirmQuit:
-		return a.updateConfirm(k)
+		return a.updateConfirm
 	case stateSaveAs:
-		return a.updateSaveAs(k)
+		return a.updateSaveAs
 	case statePrevious:
-		return a.updatePreviousInput(k)
+		return a.updatePreviousInput
 	case stateHelp:
-		switch {
-		case key.Matches(k, keys.Quit, keys.Interrupt):
-			return a.requestQuit()
-		case key.Matches(k, keys.Up):
-			a.helpOffset--
-		case key.Matches(k, keys.Down):
-			a.helpOffset++
-		case key.Matches(k, keys.PageUp):
-			a.helpOffset -= a.lay.innerH
-		case key.Matches(k, keys.PageDown):
-			a.helpOffset += a.lay.innerH
-		default:
-			a.state = a.back
-			return a.focusCmd()
-		}
-		a.helpOffset = max(0, a.helpOffset)
-		return nil
+		return a.updateHelp
 	case stateMeta, stateEdit, statePreview, stateLeftover:
 	}
-	a.message = ""
-	switch {
-	case key.Matches(k, keys.Interrupt) && a.state == stateEdit && a.focus == focusProse && a.editor(a.cur).HasSelection():
-		return a.updateProse(k) // copy the selection
-	case key.Matches(k, keys.Interrupt) && a.state == stateLeftover && a.focus == focusProse && a.leftoverEditor(a.leftover).HasSelection():
-		return a.updateLeftover(k)
-	case key.Matches(k, keys.Quit, keys.Interrupt):
+	return nil
+}
+
+func (a *App) updateHelp(k tea.KeyMsg) tea.Cmd {
+	if key.Matches(k, a.c.keys.Quit, a.c.keys.Interrupt) {
 		return a.requestQuit()
-	case key.Matches(k, keys.Save):
-		a.endUndoStep()
-		return a.save()
-	case key.Matches(k, keys.SaveAs):
-		return a.saveAs()
-	case key.Matches(k, keys.Export):
-		a.endUndoStep()
-		return a.export()
-	case key.Matches(k, keys.Help), k.String() == "?" && a.focusIsList():
-		a.back, a.state, a.helpOffset = a.state, stateHelp, 0
-		return nil
-	case key.Matches(k, keys.Findings):
-		return a.toggleFindings()
-	case key.Matches(k, keys.Preview):
-		a.endUndoStep()
-		return a.togglePreview()
-	case key.Matches(k, keys.Meta):
-		return a.openMeta()
-	case key.Matches(k, keys.Previous):
-		return a.askPrevious()
-	case key.Matches(k, keys.NextSection):
-		return a.walk(1, true)
-	case key.Matches(k, keys.PrevSection):
-		return a.walk(-1, true)
-	case key.Matches(k, keys.NextAny):
-		return a.walk(1, false)
-	case key.Matches(k, keys.PrevAny):
-		return a.walk(-1, false)
-	case key.Matches(k, keys.Guidance):
-		a.showGuidance = !a.showGuidance
-		a.relayout()
-		return nil
+	}
+	if a.help.scroll(k, a.c.keys, a.lay.innerH) {
+		a.state = a.back
+		return a.focusCmd()
+	}
+	return nil
+}
+
+// globalKey handles the keys that work on every editing screen (the
+// section walk, the form, the preview, a leftover). ok is false when k is
+// none of them.
+func (a *App) globalKey(k tea.KeyMsg) (cmd tea.Cmd, ok bool) {
+	keys := a.c.keys
+	switch {
+	case key.Matches(k, keys.Interrupt) && a.hasSelection():
+		return a.screenKey(k), true // ctrl+c copies the selection
+	case k.String() == "?" && a.focusIsList():
+		return a.openHelp(), true
 	case key.Matches(k, keys.ExtEditor) && a.state == stateEdit && a.focus == focusProse:
 		if externalEditor() == "" {
-			a.message, a.msgErr = "未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e", true
-			return nil
+			a.status.fail("未设置外部编辑器：请先设置环境变量 EDITOR（例如 EDITOR=nano），再按 ctrl+e")
+			return nil, true
 		}
-		return a.externalEdit()
+		return a.externalEdit(), true
 	case k.String() == "ctrl+t" && a.focus != focusTree:
-		return a.setFocus(focusTree)
+		return a.setFocus(focusTree), true
 	}
+	for _, g := range globalKeys {
+		if key.Matches(k, g.binding(&a.c.keys)) {
+			return g.do(a), true
+		}
+	}
+	return nil, false
+}
+
+// globalKeys are the keys that work everywhere, tried in order, so a key
+// bound twice does the first thing. The table is fixed (it picks each
+// binding from the editor's KeyMap) so that looking a key up allocates
+// nothing.
+var globalKeys = [...]struct {
+	binding func(*KeyMap) key.Binding
+	do      func(*App) tea.Cmd
+}{
+	{func(k *KeyMap) key.Binding { return k.Quit }, (*App).requestQuit},
+	{func(k *KeyMap) key.Binding { return k.Interrupt }, (*App).requestQuit},
+	{func(k *KeyMap) key.Binding { return k.Save }, func(a *App) tea.Cmd { a.endUndoStep(); return a.save() }},
+	{func(k *KeyMap) key.Binding { return k.SaveAs }, (*App).saveAs},
+	{func(k *KeyMap) key.Binding { return k.Export }, func(a *App) tea.Cmd { a.endUndoStep(); return a.export() }},
+	{func(k *KeyMap) key.Binding { return k.Help }, (*App).openHelp},
+	{func(k *KeyMap) key.Binding { return k.Findings }, (*App).toggleFindings},
+	{func(k *KeyMap) key.Binding { return k.Preview }, func(a *App) tea.Cmd { a.endUndoStep(); return a.togglePreview() }},
+	{func(k *KeyMap) key.Binding { return k.Meta }, (*App).openMeta},
+	{func(k *KeyMap) key.Binding { return k.Previous }, (*App).askPrevious},
+	{func(k *KeyMap) key.Binding { return k.NextSection }, func(a *App) tea.Cmd { return a.walk(1, true) }},
+	{func(k *KeyMap) key.Binding { return k.PrevSection }, func(a *App) tea.Cmd { return a.walk(-1, true) }},
+	{func(k *KeyMap) key.Binding { return k.NextAny }, func(a *App) tea.Cmd { return a.walk(1, false) }},
+	{func(k *KeyMap) key.Binding { return k.PrevAny }, func(a *App) tea.Cmd { return a.walk(-1, false) }},
+	{func(k *KeyMap) key.Binding { return k.Guidance }, (*App).toggleGuidance},
+}
+
+// screenKey passes a key to the screen shown.
+func (a *App) screenKey(k tea.KeyMsg) tea.Cmd {
 	switch a.state {
 	case stateMeta:
 		return a.updateMeta(k)
 	case stateEdit:
 		return a.updateEdit(k)
 	case statePreview:
-		if key.Matches(k, keys.Back) {
+		if key.Matches(k, a.c.keys.Back) {
 			return a.togglePreview()
 		}
 		return a.preview.Update(k)
@@ -217,13 +178,38 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// hasSelection says the prose editor shown has text selected, so ctrl+c
+// copies rather than quits.
+func (a *App) hasSelection() bool {
+	switch {
+	case a.focus != focusProse:
+		return false
+	case a.state == stateEdit:
+		return a.editor(a.cur).HasSelection()
+	case a.state == stateLeftover:
+		return a.leftoverEditor(a.leftover).HasSelection()
+	}
+	return false
+}
+
+func (a *App) openHelp() tea.Cmd {
+	a.back, a.state, a.help.offset = a.state, stateHelp, 0
+	return nil
+}
+
+func (a *App) toggleGuidance() tea.Cmd {
+	a.shown.guidance = !a.shown.guidance
+	a.relayout()
+	return nil
+}
+
 // walk moves to the next or previous section; guided walks only required
 // ones. At either end it says so instead of wrapping, and the tree is
 // always there for optional sections.
 func (a *App) walk(dir int, guided bool) tea.Cmd {
 	from := a.cur
 	if a.state == stateMeta {
-		a.meta.apply()
+		a.applyMeta()
 		from = -1
 		if dir < 0 {
 			return nil
@@ -235,9 +221,9 @@ func (a *App) walk(dir int, guided bool) tea.Cmd {
 	}
 	if next < 0 || next >= len(a.c.sections) {
 		if dir > 0 {
-			a.message = "已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择"
+			a.status.say("已是最后一个必填章节；选填章节请在目录（ctrl+t）中选择")
 		} else {
-			a.message = "已是第一个章节"
+			a.status.say("已是第一个章节")
 		}
 		return nil
 	}
@@ -249,14 +235,10 @@ func (a *App) updateMeta(k tea.KeyMsg) tea.Cmd {
 		return a.updateTree(k)
 	}
 	if key.Matches(k, a.c.keys.Back) {
-		a.meta.apply()
+		a.applyMeta()
 		return a.setFocus(focusTree)
 	}
-	changed, cmd := a.meta.Update(k)
-	if changed {
-		return tea.Batch(cmd, a.edited())
-	}
-	return cmd
+	return a.meta.Update(k)
 }
 
 func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
@@ -278,7 +260,7 @@ func (a *App) updateEdit(k tea.KeyMsg) tea.Cmd {
 				a.figures.focus = 0
 				return a.setFocus(focusFigures)
 			}
-			a.message, a.msgErr = "本节没有数字栏", false
+			a.status.say("本节没有数字栏")
 			return nil
 		case key.Matches(k, keys.BackPane):
 			if n := a.figures.len(); n > 0 {
@@ -322,15 +304,14 @@ func (a *App) updateTree(k tea.KeyMsg) tea.Cmd {
 			return a.openMeta()
 		}
 		if a.state == stateMeta {
-			a.meta.apply()
+			a.applyMeta()
 		}
 		if j := a.tree.cursor - 1 - len(a.c.sections); j >= 0 {
 			return a.openLeftover(j)
 		}
 		return a.openSection(a.tree.cursor-1, focusProse)
 	}
-	a.tree.Update(k)
-	return nil
+	return a.tree.Update(k)
 }
 
 // updateProse feeds the editor and, when the text changed, updates only
@@ -342,39 +323,30 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	if ed.Version() == before {
 		return cmd
 	}
-	n := ed.Chars()
-	a.total += n - a.lens[a.cur]
-	a.lens[a.cur] = n
+	a.live.count(a.cur, ed.Chars())
 	a.refreshCurrentStatus()
 	return tea.Batch(cmd, a.edited())
 }
 
-func (a *App) updateFigures(msg tea.Msg) tea.Cmd {
-	changed, cmd := a.figures.Update(msg)
-	if !changed {
-		return cmd
-	}
-	a.refreshStatuses()
-	return tea.Batch(cmd, a.edited())
-}
+func (a *App) updateFigures(msg tea.Msg) tea.Cmd { return a.figures.Update(msg) }
 
 // toggleFindings opens the findings panel with the keyboard in it. When
 // the panel is open but another pane has the keyboard (after a jump, say),
 // F2 gives the panel the keyboard again rather than closing it: only F2
 // inside the panel closes it.
 func (a *App) toggleFindings() tea.Cmd {
-	if a.showFindings && a.state == stateEdit && a.focus != focusFindings {
+	if a.shown.findings && a.state == stateEdit && a.focus != focusFindings {
 		return a.setFocus(focusFindings)
 	}
-	if a.showFindings {
-		a.showFindings = false
+	if a.shown.findings {
+		a.shown.findings = false
 		if a.focus == focusFindings {
 			a.focus = focusProse
 		}
 		a.relayout()
 		return a.focusCmd()
 	}
-	a.showFindings = true
+	a.shown.findings = true
 	if a.state == statePreview {
 		a.state = stateEdit
 	}
@@ -432,12 +404,11 @@ func (a *App) endUndoStep() {
 // clipboard (OSC 52) through the output writer.
 func (a *App) copied(text string) {
 	n := utf8.RuneCountInString(text)
-	if a.cursor.send(textedit.OSC52(text)) {
-		a.message = fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
+	if a.env.cursor.send(textedit.OSC52(text)) {
+		a.status.say(fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n))
 	} else {
-		a.message = fmt.Sprintf("已复制 %d 字", n)
+		a.status.say(fmt.Sprintf("已复制 %d 字", n))
 	}
-	a.msgErr = false
 }
 
 // externalEditor is the drafter's chosen editor command, or "" when none

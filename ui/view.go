@@ -18,7 +18,7 @@ func (a *App) View() string {
 	}
 	l := a.lay
 	if l.tooSmall {
-		a.cursor.set(0, 0, false)
+		a.env.cursor.set(0, 0, false)
 		return a.tooSmallView()
 	}
 	st := c.styles
@@ -57,10 +57,10 @@ func (a *App) View() string {
 // tree does not change while typing.
 func (a *App) treeFrame(s lipgloss.Style) []string {
 	key := a.tree.cacheKey()
-	if a.treeCache == nil || key != a.treeKey {
-		a.treeCache, a.treeKey = frame(s, a.lay.treeW, a.lay.mainH, a.tree.View()), key
+	if a.cache.tree == nil || key != a.cache.treeKey {
+		a.cache.tree, a.cache.treeKey = frame(s, a.lay.treeW, a.lay.mainH, a.tree.View()), key
 	}
-	return a.treeCache
+	return a.cache.tree
 }
 
 func (a *App) rightView() []string {
@@ -83,16 +83,16 @@ func (a *App) rightView() []string {
 	case stateConfirmQuit:
 		content = a.dialog("有尚未保存的修改。", "[s] 保存并退出    [d] 不保存退出    [esc] 取消")
 	case stateSaveAs:
-		content = a.dialog("保存为（相对于当前目录）：", a.fileName.View())
+		content = a.dialog("保存为（相对于当前目录）：", a.dialogs.fileName.View())
 	case statePrompt:
 		content = a.promptView()
 	case stateLeftover:
 		content = a.leftoverView()
 	case statePrevious:
-		content = a.dialog("附上去年的报告（草稿 .yaml，或 .docx、.txt 等文档）：", a.follow.input.View())
+		content = a.dialog("附上去年的报告（草稿 .yaml，或 .docx、.txt 等文档）：", a.dialogs.previous.View())
 	}
 	out := frame(paneStyle, l.rightW, l.paneH, content)
-	if a.showFindings {
+	if a.shown.findings {
 		fs := st.Pane
 		if a.focus == focusFindings {
 			fs = st.PaneFocused
@@ -110,17 +110,17 @@ func (a *App) sectionView() string {
 	if s.Required {
 		req = "（必填）"
 	}
-	if a.sectionHead == "" {
+	if a.cache.sectionHead == "" {
 		// Title and guidance change only with the section or the size.
 		var h strings.Builder
 		h.WriteString(st.Section.Title.Render(ansi.Truncate(a.c.heading(s)+req, l.innerW, "…")))
-		for _, g := range a.guidanceLines {
+		for _, g := range a.cache.guidance {
 			h.WriteString("\n" + st.Section.Guidance.Render(g))
 		}
-		a.sectionHead = h.String()
+		a.cache.sectionHead = h.String()
 	}
 	var b strings.Builder
-	b.WriteString(a.sectionHead)
+	b.WriteString(a.cache.sectionHead)
 	b.WriteByte('\n')
 	b.WriteString(a.editor(a.cur).View())
 	if l.figureRows > 0 {
@@ -162,16 +162,16 @@ func (a *App) tooSmallView() string {
 
 func (a *App) statusInfo() statusInfo {
 	return statusInfo{
-		path:         a.path,
-		isNew:        !a.onDisk,
+		path:         a.file.path,
+		isNew:        !a.file.onDisk,
 		dirty:        a.dirty(),
-		saving:       a.saving,
-		checked:      a.checked,
-		completeness: a.result.Completeness,
-		sectionChars: a.lens[a.cur],
-		totalChars:   a.total,
-		message:      a.message,
-		isError:      a.msgErr,
+		saving:       a.file.saving,
+		checked:      a.live.checked,
+		completeness: a.live.result.Completeness,
+		sectionChars: a.live.lens[a.cur],
+		totalChars:   a.live.total,
+		message:      a.status.text,
+		isError:      a.status.isErr,
 	}
 }
 
@@ -184,18 +184,18 @@ func (a *App) placeCursor() {
 	switch {
 	case a.state == stateEdit && a.focus == focusProse:
 		row, col := a.editor(a.cur).CursorPosition()
-		a.cursor.set(x0+col, y0+1+l.guidanceRows+row, true)
+		a.env.cursor.set(x0+col, y0+1+l.guidanceRows+row, true)
 	case a.state == stateEdit && a.focus == focusFigures:
 		row, col, ok := a.figures.cursorCell()
-		a.cursor.set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
+		a.env.cursor.set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
 	case a.state == stateLeftover && a.focus == focusProse:
 		row, col := a.leftoverEditor(a.leftover).CursorPosition()
-		a.cursor.set(x0+col, y0+len(a.leftoverHead())+row, true)
+		a.env.cursor.set(x0+col, y0+len(a.leftoverHead())+row, true)
 	case a.state == stateMeta && a.focus != focusTree:
 		row, col := a.meta.cursorCell()
-		a.cursor.set(x0+col, y0+row, true)
+		a.env.cursor.set(x0+col, y0+row, true)
 	default:
-		a.cursor.set(0, 0, false)
+		a.env.cursor.set(0, 0, false)
 	}
 }
 
@@ -260,8 +260,8 @@ func (a *App) activeKeys() keyList {
 // helpLine is cached by what decides it, since it does not change per key.
 func (a *App) helpLine() string {
 	hk := helpKey{a.state, a.focus, a.c.width, a.focus == focusFindings && a.findings.canMask()}
-	if a.helpCache != "" && hk == a.helpKey {
-		return a.helpCache
+	if a.cache.help != "" && hk == a.cache.helpKey {
+		return a.cache.help
 	}
 	if a.state == statePrompt {
 		// The prompt's own answers are the only keys that work.
@@ -271,12 +271,12 @@ func (a *App) helpLine() string {
 	if a.state == stateConfirmQuit || a.state == stateSaveAs || a.state == statePrevious {
 		keys = keys[:min(3, len(keys))]
 	}
-	unbounded := a.help
+	unbounded := a.help.model
 	unbounded.Width = 0 // measure the whole line; help.Model cuts at Width
 	keys = fitHelp(keys, a.c.keys, func(ks []key.Binding) int { return ansi.StringWidth(unbounded.ShortHelpView(ks)) }, a.c.width)
-	a.helpCache = ansi.Truncate(a.help.ShortHelpView(keys), a.c.width, "…")
-	a.helpKey = hk
-	return a.helpCache
+	a.cache.help = ansi.Truncate(a.help.model.ShortHelpView(keys), a.c.width, "…")
+	a.cache.helpKey = hk
+	return a.cache.help
 }
 
 type helpKey struct {
@@ -329,8 +329,8 @@ func (a *App) fullHelpView() string {
 	}
 	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）",
 		" #  已移除章节或未归类内容：不打印，可把文字移到合适的章节", "", "↑↓/PgUp/PgDn 滚动，其他键返回。")
-	a.helpOffset = max(0, min(a.helpOffset, len(lines)-a.lay.innerH))
-	lines = lines[a.helpOffset:]
+	a.help.offset = max(0, min(a.help.offset, len(lines)-a.lay.innerH))
+	lines = lines[a.help.offset:]
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], a.lay.innerW, "…")
 	}
