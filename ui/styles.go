@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"nianbao/ui/theme"
+)
 
 // Styles is every style the editor draws with, built once by DefaultStyles
 // and shared through common. Nothing here carries meaning by colour alone:
@@ -73,19 +77,12 @@ type Styles struct {
 // DefaultStyles uses adaptive colours so the editor is legible on light and
 // dark terminals; lipgloss drops the colours under NO_COLOR.
 func DefaultStyles() Styles {
-	var (
-		accent = lipgloss.AdaptiveColor{Light: "#1d4ed8", Dark: "#7aa2f7"}
-		dim    = lipgloss.AdaptiveColor{Light: "#6b7280", Dark: "#8b949e"}
-		red    = lipgloss.AdaptiveColor{Light: "#b91c1c", Dark: "#f7768e"}
-		amber  = lipgloss.AdaptiveColor{Light: "#b45309", Dark: "#e0af68"}
-		green  = lipgloss.AdaptiveColor{Light: "#15803d", Dark: "#9ece6a"}
-		border = lipgloss.AdaptiveColor{Light: "#9ca3af", Dark: "#565f89"}
-	)
+	// The palette and the frames are the template editor's too (ui/theme).
+	t := theme.Default()
+	accent, dim, red, amber, green, border := t.Accent, t.Dim, t.Red, t.Amber, t.Green, t.Border
 	var s Styles
 	s.App = lipgloss.NewStyle()
-	s.Pane = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(border).Padding(0, 1)
-	// A double border marks focus without relying on colour.
-	s.PaneFocused = s.Pane.Border(lipgloss.DoubleBorder()).BorderForeground(accent)
+	s.Pane, s.PaneFocused = t.Pane, t.PaneFocused
 
 	s.Tree.Item = lipgloss.NewStyle()
 	s.Tree.Selected = lipgloss.NewStyle().Reverse(true)
@@ -132,7 +129,7 @@ func DefaultStyles() Styles {
 	s.Status.Message = lipgloss.NewStyle().Reverse(true)
 	s.Status.Error = lipgloss.NewStyle().Reverse(true).Foreground(red)
 
-	s.Dialog = lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(accent).Padding(0, 2)
+	s.Dialog = t.Dialog
 	s.Help = lipgloss.NewStyle()
 	s.Small = lipgloss.NewStyle()
 	return s

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/ui/keymap"
 )
 
 // View draws the screen and tells the output writer where the insertion
@@ -81,7 +83,7 @@ func (a *App) rightView() []string {
 	case stateHelp:
 		content = a.fullHelpView()
 	case stateConfirmQuit:
-		content = a.dialog("有尚未保存的修改。", "[s] 保存并退出    [d] 不保存退出    [esc] 取消")
+		content = a.dialog(keymap.QuitQuestion, keymap.QuitChoices) // the template editor asks the same
 	case stateSaveAs:
 		content = a.dialog("保存为（相对于当前目录）：", a.dialogs.fileName.View())
 	case statePrompt:
