@@ -206,3 +206,16 @@ func TestFigureWalkEndsEarly(t *testing.T) {
 		t.Errorf("findings do not say which figure:\n%s", out)
 	}
 }
+
+// The example 成文日期 follows the year just entered, not the default
+// year: a 2022 report is dated early in 2023.
+func TestMetaDateExampleFollowsYear(t *testing.T) {
+	opts := newDraft(t, t.TempDir(), "d.yaml")
+	out, err := script(t, opts, lines("m", "青山县", "2022", "", "", "", "s", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "成文日期（例如 2023年3月1日）") {
+		t.Errorf("date example does not follow the year 2022:\n%s", out)
+	}
+}

@@ -179,7 +179,13 @@ func (s *session) editMeta() error {
 	if err := text("标题（不填则为“"+s.tmpl.Title(r.Unit, r.Year)+"”）", &r.Title, ""); err != nil {
 		return err
 	}
-	if err := text("成文日期", &r.Date, strconv.Itoa(model.DefaultYear(s.now())+1)+"年3月1日"); err != nil {
+	// The year was asked just above: the example date follows it, as in
+	// the full editor's form (a report is written early the next year).
+	exampleYear := r.Year
+	if exampleYear == 0 {
+		exampleYear = model.DefaultYear(s.now())
+	}
+	if err := text("成文日期", &r.Date, strconv.Itoa(exampleYear+1)+"年3月1日"); err != nil {
 		return err
 	}
 	if err := text("联系人", &r.Contact, "姓名 电话"); err != nil {
