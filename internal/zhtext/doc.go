@@ -4,7 +4,8 @@
 // them. When two packages need to agree on “is this a count?” or “where does
 // this sentence end?”, the answer lives here and nowhere else.
 //
-// The package is pure (no I/O, no state) and cheap: every predicate is a
+// The package is pure (no I/O, and no state but the Scanned work meter the
+// linear-time tests read) and cheap: every predicate is a
 // switch or a short table lookup, because callers run them on each character
 // of a report and the check must stay above 5,000 drafts a second.
 //
