@@ -72,7 +72,7 @@ func TestSampleChecksClean(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the shipped example draft cannot be loaded: %v", err)
 	}
-	tp, err := templates.ForReport(r, "")
+	tp, err := templates.LookupID(r.Template.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

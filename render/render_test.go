@@ -31,7 +31,7 @@ func load(t testing.TB, path string) (*model.Template, *model.Report) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tpl, err := templates.ForReport(r, "")
+	tpl, err := templates.LookupID(r.Template.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
