@@ -119,7 +119,7 @@ func runCheck(t *testing.T, dir string, bases map[string]string, cases []acase) 
 		write(c.id, c.text)
 	}
 	var out, errOut bytes.Buffer
-	code := cli.Run(append([]string{"check", "--format", "json"}, paths...), cli.TestStreams(nil, &out, &errOut))
+	code := cli.Run(append([]string{"check", "--format", "json"}, paths...), &cli.Streams{Out: &out, Err: &errOut})
 	if code > 1 {
 		t.Fatalf("check exit %d: %s", code, errOut.String())
 	}

@@ -338,19 +338,6 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	return Result{Findings: c.finish(true), Completeness: done.percent(), Prose: prose}
 }
 
-// Text runs the prose and writing rules (placeholders, figures in prose,
-// numbering, 一是/二是, years, typography) over free text at their default
-// severities. Line numbers are relative to text, from 1. The report year is
-// taken from the title line when there is one (“…2023年度法治政府建设…报告”),
-// and the part on next year's plans is found by its heading.
-func Text(text string) []Finding {
-	c := getCollector(nil)
-	defer putCollector(c)
-	c.docMode = true
-	c.scanDocument(text, nil, nil)
-	return c.finish(true)
-}
-
 // tally counts required items for the completeness score.
 type tally struct{ total, valid int }
 

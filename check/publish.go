@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
 // The publish group looks for what a report posted on the government portal
@@ -274,7 +276,7 @@ func publishTrigger(rs []rune, i int) int {
 	case '与', '和':
 		return pubAnd
 	case '号', '栋', '幢', '室':
-		if isDigitRune(prev) {
+		if zhtext.IsDigit(prev) {
 			return pubAddress
 		}
 	}
@@ -286,7 +288,7 @@ func publishTrigger(rs []rune, i int) int {
 // in one run or in groups (138 1234 5678, （0571）87654321).
 func publishDigits(rs []rune, i, j int) int {
 	n := j - i
-	if n >= 10 || n >= 3 && (isSep(runeAt(rs, j)) || strings.ContainsRune(")）", runeAt(rs, j))) && isDigitRune(runeAt(rs, j+1)) {
+	if n >= 10 || n >= 3 && (isSep(runeAt(rs, j)) || strings.ContainsRune(")）", runeAt(rs, j))) && zhtext.IsDigit(runeAt(rs, j+1)) {
 		return pubDigit
 	}
 	return 0
@@ -299,9 +301,9 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 	seen := 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		if isDigitRune(r) {
+		if zhtext.IsDigit(r) {
 			j := i + 1
-			for j < len(rs) && isDigitRune(rs[j]) {
+			for j < len(rs) && zhtext.IsDigit(rs[j]) {
 				j++
 			}
 			seen |= publishDigits(rs, i, j)

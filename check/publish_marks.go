@@ -3,6 +3,8 @@ package check
 import (
 	"slices"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // Secrecy markings and draft labels. A marking is a label on the document,
@@ -59,7 +61,7 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 			if strings.HasSuffix(before, lv) {
 				i := runeIndex(len(before) - len(lv))
 				j := runeIndex(star) + 1
-				for j < len(rs) && (isDigitRune(rs[j]) || strings.ContainsRune("年个月长期 ", rs[j])) {
+				for j < len(rs) && (zhtext.IsDigit(rs[j]) || strings.ContainsRune("年个月长期 ", rs[j])) {
 					j++
 				}
 				mark := strings.TrimSpace(string(rs[i:j]))
@@ -102,7 +104,7 @@ func scanMarks(rs []rune, title bool, emit func(pubMatch)) {
 			rest = strings.ReplaceAll(rest, w, "")
 		}
 		return rest != core && strings.TrimFunc(rest, func(r rune) bool {
-			return isDigitRune(r) || r == '年' || r == '月' || r == '日'
+			return zhtext.IsDigit(r) || r == '年' || r == '月' || r == '日'
 		}) == ""
 	}
 	// A secrecy level alone on its line (机密, 秘密级) is a marking too.

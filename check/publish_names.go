@@ -1,6 +1,10 @@
 package check
 
-import "strings"
+import (
+	"strings"
+
+	"nianbao/internal/zhtext"
+)
 
 // Names of private parties and their home addresses. A name is looked for
 // only where a party stands — right after a party word (申请人, 原告, 村民,
@@ -306,14 +310,14 @@ func scanAddresses(rs []rune, emit func(pubMatch)) {
 		return
 	}
 	for i := 0; i < len(rs); i++ {
-		if !isDigitRune(rs[i]) || i > 0 && isDigitRune(rs[i-1]) {
+		if !zhtext.IsDigit(rs[i]) || i > 0 && zhtext.IsDigit(rs[i-1]) {
 			continue
 		}
 		// A chain of number + unit: 88号3栋2单元501室.
 		j, parts, flat, house := i, 0, false, false
 		for {
 			q := j
-			for q < len(rs) && isDigitRune(rs[q]) {
+			for q < len(rs) && zhtext.IsDigit(rs[q]) {
 				q++
 			}
 			if q == j {
@@ -340,7 +344,7 @@ func scanAddresses(rs []rune, emit func(pubMatch)) {
 		}
 		var m strings.Builder
 		for _, c := range rs[i:j] {
-			if isDigitRune(c) {
+			if zhtext.IsDigit(c) {
 				c = '*'
 			}
 			m.WriteRune(c)

@@ -3,6 +3,8 @@ package check
 import (
 	"slices"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // Numbers that identify a person: resident ID numbers, mobile and private
@@ -17,16 +19,6 @@ import (
 type numRun struct {
 	i, j int
 	d    string
-}
-
-func digitOf(r rune) (byte, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return byte(r), true
-	case r >= '０' && r <= '９':
-		return byte(r-'０') + '0', true
-	}
-	return 0, false
 }
 
 // isLatinLetter is a letter A–Z in either width.
@@ -45,19 +37,14 @@ func numberRuns(rs []rune) []numRun {
 	var out []numRun
 	var b strings.Builder
 	for i := 0; i < len(rs); {
-		if _, ok := digitOf(rs[i]); !ok {
+		if !zhtext.IsDigit(rs[i]) {
 			i++
 			continue
 		}
 		b.Reset()
 		j := i
-		for j < len(rs) {
-			d, ok := digitOf(rs[j])
-			if !ok {
-				break
-			}
-			b.WriteByte(d)
-			j++
+		for ; j < len(rs) && zhtext.IsDigit(rs[j]); j++ {
+			b.WriteByte(byte('0' + zhtext.DigitValue(rs[j])))
 		}
 		if j-i == 17 && (runeAt(rs, j) == 'X' || runeAt(rs, j) == 'x' || runeAt(rs, j) == 'Ｘ') && !isLatinLetter(runeAt(rs, j+1)) {
 			b.WriteByte('X')
@@ -98,7 +85,7 @@ func plainRun(rs []rune, i, j int) bool {
 	if isLatinLetter(before) || isLatinLetter(after) {
 		return false
 	}
-	if before == '.' || after == '.' && isDigitRune(runeAt(rs, j+1)) {
+	if before == '.' || after == '.' && zhtext.IsDigit(runeAt(rs, j+1)) {
 		return false
 	}
 	if before == '第' || before == '¥' || before == '￥' || isUnitAfter(after) {
@@ -106,8 +93,6 @@ func plainRun(rs []rune, i, j int) bool {
 	}
 	return !hasBefore(rs, i, 10, codeContext...)
 }
-
-func isDigitRune(r rune) bool { _, ok := digitOf(r); return ok }
 
 func isSep(r rune) bool { return r == ' ' || r == '-' || r == '－' }
 

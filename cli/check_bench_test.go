@@ -48,7 +48,7 @@ func writeFileB(b *testing.B, path string, data []byte) {
 //	go test ./cli/ -run X -bench CheckFolderParallel -benchtime 3x
 func BenchmarkCheckFolderParallel(b *testing.B) {
 	dir := benchFolder(b, 300, 60)
-	s := TestStreams(nil, io.Discard, io.Discard)
+	s := testStreams(nil, io.Discard, io.Discard)
 	var single, multi time.Duration
 	for b.Loop() {
 		for _, jobs := range []int{1, 0} {
@@ -79,7 +79,7 @@ func TestCheckParallelKeepsOrder(t *testing.T) {
 	var outs [2]string
 	for i, jobs := range []int{1, 8} {
 		var out strings.Builder
-		_ = runCheck(&checkOptions{streams: TestStreams(nil, &out, io.Discard), format: "json", jobs: jobs, paths: []string{dir}})
+		_ = runCheck(&checkOptions{streams: testStreams(nil, &out, io.Discard), format: "json", jobs: jobs, paths: []string{dir}})
 		outs[i] = out.String()
 	}
 	if outs[0] != outs[1] || !strings.Contains(outs[0], "39.yaml") {
@@ -96,11 +96,11 @@ func BenchmarkCheckDocumentsOneCore(b *testing.B) {
 	src := b.TempDir()
 	draft := writeFile(t, filepath.Join(src, "a.yaml"), draftVariant(t, "clean"))
 	docx := filepath.Join(src, "a.docx")
-	if code := Run([]string{"export", "-o", docx, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+	if code := Run([]string{"export", "-o", docx, draft}, testStreams(nil, io.Discard, io.Discard)); code != 0 {
 		b.Fatal("export failed")
 	}
 	txt := filepath.Join(src, "a.txt")
-	if code := Run([]string{"export", "-o", txt, draft}, TestStreams(nil, io.Discard, io.Discard)); code != 0 {
+	if code := Run([]string{"export", "-o", txt, draft}, testStreams(nil, io.Discard, io.Discard)); code != 0 {
 		b.Fatal("export failed")
 	}
 	docxData, err := os.ReadFile(docx)
@@ -120,7 +120,7 @@ func BenchmarkCheckDocumentsOneCore(b *testing.B) {
 			for i := range 200 {
 				writeFileB(b, filepath.Join(dir, fmt.Sprintf("文档%04d%s", i, format.ext)), format.data)
 			}
-			s := TestStreams(nil, io.Discard, io.Discard)
+			s := testStreams(nil, io.Discard, io.Discard)
 			var spent time.Duration
 			for b.Loop() {
 				start := time.Now()

@@ -63,7 +63,7 @@ func TestEditWithDumbTerminalRunsPlainMode(t *testing.T) {
 	t.Setenv("NIANBAO_ACCESSIBLE", "")
 	path := filepath.Join(dir, "d.yaml")
 	var out, errOut bytes.Buffer
-	s := TestStreams(strings.NewReader("13\nt\n暂无。\n.\ns\nq\n"), &out, &errOut)
+	s := testStreams(strings.NewReader("13\nt\n暂无。\n.\ns\nq\n"), &out, &errOut)
 	s.OutTerminal = true // as on a serial console: a terminal, but dumb
 	code := Run([]string{"edit", path}, s)
 	if code != 0 {
@@ -86,7 +86,7 @@ func TestPlainEditEOFExitsEndedWithRecovery(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
 	path := filepath.Join(dir, "d.yaml")
 	var out, errOut bytes.Buffer
-	code := Run([]string{"edit", "--plain", path}, TestStreams(strings.NewReader("13\nt\n暂无"), &out, &errOut))
+	code := Run([]string{"edit", "--plain", path}, testStreams(strings.NewReader("13\nt\n暂无"), &out, &errOut))
 	if code != ExitEnded {
 		t.Fatalf("exit %d: %s%s", code, out.String(), errOut.String())
 	}
@@ -109,7 +109,7 @@ func TestRootCommandPicksPlainMode(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", filepath.Join(t.TempDir(), "state"))
 	t.Setenv("NIANBAO_ACCESSIBLE", "1")
 	var out, errOut bytes.Buffer
-	code := Run(nil, TestStreams(strings.NewReader("q\n"), &out, &errOut))
+	code := Run(nil, testStreams(strings.NewReader("q\n"), &out, &errOut))
 	if code != 0 || !strings.Contains(out.String(), "因设置了 NIANBAO_ACCESSIBLE=1 而开启") || !strings.Contains(out.String(), "草稿：未命名") {
 		t.Errorf("exit %d:\n%s\n%s", code, out.String(), errOut.String())
 	}

@@ -123,7 +123,7 @@ func TestExportWarnsOnCheckErrors(t *testing.T) {
 	draft := exportDraft(t)
 	var out, errOut bytes.Buffer
 	opts := &exportOptions{
-		streams: TestStreams(strings.NewReader(""), &out, &errOut),
+		streams: testStreams(strings.NewReader(""), &out, &errOut),
 		draft:   draft, format: "txt", output: "-", pageNumbers: "outside",
 		checker: func(*model.Template, *model.Report) check.Result {
 			var fs []check.Finding
@@ -193,7 +193,7 @@ func asModelError(err error, target **model.Error) bool {
 func TestExportDocxToTerminalRefused(t *testing.T) {
 	draft := exportDraft(t)
 	var out, errOut bytes.Buffer
-	s := TestStreams(strings.NewReader(""), &out, &errOut)
+	s := testStreams(strings.NewReader(""), &out, &errOut)
 	s.OutTerminal = true
 	opts := &exportOptions{streams: s, draft: draft, output: "-", format: "docx", checker: check.Report}
 	if err := runExport(opts); exitCode(err) != ExitInput || out.Len() != 0 {

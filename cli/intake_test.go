@@ -122,7 +122,7 @@ func TestCheckProgressOnTerminal(t *testing.T) {
 	}
 	for _, term := range []bool{true, false} {
 		var out, errOut strings.Builder
-		s := TestStreams(nil, &out, &errOut)
+		s := testStreams(nil, &out, &errOut)
 		s.ErrTerminal = term
 		_ = runCheck(&checkOptions{streams: s, format: "text", paths: []string{dir}})
 		shown := strings.Contains(errOut.String(), "\r正在检查 3/3") && strings.HasSuffix(errOut.String(), "\r\x1b[K")

@@ -68,14 +68,14 @@ func TestRollupCSVToStdout(t *testing.T) {
 //	go test ./cli/ -run X -bench RollupVsCheck -benchtime 3x
 func BenchmarkRollupVsCheck(b *testing.B) {
 	dir := benchFolder(b, 300, 60)
-	s := TestStreams(nil, io.Discard, io.Discard)
+	s := testStreams(nil, io.Discard, io.Discard)
 	var checkTime, rollupTime time.Duration
 	for b.Loop() {
 		start := time.Now()
 		_ = runCheck(&checkOptions{streams: s, format: "text", paths: []string{dir}})
 		checkTime += time.Since(start)
 		start = time.Now()
-		_ = runRollup(&rollupOptions{streams: TestStreams(nil, &bytes.Buffer{}, io.Discard), paths: []string{dir}, output: filepath.Join(os.TempDir(), "nianbao-bench-rollup.xlsx")})
+		_ = runRollup(&rollupOptions{streams: testStreams(nil, &bytes.Buffer{}, io.Discard), paths: []string{dir}, output: filepath.Join(os.TempDir(), "nianbao-bench-rollup.xlsx")})
 		rollupTime += time.Since(start)
 	}
 	_ = os.Remove(filepath.Join(os.TempDir(), "nianbao-bench-rollup.xlsx"))

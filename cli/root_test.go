@@ -15,7 +15,7 @@ import (
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Run(args, TestStreams(strings.NewReader(""), &out, &errOut))
+	code := Run(args, testStreams(strings.NewReader(""), &out, &errOut))
 	return code, out.String(), errOut.String()
 }
 

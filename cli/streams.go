@@ -32,9 +32,3 @@ func SystemStreams() *Streams {
 	errTerm := isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd())
 	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTerminal: term, Color: term && !noColor, ErrTerminal: errTerm}
 }
-
-// TestStreams returns streams backed by buffers-like writers, never a
-// terminal, for tests.
-func TestStreams(in io.Reader, out, errOut io.Writer) *Streams {
-	return &Streams{In: in, Out: out, Err: errOut}
-}

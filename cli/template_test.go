@@ -159,7 +159,7 @@ func TestTemplateEditStart(t *testing.T) {
 	isolate(t)
 	p := filepath.Join(dir, "new.yaml")
 	var got templateeditor.Options
-	opts := &templateEditOptions{streams: TestStreams(nil, &strings.Builder{}, &strings.Builder{}), path: p,
+	opts := &templateEditOptions{streams: testStreams(nil, &strings.Builder{}, &strings.Builder{}), path: p,
 		from: templates.Default, run: func(o templateeditor.Options) error { got = o; return nil }}
 	if err := runTemplateEdit(opts); err != nil {
 		t.Fatal(err)

@@ -82,7 +82,7 @@ func TestPlainModeOnDumbTerminal(t *testing.T) {
 	if r.Text("other") != plainOther || r.Unit != "绩溪县" {
 		t.Errorf("saved other=%q unit=%q", r.Text("other"), r.Unit)
 	}
-	if files := model.LockFiles(file); len(files) != 0 {
+	if files := lockFiles(file); len(files) != 0 {
 		t.Error("lock file left after quit")
 	}
 }
@@ -122,7 +122,7 @@ func TestPlainModeRecoveryAfterKill(t *testing.T) {
 	if r.Text("plans") != plainPlans {
 		t.Errorf("recovered %q", r.Text("plans"))
 	}
-	if files := model.RecoveryFiles(file); len(files) != 0 {
+	if files := recoveryFiles(file); len(files) != 0 {
 		t.Error("recovery file outlived the save")
 	}
 }

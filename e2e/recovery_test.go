@@ -82,7 +82,7 @@ func waitRecoveryHolds(t *testing.T, file string, want ...string) string {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		var seen []string
-		for _, p := range model.RecoveryFiles(file) {
+		for _, p := range recoveryFiles(file) {
 			data, _ := os.ReadFile(p)
 			ok := true
 			for _, w := range want {
@@ -121,12 +121,12 @@ func restartAndRecover(t *testing.T, dir, file string) {
 			t.Fatalf("draft after recovery lacks %q:\n%s", w, data)
 		}
 	}
-	if left := model.RecoveryFiles(file); len(left) != 0 {
+	if left := recoveryFiles(file); len(left) != 0 {
 		t.Fatalf("recovery files outlived the save: %v", left)
 	}
 	tm.keys("C-q")
 	tm.waitExit()
-	if left := model.LockFiles(file); len(left) != 0 {
+	if left := lockFiles(file); len(left) != 0 {
 		t.Fatalf("lock files outlived the editor: %v", left)
 	}
 }
@@ -287,7 +287,7 @@ func TestSteadyTypingThenKill(t *testing.T) {
 	tm.waitFor(fmt.Sprintf("本节 %d 字", typed))
 	killEditor(t, tm)
 	held := 0
-	for _, p := range model.RecoveryFiles(file) {
+	for _, p := range recoveryFiles(file) {
 		r, err := model.LoadReport(p)
 		if err != nil {
 			t.Fatal(err)

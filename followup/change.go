@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -153,7 +154,7 @@ func CheckChanges(sentences []Sentence, figs []FigureInfo, cur, prev map[string]
 	var out []ChangeProblem
 	for _, s := range sentences {
 		for _, sent := range splitSentences(s.Text) {
-			for _, p := range c.sentence(halfWidth(sent)) {
+			for _, p := range c.sentence(zhtext.FoldDigits(sent)) {
 				p.Section, p.Sentence = s.Section, strings.TrimSpace(sent)
 				out = append(out, p)
 			}
@@ -198,7 +199,7 @@ func (c *changeChecker) sentence(sent string) []ChangeProblem {
 	}
 	for _, m := range reTimes.FindAllStringSubmatchIndex(sent, -1) {
 		x, _ := strconv.ParseFloat(sent[m[4]:m[5]], 64)
-		if p, ok := c.ratio(sent, m[0], sent[m[0]:m[1]], x, ulp(sent[m[4]:m[5]])/2); ok {
+		if p, ok := c.ratio(sent, m[0], sent[m[0]:m[1]], x, zhtext.Step(sent[m[4]:m[5]])/2); ok {
 			out = append(out, p)
 		}
 	}

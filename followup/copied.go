@@ -3,6 +3,8 @@ package followup
 import (
 	"strings"
 	"unicode"
+
+	"nianbao/internal/zhtext"
 )
 
 // Copy says how much of this year's text repeats last year's.
@@ -21,7 +23,7 @@ func (c Copy) Repeated() bool {
 // punctuation change from year to year in copied text, the words do not.
 func normalize(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isHan(r) || unicode.IsLetter(r) {
+		if zhtext.IsHan(r) || unicode.IsLetter(r) {
 			return r
 		}
 		return -1
@@ -68,14 +70,14 @@ func Copied(last, this string) Copy {
 			break // the share is over the sentences compared
 		}
 		n := normalize(s)
-		size := hanCount(n)
+		size := zhtext.CountHan(n)
 		total += size
 		if size < 10 {
 			continue
 		}
 		if strings.Contains(lastNorm, n) || nearlyIn(trigrams(n), lastGrams) {
 			c.Chars += size
-			if size > hanCount(c.Example) {
+			if size > zhtext.CountHan(c.Example) {
 				c.Example = strings.TrimSpace(s)
 			}
 		}

@@ -1,27 +1,18 @@
 package followup
 
-// Number helpers of the change check: how precise a written number is,
-// whether a stated value is a computed one as offices write it (truncated or
-// rounded), and full-width digits. They belong in the shared Chinese-text
-// package (number and rate parsing) once it exists.
+// Number helpers of the change check: whether a stated value is a computed
+// one as offices write it (truncated or rounded). How precise a written
+// number is (zhtext.Step) and full-width digits (zhtext.FoldDigits) come
+// from the shared Chinese-text package.
 
 import (
 	"math"
 	"strconv"
 	"strings"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
-
-// ulp is the step of the last digit written: "50" → 1, "12.5" → 0.1. A
-// stated value within one step of the computed one is truncation or
-// rounding, not an error.
-func ulp(text string) float64 {
-	if i := strings.IndexByte(text, '.'); i >= 0 {
-		return math.Pow(10, -float64(len(text)-i-1))
-	}
-	return 1
-}
 
 // matches says a stated value is the computed one truncated or rounded to
 // the digits written ([s − step/2, s + step)), give or take slack: the
@@ -31,7 +22,7 @@ func matches(stated float64, text string, computed, slack float64) bool {
 	if stated != 0 && math.Abs(computed) > slack && (stated > 0) != (computed > 0) {
 		return false
 	}
-	step := ulp(text)
+	step := zhtext.Step(text)
 	s, a := math.Abs(stated), math.Abs(computed)
 	return a >= s-step/2-slack-1e-9 && a < s+step+slack+1e-9
 }
@@ -40,7 +31,7 @@ func matches(stated float64, text string, computed, slack float64) bool {
 // decimals are rounded when written; counts are exact.
 func inputErr(n model.Number, percent bool) float64 {
 	if percent || strings.Contains(n.Text, ".") {
-		return ulp(n.Text) / 2
+		return zhtext.Step(n.Text) / 2
 	}
 	return 0
 }
@@ -56,14 +47,6 @@ func fmtNum(v float64) string {
 	return s
 }
 
-// halfWidth turns full-width digits and signs into ASCII, as some offices
-// type them ("１２０件", "５０％"), so one set of patterns reads both.
-var halfWidth = strings.NewReplacer(
-	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
-	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
-	"．", ".", "％", "%",
-).Replace
-
 // agrees is matches with the qualifier a claim may carry: 约/近 allow a
 // tenth either way, 超过/逾 say "at least".
 func agrees(qual string, stated float64, text string, computed, slack float64) bool {
@@ -72,7 +55,7 @@ func agrees(qual string, stated float64, text string, computed, slack float64) b
 		if stated != 0 && (stated > 0) != (computed > 0) {
 			return false
 		}
-		return math.Abs(math.Abs(computed)-math.Abs(stated)) <= math.Max(ulp(text), math.Abs(stated)/10)+slack+1e-9
+		return math.Abs(math.Abs(computed)-math.Abs(stated)) <= math.Max(zhtext.Step(text), math.Abs(stated)/10)+slack+1e-9
 	case "超过", "逾":
 		if stated != 0 && (stated > 0) != (computed > 0) {
 			return false

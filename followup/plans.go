@@ -3,6 +3,8 @@ package followup
 import (
 	"regexp"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // Plan is one item of last year's 下一年度安排.
@@ -104,7 +106,7 @@ func hasEnum(s string) bool {
 
 // isHeading says a numbered line is a heading: short and not a sentence.
 func isHeading(s string) bool {
-	return hanCount(s) <= 30 && !strings.ContainsAny(s, "。；;")
+	return zhtext.CountHan(s) <= 30 && !strings.ContainsAny(s, "。；;")
 }
 
 // isLeadIn says a piece only introduces what follows ("重点抓好以下工作：",
@@ -112,5 +114,5 @@ func isHeading(s string) bool {
 func isLeadIn(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") ||
-		strings.Contains(s, "以下") && hanCount(s) < 30
+		strings.Contains(s, "以下") && zhtext.CountHan(s) < 30
 }

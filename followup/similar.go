@@ -4,6 +4,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // bigram is two adjacent Han characters; Chinese words are mostly one or
@@ -27,7 +29,7 @@ func bigramSeq(s string) []bigram {
 	var out []bigram
 	var prev rune
 	for _, r := range stopWords.Replace(s) {
-		if !isHan(r) {
+		if !zhtext.IsHan(r) {
 			if prev != 0 {
 				out = append(out, bigram{})
 			}
@@ -80,7 +82,7 @@ var stopWords = func() *strings.Replacer {
 
 // specificHan counts the Han characters left once the stop words are cut
 // out: a plan with almost none ("继续做好各项工作") has nothing to follow up.
-func specificHan(s string) int { return hanCount(stopWords.Replace(s)) }
+func specificHan(s string) int { return zhtext.CountHan(stopWords.Replace(s)) }
 
 // keyTerms are domain names whose presence in both years is strong evidence
 // that a plan was taken up: they are specific measures, not slogans.

@@ -4,19 +4,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// isHan reports a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+	"nianbao/internal/zhtext"
+)
 
 // sentenceEnd lists the runes that end a sentence for matching purposes. The
 // semicolon is included: reports chain independent measures with "；".
 func sentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '；', ';', '!', '?', '\n':
-		return true
-	}
-	return false
+	return zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) || r == '\n'
 }
 
 // Sentence is a piece of text with where it came from.
@@ -31,7 +26,7 @@ func Sentences(section, text string) []Sentence {
 	var out []Sentence
 	for _, piece := range splitSentences(text) {
 		for _, p := range splitEnum(piece) {
-			if p = strings.TrimSpace(p); hanCount(p) >= 4 {
+			if p = zhtext.TrimBlank(p); zhtext.CountHan(p) >= 4 {
 				out = append(out, Sentence{Section: section, Text: p})
 			}
 		}
@@ -63,7 +58,7 @@ func enumAt(s string, i int) int {
 	}
 	if i > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		if isHan(prev) || unicode.IsDigit(prev) || unicode.IsLetter(prev) {
+		if zhtext.IsHan(prev) || zhtext.IsDigit(prev) || unicode.IsLetter(prev) {
 			return 0
 		}
 	}
@@ -105,21 +100,13 @@ func splitEnum(s string) []string {
 	return out
 }
 
-func hanCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// trimPunct drops leading and trailing sentence punctuation and spaces
-// (not % or a closing quote, which belong to the words).
+// trimPunct drops leading and trailing sentence punctuation, blanks and
+// line ends (not % or a closing quote, which belong to the words, nor an
+// opening bracket, which starts a （一） heading).
 func trimPunct(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("。；;，,：:、！？!?", r)
+		return zhtext.IsBlank(r) || zhtext.IsLineEnd(r) || zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) ||
+			r == '，' || r == ',' || r == '：' || r == ':' || r == '、'
 	})
 }
 

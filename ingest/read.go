@@ -200,16 +200,6 @@ func isSpace(r rune) bool {
 	return zhtext.IsBlank(r) || r == '\n' || r == '\r' || r == '\v' || r == '\f'
 }
 
-// Text is the whole document as plain text, one paragraph a line.
-func (d *Document) Text() string {
-	var b strings.Builder
-	for _, l := range d.Lines {
-		b.WriteString(l.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
 // runeLen counts characters, not bytes: limits and heuristics about line
 // length are about what the reader sees.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -328,13 +328,3 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	}
 	*lines = ls[:n]
 }
-
-// EnumeratedItems lists the "一是…二是…" points of a paragraph by their
-// number, e.g. [1 2 3]; the text stays where it is, this only recognises it.
-func EnumeratedItems(paragraph string) []int {
-	var out []int
-	for _, m := range itemRe().FindAllStringSubmatch(paragraph, -1) {
-		out = append(out, chineseValue(m[1]))
-	}
-	return out
-}

@@ -68,14 +68,6 @@ func recoveryCandidates(draftPath string) (map[string]string, error) {
 	return files, nil
 }
 
-// RecoveryFiles lists every recovery file of draftPath, whichever session
-// wrote it, including the single .FILE.autosave of older versions and
-// the state-directory fallback.
-func RecoveryFiles(draftPath string) []string {
-	m, _ := recoveryCandidates(draftPath)
-	return sortedKeys(m)
-}
-
 // WriteAutosave writes the draft's current state to session s's recovery
 // file, atomically and readable only by its owner, without touching the
 // draft itself or the Report's notion of what is on disk. When the

@@ -75,18 +75,6 @@ func errorsOrNil(es Errors) error {
 // understood at all; commands map it to exit code 2.
 var ErrUnreadable = errors.New("无法读取输入")
 
-// IsUnreadable reports whether err came from reading or parsing an input file.
-func IsUnreadable(err error) bool {
-	if err == nil {
-		return false
-	}
-	if errors.Is(err, ErrUnreadable) {
-		return true
-	}
-	var e *Error
-	return errors.As(err, &e)
-}
-
 func errAt(file string, n *yaml.Node, format string, args ...any) *Error {
 	e := &Error{File: file, Msg: Printable(fmt.Sprintf(format, args...))}
 	if n != nil {

@@ -26,12 +26,6 @@ func sidePath(draftPath, id, suffix string) string {
 	return filepath.Join(dir, "."+base+"."+id+suffix)
 }
 
-// LockFiles lists every lock file beside draftPath, live or not.
-func LockFiles(draftPath string) []string {
-	m, _ := sideFiles(draftPath, lockSuffix)
-	return sortedKeys(m)
-}
-
 // LockInfo describes who holds a draft open.
 type LockInfo struct {
 	Session

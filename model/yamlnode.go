@@ -407,6 +407,7 @@ func childShape(sh *shape, key string) *shape {
 func mergeMapping(old, fresh *yaml.Node, sh *shape) *yaml.Node {
 	out := *old
 	out.Content = nil
+	out.Style = layoutOf(old, fresh)
 	freshIdx := map[string]int{}
 	for i := 0; i+1 < len(fresh.Content); i += 2 {
 		freshIdx[fresh.Content[i].Value] = i
@@ -461,6 +462,16 @@ func mergeMapping(old, fresh *yaml.Node, sh *shape) *yaml.Node {
 	return &out
 }
 
+// layoutOf is the style of a merged mapping or sequence: the old node's,
+// except that the writer, not the file, decides between flow and block.
+// An empty map is read as flow ("figures: {}" in a new draft), and keeping
+// that once figures are filled wrote them all on one line, so a diff showed
+// every figure changed and every finding on them pointed at that line.
+// Flow-style files still read; they are written in the writer's layout.
+func layoutOf(old, fresh *yaml.Node) yaml.Style {
+	return old.Style&^yaml.FlowStyle | fresh.Style&yaml.FlowStyle
+}
+
 func indexOfKey(content []*yaml.Node, key string) int {
 	for i := 0; i+1 < len(content); i += 2 {
 		if content[i].Value == key {
@@ -476,6 +487,7 @@ func indexOfKey(content []*yaml.Node, key string) int {
 func mergeSequence(old, fresh *yaml.Node, sh *shape) *yaml.Node {
 	out := *old
 	out.Content = nil
+	out.Style = layoutOf(old, fresh)
 	byID := map[string]*yaml.Node{}
 	for _, it := range old.Content {
 		if id := itemID(it); id != "" {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
 // Title lines. GB/T 9704-2012 §7.3.1: a title that needs more than one line
@@ -234,7 +236,9 @@ func titleTokens(line, unit string, maxChars float64) []titleToken {
 	return toks
 }
 
-// glue joins punctuation and 的 to their neighbours.
+// glue joins punctuation and 的 to their neighbours: what may not start a
+// row (zhtext.NoBreakBefore) joins the word before it, what may not end
+// one (zhtext.NoBreakAfter) the word after.
 func glue(words []string) []string {
 	var out []string
 	stickNext := false
@@ -243,21 +247,16 @@ func glue(words []string) []string {
 		switch {
 		case stickNext && len(out) > 0:
 			out[len(out)-1] += w
-		case len(out) > 0 && (strings.ContainsRune(closingMarks, first) || strings.HasPrefix(w, "的")):
+		case len(out) > 0 && (zhtext.NoBreakBefore(first) || strings.HasPrefix(w, "的")):
 			out[len(out)-1] += w
 		default:
 			out = append(out, w)
 		}
 		last, _ := utf8.DecodeLastRuneInString(w)
-		stickNext = strings.ContainsRune(openingMarks, last) || w == "关于"
+		stickNext = zhtext.NoBreakAfter(last) || w == "关于"
 	}
 	return out
 }
-
-const (
-	closingMarks = "。，、；：？！）”’》」』】〕"
-	openingMarks = "（“‘《「『【〔"
-)
 
 // yearWord is the length of a year at the start of s with the 年度 or 年
 // that follows it ("2024年度"), or 0.

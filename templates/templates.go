@@ -132,13 +132,3 @@ func looksLikePath(ref string) bool {
 	_, err := os.Stat(ref)
 	return err == nil
 }
-
-// ForReport finds the template a draft was written against. override wins
-// when set (the user's --template, which may be a path); otherwise the id
-// the draft records, which is only ever an id.
-func ForReport(r *model.Report, override string, dirs ...string) (*model.Template, error) {
-	if override != "" {
-		return Lookup(override, dirs...)
-	}
-	return LookupID(r.Template.ID, dirs...)
-}

@@ -109,13 +109,6 @@ func TestLookup(t *testing.T) {
 	if _, err := Lookup(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "文件不存在") {
 		t.Errorf("missing file: %v", err)
 	}
-	r := &model.Report{Template: model.TemplateRef{ID: "department"}}
-	if tpl, _ := ForReport(r, ""); tpl.ID != "department" {
-		t.Errorf("ForReport ignored the draft's template")
-	}
-	if tpl, _ := ForReport(r, "standard"); tpl.ID != "standard" {
-		t.Errorf("ForReport ignored the override")
-	}
 }
 
 // TestEmbeddedCopies: the parsed embedded template is shared, but every

@@ -12,6 +12,19 @@ func IsHan(r rune) bool {
 		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F
 }
 
+// CountHan is the number of Chinese ideographs (IsHan) in s: how long a
+// sentence is in the words that carry its meaning, leaving out digits,
+// punctuation and Latin letters.
+func CountHan(s string) int {
+	n := 0
+	for _, r := range s {
+		if IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // IsDigit reports an ASCII or a full-width digit.
 func IsDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
@@ -119,7 +132,7 @@ func IsBlank(r rune) bool { return IsSpace(r) || IsInvisible(r) }
 // and the templates' minimum lengths count them: anything but blanks and
 // line ends.
 func IsCounted(r rune) bool {
-	return !IsBlank(r) && r != '\n' && r != '\r' && r != '\v' && r != '\f'
+	return !IsBlank(r) && !IsLineEnd(r)
 }
 
 // CountChars is the number of characters of s that IsCounted: what the
@@ -147,21 +160,11 @@ func CountChars(s string) int {
 
 func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 
+// IsLineEnd reports the characters that end a line: \n, \r, and the
+// vertical tab and form feed some word processors export.
+func IsLineEnd(r rune) bool { return r == '\n' || r == '\r' || r == '\v' || r == '\f' }
+
 // TrimBlank trims IsBlank characters and line ends from both sides of s.
 func TrimBlank(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return IsBlank(r) || r == '\n' || r == '\r' })
-}
-
-// LastRune is the last rune of s, skipping blanks; 0 when there is none.
-// Rules that ask “what stands before this word?” use it so that an odd space
-// does not hide the punctuation before it.
-func LastRune(s string) rune {
-	for len(s) > 0 {
-		r, w := utf8.DecodeLastRuneInString(s)
-		if !IsBlank(r) {
-			return r
-		}
-		s = s[:len(s)-w]
-	}
-	return 0
+	return strings.TrimFunc(s, func(r rune) bool { return IsBlank(r) || IsLineEnd(r) })
 }

@@ -4,13 +4,15 @@
 // them. When two packages need to agree on “is this a count?” or “where does
 // this sentence end?”, the answer lives here and nowhere else.
 //
-// The package is pure (no I/O, no state) and cheap: every predicate is a
+// The package is pure (no I/O, and no state but the Scanned work meter the
+// linear-time tests read) and cheap: every predicate is a
 // switch or a short table lookup, because callers run them on each character
 // of a report and the check must stay above 5,000 drafts a second.
 //
 // # Characters
 //
-//   - IsHan: a Chinese ideograph (CJK unified, extension A–F, compatibility).
+//   - IsHan: a Chinese ideograph (CJK unified, extension A–F, compatibility);
+//     CountHan counts them, the length of a sentence in meaningful words.
 //   - IsDigit, DigitValue, FoldDigits: ASCII and full-width digits (０–９);
 //     FoldDigits also folds the full-width decimal point and per-cent sign,
 //     so “９８．５％” reads as “98.5%”.
@@ -19,8 +21,8 @@
 //     en/em/thin spaces (U+2000–U+200A), U+202F, U+205F and the ideographic
 //     space (U+3000). IsInvisible covers the zero-width characters (U+200B to
 //     U+200D, U+2060, U+FEFF) that take no cell but break word matching.
-//     IsBlank is either; TrimBlank and LastRune use it. Line ends are not
-//     blanks here: text is handled a line (paragraph) at a time.
+//     IsBlank is either; TrimBlank trims it and IsLineEnd (\n \r \v \f).
+//     Line ends are not blanks: text is handled a line (paragraph) at a time.
 //
 // # Sentences and clauses
 //
@@ -49,8 +51,9 @@
 // ASCII or full-width digits, thousands separators (“1,200”), a decimal
 // part, 万 or 亿, the vague 余/多 (“300余件”, “1.5万余人次”), a unit, and a
 // qualifier on either side — 约/近/超过/不足/逾 before, 以上/以下/左右
-// after. Numbers lists every number of a string and NextNumber walks them
-// one at a time without allocating. A Qualifier says how the
+// after. NextNumber walks the numbers of a string one at a time without
+// allocating. DecimalsOf and Step say how precise a number's Text is
+// (“12.5” → one decimal, a step of 0.1). A Qualifier says how the
 // stated number bounds the true one (Exact, Over, Under, About), which is
 // what lets a checker accept “办结率达95%以上” for 99.2% and still reject it
 // for 80%. Ordinals (“第3次”) are marked so they are never taken for counts.

@@ -1,6 +1,7 @@
 package zhtext
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -276,14 +277,19 @@ func skipBlanks(s string, i, max int) int {
 	return i
 }
 
-// Numbers returns every number in s, in order.
-func Numbers(s string) []Number {
-	var out []Number
-	for n, ok := NextNumber(s, 0); ok; n, ok = NextNumber(s, n.End) {
-		out = append(out, n)
+// DecimalsOf is the number of digits after the decimal point of a number
+// written as ASCII digits ("12.50" → 2, "120" → 0), as Number.Text holds it.
+func DecimalsOf(text string) int {
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		return len(text) - i - 1
 	}
-	return out
+	return 0
 }
+
+// Step is the value of the last digit written: "50" → 1, "12.5" → 0.1. A
+// stated value within a step of a computed one may be that value truncated
+// or rounded to the digits written.
+func Step(text string) float64 { return math.Pow10(-DecimalsOf(text)) }
 
 // NextNumber returns the first number that starts at or after byte from,
 // for scanners that look at numbers one by one without collecting them.

@@ -96,6 +96,16 @@ func TestScanNumberRefusesMidNumber(t *testing.T) {
 	}
 }
 
+// Numbers returns every number in s, in order: NextNumber collected, the
+// tests' view of what a scanner walking a text meets.
+func Numbers(s string) []Number {
+	var out []Number
+	for n, ok := NextNumber(s, 0); ok; n, ok = NextNumber(s, n.End) {
+		out = append(out, n)
+	}
+	return out
+}
+
 func TestNumbers(t *testing.T) {
 	got := Numbers("调处矛盾纠纷1927件,调解成功1913件,成功率99.27%，其中１２件涉企。")
 	var texts []string
@@ -140,9 +150,6 @@ func TestSpaces(t *testing.T) {
 	}
 	if got := TrimBlank("\u3000\u00a0正文\u2002\n"); got != "正文" {
 		t.Errorf("TrimBlank: %q", got)
-	}
-	if got := LastRune("制度。\u2002\u200b"); got != '。' {
-		t.Errorf("LastRune: %q", got)
 	}
 }
 
@@ -262,5 +269,43 @@ func TestSentenceBoundsEnds(t *testing.T) {
 	s := "舂米受理12件，办结率100%"
 	if a, _ := SentenceBounds(s, strings.Index(s, "率"), 0); a != 0 {
 		t.Errorf("false sentence end at %d", a)
+	}
+}
+
+func TestCountHanAndLineEnds(t *testing.T) {
+	if got := CountHan("一是2024年完成12项，A级。"); got != 7 {
+		t.Errorf("CountHan = %d, want 7 (一是年完成项级 without digits, letters, punctuation)", got)
+	}
+	if got := CountHan("𠀀㐀丽"); got != 3 {
+		t.Errorf("CountHan over extension B, A and compatibility ideographs = %d", got)
+	}
+	for _, r := range "\n\r\v\f" {
+		if !IsLineEnd(r) || IsCounted(r) {
+			t.Errorf("%U: a line end, not counted", r)
+		}
+	}
+	if IsLineEnd(' ') || IsLineEnd('\u3000') {
+		t.Error("blanks are not line ends")
+	}
+	if got := TrimBlank("\f正文\v"); got != "正文" {
+		t.Errorf("TrimBlank drops every line end: %q", got)
+	}
+}
+
+func TestDecimalsAndStep(t *testing.T) {
+	cases := []struct {
+		text     string
+		decimals int
+		step     float64
+	}{{"50", 0, 1}, {"12.5", 1, 0.1}, {"99.27", 2, 0.01}, {"0.125", 3, 0.001}, {"3.", 0, 1}}
+	for _, c := range cases {
+		if d, s := DecimalsOf(c.text), Step(c.text); d != c.decimals || s != c.step {
+			t.Errorf("%q: decimals %d step %v, want %d %v", c.text, d, s, c.decimals, c.step)
+		}
+	}
+	// The same count ScanNumber records for what it reads.
+	n, _ := ScanNumber("成功率99.27%", len("成功率"))
+	if DecimalsOf(n.Text) != n.Decimals {
+		t.Errorf("DecimalsOf(%q) = %d, ScanNumber says %d", n.Text, DecimalsOf(n.Text), n.Decimals)
 	}
 }
