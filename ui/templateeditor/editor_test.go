@@ -250,6 +250,11 @@ func TestVersionBumpOnStructuralSave(t *testing.T) {
 
 func TestEditSectionKeywordsAndRunIn(t *testing.T) {
 	m, _ := newEditor(t)
+	// The embedded templates run every （一） heading in; start from one
+	// that does not, to see the toggle turn it on.
+	if err := m.t.SetRunIn("functions", false); err != nil {
+		t.Fatal(err)
+	}
 	keys(m, "j", "e") // functions: not run-in, keywords from the template
 	out := screen(m)
 	for _, want := range []string{"标题接排：否", "关键词（导入已有报告时识别这一节，用、分隔）"} {
