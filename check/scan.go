@@ -3,6 +3,7 @@ package check
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"nianbao/internal/zhtext"
 )
@@ -192,12 +193,40 @@ func (c *collector) example(at int, i, j int) func() string {
 	}
 }
 
+// quietRunes is a bitmap of the characters below U+10000 that scanRunes
+// passes over: none of its cases matches them, whatever surrounds them.
+// Built on first use from the same predicates the cases use, so a rune
+// added to a case is loud at once; TestScannedExplicitNamesEveryCase holds the list of
+// explicit cases here in step with the switch.
+var quietRunes = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var q [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if !scannedRune(r) {
+			q[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &q
+})
+
+// scannedRune says whether any case of scanRunes can fire on r.
+func scannedRune(r rune) bool {
+	return strings.ContainsRune(scannedExplicit, r) || pubTriggers.has(r) || zhtext.IsSpace(r) ||
+		isBlankUnitStart(r) || isDigit(r) || isNumeral(r)
+}
+
+// scannedExplicit are the characters scanRunes's switches name one by one.
+const scannedExplicit = "率年%％Xx_T×Ｘ○＿□待此请填其,;:?!()"
+
 func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 	rs := c.runes
 	enumPrev := st.enumLast
 	enumSeen := false
+	quiet := quietRunes()
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		if r < 0x10000 && quiet[r>>6]&(1<<(r&63)) != 0 {
+			continue // most of a report: a character no rule below looks at
+		}
 		switch r {
 		case '率':
 			seen |= seenRate
@@ -261,7 +290,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			c.digitRun(i, j, at)
 			seen |= publishDigits(rs, i, j) << pubShift
 			i = j - 1
-		case isNumeral(r) && c.at(i+1) == '是':
+		case c.at(i+1) == '是' && isNumeral(r):
 			n, width := numeralBefore(rs, i)
 			if n <= 0 || c.at(i+2) == r && !isHan(c.at(i+3)) || !c.enumStart(i-width+1, n, enumPrev) {
 				// 一是一、二是二 (“exactly as it is”) is an idiom, not a list;

@@ -1,0 +1,78 @@
+package check
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// Every character scanRunes names in a case or a comparison is in
+// scannedExplicit, so the quiet bitmap never skips a rune a case would
+// take. Read from the source, so a case added to the switch and not to
+// the list fails here.
+func TestScannedExplicitNamesEveryCase(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "scan.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body *ast.BlockStmt
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "scanRunes" {
+			body = fn.Body
+		}
+	}
+	if body == nil {
+		t.Fatal("scanRunes not found in scan.go")
+	}
+	// The rune literals compared with r directly (case 'x', r == 'x');
+	// those compared with neighbours (c.at(i+1) == '是') are not r.
+	found := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+					found++
+					check(t, lit)
+				}
+			}
+		case *ast.BinaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && id.Name == "r" && n.Op == token.EQL {
+				if lit, ok := n.Y.(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+					found++
+					check(t, lit)
+				}
+			}
+		}
+		return true
+	})
+	if found < 20 {
+		t.Fatalf("found only %d rune literals in scanRunes; the test no longer reads it", found)
+	}
+}
+
+func check(t *testing.T, lit *ast.BasicLit) {
+	t.Helper()
+	r, _, _, err := strconv.UnquoteChar(lit.Value[1:len(lit.Value)-1], '\'')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.ContainsRune(scannedExplicit, r) && !scannedRune(r) {
+		t.Errorf("scanRunes takes %s, which scannedRune calls quiet", lit.Value)
+	}
+}
+
+// The bitmap marks exactly the runes scannedRune leaves out.
+func TestQuietRunesBitmap(t *testing.T) {
+	q := quietRunes()
+	for _, r := range "法治政府建设年度报告率年是一二件人%，,　 \u2002" {
+		quiet := q[r>>6]&(1<<(r&63)) != 0
+		if quiet == scannedRune(r) {
+			t.Errorf("%q: quiet %v but scannedRune %v", r, quiet, scannedRune(r))
+		}
+	}
+}
