@@ -6,9 +6,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
@@ -59,7 +61,7 @@ func readDocx(name string, data []byte) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		if styles, err = parseStyles(name, raw); err != nil {
+		if styles, err = cachedStyles(name, raw); err != nil {
 			return nil, err
 		}
 	}
@@ -233,6 +235,47 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 		return nil
 	})
 	return out, err
+}
+
+// stylesCache keeps the parsed styles.xml of the documents read last. An
+// office's batch comes from a few generators (one Word template, one
+// version of nianbao), whose styles parts are byte for byte the same, and
+// parsing them was a tenth of reading a .docx. Entries are found by hash
+// and confirmed by comparing the bytes, so a different part never shares
+// an entry; the parsed map is only read, never changed, after parsing.
+var stylesCache = struct {
+	sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]stylesEntry
+}{seed: maphash.MakeSeed(), m: map[uint64]stylesEntry{}}
+
+type stylesEntry struct {
+	raw    []byte
+	styles map[string]styleInfo
+}
+
+// stylesCacheSize bounds the cache; a full cache is emptied and refilled.
+const stylesCacheSize = 64
+
+func cachedStyles(name string, raw []byte) (map[string]styleInfo, error) {
+	h := maphash.Bytes(stylesCache.seed, raw)
+	stylesCache.Lock()
+	e, ok := stylesCache.m[h]
+	stylesCache.Unlock()
+	if ok && bytes.Equal(e.raw, raw) {
+		return e.styles, nil
+	}
+	styles, err := parseStyles(name, raw)
+	if err != nil {
+		return nil, err // errors name the file: never cached
+	}
+	stylesCache.Lock()
+	if len(stylesCache.m) >= stylesCacheSize {
+		clear(stylesCache.m)
+	}
+	stylesCache.m[h] = stylesEntry{raw: bytes.Clone(raw), styles: styles}
+	stylesCache.Unlock()
+	return styles, nil
 }
 
 // outlineLevel converts w:outlineLvl (0-based, 9 = body text) to a 1-based

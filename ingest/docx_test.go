@@ -145,3 +145,31 @@ func TestImportDocx(t *testing.T) {
 		t.Errorf("opening not in measures: %q", r.Text("measures"))
 	}
 }
+
+// Two documents alike but for their styles.xml, read one after the other
+// and again: each gets the heading levels of its own styles, whatever the
+// styles cache holds from the other.
+func TestDocxStylesNotShared(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		wp("X", "普法宣传教育") + wp("", "全年组织普法活动120场。") + `</w:body></w:document>`
+	styles := func(outline string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+			`<w:style w:type="paragraph" w:styleId="X"><w:name w:val="自定义"/><w:pPr><w:outlineLvl w:val="` + outline + `"/></w:pPr></w:style></w:styles>`
+	}
+	heading := buildDocx(t, docxParts(doc, styles("1"))) // outline 1: a level-2 heading
+	body := buildDocx(t, docxParts(doc, styles("9")))    // outline 9: body text
+	for round := range 2 {
+		for _, c := range []struct {
+			data []byte
+			want int
+		}{{heading, 2}, {body, 0}} {
+			d, err := Read("a.docx", c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Lines[0].Level; got != c.want {
+				t.Errorf("round %d: level %d, want %d", round, got, c.want)
+			}
+		}
+	}
+}
