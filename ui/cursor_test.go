@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,29 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestCursorWriterWrapsFrames(t *testing.T) {
-	target := &cursorTarget{}
-	w := &cursorWriter{target: target}
-	var b bytes.Buffer
-	w.wrap(&b, []byte("frame1"))
-	if b.String() != "frame1" {
-		t.Fatalf("no target: %q", b.String())
-	}
-	target.set(9, 4, true)
-	b.Reset()
-	w.wrap(&b, []byte("frame2"))
-	if want := "frame2\x1b7\x1b[5;10H\x1b[?25h"; b.String() != want {
-		t.Fatalf("got %q, want %q", b.String(), want)
-	}
-	// Before the next frame: hide and restore the renderer's position.
-	b.Reset()
-	target.disable()
-	w.wrap(&b, []byte("bye"))
-	if want := "\x1b[?25l\x1b8bye"; b.String() != want {
-		t.Fatalf("got %q, want %q", b.String(), want)
-	}
-}
-
 // TestIMECursorFollowsText checks the target against the drawn screen: the
 // cells left of it end with what was typed, in prose, figures and the form.
 func TestIMECursorFollowsText(t *testing.T) {
@@ -40,7 +16,7 @@ func TestIMECursorFollowsText(t *testing.T) {
 	a := newTestApp(t, nil, tm, "", 100, 30)
 	left := func() string {
 		lines := strings.Split(screen(a), "\n")
-		x, y, ok := a.env.cursor.get()
+		x, y, ok := a.env.cursor.Get()
 		if !ok || y >= len(lines) {
 			t.Fatalf("cursor %d,%d visible=%v", x, y, ok)
 		}
@@ -63,7 +39,7 @@ func TestIMECursorFollowsText(t *testing.T) {
 	}
 	press(t, a, "f3")
 	screen(a) // View sets the target
-	if _, _, ok := a.env.cursor.get(); ok {
+	if _, _, ok := a.env.cursor.Get(); ok {
 		t.Fatal("cursor shown in the preview")
 	}
 }

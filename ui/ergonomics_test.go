@@ -7,6 +7,7 @@ import (
 
 	"nianbao/check"
 	"nianbao/internal/zhtext"
+	"nianbao/ui/termcursor"
 )
 
 // Enter on a prose finding puts the cursor on the text it quotes, so the
@@ -51,11 +52,11 @@ func TestCopyReachesSystemClipboard(t *testing.T) {
 	r := draft(t, tm)
 	r.SetText("measures", "依法行政")
 	a := newTestApp(t, r, tm, "", 100, 30)
-	a.env.cursor = &cursorTarget{}
+	a.env.cursor = &termcursor.Target{}
 	drain(t, a, a.openSection(a.c.index["measures"], focusProse))
 	press(t, a, "ctrl+a", "ctrl+c")
 	mustContain(t, a, "已复制 4 字")
-	pending := a.env.cursor.takePending()
+	pending := a.env.cursor.TakePending()
 	if len(pending) != 1 || !strings.HasPrefix(pending[0], "\x1b]52;c;") {
 		t.Fatalf("pending terminal sequences %q, want one OSC 52", pending)
 	}
@@ -113,16 +114,16 @@ func TestUndoStopsAtSave(t *testing.T) {
 // The output writer sends queued terminal sequences once, before the next
 // frame, so Update itself never writes to the terminal.
 func TestCursorWriterSendsPendingOnce(t *testing.T) {
-	target := &cursorTarget{}
-	w := &cursorWriter{target: target}
-	target.send("\x1b]52;c;5L6d5rOV\x07")
+	target := &termcursor.Target{}
+	w := termcursor.NewWriter(nil, target)
+	target.Send("\x1b]52;c;5L6d5rOV\x07")
 	var b bytes.Buffer
-	w.wrap(&b, []byte("frame1"))
+	w.Wrap(&b, []byte("frame1"))
 	if got := b.String(); got != "\x1b]52;c;5L6d5rOV\x07frame1" {
 		t.Fatalf("first write %q", got)
 	}
 	b.Reset()
-	w.wrap(&b, []byte("frame2"))
+	w.Wrap(&b, []byte("frame2"))
 	if got := b.String(); got != "frame2" {
 		t.Fatalf("second write %q, want the sequence sent only once", got)
 	}

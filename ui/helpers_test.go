@@ -11,6 +11,7 @@ import (
 	"nianbao/check"
 	"nianbao/model"
 	"nianbao/templates"
+	"nianbao/ui/termcursor"
 )
 
 var testNow = func() time.Time { return time.Date(2025, 2, 10, 9, 0, 0, 0, time.Local) }
@@ -43,7 +44,7 @@ func newTestAppWith(t testing.TB, opts Options, w, h int) *App {
 	if opts.check == nil {
 		opts.check = check.Report
 	}
-	opts.cursor = &cursorTarget{}
+	opts.cursor = &termcursor.Target{}
 	if opts.autosaveTick == nil {
 		// The autosave timer never fires unless a test fires it.
 		opts.autosaveTick = func(int) tea.Cmd { return nil }

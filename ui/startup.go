@@ -342,6 +342,6 @@ func (a *App) replaceDocument(r *model.Report, t *model.Template, dirty bool) te
 // the drafter has not decided yet, or the program cannot go on safely.
 func (a *App) quitKeepingRecovery() tea.Cmd {
 	a.quitting = true
-	a.env.cursor.disable()
+	a.env.cursor.Disable()
 	return tea.Quit
 }

@@ -8,6 +8,7 @@ import (
 
 	"nianbao/check"
 	"nianbao/model"
+	"nianbao/ui/termcursor"
 )
 
 // The root's state, grouped by what owns it. Each group keeps its own
@@ -21,7 +22,7 @@ type environment struct {
 	tick  func(seq int) tea.Cmd // the debounce timer; tests make it fire at once
 	// cursor is where the IME cursor goes and how terminal sequences
 	// (OSC 52) reach the output writer; nil in tests.
-	cursor *cursorTarget
+	cursor *termcursor.Target
 	// terminal is the terminal the program reads (through ttyinput), the
 	// input an external editor must get; nil in tests.
 	terminal *os.File

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/model"
+	"nianbao/ui/termcursor"
 )
 
 // Options are what the editor needs to start.
@@ -52,7 +53,7 @@ type Options struct {
 	locks        bool                  // keep a lock file on the draft (Run; not tests)
 	lock         *model.Lock           // held on Path while the editor runs
 	check        checkFunc             // tests replace the checker
-	cursor       *cursorTarget         // where the IME cursor goes; nil in tests
+	cursor       *termcursor.Target    // where the IME cursor goes; nil in tests
 	autosaveTick func(seq int) tea.Cmd // tests fire autosave at once
 }
 
@@ -68,12 +69,12 @@ func Run(opts Options) error {
 		// conflict checks on save still protect the file.
 		opts.lock, opts.LockHolders, _ = model.AcquireLock(opts.Path, model.ThisSession())
 	}
-	target := &cursorTarget{}
+	target := &termcursor.Target{}
 	opts.cursor = target
 	app := newApp(opts, time.Now)
 	defer func() { _ = app.file.lock.Release() }()
 	// 120 fps: bubbletea v1 writes a frame only on its ticker, so the
 	// first frame (and the echo of each key) waits for the next tick; at
 	// the default 60 fps that is up to 16.7 ms of start-up.
-	return run(app, tea.WithAltScreen(), tea.WithFPS(120), tea.WithOutput(newCursorWriter(os.Stdout, target)))
+	return run(app, tea.WithAltScreen(), tea.WithFPS(120), tea.WithOutput(termcursor.NewWriter(os.Stdout, target)))
 }

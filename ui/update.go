@@ -404,7 +404,7 @@ func (a *App) endUndoStep() {
 // clipboard (OSC 52) through the output writer.
 func (a *App) copied(text string) {
 	n := utf8.RuneCountInString(text)
-	if a.env.cursor.send(textedit.OSC52(text)) {
+	if a.env.cursor.Send(textedit.OSC52(text)) {
 		a.status.say(fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n))
 	} else {
 		a.status.say(fmt.Sprintf("已复制 %d 字", n))

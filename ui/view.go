@@ -20,7 +20,7 @@ func (a *App) View() string {
 	}
 	l := a.lay
 	if l.tooSmall {
-		a.env.cursor.set(0, 0, false)
+		a.env.cursor.Set(0, 0, false)
 		return a.tooSmallView()
 	}
 	st := c.styles
@@ -186,18 +186,18 @@ func (a *App) placeCursor() {
 	switch {
 	case a.state == stateEdit && a.focus == focusProse:
 		row, col := a.editor(a.cur).CursorPosition()
-		a.env.cursor.set(x0+col, y0+1+l.guidanceRows+row, true)
+		a.env.cursor.Set(x0+col, y0+1+l.guidanceRows+row, true)
 	case a.state == stateEdit && a.focus == focusFigures:
 		row, col, ok := a.figures.cursorCell()
-		a.env.cursor.set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
+		a.env.cursor.Set(x0+col, y0+1+l.guidanceRows+l.editorRows+1+row, ok)
 	case a.state == stateLeftover && a.focus == focusProse:
 		row, col := a.leftoverEditor(a.leftover).CursorPosition()
-		a.env.cursor.set(x0+col, y0+len(a.leftoverHead())+row, true)
+		a.env.cursor.Set(x0+col, y0+len(a.leftoverHead())+row, true)
 	case a.state == stateMeta && a.focus != focusTree:
 		row, col := a.meta.cursorCell()
-		a.env.cursor.set(x0+col, y0+row, true)
+		a.env.cursor.Set(x0+col, y0+row, true)
 	default:
-		a.env.cursor.set(0, 0, false)
+		a.env.cursor.Set(0, 0, false)
 	}
 }
 

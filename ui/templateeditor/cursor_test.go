@@ -7,6 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-runewidth"
+
+	"nianbao/ui/termcursor"
 )
 
 // before is what the screen shows on row y left of cell x.
@@ -82,17 +84,17 @@ func TestTerminalCursorInScrolledField(t *testing.T) {
 // The writer moves the terminal cursor to the target after each frame and
 // hides it again before the next; after quitting it leaves it alone.
 func TestCursorWriterPlacesAndRestores(t *testing.T) {
-	tg := &cursorTarget{}
-	w := &cursorWriter{target: tg}
-	tg.set(12, 4, true)
+	tg := &termcursor.Target{}
+	w := termcursor.NewWriter(nil, tg)
+	tg.Set(12, 4, true)
 	var b bytes.Buffer
-	w.wrap(&b, []byte("frame"))
+	w.Wrap(&b, []byte("frame"))
 	if got := b.String(); got != "frame\x1b7\x1b[5;13H\x1b[?25h" {
 		t.Fatalf("first frame %q", got)
 	}
 	b.Reset()
-	tg.disable()
-	w.wrap(&b, []byte("next"))
+	tg.Disable()
+	w.Wrap(&b, []byte("next"))
 	if got := b.String(); got != "\x1b[?25l\x1b8next" {
 		t.Fatalf("after quit %q", got)
 	}

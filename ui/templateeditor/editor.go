@@ -17,6 +17,7 @@ import (
 	"nianbao/lint"
 	"nianbao/migrate"
 	"nianbao/model"
+	"nianbao/ui/termcursor"
 	"nianbao/ui/ttyinput"
 )
 
@@ -39,8 +40,8 @@ func Run(opts Options) error {
 	input, _, closeInput := ttyinput.Option()
 	defer closeInput()
 	m := New(opts)
-	m.term = &cursorTarget{}
-	_, err := tea.NewProgram(m, input, tea.WithAltScreen(), tea.WithOutput(newCursorWriter(os.Stdout, m.term))).Run()
+	m.term = &termcursor.Target{}
+	_, err := tea.NewProgram(m, input, tea.WithAltScreen(), tea.WithOutput(termcursor.NewWriter(os.Stdout, m.term))).Run()
 	return err
 }
 
@@ -100,7 +101,7 @@ type Model struct {
 
 	// term is where the terminal cursor goes (nil in tests); cur is the
 	// cell View computed for it.
-	term *cursorTarget
+	term *termcursor.Target
 	cur  cursorCell
 
 	findings []lint.Finding

@@ -31,11 +31,11 @@ func (m *Model) treeWidth() int {
 // text cursor of the field being edited is, for the input method.
 func (m *Model) View() string {
 	if m.quitting {
-		m.term.disable()
+		m.term.Disable()
 		return ""
 	}
 	if m.tooSmall() {
-		m.term.set(0, 0, false)
+		m.term.Set(0, 0, false)
 		msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d。ctrl+q 退出。", m.width, m.height, minWidth, minHeight)
 		return wrap(msg, max(m.width, 4))
 	}
@@ -79,7 +79,7 @@ func (m *Model) View() string {
 	default:
 		detail = m.detailView(rc)
 	}
-	m.term.set(m.cur.x, m.cur.y, m.cur.ok)
+	m.term.Set(m.cur.x, m.cur.y, m.cur.ok)
 	details := right.Width(rw).Height(innerH).Render(clip(detail, innerH, rc))
 	body := lipgloss.JoinHorizontal(lipgloss.Top, tree, details)
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, lintBox, status, helpLine)

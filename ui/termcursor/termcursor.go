@@ -1,4 +1,9 @@
-package ui
+// Package termcursor puts the terminal's own cursor where the text cursor
+// is, after every frame bubbletea draws, so that an input method opens its
+// candidate window next to the text being typed; and it carries terminal
+// sequences (OSC 52 for the system clipboard) to the terminal between
+// frames, so no Update writes to the terminal. Both editors use it.
+package termcursor
 
 import (
 	"bytes"
@@ -7,11 +12,11 @@ import (
 	"sync"
 )
 
-// cursorTarget is where the terminal cursor should sit after a frame: the
+// Target is where the terminal cursor should sit after a frame: the
 // insertion point, so an input method's candidate window opens next to the
 // text. View sets it; the output writer reads it from the renderer's
 // goroutine, hence the lock.
-type cursorTarget struct {
+type Target struct {
 	mu       sync.Mutex
 	x, y     int
 	visible  bool
@@ -22,9 +27,9 @@ type cursorTarget struct {
 	pending []string
 }
 
-// send queues a terminal sequence for the next write. It reports false
+// Send queues a terminal sequence for the next write. It reports false
 // when there is no terminal writer (tests, plain output).
-func (t *cursorTarget) send(seq string) bool {
+func (t *Target) Send(seq string) bool {
 	if t == nil {
 		return false
 	}
@@ -34,7 +39,8 @@ func (t *cursorTarget) send(seq string) bool {
 	return true
 }
 
-func (t *cursorTarget) takePending() []string {
+// TakePending returns the queued sequences and empties the queue.
+func (t *Target) TakePending() []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	p := t.pending
@@ -42,7 +48,8 @@ func (t *cursorTarget) takePending() []string {
 	return p
 }
 
-func (t *cursorTarget) set(x, y int, visible bool) {
+// Set places the cursor for the next frame (0-based cell), or hides it.
+func (t *Target) Set(x, y int, visible bool) {
 	if t == nil {
 		return
 	}
@@ -51,7 +58,9 @@ func (t *cursorTarget) set(x, y int, visible bool) {
 	t.mu.Unlock()
 }
 
-func (t *cursorTarget) disable() {
+// Disable stops placing the cursor for good: on quit, so the shell's
+// screen is left alone.
+func (t *Target) Disable() {
 	if t == nil {
 		return
 	}
@@ -60,53 +69,55 @@ func (t *cursorTarget) disable() {
 	t.mu.Unlock()
 }
 
-func (t *cursorTarget) get() (x, y int, ok bool) {
+// Get is where the cursor goes, and whether it is shown.
+func (t *Target) Get() (x, y int, ok bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.x, t.y, t.visible && !t.disabled
 }
 
-// cursorWriter wraps the program's output. bubbletea v1 hides the cursor and
+// Writer wraps the program's output. bubbletea v1 hides the cursor and
 // keeps its own idea of where it is; so after each write we save that
 // position (ESC 7), move to the insertion point and show the cursor, and
 // before the next write hide it and restore (ESC 8). The renderer's
 // bookkeeping stays true and the frame is drawn as before.
 //
 // It embeds *os.File so bubbletea still sees a terminal (raw mode, size).
-type cursorWriter struct {
+type Writer struct {
 	*os.File
-	target *cursorTarget
+	target *Target
 	mu     sync.Mutex
 	shown  bool
 	buf    bytes.Buffer
 }
 
-func newCursorWriter(f *os.File, t *cursorTarget) *cursorWriter {
-	return &cursorWriter{File: f, target: t}
+// NewWriter wraps f, the program's output (nil in tests that call Wrap).
+func NewWriter(f *os.File, t *Target) *Writer {
+	return &Writer{File: f, target: t}
 }
 
-func (w *cursorWriter) Write(p []byte) (int, error) {
+func (w *Writer) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.buf.Reset()
-	w.wrap(&w.buf, p)
+	w.Wrap(&w.buf, p)
 	if _, err := w.File.Write(w.buf.Bytes()); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
 
-// wrap is Write without the file, for tests.
-func (w *cursorWriter) wrap(b *bytes.Buffer, p []byte) {
+// Wrap is Write without the file, for tests.
+func (w *Writer) Wrap(b *bytes.Buffer, p []byte) {
 	if w.shown {
 		b.WriteString("\x1b[?25l\x1b8")
 		w.shown = false
 	}
-	for _, seq := range w.target.takePending() {
+	for _, seq := range w.target.TakePending() {
 		b.WriteString(seq)
 	}
 	b.Write(p)
-	if x, y, ok := w.target.get(); ok {
+	if x, y, ok := w.target.Get(); ok {
 		b.WriteString("\x1b7\x1b[")
 		b.WriteString(strconv.Itoa(y + 1))
 		b.WriteByte(';')
