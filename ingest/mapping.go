@@ -46,15 +46,11 @@ func mayNormalize(s string) bool {
 	return false
 }
 
-// score says how strongly a heading names a template section: its exact
-// title, a title containing it, or the total length of the section's
-// keywords it contains (longer keywords are stronger evidence).
-func score(heading string, s *model.Section, year int) int {
-	return scoreNormalized(normalizeHeading(heading), s, year)
-}
-
-// scoreNormalized is score of a heading already normalized: best scores
-// one heading against every section and normalizes it once.
+// scoreNormalized says how strongly a heading, already normalized
+// (normalizeHeading), names a template section: its exact title, a title
+// containing it, or the total length of the section's keywords it contains
+// (longer keywords are stronger evidence). best normalizes the heading once
+// for all the sections it tries.
 func scoreNormalized(h string, s *model.Section, year int) int {
 	if h == "" {
 		return 0
