@@ -258,7 +258,7 @@ type figureKey struct {
 }
 
 // figureCandidates lists the template's figures in template order, and
-// buckets them by every prose unit that states them (see unitFitsFigure),
+// buckets them by every prose unit that states them (see proseUnits),
 // so a number is scored only against figures its unit can state.
 func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, map[string][]*figureCand) {
 	topics := topicKeywords(t)
@@ -421,23 +421,9 @@ func isPlans(s *model.Section) bool {
 	return s.ID == "plans" || hasKeyword(s, "下一步") || hasKeyword(s, "下一年度")
 }
 
-// unitFitsFigure says whether a unit written in prose states figure f:
-// the template unit, its aliases, or a unit one of f's keywords allows.
-func unitFitsFigure(f *model.Figure, stated string) bool {
-	if unitFits(f.Unit, stated) {
-		return true
-	}
-	for _, k := range f.Keywords {
-		for _, u := range extraUnits[k][f.Unit] {
-			if u == stated {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// proseUnits lists every unit unitFitsFigure accepts for f, each once.
+// proseUnits lists the units in prose that state figure f, each once: the
+// template unit or its aliases, and the units one of f's keywords allows
+// (extraUnits).
 func proseUnits(f *model.Figure) []string {
 	units := unitAliases[f.Unit]
 	if units == nil {
@@ -451,18 +437,6 @@ func proseUnits(f *model.Figure) []string {
 		}
 	}
 	return units
-}
-
-func unitFits(figUnit, stated string) bool {
-	if al, ok := unitAliases[figUnit]; ok {
-		for _, a := range al {
-			if a == stated {
-				return true
-			}
-		}
-		return false
-	}
-	return figUnit == stated
 }
 
 func isUnitWord(k, unit string) bool {

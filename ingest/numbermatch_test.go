@@ -166,3 +166,32 @@ func TestClauseStartsEqualsLastIndexAny(t *testing.T) {
 		}
 	}
 }
+
+// unitFitsFigure is proseUnits as a predicate, written the way it was
+// before figures were bucketed by unit; it says whether a unit written in prose states figure f:
+// the template unit, its aliases, or a unit one of f's keywords allows.
+func unitFitsFigure(f *model.Figure, stated string) bool {
+	if unitFits(f.Unit, stated) {
+		return true
+	}
+	for _, k := range f.Keywords {
+		for _, u := range extraUnits[k][f.Unit] {
+			if u == stated {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func unitFits(figUnit, stated string) bool {
+	if al, ok := unitAliases[figUnit]; ok {
+		for _, a := range al {
+			if a == stated {
+				return true
+			}
+		}
+		return false
+	}
+	return figUnit == stated
+}

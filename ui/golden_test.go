@@ -2,10 +2,10 @@ package ui
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"nianbao/internal/golden"
 	"nianbao/model"
 )
 
@@ -46,22 +46,7 @@ func TestGoldenScreens(t *testing.T) {
 			press(t, a, tc.keys...)
 			got := screen(a)
 			file := filepath.Join("testdata", tc.name+".txt")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if got != string(want) {
-				t.Errorf("screen differs from %s:\n--- got\n%s\n--- want\n%s", file, got, want)
-			}
+			golden.Check(t, file, got, *update)
 		})
 	}
 }

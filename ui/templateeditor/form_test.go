@@ -7,16 +7,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"nianbao/internal/keytest"
 	"nianbao/model"
-	"nianbao/ui/keymap"
 )
 
-// press sends keys by the names bindings use (keymap.Msg); a name that is
+// press sends keys by the names bindings use (keytest.Msg); a name that is
 // not a key is typed as one IME commit.
 func press(m *Model, names ...string) tea.Cmd {
 	var last tea.Cmd
 	for _, n := range names {
-		_, last = m.Update(keymap.Msg(n))
+		_, last = m.Update(keytest.Msg(n))
 	}
 	return last
 }

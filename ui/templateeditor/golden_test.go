@@ -3,15 +3,14 @@ package templateeditor
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/mattn/go-runewidth"
 
+	"nianbao/internal/golden"
 	"nianbao/templates"
 )
 
@@ -42,22 +41,7 @@ func TestGoldenScreens(t *testing.T) {
 				press(m, tc.keys...)
 				got := screen(m)
 				file := filepath.Join("testdata", name+".txt")
-				if *update {
-					if err := os.MkdirAll("testdata", 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create)", err)
-				}
-				if got != string(want) {
-					t.Errorf("screen differs from %s:\n--- got\n%s\n--- want\n%s", file, got, want)
-				}
+				golden.Check(t, file, got, *update)
 			})
 		}
 	}

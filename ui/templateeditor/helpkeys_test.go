@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"nianbao/ui/keymap"
+	"nianbao/internal/keytest"
 )
 
 // snap is what a key can change, taken before and after pressing it.
@@ -266,7 +266,7 @@ func TestHelpAndHandlingAgree(t *testing.T) {
 			if desc == "移动/升降级" {
 				// One help entry for four keys, each its own binding.
 				for _, k := range b.Keys() {
-					msg := keymap.Msg(k)
+					msg := keytest.Msg(k)
 					if !key.Matches(msg, probe.keys.MoveUp, probe.keys.MoveDown, probe.keys.Indent, probe.keys.Outdent) {
 						t.Errorf("%s: %s of %q is not a move key", st.name, k, desc)
 					}
@@ -286,7 +286,7 @@ func TestHelpAndHandlingAgree(t *testing.T) {
 				tested[name] = true
 				m, path := newEditor(t)
 				st.setup(t, m)
-				msg := keymap.Msg(k)
+				msg := keytest.Msg(k)
 				if !key.Matches(msg, b) {
 					t.Errorf("%s: key.Matches(%q) is false", name, msg.String())
 					continue

@@ -1,4 +1,7 @@
-package keymap
+// Package keytest turns a key name, as bindings spell it, into the key
+// message a terminal sends, so the editors' tests press exactly the keys
+// their help shows. Test support only: no program path imports it.
+package keytest
 
 import (
 	"strings"
