@@ -2,6 +2,11 @@ package check
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -263,20 +268,61 @@ func TestNilTemplate(t *testing.T) {
 	}
 }
 
+// Every rule id the package declares (the Rule… string constants of its
+// source files, read from the source, so a new rule cannot be left out) is
+// listed once by Rules() with a description, and nothing else is.
 func TestRulesDocumented(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var decls []ast.Decl
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decls = append(decls, f.Decls...)
+	}
+	declared := map[string]string{} // rule id → constant name
+	for _, d := range decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				if !strings.HasPrefix(name.Name, "Rule") || i >= len(vs.Values) {
+					continue
+				}
+				if lit, ok := vs.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					id, _ := strconv.Unquote(lit.Value)
+					declared[id] = name.Name
+				}
+			}
+		}
+	}
+	if len(declared) < 20 {
+		t.Fatalf("read only %d rule constants from the source", len(declared))
+	}
 	seen := map[string]bool{}
 	for _, r := range Rules() {
 		if seen[r.ID] || r.Description == "" {
 			t.Errorf("rule %q duplicated or undocumented", r.ID)
 		}
 		seen[r.ID] = true
+		if _, ok := declared[r.ID]; !ok {
+			t.Errorf("Rules() lists %q, which no Rule constant declares", r.ID)
+		}
 	}
-	for _, id := range []string{RuleMeta, RuleSectionMissing, RuleSectionEmpty, RuleSectionShort, RulePlaceholder,
-		RuleFigureMissing, RuleFigureBounds, RuleFigureLE, RuleFigureRate, RuleProseBlank, RuleProseRate,
-		RuleProseDigits, RuleProseSpace, RuleNumbering, RuleEnum, RuleYearTitle, RuleYearPlans, RuleHalfWidthPunct,
-		RuleProseRateDoubt, RuleProsePart, RulePlaceholderMark, RuleYearBody} {
+	for id, name := range declared {
 		if !seen[id] {
-			t.Errorf("rule %s missing from Rules()", id)
+			t.Errorf("%s (%q) is missing from Rules()", name, id)
 		}
 	}
 }

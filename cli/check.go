@@ -16,16 +16,6 @@ import (
 	"nianbao/templates"
 )
 
-// documentLoader turns a document (.txt, .md, .docx) into a report and the
-// map from its sections back to the document's lines, so findings carry
-// document line numbers. t is the template to match sections against: the
-// --template the user gave, or the standard one; when the loader recognises
-// another template (a department report), it records that template's id in
-// the report and check uses it. The import feature sets this; while it is
-// nil, documents are reported as not yet supported (exit 2) and the other
-// files are still checked.
-var documentLoader func(path string, t *model.Template) (*model.Report, check.DocLines, error)
-
 type checkOptions struct {
 	streams   *Streams
 	format    string
@@ -223,16 +213,17 @@ func draftLine(r *model.Report, section, figure string) int {
 
 func checkDocument(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {
 	fc := &fileCheck{path: path, kind: "document"}
-	if documentLoader == nil {
-		fc.err = &model.Error{File: path, Msg: "暂不支持直接检查文档，请先用 nianbao import 转换为草稿后再检查"}
-		return fc
-	}
 	t, err := cache.lookup(override)
 	if err != nil {
 		fc.err = err
 		return fc
 	}
-	r, lines, err := documentLoader(path, t)
+	// The document becomes a report and the map from its sections back to
+	// its lines, so findings carry document line numbers. t is the
+	// template to match sections against (--template or the standard one);
+	// a document recognised as another template's (a department report)
+	// records that template's id, and it is checked against that one.
+	r, lines, err := loadDocumentForCheck(path, t)
 	if err != nil {
 		fc.err = err
 		return fc

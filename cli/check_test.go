@@ -184,32 +184,10 @@ func TestCheckUnreadableInputStillChecksOthers(t *testing.T) {
 	}
 }
 
-func TestCheckDocumentsWithoutLoader(t *testing.T) {
-	old := documentLoader
-	documentLoader = nil
-	defer func() { documentLoader = old }()
-	dir := t.TempDir()
-	good := writeFile(t, filepath.Join(dir, "a.yaml"), draftVariant(t, "clean"))
-	doc := writeFile(t, filepath.Join(dir, "b.txt"), []byte("某县2024年度法治政府建设情况报告\n"))
-	code, out, errOut := run(t, "check", dir)
-	if code != ExitInput || !strings.Contains(errOut, doc) || !strings.Contains(errOut, "暂不支持") {
-		t.Errorf("document not refused clearly: %d\n%s", code, errOut)
-	}
-	if !strings.Contains(out, good+": 通过") {
-		t.Errorf("the draft beside it was not checked:\n%s", out)
-	}
-}
-
-func TestCheckDocumentsWithLoader(t *testing.T) {
-	old := documentLoader
-	defer func() { documentLoader = old }()
+// A document is checked where it stands: findings carry its own line
+// numbers.
+func TestCheckDocumentFindingsCarryLines(t *testing.T) {
 	text := "青山县2024年度法治政府建设情况报告\n一、主要举措和成效\n受理纠纷120件，调解成功110件，成功率98%。\n"
-	documentLoader = func(path string, tp *model.Template) (*model.Report, check.DocLines, error) {
-		r := model.NewReport(tp)
-		r.Unit, r.Year = "青山县", 2024
-		r.SetText("measures", "受理纠纷120件，调解成功110件，成功率98%。")
-		return r, check.DocLines{Text: text, Sections: map[string]int{"measures": 2}}, nil
-	}
 	dir := t.TempDir()
 	doc := writeFile(t, filepath.Join(dir, "报告.txt"), []byte(text))
 	code, out, _ := run(t, "check", doc)

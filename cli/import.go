@@ -218,8 +218,3 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines,
 		Carried: doc.Carried != nil, Edits: res.Edits, Hidden: hiddenForCheck(doc.Hidden)}, nil
 }
-
-func init() {
-	// check.go declares the hook; import owns reading documents.
-	documentLoader = loadDocumentForCheck
-}

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"nianbao/model"
 )
 
@@ -58,8 +56,8 @@ func loadSettings() (Settings, string, error) {
 		return Settings{}, path, &model.Error{File: path, Msg: "无法读取设置文件：" + err.Error()}
 	}
 	var s Settings
-	if err := yaml.Unmarshal(data, &s); err != nil {
-		return Settings{}, path, &model.Error{File: path, Msg: "设置文件格式错误：" + err.Error()}
+	if err := model.DecodeYAML(path, data, &s); err != nil {
+		return Settings{}, path, err
 	}
 	home, _ := os.UserHomeDir()
 	var dirs []string
