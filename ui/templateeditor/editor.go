@@ -174,55 +174,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
-		// The screen shows only "窗口太小": a key now would change what
-		// nobody can see (or type into a hidden form), so only quitting
-		// and saving go through, as in the drafting editor.
-		if m.tooSmall() && !key.Matches(msg, m.keys.Interrupt, m.keys.FormQuit) &&
-			!(key.Matches(msg, m.keys.Save) && m.state != stateForm && m.state != stateConfirmQuit) {
-			m.status = ""
-			return m, nil
-		}
-		// Keys typed quickly can arrive as one message ("fa"); outside a
-		// form each letter is a command, so handle them one by one.
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.state != stateForm {
-			var cmds []tea.Cmd
-			for _, r := range msg.Runes {
-				_, c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-				cmds = append(cmds, c)
-			}
-			return m, tea.Batch(cmds...)
-		}
-		// In a form ctrl+s accepts it first (see form.update).
-		if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit && m.state != stateForm {
-			return m, m.save(false)
-		}
-		// ctrl+q and ctrl+c quit from anywhere, a form included; q only
-		// where letters are commands (see the states' updates).
-		if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit && !m.formCopies(msg) {
-			return m.quit()
-		}
-		if key.Matches(msg, m.keys.FormHelp) || key.Matches(msg, m.keys.Help) && m.state != stateForm {
-			m.help.ShowAll = !m.help.ShowAll
-			return m, nil
-		}
-		// Undo and the lint panel's paging work wherever the office looks
-		// at the template; in a form or a confirmation the keys belong to
-		// that.
-		if m.state == stateTree || m.state == stateFigures || m.state == stateRules {
-			switch {
-			case key.Matches(msg, m.keys.Undo):
-				m.undoEdit()
-				return m, nil
-			case key.Matches(msg, m.keys.Redo):
-				m.redoEdit()
-				return m, nil
-			case key.Matches(msg, m.keys.PageUp):
-				m.lintOffset = max(0, m.lintOffset-lintLines)
-				return m, nil
-			case key.Matches(msg, m.keys.PageDown):
-				m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+lintLines)
-				return m, nil
-			}
+		if cmd, done := m.globalKey(msg); done {
+			return m, cmd
 		}
 	}
 	var cmd tea.Cmd
@@ -244,6 +197,69 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, cmd
+}
+
+// globalKey handles what a key means whatever the state: the too-small
+// screen, keys typed as one message, save, quit, help, undo and the lint
+// panel's paging. It reports whether the key was taken.
+func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	// The screen shows only "窗口太小": a key now would change what
+	// nobody can see (or type into a hidden form), so only quitting
+	// and saving go through, as in the drafting editor.
+	if m.tooSmall() && !key.Matches(msg, m.keys.Interrupt, m.keys.FormQuit) &&
+		!(key.Matches(msg, m.keys.Save) && m.state != stateForm && m.state != stateConfirmQuit) {
+		m.status = ""
+		return nil, true
+	}
+	// Keys typed quickly can arrive as one message ("fa"); outside a
+	// form each letter is a command, so handle them one by one.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.state != stateForm {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			_, c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			cmds = append(cmds, c)
+		}
+		return tea.Batch(cmds...), true
+	}
+	// In a form ctrl+s accepts it first (see form.update).
+	if key.Matches(msg, m.keys.Save) && m.state != stateConfirmQuit && m.state != stateForm {
+		return m.save(false), true
+	}
+	// ctrl+q and ctrl+c quit from anywhere, a form included; q only
+	// where letters are commands (see the states' updates).
+	if (key.Matches(msg, m.keys.Interrupt) || msg.String() == "ctrl+q") && m.state != stateConfirmQuit && !m.formCopies(msg) {
+		_, quit := m.quit()
+		return quit, true
+	}
+	if key.Matches(msg, m.keys.FormHelp) || key.Matches(msg, m.keys.Help) && m.state != stateForm {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil, true
+	}
+	// Undo and the lint panel's paging work wherever the office looks
+	// at the template; in a form or a confirmation the keys belong to
+	// that.
+	if m.state == stateTree || m.state == stateFigures || m.state == stateRules {
+		return nil, m.browseKey(msg)
+	}
+	return nil, false
+}
+
+// browseKey takes undo, redo and the lint panel's paging in the views
+// that browse the template, and reports whether it took the key.
+func (m *Model) browseKey(msg tea.KeyMsg) bool {
+	switch {
+	case key.Matches(msg, m.keys.Undo):
+		m.undoEdit()
+	case key.Matches(msg, m.keys.Redo):
+		m.redoEdit()
+	case key.Matches(msg, m.keys.PageUp):
+		m.lintOffset = max(0, m.lintOffset-lintLines)
+	case key.Matches(msg, m.keys.PageDown):
+		m.lintOffset = min(max(0, len(m.findings)-1), m.lintOffset+lintLines)
+	default:
+		return false
+	}
+	return true
 }
 
 // save refuses while lint has errors and says which; otherwise it bumps
