@@ -97,7 +97,7 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 						read = &p
 					}
 				}
-				c.rate(t, vals, s, f, n, read, line)
+				c.rate(t, vals, r.Figures, prose, s, f, n, read, line)
 			}
 		}
 		return true
@@ -193,7 +193,12 @@ func (c *collector) bounds(s *model.Section, f *model.Figure, n model.Number, li
 // read is where the stated rate was read when it comes from the prose, not
 // a field: the prose rules have then judged that sentence already, and a
 // second finding for the same words would report one slip twice.
-func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *model.Section, f *model.Figure, stated model.Number, read *ingest.ProseFigure, line int) {
+//
+// typed are the values typed into fields, prose those read from the text.
+// When the numbers read from the text come from more than one sentence,
+// the finding is a doubt (a warning): the reading paired numbers across
+// sentences, and the drafter must confirm they belong together.
+func (c *collector) rate(t *model.Template, vals, typed map[string]model.Number, prose map[string]ingest.ProseFigure, s *model.Section, f *model.Figure, stated model.Number, read *ingest.ProseFigure, line int) {
 	num, ok := vals[f.Rate.Numerator]
 	if !ok {
 		return
@@ -242,8 +247,47 @@ func (c *collector) rate(t *model.Template, vals map[string]model.Number, s *mod
 	if len(f.Rate.Denominators) > 1 {
 		msg += "（其他可选分母也不相符）"
 	}
-	c.add(Finding{Rule: RuleFigureRate, Section: s.ID, Figure: f.ID, Line: line,
+	rule := RuleFigureRate
+	if readAcrossSentences(typed, prose, f.ID, f.Rate.Numerator, firstDenID(f.Rate.Denominators, firstDen)) {
+		rule = RuleProseRateDoubt
+		msg += "；这些数字是从正文不同的句子中读出的，请核对比率和件数是否对应"
+	}
+	c.add(Finding{Rule: rule, Section: s.ID, Figure: f.ID, Line: line,
 		Message: msg, Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// readAcrossSentences says whether the figures ids that were not typed
+// into fields were read from more than one sentence of the text.
+func readAcrossSentences(typed map[string]model.Number, prose map[string]ingest.ProseFigure, ids ...string) bool {
+	first := ""
+	for _, id := range ids {
+		if _, ok := typed[id]; ok {
+			continue
+		}
+		p, ok := prose[id]
+		if !ok {
+			continue
+		}
+		if first == "" {
+			first = p.Sentence
+		} else if p.Sentence != first {
+			return true
+		}
+	}
+	return false
+}
+
+// firstDenID is the id of the denominator the message names.
+func firstDenID(ids []string, den *model.Figure) string {
+	for _, id := range ids {
+		if den != nil && den.ID == id {
+			return id
+		}
+	}
+	if len(ids) > 0 {
+		return ids[0]
+	}
+	return ""
 }
 
 // proseRateFound says whether a prose rate finding (an error or a doubt)

@@ -184,7 +184,8 @@ func firstOf(fs []Finding, rule string) (Finding, bool) {
 // figure.rate, which reads the same numbers back from that sentence, does
 // not report it again. When the counts stand elsewhere, so that only the
 // figure rule can see the slip, it says the rate was written in the text,
-// not typed into a field.
+// not typed into a field, and is a warning (the reading paired numbers
+// across sentences).
 func TestProseRateReportedOnce(t *testing.T) {
 	tp := standard(t)
 	cases := []struct {
@@ -194,7 +195,9 @@ func TestProseRateReportedOnce(t *testing.T) {
 	}{
 		{"slipped decimal, one sentence", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率1.04%。", 1, 0, ""},
 		{"over 100%, one sentence", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率110%。", 1, 0, ""},
-		{"counts one paragraph away", "全年收到行政复议申请50件，审结48件，纠错5件。\n复议工作规范有序，行政复议纠错率为1.04%。", -1, 1, "在正文中写为"},
+		// The rate and its counts were paired across sentences by reading
+		// the text: a doubt for the drafter to confirm, not an error.
+		{"counts one paragraph away", "全年收到行政复议申请50件，审结48件，纠错5件。\n复议工作规范有序，行政复议纠错率为1.04%。", 1, 0, "在正文中写为"},
 		{"right rate: nothing", "全年收到行政复议申请50件，审结48件，纠错5件，纠错率10.4%。", 0, 0, ""},
 	}
 	for _, tc := range cases {
@@ -206,6 +209,9 @@ func TestProseRateReportedOnce(t *testing.T) {
 			switch f.Rule {
 			case RuleProseRate, RuleProseRateDoubt:
 				prose++
+				if f.Figure != "" && tc.figureMessageSubstr != "" && (f.Severity != Warning || !strings.Contains(f.Message, tc.figureMessageSubstr) || !strings.Contains(f.Message, "不同的句子")) {
+					t.Errorf("%s: the rate read across sentences should be a warning that says so: %+v", tc.name, f)
+				}
 			case RuleFigureRate:
 				fig++
 				if tc.figureMessageSubstr != "" && !strings.Contains(f.Message, tc.figureMessageSubstr) {
