@@ -44,6 +44,13 @@ func figureValues(t *model.Template, r *model.Report) (vals map[string]model.Num
 func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines) (tally, map[string]ingest.ProseFigure) {
 	var done tally
 	vals, prose := figureValues(t, r)
+	// typed are the values a drafter typed into fields. An imported
+	// document has none: its figures were read from its text (unless it is
+	// a nianbao export carrying its draft's fields).
+	typed := r.Figures
+	if lines != nil && !lines.Carried {
+		typed = nil
+	}
 	t.Walk(func(s *model.Section) bool {
 		for _, f := range s.Figures {
 			n, set := vals[f.ID]
@@ -92,12 +99,12 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 			}
 			if f.Rate != nil {
 				var read *ingest.ProseFigure
-				if _, typed := r.Figures[f.ID]; !typed {
+				if _, ok := typed[f.ID]; !ok {
 					if p, ok := prose[f.ID]; ok {
 						read = &p
 					}
 				}
-				c.rate(t, vals, r.Figures, prose, s, f, n, read, line)
+				c.rate(t, vals, typed, prose, s, f, n, read, line)
 			}
 		}
 		return true
