@@ -331,6 +331,18 @@ func defectCases(b *builder) {
 	d(c, "jixi", "tenfold-loss", re(`(败诉率为)(\d)\.(\d)(\d)%`, "${1}${2}${3}.${4}%"), rateRules...)
 	d(c, "jixi", "counts-previous-sentence", appendTo("行政复议", "受理涉企行政争议调解申请80件，调解成功76件。涉企行政争议调解成功率为9.5%。"), rateRules...)
 
+	// 1b. A figure's rate stated in another sentence than its counts: the
+	// reading pairs them across sentences, so it is a doubt (a warning),
+	// and it must still be raised.
+	c = "d1b.rate-across-sentences"
+	doubt := []string{"prose.rate-doubt"}
+	d(c, "county", "review-rate-moved", chain(rep("纠错5件，纠错率10.4%。", "纠错5件。"),
+		appendTo("^全面落实行政执法公示", "行政复议纠错率为1.04%。")), doubt...)
+	d(c, "district", "review-rate-moved", chain(rep("其中纠错9件，纠错率12.86%。", "其中纠错9件。"),
+		appendTo("^（五）加强法治宣传教育", "全区行政复议纠错率为1.29%。")), doubt...)
+	d(c, "county", "loss-rate-to-paragraph-end", chain(rep("败诉2件，败诉率6.45%，", "败诉2件，"),
+		appendTo("^全年收到行政复议申请52件", "全年行政诉讼败诉率为64.5%。")), doubt...)
+
 	// 2. A part larger than its whole.
 	c = "d2.part-whole"
 	d(c, "county", "corrected-over-decided", rep("审结48件，纠错5件，纠错率10.4%", "审结48件，其中纠错52件"), leRules...)
