@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"nianbao/ui/termcursor"
 	"nianbao/ui/textedit"
 )
 
@@ -403,12 +402,7 @@ func (a *App) endUndoStep() {
 // copied confirms a copy or cut and hands the text to the terminal's
 // clipboard (OSC 52) through the output writer.
 func (a *App) copied(text string) {
-	n := utf8.RuneCountInString(text)
-	if a.env.cursor.Send(textedit.OSC52(text)) {
-		a.status.say(fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n))
-	} else {
-		a.status.say(fmt.Sprintf("已复制 %d 字", n))
-	}
+	a.status.say(termcursor.Copy(a.env.cursor, text))
 }
 
 // externalEditor is the drafter's chosen editor command, or "" when none

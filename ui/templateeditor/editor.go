@@ -18,6 +18,7 @@ import (
 	"nianbao/migrate"
 	"nianbao/model"
 	"nianbao/ui/termcursor"
+	"nianbao/ui/textedit"
 	"nianbao/ui/ttyinput"
 )
 
@@ -173,6 +174,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case SavedMsg:
 		return m.onSaved(msg)
+	case textedit.CopyMsg:
+		// Copied in 填写说明: to the system clipboard too, as in the
+		// drafting editor, and said on the status line.
+		m.status = termcursor.Copy(m.term, msg.Text)
+		return m, nil
 	case tea.KeyMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd

@@ -9,6 +9,7 @@ import (
 
 	"nianbao/internal/keytest"
 	"nianbao/model"
+	"nianbao/ui/termcursor"
 )
 
 // press sends keys by the names bindings use (keytest.Msg); a name that is
@@ -110,5 +111,25 @@ func TestLongTitleScrollsInsideField(t *testing.T) {
 		if w := ansi.StringWidth(l); w > 80 {
 			t.Fatalf("line %d is %d cells wide", i, w)
 		}
+	}
+}
+
+// Text selected in 填写说明 and copied with ctrl+c goes to the system
+// clipboard (OSC 52, before the next frame) with a confirmation, as in the
+// drafting editor, and the form stays open.
+func TestGuidanceCopyReachesClipboard(t *testing.T) {
+	m, _ := newEditor(t)
+	m.term = &termcursor.Target{}
+	press(m, "a", "数据安全工作", "tab", "tab", "tab", "tab", "写明制度")
+	press(m, "shift+left", "shift+left")
+	run(m, press(m, "ctrl+c"))
+	if m.state != stateForm {
+		t.Fatalf("ctrl+c with a selection left the form:\n%s", screen(m))
+	}
+	if !strings.Contains(m.status, "已复制 2 字") || !strings.Contains(helpLine(m)+screen(m), "已复制") {
+		t.Errorf("no confirmation: status %q", m.status)
+	}
+	if p := m.term.TakePending(); len(p) != 1 || !strings.HasPrefix(p[0], "\x1b]52;c;") {
+		t.Errorf("pending terminal sequences %q, want one OSC 52", p)
 	}
 }

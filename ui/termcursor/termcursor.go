@@ -7,9 +7,13 @@ package termcursor
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strconv"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/aymanbagabas/go-osc52/v2"
 )
 
 // Target is where the terminal cursor should sit after a frame: the
@@ -125,4 +129,16 @@ func (w *Writer) Wrap(b *bytes.Buffer, p []byte) {
 		b.WriteString("H\x1b[?25h")
 		w.shown = true
 	}
+}
+
+// Copy hands text copied in an editor to the system clipboard (OSC 52,
+// through the output writer) and returns the confirmation the status line
+// shows. Without a terminal writer (t nil) the copy stays inside nianbao,
+// and the confirmation says only that.
+func Copy(t *Target, text string) string {
+	n := utf8.RuneCountInString(text)
+	if t.Send(osc52.New(text).String()) {
+		return fmt.Sprintf("已复制 %d 字，可粘贴到其他程序（终端需支持 OSC 52；tmux 需 set-clipboard on）", n)
+	}
+	return fmt.Sprintf("已复制 %d 字", n)
 }

@@ -1,19 +1,13 @@
 package textedit
 
 import (
-	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
 // CopyMsg reports text copied or cut into the editor's own clipboard. The
 // widget never writes to the terminal itself; a parent that wants the
-// system clipboard too writes OSC52(msg.Text) through its output writer.
+// system clipboard too hands msg.Text to termcursor.Copy.
 type CopyMsg struct{ Text string }
-
-// OSC52 returns the escape sequence that asks the terminal to put text on
-// the system clipboard (supported by most terminals; inside tmux it needs
-// set-clipboard on).
-func OSC52(text string) string { return osc52.New(text).String() }
 
 // selRange returns the selection in document order.
 func (s *state) selRange() (Pos, Pos) {
