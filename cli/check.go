@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +28,9 @@ type checkOptions struct {
 	prev      *model.Previous
 	publish   bool
 	paths     []string
+	// received asks for each file's modification time (fileCheck.received),
+	// taken by the workers so a roll-up does not stat every file after.
+	received bool
 }
 
 const checkLong = `检查草稿（.yaml）或收到的报告文档是否完整、数字是否自洽：
@@ -94,6 +98,9 @@ type fileCheck struct {
 	report  *model.Report
 	tmpl    *model.Template
 	docText string // a document's text as checked, one paragraph a line
+	// received is the file's modification time, when checkOptions.received
+	// asked for it (a roll-up's 收到时间); zero when it could not be read.
+	received time.Time
 }
 
 func (f *fileCheck) unreadable() bool { return f.err != nil }

@@ -57,7 +57,13 @@ func checkAll(opts *checkOptions, cache *templateCache) ([]*fileCheck, []skipped
 	}
 	parallel(len(todo), opts.jobs, func(n int) {
 		i := todo[n]
-		results[i] = checkFile(results[i].path, opts.template, cache, opts.prev)
+		path := results[i].path
+		results[i] = checkFile(path, opts.template, cache, opts.prev)
+		if opts.received {
+			if st, err := os.Stat(path); err == nil {
+				results[i].received = st.ModTime()
+			}
+		}
 		progress.step()
 	})
 	progress.done()

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -84,14 +83,12 @@ func runRollup(opts *rollupOptions) error {
 		}
 	}
 	results, _ := checkAll(&checkOptions{streams: opts.streams, template: opts.template, strict: opts.strict,
-		jobs: opts.jobs, paths: opts.paths}, newTemplateCache())
+		jobs: opts.jobs, paths: opts.paths, received: true}, newTemplateCache())
 	inputs := make([]rollup.Input, 0, len(results))
 	unread := 0
 	for _, r := range results {
-		in := rollup.Input{File: r.path, Report: r.report, Template: r.tmpl, Result: r.result, Err: r.err, Strict: opts.strict}
-		if st, err := os.Stat(r.path); err == nil {
-			in.Received = st.ModTime()
-		}
+		in := rollup.Input{File: r.path, Report: r.report, Template: r.tmpl, Result: r.result, Err: r.err, Strict: opts.strict,
+			Received: r.received}
 		if r.err != nil {
 			unread++
 			fmt.Fprintln(opts.streams.Err, errorText(r.err))
