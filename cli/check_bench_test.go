@@ -88,13 +88,21 @@ func TestCheckParallelKeepsOrder(t *testing.T) {
 }
 
 // BenchmarkCheckDocumentsOneCore is the rate at which one worker checks
-// real-size reports as .txt and as .docx, folder walk and output included.
+// reports as .txt and as .docx, folder walk and output included: drafts at
+// the template's minimum lengths (about 3,800 characters, size=min) and at
+// the length of a published report (about 13,000, size=real).
 //
 //	go test ./cli/ -run X -bench CheckDocumentsOneCore -benchtime 3x
 func BenchmarkCheckDocumentsOneCore(b *testing.B) {
+	for _, size := range []struct{ name, variant string }{{"min", "clean"}, {"real", "real-size"}} {
+		b.Run("size="+size.name, func(b *testing.B) { benchDocumentsOneCore(b, size.variant) })
+	}
+}
+
+func benchDocumentsOneCore(b *testing.B, variant string) {
 	t := &testing.T{}
 	src := b.TempDir()
-	draft := writeFile(t, filepath.Join(src, "a.yaml"), draftVariant(t, "clean"))
+	draft := writeFile(t, filepath.Join(src, "a.yaml"), draftVariant(t, variant))
 	docx := filepath.Join(src, "a.docx")
 	if code := Run([]string{"export", "-o", docx, draft}, testStreams(nil, io.Discard, io.Discard)); code != 0 {
 		b.Fatal("export failed")
