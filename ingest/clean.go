@@ -63,7 +63,7 @@ const maxFooterRunes = 400
 
 // isFooter says whether a line is a site footer by its labelled fields.
 func isFooter(t string) bool {
-	if runeLen(t) > maxFooterRunes || strings.ContainsAny(t, "。，；") {
+	if longerThan(t, maxFooterRunes) || strings.ContainsAny(t, "。，；") {
 		return false
 	}
 	// Every label ends with a colon but the three bare ones: a line with
@@ -121,7 +121,7 @@ func isLeftover(t string, outside bool) (string, bool) {
 	if isFooter(t) {
 		return "网站页脚", true
 	}
-	if runeLen(t) > maxLeftoverRunes {
+	if longerThan(t, maxLeftoverRunes) {
 		return "", false
 	}
 	for _, lo := range leftovers() {
@@ -145,7 +145,7 @@ func bodyBounds(lines []Line) (first, last int) {
 		if isFooter(t) {
 			continue // a long footer is not the report's last paragraph
 		}
-		body := runeLen(t) > maxLeftoverRunes || headingRe().MatchString(t) || l.Level > 0
+		body := longerThan(t, maxLeftoverRunes) || headingRe().MatchString(t) || l.Level > 0
 		if body && i < first {
 			first = i
 		}

@@ -46,3 +46,20 @@ func TestMayNormalizeMissesNothing(t *testing.T) {
 		}
 	}
 }
+
+// longerThan is runeLen(s) > n, for every length around the bounds.
+func TestLongerThanIsRuneCount(t *testing.T) {
+	alphabet := []string{"a", "法", "\U0001F600", "é", "\xff"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(40); k > 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		n := rng.IntN(45)
+		if got, want := longerThan(s, n), runeLen(s) > n; got != want {
+			t.Fatalf("longerThan(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
+}

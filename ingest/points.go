@@ -61,12 +61,12 @@ func leadTarget(piece string, free []*model.Section, year int) *model.Section {
 	if i := strings.IndexAny(s, "。！？；：!?;:"); i >= 0 {
 		lead = s[:i]
 	}
-	if runeLen(lead) > maxLeadRunes {
+	if longerThan(lead, maxLeadRunes) {
 		if i := strings.IndexAny(lead, "，,"); i >= 0 {
 			lead = lead[:i]
 		}
 	}
-	if runeLen(lead) > maxLeadRunes {
+	if longerThan(lead, maxLeadRunes) {
 		return nil
 	}
 	sec, _ := best(lead, free, year, need)

@@ -203,3 +203,16 @@ func isSpace(r rune) bool {
 // runeLen counts characters, not bytes: limits and heuristics about line
 // length are about what the reader sees.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// longerThan is runeLen(s) > n without counting when the byte length
+// decides it (a character is one to four bytes): the cleaning and
+// structure passes ask it of every paragraph, most far from the bound.
+func longerThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}

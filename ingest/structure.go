@@ -143,7 +143,7 @@ var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年
 // over several lines: short, no sentence punctuation, not a heading.
 func titleStart(line string) bool {
 	t := strings.TrimFunc(line, isSpace)
-	if t == "" || runeLen(t) > 30 || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）") ||
+	if t == "" || longerThan(t, 30) || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）") ||
 		strings.HasPrefix(t, "附件") || dateLineRe().MatchString(t) {
 		return false
 	}
@@ -177,7 +177,7 @@ func parseOutline(lines []Line) *outline {
 		if lvl, _, _ := matchNumber(t); lvl > 0 {
 			break
 		}
-		if l.Title || runeLen(t) <= 80 && titleRe().MatchString(t) && !strings.HasSuffix(t, "。") {
+		if l.Title || !longerThan(t, 80) && titleRe().MatchString(t) && !strings.HasSuffix(t, "。") {
 			ti = i
 			break
 		}
@@ -234,7 +234,7 @@ func parseOutline(lines []Line) *outline {
 		case lvl > 0:
 			text, runIn := splitHeading(t[len(prefix):])
 			h = Heading{Line: l.No, Level: lvl, Number: strings.TrimFunc(prefix, isSpace), Index: idx, Text: text, RunIn: runIn}
-		case l.Level > 0 && runeLen(t) <= 80:
+		case l.Level > 0 && !longerThan(t, 80):
 			text, _ := splitHeading(t)
 			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
 		case plainParts && isPlainPart(t):
@@ -291,7 +291,7 @@ const maxPlainPartRunes = 48 // the standard titles run to 41
 
 func isPlainPart(line string) bool {
 	t := strings.TrimRight(strings.TrimFunc(line, isSpace), "：:")
-	if t == "" || runeLen(t) > maxPlainPartRunes || strings.ContainsAny(t, "。，；！？,;!?") {
+	if t == "" || longerThan(t, maxPlainPartRunes) || strings.ContainsAny(t, "。，；！？,;!?") {
 		return false
 	}
 	return containsAny(t, plainPartWords)
@@ -321,7 +321,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	n--
 	if n > 0 {
 		t := strings.TrimFunc(ls[n-1].Text, isSpace)
-		if runeLen(t) <= 30 && !strings.ContainsAny(t, "。；;，,") && !headingRe().MatchString(t) {
+		if !longerThan(t, 30) && !strings.ContainsAny(t, "。；;，,") && !headingRe().MatchString(t) {
 			o.trailer = append(o.trailer, ls[n-1])
 			n--
 		}
