@@ -110,6 +110,12 @@ func Digest(text string) string {
 		}
 	}
 	for i := 0; i < len(text); {
+		// Most of a report: a three-byte character whose lead byte no
+		// ignored character shares (those lead with C2, E1, E2, E3, EF).
+		if b := text[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff':
