@@ -3,8 +3,8 @@ package model
 import (
 	"errors"
 	"strings"
-	"unicode"
 	"testing"
+	"unicode"
 )
 
 type settingsLike struct {
