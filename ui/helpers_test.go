@@ -148,6 +148,16 @@ func typeText(t testing.TB, a *App, s string) {
 // quickly (debounce timers) are abandoned. It reports whether tea.Quit ran.
 func drain(t testing.TB, a *App, cmd tea.Cmd) (quit bool) {
 	t.Helper()
+	return drainWith(t, cmd, func(msg tea.Msg) tea.Cmd {
+		_, next := a.Update(msg)
+		return next
+	})
+}
+
+// drainWith is drain with the update step given: the no-I/O test watches
+// the disk around each one.
+func drainWith(t testing.TB, cmd tea.Cmd, update func(tea.Msg) tea.Cmd) (quit bool) {
+	t.Helper()
 	if cmd == nil {
 		return false
 	}
@@ -166,7 +176,7 @@ func drain(t testing.TB, a *App, cmd tea.Cmd) (quit bool) {
 		return true
 	case tea.BatchMsg:
 		for _, c := range m {
-			if drain(t, a, c) {
+			if drainWith(t, c, update) {
 				quit = true
 			}
 		}
@@ -174,8 +184,7 @@ func drain(t testing.TB, a *App, cmd tea.Cmd) (quit bool) {
 	case checkTickMsg:
 		return false // timers only matter in the debounce test
 	}
-	_, next := a.Update(msg)
-	return drain(t, a, next)
+	return drainWith(t, update(msg), update)
 }
 
 func screen(a *App) string { return ansi.Strip(a.View()) }

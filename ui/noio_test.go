@@ -86,33 +86,7 @@ func (w watched) update(msg tea.Msg) tea.Cmd {
 
 func (w watched) run(cmd tea.Cmd) (quit bool) {
 	w.t.Helper()
-	if cmd == nil {
-		return false
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(5 * time.Second):
-		w.t.Fatal("a command did not finish")
-	}
-	switch m := msg.(type) {
-	case nil:
-		return false
-	case tea.QuitMsg:
-		return true
-	case tea.BatchMsg:
-		for _, c := range m {
-			if w.run(c) {
-				quit = true
-			}
-		}
-		return quit
-	case checkTickMsg:
-		return false
-	}
-	return w.run(w.update(msg))
+	return drainWith(w.t, cmd, w.update)
 }
 
 func (w watched) press(keys ...string) (quit bool) {
