@@ -133,6 +133,9 @@ func (dr *docxReader) part(path string) ([]byte, error) {
 // xmlTokens walks an XML part with depth and token limits and turns every
 // decoder error into one Chinese message.
 func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int) error) error {
+	if ok, err := fastXML(data, fn); ok {
+		return err // plain XML, read without encoding/xml (see fastXML)
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = charsetReader

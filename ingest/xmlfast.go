@@ -1,0 +1,431 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// fastXML hands fn the tokens encoding/xml's Decoder.Token (Strict) would
+// give for data — start and end elements with their namespaces resolved,
+// and character data — for the plain XML that Word, WPS, LibreOffice and
+// nianbao write. It reports false, having called fn not at all, when data
+// holds anything outside that plain subset (CDATA, a DOCTYPE, an entity
+// other than the five predefined and numeric ones, a carriage return, a
+// namespace declared below the root, a non-UTF-8 encoding, a syntax error,
+// mismatched tags); xmlTokens then reads data with encoding/xml, which
+// also words the errors. It exists because encoding/xml's character-data
+// path checks every rune and was a third of reading a .docx;
+// TestFastXMLEqualsEncodingXML holds the two token streams equal.
+//
+// The tokens are checked in a first pass and handed to fn in a second, so
+// a document that turns out not to be plain has had nothing applied.
+func fastXML(data []byte, fn func(tok xml.Token, depth int) error) (bool, error) {
+	if !plainXMLBytes(data) {
+		return false, nil
+	}
+	var s fastScanner
+	if !s.scan(data, nil) {
+		return false, nil
+	}
+	s = fastScanner{}
+	var ferr error
+	s.scan(data, func(tok xml.Token, depth int) bool {
+		ferr = fn(tok, depth)
+		return ferr == nil
+	})
+	return true, ferr
+}
+
+// plainXMLBytes rejects, in one pass over the bytes, what the scanner does
+// not handle: invalid UTF-8, carriage returns (encoding/xml turns them into
+// line feeds), control characters XML forbids, and U+FFFE / U+FFFF.
+func plainXMLBytes(data []byte) bool {
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' {
+			return false
+		}
+	}
+	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
+}
+
+// xmlURL is the namespace encoding/xml gives the reserved prefix xml.
+const xmlURL = "http://www.w3.org/XML/1998/namespace"
+
+type fastScanner struct {
+	stack []string          // raw names of the open elements
+	ns    map[string]string // prefix → namespace, from the root's declarations ("" = default)
+	count int
+}
+
+// scan walks data; with emit nil it only checks. It reports whether data
+// is plain XML the scanner reads exactly as encoding/xml does, or, when
+// emitting, whether emit asked to go on to the end.
+func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
+	i := 0
+	rootDone := false
+	for i < len(data) {
+		if data[i] != '<' {
+			j := bytes.IndexByte(data[i:], '<')
+			if j < 0 {
+				j = len(data) - i
+			}
+			text := data[i : i+j]
+			i += j
+			if len(s.stack) == 0 {
+				// Outside the root only blanks may stand.
+				if len(bytes.Trim(text, " \t\n")) > 0 {
+					return false
+				}
+				if emit != nil && !emit(xml.CharData(text), 0) {
+					return true
+				}
+				continue
+			}
+			decoded, ok := unescape(text)
+			if !ok {
+				return false
+			}
+			if emit != nil && !emit(xml.CharData(decoded), len(s.stack)) {
+				return true
+			}
+			continue
+		}
+		rest := data[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			end := bytes.Index(rest[2:], []byte("?>"))
+			if end < 0 || !plainProcInst(rest[2:2+end], i == 0) {
+				return false
+			}
+			i += 2 + end + 2
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 || bytes.Contains(rest[4:4+end], []byte("--")) {
+				return false
+			}
+			i += 4 + end + 3
+		case bytes.HasPrefix(rest, []byte("<!")):
+			return false // DOCTYPE, CDATA
+		case bytes.HasPrefix(rest, []byte("</")):
+			end := bytes.IndexByte(rest, '>')
+			if end < 0 || len(s.stack) == 0 {
+				return false
+			}
+			name := strings.TrimRight(string(rest[2:end]), " \t\n")
+			if name != s.stack[len(s.stack)-1] {
+				return false
+			}
+			depth := len(s.stack) - 1
+			s.stack = s.stack[:depth]
+			if emit != nil && !emit(xml.EndElement{Name: s.elementName(name)}, depth) {
+				return true
+			}
+			if depth == 0 {
+				rootDone = true
+			}
+			i += end + 1
+		default:
+			if rootDone {
+				return false // a second root
+			}
+			n, ok := s.startTag(rest, emit)
+			if !ok {
+				return false
+			}
+			if n < 0 {
+				return true // emit stopped
+			}
+			i += n
+		}
+		if s.count++; s.count > maxXMLTokens/2 || len(s.stack) > maxXMLDepth {
+			return false // near the limits: encoding/xml words the refusal
+		}
+	}
+	return rootDone && len(s.stack) == 0
+}
+
+// plainProcInst accepts processing instructions encoding/xml passes
+// through unchanged: a target that is a plain name, and an XML declaration
+// only first in the file, of version 1.0, in UTF-8 (other encodings go
+// through charsetReader).
+func plainProcInst(body []byte, first bool) bool {
+	target, n := xmlName(append(bytes.Clone(body), ' '))
+	if n == 0 || strings.Contains(target, ":") {
+		return false
+	}
+	if !strings.EqualFold(target, "xml") {
+		return true
+	}
+	s := string(body[n:])
+	if target != "xml" || !first || !strings.Contains(s, `version="1.0"`) && !strings.Contains(s, `version='1.0'`) {
+		return false
+	}
+	k := strings.Index(s, "encoding=")
+	if k < 0 {
+		return true
+	}
+	v := s[k+len("encoding="):]
+	if len(v) < 2 || v[0] != '"' && v[0] != '\'' {
+		return false
+	}
+	end := strings.IndexByte(v[1:], v[0])
+	if end < 0 {
+		return false
+	}
+	enc := strings.ToLower(v[1 : 1+end])
+	return enc == "utf-8" || enc == "utf8"
+}
+
+// startTag reads "<name attr="v" …>" or "…/>" at the start of b and
+// returns its length; -1 when emit asked to stop.
+func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, bool) {
+	i := 1
+	name, n := xmlName(b[i:])
+	if n == 0 {
+		return 0, false
+	}
+	i += n
+	var raw []xml.Attr
+	for {
+		j := skipBlanks(b, i)
+		if j >= len(b) {
+			return 0, false
+		}
+		switch {
+		case b[j] == '>' || b[j] == '/' && j+1 < len(b) && b[j+1] == '>':
+			selfClosing := b[j] == '/'
+			if selfClosing {
+				j++
+			}
+			j++
+			if len(s.stack) == 0 && s.ns == nil {
+				if !s.declareRoot(raw) {
+					return 0, false
+				}
+			} else {
+				for _, a := range raw {
+					if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+						return 0, false // a namespace declared below the root
+					}
+				}
+			}
+			s.stack = append(s.stack, name)
+			depth := len(s.stack)
+			if emit != nil {
+				start := xml.StartElement{Name: s.elementName(name), Attr: s.attrs(raw)}
+				if !emit(start, depth) {
+					return -1, true
+				}
+			}
+			if selfClosing {
+				s.stack = s.stack[:depth-1]
+				if emit != nil && !emit(xml.EndElement{Name: s.elementName(name)}, depth-1) {
+					return -1, true
+				}
+			}
+			return j, true
+		case j == i:
+			return 0, false // attributes must be separated by blanks
+		}
+		an, n := xmlName(b[j:])
+		if n == 0 {
+			return 0, false
+		}
+		j = skipBlanks(b, j+n)
+		if j >= len(b) || b[j] != '=' {
+			return 0, false
+		}
+		j = skipBlanks(b, j+1)
+		if j >= len(b) || b[j] != '"' && b[j] != '\'' {
+			return 0, false
+		}
+		q := b[j]
+		end := bytes.IndexByte(b[j+1:], q)
+		if end < 0 {
+			return 0, false
+		}
+		rawVal := b[j+1 : j+1+end]
+		if bytes.IndexByte(rawVal, '<') >= 0 {
+			return 0, false
+		}
+		val, ok := unescape(rawVal)
+		if !ok {
+			return 0, false
+		}
+		space, local := splitName(an)
+		for _, a := range raw {
+			if a.Name.Space == space && a.Name.Local == local {
+				return 0, false // a repeated attribute
+			}
+		}
+		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: string(val)})
+		i = j + 1 + end + 1
+	}
+}
+
+// declareRoot records the root element's namespace declarations.
+func (s *fastScanner) declareRoot(raw []xml.Attr) bool {
+	s.ns = map[string]string{}
+	for _, a := range raw {
+		switch {
+		case a.Name.Space == "xmlns":
+			s.ns[a.Name.Local] = a.Value
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			s.ns[""] = a.Value
+		}
+	}
+	return true
+}
+
+// elementName resolves an element's prefix as encoding/xml does: a known
+// prefix becomes its namespace, no prefix takes the default namespace,
+// and an unknown prefix is left as it is.
+func (s *fastScanner) elementName(raw string) xml.Name {
+	space, local := splitName(raw)
+	if space == "xml" {
+		return xml.Name{Space: xmlURL, Local: local}
+	}
+	if v, ok := s.ns[space]; ok {
+		return xml.Name{Space: v, Local: local}
+	}
+	return xml.Name{Space: space, Local: local}
+}
+
+// attrs resolves attribute prefixes as encoding/xml does: unprefixed
+// attributes and xmlns declarations keep their names.
+func (s *fastScanner) attrs(raw []xml.Attr) []xml.Attr {
+	if len(raw) == 0 {
+		return nil
+	}
+	out := make([]xml.Attr, len(raw))
+	for i, a := range raw {
+		out[i] = a
+		switch {
+		case a.Name.Space == "" || a.Name.Space == "xmlns":
+		case a.Name.Space == "xml":
+			out[i].Name.Space = xmlURL
+		default:
+			if v, ok := s.ns[a.Name.Space]; ok {
+				out[i].Name.Space = v
+			}
+		}
+	}
+	return out
+}
+
+func splitName(raw string) (space, local string) {
+	if i := strings.IndexByte(raw, ':'); i > 0 && i < len(raw)-1 {
+		return raw[:i], raw[i+1:]
+	}
+	return "", raw
+}
+
+// xmlName reads a name made of ASCII letters, digits, '_', '-', '.' and at
+// most one ':' (what OOXML uses); anything else is left to encoding/xml.
+func xmlName(b []byte) (string, int) {
+	n, colons := 0, 0
+	for n < len(b) {
+		c := b[n]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case c >= '0' && c <= '9', c == '-', c == '.':
+			if n == 0 {
+				return "", 0
+			}
+		case c == ':':
+			colons++
+			if n == 0 || colons > 1 {
+				return "", 0
+			}
+		default:
+			if n > 0 && b[n-1] == ':' {
+				return "", 0
+			}
+			return string(b[:n]), n
+		}
+		n++
+	}
+	return "", 0 // a name runs to the end of the data: not a tag
+}
+
+func skipBlanks(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// unescape decodes the five predefined entities and character
+// references; any other entity, or a bare '&', or '>' after "]]", is not
+// plain. Text without '&' is returned as it is, without copying.
+func unescape(b []byte) ([]byte, bool) {
+	if bytes.Contains(b, []byte("]]>")) {
+		return nil, false
+	}
+	if bytes.IndexByte(b, '&') < 0 {
+		return b, true
+	}
+	out := make([]byte, 0, len(b))
+	for len(b) > 0 {
+		k := bytes.IndexByte(b, '&')
+		if k < 0 {
+			out = append(out, b...)
+			break
+		}
+		out = append(out, b[:k]...)
+		b = b[k:]
+		end := bytes.IndexByte(b, ';')
+		if end < 0 {
+			return nil, false
+		}
+		ent := string(b[1:end])
+		b = b[end+1:]
+		switch ent {
+		case "amp":
+			out = append(out, '&')
+		case "lt":
+			out = append(out, '<')
+		case "gt":
+			out = append(out, '>')
+		case "quot":
+			out = append(out, '"')
+		case "apos":
+			out = append(out, '\'')
+		default:
+			r, ok := charRef(ent)
+			if !ok {
+				return nil, false
+			}
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out, true
+}
+
+// charRef reads "#65" or "#x41" as a character XML allows; other text, or
+// a code outside what XML allows or would normalize, is not plain.
+func charRef(ent string) (rune, bool) {
+	var n uint64
+	var err error
+	switch {
+	case strings.HasPrefix(ent, "#x"):
+		n, err = strconv.ParseUint(ent[2:], 16, 32)
+	case strings.HasPrefix(ent, "#"):
+		n, err = strconv.ParseUint(ent[1:], 10, 32)
+	default:
+		return 0, false
+	}
+	if err != nil {
+		return 0, false
+	}
+	r := rune(n)
+	switch {
+	case r == '\t' || r == '\n':
+	case r < 0x20, r == '\r', r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF, r > utf8.MaxRune:
+		return 0, false
+	}
+	return r, true
+}
