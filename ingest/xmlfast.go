@@ -51,6 +51,10 @@ func plainXMLBytes(data []byte) bool {
 	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
 }
 
+// maxFastAttrs bounds the attributes of one element on the fast path; Word
+// writes a dozen at most, and a hostile part with more goes to encoding/xml.
+const maxFastAttrs = 64
+
 // xmlURL is the namespace encoding/xml gives the reserved prefix xml.
 const xmlURL = "http://www.w3.org/XML/1998/namespace"
 
@@ -256,6 +260,9 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 			return 0, false
 		}
 		space, local := splitName(an)
+		if len(raw) >= maxFastAttrs {
+			return 0, false // the duplicate check below is quadratic
+		}
 		for _, a := range raw {
 			if a.Name.Space == space && a.Name.Local == local {
 				return 0, false // a repeated attribute

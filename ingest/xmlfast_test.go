@@ -195,3 +195,20 @@ func FuzzFastXML(f *testing.F) {
 		sameTokens(t, "fuzz", data)
 	})
 }
+
+// A hostile element with very many attributes is left to encoding/xml
+// rather than checked for duplicates pairwise.
+func TestFastXMLDeclinesManyAttributes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<a")
+	for i := range 70 {
+		fmt.Fprintf(&b, ` x%d="1"`, i)
+	}
+	b.WriteString("/>")
+	if _, ok := fastTokens([]byte(b.String())); ok {
+		t.Error("fastXML took an element with 70 attributes")
+	}
+	if _, ok := fastTokens([]byte(`<a x="1" y="2"/>`)); !ok {
+		t.Error("fastXML declined an ordinary element")
+	}
+}
