@@ -59,9 +59,10 @@ const maxFastAttrs = 64
 const xmlURL = "http://www.w3.org/XML/1998/namespace"
 
 type fastScanner struct {
-	stack []string          // raw names of the open elements
-	ns    map[string]string // prefix → namespace, from the root's declarations ("" = default)
-	count int
+	stack    []string          // raw names of the open elements
+	rootDone bool              // the root element has closed
+	ns       map[string]string // prefix → namespace, from the root's declarations ("" = default)
+	count    int
 }
 
 // scan walks data; with emit nil it only checks. It reports whether data
@@ -69,7 +70,6 @@ type fastScanner struct {
 // emitting, whether emit asked to go on to the end.
 func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 	i := 0
-	rootDone := false
 	for i < len(data) {
 		if data[i] != '<' {
 			j := bytes.IndexByte(data[i:], '<')
@@ -128,11 +128,11 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 				return true
 			}
 			if depth == 0 {
-				rootDone = true
+				s.rootDone = true
 			}
 			i += end + 1
 		default:
-			if rootDone {
+			if s.rootDone {
 				return false // a second root
 			}
 			n, ok := s.startTag(rest, emit)
@@ -148,7 +148,7 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 			return false // near the limits: encoding/xml words the refusal
 		}
 	}
-	return rootDone && len(s.stack) == 0
+	return s.rootDone && len(s.stack) == 0
 }
 
 // plainProcInst accepts processing instructions encoding/xml passes
@@ -226,6 +226,7 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 			}
 			if selfClosing {
 				s.stack = s.stack[:depth-1]
+				s.rootDone = depth == 1
 				if emit != nil && !emit(xml.EndElement{Name: s.elementName(name)}, depth-1) {
 					return -1, true
 				}
