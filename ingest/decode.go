@@ -119,14 +119,18 @@ func looksBinary(text string) bool {
 		return true
 	}
 	n, ctrl := 0, 0
-	for _, r := range text {
-		n++
+	for i := 0; i < len(text) && n < 1<<16; n++ { // a sample is enough to tell
+		// Most of a Chinese text: a three-byte character, never a control
+		// character, counted without decoding it.
+		if b := text[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
 			ctrl++
 		}
-		if n >= 1<<16 {
-			break // a sample is enough to tell
-		}
+		i += w
 	}
 	return n > 0 && ctrl*50 > n
 }

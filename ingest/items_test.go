@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCountItemsEqualsRegexp(t *testing.T) {
@@ -60,6 +61,43 @@ func TestLongerThanIsRuneCount(t *testing.T) {
 		n := rng.IntN(45)
 		if got, want := longerThan(s, n), runeLen(s) > n; got != want {
 			t.Fatalf("longerThan(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
+}
+
+// looksBinary decides as its definition over runes does: control
+// characters (other than line ends and tabs) counted against every rune
+// of the first 65,536.
+func TestLooksBinaryMatchesDefinition(t *testing.T) {
+	byRune := func(text string) bool {
+		if strings.IndexByte(text, 0) >= 0 {
+			return true
+		}
+		n, ctrl := 0, 0
+		for _, r := range text {
+			n++
+			if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+				ctrl++
+			}
+			if n >= 1<<16 {
+				break
+			}
+		}
+		return n > 0 && ctrl*50 > n
+	}
+	alphabet := []string{"法", "a", "\x01", "\x7f", "\u0085", "\n", "\xff", "\xe4\xb8", "\u3000"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	texts := []string{"", strings.Repeat("法", 70000) + strings.Repeat("\x01", 5000)}
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(60); k >= 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := looksBinary(s), byRune(s); got != want {
+			t.Fatalf("looksBinary(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package ingest
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"nianbao/model"
 )
@@ -46,6 +48,29 @@ func mayNormalize(s string) bool {
 	return false
 }
 
+// normalizedTitles keeps each section title's normalizeHeading form: a
+// document's headings are each scored against every section, and titles
+// are few (the templates'). Keyed by the title text, so an edited title is
+// simply another entry; a sync.Map, since every check worker reads it;
+// bounded, since a long editing session may see many titles.
+var (
+	normalizedTitles      sync.Map // title → normalized
+	normalizedTitlesCount atomic.Int64
+)
+
+const normalizedTitlesSize = 4096
+
+func normalizedTitle(s *model.Section) string {
+	if n, ok := normalizedTitles.Load(s.Title); ok {
+		return n.(string)
+	}
+	n := normalizeHeading(s.Title)
+	if normalizedTitlesCount.Add(1) <= normalizedTitlesSize {
+		normalizedTitles.Store(s.Title, n)
+	}
+	return n
+}
+
 // scoreNormalized says how strongly a heading, already normalized
 // (normalizeHeading), names a template section: its exact title, a title
 // containing it, or the total length of the section's keywords it contains
@@ -55,7 +80,7 @@ func scoreNormalized(h string, s *model.Section, year int) int {
 	if h == "" {
 		return 0
 	}
-	title := normalizeHeading(s.Title)
+	title := normalizedTitle(s)
 	if h == title {
 		return 1000
 	}
