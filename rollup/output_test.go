@@ -2,6 +2,7 @@ package rollup
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -256,4 +257,24 @@ func TestDashboardInChromium(t *testing.T) {
 	if strings.Contains(string(out), "Uncaught") || strings.Contains(string(out), "CONSOLE(") && strings.Contains(string(out), "Error") {
 		t.Errorf("console errors:\n%s", out)
 	}
+}
+
+// BenchmarkWriteXLSX writes the workbook of a 360-unit roll-up, the size
+// of BenchmarkRollupVsCheck's folder.
+func BenchmarkWriteXLSX(b *testing.B) {
+	tp := standard(&testing.T{})
+	var inputs []Input
+	for i := range 360 {
+		inputs = append(inputs, unit(&testing.T{}, tp, fmt.Sprintf("单位%03d", i),
+			map[string]float64{"review_received": float64(i), "review_decided": float64(i), "publicity_events": 12}, nil))
+	}
+	tb := Build(inputs, nil, nil)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteXLSX(&buf, tb); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1024, "KB")
 }
