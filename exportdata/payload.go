@@ -33,6 +33,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -112,7 +113,7 @@ func Digest(text string) string {
 	for i := 0; i < len(text); {
 		// Most of a report: a three-byte character whose lead byte no
 		// ignored character shares (those lead with C2, E1, E2, E3, EF).
-		if b := text[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if zhtext.PlainWideAt(text, i) {
 			i += 3
 			continue
 		}

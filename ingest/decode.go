@@ -10,6 +10,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -122,7 +123,7 @@ func looksBinary(text string) bool {
 	for i := 0; i < len(text) && n < 1<<16; n++ { // a sample is enough to tell
 		// Most of a Chinese text: a three-byte character, never a control
 		// character, counted without decoding it.
-		if b := text[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if zhtext.PlainWideAt(text, i) {
 			i += 3
 			continue
 		}

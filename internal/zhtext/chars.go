@@ -140,11 +140,7 @@ func IsCounted(r rune) bool {
 func CountChars(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		// Fast path for what most of a report is: a three-byte character
-		// (U+4000–U+CFFF, U+E000–U+EFFF) whose lead byte no blank shares.
-		// Blanks lead with C2, E1, E2, E3 or EF, and anything else is
-		// decoded as range would, invalid bytes included.
-		if b := s[i]; (b >= 0xE4 && b <= 0xEC || b == 0xEE) && i+2 < len(s) && isContinuation(s[i+1]) && isContinuation(s[i+2]) {
+		if PlainWideAt(s, i) {
 			n++
 			i += 3
 			continue
@@ -156,6 +152,20 @@ func CountChars(s string) int {
 		i += w
 	}
 	return n
+}
+
+// PlainWideAt reports whether s holds at byte i a valid three-byte
+// character from U+4000–U+CFFF or U+E000–U+EFFF: most of a Chinese report,
+// and never a blank, a line end, a control character, a quote or a
+// mark that any rule looks for (those lead with C2, E1, E2, E3 or EF).
+// Loops over a report's every character skip such a character by its
+// bytes instead of decoding it.
+func PlainWideAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b := s[i]
+	return (b >= 0xE4 && b <= 0xEC || b == 0xEE) && isContinuation(s[i+1]) && isContinuation(s[i+2])
 }
 
 func isContinuation(b byte) bool { return b&0xC0 == 0x80 }

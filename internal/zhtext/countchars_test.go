@@ -35,3 +35,21 @@ func FuzzCountChars(f *testing.F) {
 		}
 	})
 }
+
+// PlainWideAt takes whole ideographs and leaves blanks, marks, a character
+// cut short and anything outside its ranges to a full decode.
+func TestPlainWideAt(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"法治", 0, true}, {"法治", 3, true}, {"法治", 6, false}, {"\u3000", 0, false}, {"“", 0, false},
+		{"、", 0, false}, {"\ufeff", 0, false}, {"\xe4\xb8", 0, false}, {"a法", 0, false}, {"a法", 1, true},
+		{"\u4000", 0, true}, {"\u3fff", 0, false}, {"\ue000", 0, true}, {"\ud7a3", 0, false},
+	} {
+		if got := PlainWideAt(c.s, c.i); got != c.want {
+			t.Errorf("PlainWideAt(%q, %d) = %v, want %v", c.s, c.i, got, c.want)
+		}
+	}
+}
