@@ -10,7 +10,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
@@ -246,38 +245,27 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 // parsing them was a tenth of reading a .docx. Entries are found by hash
 // and confirmed by comparing the bytes, so a different part never shares
 // an entry; the parsed map is only read, never changed, after parsing.
+// Sixty-four parts: a batch comes from a few generators.
 var stylesCache = struct {
-	sync.Mutex
 	seed maphash.Seed
-	m    map[uint64]stylesEntry
-}{seed: maphash.MakeSeed(), m: map[uint64]stylesEntry{}}
+	*boundedCache[uint64, stylesEntry]
+}{maphash.MakeSeed(), newBoundedCache[uint64, stylesEntry](64)}
 
 type stylesEntry struct {
 	raw    []byte
 	styles map[string]styleInfo
 }
 
-// stylesCacheSize bounds the cache; a full cache is emptied and refilled.
-const stylesCacheSize = 64
-
 func cachedStyles(name string, raw []byte) (map[string]styleInfo, error) {
 	h := maphash.Bytes(stylesCache.seed, raw)
-	stylesCache.Lock()
-	e, ok := stylesCache.m[h]
-	stylesCache.Unlock()
-	if ok && bytes.Equal(e.raw, raw) {
+	if e, ok := stylesCache.get(h); ok && bytes.Equal(e.raw, raw) {
 		return e.styles, nil
 	}
 	styles, err := parseStyles(name, raw)
 	if err != nil {
 		return nil, err // errors name the file: never cached
 	}
-	stylesCache.Lock()
-	if len(stylesCache.m) >= stylesCacheSize {
-		clear(stylesCache.m)
-	}
-	stylesCache.m[h] = stylesEntry{raw: bytes.Clone(raw), styles: styles}
-	stylesCache.Unlock()
+	stylesCache.put(h, stylesEntry{raw: bytes.Clone(raw), styles: styles})
 	return styles, nil
 }
 

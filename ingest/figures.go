@@ -3,7 +3,6 @@ package ingest
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
@@ -246,7 +245,7 @@ type figureCand struct {
 	// the unit, checked by the unit bucket).
 	keys []figureKey
 	// lastIn lists every wording of every keyword, unit included, for
-	// lastKeywordEnd.
+	// lastIndexEnd.
 	lastIn []string
 }
 
@@ -294,15 +293,9 @@ func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, 
 // Entries are checked against the template before use (see matches), so
 // a template edited in place (the template editor does) is never read
 // with stale candidates.
-var candidateCache = struct {
-	sync.Mutex
-	m map[*model.Template]*candidateSet
-}{m: map[*model.Template]*candidateSet{}}
-
-// candidateCacheSize bounds the cache: a season's folder holds a few
-// templates, and a long editing session must not keep every template it
-// ever built alive.
-const candidateCacheSize = 16
+//
+// Sixteen templates: a season's folder holds a few.
+var candidateCache = newBoundedCache[*model.Template, *candidateSet](16)
 
 type candidateSet struct {
 	cands  []*figureCand
@@ -315,10 +308,8 @@ type candidateSet struct {
 }
 
 func cachedCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, map[string][]*figureCand) {
-	candidateCache.Lock()
-	set := candidateCache.m[t]
-	candidateCache.Unlock()
-	if set != nil && set.matches(flat) {
+	set, ok := candidateCache.get(t)
+	if ok && set.matches(flat) {
 		return set.cands, set.byUnit
 	}
 	cands, byUnit := figureCandidates(t, flat)
@@ -328,12 +319,7 @@ func cachedCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, 
 		set.keywords = append(set.keywords, slices.Clone(c.fig.Keywords))
 		set.secIDs = append(set.secIDs, c.sec.ID)
 	}
-	candidateCache.Lock()
-	if len(candidateCache.m) >= candidateCacheSize {
-		clear(candidateCache.m)
-	}
-	candidateCache.m[t] = set
-	candidateCache.Unlock()
+	candidateCache.put(t, set)
 	return cands, byUnit
 }
 

@@ -3,8 +3,6 @@ package ingest
 import (
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"nianbao/model"
 )
@@ -51,23 +49,15 @@ func mayNormalize(s string) bool {
 // normalizedTitles keeps each section title's normalizeHeading form: a
 // document's headings are each scored against every section, and titles
 // are few (the templates'). Keyed by the title text, so an edited title is
-// simply another entry; a sync.Map, since every check worker reads it;
-// bounded, since a long editing session may see many titles.
-var (
-	normalizedTitles      sync.Map // title → normalized
-	normalizedTitlesCount atomic.Int64
-)
-
-const normalizedTitlesSize = 4096
+// simply another entry.
+var normalizedTitles = newBoundedCache[string, string](4096)
 
 func normalizedTitle(s *model.Section) string {
-	if n, ok := normalizedTitles.Load(s.Title); ok {
-		return n.(string)
+	if n, ok := normalizedTitles.get(s.Title); ok {
+		return n
 	}
 	n := normalizeHeading(s.Title)
-	if normalizedTitlesCount.Add(1) <= normalizedTitlesSize {
-		normalizedTitles.Store(s.Title, n)
-	}
+	normalizedTitles.put(s.Title, n)
 	return n
 }
 
