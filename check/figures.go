@@ -255,7 +255,7 @@ func (c *collector) rate(t *model.Template, vals, typed map[string]model.Number,
 		msg += "（其他可选分母也不相符）"
 	}
 	rule := RuleFigureRate
-	if readAcrossSentences(typed, prose, f.ID, f.Rate.Numerator, firstDenID(f.Rate.Denominators, firstDen)) {
+	if readAcrossSentences(typed, prose, f.ID, f.Rate.Numerator, firstDen.ID) {
 		rule = RuleProseRateDoubt
 		msg += "；这些数字是从正文不同的句子中读出的，请核对比率和件数是否对应"
 	}
@@ -282,19 +282,6 @@ func readAcrossSentences(typed map[string]model.Number, prose map[string]ingest.
 		}
 	}
 	return false
-}
-
-// firstDenID is the id of the denominator the message names.
-func firstDenID(ids []string, den *model.Figure) string {
-	for _, id := range ids {
-		if den != nil && den.ID == id {
-			return id
-		}
-	}
-	if len(ids) > 0 {
-		return ids[0]
-	}
-	return ""
 }
 
 // proseRateFound says whether a prose rate finding (an error or a doubt)
