@@ -12,11 +12,7 @@ func TestCountItemsEqualsRegexp(t *testing.T) {
 	alphabet := []string{"一", "二", "十", "是", "。", "，", ",", ";", ":", " ", "\t", "要", "a", "\u3000"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(12); k >= 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, alphabet, rng.IntN(12)+1))
 	}
 	for _, s := range texts {
 		if got, want := countItems(s), len(itemRe().FindAllStringIndex(s, -1)); got != want {
@@ -31,11 +27,7 @@ func TestMayNormalizeMissesNothing(t *testing.T) {
 	alphabet := []string{"法", "治", "、", "“", "”", "‘", "’", "「", "」", "《", "》", "\"", "'", " ", "\t", "\u3000", "\u00a0", "\u2002", "\u200b", "\ufeff", "\u1680", "（", "一", "a", "\n"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(8); k >= 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(rng, alphabet, rng.IntN(8)+1)
 		mapped := strings.Map(func(r rune) rune {
 			if isSpace(r) || strings.ContainsRune("“”\"'‘’「」《》", r) {
 				return -1
@@ -53,11 +45,7 @@ func TestLongerThanIsRuneCount(t *testing.T) {
 	alphabet := []string{"a", "法", "\U0001F600", "é", "\xff"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(40); k > 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(rng, alphabet, rng.IntN(40))
 		n := rng.IntN(45)
 		if got, want := longerThan(s, n), runeLen(s) > n; got != want {
 			t.Fatalf("longerThan(%q, %d) = %v, want %v", s, n, got, want)
@@ -89,15 +77,21 @@ func TestLooksBinaryMatchesDefinition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
 	texts := []string{"", strings.Repeat("法", 70000) + strings.Repeat("\x01", 5000)}
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(60); k >= 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, alphabet, rng.IntN(60)+1))
 	}
 	for _, s := range texts {
 		if got, want := looksBinary(s), byRune(s); got != want {
 			t.Fatalf("looksBinary(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// randomText joins n pieces of alphabet drawn by rng: the inputs on which
+// the hand-written scanners are held equal to what they replace.
+func randomText(rng *rand.Rand, alphabet []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
 }

@@ -54,11 +54,7 @@ func TestNumberMatchesEqualsRegexpRandom(t *testing.T) {
 	alphabet := []string{"0", "1", "9", ",", ".", " ", "\t", "余", "多", "万", "亿", "件", "人", "次", "人次", "场次", "%", "％", "元", "年", "a", "，", "个"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(14); k >= 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(rng, alphabet, rng.IntN(14)+1)
 		want := numRe().FindAllStringSubmatchIndex(s, -1)
 		if got := numberMatches(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
@@ -148,11 +144,7 @@ func TestClauseStartsEqualsLastIndexAny(t *testing.T) {
 	alphabet := []string{"，", ",", "；", ";", "：", ":", "、", "（", "(", "）", "。", "审结", "件", "1", "a", "\u00a0"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(10); k >= 0; k-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(rng, alphabet, rng.IntN(10)+1)
 		i := len(s)
 		for i > 0 && rng.IntN(3) == 0 {
 			i--
