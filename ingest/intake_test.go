@@ -188,7 +188,11 @@ func TestHungConversionKilled(t *testing.T) {
 	}
 	pidFile := fakeSoffice(t)
 	old := OfficeTimeout
-	OfficeTimeout = 300 * time.Millisecond
+	// Long enough that a loaded CI machine (other packages' tests running
+	// real LibreOffice beside this one) starting the stand-in shell script
+	// and its grep and cp is not taken for a hang: at 300 ms it was, and
+	// the first, healthy file came back as timed out.
+	OfficeTimeout = 2 * time.Second
 	t.Cleanup(func() { OfficeTimeout = old })
 	dir := t.TempDir()
 	var paths []string
