@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"nianbao/exportdata"
+	"nianbao/ingest"
 	"nianbao/model"
 )
 
@@ -37,6 +38,9 @@ type DocLines struct {
 	// (comments, tracked changes, hidden text, headers and footers); the
 	// publish rules report it.
 	Hidden []HiddenContent
+	// FigureReading is the importer's reading of the prose's figures; the
+	// check takes it instead of reading again when the text is the same.
+	FigureReading *ingest.FigureReading
 }
 
 // item is a finding with its sort keys.

@@ -18,11 +18,14 @@ import (
 // value and does not fall back to the text, since the drafter typed
 // something else. The check, the editor's figure panel and export all
 // take figure values from here, so they cannot disagree.
-func figureValues(t *model.Template, r *model.Report) (vals map[string]model.Number, prose map[string]ingest.ProseFigure) {
+func figureValues(t *model.Template, r *model.Report, prior *ingest.FigureReading) (vals map[string]model.Number, prose map[string]ingest.ProseFigure) {
 	if t == nil {
 		return r.Figures, nil
 	}
-	prose = ingest.ReadFigures(t, r)
+	prose, same := prior.For(t, r)
+	if !same {
+		prose = ingest.ReadFigures(t, r)
+	}
 	vals = make(map[string]model.Number, len(r.Figures)+len(prose))
 	for id, n := range r.Figures {
 		vals[id] = n
@@ -43,7 +46,11 @@ func figureValues(t *model.Template, r *model.Report) (vals map[string]model.Num
 // completeness tally for required figures and what the prose states.
 func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines) (tally, map[string]ingest.ProseFigure) {
 	var done tally
-	vals, prose := figureValues(t, r)
+	var prior *ingest.FigureReading
+	if lines != nil {
+		prior = lines.FigureReading
+	}
+	vals, prose := figureValues(t, r, prior)
 	// typed are the values a drafter typed into fields. An imported
 	// document has none: its figures were read from its text (unless it is
 	// a nianbao export carrying its draft's fields).

@@ -216,5 +216,5 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 	}
 	res.Report.SetFile(path)
 	return res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines, Figures: res.FigureLines,
-		Carried: doc.Carried != nil, Edits: res.Edits, Hidden: hiddenForCheck(doc.Hidden)}, nil
+		Carried: doc.Carried != nil, Edits: res.Edits, Hidden: hiddenForCheck(doc.Hidden), FigureReading: res.FigureReading}, nil
 }

@@ -28,6 +28,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -99,17 +100,13 @@ func New(r *model.Report, date string, shown Shown) *Payload {
 // only a change a reader can see changes it. "" for text with nothing
 // printable.
 func Digest(text string) string {
-	// Hash the runs between ignored characters as they are: copying rune
-	// by rune was most of the cost, and a report is mostly such runs. An
-	// invalid byte is hashed as U+FFFD, as writing the decoded rune did.
-	h := sha256.New()
-	n, run := 0, 0
-	flush := func(end int) {
-		if end > run {
-			h.Write([]byte(text[run:end]))
-			n += end - run
-		}
-	}
+	// The kept bytes are gathered into one buffer and hashed at once:
+	// writing each run between ignored characters to a hash.Hash copied
+	// it to the heap first (a string converted for an interface call),
+	// which was most of the cost. An invalid byte is hashed as U+FFFD.
+	bp := digestBuffers.Get().(*[]byte)
+	kept := (*bp)[:0]
+	run := 0
 	for i := 0; i < len(text); {
 		// Most of a report: a three-byte character whose lead byte no
 		// ignored character shares (those lead with C2, E1, E2, E3, EF).
@@ -120,22 +117,28 @@ func Digest(text string) string {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff':
-			flush(i)
+			kept = append(kept, text[run:i]...)
 			run = i + w
 		case r == utf8.RuneError && w == 1:
-			flush(i)
-			h.Write([]byte(string(utf8.RuneError)))
-			n++
+			kept = append(append(kept, text[run:i]...), string(utf8.RuneError)...)
 			run = i + w
 		}
 		i += w
 	}
-	flush(len(text))
-	if n == 0 {
-		return ""
+	kept = append(kept, text[run:]...)
+	out := ""
+	if len(kept) > 0 {
+		sum := sha256.Sum256(kept)
+		out = hex.EncodeToString(sum[:12])
 	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
+	*bp = kept
+	digestBuffers.Put(bp)
+	return out
 }
+
+// digestBuffers keeps Digest's buffers between calls: a check digests
+// every section of every file.
+var digestBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // extra is the part of the payload that is not a draft field.
 type extra struct {

@@ -164,28 +164,75 @@ type numHit struct {
 // and the sentence up to the number holds every keyword; when the sentence
 // lies outside the figure's section it must name that section's subject
 // too. Plans are skipped: their numbers are targets, not results.
-func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number, map[string]string) {
-	read := ReadFigures(t, r)
+func extractFigures(t *model.Template, r *model.Report) (map[string]model.Number, map[string]string, *FigureReading) {
+	reading := ReadFigureReading(t, r)
+	read := reading.figures
 	figs := make(map[string]model.Number, len(read))
 	srcs := make(map[string]string, len(read))
 	for id, p := range read {
 		figs[id], srcs[id] = p.Value, p.Sentence
 	}
-	return figs, srcs
+	return figs, srcs, reading
 }
 
 // ReadFigures is extractFigures with where each value was read: the
 // editor and the check read a draft's prose with it, so they see exactly
-// the numbers import would take.
+// the numbers import would take. The map is the caller's to keep, but
+// not to change when it came from a FigureReading.
 func ReadFigures(t *model.Template, r *model.Report) map[string]ProseFigure {
+	return ReadFigureReading(t, r).figures
+}
+
+// FigureReading is one ReadFigures, with the texts it read. A document's
+// figures are read twice, by the importer and then by the check of what
+// it imported; the second reading of the same texts is the first one
+// (For), which saved a tenth of checking a report.
+type FigureReading struct {
+	t       *model.Template
+	ids     []string // t.Flatten()'s section ids when read
+	texts   []string // per section, "" for the plans it skips
+	figures map[string]ProseFigure
+}
+
+// For is the reading of r's prose against t: this one when nothing it
+// read has changed since, and false otherwise.
+func (fr *FigureReading) For(t *model.Template, r *model.Report) (map[string]ProseFigure, bool) {
+	if fr == nil || fr.t != t {
+		return nil, false
+	}
+	flat := t.Flatten()
+	if len(flat) != len(fr.ids) {
+		return nil, false
+	}
+	for i, s := range flat {
+		if s.ID != fr.ids[i] || !isPlans(s) && r.Text(s.ID) != fr.texts[i] {
+			return nil, false
+		}
+	}
+	return fr.figures, true
+}
+
+// ReadFigureReading reads r's prose as ReadFigures does and keeps the
+// texts read.
+func ReadFigureReading(t *model.Template, r *model.Report) *FigureReading {
 	// Collect hits section by section in template order.
 	flat := t.Flatten() // once: it walks and allocates, and the loops below run per number
+	fr := &FigureReading{t: t, ids: make([]string, len(flat)), texts: make([]string, len(flat))}
+	for i, s := range flat {
+		fr.ids[i] = s.ID
+	}
+	fr.figures = readFigures(t, r, flat, fr.texts)
+	return fr
+}
+
+func readFigures(t *model.Template, r *model.Report, flat []*model.Section, texts []string) map[string]ProseFigure {
 	var hits []numHit
-	for _, s := range flat {
+	for i, s := range flat {
 		if isPlans(s) {
 			continue
 		}
-		hits = append(hits, numbersIn(s.ID, r.Text(s.ID))...)
+		texts[i] = r.Text(s.ID)
+		hits = append(hits, numbersIn(s.ID, texts[i])...)
 	}
 	if len(hits) == 0 {
 		return map[string]ProseFigure{}

@@ -45,6 +45,9 @@ type Result struct {
 	Edits []exportdata.Edit
 	// Carried says the file's own draft data was used (a nianbao export).
 	Carried bool
+	// FigureReading is the importer's reading of the figures in the
+	// prose, which the check of Report reuses while the text is unchanged.
+	FigureReading *FigureReading
 }
 
 // Import turns a read document into a draft against t.
@@ -119,7 +122,8 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		r.SetText(id, strings.Join(texts, "\n"))
 	}
 	res.Text = cleanedText(doc.Lines, lines)
-	figs, srcs := extractFigures(t, r)
+	figs, srcs, reading := extractFigures(t, r)
+	res.FigureReading = reading
 	for id, n := range figs {
 		r.SetFigure(id, n)
 	}
@@ -134,10 +138,13 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 // cleanedText lays the kept lines out at their source line numbers.
 func cleanedText(src, kept []Line) string {
 	byNo := make(map[int]string, len(kept))
+	size := len(src)
 	for _, l := range kept {
 		byNo[l.No] = l.Text
+		size += len(l.Text)
 	}
 	var b strings.Builder
+	b.Grow(size)
 	for i, l := range src {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -115,9 +115,13 @@ func Read(name string, data []byte) (*Document, error) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		doc, err := readDocx(name, data)
+		dr, err := openDocx(name, data)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := dr.document()
 		if err == nil {
-			doc.carry(docxCarried(data))
+			doc.carry(dr.carried())
 		}
 		return doc, err
 	case ext == ".docx":
