@@ -230,7 +230,7 @@ func checkDocument(path, override string, cache *templateCache, prev *model.Prev
 	// template to match sections against (--template or the standard one);
 	// a document recognised as another template's (a department report)
 	// records that template's id, and it is checked against that one.
-	r, lines, err := loadDocumentForCheck(path, t)
+	r, lines, err := loadDocumentForCheck(path, t, cache)
 	if err != nil {
 		fc.err = err
 		return fc

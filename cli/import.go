@@ -71,7 +71,7 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return inputError(err)
 	}
-	res, t, err := importDocument(doc, opts.template)
+	res, t, err := importDocument(doc, opts.template, newTemplateCache())
 	if err != nil {
 		return err
 	}
@@ -86,18 +86,22 @@ func runImport(opts *importOptions) error {
 // importDocument imports doc against the named template, or, when none is
 // named, against the template its reporting unit and layout suggest (see
 // ingest.IsDepartmentReport; check and import decide the same way).
-func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Template, error) {
+func importDocument(doc *ingest.Document, ref string, cache *templateCache) (*ingest.Result, *model.Template, error) {
 	if ref == "" {
 		// A nianbao export names the template it was drafted against.
 		if id := doc.CarriedTemplate(); id != "" {
 			// An id from a file someone sent: looked up as an id, never
 			// followed as a path.
-			if _, err := templates.LookupID(id, settingsTemplateDirs()...); err == nil {
+			if _, err := cache.lookupID(id); err == nil {
 				ref = id
 			}
 		}
 	}
-	t, err := templates.Lookup(ref, settingsTemplateDirs()...)
+	// Through the run's cache, as every command finds templates: a batch
+	// imports against one template object (whose worked-out figure
+	// keywords ingest keeps), and an installed office template is found by
+	// its id here as everywhere else.
+	t, err := cache.lookup(ref)
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
@@ -106,7 +110,7 @@ func importDocument(doc *ingest.Document, ref string) (*ingest.Result, *model.Te
 		return nil, nil, inputError(err)
 	}
 	if ref == "" && t.ID == templates.Default && ingest.IsDepartmentReport(res) {
-		if dt, err := templates.Lookup("department", settingsTemplateDirs()...); err == nil {
+		if dt, err := cache.lookup("department"); err == nil {
 			if dres, err := ingest.Import(doc, dt); err == nil {
 				return dres, dt, nil
 			}
@@ -198,7 +202,7 @@ func clipText(s string, n int) string {
 // loadDocumentForCheck is the import side of `nianbao check DOC`: the
 // document is imported in memory and its sections and figures are mapped
 // back to the document's lines.
-func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.DocLines, error) {
+func loadDocumentForCheck(path string, t *model.Template, cache *templateCache) (*model.Report, check.DocLines, error) {
 	doc, err := ingest.ReadFile(path)
 	if err != nil {
 		return nil, check.DocLines{}, err
@@ -207,7 +211,7 @@ func loadDocumentForCheck(path string, t *model.Template) (*model.Report, check.
 	if t == nil || t.ID == templates.Default {
 		// The default template: let the reporting unit choose, as import
 		// does (a 司法局 report is a department report).
-		res, _, err = importDocument(doc, "")
+		res, _, err = importDocument(doc, "", cache)
 	} else {
 		res, err = ingest.Import(doc, t)
 	}

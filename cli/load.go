@@ -23,6 +23,7 @@ func loadDraft(path, override string) (*model.Report, *model.Template, error) {
 type templateCache struct {
 	mu      sync.Mutex
 	byRef   map[string]*model.Template
+	byID    map[string]*model.Template // ids from received files (lookupID)
 	byDraft map[string]*model.Template // dir|id@version → template
 	// known are templates found among the files being checked: an office
 	// checks the folder where its template lies beside the drafts.
@@ -31,7 +32,7 @@ type templateCache struct {
 }
 
 func newTemplateCache() *templateCache {
-	return &templateCache{byRef: map[string]*model.Template{}, byDraft: map[string]*model.Template{}, dirs: append(settingsTemplateDirs(), installedTemplateDirs()...)}
+	return &templateCache{byRef: map[string]*model.Template{}, byID: map[string]*model.Template{}, byDraft: map[string]*model.Template{}, dirs: append(settingsTemplateDirs(), installedTemplateDirs()...)}
 }
 
 func (c *templateCache) lookup(ref string) (*model.Template, error) {
@@ -47,6 +48,21 @@ func (c *templateCache) lookup(ref string) (*model.Template, error) {
 		// its titles, and a draft written against an office's template
 		// reopens without --template; once per template per run.
 		_ = templates.Remember(t)
+	}
+	return t, err
+}
+
+// lookupID finds a template by an id someone else wrote (a carried
+// template id): never taken as a path.
+func (c *templateCache) lookupID(id string) (*model.Template, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t, ok := c.byID[id]; ok {
+		return t, nil
+	}
+	t, err := templates.LookupID(id, c.dirs...)
+	if err == nil {
+		c.byID[id] = t
 	}
 	return t, err
 }

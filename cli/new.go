@@ -121,7 +121,7 @@ func runNewFrom(opts *newOptions) error {
 			return inputError(err)
 		}
 		var res *ingest.Result
-		res, t, err = importDocument(doc, opts.template)
+		res, t, err = importDocument(doc, opts.template, newTemplateCache())
 		if err != nil {
 			return err
 		}

@@ -44,7 +44,7 @@ func loadPrevious(path, ref string) (*model.Previous, error) {
 		if err != nil {
 			return nil, inputError(err)
 		}
-		res, rt, err := importDocument(doc, ref)
+		res, rt, err := importDocument(doc, ref, newTemplateCache())
 		if err != nil {
 			return nil, err
 		}

@@ -93,6 +93,15 @@ func TestDraftFromOfficeTemplateTravels(t *testing.T) {
 		if code, _, errOut := run(t, "new", "--template", "qingshan", "--unit", "县财政局", "-o", filepath.Join(t.TempDir(), "n.yaml")); code != 0 {
 			t.Errorf("new --template by id after install: %s", errOut)
 		}
+		// Import (and new --from a document) find it by id too: before,
+		// they looked only in the settings' directories.
+		doc := writeFile(t, filepath.Join(t.TempDir(), "报告.txt"), []byte(officeReport))
+		imported := filepath.Join(t.TempDir(), "导入.yaml")
+		if code, _, errOut := run(t, "import", "--template", "qingshan", "-o", imported, doc); code != 0 {
+			t.Errorf("import --template by id after install: %s", errOut)
+		} else if data, _ := os.ReadFile(imported); !strings.Contains(string(data), "id: qingshan") {
+			t.Errorf("import did not use the installed template:\n%s", data)
+		}
 		if _, out, _ := run(t, "template", "list"); !strings.Contains(out, "qingshan") {
 			t.Errorf("template list lacks the installed template:\n%s", out)
 		}

@@ -140,12 +140,6 @@ func Digest(text string) string {
 // every section of every file.
 var digestBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// extra is the part of the payload that is not a draft field.
-type extra struct {
-	Shown   Shown             `yaml:"shown,omitempty"`
-	Digests map[string]string `yaml:"digests,omitempty"`
-}
-
 // Encode writes the payload as YAML: the version key first, then the draft
 // fields as a draft file writes them, then what was shown and the digests.
 func (p *Payload) Encode() ([]byte, error) {
@@ -165,10 +159,7 @@ func (p *Payload) Encode() ([]byte, error) {
 			break
 		}
 	}
-	var ex yaml.Node
-	if err := ex.Encode(extra{Shown: p.Shown, Digests: p.Digests}); err != nil {
-		return nil, err
-	}
+	ex := extraNode(p.Shown, p.Digests)
 	head := []*yaml.Node{
 		{Kind: yaml.ScalarNode, Value: versionKey},
 		{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(p.Version)},
@@ -189,6 +180,38 @@ func (p *Payload) Encode() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// extraNode is the mapping of what was shown and the digests, built
+// node by node: yaml.v3's Node.Encode writes a text and parses it back,
+// and fails on a text with a line break and a tab (a date line
+// "\t2026年\n…"), which it writes as an unreadable literal block.
+func extraNode(shown Shown, digests map[string]string) *yaml.Node {
+	str := func(s string) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+		if strings.ContainsAny(s, "\n\r") {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+		return n
+	}
+	ex := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	sh := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, kv := range [][2]string{{"title", shown.Title}, {"signature", shown.Signature}, {"date", shown.Date}} {
+		if kv[1] != "" {
+			sh.Content = append(sh.Content, str(kv[0]), str(kv[1]))
+		}
+	}
+	if len(sh.Content) > 0 {
+		ex.Content = append(ex.Content, str("shown"), sh)
+	}
+	if len(digests) > 0 {
+		dg := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, id := range slices.Sorted(maps.Keys(digests)) {
+			dg.Content = append(dg.Content, str(id), str(digests[id]))
+		}
+		ex.Content = append(ex.Content, str("digests"), dg)
+	}
+	return ex
+}
+
 // Error says why carried data could not be used. The document is then
 // checked by its visible text alone, and the reason is reported.
 type Error struct{ Reason string }
@@ -203,6 +226,14 @@ func Decode(data []byte) (*Payload, error) {
 		return nil, &Error{fmt.Sprintf("数据过大（%d 字节，上限 %d 字节）", len(data), MaxSize)}
 	}
 	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	if p, ok := decodeFast(data); ok {
+		return p, nil
+	}
+	return decodeYAML(data)
+}
+
+// decodeYAML reads a payload with the hardened draft reader.
+func decodeYAML(data []byte) (*Payload, error) {
 	r, err := model.ParseReport("附带数据", data)
 	if err != nil {
 		return nil, &Error{firstLine(err.Error())}
@@ -237,12 +268,11 @@ func Decode(data []byte) (*Payload, error) {
 	case rest.Version < 0:
 		return nil, &Error{fmt.Sprintf("格式版本 %d 无效", rest.Version)}
 	}
-	ex := extra{Shown: rest.Shown, Digests: rest.Digests}
 	r.Sections = map[string]string{}
-	if ex.Digests == nil {
-		ex.Digests = map[string]string{}
+	if rest.Digests == nil {
+		rest.Digests = map[string]string{}
 	}
-	return &Payload{Version: rest.Version, Draft: r, Shown: ex.Shown, Digests: ex.Digests}, nil
+	return &Payload{Version: rest.Version, Draft: r, Shown: rest.Shown, Digests: rest.Digests}, nil
 }
 
 func firstLine(s string) string {

@@ -114,30 +114,31 @@ func notText(name string) error {
 // looksBinary says whether decoded text is really binary data that happened
 // to decode: NUL bytes or more than a few per cent control characters.
 // The text is valid UTF-8 (every decoder above made it so), so it is read
-// byte by byte: a rune starts at every byte that is not a continuation
-// byte, and the control characters are C0 and DEL (one byte) and C1
-// (C2 80 to C2 9F). Decoding rune by rune was a twentieth of checking a
+// by lead bytes, each giving its character's length: the control
+// characters are C0 and DEL (one byte) and C1 (C2 80 to C2 9F). Decoding rune by rune was a twentieth of checking a
 // text report; TestLooksBinaryMatchesDefinition holds it to that.
 func looksBinary(text string) bool {
 	if strings.IndexByte(text, 0) >= 0 {
 		return true
 	}
 	n, ctrl := 0, 0
-	for i := 0; i < len(text) && n < 1<<16; i++ { // a sample is enough to tell
-		b := text[i]
-		if b&0xC0 == 0x80 {
-			continue
-		}
-		n++
-		switch {
-		case b < 0x20:
-			if b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+	for i := 0; i < len(text) && n < 1<<16; n++ { // a sample is enough to tell
+		switch b := text[i]; {
+		case b >= 0xE0: // three or four bytes: never a control character
+			i += 3
+			if b >= 0xF0 {
+				i++
+			}
+		case b >= 0xC0:
+			if b == 0xC2 && i+1 < len(text) && text[i+1] <= 0x9F {
+				ctrl++ // C1
+			}
+			i += 2
+		default:
+			if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' || b == 0x7F {
 				ctrl++
 			}
-		case b == 0x7F:
-			ctrl++
-		case b == 0xC2 && i+1 < len(text) && text[i+1] >= 0x80 && text[i+1] <= 0x9F:
-			ctrl++
+			i++
 		}
 	}
 	return n > 0 && ctrl*50 > n

@@ -55,7 +55,7 @@ func TestLongerThanIsRuneCount(t *testing.T) {
 
 // looksBinary decides as its definition over runes does: control
 // characters (other than line ends and tabs) counted against every rune
-// of the first 65,536.
+// of the first 65,536, on the valid UTF-8 it is given.
 func TestLooksBinaryMatchesDefinition(t *testing.T) {
 	byRune := func(text string) bool {
 		if strings.IndexByte(text, 0) >= 0 {
@@ -73,7 +73,8 @@ func TestLooksBinaryMatchesDefinition(t *testing.T) {
 		}
 		return n > 0 && ctrl*50 > n
 	}
-	alphabet := []string{"法", "a", "\x01", "\x7f", "\u0085", "\n", "\xff", "\xe4\xb8", "\u3000"}
+	// Valid UTF-8 only: every decoder before looksBinary yields it.
+	alphabet := []string{"法", "a", "\x01", "\x7f", "\u0085", "\u009f", "\u00a0", "é", "\n", "\t", "\U0001F600", "\u3000"}
 	rng := rand.New(rand.NewPCG(15, 16))
 	texts := []string{"", strings.Repeat("法", 70000) + strings.Repeat("\x01", 5000)}
 	for range 20000 {

@@ -277,7 +277,15 @@ func mapNode() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!ma
 func seqNode() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"} }
 
 func strNode(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	// A line break makes yaml.v3 choose a literal block, which it writes
+	// unreadably when a line starts with a tab ("\t第一段\n…" as a unit
+	// could be saved but not opened again). Quoted, with \n and \t
+	// escaped, it always reads back.
+	if strings.ContainsAny(s, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
 
 // proseNode writes text as a literal block scalar so paragraphs stay
