@@ -106,10 +106,17 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 			}
 			if f.Rate != nil {
 				var read *ingest.ProseFigure
-				if _, ok := typed[f.ID]; !ok {
-					if p, ok := prose[f.ID]; ok {
-						read = &p
-					}
+				p, inProse := prose[f.ID]
+				tv, isTyped := typed[f.ID]
+				switch {
+				case inProse && !isTyped:
+					read = &p
+				case inProse && tv.Value == p.Value.Value && c.proseRateFound(&p):
+					// The field states the very number of a sentence the
+					// prose rules have judged: one slip, reported once, at
+					// the sentence (an export's text edited after export
+					// gives its field the text's number).
+					continue
 				}
 				c.rate(t, vals, typed, prose, s, f, n, read, line)
 			}
