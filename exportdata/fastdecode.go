@@ -15,8 +15,9 @@ import (
 // false for anything else (another layout, an anchor, a comment, a
 // value it cannot be sure how YAML would read, a duplicate key, an
 // invalid value) and Decode then reads the payload with the hardened
-// YAML reader, which also gives the reasons. yaml.v3 took about 170 µs
-// and 640 allocations for a 1.3 KB payload, a sixth of checking a
+// YAML reader, which also gives the reasons. On an ordinary payload
+// yaml.v3 takes about 32 µs and 240 allocations, this about 6 µs and 33
+// (BenchmarkDecode), and the YAML reader was about a tenth of checking a
 // report that carries one; TestDecodeFastEqualsYAML holds the two equal.
 func decodeFast(data []byte) (*Payload, bool) {
 	if !utf8.Valid(data) {
@@ -128,13 +129,13 @@ func (p *Payload) setTop(key, value string) bool {
 		d.Year = v
 		return ok && v >= 1949 && v <= 2200
 	case "unit":
-		return text(value, &d.Unit)
+		return readString(value, &d.Unit)
 	case "title":
-		return text(value, &d.Title)
+		return readString(value, &d.Title)
 	case "date":
-		return text(value, &d.Date)
+		return readString(value, &d.Date)
 	case "contact":
-		return text(value, &d.Contact)
+		return readString(value, &d.Contact)
 	}
 	return false
 }
@@ -144,7 +145,7 @@ func (p *Payload) setNested(group, key, value string) bool {
 	case "template":
 		switch key {
 		case "id":
-			return text(value, &p.Draft.Template.ID)
+			return readString(value, &p.Draft.Template.ID)
 		case "version":
 			v, ok := plainInt(value)
 			p.Draft.Template.Version = v
@@ -162,7 +163,7 @@ func (p *Payload) setNested(group, key, value string) bool {
 		// take for another type is read here (every number, boolean,
 		// null and date YAML knows is ASCII).
 		var s string
-		if !text(value, &s) || value[0] != '"' && !hasNonASCII(value) {
+		if !readString(value, &s) || value[0] != '"' && !hasNonASCII(value) {
 			return false
 		}
 		switch key {
@@ -186,10 +187,10 @@ func (p *Payload) setNested(group, key, value string) bool {
 	return false
 }
 
-// text reads a string value: double-quoted, or plain when YAML reads it
-// as the same text (not a null, and free of what a plain scalar cannot
-// hold).
-func text(value string, out *string) bool {
+// readString reads a string value: double-quoted, or plain when YAML
+// reads it as the same text (not a null, and free of what a plain scalar
+// cannot hold).
+func readString(value string, out *string) bool {
 	if value[0] == '"' {
 		s, ok := doubleQuoted(value)
 		*out = s

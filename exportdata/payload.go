@@ -181,17 +181,12 @@ func (p *Payload) Encode() ([]byte, error) {
 }
 
 // extraNode is the mapping of what was shown and the digests, built
-// node by node: yaml.v3's Node.Encode writes a text and parses it back,
-// and fails on a text with a line break and a tab (a date line
-// "\t2026年\n…"), which it writes as an unreadable literal block.
+// node by node with the draft's own text nodes: yaml.v3's Node.Encode
+// writes a text and parses it back, and fails on a text with a line break
+// and a tab (a date line "\t2026年\n…"), which it writes as an unreadable
+// literal block.
 func extraNode(shown Shown, digests map[string]string) *yaml.Node {
-	str := func(s string) *yaml.Node {
-		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-		if strings.ContainsAny(s, "\n\r") {
-			n.Style = yaml.DoubleQuotedStyle
-		}
-		return n
-	}
+	str := model.StringNode
 	ex := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	sh := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, kv := range [][2]string{{"title", shown.Title}, {"signature", shown.Signature}, {"date", shown.Date}} {

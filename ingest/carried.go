@@ -37,7 +37,7 @@ func (dr *docxReader) carried() ([]byte, error) {
 		return nil, &exportdata.Error{Reason: "自定义属性无法解压：" + zipReason(err)}
 	}
 	defer rc.Close()
-	raw, err := readAllSized(rc, maxCustomProps, min(f.UncompressedSize64, maxCustomProps))
+	raw, err := readAllSized(rc, maxCustomProps, sizeHint(f))
 	if err != nil {
 		return nil, &exportdata.Error{Reason: "自定义属性无法解压：" + zipReason(err)}
 	}

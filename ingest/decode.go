@@ -115,8 +115,9 @@ func notText(name string) error {
 // to decode: NUL bytes or more than a few per cent control characters.
 // The text is valid UTF-8 (every decoder above made it so), so it is read
 // by lead bytes, each giving its character's length: the control
-// characters are C0 and DEL (one byte) and C1 (C2 80 to C2 9F). Decoding rune by rune was a twentieth of checking a
-// text report; TestLooksBinaryMatchesDefinition holds it to that.
+// characters are C0 and DEL (one byte) and C1 (C2 80 to C2 9F).
+// TestLooksBinaryMatchesDefinition holds it to the rune-by-rune
+// definition.
 func looksBinary(text string) bool {
 	if strings.IndexByte(text, 0) >= 0 {
 		return true

@@ -134,7 +134,7 @@ func (dr *docxReader) part(path string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(int64(maxEntrySize), dr.budget)
-	data, err := readAllSized(rc, limit, min(f.UncompressedSize64, 16*f.CompressedSize64+4096))
+	data, err := readAllSized(rc, limit, sizeHint(f))
 	if err != nil {
 		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 无法解压（文件可能已损坏或被截断）：%s", path, zipReason(err))}
 	}
@@ -145,10 +145,16 @@ func (dr *docxReader) part(path string) ([]byte, error) {
 	return data, nil
 }
 
-// readAllSized reads r up to limit+1 bytes. The size the zip header claims
-// (capped by the caller at a ratio real XML reaches, so a lying header
-// cannot make it allocate much) only sizes the first buffer: io.ReadAll's
-// doubling from 512 bytes copied a 300 KB document.xml about ten times.
+// sizeHint is the size an entry's header claims, capped at a ratio to its
+// compressed size that real XML reaches, so that a lying header cannot
+// make readAllSized allocate much.
+func sizeHint(f *zip.File) uint64 {
+	return min(f.UncompressedSize64, 16*f.CompressedSize64+4096)
+}
+
+// readAllSized reads r up to limit+1 bytes. The hint (sizeHint) only sizes
+// the first buffer: io.ReadAll's doubling from 512 bytes copied a 300 KB
+// document.xml about ten times.
 func readAllSized(r io.Reader, limit int64, claimed uint64) ([]byte, error) {
 	buf := make([]byte, 0, min(claimed, uint64(limit))+1)
 	for {

@@ -71,10 +71,10 @@ func (d *decoder) previous(n *yaml.Node, pos map[string]Pos) *Previous {
 
 func (p *Previous) encode(figureOrder []string) *yaml.Node {
 	m := mapNode()
-	addPair(m, "file", strNode(p.File))
-	addPair(m, "sha256", strNode(p.SHA256))
+	addPair(m, "file", StringNode(p.File))
+	addPair(m, "sha256", StringNode(p.SHA256))
 	if p.Unit != "" {
-		addPair(m, "unit", strNode(p.Unit))
+		addPair(m, "unit", StringNode(p.Unit))
 	}
 	if p.Year != 0 {
 		addPair(m, "year", intNode(p.Year))

@@ -462,26 +462,26 @@ func (r *Report) rebase(data []byte) error {
 func (r *Report) encode() *yaml.Node {
 	m := mapNode()
 	tr := mapNode()
-	addPair(tr, "id", strNode(r.Template.ID))
+	addPair(tr, "id", StringNode(r.Template.ID))
 	addPair(tr, "version", intNode(r.Template.Version))
 	addPair(m, "template", tr)
-	addPair(m, "unit", strNode(r.Unit))
+	addPair(m, "unit", StringNode(r.Unit))
 	if r.Year != 0 {
 		addPair(m, "year", intNode(r.Year))
 	}
 	if r.Title != "" {
-		addPair(m, "title", strNode(r.Title))
+		addPair(m, "title", StringNode(r.Title))
 	}
-	addPair(m, "date", strNode(r.Date))
-	addPair(m, "contact", strNode(r.Contact))
+	addPair(m, "date", StringNode(r.Date))
+	addPair(m, "contact", StringNode(r.Contact))
 	if r.Addressee != "" {
-		addPair(m, "addressee", strNode(r.Addressee))
+		addPair(m, "addressee", StringNode(r.Addressee))
 	}
 	if r.Signature != "" {
-		addPair(m, "signature", strNode(string(r.Signature)))
+		addPair(m, "signature", StringNode(string(r.Signature)))
 	}
 	if r.Cursor != "" {
-		addPair(m, "cursor", strNode(r.Cursor))
+		addPair(m, "cursor", StringNode(r.Cursor))
 	}
 	sec := mapNode()
 	for _, id := range orderedKeys(r.Sections, r.sectionOrder) {
@@ -502,7 +502,7 @@ func (r *Report) encode() *yaml.Node {
 			continue
 		}
 		// Quoted, so the file shows it is text, not a number.
-		t := strNode(r.Invalid[id])
+		t := StringNode(r.Invalid[id])
 		t.Style = yaml.DoubleQuotedStyle
 		addPair(fig, id, t)
 	}
@@ -517,7 +517,7 @@ func (r *Report) encode() *yaml.Node {
 	if len(r.Sources) > 0 {
 		s := mapNode()
 		for _, id := range orderedKeys(r.Sources, r.figureOrder) {
-			addPair(s, id, strNode(r.Sources[id]))
+			addPair(s, id, StringNode(r.Sources[id]))
 		}
 		addPair(m, "sources", s)
 	}
@@ -535,8 +535,8 @@ func (r *Report) encode() *yaml.Node {
 		seq := seqNode()
 		for _, rs := range r.Removed {
 			it := mapNode()
-			addPair(it, "id", strNode(rs.ID))
-			addPair(it, "title", strNode(rs.Title))
+			addPair(it, "id", StringNode(rs.ID))
+			addPair(it, "title", StringNode(rs.Title))
 			addPair(it, "text", proseNode(rs.Text))
 			seq.Content = append(seq.Content, it)
 		}

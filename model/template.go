@@ -644,27 +644,27 @@ func (t *Template) Save(path string) error {
 
 func (t *Template) encode() *yaml.Node {
 	m := mapNode()
-	addPair(m, "id", strNode(t.ID))
+	addPair(m, "id", StringNode(t.ID))
 	addPair(m, "version", intNode(t.Version))
 	if t.Name != "" {
-		addPair(m, "name", strNode(t.Name))
+		addPair(m, "name", StringNode(t.Name))
 	}
 	if t.Description != "" {
 		addPair(m, "description", proseNode(t.Description))
 	}
 	if t.TitlePattern != "" {
-		addPair(m, "title_pattern", strNode(t.TitlePattern))
+		addPair(m, "title_pattern", StringNode(t.TitlePattern))
 	}
 	if t.Signature != "" {
-		addPair(m, "signature", strNode(string(t.Signature)))
+		addPair(m, "signature", StringNode(string(t.Signature)))
 	}
 	if t.Fonts != "" {
-		addPair(m, "fonts", strNode(string(t.Fonts)))
+		addPair(m, "fonts", StringNode(string(t.Fonts)))
 	}
 	if len(t.Rules) > 0 {
 		r := mapNode()
 		for _, k := range sortedKeys(t.Rules) {
-			addPair(r, k, strNode(t.Rules[k]))
+			addPair(r, k, StringNode(t.Rules[k]))
 		}
 		addPair(m, "rules", r)
 	}
@@ -758,11 +758,11 @@ func encodeSections(list []*Section) *yaml.Node {
 	seq := seqNode()
 	for _, s := range list {
 		m := mapNode()
-		addPair(m, "id", strNode(s.ID))
+		addPair(m, "id", StringNode(s.ID))
 		if len(s.Formerly) > 0 {
 			addPair(m, "formerly", flowList(s.Formerly))
 		}
-		addPair(m, "title", strNode(s.Title))
+		addPair(m, "title", StringNode(s.Title))
 		if s.Required {
 			addPair(m, "required", boolNode(true))
 		}
@@ -793,16 +793,16 @@ func encodeFigures(list []*Figure) *yaml.Node {
 	seq := seqNode()
 	for _, f := range list {
 		m := mapNode()
-		addPair(m, "id", strNode(f.ID))
-		addPair(m, "label", strNode(f.Label))
+		addPair(m, "id", StringNode(f.ID))
+		addPair(m, "label", StringNode(f.Label))
 		if f.Unit != "" {
-			addPair(m, "unit", strNode(f.Unit))
+			addPair(m, "unit", StringNode(f.Unit))
 		}
 		kind := f.Kind
 		if kind == "" {
 			kind = KindCount
 		}
-		addPair(m, "kind", strNode(string(kind)))
+		addPair(m, "kind", StringNode(string(kind)))
 		if f.Required {
 			addPair(m, "required", boolNode(true))
 		}
@@ -813,15 +813,15 @@ func encodeFigures(list []*Figure) *yaml.Node {
 			addPair(m, "max", numberNode(NumberOf(*f.Max)))
 		}
 		if len(f.LE) == 1 {
-			addPair(m, "le", strNode(f.LE[0]))
+			addPair(m, "le", StringNode(f.LE[0]))
 		} else if len(f.LE) > 1 {
 			addPair(m, "le", flowList(f.LE))
 		}
 		if f.Rate != nil {
 			r := mapNode()
-			addPair(r, "numerator", strNode(f.Rate.Numerator))
+			addPair(r, "numerator", StringNode(f.Rate.Numerator))
 			if len(f.Rate.Denominators) == 1 {
-				addPair(r, "denominator", strNode(f.Rate.Denominators[0]))
+				addPair(r, "denominator", StringNode(f.Rate.Denominators[0]))
 			} else {
 				addPair(r, "denominator", flowList(f.Rate.Denominators))
 			}
@@ -842,7 +842,7 @@ func flowList(items []string) *yaml.Node {
 	n := seqNode()
 	n.Style = yaml.FlowStyle
 	for _, s := range items {
-		n.Content = append(n.Content, strNode(s))
+		n.Content = append(n.Content, StringNode(s))
 	}
 	return n
 }

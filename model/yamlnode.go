@@ -276,7 +276,9 @@ func decodeNumber(file string, n *yaml.Node, what string) (Number, *Error) {
 func mapNode() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
 func seqNode() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"} }
 
-func strNode(s string) *yaml.Node {
+// StringNode is a text as nianbao writes it in YAML, in drafts, templates
+// and the draft data exports carry.
+func StringNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	// A line break makes yaml.v3 choose a literal block, which it writes
 	// unreadably when a line starts with a tab ("\t第一段\n…" as a unit
@@ -291,7 +293,7 @@ func strNode(s string) *yaml.Node {
 // proseNode writes text as a literal block scalar so paragraphs stay
 // readable and diffable; an empty text is written as "".
 func proseNode(s string) *yaml.Node {
-	n := strNode(s)
+	n := StringNode(s)
 	if s != "" {
 		n.Style = yaml.LiteralStyle
 		// yaml.v3 cannot write some strings as literal blocks faithfully
@@ -337,7 +339,7 @@ func literalSafe(s string) bool {
 }
 
 func roundTrips(n *yaml.Node, s string) bool {
-	data, err := yaml.Marshal(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{strNode("k"), n}})
+	data, err := yaml.Marshal(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{StringNode("k"), n}})
 	if err != nil {
 		return false
 	}
@@ -366,7 +368,7 @@ func numberNode(n Number) *yaml.Node {
 }
 
 func addPair(m *yaml.Node, key string, v *yaml.Node) {
-	m.Content = append(m.Content, strNode(key), v)
+	m.Content = append(m.Content, StringNode(key), v)
 }
 
 // shape describes which keys of a mapping nianbao understands. Keys a file
