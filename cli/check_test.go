@@ -56,10 +56,10 @@ func draftVariant(t *testing.T, variant string) []byte {
 		r.SetText("shortcomings", prose(120)+"原因有二,一是人员少。")
 	case "empty": // an error on a section
 		r.SetText("leadership", "")
-	case "real-size": // clean, at the length of a published report (~13,000 characters)
-		for _, s := range tp.Flatten() {
+	case "real-size": // clean, at the length of a long published report (~13,000 characters) and as varied
+		for i, s := range tp.Flatten() {
 			if s.ID != "other" {
-				r.SetText(s.ID, prose(1000))
+				r.SetText(s.ID, variedProse(1000, uint32(i)))
 			}
 		}
 	default:

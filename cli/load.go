@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,6 +30,9 @@ type templateCache struct {
 	// checks the folder where its template lies beside the drafts.
 	known []*model.Template
 	dirs  []string
+	// distinct holds one object per template the run has found (see
+	// canonical).
+	distinct []*model.Template
 }
 
 func newTemplateCache() *templateCache {
@@ -43,6 +47,7 @@ func (c *templateCache) lookup(ref string) (*model.Template, error) {
 	}
 	t, err := templates.Lookup(ref, c.dirs...)
 	if err == nil {
+		t = c.canonical(t)
 		c.byRef[ref] = t
 		// Kept so that a later migration of drafts on this version knows
 		// its titles, and a draft written against an office's template
@@ -62,9 +67,32 @@ func (c *templateCache) lookupID(id string) (*model.Template, error) {
 	}
 	t, err := templates.LookupID(id, c.dirs...)
 	if err == nil {
+		t = c.canonical(t)
 		c.byID[id] = t
 	}
 	return t, err
+}
+
+// canonical is the template the run already holds with t's id, version,
+// file and source, or t itself, now held: one object per template
+// whichever way it was found ("", its id, a draft's reference). What is
+// worked out against a template object is then found again: ingest keeps
+// figure candidates per template, and the check reuses the importer's
+// figure reading only against the template that reading was made with.
+// The cache's templates are never edited, so equal source is equal
+// content.
+func (c *templateCache) canonical(t *model.Template) *model.Template {
+	src := t.Source()
+	if src == nil {
+		return t
+	}
+	for _, o := range c.distinct {
+		if o.ID == t.ID && o.Version == t.Version && o.File() == t.File() && bytes.Equal(o.Source(), src) {
+			return o
+		}
+	}
+	c.distinct = append(c.distinct, t)
+	return t
 }
 
 // forDraft finds the template a draft at path names (see templates.Finder).
@@ -79,6 +107,7 @@ func (c *templateCache) forDraft(path string, ref model.TemplateRef) (*model.Tem
 	if err != nil {
 		return nil, err
 	}
+	t = c.canonical(t)
 	c.byDraft[key] = t
 	// Found beside a draft or in a checked folder: remembered, so the
 	// draft still opens after the folder moves on.

@@ -122,6 +122,12 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		r.SetText(id, strings.Join(texts, "\n"))
 	}
 	res.Text = cleanedText(doc.Lines, lines)
+	if doc.Carried != nil && doc.CarriedErr == nil {
+		// Before the figures are read: the printed signature and date
+		// are not prose, and the check reuses this reading only while
+		// the texts it read are the report's.
+		takeShownTrailer(res, t, doc.Carried)
+	}
 	figs, srcs, reading := extractFigures(t, r)
 	res.FigureReading = reading
 	for id, n := range figs {

@@ -31,7 +31,6 @@ func reconcile(res *Result, t *model.Template, doc *Document) {
 		return
 	}
 	res.Carried = true
-	takeShownTrailer(res, t, p)
 	r, c := res.Report, p.Draft
 	if c.Template.ID == t.ID {
 		r.Template = c.Template
