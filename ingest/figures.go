@@ -22,15 +22,20 @@ import (
 // of the check's time; TestNumberMatchesEqualsRegexp holds the two equal.
 func numberMatches(s string) [][]int {
 	var out [][]int
-	for i := 0; i < len(s); i++ {
-		if !isASCIIDigit(s[i]) || i > 0 && isASCIIDigit(s[i-1]) {
+	var flat []int // one backing array for the matches of s
+	for i := nextDigit(s, 0); i < len(s); i = nextDigit(s, i+1) {
+		if i > 0 && isASCIIDigit(s[i-1]) {
 			continue
 		}
-		m := numberAt(s, i)
-		if m == nil {
+		m, ok := numberAt(s, i)
+		if !ok {
 			continue
 		}
-		out = append(out, m)
+		if cap(flat)-len(flat) < len(m) {
+			flat = make([]int, 0, len(m)*8)
+		}
+		flat = append(flat, m[:]...)
+		out = append(out, flat[len(flat)-len(m):len(flat):len(flat)])
 		i = m[1] - 1
 	}
 	return out
@@ -38,9 +43,36 @@ func numberMatches(s string) [][]int {
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// nextDigit is the index of the first ASCII digit in s at or after i,
+// len(s) when there is none. Report prose is mostly three-byte
+// characters with a digit every few dozen, so it tests eight bytes at a
+// time: a word holds a digit when some byte lies in '0'…'9'.
+func nextDigit(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte b is a digit when b&0x7F ≥ 0x30, b&0x7F ≤ 0x39 and its
+		// high bit is clear; each test sets that byte's high bit, exactly
+		// (the additions never carry between bytes of w&^highs).
+		low := w &^ highs
+		ge := low + ones*(0x80-0x30) // high bit set when low byte ≥ 0x30
+		le := ones*(0x80+0x39) - low // high bit set when low byte ≤ 0x39
+		if ge&le&^w&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if isASCIIDigit(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
+
 // numberAt matches the pattern of numberMatches at byte i, which holds a
-// digit; nil when no unit follows.
-func numberAt(s string, i int) []int {
+// digit; false when no unit follows.
+func numberAt(s string, i int) ([12]int, bool) {
 	j := i
 	for j < len(s) && isASCIIDigit(s[j]) {
 		j++
@@ -57,11 +89,11 @@ func numberAt(s string, i int) []int {
 			j++
 		}
 	}
-	m := []int{i, -1, i, j, -1, -1, -1, -1, -1, -1, -1, -1}
-	if !qualifiedUnit(s, spaces(s, j), m, 0) {
-		return nil
+	m := [12]int{i, -1, i, j, -1, -1, -1, -1, -1, -1, -1, -1}
+	if !qualifiedUnit(s, spaces(s, j), &m, 0) {
+		return m, false
 	}
-	return m
+	return m, true
 }
 
 // qualifiers are the optional words between a number and its unit, in
@@ -71,7 +103,7 @@ var qualifiers = [3][]string{{"余", "多"}, {"万", "亿"}, {"余", "多"}}
 
 // qualifiedUnit matches qualifiers[q:] and then the unit at byte j,
 // recording the groups in m (group q+2 for qualifiers[q], 5 for the unit).
-func qualifiedUnit(s string, j int, m []int, q int) bool {
+func qualifiedUnit(s string, j int, m *[12]int, q int) bool {
 	if q == len(qualifiers) {
 		u := unitAt(s[j:])
 		if u == "" {
@@ -105,10 +137,21 @@ func spaces(s string, j int) int {
 // numberUnits is zhtext's unit alternation as a list, in its order: the
 // first that s starts with is the unit, as regexp's leftmost-first
 // alternation takes it.
-var numberUnits = strings.Split(zhtext.UnitAlternation(), "|")
+//
+// They are bucketed by first byte, each bucket in that order, so a
+// number is tried against the few units that can start where it ends.
+var numberUnits = func() (by [256][]string) {
+	for _, u := range strings.Split(zhtext.UnitAlternation(), "|") {
+		by[u[0]] = append(by[u[0]], u)
+	}
+	return by
+}()
 
 func unitAt(s string) string {
-	for _, u := range numberUnits {
+	if s == "" {
+		return ""
+	}
+	for _, u := range numberUnits[s[0]] {
 		if strings.HasPrefix(s, u) {
 			return u
 		}
@@ -232,7 +275,7 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			continue
 		}
 		texts[i] = r.Text(s.ID)
-		hits = append(hits, numbersIn(s.ID, texts[i])...)
+		hits = numbersIn(hits, s.ID, texts[i])
 	}
 	if len(hits) == 0 {
 		return map[string]ProseFigure{}
@@ -240,7 +283,8 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	cands, byUnit := cachedCandidates(t, flat)
 	assigned := make([][]*figureCand, len(hits))
 	var memo keywordMemo
-	for i, h := range hits {
+	for i := range hits {
+		h := &hits[i]
 		memo.reset()
 		var top []*figureCand
 		bestScore := 0
@@ -257,27 +301,34 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 		}
 		assigned[i] = top
 	}
+	// Each candidate takes the first hit assigned to it in its own
+	// section, else the first anywhere else, in document order: found in
+	// one pass over the hits, not one per candidate.
+	own := make(map[*figureCand]*numHit, len(cands))
+	other := make(map[*figureCand]*numHit, len(cands))
+	for i := range hits {
+		h := &hits[i]
+		for _, a := range assigned[i] {
+			first := other
+			if h.section == a.sec.ID {
+				first = own
+			}
+			if _, ok := first[a]; !ok {
+				first[a] = h
+			}
+		}
+	}
 	figs := map[string]ProseFigure{}
-	// Own section first, then anywhere else, first hit in document order.
 	for _, c := range cands {
-		f := c.fig
-		for pass := 0; pass < 2; pass++ {
-			if _, done := figs[f.ID]; done {
-				break
-			}
-			for i, h := range hits {
-				if (pass == 0) != (h.section == c.sec.ID) {
-					continue
-				}
-				for _, a := range assigned[i] {
-					if a == c {
-						figs[f.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
-					}
-				}
-				if _, done := figs[f.ID]; done {
-					break
-				}
-			}
+		if _, done := figs[c.fig.ID]; done {
+			continue
+		}
+		h := own[c]
+		if h == nil {
+			h = other[c]
+		}
+		if h != nil {
+			figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
 		}
 	}
 	return figs
@@ -392,7 +443,7 @@ func (set *candidateSet) matches(flat []*model.Section) bool {
 
 // score is how specifically hit states the figure; 0 when it does not.
 // The caller has matched the unit already.
-func (c *figureCand) score(h numHit, memo *keywordMemo) int {
+func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 	if h.negated {
 		return 0
 	}
@@ -543,7 +594,7 @@ func (m *keywordMemo) reset() {
 	clear(m.words)
 }
 
-func (m *keywordMemo) of(k figureKey, h numHit) *wordAround {
+func (m *keywordMemo) of(k figureKey, h *numHit) *wordAround {
 	if k.word >= len(m.words) {
 		m.words = append(m.words, make([]wordAround, k.word+1-len(m.words))...)
 	}
@@ -555,14 +606,14 @@ func (m *keywordMemo) of(k figureKey, h numHit) *wordAround {
 	return w
 }
 
-func (w *wordAround) nearby(k figureKey, h numHit) bool {
+func (w *wordAround) nearby(k figureKey, h *numHit) bool {
 	if w.near == 0 {
 		w.near = tri(containsAny(h.prefix, k.vars) || containsAny(h.after, k.vars))
 	}
 	return w.near == 2
 }
 
-func (w *wordAround) before(k figureKey, h numHit) bool {
+func (w *wordAround) before(k figureKey, h *numHit) bool {
 	if w.earlier == 0 {
 		w.earlier = tri(containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
 	}
@@ -588,16 +639,20 @@ func lastIndexEnd(clause string, words []string) int {
 	return end
 }
 
-// numbersIn splits a section's prose into sentences and finds the numbers.
-func numbersIn(section, text string) []numHit {
-	var out []numHit
-	for _, para := range strings.Split(text, "\n") {
-		out = append(out, numbersInParagraph(section, para)...)
-		if len(out) > maxHits {
-			return out[:maxHits]
+// numbersIn splits a section's prose into sentences and appends its
+// numbers to out, the first maxHits of them.
+func numbersIn(out []numHit, section, text string) []numHit {
+	limit := len(out) + maxHits
+	for len(text) > 0 && len(out) <= limit {
+		para := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			para, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
+		out = numbersInParagraph(out, limit, section, para)
 	}
-	return out
+	return out[:min(len(out), limit)]
 }
 
 // Bounds that keep extraction linear on hostile input. A report states a
@@ -629,16 +684,17 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 	return v
 }
 
-func numbersInParagraph(section, para string) []numHit {
+// numbersInParagraph appends para's numbers to out, stopping once out
+// holds more than limit.
+func numbersInParagraph(out []numHit, limit int, section, para string) []numHit {
 	// Most paragraphs state no number with a unit; they are not split.
 	// A match never spans a sentence end (no part of the pattern matches
 	// 。；！？ or a line end within a paragraph), so the paragraph's
 	// matches are each sentence's.
 	all := numberMatches(para)
 	if all == nil {
-		return nil
+		return out
 	}
-	var out []numHit
 	info := &paragraphInfo{text: para}
 	spans := sentenceSpans(para)
 	next := 0 // the next match to place
@@ -690,7 +746,7 @@ func numbersInParagraph(section, para string) []numHit {
 				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
 			out = append(out, h)
-			if len(out) > maxHits {
+			if len(out) > limit {
 				return out
 			}
 		}

@@ -66,7 +66,7 @@ func TestNumberMatchesEqualsRegexpRandom(t *testing.T) {
 // every figure of every embedded template, so bucketing figures by unit
 // loses none.
 func TestProseUnitsAreTheUnitsThatFit(t *testing.T) {
-	stated := append(append([]string(nil), numberUnits...), "万元", "天", "")
+	stated := append(strings.Split(zhtext.UnitAlternation(), "|"), "万元", "天", "")
 	figs := 0
 	for _, tp := range embeddedTemplates(t) {
 		for _, f := range tp.Figures() {
@@ -186,4 +186,45 @@ func unitFits(figUnit, stated string) bool {
 		return false
 	}
 	return figUnit == stated
+}
+
+// nextDigit, which tests eight bytes at a time, finds the digit a byte
+// loop finds: every byte value at every offset of a word, among bytes
+// next to the digits (/ and : around them, their high-bit twins).
+func TestNextDigitEqualsByteLoop(t *testing.T) {
+	naive := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				return i
+			}
+		}
+		return len(s)
+	}
+	fillers := []byte{'/', ':', 0xAF, 0xB0, 0xB9, 0xBA, 0xE4, 0x7F, 0xFF, 0x00}
+	for _, fill := range fillers {
+		for b := range 256 {
+			for at := range 20 {
+				buf := []byte(strings.Repeat(string(fill), 20))
+				buf[at] = byte(b)
+				s := string(buf)
+				for from := range 3 {
+					if got, want := nextDigit(s, from), naive(s, from); got != want {
+						t.Fatalf("byte %#x at %d among %#x from %d: got %d, want %d", b, at, fill, from, got, want)
+					}
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		buf := make([]byte, rng.IntN(40))
+		for i := range buf {
+			buf[i] = byte(rng.IntN(256))
+		}
+		s := string(buf)
+		from := rng.IntN(len(s) + 1)
+		if got, want := nextDigit(s, from), naive(s, from); got != want {
+			t.Fatalf("%q from %d: got %d, want %d", s, from, got, want)
+		}
+	}
 }
