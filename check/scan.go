@@ -122,10 +122,7 @@ func (c *collector) line(s string, at int, st *scanState) {
 		}
 		st.enumLast = 0
 	}
-	c.runes = c.runes[:0]
-	for _, r := range s {
-		c.runes = append(c.runes, r)
-	}
+	c.runes = zhtext.AppendRunes(c.runes[:0], s)
 	seen := c.scanRunes(at, st)
 	c.publish(seen, at)
 	if seen&seenPlaceholderStart != 0 {

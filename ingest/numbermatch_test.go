@@ -228,3 +228,37 @@ func TestNextDigitEqualsByteLoop(t *testing.T) {
 		}
 	}
 }
+
+// sentenceSpans, which reads bytes, splits where a rune-by-rune reading
+// of the definition splits, invalid bytes included.
+func TestSentenceSpansEqualsRuneReading(t *testing.T) {
+	reference := func(text string) [][2]int {
+		var out [][2]int
+		start := 0
+		add := func(end int) {
+			if strings.TrimFunc(text[start:end], isSpace) != "" {
+				out = append(out, [2]int{start, end})
+			}
+			start = end
+		}
+		for i := 0; i < len(text); {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+			if r == '\n' || zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) {
+				add(i)
+			}
+		}
+		if start < len(text) {
+			add(len(text))
+		}
+		return out
+	}
+	alphabet := []string{"。", "！", "？", "；", "，", "、", "!", "?", ";", "\n", " ", "　", "字", "1", "\xe3", "\xef", "\xe3\x80", "\xef\xbc", "\x82", "\x9b", "\xef\xbc\x8c"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		s := randomText(rng, alphabet, rng.IntN(12)+1)
+		if got, want := sentenceSpans(s), reference(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	}
+}

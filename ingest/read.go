@@ -206,7 +206,7 @@ func isSpace(r rune) bool {
 
 // runeLen counts characters, not bytes: limits and heuristics about line
 // length are about what the reader sees.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+func runeLen(s string) int { return zhtext.RuneCount(s) }
 
 // longerThan is runeLen(s) > n without counting when the byte length
 // decides it (a character is one to four bytes): the cleaning and
@@ -218,5 +218,5 @@ func longerThan(s string, n int) bool {
 	case len(s) > utf8.UTFMax*n:
 		return true
 	}
-	return utf8.RuneCountInString(s) > n
+	return zhtext.RuneCount(s) > n
 }

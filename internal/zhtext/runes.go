@@ -1,0 +1,63 @@
+package zhtext
+
+import "unicode/utf8"
+
+// AppendRunes appends the characters of s to dst, as `for _, r := range s`
+// gives them (an invalid byte is utf8.RuneError). Report text is mostly
+// three-byte characters, which it decodes inline; the range loop calls
+// the runtime's decoder for each, and the check converts every line.
+func AppendRunes(dst []rune, s string) []rune {
+	for i := 0; i < len(s); {
+		if r, ok := threeByte(s, i); ok {
+			dst = append(dst, r)
+			i += 3
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			dst = append(dst, rune(s[i]))
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		dst = append(dst, r)
+		i += w
+	}
+	return dst
+}
+
+// RuneCount is utf8.RuneCountInString, with AppendRunes's inline
+// three-byte path.
+func RuneCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case isThreeByte(s, i):
+			i += 3
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return n
+}
+
+// threeByte decodes the character at s[i] when it is a valid three-byte
+// one led by E1–EC or EE–EF: with those leads any two continuation bytes
+// make a valid character (E0 has overlong forms and ED the surrogates,
+// which are left to utf8). That is all of Chinese text but a few symbols.
+func threeByte(s string, i int) (rune, bool) {
+	if !isThreeByte(s, i) {
+		return 0, false
+	}
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+}
+
+func isThreeByte(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b := s[i]
+	return b >= 0xE1 && b <= 0xEF && b != 0xED && isContinuation(s[i+1]) && isContinuation(s[i+2])
+}

@@ -1,0 +1,36 @@
+package zhtext
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// AppendRunes and RuneCount agree with the range loop and utf8 on text
+// of every kind of byte sequence: ASCII, two-, three- and four-byte
+// characters, the overlong and surrogate forms of E0 and ED, and cut or
+// stray continuation bytes.
+func TestRunesEqualRangeLoop(t *testing.T) {
+	pieces := []string{"a", " ", "é", "字", "，", "　", "𠀀", "\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+		"\xef\xbf\xbf", "\xe4", "\xe4\xb8", "\x80", "\xbf", "\xff", "\xc0\x80", "\xf0\x9f", "\xee\x80\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		var want []rune
+		for _, r := range s {
+			want = append(want, r)
+		}
+		if got := AppendRunes(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("AppendRunes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
