@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -121,7 +122,8 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 		}
 		r.SetText(id, strings.Join(texts, "\n"))
 	}
-	res.Text = cleanedText(doc.Lines, lines)
+	var starts []int
+	res.Text, starts = cleanedText(doc.Lines, lines)
 	if doc.Carried != nil && doc.CarriedErr == nil {
 		// Before the figures are read: the printed signature and date
 		// are not prose, and the check reuses this reading only while
@@ -136,13 +138,14 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	if len(srcs) > 0 {
 		r.Sources = srcs
 	}
-	res.FigureLines = sourceLines(lines, srcs)
+	res.FigureLines = sourceLines(res.Text, starts, doc.Lines, lines, srcs)
 	reconcile(res, t, doc)
 	return res, nil
 }
 
-// cleanedText lays the kept lines out at their source line numbers.
-func cleanedText(src, kept []Line) string {
+// cleanedText lays the kept lines out at their source line numbers, and
+// gives where each source line starts in it.
+func cleanedText(src, kept []Line) (string, []int) {
 	byNo := make(map[int]string, len(kept))
 	size := len(src)
 	for _, l := range kept {
@@ -151,24 +154,49 @@ func cleanedText(src, kept []Line) string {
 	}
 	var b strings.Builder
 	b.Grow(size)
+	starts := make([]int, len(src))
 	for i, l := range src {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		starts[i] = b.Len()
 		b.WriteString(byNo[l.No])
 	}
-	return b.String()
+	return b.String(), starts
 }
 
-// sourceLines finds the line each figure's sentence came from.
-func sourceLines(lines []Line, srcs map[string]string) map[string]int {
+// sourceLines finds the line each figure's sentence came from: the first
+// kept line that holds it, found by searching the cleaned text once per
+// figure rather than each line (starts is where each of src's lines
+// begins in text; kept are the lines text holds).
+func sourceLines(text string, starts []int, src, kept []Line, srcs map[string]string) map[string]int {
 	out := map[string]int{}
 	for id, sent := range srcs {
-		for _, l := range lines {
-			if strings.Contains(l.Text, sent) {
-				out[id] = l.No
+		if sent == "" {
+			if len(kept) > 0 {
+				out[id] = kept[0].No // what a search of each line finds first
+			}
+			continue
+		}
+		for from := 0; from <= len(text); {
+			i := strings.Index(text[from:], sent)
+			if i < 0 {
 				break
 			}
+			i += from
+			// The line holding the match's start; a match running on
+			// into the next line is no line's (the old per-line search
+			// could not find it), so the search goes on after it.
+			k := sort.SearchInts(starts, i+1) - 1
+			end := len(text)
+			if k+1 < len(starts) {
+				end = starts[k+1] - 1
+			}
+			if i+len(sent) <= end {
+				out[id] = src[k].No
+				break
+			}
+			from = i + 1
 		}
 	}
 	return out

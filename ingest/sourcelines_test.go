@@ -1,0 +1,44 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FigureLines, found by one search of the cleaned text per figure, are
+// the lines a search of each kept line finds: the first line holding the
+// figure's sentence. Text files number their lines from 1, so the kept
+// line k of Result.Text is line k+1.
+func TestFigureLinesAreFirstLineHoldingSentence(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "*.txt"))
+	paths = append(paths, filepath.Join("testdata", "defects.txt"), filepath.Join("testdata", "defects-gbk.txt"))
+	figures := 0
+	for _, path := range paths {
+		doc, err := ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(doc, loadTemplate(t, "standard"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(res.Text, "\n")
+		for id, sent := range res.Report.Sources {
+			want := 0
+			for k, l := range lines {
+				if strings.Contains(l, sent) {
+					want = k + 1
+					break
+				}
+			}
+			if got := res.FigureLines[id]; got != want {
+				t.Errorf("%s: figure %s at line %d, want %d (%q)", path, id, got, want, sent)
+			}
+			figures++
+		}
+	}
+	if figures == 0 {
+		t.Fatal("no figure read: the test shows nothing")
+	}
+}
