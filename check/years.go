@@ -129,7 +129,7 @@ func (c *collector) countYears(s string, at int) {
 		s = zhtext.FoldDigits(s)
 	}
 	for off := 0; ; {
-		k := strings.Index(s[off:], "年")
+		k := zhtext.IndexWide(s[off:], "年")
 		if k < 0 {
 			return
 		}
@@ -152,7 +152,7 @@ func (c *collector) countYears(s string, at int) {
 // hasFullWidthYear: a 年 right after a full-width digit.
 func hasFullWidthYear(s string) bool {
 	for off := 0; ; {
-		k := strings.Index(s[off:], "年")
+		k := zhtext.IndexWide(s[off:], "年")
 		if k < 0 {
 			return false
 		}

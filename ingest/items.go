@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
 // countItems is how many 一是/二是 points a paragraph states:
@@ -14,7 +16,7 @@ import (
 func countItems(t string) int {
 	n := 0
 	for from := 0; ; {
-		i := strings.Index(t[from:], "是")
+		i := zhtext.IndexWide(t[from:], "是")
 		if i < 0 {
 			return n
 		}

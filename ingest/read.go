@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -89,7 +88,7 @@ func ReadFile(path string) (*Document, error) {
 	}
 	// Read through a limit even after the size check: the file may grow, or
 	// be a device that reports no size.
-	data, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
+	data, err := model.ReadUpTo(f, MaxInputSize)
 	if err != nil {
 		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}
@@ -171,13 +170,23 @@ func tooManyLines(name string, n int) error {
 func looksHTML(data []byte) bool {
 	head := data[:min(len(data), 1024)]
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
-	if bytes.HasPrefix(head, []byte("<?xml")) {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	// Markup starts with "<": a report's text is settled without
+	// lowercasing its first kilobyte.
+	if len(head) == 0 || head[0] != '<' {
+		return false
+	}
+	if hasPrefixFold(head, "<?xml") {
 		if i := bytes.Index(head, []byte("?>")); i >= 0 {
 			head = bytes.TrimLeft(head[i+2:], " \t\r\n")
 		}
 	}
-	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+	return hasPrefixFold(head, "<!doctype html") || hasPrefixFold(head, "<html")
+}
+
+// hasPrefixFold is bytes.HasPrefix ignoring ASCII case; prefix is lower case.
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
 
 // textLines splits decoded text into lines, numbering them as an editor

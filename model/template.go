@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -863,7 +862,7 @@ func readLimited(path string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("文件过大（%d 字节，上限 %d 字节）", st.Size(), MaxFileSize)}
 	}
-	buf, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	buf, err := ReadUpTo(f, MaxFileSize)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}

@@ -1,6 +1,9 @@
 package zhtext
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // AppendRunes appends the characters of s to dst, as `for _, r := range s`
 // gives them (an invalid byte is utf8.RuneError). Report text is mostly
@@ -60,4 +63,27 @@ func isThreeByte(s string, i int) bool {
 	}
 	b := s[i]
 	return b >= 0xE1 && b <= 0xEF && b != 0xED && isContinuation(s[i+1]) && isContinuation(s[i+2])
+}
+
+// IndexWide is strings.Index(s, c) for c one three-byte character. It
+// searches for c's last byte, one of sixty-four continuation bytes, where
+// strings.Index searches for its lead byte, which a sixth of all Chinese
+// characters share (是 and 年 lead with E5 and E6, the commonest), and
+// checks the two bytes before.
+func IndexWide(s, c string) int {
+	if len(c) != 3 {
+		return strings.Index(s, c)
+	}
+	for from := 2; from < len(s); {
+		k := strings.IndexByte(s[from:], c[2])
+		if k < 0 {
+			return -1
+		}
+		k += from
+		if s[k-2] == c[0] && s[k-1] == c[1] {
+			return k - 2
+		}
+		from = k + 1
+	}
+	return -1
 }

@@ -34,3 +34,20 @@ func TestRunesEqualRangeLoop(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexWideEqualsIndex(t *testing.T) {
+	pieces := []string{"是", "年", "一", "二", "a", "\xe6", "\x98", "\xaf", "\xe6\x98", "\x98\xaf", "字", "2024"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, c := range []string{"是", "年", "a"} {
+			if got, want := IndexWide(s, c), strings.Index(s, c); got != want {
+				t.Fatalf("IndexWide(%q, %q) = %d, want %d", s, c, got, want)
+			}
+		}
+	}
+}
