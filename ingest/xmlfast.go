@@ -30,7 +30,7 @@ func fastXML(data []byte, fn func(tok xml.Token, depth int) error) (bool, error)
 	if !s.scan(data, nil) {
 		return false, nil
 	}
-	s = fastScanner{}
+	s = fastScanner{names: s.names}
 	var ferr error
 	s.scan(data, func(tok xml.Token, depth int) bool {
 		ferr = fn(tok, depth)
@@ -63,6 +63,23 @@ type fastScanner struct {
 	rootDone bool              // the root element has closed
 	ns       map[string]string // prefix → namespace, from the root's declarations ("" = default)
 	count    int
+	// names interns element and attribute names: a document repeats a
+	// few dozen names tens of thousands of times, and each was a string
+	// allocation.
+	names map[string]string
+}
+
+// intern is string(b), one string per distinct name.
+func (s *fastScanner) intern(b []byte) string {
+	if v, ok := s.names[string(b)]; ok {
+		return v
+	}
+	if s.names == nil {
+		s.names = map[string]string{}
+	}
+	v := string(b)
+	s.names[v] = v
+	return v
 }
 
 // scan walks data; with emit nil it only checks. It reports whether data
@@ -118,7 +135,7 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 			if end < 0 || len(s.stack) == 0 {
 				return false
 			}
-			name := strings.TrimRight(string(rest[2:end]), " \t\n")
+			name := s.intern(bytes.TrimRight(rest[2:end], " \t\n"))
 			if name != s.stack[len(s.stack)-1] {
 				return false
 			}
@@ -156,7 +173,8 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 // only first in the file, of version 1.0, in UTF-8 (other encodings go
 // through charsetReader).
 func plainProcInst(body []byte, first bool) bool {
-	target, n := xmlName(append(bytes.Clone(body), ' '))
+	n := xmlName(append(bytes.Clone(body), ' '))
+	target := string(body[:n])
 	if n == 0 || strings.Contains(target, ":") {
 		return false
 	}
@@ -187,10 +205,11 @@ func plainProcInst(body []byte, first bool) bool {
 // returns its length; -1 when emit asked to stop.
 func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, bool) {
 	i := 1
-	name, n := xmlName(b[i:])
+	n := xmlName(b[i:])
 	if n == 0 {
 		return 0, false
 	}
+	name := s.intern(b[i : i+n])
 	i += n
 	var raw []xml.Attr
 	for {
@@ -235,10 +254,11 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 		case j == i:
 			return 0, false // attributes must be separated by blanks
 		}
-		an, n := xmlName(b[j:])
+		n := xmlName(b[j:])
 		if n == 0 {
 			return 0, false
 		}
+		an := s.intern(b[j : j+n])
 		j = skipBlanks(b, j+n)
 		if j >= len(b) || b[j] != '=' {
 			return 0, false
@@ -331,9 +351,10 @@ func splitName(raw string) (space, local string) {
 	return "", raw
 }
 
-// xmlName reads a name made of ASCII letters, digits, '_', '-', '.' and at
-// most one ':' (what OOXML uses); anything else is left to encoding/xml.
-func xmlName(b []byte) (string, int) {
+// xmlName is the length of the name at the start of b, made of ASCII
+// letters, digits, '_', '-', '.' and at most one ':' (what OOXML uses); 0
+// for anything else, which is left to encoding/xml.
+func xmlName(b []byte) int {
 	n, colons := 0, 0
 	for n < len(b) {
 		c := b[n]
@@ -341,22 +362,22 @@ func xmlName(b []byte) (string, int) {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
 		case c >= '0' && c <= '9', c == '-', c == '.':
 			if n == 0 {
-				return "", 0
+				return 0
 			}
 		case c == ':':
 			colons++
 			if n == 0 || colons > 1 {
-				return "", 0
+				return 0
 			}
 		default:
 			if n > 0 && b[n-1] == ':' {
-				return "", 0
+				return 0
 			}
-			return string(b[:n]), n
+			return n
 		}
 		n++
 	}
-	return "", 0 // a name runs to the end of the data: not a tag
+	return 0 // a name runs to the end of the data: not a tag
 }
 
 func skipBlanks(b []byte, i int) int {
