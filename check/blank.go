@@ -103,6 +103,11 @@ func notBeforeYu(r rune) bool {
 // character followed by more words is usually a word of its own.
 func (c *collector) blankFigure(i, at int) {
 	rs := c.runes
+	if isDigit(c.at(i - 1)) {
+		// The unit has its number: most units in a report ("37件"), and
+		// none of the word lists below pairs a digit with anything.
+		return
+	}
 	r := rs[i]
 	ulen := 1
 	switch next := c.at(i + 1); {
