@@ -147,8 +147,14 @@ const maxProblems = 8
 // Build makes the roll-up. roster and previous may be nil.
 func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
 	t := &Table{Columns: columns(inputs), Roster: roster != nil, Previous: previous != nil}
+	// Which section holds each figure, worked out once per template: a
+	// season's thousand reports share one or two.
+	sections := map[*model.Template]map[string]string{}
 	for _, in := range inputs {
-		t.Rows = append(t.Rows, row(in, t.Columns))
+		if in.Template != nil && sections[in.Template] == nil {
+			sections[in.Template] = figureSections(in.Template)
+		}
+		t.Rows = append(t.Rows, row(in, t.Columns, sections[in.Template]))
 	}
 	t.Totals = totals(t.Columns, t.Rows)
 	t.Duplicates = duplicates(t.Rows)
@@ -182,7 +188,21 @@ func columns(inputs []Input) []Column {
 	return out
 }
 
-func row(in Input, cols []Column) Row {
+// figureSections maps each figure id of t to its section's id.
+func figureSections(t *model.Template) map[string]string {
+	out := map[string]string{}
+	t.Walk(func(s *model.Section) bool {
+		for _, f := range s.Figures {
+			out[f.ID] = s.ID
+		}
+		return true
+	})
+	return out
+}
+
+// row is one unit's line; sectionOf maps its template's figures to their
+// sections.
+func row(in Input, cols []Column, sectionOf map[string]string) Row {
 	r := Row{File: in.File, Received: in.Received, Cells: make([]Cell, len(cols))}
 	r.Unit = strings.TrimSuffix(filepath.Base(in.File), filepath.Ext(in.File))
 	if in.Report == nil || in.Err != nil {
@@ -210,13 +230,6 @@ func row(in Input, cols []Column) Row {
 		more := len(r.Problems) - maxProblems
 		r.Problems = append(r.Problems[:maxProblems], "……另有 "+strconv.Itoa(more)+" 条")
 	}
-	sectionOf := map[string]string{}
-	in.Template.Walk(func(s *model.Section) bool {
-		for _, f := range s.Figures {
-			sectionOf[f.ID] = s.ID
-		}
-		return true
-	})
 	for i, c := range cols {
 		// The value the check judged: the field, or else what the prose
 		// states (Result.Prose), so a unit that wrote its figures only in
