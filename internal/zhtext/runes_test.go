@@ -17,11 +17,7 @@ func TestRunesEqualRangeLoop(t *testing.T) {
 		"\xef\xbf\xbf", "\xe4", "\xe4\xb8", "\x80", "\xbf", "\xff", "\xc0\x80", "\xf0\x9f", "\xee\x80\x80"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinRandom(rng, pieces, rng.IntN(10))
 		var want []rune
 		for _, r := range s {
 			want = append(want, r)
@@ -39,15 +35,20 @@ func TestIndexWideEqualsIndex(t *testing.T) {
 	pieces := []string{"是", "年", "一", "二", "a", "\xe6", "\x98", "\xaf", "\xe6\x98", "\x98\xaf", "字", "2024"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinRandom(rng, pieces, rng.IntN(10))
 		for _, c := range []string{"是", "年", "a"} {
 			if got, want := IndexWide(s, c), strings.Index(s, c); got != want {
 				t.Fatalf("IndexWide(%q, %q) = %d, want %d", s, c, got, want)
 			}
 		}
 	}
+}
+
+// joinRandom joins n pieces drawn at random.
+func joinRandom(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }
