@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,22 @@ func TestFigureLinesAreFirstLineHoldingSentence(t *testing.T) {
 	}
 	if figures == 0 {
 		t.Fatal("no figure read: the test shows nothing")
+	}
+}
+
+func TestIndexByASCIIEqualsIndex(t *testing.T) {
+	pieces := []string{"办理", "案件", "1", "2", "件", "，", "。", "a", "12件", "\n"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var s, sub strings.Builder
+		for range rng.IntN(12) {
+			s.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for range rng.IntN(4) {
+			sub.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := indexByASCII(s.String(), sub.String()), strings.Index(s.String(), sub.String()); got != want {
+			t.Fatalf("indexByASCII(%q, %q) = %d, want %d", s.String(), sub.String(), got, want)
+		}
 	}
 }
