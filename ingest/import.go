@@ -3,9 +3,9 @@ package ingest
 import (
 	"fmt"
 	"sort"
-	"unicode/utf8"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/exportdata"
 	"nianbao/model"
