@@ -62,31 +62,7 @@ func enumBoundary(r rune) bool {
 
 func isNumeral(r rune) bool { return numeralValue(r) > 0 }
 
-func numeralValue(r rune) int {
-	switch r {
-	case '一':
-		return 1
-	case '二':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	case '十':
-		return 10
-	}
-	return 0
-}
+func numeralValue(r rune) int { return zhtext.NumeralValue(r) }
 
 // parseNumeral reads 一…九十九 as official documents write them.
 func parseNumeral(rs []rune) int {

@@ -119,7 +119,7 @@ func clean(lines []Line) ([]Line, []Dropped) {
 }
 
 func isLeftover(t string, outside bool) (string, bool) {
-	if headingRe().MatchString(t) {
+	if isHeadingLine(t) {
 		return "", false
 	}
 	if isFooter(t) {
@@ -149,7 +149,7 @@ func bodyBounds(lines []Line) (first, last int) {
 		if isFooter(t) {
 			continue // a long footer is not the report's last paragraph
 		}
-		body := longerThan(t, maxLeftoverRunes) || headingRe().MatchString(t) || l.Level > 0
+		body := longerThan(t, maxLeftoverRunes) || isHeadingLine(t) || l.Level > 0
 		if body && i < first {
 			first = i
 		}

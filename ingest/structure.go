@@ -3,6 +3,8 @@ package ingest
 import (
 	"strconv"
 	"strings"
+
+	"nianbao/internal/zhtext"
 )
 
 // Heading is a numbered or marked heading recognised in the document.
@@ -31,9 +33,7 @@ var (
 // matchNumber recognises a heading number at the start of a line and
 // returns its level, the prefix as written and its value.
 func matchNumber(s string) (level int, prefix string, index int) {
-	// Every heading number starts, after blanks, with one of these; most
-	// lines start with none and need none of the five expressions.
-	if r := firstRune(strings.TrimLeft(s, " \t\u3000")); !strings.ContainsRune("一二三四五六七八九十(（0123456789０１２３４５６７８９第", r) {
+	if !mayStartHeading(s) {
 		return 0, "", 0
 	}
 	if m := h2Re().FindStringSubmatchIndex(s); m != nil {
@@ -64,6 +64,23 @@ func matchNumber(s string) (level int, prefix string, index int) {
 	return 0, "", 0
 }
 
+// mayStartHeading says whether s starts, after blanks, with a character a
+// heading number starts with (a numeral, a bracket, a digit or 第): most
+// lines start with none, and then no heading expression needs to run. It
+// is the test before every heading expression here, so it holds each
+// one's possible first characters.
+func mayStartHeading(s string) bool {
+	r := firstRune(strings.TrimLeft(s, " \t\u3000"))
+	return strings.ContainsRune("一二三四五六七八九十(（0123456789０１２３４５６７８９第", r)
+}
+
+// isHeadingLine is headingRe's match, asked only of lines that may start
+// a heading: on a line that cannot, the expression's backtracker still
+// cleared a bitmap the length of the line.
+func isHeadingLine(s string) bool {
+	return mayStartHeading(s) && headingRe().MatchString(s)
+}
+
 func firstRune(s string) rune {
 	for _, r := range s {
 		return r
@@ -72,19 +89,25 @@ func firstRune(s string) rune {
 }
 
 func chineseValue(s string) int {
-	val := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	// The digit a numeral character stands for; 十 is no digit.
+	val := func(r rune) int {
+		if r == '十' {
+			return 0
+		}
+		return zhtext.NumeralValue(r)
+	}
 	rs := []rune(s)
 	switch {
 	case len(rs) == 1 && rs[0] == '十':
 		return 10
 	case len(rs) == 1:
-		return val[rs[0]]
+		return val(rs[0])
 	case len(rs) == 2 && rs[0] == '十':
-		return 10 + val[rs[1]]
+		return 10 + val(rs[1])
 	case len(rs) == 2 && rs[1] == '十':
-		return val[rs[0]] * 10
+		return val(rs[0]) * 10
 	case len(rs) == 3 && rs[1] == '十':
-		return val[rs[0]]*10 + val[rs[2]]
+		return val(rs[0])*10 + val(rs[2])
 	}
 	return 0
 }
@@ -321,7 +344,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	n--
 	if n > 0 {
 		t := strings.TrimFunc(ls[n-1].Text, isSpace)
-		if !longerThan(t, 30) && !strings.ContainsAny(t, "。；;，,") && !headingRe().MatchString(t) {
+		if !longerThan(t, 30) && !strings.ContainsAny(t, "。；;，,") && !isHeadingLine(t) {
 			o.trailer = append(o.trailer, ls[n-1])
 			n--
 		}

@@ -307,3 +307,31 @@ func NextNumber(s string, from int) (Number, bool) {
 	}
 	return Number{}, false
 }
+
+// NumeralValue is the value of a Chinese numeral character, 一 to 十
+// (1 to 10); 0 for any other character.
+func NumeralValue(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	case '十':
+		return 10
+	}
+	return 0
+}
