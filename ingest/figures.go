@@ -833,6 +833,10 @@ func clauseStarts(s string, i int) (clause, phrase int) {
 	return max(clause, 0), 0
 }
 
+// sentenceByte marks the bytes a sentence stop starts with: the ASCII
+// stops and line end, and the lead bytes of 。 (E3) and ！？； (EF).
+var sentenceByte = [256]bool{'!': true, '?': true, ';': true, '\n': true, 0xE3: true, 0xEF: true}
+
 // sentenceSpans splits prose at full stops, semicolons and line ends,
 // keeping the stop, and gives each non-blank sentence as byte offsets
 // [start, end). It scans bytes, not runes: every stop is ASCII or a
@@ -847,6 +851,9 @@ func sentenceSpans(text string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(text); i++ {
+		if !sentenceByte[text[i]] {
+			continue // most bytes: no stop starts with them
+		}
 		switch b := text[i]; {
 		case b == '!' || b == '?' || b == ';' || b == '\n':
 			add(i + 1)
