@@ -3,6 +3,7 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
@@ -22,7 +23,15 @@ import (
 // of the check's time; TestNumberMatchesEqualsRegexp holds the two equal.
 func numberMatches(s string) [][]int {
 	var out [][]int
-	var flat []int // one backing array for the matches of s
+	for _, m := range appendNumberMatches(nil, s) {
+		out = append(out, m[:])
+	}
+	return out
+}
+
+// appendNumberMatches appends numberMatches(s) to dst, each match an
+// array: the figure reader keeps one buffer for all its paragraphs.
+func appendNumberMatches(dst [][12]int, s string) [][12]int {
 	for i := nextDigit(s, 0); i < len(s); i = nextDigit(s, i+1) {
 		if i > 0 && isASCIIDigit(s[i-1]) {
 			continue
@@ -31,14 +40,10 @@ func numberMatches(s string) [][]int {
 		if !ok {
 			continue
 		}
-		if cap(flat)-len(flat) < len(m) {
-			flat = make([]int, 0, len(m)*8)
-		}
-		flat = append(flat, m[:]...)
-		out = append(out, flat[len(flat)-len(m):len(flat):len(flat)])
+		dst = append(dst, m)
 		i = m[1] - 1
 	}
-	return out
+	return dst
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -269,14 +274,16 @@ func ReadFigureReading(t *model.Template, r *model.Report) *FigureReading {
 }
 
 func readFigures(t *model.Template, r *model.Report, flat []*model.Section, texts []string) map[string]ProseFigure {
-	var hits []numHit
+	sc := scratchPool.Get().(*figureScratch)
+	defer sc.release()
 	for i, s := range flat {
 		if isPlans(s) {
 			continue
 		}
 		texts[i] = r.Text(s.ID)
-		hits = numbersIn(hits, s.ID, texts[i])
+		numbersIn(sc, s.ID, texts[i])
 	}
+	hits := sc.hits
 	if len(hits) == 0 {
 		return map[string]ProseFigure{}
 	}
@@ -639,20 +646,39 @@ func lastIndexEnd(clause string, words []string) int {
 	return end
 }
 
+// figureScratch holds one reading's numbers and matches; the buffers
+// are kept between readings (scratchPool), since a real-size report
+// states hundreds of numbers and growing the slices for each report was
+// a third of the reader's allocation.
+type figureScratch struct {
+	hits    []numHit
+	matches [][12]int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
+
+// release returns the buffers to the pool, cleared so that they hold on
+// to no report's text.
+func (sc *figureScratch) release() {
+	clear(sc.hits)
+	sc.hits, sc.matches = sc.hits[:0], sc.matches[:0]
+	scratchPool.Put(sc)
+}
+
 // numbersIn splits a section's prose into sentences and appends its
-// numbers to out, the first maxHits of them.
-func numbersIn(out []numHit, section, text string) []numHit {
-	limit := len(out) + maxHits
-	for len(text) > 0 && len(out) <= limit {
+// numbers to sc.hits, the first maxHits of them.
+func numbersIn(sc *figureScratch, section, text string) {
+	limit := len(sc.hits) + maxHits
+	for len(text) > 0 && len(sc.hits) <= limit {
 		para := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			para, text = text[:i], text[i+1:]
 		} else {
 			text = ""
 		}
-		out = numbersInParagraph(out, limit, section, para)
+		numbersInParagraph(sc, limit, section, para)
 	}
-	return out[:min(len(out), limit)]
+	sc.hits = sc.hits[:min(len(sc.hits), limit)]
 }
 
 // Bounds that keep extraction linear on hostile input. A report states a
@@ -684,16 +710,17 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 	return v
 }
 
-// numbersInParagraph appends para's numbers to out, stopping once out
+// numbersInParagraph appends para's numbers to sc.hits, stopping once it
 // holds more than limit.
-func numbersInParagraph(out []numHit, limit int, section, para string) []numHit {
+func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	// Most paragraphs state no number with a unit; they are not split.
 	// A match never spans a sentence end (no part of the pattern matches
 	// 。；！？ or a line end within a paragraph), so the paragraph's
 	// matches are each sentence's.
-	all := numberMatches(para)
-	if all == nil {
-		return out
+	sc.matches = appendNumberMatches(sc.matches[:0], para)
+	all := sc.matches
+	if len(all) == 0 {
+		return
 	}
 	info := &paragraphInfo{text: para}
 	spans := sentenceSpans(para)
@@ -706,7 +733,7 @@ func numbersInParagraph(out []numHit, limit int, section, para string) []numHit 
 			lead = clip(para[spans[0][0]:spans[0][1]], keywordWindow)
 		}
 		for ; next < len(all) && all[next][0] < sp[1]; next++ {
-			m := all[next]
+			m := &all[next]
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] -= at
@@ -745,13 +772,12 @@ func numbersInParagraph(out []numHit, limit int, section, para string) []numHit 
 			h := numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
 				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
-			out = append(out, h)
-			if len(out) > limit {
-				return out
+			sc.hits = append(sc.hits, h)
+			if len(sc.hits) > limit {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // isNegated says whether a number's clause holds one of the negations: it

@@ -116,7 +116,11 @@ func capErrors(es Errors) Errors {
 func MisreadGBK(data []byte) (string, bool) {
 	nonASCII, inRun := 0, 0
 	prevWide, prevCounted := false, false
-	for _, r := range string(data) {
+	// Decoded from the bytes: ranging over string(data) copied the whole
+	// text on every read of a text report.
+	for i := 0; i < len(data); {
+		r, w := utf8.DecodeRune(data[i:])
+		i += w
 		wide := r >= 0x80
 		if wide {
 			if IsChinese(r) {
