@@ -63,10 +63,11 @@ type fastScanner struct {
 	rootDone bool              // the root element has closed
 	ns       map[string]string // prefix → namespace, from the root's declarations ("" = default)
 	count    int
-	// names interns element and attribute names: a document repeats a
-	// few dozen names tens of thousands of times, and each was a string
-	// allocation.
+	// names interns element and attribute names and attribute values: a
+	// document repeats a few dozen names and values tens of thousands of
+	// times, and each was a string allocation.
 	names map[string]string
+	raw   []xml.Attr // startTag's buffer
 }
 
 // intern is string(b), one string per distinct name.
@@ -211,7 +212,8 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 	}
 	name := s.intern(b[i : i+n])
 	i += n
-	var raw []xml.Attr
+	raw := s.raw[:0] // the tag's attributes as written; attrs copies them for the token
+	defer func() { s.raw = raw[:0] }()
 	for {
 		j := skipBlanks(b, i)
 		if j >= len(b) {
@@ -289,7 +291,7 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 				return 0, false // a repeated attribute
 			}
 		}
-		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: string(val)})
+		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: s.intern(val)})
 		i = j + 1 + end + 1
 	}
 }
