@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"nianbao/check"
 	"nianbao/model"
@@ -173,10 +174,12 @@ func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
 func columns(inputs []Input) []Column {
 	var out []Column
 	seen := map[string]bool{}
+	done := map[*model.Template]bool{} // a season's reports share a template or two
 	for _, in := range inputs {
-		if in.Template == nil {
+		if in.Template == nil || done[in.Template] {
 			continue
 		}
+		done[in.Template] = true
 		for _, f := range in.Template.Figures() {
 			if seen[f.ID] {
 				continue
@@ -230,6 +233,17 @@ func row(in Input, cols []Column, sectionOf map[string]string) Row {
 		more := len(r.Problems) - maxProblems
 		r.Problems = append(r.Problems[:maxProblems], "……另有 "+strconv.Itoa(more)+" 条")
 	}
+	// noWorkIn is noWork for rep, once per section: a section's figures
+	// share its answer.
+	known := map[string]bool{}
+	noWorkIn := func(sec string) bool {
+		v, ok := known[sec]
+		if !ok {
+			v = noWork(rep, sec)
+			known[sec] = v
+		}
+		return v
+	}
 	for i, c := range cols {
 		// The value the check judged: the field, or else what the prose
 		// states (Result.Prose), so a unit that wrote its figures only in
@@ -238,7 +252,7 @@ func row(in Input, cols []Column, sectionOf map[string]string) Row {
 			r.Cells[i] = Cell{State: Value, Value: n.Value}
 		} else if p, ok := in.Result.Prose[c.ID]; ok && !invalid(rep, c.ID) {
 			r.Cells[i] = Cell{State: Value, Value: p.Value.Value}
-		} else if noWork(rep, sectionOf[c.ID]) {
+		} else if sec := sectionOf[c.ID]; noWorkIn(sec) {
 			r.Cells[i] = Cell{State: NoWork}
 		}
 	}
@@ -264,7 +278,7 @@ func noWork(r *model.Report, section string) bool {
 		return true
 	}
 	t := strings.TrimRight(text, "。.！! \n")
-	if text == "" || len([]rune(t)) > 20 {
+	if text == "" || len(t) > 20*utf8.UTFMax || utf8.RuneCountInString(t) > 20 {
 		return false
 	}
 	for _, p := range []string{"暂无", "无", "本年度无", "本年度暂无", "未发生", "本年度未发生"} {
