@@ -10,7 +10,7 @@ import (
 	"nianbao/model"
 )
 
-// numberMatches finds every number with its unit in prose: "142件",
+// appendNumberMatches appends to dst every number with its unit in prose: "142件",
 // "6.5 %", "200余次", "15万余人次". Years and dates ("2023年", "8月") have
 // no listed unit and are never figures. Each match is laid out as
 // regexp's FindAllStringSubmatchIndex would give it for
@@ -21,16 +21,9 @@ import (
 // 万/亿, second 余/多, unit. It is written out by hand because it runs on
 // every number of every check, where the regular expression was a tenth
 // of the check's time; TestNumberMatchesEqualsRegexp holds the two equal.
-func numberMatches(s string) [][]int {
-	var out [][]int
-	for _, m := range appendNumberMatches(nil, s) {
-		out = append(out, m[:])
-	}
-	return out
-}
-
-// appendNumberMatches appends numberMatches(s) to dst, each match an
-// array: the figure reader keeps one buffer for all its paragraphs.
+//
+// Each match is an array; the figure reader keeps one buffer for all
+// its paragraphs.
 func appendNumberMatches(dst [][12]int, s string) [][12]int {
 	for i := nextDigit(s, 0); i < len(s); i = nextDigit(s, i+1) {
 		if i > 0 && isASCIIDigit(s[i-1]) {
@@ -75,7 +68,7 @@ func nextDigit(s string, i int) int {
 	return len(s)
 }
 
-// numberAt matches the pattern of numberMatches at byte i, which holds a
+// numberAt matches the pattern of appendNumberMatches at byte i, which holds a
 // digit; false when no unit follows.
 func numberAt(s string, i int) ([12]int, bool) {
 	j := i

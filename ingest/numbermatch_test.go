@@ -262,3 +262,14 @@ func TestSentenceSpansEqualsRuneReading(t *testing.T) {
 		}
 	}
 }
+
+// numberMatches is appendNumberMatches in regexp's layout, for comparing
+// the two.
+func numberMatches(s string) [][]int {
+	var out [][]int
+	for _, m := range appendNumberMatches(nil, s) {
+		out = append(out, m[:])
+	}
+	return out
+}
+
