@@ -272,4 +272,3 @@ func numberMatches(s string) [][]int {
 	}
 	return out
 }
-
