@@ -646,6 +646,7 @@ func lastIndexEnd(clause string, words []string) int {
 type figureScratch struct {
 	hits    []numHit
 	matches [][12]int
+	spans   [][2]int
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
@@ -654,7 +655,7 @@ var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
 // to no report's text.
 func (sc *figureScratch) release() {
 	clear(sc.hits)
-	sc.hits, sc.matches = sc.hits[:0], sc.matches[:0]
+	sc.hits, sc.matches, sc.spans = sc.hits[:0], sc.matches[:0], sc.spans[:0]
 	scratchPool.Put(sc)
 }
 
@@ -716,7 +717,8 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 		return
 	}
 	info := &paragraphInfo{text: para}
-	spans := sentenceSpans(para)
+	sc.spans = appendSentenceSpans(sc.spans[:0], para)
+	spans := sc.spans
 	next := 0 // the next match to place
 	for si, sp := range spans {
 		at, sent := sp[0], para[sp[0]:sp[1]]
@@ -856,12 +858,13 @@ func clauseStarts(s string, i int) (clause, phrase int) {
 // stops and line end, and the lead bytes of 。 (E3) and ！？； (EF).
 var sentenceByte = [256]bool{'!': true, '?': true, ';': true, '\n': true, 0xE3: true, 0xEF: true}
 
-// sentenceSpans splits prose at full stops, semicolons and line ends,
+// appendSentenceSpans splits prose at full stops, semicolons and line ends,
 // keeping the stop, and gives each non-blank sentence as byte offsets
 // [start, end). It scans bytes, not runes: every stop is ASCII or a
 // three-byte character, and this runs over all of a draft's prose.
-func sentenceSpans(text string) [][2]int {
-	var out [][2]int
+//
+// The spans are appended to out: the figure reader keeps one buffer.
+func appendSentenceSpans(out [][2]int, text string) [][2]int {
 	start := 0
 	add := func(end int) {
 		if strings.TrimFunc(text[start:end], isSpace) != "" {

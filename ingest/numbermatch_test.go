@@ -272,3 +272,5 @@ func numberMatches(s string) [][]int {
 	}
 	return out
 }
+
+func sentenceSpans(text string) [][2]int { return appendSentenceSpans(nil, text) }
