@@ -23,6 +23,11 @@ type metaForm struct {
 	err           string
 	width, height int
 	defaultYear   int // the year a new draft reports on, for the date's example
+	// yearSuggested: the year field holds the year nianbao suggested for
+	// a draft that had none, untouched. The first character typed there
+	// replaces it, as a form's selected default does in Word or WPS;
+	// typing after it made "20262025".
+	yearSuggested bool
 }
 
 const (
@@ -53,6 +58,7 @@ func newMetaForm(c *common, now time.Time) *metaForm {
 	year := r.Year
 	if year == 0 {
 		year = model.DefaultYear(now)
+		f.yearSuggested = true
 	}
 	f.inputs[metaYear].SetValue(strconv.Itoa(year))
 	f.inputs[metaTitle].SetValue(r.Title)
@@ -208,6 +214,14 @@ func (f *metaForm) Update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	before := f.inputs[f.focus].Value()
+	if k, ok := msg.(tea.KeyMsg); ok && f.focus == metaYear && f.yearSuggested {
+		// Any key the field takes ends the suggestion: typed characters
+		// replace it, editing keys (backspace, arrows) edit it.
+		f.yearSuggested = false
+		if k.Type == tea.KeyRunes {
+			f.inputs[metaYear].SetValue("")
+		}
+	}
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 	f.updatePlaceholders()
 	if f.inputs[f.focus].Value() != before {
@@ -225,8 +239,11 @@ func (f *metaForm) View() string {
 			lead, ls = "> ", st.LabelFocused
 		}
 		lines = append(lines, lead+ls.Render(metaLabels[i])+"  "+in.View())
-		if i == metaYear && f.err != "" {
+		switch {
+		case i == metaYear && f.err != "":
 			lines = append(lines, "            "+st.Error.Render(f.err))
+		case i == metaYear && i == f.focus && f.yearSuggested:
+			lines = append(lines, "            "+st.Note.Render("建议的年度，直接输入即替换"))
 		}
 	}
 	lines = append(lines, "", st.Note.Render("标题留空时按模板自动生成；以后可在目录顶部“报告信息”或按 F4 修改。"))
