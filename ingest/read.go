@@ -88,7 +88,7 @@ func ReadFile(path string) (*Document, error) {
 	}
 	// Read through a limit even after the size check: the file may grow, or
 	// be a device that reports no size.
-	data, err := model.ReadUpTo(f, MaxInputSize)
+	data, err := model.ReadUpTo(f, st.Size(), MaxInputSize)
 	if err != nil {
 		return nil, &model.Error{File: path, Msg: "无法读取文件：" + model.OSReason(err)}
 	}

@@ -9,7 +9,7 @@ import (
 
 // ReadUpTo returns the whole file when it is within the limit and
 // limit+1 bytes when it is over, for sizes around the buffer's first
-// capacity and the limit.
+// capacity and the limit, with and without the file's size to start from.
 func TestReadUpTo(t *testing.T) {
 	dir := t.TempDir()
 	for _, size := range []int{0, 1, 511, 512, 513, 4096, 100_000} {
@@ -23,15 +23,21 @@ func TestReadUpTo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := ReadUpTo(f, limit)
+			// The size as Stat gives it, and none (a device, a pipe).
+			for _, hint := range []int64{int64(size), 0} {
+				if _, err := f.Seek(0, 0); err != nil {
+					t.Fatal(err)
+				}
+				got, err := ReadUpTo(f, hint, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := data[:min(int64(size), limit+1)]
+				if !bytes.Equal(got, want) {
+					t.Errorf("size %d, hint %d, limit %d: read %d bytes, want %d", size, hint, limit, len(got), len(want))
+				}
+			}
 			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := data[:min(int64(size), limit+1)]
-			if !bytes.Equal(got, want) {
-				t.Errorf("size %d, limit %d: read %d bytes, want %d", size, limit, len(got), len(want))
-			}
 		}
 	}
 }

@@ -81,7 +81,7 @@ func readSideFile(path string) ([]byte, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := ReadUpTo(f, MaxFileSize)
+	data, err := ReadUpTo(f, st.Size(), MaxFileSize)
 	if err != nil {
 		return nil, nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}
@@ -240,7 +240,7 @@ func readRegular(path string) ([]byte, fs.FileInfo, error) {
 	if st.IsDir() {
 		return nil, nil, &Error{File: path, Msg: "这是一个目录，不是文件"}
 	}
-	data, err := ReadUpTo(f, MaxFileSize)
+	data, err := ReadUpTo(f, st.Size(), MaxFileSize)
 	if err != nil {
 		return nil, nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}

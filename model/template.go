@@ -862,7 +862,7 @@ func readLimited(path string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("文件过大（%d 字节，上限 %d 字节）", st.Size(), MaxFileSize)}
 	}
-	buf, err := ReadUpTo(f, MaxFileSize)
+	buf, err := ReadUpTo(f, st.Size(), MaxFileSize)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "无法读取文件：" + OSReason(err)}
 	}
