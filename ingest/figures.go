@@ -879,15 +879,8 @@ func appendSentenceSpans(out [][2]int, text string) [][2]int {
 		switch b := text[i]; {
 		case b == '!' || b == '?' || b == ';' || b == '\n':
 			add(i + 1)
-		case (b == 0xE3 || b == 0xEF) && i+2 < len(text):
-			// Decoded by hand: these leads start three-byte characters
-			// with no overlong or surrogate forms, so two continuation
-			// bytes make a valid one (this runs for every comma).
-			c1, c2 := text[i+1], text[i+2]
-			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-				continue
-			}
-			if r := rune(b&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) {
+		default: // E3 or EF: decoded inline, since this runs for every comma
+			if r, ok := zhtext.ThreeByteAt(text, i); ok && (zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r)) {
 				add(i + 3)
 				i += 2
 			}

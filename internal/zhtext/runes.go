@@ -11,7 +11,7 @@ import (
 // the runtime's decoder for each, and the check converts every line.
 func AppendRunes(dst []rune, s string) []rune {
 	for i := 0; i < len(s); {
-		if r, ok := threeByte(s, i); ok {
+		if r, ok := ThreeByteAt(s, i); ok {
 			dst = append(dst, r)
 			i += 3
 			continue
@@ -46,11 +46,13 @@ func RuneCount(s string) int {
 	return n
 }
 
-// threeByte decodes the character at s[i] when it is a valid three-byte
+// ThreeByteAt decodes the character at s[i] when it is a valid three-byte
 // one led by E1–EC or EE–EF: with those leads any two continuation bytes
 // make a valid character (E0 has overlong forms and ED the surrogates,
-// which are left to utf8). That is all of Chinese text but a few symbols.
-func threeByte(s string, i int) (rune, bool) {
+// which are left to utf8). That is all of Chinese text but a few symbols,
+// and all of its punctuation, decoded without a call to utf8 for scans
+// that run over every character.
+func ThreeByteAt(s string, i int) (rune, bool) {
 	if !isThreeByte(s, i) {
 		return 0, false
 	}
