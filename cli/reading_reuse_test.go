@@ -4,6 +4,9 @@ import (
 	"io"
 	"path/filepath"
 	"testing"
+
+	"nianbao/check"
+	"nianbao/model"
 )
 
 // TestCheckReusesImportReading: checking an exported report reads its
@@ -20,17 +23,7 @@ func TestCheckReusesImportReading(t *testing.T) {
 		if code := Run([]string{"export", "-o", out, draft}, testStreams(nil, io.Discard, io.Discard)); code != 0 {
 			t.Fatalf("export %s failed", ext)
 		}
-		tp, err := cache.lookup("")
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, lines, err := loadDocumentForCheck(out, tp, cache)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if lines.FigureReading == nil {
-			t.Fatalf("%s: the import kept no figure reading", ext)
-		}
+		tp, r, lines := loadForCheck(t, cache, out)
 		if _, same := lines.FigureReading.For(tp, r); !same {
 			t.Errorf("%s: the check would read the figures again", ext)
 		}
@@ -39,14 +32,7 @@ func TestCheckReusesImportReading(t *testing.T) {
 	// which the check then finds by the draft's reference; it must be the
 	// object the import read against.
 	const dept = "testdata/followup-dept-2024.txt"
-	tp, err := cache.lookup("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, lines, err := loadDocumentForCheck(dept, tp, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r, lines := loadForCheck(t, cache, dept)
 	if r.Template.ID != "department" {
 		t.Fatalf("the fixture was imported as %q, not as a department report", r.Template.ID)
 	}
@@ -57,4 +43,22 @@ func TestCheckReusesImportReading(t *testing.T) {
 	if _, same := lines.FigureReading.For(dt, r); !same {
 		t.Error("a department report's figures would be read again by its check")
 	}
+}
+
+// loadForCheck imports path as check does, against the default template,
+// and fails when the import kept no figure reading.
+func loadForCheck(t *testing.T, cache *templateCache, path string) (*model.Template, *model.Report, check.DocLines) {
+	t.Helper()
+	tp, err := cache.lookup("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, lines, err := loadDocumentForCheck(path, tp, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines.FigureReading == nil {
+		t.Fatalf("%s: the import kept no figure reading", path)
+	}
+	return tp, r, lines
 }
