@@ -178,7 +178,7 @@ func readAllSized(r io.Reader, limit int64, claimed uint64) ([]byte, error) {
 
 // xmlTokens walks an XML part with depth and token limits and turns every
 // decoder error into one Chinese message.
-func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int) error) error {
+func xmlTokens(name, part string, data []byte, fn func(tok *xmlToken, depth int) error) error {
 	if ok, err := fastXML(data, fn); ok {
 		return err // plain XML, read without encoding/xml (see fastXML)
 	}
@@ -204,16 +204,23 @@ func xmlTokens(name, part string, data []byte, fn func(tok xml.Token, depth int)
 		if count > maxXMLTokens {
 			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 内容过多（超过 %d 个 XML 单元），不像是正常的报告", part, maxXMLTokens)}
 		}
-		switch tok.(type) {
+		var tk xmlToken
+		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			if depth > maxXMLDepth {
 				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 嵌套过深（超过 %d 层），不像是正常的 Word 文档", part, maxXMLDepth)}
 			}
+			tk = xmlToken{Kind: xmlStart, Name: t.Name, Attr: t.Attr}
 		case xml.EndElement:
 			depth--
+			tk = xmlToken{Kind: xmlEnd, Name: t.Name}
+		case xml.CharData:
+			tk = xmlToken{Kind: xmlText, Text: t}
+		default:
+			continue // comments, processing instructions: no reader wants them
 		}
-		if err := fn(tok, depth); err != nil {
+		if err := fn(&tk, depth); err != nil {
 			return err
 		}
 	}
@@ -246,12 +253,12 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 	out := map[string]styleInfo{}
 	var cur string
 	var inPPr bool
-	err := xmlTokens(name, "word/styles.xml", data, func(tok xml.Token, depth int) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := xmlTokens(name, "word/styles.xml", data, func(t *xmlToken, depth int) error {
+		switch t.Kind {
+		case xmlStart:
 			switch t.Name.Local {
 			case "style":
-				cur = attr(t, "styleId")
+				cur = t.attr("styleId")
 				out[cur] = styleInfo{}
 			case "pPr":
 				inPPr = cur != ""
@@ -260,7 +267,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 					return nil
 				}
 				s := out[cur]
-				v := attr(t, "val")
+				v := t.attr("val")
 				switch t.Name.Local {
 				case "name":
 					s.name = v
@@ -273,7 +280,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 				}
 				out[cur] = s
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			switch t.Name.Local {
 			case "style":
 				cur = ""
@@ -326,15 +333,6 @@ func outlineLevel(v string) int {
 	return n + 1
 }
 
-func attr(e xml.StartElement, local string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 type paragraph struct {
 	text    strings.Builder
 	style   string
@@ -383,9 +381,9 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 	var cur *paragraph
 	var hs hiddenState
 	pDepth, inText, inPPr := 0, false, false
-	err := xmlTokens(name, "word/document.xml", data, func(tok xml.Token, depth int) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := xmlTokens(name, "word/document.xml", data, func(t *xmlToken, depth int) error {
+		switch t.Kind {
+		case xmlStart:
 			if t.Name.Space != "" && t.Name.Space != "w" && t.Name.Space != wordNS {
 				return nil
 			}
@@ -400,11 +398,11 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 				inPPr = cur != nil
 			case "pStyle":
 				if cur != nil && inPPr {
-					cur.style = attr(t, "val")
+					cur.style = t.attr("val")
 				}
 			case "outlineLvl":
 				if cur != nil && inPPr {
-					cur.outline = outlineLevel(attr(t, "val"))
+					cur.outline = outlineLevel(t.attr("val"))
 				}
 			case "t":
 				inText = cur != nil
@@ -417,7 +415,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 					cur.text.WriteByte('\n')
 				}
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			hs.end(t)
 			switch t.Name.Local {
 			case "p":
@@ -433,15 +431,15 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 			case "t":
 				inText = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inText && cur != nil {
-				if cur.text.Len()+len(t) > maxParagraphRunes*4 {
+				if cur.text.Len()+len(t.Text) > maxParagraphRunes*4 {
 					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
 				}
-				cur.text.Write(t)
-				hs.text(cur, t)
+				cur.text.Write(t.Text)
+				hs.text(cur, t.Text)
 			} else if cur != nil {
-				hs.deleted(cur, t)
+				hs.deleted(cur, t.Text)
 			}
 		}
 		return nil

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"encoding/xml"
 	"sort"
 	"strings"
 )
@@ -53,7 +52,7 @@ type hiddenState struct {
 // start notes a start element; cur is the paragraph being read (nil
 // outside one) and inPPr tells whether it is inside paragraph properties,
 // whose w:rPr formats the paragraph mark, not text.
-func (h *hiddenState) start(e xml.StartElement, cur *paragraph, inPPr bool) {
+func (h *hiddenState) start(e *xmlToken, cur *paragraph, inPPr bool) {
 	switch e.Name.Local {
 	case "ins":
 		h.ins++
@@ -65,21 +64,21 @@ func (h *hiddenState) start(e xml.StartElement, cur *paragraph, inPPr bool) {
 		h.inRunPr = h.inRun && !inPPr
 	case "vanish":
 		if h.inRunPr {
-			v := attr(e, "val")
+			v := e.attr("val")
 			h.vanish = v != "0" && v != "false" && v != "off"
 		}
 	case "delText":
 		h.inDelText = cur != nil
 	case "commentReference", "commentRangeStart":
 		if cur != nil {
-			if id := attr(e, "id"); id != "" {
+			if id := e.attr("id"); id != "" {
 				cur.comments = append(cur.comments, id)
 			}
 		}
 	}
 }
 
-func (h *hiddenState) end(e xml.EndElement) {
+func (h *hiddenState) end(e *xmlToken) {
 	switch e.Name.Local {
 	case "ins":
 		h.ins = max(0, h.ins-1)
@@ -194,12 +193,12 @@ func parseComments(name string, data []byte) ([]comment, error) {
 	var cur *comment
 	var b strings.Builder
 	inText := false
-	err := xmlTokens(name, "word/comments.xml", data, func(tok xml.Token, depth int) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := xmlTokens(name, "word/comments.xml", data, func(t *xmlToken, depth int) error {
+		switch t.Kind {
+		case xmlStart:
 			switch t.Name.Local {
 			case "comment":
-				cur = &comment{id: attr(t, "id")}
+				cur = &comment{id: t.attr("id")}
 				b.Reset()
 			case "t":
 				inText = cur != nil
@@ -208,7 +207,7 @@ func parseComments(name string, data []byte) ([]comment, error) {
 					b.WriteByte('\n')
 				}
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			switch t.Name.Local {
 			case "comment":
 				if cur != nil {
@@ -219,9 +218,9 @@ func parseComments(name string, data []byte) ([]comment, error) {
 			case "t":
 				inText = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inText {
-				b.Write(t)
+				b.Write(t.Text)
 			}
 		}
 		return nil
@@ -234,13 +233,13 @@ func partText(name, part string, data []byte) (string, error) {
 	var lines []string
 	var b strings.Builder
 	inText := false
-	err := xmlTokens(name, part, data, func(tok xml.Token, depth int) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := xmlTokens(name, part, data, func(t *xmlToken, depth int) error {
+		switch t.Kind {
+		case xmlStart:
 			if t.Name.Local == "t" {
 				inText = true
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			switch t.Name.Local {
 			case "t":
 				inText = false
@@ -250,9 +249,9 @@ func partText(name, part string, data []byte) (string, error) {
 				}
 				b.Reset()
 			}
-		case xml.CharData:
+		case xmlText:
 			if inText {
-				b.Write(t)
+				b.Write(t.Text)
 			}
 		}
 		return nil

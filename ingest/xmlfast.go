@@ -2,11 +2,44 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
+
+// xmlKind tells what an xmlToken is.
+type xmlKind uint8
+
+const (
+	xmlStart xmlKind = iota + 1 // a start element: Name and Attr
+	xmlEnd                      // an end element: Name
+	xmlText                     // character data: Text
+)
+
+// xmlToken is one token of an XML part as xmlTokens hands it to a reader.
+// It is a struct passed by pointer, not an xml.Token, because boxing every
+// tag into an interface was an allocation per tag, a third of a .docx's.
+// The token and its slices are valid only during the call: readers copy
+// what they keep (strings from Name and Attr may be kept).
+type xmlToken struct {
+	Kind xmlKind
+	Name xml.Name
+	Attr []xml.Attr
+	Text []byte
+}
+
+// attr is the value of the token's attribute with the given local name.
+func (t *xmlToken) attr(local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
 
 // fastXML hands fn the tokens encoding/xml's Decoder.Token (Strict) would
 // give for data — start and end elements with their namespaces resolved,
@@ -22,33 +55,84 @@ import (
 //
 // The tokens are checked in a first pass and handed to fn in a second, so
 // a document that turns out not to be plain has had nothing applied.
-func fastXML(data []byte, fn func(tok xml.Token, depth int) error) (bool, error) {
+func fastXML(data []byte, fn func(tok *xmlToken, depth int) error) (bool, error) {
 	if !plainXMLBytes(data) {
 		return false, nil
 	}
-	var s fastScanner
+	s := scannerPool.Get().(*fastScanner)
+	defer scannerPool.Put(s)
+	s.reset()
 	if !s.scan(data, nil) {
 		return false, nil
 	}
-	s = fastScanner{names: s.names}
+	s.reset()
 	var ferr error
-	s.scan(data, func(tok xml.Token, depth int) bool {
+	s.scan(data, func(tok *xmlToken, depth int) bool {
 		ferr = fn(tok, depth)
 		return ferr == nil
 	})
 	return true, ferr
 }
 
+// scannerPool keeps scanners, and with them their interned names, from one
+// document to the next: a batch's documents share their element names.
+var scannerPool = sync.Pool{New: func() any { return new(fastScanner) }}
+
 // plainXMLBytes rejects, in one pass over the bytes, what the scanner does
 // not handle: invalid UTF-8, carriage returns (encoding/xml turns them into
 // line feeds), control characters XML forbids, and U+FFFE / U+FFFF.
+// TestPlainXMLBytesEqualsDefinition holds it to utf8.Valid and byte
+// searches, which took three passes.
 func plainXMLBytes(data []byte) bool {
-	for _, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' {
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) {
+			// Eight ASCII bytes at a time: (w - 0x20…) & ^w & 0x80… is
+			// non-zero exactly when some byte of w is below 0x20; only such
+			// words are looked at byte by byte.
+			w := binary.LittleEndian.Uint64(data[i:])
+			if w&0x8080808080808080 == 0 {
+				if (w-0x2020202020202020)&^w&0x8080808080808080 != 0 && !blanksOrText(data[i:i+8]) {
+					return false
+				}
+				i += 8
+				continue
+			}
+		}
+		c := data[i]
+		switch {
+		case c < 0x80:
+			if c < 0x20 && c != '\t' && c != '\n' {
+				return false
+			}
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(data) && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80:
+			// Three bytes led by E1–EC or EE–EF are valid with any two
+			// continuation bytes (see zhtext.ThreeByteAt): Chinese text
+			// and its punctuation. EF BF BE and EF BF BF are U+FFFE/FFFF.
+			if c == 0xEF && data[i+1] == 0xBF && data[i+2] >= 0xBE {
+				return false
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
+}
+
+// blanksOrText tells whether b has no control character but tab and line
+// feed.
+func blanksOrText(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' {
 			return false
 		}
 	}
-	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
+	return true
 }
 
 // maxFastAttrs bounds the attributes of one element on the fast path; Word
@@ -65,28 +149,62 @@ type fastScanner struct {
 	count    int
 	// names interns element and attribute names and attribute values: a
 	// document repeats a few dozen names and values tens of thousands of
-	// times, and each was a string allocation.
-	names map[string]string
-	raw   []xml.Attr // startTag's buffer
+	// times, and each was a string allocation. recent is a direct-mapped
+	// cache in front of it, because hashing every name into the map was a
+	// quarter of the scan. Both outlive a document (scannerPool).
+	names  map[string]string
+	recent [512]string
+	// resolved caches elementName for the current document's namespaces.
+	resolved [64]struct {
+		raw  string
+		name xml.Name
+	}
+	raw  []xml.Attr // startTag's buffer of attributes as written
+	attr []xml.Attr // the same with prefixes resolved, for the token
+	tok  xmlToken   // the token handed to emit, reused
+}
+
+// maxInterned bounds the names a pooled scanner keeps: a batch's documents
+// share a few hundred, and a hostile one with countless distinct values
+// must not grow the pool without end.
+const maxInterned = 4096
+
+// reset readies the scanner for a pass over a new document, keeping its
+// interned names and buffers.
+func (s *fastScanner) reset() {
+	s.stack, s.rootDone, s.ns, s.count = s.stack[:0], false, nil, 0
+	s.resolved = [64]struct {
+		raw  string
+		name xml.Name
+	}{}
 }
 
 // intern is string(b), one string per distinct name.
 func (s *fastScanner) intern(b []byte) string {
-	if v, ok := s.names[string(b)]; ok {
-		return v
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
 	}
-	if s.names == nil {
-		s.names = map[string]string{}
+	slot := &s.recent[h%uint32(len(s.recent))]
+	if *slot == string(b) { // compared without allocating
+		return *slot
 	}
-	v := string(b)
-	s.names[v] = v
+	v, ok := s.names[string(b)]
+	if !ok {
+		if s.names == nil || len(s.names) >= maxInterned {
+			s.names = map[string]string{}
+		}
+		v = string(b)
+		s.names[v] = v
+	}
+	*slot = v
 	return v
 }
 
 // scan walks data; with emit nil it only checks. It reports whether data
 // is plain XML the scanner reads exactly as encoding/xml does, or, when
 // emitting, whether emit asked to go on to the end.
-func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
+func (s *fastScanner) scan(data []byte, emit func(*xmlToken, int) bool) bool {
 	i := 0
 	for i < len(data) {
 		if data[i] != '<' {
@@ -101,7 +219,7 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 				if len(bytes.Trim(text, " \t\n")) > 0 {
 					return false
 				}
-				if emit != nil && !emit(xml.CharData(text), 0) {
+				if emit != nil && !s.emitText(emit, text, 0) {
 					return true
 				}
 				continue
@@ -110,7 +228,7 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 			if !ok {
 				return false
 			}
-			if emit != nil && !emit(xml.CharData(decoded), len(s.stack)) {
+			if emit != nil && !s.emitText(emit, decoded, len(s.stack)) {
 				return true
 			}
 			continue
@@ -136,13 +254,13 @@ func (s *fastScanner) scan(data []byte, emit func(xml.Token, int) bool) bool {
 			if end < 0 || len(s.stack) == 0 {
 				return false
 			}
-			name := s.intern(bytes.TrimRight(rest[2:end], " \t\n"))
+			name := s.intern(trimBlanksRight(rest[2:end]))
 			if name != s.stack[len(s.stack)-1] {
 				return false
 			}
 			depth := len(s.stack) - 1
 			s.stack = s.stack[:depth]
-			if emit != nil && !emit(xml.EndElement{Name: s.elementName(name)}, depth) {
+			if emit != nil && !s.emitEnd(emit, name, depth) {
 				return true
 			}
 			if depth == 0 {
@@ -204,7 +322,7 @@ func plainProcInst(body []byte, first bool) bool {
 
 // startTag reads "<name attr="v" …>" or "…/>" at the start of b and
 // returns its length; -1 when emit asked to stop.
-func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, bool) {
+func (s *fastScanner) startTag(b []byte, emit func(*xmlToken, int) bool) (int, bool) {
 	i := 1
 	n := xmlName(b[i:])
 	if n == 0 {
@@ -212,8 +330,7 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 	}
 	name := s.intern(b[i : i+n])
 	i += n
-	raw := s.raw[:0] // the tag's attributes as written; attrs copies them for the token
-	defer func() { s.raw = raw[:0] }()
+	raw := s.raw[:0] // the tag's attributes as written, in the scanner's buffer
 	for {
 		j := skipBlanks(b, i)
 		if j >= len(b) {
@@ -226,6 +343,7 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 				j++
 			}
 			j++
+			s.raw = raw
 			if len(s.stack) == 0 && s.ns == nil {
 				if !s.declareRoot(raw) {
 					return 0, false
@@ -240,15 +358,15 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 			s.stack = append(s.stack, name)
 			depth := len(s.stack)
 			if emit != nil {
-				start := xml.StartElement{Name: s.elementName(name), Attr: s.attrs(raw)}
-				if !emit(start, depth) {
+				s.tok = xmlToken{Kind: xmlStart, Name: s.elementName(name), Attr: s.attrs(raw)}
+				if !emit(&s.tok, depth) {
 					return -1, true
 				}
 			}
 			if selfClosing {
 				s.stack = s.stack[:depth-1]
 				s.rootDone = depth == 1
-				if emit != nil && !emit(xml.EndElement{Name: s.elementName(name)}, depth-1) {
+				if emit != nil && !s.emitEnd(emit, name, depth-1) {
 					return -1, true
 				}
 			}
@@ -291,7 +409,13 @@ func (s *fastScanner) startTag(b []byte, emit func(xml.Token, int) bool) (int, b
 				return 0, false // a repeated attribute
 			}
 		}
-		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: s.intern(val)})
+		// Values are only compared, never kept, on the checking pass.
+		// The root's are: they declare the namespaces.
+		value := ""
+		if emit != nil || len(s.stack) == 0 {
+			value = s.intern(val)
+		}
+		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: value})
 		i = j + 1 + end + 1
 	}
 }
@@ -310,29 +434,46 @@ func (s *fastScanner) declareRoot(raw []xml.Attr) bool {
 	return true
 }
 
+func (s *fastScanner) emitText(emit func(*xmlToken, int) bool, text []byte, depth int) bool {
+	s.tok = xmlToken{Kind: xmlText, Text: text}
+	return emit(&s.tok, depth)
+}
+
+func (s *fastScanner) emitEnd(emit func(*xmlToken, int) bool, raw string, depth int) bool {
+	s.tok = xmlToken{Kind: xmlEnd, Name: s.elementName(raw)}
+	return emit(&s.tok, depth)
+}
+
 // elementName resolves an element's prefix as encoding/xml does: a known
 // prefix becomes its namespace, no prefix takes the default namespace,
-// and an unknown prefix is left as it is.
+// and an unknown prefix is left as it is. raw is interned, so the cache
+// compares it mostly by pointer.
 func (s *fastScanner) elementName(raw string) xml.Name {
+	slot := &s.resolved[(len(raw)*7+int(raw[len(raw)-1]))%len(s.resolved)]
+	if slot.raw == raw {
+		return slot.name
+	}
 	space, local := splitName(raw)
+	name := xml.Name{Space: space, Local: local}
 	if space == "xml" {
-		return xml.Name{Space: xmlURL, Local: local}
+		name.Space = xmlURL
+	} else if v, ok := s.ns[space]; ok {
+		name.Space = v
 	}
-	if v, ok := s.ns[space]; ok {
-		return xml.Name{Space: v, Local: local}
-	}
-	return xml.Name{Space: space, Local: local}
+	slot.raw, slot.name = raw, name
+	return name
 }
 
 // attrs resolves attribute prefixes as encoding/xml does: unprefixed
-// attributes and xmlns declarations keep their names.
+// attributes and xmlns declarations keep their names. The result is the
+// scanner's buffer, valid until the next tag.
 func (s *fastScanner) attrs(raw []xml.Attr) []xml.Attr {
 	if len(raw) == 0 {
 		return nil
 	}
-	out := make([]xml.Attr, len(raw))
-	for i, a := range raw {
-		out[i] = a
+	out := append(s.attr[:0], raw...)
+	s.attr = out
+	for i, a := range out {
 		switch {
 		case a.Name.Space == "" || a.Name.Space == "xmlns":
 		case a.Name.Space == "xml":
@@ -380,6 +521,15 @@ func xmlName(b []byte) int {
 		n++
 	}
 	return 0 // a name runs to the end of the data: not a tag
+}
+
+// trimBlanksRight is bytes.TrimRight(b, " \t\n") without building a
+// cutset for every end tag.
+func trimBlanksRight(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\n') {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func skipBlanks(b []byte, i int) int {

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"nianbao/model"
 	"nianbao/render"
@@ -63,11 +64,22 @@ func describe(tok xml.Token, depth int) string {
 
 func fastTokens(data []byte) ([]string, bool) {
 	var out []string
-	ok, _ := fastXML(data, func(tok xml.Token, depth int) error {
-		out = append(out, describe(tok, depth))
+	ok, _ := fastXML(data, func(tok *xmlToken, depth int) error {
+		out = append(out, describe(standardToken(tok), depth))
 		return nil
 	})
 	return out, ok
+}
+
+// standardToken is tok as encoding/xml would give it.
+func standardToken(tok *xmlToken) xml.Token {
+	switch tok.Kind {
+	case xmlStart:
+		return xml.StartElement{Name: tok.Name, Attr: tok.Attr}
+	case xmlEnd:
+		return xml.EndElement{Name: tok.Name}
+	}
+	return xml.CharData(tok.Text)
 }
 
 // sameTokens fails when fastXML reads data at all and reads it otherwise
@@ -180,6 +192,37 @@ func TestFastXMLRandom(t *testing.T) {
 	}
 	if taken < 1000 {
 		t.Errorf("only %d of 30000 random documents taken by the fast path: the test checks too little", taken)
+	}
+}
+
+// plainXMLDefinition is what plainXMLBytes decides, in three passes.
+func plainXMLDefinition(data []byte) bool {
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' {
+			return false
+		}
+	}
+	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
+}
+
+func TestPlainXMLBytesEqualsDefinition(t *testing.T) {
+	for name, data := range realXMLParts(t) {
+		if plainXMLBytes(data) != plainXMLDefinition(data) {
+			t.Errorf("%s: plainXMLBytes %v", name, plainXMLBytes(data))
+		}
+	}
+	// Random bytes around the boundaries that matter: control characters,
+	// every lead byte, continuation bytes, U+FFFD/FFFE/FFFF, surrogates,
+	// overlong forms, at every alignment against the eight-byte steps.
+	pieces := []string{"a", "<w:t>", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "法", "，", "\xef\xbf\xbd",
+		"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\xaf", "\xe0\xa0\x80",
+		"\xc2\xa0", "\xc0\xaf", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\x80", "\xbf", "\xef", "\xe5\x9b", "\xff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		data := []byte(randomText(rng, pieces, rng.IntN(20)))
+		if plainXMLBytes(data) != plainXMLDefinition(data) {
+			t.Fatalf("%q: plainXMLBytes %v", data, plainXMLBytes(data))
+		}
 	}
 }
 
