@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/internal/xmlscan"
 )
 
 // ---- .docx: custom document properties ----------------------------------
@@ -91,60 +93,55 @@ func FromDocxCustomXML(data []byte) ([]byte, error) {
 	if len(data) > 8*MaxSize {
 		return nil, &Error{"自定义属性过大"}
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
 	parts := map[int]string{}
 	count := -1
 	var name string
 	inValue := false
 	var value strings.Builder
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, &Error{"自定义属性不是有效的 XML：" + firstLine(err.Error())}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := xmlscan.Walk(data, xmlscan.Generous, nil, func(t *xmlscan.Token, _ int) error {
+		switch t.Kind {
+		case xmlscan.Start:
 			switch t.Name.Local {
 			case "property":
-				name = ""
-				for _, a := range t.Attr {
-					if a.Name.Local == "name" {
-						name = a.Value
-					}
-				}
+				name = t.AttrValue("name")
 			case "lpwstr":
 				inValue = strings.HasPrefix(name, propPrefix)
 				value.Reset()
 			}
-		case xml.CharData:
+		case xmlscan.Text:
 			if inValue {
-				if value.Len()+len(t) > MaxSize {
-					return nil, &Error{"自定义属性过大"}
+				if value.Len()+len(t.Text) > MaxSize {
+					return &Error{"自定义属性过大"}
 				}
-				value.Write(t)
+				value.Write(t.Text)
 			}
-		case xml.EndElement:
+		case xmlscan.End:
 			if t.Name.Local != "lpwstr" || !inValue {
-				continue
+				return nil
 			}
 			inValue = false
 			if name == propParts {
 				n, err := strconv.Atoi(strings.TrimSpace(value.String()))
 				if err != nil || n < 1 || n > maxParts {
-					return nil, &Error{"分段数“" + firstLine(value.String()) + "”无效"}
+					return &Error{"分段数“" + firstLine(value.String()) + "”无效"}
 				}
 				count = n
-				continue
+				return nil
 			}
 			i, err := strconv.Atoi(strings.TrimPrefix(name, propPrefix))
 			if err != nil || i < 1 || i > maxParts {
-				continue // a property of ours we do not know; ignore
+				return nil // a property of ours we do not know; ignore
 			}
 			parts[i] = value.String()
 		}
+		return nil
+	})
+	var ours *Error
+	switch {
+	case errors.As(err, &ours):
+		return nil, err
+	case err != nil:
+		return nil, &Error{"自定义属性不是有效的 XML：" + firstLine(xmlReason(err))}
 	}
 	if count < 0 && len(parts) == 0 {
 		return nil, nil
@@ -161,6 +158,18 @@ func FromDocxCustomXML(data []byte) ([]byte, error) {
 		b.WriteString(p)
 	}
 	return []byte(b.String()), nil
+}
+
+// xmlReason words a walk's own error as encoding/xml did.
+func xmlReason(err error) string {
+	var bad *xmlscan.DecodeError
+	switch {
+	case errors.As(err, &bad):
+		return bad.Err.Error()
+	case errors.Is(err, xmlscan.ErrUnclosed):
+		return "XML 未闭合"
+	}
+	return "XML 过深或过大"
 }
 
 // ---- .html: a JSON block ---------------------------------------------------

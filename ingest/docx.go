@@ -3,7 +3,6 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
+	"nianbao/internal/xmlscan"
 	"nianbao/model"
 )
 
@@ -24,8 +24,6 @@ const (
 	maxZipEntries     = 2000
 	maxEntrySize      = 32 << 20 // one XML part, uncompressed
 	maxTotalSize      = 64 << 20 // all parts read, uncompressed
-	maxXMLDepth       = 256
-	maxXMLTokens      = 4_000_000
 	maxParagraphRunes = 1 << 20
 )
 
@@ -176,54 +174,23 @@ func readAllSized(r io.Reader, limit int64, claimed uint64) ([]byte, error) {
 	}
 }
 
-// xmlTokens walks an XML part with depth and token limits and turns every
-// decoder error into one Chinese message.
-func xmlTokens(name, part string, data []byte, fn func(tok *xmlToken, depth int) error) error {
-	if ok, err := fastXML(data, fn); ok {
-		return err // plain XML, read without encoding/xml (see fastXML)
+// xmlTokens walks an XML part of a .docx with depth and token limits and
+// turns every error of the walk into one Chinese message.
+func xmlTokens(name, part string, data []byte, fn func(tok *xmlscan.Token, depth int) error) error {
+	err := xmlscan.Walk(data, xmlscan.Generous, charsetReader, fn)
+	var limit *xmlscan.LimitError
+	var bad *xmlscan.DecodeError
+	switch {
+	case errors.Is(err, xmlscan.ErrUnclosed):
+		return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
+	case errors.As(err, &limit) && limit.Depth:
+		return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 嵌套过深（超过 %d 层），不像是正常的 Word 文档", part, limit.Limit)}
+	case errors.As(err, &limit):
+		return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 内容过多（超过 %d 个 XML 单元），不像是正常的报告", part, limit.Limit)}
+	case errors.As(err, &bad):
+		return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不是有效的 XML，文件可能已损坏：%v", part, bad.Err)}
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = charsetReader
-	depth, count := 0, 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			if depth != 0 {
-				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
-			}
-			return nil
-		}
-		if err != nil {
-			if strings.Contains(err.Error(), "unexpected EOF") {
-				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不完整（XML 未闭合），文件可能已损坏", part)}
-			}
-			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 不是有效的 XML，文件可能已损坏：%v", part, err)}
-		}
-		count++
-		if count > maxXMLTokens {
-			return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 内容过多（超过 %d 个 XML 单元），不像是正常的报告", part, maxXMLTokens)}
-		}
-		var tk xmlToken
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if depth > maxXMLDepth {
-				return &model.Error{File: name, Msg: fmt.Sprintf(".docx 中的 %s 嵌套过深（超过 %d 层），不像是正常的 Word 文档", part, maxXMLDepth)}
-			}
-			tk = xmlToken{Kind: xmlStart, Name: t.Name, Attr: t.Attr}
-		case xml.EndElement:
-			depth--
-			tk = xmlToken{Kind: xmlEnd, Name: t.Name}
-		case xml.CharData:
-			tk = xmlToken{Kind: xmlText, Text: t}
-		default:
-			continue // comments, processing instructions: no reader wants them
-		}
-		if err := fn(&tk, depth); err != nil {
-			return err
-		}
-	}
+	return err
 }
 
 // charsetReader lets XML parts declare a Chinese encoding (some
@@ -256,12 +223,12 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 	out := map[string]styleInfo{}
 	var cur string
 	var inPPr bool
-	err := xmlTokens(name, "word/styles.xml", data, func(t *xmlToken, depth int) error {
+	err := xmlTokens(name, "word/styles.xml", data, func(t *xmlscan.Token, depth int) error {
 		switch t.Kind {
-		case xmlStart:
+		case xmlscan.Start:
 			switch t.Name.Local {
 			case "style":
-				cur = t.attr("styleId")
+				cur = t.AttrValue("styleId")
 				out[cur] = styleInfo{}
 			case "pPr":
 				inPPr = cur != ""
@@ -270,7 +237,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 					return nil
 				}
 				s := out[cur]
-				v := t.attr("val")
+				v := t.AttrValue("val")
 				switch t.Name.Local {
 				case "name":
 					s.name = v
@@ -283,7 +250,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 				}
 				out[cur] = s
 			}
-		case xmlEnd:
+		case xmlscan.End:
 			switch t.Name.Local {
 			case "style":
 				cur = ""
@@ -384,9 +351,9 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 	var cur *paragraph
 	var hs hiddenState
 	pDepth, inText, inPPr := 0, false, false
-	err := xmlTokens(name, "word/document.xml", data, func(t *xmlToken, depth int) error {
+	err := xmlTokens(name, "word/document.xml", data, func(t *xmlscan.Token, depth int) error {
 		switch t.Kind {
-		case xmlStart:
+		case xmlscan.Start:
 			if t.Name.Space != "" && t.Name.Space != "w" && t.Name.Space != wordNS {
 				return nil
 			}
@@ -401,11 +368,11 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 				inPPr = cur != nil
 			case "pStyle":
 				if cur != nil && inPPr {
-					cur.style = t.attr("val")
+					cur.style = t.AttrValue("val")
 				}
 			case "outlineLvl":
 				if cur != nil && inPPr {
-					cur.outline = outlineLevel(t.attr("val"))
+					cur.outline = outlineLevel(t.AttrValue("val"))
 				}
 			case "t":
 				inText = cur != nil
@@ -418,7 +385,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 					cur.text.WriteByte('\n')
 				}
 			}
-		case xmlEnd:
+		case xmlscan.End:
 			hs.end(t)
 			switch t.Name.Local {
 			case "p":
@@ -434,7 +401,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 			case "t":
 				inText = false
 			}
-		case xmlText:
+		case xmlscan.Text:
 			if inText && cur != nil {
 				if cur.text.Len()+len(t.Text) > maxParagraphRunes*4 {
 					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}

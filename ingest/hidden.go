@@ -3,6 +3,8 @@ package ingest
 import (
 	"sort"
 	"strings"
+
+	"nianbao/internal/xmlscan"
 )
 
 // Hidden content of a .docx: what the file carries besides the text a
@@ -52,7 +54,7 @@ type hiddenState struct {
 // start notes a start element; cur is the paragraph being read (nil
 // outside one) and inPPr tells whether it is inside paragraph properties,
 // whose w:rPr formats the paragraph mark, not text.
-func (h *hiddenState) start(e *xmlToken, cur *paragraph, inPPr bool) {
+func (h *hiddenState) start(e *xmlscan.Token, cur *paragraph, inPPr bool) {
 	switch e.Name.Local {
 	case "ins":
 		h.ins++
@@ -64,21 +66,21 @@ func (h *hiddenState) start(e *xmlToken, cur *paragraph, inPPr bool) {
 		h.inRunPr = h.inRun && !inPPr
 	case "vanish":
 		if h.inRunPr {
-			v := e.attr("val")
+			v := e.AttrValue("val")
 			h.vanish = v != "0" && v != "false" && v != "off"
 		}
 	case "delText":
 		h.inDelText = cur != nil
 	case "commentReference", "commentRangeStart":
 		if cur != nil {
-			if id := e.attr("id"); id != "" {
+			if id := e.AttrValue("id"); id != "" {
 				cur.comments = append(cur.comments, id)
 			}
 		}
 	}
 }
 
-func (h *hiddenState) end(e *xmlToken) {
+func (h *hiddenState) end(e *xmlscan.Token) {
 	switch e.Name.Local {
 	case "ins":
 		h.ins = max(0, h.ins-1)
@@ -193,12 +195,12 @@ func parseComments(name string, data []byte) ([]comment, error) {
 	var cur *comment
 	var b strings.Builder
 	inText := false
-	err := xmlTokens(name, "word/comments.xml", data, func(t *xmlToken, depth int) error {
+	err := xmlTokens(name, "word/comments.xml", data, func(t *xmlscan.Token, depth int) error {
 		switch t.Kind {
-		case xmlStart:
+		case xmlscan.Start:
 			switch t.Name.Local {
 			case "comment":
-				cur = &comment{id: t.attr("id")}
+				cur = &comment{id: t.AttrValue("id")}
 				b.Reset()
 			case "t":
 				inText = cur != nil
@@ -207,7 +209,7 @@ func parseComments(name string, data []byte) ([]comment, error) {
 					b.WriteByte('\n')
 				}
 			}
-		case xmlEnd:
+		case xmlscan.End:
 			switch t.Name.Local {
 			case "comment":
 				if cur != nil {
@@ -218,7 +220,7 @@ func parseComments(name string, data []byte) ([]comment, error) {
 			case "t":
 				inText = false
 			}
-		case xmlText:
+		case xmlscan.Text:
 			if inText {
 				b.Write(t.Text)
 			}
@@ -233,13 +235,13 @@ func partText(name, part string, data []byte) (string, error) {
 	var lines []string
 	var b strings.Builder
 	inText := false
-	err := xmlTokens(name, part, data, func(t *xmlToken, depth int) error {
+	err := xmlTokens(name, part, data, func(t *xmlscan.Token, depth int) error {
 		switch t.Kind {
-		case xmlStart:
+		case xmlscan.Start:
 			if t.Name.Local == "t" {
 				inText = true
 			}
-		case xmlEnd:
+		case xmlscan.End:
 			switch t.Name.Local {
 			case "t":
 				inText = false
@@ -249,7 +251,7 @@ func partText(name, part string, data []byte) (string, error) {
 				}
 				b.Reset()
 			}
-		case xmlText:
+		case xmlscan.Text:
 			if inText {
 				b.Write(t.Text)
 			}

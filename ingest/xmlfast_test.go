@@ -12,13 +12,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
+	"nianbao/internal/xmlscan"
 	"nianbao/model"
 	"nianbao/render"
 )
 
-// slowTokens is what xmlTokens handed fn before fastXML: encoding/xml's
+// slowTokens is what xmlTokens handed fn before xmlscan.Fast: encoding/xml's
 // tokens (comments and processing instructions left out, as every reader
 // of them ignores those), or the error.
 func slowTokens(data []byte) ([]string, error) {
@@ -64,7 +64,7 @@ func describe(tok xml.Token, depth int) string {
 
 func fastTokens(data []byte) ([]string, bool) {
 	var out []string
-	ok, _ := fastXML(data, func(tok *xmlToken, depth int) error {
+	ok, _ := xmlscan.Fast(data, xmlscan.Generous, func(tok *xmlscan.Token, depth int) error {
 		out = append(out, describe(standardToken(tok), depth))
 		return nil
 	})
@@ -72,17 +72,17 @@ func fastTokens(data []byte) ([]string, bool) {
 }
 
 // standardToken is tok as encoding/xml would give it.
-func standardToken(tok *xmlToken) xml.Token {
+func standardToken(tok *xmlscan.Token) xml.Token {
 	switch tok.Kind {
-	case xmlStart:
+	case xmlscan.Start:
 		return xml.StartElement{Name: tok.Name, Attr: tok.Attr}
-	case xmlEnd:
+	case xmlscan.End:
 		return xml.EndElement{Name: tok.Name}
 	}
 	return xml.CharData(tok.Text)
 }
 
-// sameTokens fails when fastXML reads data at all and reads it otherwise
+// sameTokens fails when xmlscan.Fast reads data at all and reads it otherwise
 // than encoding/xml: it may decline any document, never misread one.
 func sameTokens(t *testing.T, name string, data []byte) (taken bool) {
 	t.Helper()
@@ -92,7 +92,7 @@ func sameTokens(t *testing.T, name string, data []byte) (taken bool) {
 	}
 	slow, err := slowTokens(data)
 	if err != nil {
-		t.Fatalf("%s: fastXML read a document encoding/xml refuses (%v):\n%q", name, err, data)
+		t.Fatalf("%s: xmlscan.Fast read a document encoding/xml refuses (%v):\n%q", name, err, data)
 	}
 	if !reflect.DeepEqual(fast, slow) {
 		for i := range min(len(fast), len(slow)) {
@@ -161,7 +161,7 @@ func TestFastXMLEqualsEncodingXML(t *testing.T) {
 		}
 	}
 	if taken < len(parts)/2 {
-		t.Errorf("fastXML read only %d of %d real parts: it declines what it should read", taken, len(parts))
+		t.Errorf("xmlscan.Fast read only %d of %d real parts: it declines what it should read", taken, len(parts))
 	}
 	for _, s := range []string{
 		`<a/>`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<a>x</a>\n",
@@ -176,7 +176,7 @@ func TestFastXMLEqualsEncodingXML(t *testing.T) {
 	}
 }
 
-// Random documents over XML's own alphabet: whatever fastXML reads, it
+// Random documents over XML's own alphabet: whatever xmlscan.Fast reads, it
 // reads as encoding/xml does.
 func TestFastXMLRandom(t *testing.T) {
 	pieces := []string{"<a>", "</a>", "<b/>", "<w:t>", "</w:t>", `<w:p w:val="1">`, "</w:p>", "法治", " ", "\n",
@@ -192,37 +192,6 @@ func TestFastXMLRandom(t *testing.T) {
 	}
 	if taken < 1000 {
 		t.Errorf("only %d of 30000 random documents taken by the fast path: the test checks too little", taken)
-	}
-}
-
-// plainXMLDefinition is what plainXMLBytes decides, in three passes.
-func plainXMLDefinition(data []byte) bool {
-	for _, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' {
-			return false
-		}
-	}
-	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
-}
-
-func TestPlainXMLBytesEqualsDefinition(t *testing.T) {
-	for name, data := range realXMLParts(t) {
-		if plainXMLBytes(data) != plainXMLDefinition(data) {
-			t.Errorf("%s: plainXMLBytes %v", name, plainXMLBytes(data))
-		}
-	}
-	// Random bytes around the boundaries that matter: control characters,
-	// every lead byte, continuation bytes, U+FFFD/FFFE/FFFF, surrogates,
-	// overlong forms, at every alignment against the eight-byte steps.
-	pieces := []string{"a", "<w:t>", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "法", "，", "\xef\xbf\xbd",
-		"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\xaf", "\xe0\xa0\x80",
-		"\xc2\xa0", "\xc0\xaf", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\x80", "\xbf", "\xef", "\xe5\x9b", "\xff"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 50000 {
-		data := []byte(randomText(rng, pieces, rng.IntN(20)))
-		if plainXMLBytes(data) != plainXMLDefinition(data) {
-			t.Fatalf("%q: plainXMLBytes %v", data, plainXMLBytes(data))
-		}
 	}
 }
 
@@ -244,9 +213,9 @@ func TestFastXMLDeclinesManyAttributes(t *testing.T) {
 	}
 	b.WriteString("/>")
 	if _, ok := fastTokens([]byte(b.String())); ok {
-		t.Error("fastXML took an element with 70 attributes")
+		t.Error("xmlscan.Fast took an element with 70 attributes")
 	}
 	if _, ok := fastTokens([]byte(`<a x="1" y="2"/>`)); !ok {
-		t.Error("fastXML declined an ordinary element")
+		t.Error("xmlscan.Fast declined an ordinary element")
 	}
 }

@@ -1,4 +1,8 @@
-package ingest
+// Package xmlscan reads the plain XML that Word, WPS, LibreOffice and
+// nianbao write, token by token, much faster than encoding/xml, and falls
+// back to encoding/xml for anything else: one reader for every XML part
+// nianbao takes in (.docx parts, the custom properties carrying a draft).
+package xmlscan
 
 import (
 	"bytes"
@@ -10,29 +14,30 @@ import (
 	"unicode/utf8"
 )
 
-// xmlKind tells what an xmlToken is.
-type xmlKind uint8
+// Kind tells what a Token is.
+type Kind uint8
 
 const (
-	xmlStart xmlKind = iota + 1 // a start element: Name and Attr
-	xmlEnd                      // an end element: Name
-	xmlText                     // character data: Text
+	Start Kind = iota + 1 // a start element: Name and Attr
+	End                   // an end element: Name
+	Text                  // character data: Text
 )
 
-// xmlToken is one token of an XML part as xmlTokens hands it to a reader.
+// Token is one token of an XML part as Walk hands it to a reader.
 // It is a struct passed by pointer, not an xml.Token, because boxing every
 // tag into an interface was an allocation per tag, a third of a .docx's.
 // The token and its slices are valid only during the call: readers copy
 // what they keep (strings from Name and Attr may be kept).
-type xmlToken struct {
-	Kind xmlKind
+type Token struct {
+	Kind Kind
 	Name xml.Name
 	Attr []xml.Attr
 	Text []byte
 }
 
-// attr is the value of the token's attribute with the given local name.
-func (t *xmlToken) attr(local string) string {
+// AttrValue is the value of the token's attribute with the given local
+// name, "" when it has none.
+func (t *Token) AttrValue(local string) string {
 	for _, a := range t.Attr {
 		if a.Name.Local == local {
 			return a.Value
@@ -41,33 +46,34 @@ func (t *xmlToken) attr(local string) string {
 	return ""
 }
 
-// fastXML hands fn the tokens encoding/xml's Decoder.Token (Strict) would
+// Fast hands fn the tokens encoding/xml's Decoder.Token (Strict) would
 // give for data — start and end elements with their namespaces resolved,
 // and character data — for the plain XML that Word, WPS, LibreOffice and
 // nianbao write. It reports false, having called fn not at all, when data
 // holds anything outside that plain subset (CDATA, a DOCTYPE, an entity
 // other than the five predefined and numeric ones, a carriage return, a
 // namespace declared below the root, a non-UTF-8 encoding, a syntax error,
-// mismatched tags); xmlTokens then reads data with encoding/xml, which
-// also words the errors. It exists because encoding/xml's character-data
+// mismatched tags, or coming near lim); Walk then reads data with
+// encoding/xml, which also words the errors. It exists because encoding/xml's character-data
 // path checks every rune and was a third of reading a .docx;
 // TestFastXMLEqualsEncodingXML holds the two token streams equal.
 //
 // The tokens are checked in a first pass and handed to fn in a second, so
 // a document that turns out not to be plain has had nothing applied.
-func fastXML(data []byte, fn func(tok *xmlToken, depth int) error) (bool, error) {
+func Fast(data []byte, lim Limits, fn func(tok *Token, depth int) error) (bool, error) {
 	if !plainXMLBytes(data) {
 		return false, nil
 	}
 	s := scannerPool.Get().(*fastScanner)
 	defer scannerPool.Put(s)
+	s.lim = lim
 	s.reset()
 	if !s.scan(data, nil) {
 		return false, nil
 	}
 	s.reset()
 	var ferr error
-	s.scan(data, func(tok *xmlToken, depth int) bool {
+	s.scan(data, func(tok *Token, depth int) bool {
 		ferr = fn(tok, depth)
 		return ferr == nil
 	})
@@ -116,6 +122,7 @@ const maxFastAttrs = 64
 const xmlURL = "http://www.w3.org/XML/1998/namespace"
 
 type fastScanner struct {
+	lim      Limits
 	stack    []string          // raw names of the open elements
 	rootDone bool              // the root element has closed
 	ns       map[string]string // prefix → namespace, from the root's declarations ("" = default)
@@ -134,7 +141,7 @@ type fastScanner struct {
 	}
 	raw  []xml.Attr // startTag's buffer of attributes as written
 	attr []xml.Attr // the same with prefixes resolved, for the token
-	tok  xmlToken   // the token handed to emit, reused
+	tok  Token      // the token handed to emit, reused
 }
 
 // maxInterned bounds the names a pooled scanner keeps: a batch's documents
@@ -177,7 +184,7 @@ func (s *fastScanner) intern(b []byte) string {
 // scan walks data; with emit nil it only checks. It reports whether data
 // is plain XML the scanner reads exactly as encoding/xml does, or, when
 // emitting, whether emit asked to go on to the end.
-func (s *fastScanner) scan(data []byte, emit func(*xmlToken, int) bool) bool {
+func (s *fastScanner) scan(data []byte, emit func(*Token, int) bool) bool {
 	i := 0
 	for i < len(data) {
 		if data[i] != '<' {
@@ -253,7 +260,7 @@ func (s *fastScanner) scan(data []byte, emit func(*xmlToken, int) bool) bool {
 			}
 			i += n
 		}
-		if s.count++; s.count > maxXMLTokens/2 || len(s.stack) > maxXMLDepth {
+		if s.count++; s.count > s.lim.Tokens/2 || len(s.stack) > s.lim.Depth {
 			return false // near the limits: encoding/xml words the refusal
 		}
 	}
@@ -295,7 +302,7 @@ func plainProcInst(body []byte, first bool) bool {
 
 // startTag reads "<name attr="v" …>" or "…/>" at the start of b and
 // returns its length; -1 when emit asked to stop.
-func (s *fastScanner) startTag(b []byte, emit func(*xmlToken, int) bool) (int, bool) {
+func (s *fastScanner) startTag(b []byte, emit func(*Token, int) bool) (int, bool) {
 	i := 1
 	n := xmlName(b[i:])
 	if n == 0 {
@@ -331,7 +338,7 @@ func (s *fastScanner) startTag(b []byte, emit func(*xmlToken, int) bool) (int, b
 			s.stack = append(s.stack, name)
 			depth := len(s.stack)
 			if emit != nil {
-				s.tok = xmlToken{Kind: xmlStart, Name: s.elementName(name), Attr: s.attrs(raw)}
+				s.tok = Token{Kind: Start, Name: s.elementName(name), Attr: s.attrs(raw)}
 				if !emit(&s.tok, depth) {
 					return -1, true
 				}
@@ -407,13 +414,13 @@ func (s *fastScanner) declareRoot(raw []xml.Attr) bool {
 	return true
 }
 
-func (s *fastScanner) emitText(emit func(*xmlToken, int) bool, text []byte, depth int) bool {
-	s.tok = xmlToken{Kind: xmlText, Text: text}
+func (s *fastScanner) emitText(emit func(*Token, int) bool, text []byte, depth int) bool {
+	s.tok = Token{Kind: Text, Text: text}
 	return emit(&s.tok, depth)
 }
 
-func (s *fastScanner) emitEnd(emit func(*xmlToken, int) bool, raw string, depth int) bool {
-	s.tok = xmlToken{Kind: xmlEnd, Name: s.elementName(raw)}
+func (s *fastScanner) emitEnd(emit func(*Token, int) bool, raw string, depth int) bool {
+	s.tok = Token{Kind: End, Name: s.elementName(raw)}
 	return emit(&s.tok, depth)
 }
 

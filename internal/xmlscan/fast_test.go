@@ -1,0 +1,102 @@
+package xmlscan
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The equality of Fast with encoding/xml on real and random parts is
+// tested in ingest (TestFastXMLEqualsEncodingXML, FuzzFastXML), where the
+// real .docx parts are.
+
+// plainXMLDefinition is what plainXMLBytes decides, in one loop per rule.
+func plainXMLDefinition(data []byte) bool {
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' {
+			return false
+		}
+	}
+	return utf8.Valid(data) && !bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
+}
+
+func TestPlainXMLBytesEqualsDefinition(t *testing.T) {
+	// Pieces around the boundaries that matter, at every alignment
+	// against the eight-byte steps: control characters, blanks, lead and
+	// continuation bytes, U+FFFD/FFFE/FFFF, surrogates, overlong forms.
+	pieces := []string{"a", "<w:t>", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "\x20", "法", "，", "\xef\xbf\xbd",
+		"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\xaf", "\xe0\xa0\x80",
+		"\xc2\xa0", "\xc0\xaf", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\x80", "\xbf", "\xef", "\xe5\x9b", "\xff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	seenPlain, seenNot := 0, 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		want := plainXMLDefinition(data)
+		if plainXMLBytes(data) != want {
+			t.Fatalf("%q: plainXMLBytes %v, want %v", data, !want, want)
+		}
+		if want {
+			seenPlain++
+		} else {
+			seenNot++
+		}
+	}
+	if seenPlain < 1000 || seenNot < 1000 {
+		t.Errorf("too few cases of one side: %d plain, %d not", seenPlain, seenNot)
+	}
+}
+
+// A walk stops at the first error fn returns and returns it unchanged,
+// on the fast path and on encoding/xml's.
+func TestWalkReturnsReadersError(t *testing.T) {
+	stop := bytes.ErrTooLarge
+	for _, doc := range []string{`<a><b/><c/></a>`, `<!DOCTYPE a><a><b/><c/></a>`} {
+		n := 0
+		err := Walk([]byte(doc), Generous, nil, func(tok *Token, depth int) error {
+			if n++; n == 2 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || n != 2 {
+			t.Errorf("%s: err %v after %d tokens", doc, err, n)
+		}
+	}
+}
+
+func TestWalkErrors(t *testing.T) {
+	deep := strings.Repeat("<a>", 300) + strings.Repeat("</a>", 300)
+	for doc, want := range map[string]string{
+		`<a><b>`:      "unclosed",
+		`<a></b>`:     "decode",
+		deep:          "depth",
+		`<a>x&y;</a>`: "decode",
+		`<a>ok</a>`:   "",
+		"<a>\r\n</a>": "", // left to encoding/xml, which reads it
+	} {
+		err := Walk([]byte(doc), Generous, nil, func(*Token, int) error { return nil })
+		var lim *LimitError
+		var bad *DecodeError
+		got := ""
+		switch {
+		case err == ErrUnclosed:
+			got = "unclosed"
+		case errors.As(err, &lim) && lim.Depth:
+			got = "depth"
+		case errors.As(err, &bad):
+			got = "decode"
+		case err != nil:
+			got = err.Error()
+		}
+		if got != want {
+			t.Errorf("%.40q: got %q, want %q", doc, got, want)
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package xmlscan
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+)
+
+// Limits bound one XML part, so that a hostile part fails fast.
+type Limits struct {
+	Depth  int // elements open at once
+	Tokens int // tokens in the part
+}
+
+// Generous are limits a real part never comes near: a report's parts
+// nest a dozen levels deep and have tens of thousands of tokens.
+var Generous = Limits{Depth: 256, Tokens: 4_000_000}
+
+// ErrUnclosed is Walk's error for a part that ends inside an element.
+var ErrUnclosed = errors.New("xmlscan: unclosed element")
+
+// LimitError is Walk's error for a part beyond its Limits.
+type LimitError struct {
+	Depth bool // nested too deep; else too many tokens
+	Limit int
+}
+
+func (e *LimitError) Error() string {
+	if e.Depth {
+		return "xmlscan: nested too deep"
+	}
+	return "xmlscan: too many tokens"
+}
+
+// DecodeError is Walk's error for a part encoding/xml refuses; Err is
+// encoding/xml's own error.
+type DecodeError struct{ Err error }
+
+func (e *DecodeError) Error() string { return e.Err.Error() }
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Walk hands fn the tokens of data with their depth: through Fast when
+// data is plain, else through encoding/xml (Strict, with charset for
+// parts that declare an encoding other than UTF-8; nil refuses them).
+// Comments and processing instructions are not handed on: no reader
+// wants them. An error fn returns stops the walk and is returned as it
+// is; the walk's own are ErrUnclosed, *LimitError and *DecodeError.
+func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (io.Reader, error), fn func(tok *Token, depth int) error) error {
+	if ok, err := Fast(data, lim, fn); ok {
+		return err
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	dec.CharsetReader = charset
+	depth, count := 0, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			if depth != 0 {
+				return ErrUnclosed
+			}
+			return nil
+		}
+		if err != nil {
+			if strings.Contains(err.Error(), "unexpected EOF") {
+				return ErrUnclosed
+			}
+			return &DecodeError{err}
+		}
+		count++
+		if count > lim.Tokens {
+			return &LimitError{Limit: lim.Tokens}
+		}
+		var tk Token
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > lim.Depth {
+				return &LimitError{Depth: true, Limit: lim.Depth}
+			}
+			tk = Token{Kind: Start, Name: t.Name, Attr: t.Attr}
+		case xml.EndElement:
+			depth--
+			tk = Token{Kind: End, Name: t.Name}
+		case xml.CharData:
+			tk = Token{Kind: Text, Text: t}
+		default:
+			continue
+		}
+		if err := fn(&tk, depth); err != nil {
+			return err
+		}
+	}
+}
