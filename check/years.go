@@ -119,7 +119,7 @@ const maxYearsSeen = 16
 // 2022年以来) are context, not the year reported on, and the title line of a
 // document is not body. Plans are not passed here.
 func (c *collector) countYears(s string, at int) {
-	if c.docMode && strings.Contains(s, "报告") && strings.Contains(s, "法治") && len(s) < 300 {
+	if c.docMode && len(s) < 300 && zhtext.ContainsWide(s, "报告") && zhtext.ContainsWide(s, "法治") {
 		return // the title line
 	}
 	// Look only where a 年 follows four digits: 年 is common (全年, 年度)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"nianbao/internal/zhtext"
 )
 
 // Dropped is a piece of web-page furniture removed from the source.
@@ -67,7 +69,7 @@ func isFooter(t string) bool {
 	// three substring searches for characters that are rare bytes cost
 	// less than counting the line's characters (or ContainsAny's per
 	// character search of a non-ASCII set).
-	if strings.Contains(t, "，") || strings.Contains(t, "。") || strings.Contains(t, "；") || longerThan(t, maxFooterRunes) {
+	if zhtext.ContainsWide(t, "，") || zhtext.ContainsWide(t, "。") || zhtext.ContainsWide(t, "；") || longerThan(t, maxFooterRunes) {
 		return false
 	}
 	// Every label ends with a colon but the three bare ones: a line with

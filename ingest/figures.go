@@ -493,7 +493,7 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 	if i := lastIndexEnd(h.clause, c.lastIn); i >= 0 {
 		gap := h.clause[i:]
 		for _, w := range changeWords {
-			if strings.Contains(gap, w) && !strings.ContainsAny(gap, "至到") {
+			if zhtext.ContainsWide(gap, w) && !strings.ContainsAny(gap, "至到") {
 				return 0
 			}
 		}
@@ -548,7 +548,7 @@ func variants(k string) []string {
 // passing "普法讲座" in a paragraph about business is not enough.
 func mentionsStrong(s string, keywords []string) bool {
 	for _, k := range keywords {
-		if runeLen(k) >= 4 && strings.Contains(s, k) {
+		if runeLen(k) >= 4 && zhtext.ContainsWide(s, k) {
 			return true
 		}
 	}
@@ -779,7 +779,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 // is decided once per number, not once per figure the number is tried on.
 func isNegated(clause, after string) bool {
 	for _, n := range negations {
-		if strings.Contains(clause, n) || strings.Contains(after, n) {
+		if zhtext.ContainsWide(clause, n) || zhtext.ContainsWide(after, n) {
 			return true
 		}
 	}

@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+
+	"nianbao/internal/zhtext"
+)
 
 // Whether a document is a department report (部门年度报告) rather than a
 // government's. Department reports follow the department template
@@ -80,7 +84,7 @@ func structureVote(hs []Heading) int {
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if zhtext.ContainsWide(s, w) {
 			return true
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"nianbao/model"
+
+	"nianbao/internal/zhtext"
 )
 
 // Thresholds for moving a part out of the section its parent went to. A
@@ -79,7 +81,7 @@ func scoreNormalized(h string, s *model.Section, year int) int {
 	}
 	n := 0
 	for _, k := range s.Keywords {
-		if k != "" && strings.Contains(h, k) {
+		if k != "" && zhtext.ContainsWide(h, k) {
 			n += runeLen(k)
 		}
 	}

@@ -1,6 +1,6 @@
 package ingest
 
-import "strings"
+import "nianbao/internal/zhtext"
 
 // How drafters phrase a count. A template keyword ("合法性审查", "收") is
 // the figure's name; reports say the same thing in many ways:
@@ -77,7 +77,7 @@ var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "
 func headNoun(s string, i int, form string) bool {
 	rest := s[i+len(form):]
 	for _, other := range modifiedNouns {
-		if j := strings.Index(rest, other); j >= 0 && j <= 3*len("字") {
+		if j := zhtext.IndexWide(rest, other); j >= 0 && j <= 3*len("字") {
 			return false
 		}
 	}
@@ -89,7 +89,7 @@ func headNoun(s string, i int, form string) bool {
 func lengthIn(s string, forms []string) int {
 	n := 0
 	for _, v := range forms {
-		i := strings.Index(s, v)
+		i := zhtext.IndexWide(s, v)
 		if i < 0 || runeLen(v) <= n {
 			continue
 		}

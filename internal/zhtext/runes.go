@@ -67,25 +67,33 @@ func isThreeByte(s string, i int) bool {
 	return b >= 0xE1 && b <= 0xEF && b != 0xED && isContinuation(s[i+1]) && isContinuation(s[i+2])
 }
 
-// IndexWide is strings.Index(s, c) for c one three-byte character. It
-// searches for c's last byte, one of sixty-four continuation bytes, where
-// strings.Index searches for its lead byte, which a sixth of all Chinese
-// characters share (是 and 年 lead with E5 and E6, the commonest), and
-// checks the two bytes before.
-func IndexWide(s, c string) int {
-	if len(c) != 3 {
-		return strings.Index(s, c)
+// IndexWide is strings.Index(s, sub). For a sub that starts with a
+// three-byte character (Chinese text) it searches for that character's
+// last byte, one of sixty-four continuation bytes, where strings.Index
+// searches for its lead byte, which a sixth of all Chinese characters
+// share (是 and 年 lead with E5 and E6, the commonest), and checks the
+// bytes around. The keyword searches that run for every number of a
+// report go through it.
+func IndexWide(s, sub string) int {
+	if len(sub) < 3 || sub[0] < 0xE0 || sub[0] > 0xEF {
+		return strings.Index(s, sub)
 	}
-	for from := 2; from < len(s); {
-		k := strings.IndexByte(s[from:], c[2])
+	// A match starting at p has its third byte at p+2, and p+len(sub)
+	// must not pass the end.
+	end := len(s) - len(sub) + 3
+	for from := 2; from < end; {
+		k := strings.IndexByte(s[from:end], sub[2])
 		if k < 0 {
 			return -1
 		}
 		k += from
-		if s[k-2] == c[0] && s[k-1] == c[1] {
+		if s[k-2] == sub[0] && s[k-1] == sub[1] && s[k+1:k-2+len(sub)] == sub[3:] {
 			return k - 2
 		}
 		from = k + 1
 	}
 	return -1
 }
+
+// ContainsWide is strings.Contains through IndexWide.
+func ContainsWide(s, sub string) bool { return IndexWide(s, sub) >= 0 }
