@@ -28,7 +28,8 @@ func digestByRune(text string) string {
 }
 
 func TestDigestMatchesRuneByRune(t *testing.T) {
-	alphabet := []string{"法", "治", " ", "\n", "\t", "\u3000", "\\", "\u200b", "\ufeff", "a", "。", "\xff", "\xe4\xb8", "\u00a0", "1"}
+	alphabet := []string{"法", "治", " ", "\n", "\t", "\u3000", "\\", "\u200b", "\ufeff", "a", "。", "\xff", "\xe4\xb8", "\u00a0", "1",
+		"\r", "\v", "\f", "\u0085", "\u2003", "\u2028", "，", "\xef\xbc", "~"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	texts := []string{"", " ", "法治", "\xff", "  法 治\n"}
 	for range 20000 {

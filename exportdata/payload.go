@@ -114,7 +114,21 @@ func Digest(text string) string {
 			i += 3
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(text[i:])
+		if b := text[i]; b < utf8.RuneSelf {
+			// Digits and ASCII punctuation: only blanks and \ are ignored.
+			if b == ' ' || b == '\\' || b >= '\t' && b <= '\r' {
+				kept = append(kept, text[run:i]...)
+				run = i + 1
+			}
+			i++
+			continue
+		}
+		r, w := rune(0), 3
+		if v, ok := zhtext.ThreeByteAt(text, i); ok {
+			r = v // full-width punctuation, decoded inline
+		} else {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff':
 			kept = append(kept, text[run:i]...)

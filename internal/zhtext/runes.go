@@ -1,6 +1,7 @@
 package zhtext
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,22 +11,26 @@ import (
 // three-byte characters, which it decodes inline; the range loop calls
 // the runtime's decoder for each, and the check converts every line.
 func AppendRunes(dst []rune, s string) []rune {
-	for i := 0; i < len(s); {
+	// Room for the most runes s can hold, one per byte, so the loop
+	// stores without append's capacity test.
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	for i := 0; i < len(s); n++ {
 		if r, ok := ThreeByteAt(s, i); ok {
-			dst = append(dst, r)
+			dst[n] = r
 			i += 3
 			continue
 		}
 		if s[i] < utf8.RuneSelf {
-			dst = append(dst, rune(s[i]))
+			dst[n] = rune(s[i])
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		dst = append(dst, r)
+		dst[n] = r
 		i += w
 	}
-	return dst
+	return dst[:n]
 }
 
 // RuneCount is utf8.RuneCountInString, with AppendRunes's inline
