@@ -215,7 +215,12 @@ func placeholderIn(s string) string {
 			i++
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(0), 3
+		if v, ok := zhtext.ThreeByteAt(s, i); ok {
+			r = v // Chinese text, decoded inline: this runs over most lines
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		rest := s[i:]
 		switch r {
 		case '×', 'Ｘ', '○', '＿', '□':

@@ -77,8 +77,14 @@ func TestLooksBinaryMatchesDefinition(t *testing.T) {
 	alphabet := []string{"法", "a", "\x01", "\x7f", "\u0085", "\u009f", "\u00a0", "é", "\n", "\t", "\U0001F600", "\u3000"}
 	rng := rand.New(rand.NewPCG(15, 16))
 	texts := []string{"", strings.Repeat("法", 70000) + strings.Repeat("\x01", 5000)}
+	// Around the end of the sample, which the eight-byte steps must not
+	// step over.
+	for _, k := range []int{65520, 65528, 65529, 65535, 65536, 65537} {
+		texts = append(texts, strings.Repeat("\x01", 1311)+strings.Repeat("a", k-1311)+strings.Repeat("\x7f", 40),
+			strings.Repeat("a", k)+strings.Repeat("\x01", 3000), strings.Repeat("é", k/2)+strings.Repeat("\u0085", 1400))
+	}
 	for range 20000 {
-		texts = append(texts, randomText(rng, alphabet, rng.IntN(60)+1))
+		texts = append(texts, randomText(rng, alphabet, rng.IntN(60)+1), randomText(rng, alphabet[:2], 30)+randomText(rng, alphabet, 10))
 	}
 	for _, s := range texts {
 		if got, want := looksBinary(s), byRune(s); got != want {
