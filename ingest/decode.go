@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -123,24 +122,8 @@ func looksBinary(text string) bool {
 	if strings.IndexByte(text, 0) >= 0 {
 		return true
 	}
-	const sample = 1 << 16 // characters: a sample is enough to tell
 	n, ctrl := 0, 0
-	for i := 0; i < len(text) && n < sample; n++ {
-		// Eight bytes at a time while none can be or start a control
-		// character: each byte that is not a continuation byte starts a
-		// character, and the continuation bytes after the eight belong to
-		// the last of them.
-		if i+8 <= len(text) && n+8 <= sample {
-			w := load64(text, i)
-			if !mayHoldControl(w) {
-				n += 8 - bits.OnesCount64(w&^(w<<1)&hiBits) - 1 // the loop adds one
-				i += 8
-				for i < len(text) && text[i]&0xC0 == 0x80 {
-					i++
-				}
-				continue
-			}
-		}
+	for i := 0; i < len(text) && n < 1<<16; n++ { // a sample is enough to tell
 		switch b := text[i]; {
 		case b >= 0xE0: // three or four bytes: never a control character
 			i += 3
@@ -160,25 +143,4 @@ func looksBinary(text string) bool {
 		}
 	}
 	return n > 0 && ctrl*50 > n
-}
-
-const (
-	loBits = 0x0101010101010101
-	hiBits = 0x8080808080808080
-)
-
-// load64 is the eight bytes of s at i, little-endian (one load once
-// compiled).
-func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-}
-
-// mayHoldControl tells whether a byte of w is below 0x20, 0x7F, or C2
-// (which leads the C1 controls): (v - 0x01…) & ^v & 0x80… is non-zero
-// exactly when a byte of v is zero.
-func mayHoldControl(w uint64) bool {
-	zero := func(v uint64) uint64 { return (v - loBits) &^ v & hiBits }
-	return (w-0x20*loBits)&^w&hiBits|zero(w^0x7F*loBits)|zero(w^0xC2*loBits) != 0
 }
