@@ -169,8 +169,9 @@ var unitAliases = map[string][]string{
 }
 
 // negations in a clause mean the number is about what did not happen
-// ("不予受理…1件", "未审结1件").
-var negations = []string{"不予", "未", "没有", "尚未"}
+// ("不予受理…1件", "未审结1件", "尚未办结2件": 未 covers 尚未, so it is
+// not searched for again; 未 first, the commonest).
+var negations = []string{"未", "不予", "没有"}
 
 // changeWords mean a number is a change, not a level ("同比下降5%"), unless
 // the clause says it fell *to* the number ("降至3.5%").
