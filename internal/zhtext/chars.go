@@ -145,7 +145,14 @@ func CountChars(s string) int {
 			i += 3
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if v, ok := ThreeByteAt(s, i); ok {
+				r, w = v, 3 // full-width punctuation, decoded inline
+			} else {
+				r, w = utf8.DecodeRuneInString(s[i:])
+			}
+		}
 		if IsCounted(r) {
 			n++
 		}

@@ -57,19 +57,24 @@ func RuneCount(s string) int {
 // which are left to utf8). That is all of Chinese text but a few symbols,
 // and all of its punctuation, decoded without a call to utf8 for scans
 // that run over every character.
+//
+// It is written to be inlined (the loops that call it run per character):
+// b0-0xE1 <= 0x0E is the lead's range, and (b1^0x80)|(b2^0x80) < 0x40
+// says both others are continuation bytes.
 func ThreeByteAt(s string, i int) (rune, bool) {
-	if !isThreeByte(s, i) {
+	if i+2 >= len(s) {
 		return 0, false
 	}
-	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+	b0, b1, b2 := s[i], s[i+1]^0x80, s[i+2]^0x80
+	if b0-0xE1 > 0xEF-0xE1 || b0 == 0xED || b1|b2 >= 0x40 {
+		return 0, false
+	}
+	return rune(b0&0x0F)<<12 | rune(b1)<<6 | rune(b2), true
 }
 
 func isThreeByte(s string, i int) bool {
-	if i+2 >= len(s) {
-		return false
-	}
-	b := s[i]
-	return b >= 0xE1 && b <= 0xEF && b != 0xED && isContinuation(s[i+1]) && isContinuation(s[i+2])
+	_, ok := ThreeByteAt(s, i)
+	return ok
 }
 
 // IndexWide is strings.Index(s, sub). For a sub that starts with a
