@@ -873,18 +873,30 @@ func appendSentenceSpans(out [][2]int, text string) [][2]int {
 		}
 		start = end
 	}
-	for i := 0; i < len(text); i++ {
-		if !sentenceByte[text[i]] {
-			continue // most bytes: no stop starts with them
+	for i := 0; i < len(text); {
+		if zhtext.PlainWideAt(text, i) {
+			i += 3 // most characters: a Chinese character is no stop
+			continue
 		}
-		switch b := text[i]; {
+		b := text[i]
+		if !sentenceByte[b] {
+			i++
+			continue
+		}
+		switch {
 		case b == '!' || b == '?' || b == ';' || b == '\n':
 			add(i + 1)
+			i++
 		default: // E3 or EF: decoded inline, since this runs for every comma
-			if r, ok := zhtext.ThreeByteAt(text, i); ok && (zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r)) {
-				add(i + 3)
-				i += 2
+			r, ok := zhtext.ThreeByteAt(text, i)
+			if !ok {
+				i++
+				continue
 			}
+			if zhtext.IsSentenceEnd(r) || zhtext.IsSemicolon(r) {
+				add(i + 3)
+			}
+			i += 3
 		}
 	}
 	if start < len(text) {

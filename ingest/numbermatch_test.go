@@ -253,7 +253,7 @@ func TestSentenceSpansEqualsRuneReading(t *testing.T) {
 		}
 		return out
 	}
-	alphabet := []string{"。", "！", "？", "；", "，", "、", "!", "?", ";", "\n", " ", "　", "字", "1", "\xe3", "\xef", "\xe3\x80", "\xef\xbc", "\x82", "\x9b", "\xef\xbc\x8c"}
+	alphabet := []string{"。", "！", "？", "；", "，", "、", "!", "?", ";", "\n", " ", "　", "字", "1", "\xe3", "\xef", "\xe3\x80", "\xef\xbc", "\x82", "\x9b", "\xef\xbc\x8c", "\xe5", "\xe5\xad", "\xad"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		s := randomText(rng, alphabet, rng.IntN(12)+1)
