@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/exportdata"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -215,21 +216,7 @@ func indexByASCII(s, sub string) int {
 	if k == len(sub) {
 		return strings.Index(s, sub)
 	}
-	for from := k; from < len(s); {
-		j := strings.IndexByte(s[from:], sub[k])
-		if j < 0 {
-			return -1
-		}
-		start := from + j - k
-		if start+len(sub) > len(s) {
-			return -1
-		}
-		if s[start:start+len(sub)] == sub {
-			return start
-		}
-		from += j + 1
-	}
-	return -1
+	return zhtext.IndexAnchored(s, sub, k)
 }
 
 // applyMeta takes unit, year, title and date from Markdown front matter;

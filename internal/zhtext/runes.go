@@ -88,19 +88,26 @@ func IndexWide(s, sub string) int {
 	if len(sub) < 3 || sub[0] < 0xE0 || sub[0] > 0xEF {
 		return strings.Index(s, sub)
 	}
-	// A match starting at p has its third byte at p+2, and p+len(sub)
-	// must not pass the end.
-	end := len(s) - len(sub) + 3
-	for from := 2; from < end; {
-		k := strings.IndexByte(s[from:end], sub[2])
-		if k < 0 {
+	return IndexAnchored(s, sub, 2)
+}
+
+// IndexAnchored is strings.Index(s, sub), found by searching s for
+// sub[k], a byte the caller knows to be rare in s, and comparing the
+// bytes around each place it occurs. k must be an index into sub.
+func IndexAnchored(s, sub string, k int) int {
+	// A match starting at p has sub[k] at p+k, and p+len(sub) must not
+	// pass the end.
+	end := len(s) - len(sub) + k + 1
+	for from := k; from < end; {
+		j := strings.IndexByte(s[from:end], sub[k])
+		if j < 0 {
 			return -1
 		}
-		k += from
-		if s[k-2] == sub[0] && s[k-1] == sub[1] && s[k+1:k-2+len(sub)] == sub[3:] {
-			return k - 2
+		start := from + j - k
+		if s[start:start+len(sub)] == sub {
+			return start
 		}
-		from = k + 1
+		from += j + 1
 	}
 	return -1
 }
