@@ -217,7 +217,7 @@ func placeholderIn(s string) string {
 		}
 		r, w := rune(0), 3
 		if v, ok := zhtext.ThreeByteAt(s, i); ok {
-			r = v // Chinese text, decoded inline: this runs over most lines
+			r = v // zhtext.RuneAt, written out: this runs over most lines
 		} else {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}

@@ -123,12 +123,7 @@ func Digest(text string) string {
 			i++
 			continue
 		}
-		r, w := rune(0), 3
-		if v, ok := zhtext.ThreeByteAt(text, i); ok {
-			r = v // full-width punctuation, decoded inline
-		} else {
-			r, w = utf8.DecodeRuneInString(text[i:])
-		}
+		r, w := zhtext.RuneAt(text, i) // full-width punctuation, mostly
 		switch {
 		case unicode.IsSpace(r) || r == '\\' || r == '\u200b' || r == '\ufeff':
 			kept = append(kept, text[run:i]...)

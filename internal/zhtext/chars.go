@@ -147,11 +147,7 @@ func CountChars(s string) int {
 		}
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			if v, ok := ThreeByteAt(s, i); ok {
-				r, w = v, 3 // full-width punctuation, decoded inline
-			} else {
-				r, w = utf8.DecodeRuneInString(s[i:])
-			}
+			r, w = RuneAt(s, i) // full-width punctuation, mostly
 		}
 		if IsCounted(r) {
 			n++

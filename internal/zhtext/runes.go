@@ -114,3 +114,14 @@ func IndexAnchored(s, sub string, k int) int {
 
 // ContainsWide is strings.Contains through IndexWide.
 func ContainsWide(s, sub string) bool { return IndexWide(s, sub) >= 0 }
+
+// RuneAt is utf8.DecodeRuneInString(s[i:]) for i inside s, with
+// ThreeByteAt's characters decoded inline. It is too big for Go to
+// inline; the loops that decode every character of a report (AppendRunes,
+// check's placeholderIn) write its two cases out instead.
+func RuneAt(s string, i int) (rune, int) {
+	if r, ok := ThreeByteAt(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}

@@ -29,6 +29,13 @@ func TestRunesEqualRangeLoop(t *testing.T) {
 		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
 		}
+		for i := 0; i < len(s); {
+			r, w := RuneAt(s, i)
+			if wr, ww := utf8.DecodeRuneInString(s[i:]); r != wr || w != ww {
+				t.Fatalf("RuneAt(%q, %d) = %q, %d, want %q, %d", s, i, r, w, wr, ww)
+			}
+			i += w
+		}
 	}
 }
 
