@@ -194,12 +194,9 @@ func xmlTokens(name, part string, data []byte, fn func(tok *xmlscan.Token, depth
 }
 
 // charsetReader lets XML parts declare a Chinese encoding (some
-// converters write encoding="GBK"), or UTF-8 spelled "utf8", which the
-// fast scanner reads too; Word itself always writes UTF-8.
+// converters write encoding="GBK"); Word itself always writes UTF-8.
 func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	switch strings.ToLower(label) {
-	case "utf8": // "UTF-8" without its hyphen, which encoding/xml does not know
-		return input, nil
 	case "gbk", "gb2312", "gb18030", "cp936":
 		return transform.NewReader(input, simplifiedchinese.GB18030.NewDecoder()), nil
 	}

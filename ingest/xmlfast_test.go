@@ -22,9 +22,7 @@ import (
 // tokens (comments and processing instructions left out, as every reader
 // of them ignores those), or the error.
 func slowTokens(data []byte) ([]string, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = charsetReader
+	dec := xmlscan.NewDecoder(data, charsetReader)
 	var out []string
 	depth := 0
 	for {

@@ -80,6 +80,10 @@ func TestWalkErrors(t *testing.T) {
 		`<a>x&y;</a>`: "decode",
 		`<a>ok</a>`:   "",
 		"<a>\r\n</a>": "", // left to encoding/xml, which reads it
+		// Not plain (a DOCTYPE), so read by encoding/xml, which must take
+		// "utf8" as Fast does, with no charset reader given.
+		`<?xml version="1.0" encoding="utf8"?><!DOCTYPE a><a/>`: "",
+		`<?xml version="1.0" encoding="GBK"?><!DOCTYPE a><a/>`:  "decode",
 	} {
 		err := Walk([]byte(doc), Generous, nil, func(*Token, int) error { return nil })
 		var lim *LimitError

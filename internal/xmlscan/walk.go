@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -42,8 +43,7 @@ func (e *DecodeError) Error() string { return e.Err.Error() }
 func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Walk hands fn the tokens of data with their depth: through Fast when
-// data is plain, else through encoding/xml (Strict, with charset for
-// parts that declare an encoding other than UTF-8; nil refuses them).
+// data is plain, else through NewDecoder's encoding/xml decoder.
 // Comments and processing instructions are not handed on: no reader
 // wants them. An error fn returns stops the walk and is returned as it
 // is; the walk's own are ErrUnclosed, *LimitError and *DecodeError.
@@ -51,9 +51,7 @@ func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (
 	if ok, err := Fast(data, lim, fn); ok {
 		return err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = charset
+	dec := NewDecoder(data, charset)
 	depth, count := 0, 0
 	for {
 		tok, err := dec.Token()
@@ -93,4 +91,23 @@ func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (
 			return err
 		}
 	}
+}
+
+// NewDecoder is the encoding/xml decoder Walk reads a part with when it
+// is not plain: Strict, and with charset for declared encodings other
+// than UTF-8 (also spelled "utf8", which Fast reads; nil refuses the
+// others).
+func NewDecoder(data []byte, charset func(label string, input io.Reader) (io.Reader, error)) *xml.Decoder {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		if strings.EqualFold(label, "utf8") {
+			return input, nil
+		}
+		if charset == nil {
+			return nil, fmt.Errorf("不支持的编码“%s”", label)
+		}
+		return charset(label, input)
+	}
+	return dec
 }
