@@ -192,26 +192,9 @@ const (
 	pubAddress             // 号 after a digit: a house number
 )
 
-// runeSet is a set of BMP runes as a bitmap (8 KB): the detectors test
-// characters against several sets, and a bitmap costs one lookup where a
-// string search costs a scan.
-type runeSet [1 << 13]byte
-
-func newRuneSet(s string) *runeSet {
-	var t runeSet
-	for _, r := range s {
-		if r < 1<<16 {
-			t[r>>3] |= 1 << (r & 7)
-		}
-	}
-	return &t
-}
-
-func (t *runeSet) has(r rune) bool { return r >= 0 && r < 1<<16 && t[r>>3]&(1<<(r&7)) != 0 }
-
 // pubTriggers holds the runes publishTrigger looks at, so a standalone
 // pass costs one lookup per rune.
-var pubTriggers = newRuneSet(pubTriggerRunes)
+var pubTriggers = zhtext.NewRuneSet(pubTriggerRunes)
 
 // pubTriggerRunes are the runes publishTrigger classifies; the line
 // scanner (scanRunes) calls it on exactly these.
@@ -310,7 +293,7 @@ func scanPublish(rs []rune, emit func(pubMatch)) {
 			i = j - 1
 			continue
 		}
-		if pubTriggers.has(r) {
+		if pubTriggers.Has(r) {
 			seen |= p.trigger(rs, i)
 		}
 	}

@@ -92,11 +92,11 @@ const maskChars = "某*＊×XxＸ○〇◯□■△"
 const nameEnd = "与和跟同及、，,。；;：:）)（(因诉不向对等称于在之系为被提申将到来的均也已就经把从 \u3000“”\"等两双间发反当自主多拒签以要请认表承曾先后一身家电手户住父母妻夫儿女名所"
 
 var (
-	surnameSet      = newRuneSet(surnames)
-	compoundFirst   = newRuneSet(strings.Join(compoundSurnames, ""))
-	notInNamesSet   = newRuneSet(notInNames)
-	maskSet         = newRuneSet(maskChars)
-	nameEndSet      = newRuneSet(nameEnd)
+	surnameSet      = zhtext.NewRuneSet(surnames)
+	compoundFirst   = zhtext.NewRuneSet(strings.Join(compoundSurnames, ""))
+	notInNamesSet   = zhtext.NewRuneSet(notInNames)
+	maskSet         = zhtext.NewRuneSet(maskChars)
+	nameEndSet      = zhtext.NewRuneSet(nameEnd)
 	compoundSurRune = func() [][]rune {
 		out := make([][]rune, len(compoundSurnames))
 		for i, c := range compoundSurnames {
@@ -111,14 +111,14 @@ func surnameAt(rs []rune, p int) int {
 	if p >= len(rs) {
 		return 0
 	}
-	if compoundFirst.has(rs[p]) {
+	if compoundFirst.Has(rs[p]) {
 		for _, cr := range compoundSurRune {
 			if p+len(cr) <= len(rs) && equalRunes(rs[p:p+len(cr)], cr) {
 				return len(cr)
 			}
 		}
 	}
-	if surnameSet.has(rs[p]) {
+	if surnameSet.Has(rs[p]) {
 		return 1
 	}
 	return 0
@@ -139,7 +139,7 @@ func nameAtIn(rs []rune, p int, afterParty bool) (n int, masked bool, ok bool) {
 	}
 	q := p + sl
 	m := 0
-	for q+m < len(rs) && m < 3 && maskSet.has(rs[q+m]) {
+	for q+m < len(rs) && m < 3 && maskSet.Has(rs[q+m]) {
 		m++
 	}
 	if m > 0 {
@@ -150,12 +150,12 @@ func nameAtIn(rs []rune, p int, afterParty bool) (n int, masked bool, ok bool) {
 		if end > len(rs) {
 			continue
 		}
-		if end < len(rs) && !nameEndSet.has(rs[end]) && !(afterParty && g == 2) {
+		if end < len(rs) && !nameEndSet.Has(rs[end]) && !(afterParty && g == 2) {
 			continue
 		}
 		good := true
 		for _, r := range rs[q:end] {
-			if !isHan(r) || notInNamesSet.has(r) || maskSet.has(r) {
+			if !isHan(r) || notInNamesSet.Has(r) || maskSet.Has(r) {
 				good = false
 				break
 			}

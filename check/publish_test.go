@@ -418,7 +418,7 @@ func TestPartyWordsAreTriggers(t *testing.T) {
 		}
 	}
 	for _, r := range pubTriggerRunes {
-		if !pubTriggers.has(r) {
+		if !pubTriggers.Has(r) {
 			t.Errorf("%c missing from the trigger set", r)
 		}
 	}

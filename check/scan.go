@@ -207,7 +207,7 @@ var quietRunes = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 
 // scannedRune says whether any case of scanRunes can fire on r.
 func scannedRune(r rune) bool {
-	return strings.ContainsRune(scannedExplicit, r) || pubTriggers.has(r) || zhtext.IsSpace(r) ||
+	return strings.ContainsRune(scannedExplicit, r) || pubTriggers.Has(r) || zhtext.IsSpace(r) ||
 		isBlankUnitStart(r) || isDigit(r) || isNumeral(r)
 }
 
@@ -238,11 +238,11 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			}
 		case '其':
 			seen |= seenQizhong
-			if pubTriggers.has(r) {
+			if pubTriggers.Has(r) {
 				seen |= c.pub.trigger(rs, i) << pubShift
 			}
 		default:
-			if pubTriggers.has(r) {
+			if pubTriggers.Has(r) {
 				seen |= c.pub.trigger(rs, i) << pubShift
 			}
 		}

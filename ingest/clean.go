@@ -99,7 +99,7 @@ func clean(lines []Line) ([]Line, []Dropped) {
 	var dropped []Dropped
 	for i, l := range lines {
 		t := strings.TrimSpace(l.Text)
-		t = strings.TrimFunc(t, isSpace)
+		t = zhtext.TrimBlank(t)
 		if t == "" {
 			out = append(out, l)
 			continue
@@ -144,7 +144,7 @@ func isLeftover(t string, outside bool) (string, bool) {
 func bodyBounds(lines []Line) (first, last int) {
 	first, last = len(lines), -1
 	for i, l := range lines {
-		t := strings.TrimFunc(l.Text, isSpace)
+		t := zhtext.TrimBlank(l.Text)
 		if t == "" {
 			continue
 		}

@@ -97,7 +97,7 @@ func (dr *docxReader) document() (*Document, error) {
 		lvl, title := p.level(styles)
 		ln.Level, ln.Title = lvl, title
 		doc.Lines = append(doc.Lines, ln)
-		blank = blank && strings.TrimFunc(ln.Text, isSpace) == ""
+		blank = blank && isBlankText(ln.Text)
 	}
 	if blank {
 		return nil, &model.Error{File: name, Msg: "Word 文档中没有文字，没有可导入的内容；如果是扫描件（只有图片），请先用文字识别（OCR）转换为文字"}

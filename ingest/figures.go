@@ -765,7 +765,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
-			h := numHit{section: section, paragraph: info, sentence: strings.TrimFunc(source, isSpace),
+			h := numHit{section: section, paragraph: info, sentence: zhtext.TrimBlank(source),
 				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
 			sc.hits = append(sc.hits, h)
@@ -798,7 +798,7 @@ func clauseAfter(s string) string {
 		switch {
 		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
 			return ""
-		case strings.ContainsRune("，,；;：:、（(）)。！？!?\n", r):
+		case zhtext.IsClauseBreak(r) || r == '）' || r == ')' || r == '\n' || zhtext.IsSentenceEnd(r):
 			return s[:i]
 		}
 	}
@@ -868,7 +868,7 @@ var sentenceByte = [256]bool{'!': true, '?': true, ';': true, '\n': true, 0xE3: 
 func appendSentenceSpans(out [][2]int, text string) [][2]int {
 	start := 0
 	add := func(end int) {
-		if strings.TrimFunc(text[start:end], isSpace) != "" {
+		if !isBlankText(text[start:end]) {
 			out = append(out, [2]int{start, end})
 		}
 		start = end

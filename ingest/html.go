@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/transform"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -61,7 +62,7 @@ func readWebPage(name string, data []byte) (*Document, error) {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
-		if s := strings.TrimFunc(collapse(cur.String()), isSpace); s != "" {
+		if s := zhtext.TrimBlank(collapse(cur.String())); s != "" {
 			paras = append(paras, s)
 		}
 		cur.Reset()
@@ -186,7 +187,7 @@ func countText(n *html.Node) map[*html.Node]int {
 		s := 0
 		switch {
 		case n.Type == html.TextNode:
-			s = len([]rune(strings.TrimFunc(n.Data, isSpace)))
+			s = len([]rune(zhtext.TrimBlank(n.Data)))
 		case n.Type == html.ElementNode && (skipped[n.DataAtom] || n.DataAtom == atom.A):
 			// Links and skipped elements count nothing, but their
 			// children still get entries.
@@ -210,16 +211,16 @@ func countText(n *html.Node) map[*html.Node]int {
 func pageTitle(root, body, article *html.Node) string {
 	if article != body {
 		if h := find(body, atom.H1); h != nil && !inside(h, article) {
-			if t := strings.TrimFunc(collapse(textOf(h)), isSpace); t != "" {
+			if t := zhtext.TrimBlank(collapse(textOf(h))); t != "" {
 				return t
 			}
 		}
 	}
 	if h := find(root, atom.Title); h != nil {
-		t := strings.TrimFunc(collapse(textOf(h)), isSpace)
+		t := zhtext.TrimBlank(collapse(textOf(h)))
 		for _, sep := range []string{"_", " - ", "－", "|", "｜", "—"} {
 			if i := strings.Index(t, sep); i > 0 {
-				t = strings.TrimFunc(t[:i], isSpace)
+				t = zhtext.TrimBlank(t[:i])
 			}
 		}
 		if strings.Contains(t, "报告") {

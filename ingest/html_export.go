@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nianbao/exportdata"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -82,7 +83,7 @@ func htmlLines(page string) ([]Line, int) {
 	level, start := 0, 0
 	line := 1
 	flush := func() {
-		t := strings.TrimFunc(html.UnescapeString(collapseSpace(cur.String())), isSpace)
+		t := zhtext.TrimBlank(html.UnescapeString(collapseSpace(cur.String())))
 		if t != "" {
 			no := max(start, len(out)+1)
 			if no > MaxLines {
@@ -101,7 +102,7 @@ func htmlLines(page string) ([]Line, int) {
 	last := 0
 	for _, m := range htmlTagRe.FindAllStringSubmatchIndex(page, -1) {
 		seg := page[last:m[0]]
-		if strings.TrimFunc(seg, isSpace) != "" && start == 0 {
+		if !isBlankText(seg) && start == 0 {
 			start = line + strings.Count(seg[:len(seg)-len(strings.TrimLeftFunc(seg, isSpace))], "\n")
 		}
 		cur.WriteString(seg)
@@ -117,7 +118,7 @@ func htmlLines(page string) ([]Line, int) {
 		}
 	}
 	seg := page[last:]
-	if strings.TrimFunc(seg, isSpace) != "" && start == 0 {
+	if !isBlankText(seg) && start == 0 {
 		start = line
 	}
 	cur.WriteString(seg)

@@ -66,12 +66,12 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	res.Report = r
 
 	if o.title != nil {
-		res.Title = strings.TrimFunc(o.title.Text, isSpace)
+		res.Title = zhtext.TrimBlank(o.title.Text)
 		res.TitleLine = o.title.No
 	}
 	r.Unit, r.Year = metadata(res.Title, o.opening)
 	if o.dateLine != nil {
-		res.Date = strings.TrimFunc(o.dateLine.Text, isSpace)
+		res.Date = zhtext.TrimBlank(o.dateLine.Text)
 		r.Date = res.Date
 	}
 	if o.contact != "" {
@@ -109,7 +109,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	a.distribute(m)
 	var sig []string
 	for _, l := range o.trailer {
-		sig = append(sig, strings.TrimFunc(l.Text, isSpace))
+		sig = append(sig, zhtext.TrimBlank(l.Text))
 	}
 	res.Signature = strings.Join(sig, "\n")
 
@@ -269,7 +269,7 @@ func (a *assembler) addBody(id string, line int, text string) {
 
 func (a *assembler) addPara(id string, p para) {
 	text, line := p.text, p.line
-	if strings.TrimFunc(text, isSpace) == "" {
+	if isBlankText(text) {
 		return
 	}
 	a.texts[id] = append(a.texts[id], p)
@@ -379,7 +379,7 @@ func metadata(title string, opening []Line) (unit string, year int) {
 		}
 	}
 	if len(opening) > 0 {
-		first := strings.TrimFunc(opening[0].Text, isSpace)
+		first := zhtext.TrimBlank(opening[0].Text)
 		if unit == "" {
 			if m := openingUnitRe().FindStringSubmatch(first); m != nil {
 				unit = m[2]

@@ -25,7 +25,7 @@ func countItems(t string) int {
 		j, numerals := i, 0
 		for j > 0 && numerals <= 3 {
 			r, w := utf8.DecodeLastRuneInString(t[:j])
-			if !strings.ContainsRune("一二三四五六七八九十", r) {
+			if zhtext.NumeralValue(r) == 0 {
 				break
 			}
 			j -= w

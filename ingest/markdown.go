@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"nianbao/exportdata"
+	"nianbao/internal/zhtext"
 )
 
 var (
@@ -42,7 +43,7 @@ func markdownLines(text string) ([]Line, map[string]string, []byte) {
 		default:
 			ln.Text = stripEmphasis(mdBulletRe().ReplaceAllString(l, ""))
 		}
-		ln.Text = strings.TrimFunc(ln.Text, isSpace)
+		ln.Text = zhtext.TrimBlank(ln.Text)
 		out = append(out, ln)
 	}
 	return out, meta, carried

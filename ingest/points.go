@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -48,7 +49,7 @@ func startsPoint(s string) bool { return leadRe().MatchString(s) }
 // leadTarget is the subsection among free that the point's lead sentence
 // names, nil when it names none or the lead is not a short theme.
 func leadTarget(piece string, free []*model.Section, year int) *model.Section {
-	s := strings.TrimFunc(piece, isSpace)
+	s := zhtext.TrimBlank(piece)
 	// A marked point's lead is its theme ("二是严格规范执法"), so one
 	// keyword is enough; an unmarked paragraph needs the stronger evidence
 	// a heading would.

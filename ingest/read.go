@@ -136,7 +136,7 @@ func Read(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimFunc(text, isSpace) == "" {
+	if isBlankText(text) {
 		return nil, &model.Error{File: name, Msg: "文件中没有文字（空文件），没有可导入的内容"}
 	}
 	if n := strings.Count(text, "\n") + 1; n > MaxLines {
@@ -197,7 +197,7 @@ func textLines(text string) []Line {
 	for i, l := range raw {
 		// Leading spaces are indentation (exported text indents paragraphs
 		// with two full-width spaces), not content.
-		out = append(out, Line{No: i + 1, Text: strings.TrimFunc(l, isSpace)})
+		out = append(out, Line{No: i + 1, Text: zhtext.TrimBlank(l)})
 	}
 	return out
 }
@@ -211,6 +211,18 @@ func trimRight(s string) string {
 func isSpace(r rune) bool {
 	// zhtext's blanks (every width of space, zero-width marks) and line ends.
 	return zhtext.IsBlank(r) || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+}
+
+// isBlankText is zhtext.TrimBlank(s) == "" without trimming:
+// it stops at the first character that is not a blank, which in prose is
+// the first, where trimming decoded both ends through a function value.
+func isBlankText(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // runeLen counts characters, not bytes: limits and heuristics about line

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"nianbao/exportdata"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -136,7 +137,7 @@ func takeShownTrailer(res *Result, t *model.Template, p *exportdata.Payload) {
 	}
 	last := ""
 	for _, s := range t.Flatten() {
-		if strings.TrimFunc(res.Report.Text(s.ID), isSpace) != "" {
+		if !isBlankText(res.Report.Text(s.ID)) {
 			last = s.ID
 		}
 	}
@@ -146,7 +147,7 @@ func takeShownTrailer(res *Result, t *model.Template, p *exportdata.Payload) {
 	paras := strings.Split(res.Report.Text(last), "\n")
 	pop := func(want string) bool {
 		n := len(paras)
-		if want == "" || n == 0 || strings.TrimFunc(paras[n-1], isSpace) != want {
+		if want == "" || n == 0 || zhtext.TrimBlank(paras[n-1]) != want {
 			return false
 		}
 		paras = paras[:n-1]

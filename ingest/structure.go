@@ -48,7 +48,7 @@ func matchNumber(s string) (level int, prefix string, index int) {
 	if m := h1Re().FindStringSubmatchIndex(s); m != nil {
 		rest := s[m[1]:]
 		// "一、二季度" is a range of quarters, not heading 一.
-		if r := firstRune(rest); strings.ContainsRune("一二三四五六七八九十", r) {
+		if r := firstRune(rest); zhtext.NumeralValue(r) != 0 {
 			return 0, "", 0
 		}
 		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
@@ -71,7 +71,7 @@ func matchNumber(s string) (level int, prefix string, index int) {
 // one's possible first characters.
 func mayStartHeading(s string) bool {
 	r := firstRune(strings.TrimLeft(s, " \t\u3000"))
-	return strings.ContainsRune("一二三四五六七八九十(（0123456789０１２３４５６７８９第", r)
+	return zhtext.NumeralValue(r) != 0 || zhtext.IsDigit(r) || r == '(' || r == '（' || r == '第'
 }
 
 // isHeadingLine is headingRe's match, asked only of lines that may start
@@ -126,7 +126,7 @@ func digitValue(s string) int {
 // splitHeading separates a heading's text from run-in body text: a heading
 // like "（一）加强组织领导。本年度……" states its theme in the first sentence.
 func splitHeading(rest string) (text string, runIn bool) {
-	rest = strings.TrimFunc(rest, isSpace)
+	rest = zhtext.TrimBlank(rest)
 	if i := strings.IndexAny(rest, "。！？!?"); i >= 0 {
 		after := strings.TrimFunc(rest[i:], func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?", r) })
 		if after != "" {
@@ -165,7 +165,7 @@ var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年
 // titleStart says whether a line can be the first line of a title broken
 // over several lines: short, no sentence punctuation, not a heading.
 func titleStart(line string) bool {
-	t := strings.TrimFunc(line, isSpace)
+	t := zhtext.TrimBlank(line)
 	if t == "" || longerThan(t, 30) || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）") ||
 		strings.HasPrefix(t, "附件") || dateLineRe().MatchString(t) {
 		return false
@@ -185,7 +185,7 @@ func parseOutline(lines []Line) *outline {
 	o := &outline{root: &part{}}
 	var nonBlank []Line
 	for _, l := range lines {
-		if strings.TrimFunc(l.Text, isSpace) != "" {
+		if !isBlankText(l.Text) {
 			nonBlank = append(nonBlank, l)
 		}
 	}
@@ -196,7 +196,7 @@ func parseOutline(lines []Line) *outline {
 		if i >= 12 {
 			break
 		}
-		t := strings.TrimFunc(l.Text, isSpace)
+		t := zhtext.TrimBlank(l.Text)
 		if lvl, _, _ := matchNumber(t); lvl > 0 {
 			break
 		}
@@ -212,7 +212,7 @@ func parseOutline(lines []Line) *outline {
 		title := nonBlank[ti]
 		for k := 0; k < 2 && ti > 0 && titleStart(nonBlank[ti-1].Text); k++ {
 			prev := nonBlank[ti-1]
-			prev.Text = strings.TrimFunc(prev.Text, isSpace) + strings.TrimFunc(title.Text, isSpace)
+			prev.Text = zhtext.TrimBlank(prev.Text) + zhtext.TrimBlank(title.Text)
 			title = prev
 			ti--
 		}
@@ -256,7 +256,7 @@ func parseOutline(lines []Line) *outline {
 		switch {
 		case lvl > 0:
 			text, runIn := splitHeading(t[len(prefix):])
-			h = Heading{Line: l.No, Level: lvl, Number: strings.TrimFunc(prefix, isSpace), Index: idx, Text: text, RunIn: runIn}
+			h = Heading{Line: l.No, Level: lvl, Number: zhtext.TrimBlank(prefix), Index: idx, Text: text, RunIn: runIn}
 		case l.Level > 0 && !longerThan(t, 80):
 			text, _ := splitHeading(t)
 			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
@@ -313,7 +313,7 @@ var plainPartWords = []string{"基本情况", "工作情况", "主要做法", "�
 const maxPlainPartRunes = 48 // the standard titles run to 41
 
 func isPlainPart(line string) bool {
-	t := strings.TrimRight(strings.TrimFunc(line, isSpace), "：:")
+	t := strings.TrimRight(zhtext.TrimBlank(line), "：:")
 	if t == "" || longerThan(t, maxPlainPartRunes) || strings.ContainsAny(t, "。，；！？,;!?") {
 		return false
 	}
@@ -329,7 +329,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	// date (GB/T 9704 §7.3.6 附注): a last line "（联系人：…）" is the
 	// contact, not report text.
 	if n > 1 {
-		if m := contactNoteRe().FindStringSubmatch(strings.TrimFunc(ls[n-1].Text, isSpace)); m != nil {
+		if m := contactNoteRe().FindStringSubmatch(zhtext.TrimBlank(ls[n-1].Text)); m != nil {
 			o.contact = strings.TrimSpace(m[1])
 			n--
 			ls = ls[:n]
@@ -343,7 +343,7 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	o.dateLine = &d
 	n--
 	if n > 0 {
-		t := strings.TrimFunc(ls[n-1].Text, isSpace)
+		t := zhtext.TrimBlank(ls[n-1].Text)
 		if !longerThan(t, 30) && !strings.ContainsAny(t, "。；;，,") && !isHeadingLine(t) {
 			o.trailer = append(o.trailer, ls[n-1])
 			n--

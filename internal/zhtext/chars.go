@@ -178,6 +178,46 @@ func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 func IsLineEnd(r rune) bool { return r == '\n' || r == '\r' || r == '\v' || r == '\f' }
 
 // TrimBlank trims IsBlank characters and line ends from both sides of s.
+// The readers trim every paragraph and sentence, most of which start and
+// end with a character or punctuation: each end is tested by its bytes
+// first, and decoded only when it may be a blank.
 func TrimBlank(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return IsBlank(r) || IsLineEnd(r) })
+	i := 0
+	for i < len(s) {
+		if b := s[i]; b < utf8.RuneSelf {
+			if !isASCIIBlank(b) {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := RuneAt(s, i)
+		if !IsBlank(r) {
+			break
+		}
+		i += w
+	}
+	j := len(s)
+	for j > i {
+		if b := s[j-1]; b < utf8.RuneSelf {
+			if !isASCIIBlank(b) {
+				break
+			}
+			j--
+			continue
+		}
+		if j-3 >= i && PlainWideAt(s, j-3) {
+			break
+		}
+		r, w := utf8.DecodeLastRuneInString(s[i:j])
+		if !IsBlank(r) {
+			break
+		}
+		j -= w
+	}
+	return s[i:j]
 }
+
+// isASCIIBlank reports the ASCII bytes IsBlank or IsLineEnd holds: space,
+// tab, line feed, vertical tab, form feed and carriage return.
+func isASCIIBlank(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }

@@ -95,3 +95,32 @@ func joinRandom(rng *rand.Rand, pieces []string, n int) string {
 	}
 	return b.String()
 }
+
+// TrimBlank trims what the rune-by-rune definition trims, on text built
+// of every blank and line end, characters that share a blank's lead byte
+// (。 with U+3000, ‐ with U+2000), plain characters, and broken bytes at
+// either end.
+func TestTrimBlankEqualsTrimFunc(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u1680", "\u2000", "\u200a", "\u200b", "\u2060",
+		"\u202f", "\u205f", "\u3000", "\ufeff", "。", "‐", "字", "a", "\x85", "\xe3\x80", "\x80", "\xe4\xb8", "\xff", "１"}
+	blank := func(r rune) bool { return IsBlank(r) || IsLineEnd(r) }
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		s := joinRandom(rng, pieces, rng.IntN(8))
+		if got, want := TrimBlank(s), strings.TrimFunc(s, blank); got != want {
+			t.Fatalf("TrimBlank(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// RuneSet holds exactly its runes, ASCII or wide, and nothing beyond the
+// BMP or below zero.
+func TestRuneSet(t *testing.T) {
+	const members = "a(（。第一十"
+	set := NewRuneSet(members)
+	for _, r := range []rune{'a', 'b', '(', ')', '（', '）', '。', '，', '第', '一', '二', '十', 0, -1, utf8.MaxRune, 0x10000 + '第'} {
+		if got, want := set.Has(r), strings.ContainsRune(members, r); got != want {
+			t.Errorf("Has(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
