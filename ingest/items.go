@@ -41,7 +41,7 @@ func countItems(t string) int {
 			n++
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(t[:j]); strings.ContainsRune("。；;，,：:", r) {
+		if r, _ := utf8.DecodeLastRuneInString(t[:j]); r == '。' || zhtext.IsSemicolon(r) || r == '，' || r == ',' || r == '：' || r == ':' {
 			n++
 		}
 	}

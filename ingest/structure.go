@@ -31,46 +31,54 @@ var (
 )
 
 // matchNumber recognises a heading number at the start of a line and
-// returns its level, the prefix as written and its value.
+// returns its level, the prefix as written and its value. The expressions
+// start with different characters, so the first one after the blanks
+// picks the one or two that can match: most lines start with none.
 func matchNumber(s string) (level int, prefix string, index int) {
-	if !mayStartHeading(s) {
-		return 0, "", 0
-	}
-	if m := h2Re().FindStringSubmatchIndex(s); m != nil {
-		return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
-	}
-	if m := h4Re().FindStringSubmatchIndex(s); m != nil {
-		return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
-	}
-	if m := h1PartRe().FindStringSubmatchIndex(s); m != nil {
-		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
-	}
-	if m := h1Re().FindStringSubmatchIndex(s); m != nil {
-		rest := s[m[1]:]
-		// "一、二季度" is a range of quarters, not heading 一.
-		if r := firstRune(rest); zhtext.NumeralValue(r) != 0 {
-			return 0, "", 0
+	switch r := headingStart(s); {
+	case r == '(' || r == '（':
+		if m := h2Re().FindStringSubmatchIndex(s); m != nil {
+			return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
 		}
-		return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
-	}
-	if m := h3Re().FindStringSubmatchIndex(s); m != nil {
-		rest := s[m[1]:]
-		// "1.5万" and "3、4月" are numbers, not headings.
-		if r := firstRune(rest); r >= '0' && r <= '9' || r >= '０' && r <= '９' || rest == "" {
-			return 0, "", 0
+		if m := h4Re().FindStringSubmatchIndex(s); m != nil {
+			return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
 		}
-		return 3, s[:m[1]], digitValue(s[m[2]:m[3]])
+	case r == '第':
+		if m := h1PartRe().FindStringSubmatchIndex(s); m != nil {
+			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
+		}
+	case zhtext.NumeralValue(r) != 0:
+		if m := h1Re().FindStringSubmatchIndex(s); m != nil {
+			rest := s[m[1]:]
+			// "一、二季度" is a range of quarters, not heading 一.
+			if r := firstRune(rest); zhtext.NumeralValue(r) != 0 {
+				return 0, "", 0
+			}
+			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
+		}
+	case zhtext.IsDigit(r):
+		if m := h3Re().FindStringSubmatchIndex(s); m != nil {
+			rest := s[m[1]:]
+			// "1.5万" and "3、4月" are numbers, not headings.
+			if r := firstRune(rest); zhtext.IsDigit(r) || rest == "" {
+				return 0, "", 0
+			}
+			return 3, s[:m[1]], digitValue(s[m[2]:m[3]])
+		}
 	}
 	return 0, "", 0
 }
 
+// headingStart is the first character of s after the blanks the heading
+// expressions allow before a number (space, tab, U+3000); 0 for none.
+func headingStart(s string) rune { return firstRune(strings.TrimLeft(s, " \t\u3000")) }
+
 // mayStartHeading says whether s starts, after blanks, with a character a
 // heading number starts with (a numeral, a bracket, a digit or 第): most
-// lines start with none, and then no heading expression needs to run. It
-// is the test before every heading expression here, so it holds each
-// one's possible first characters.
+// lines start with none, and then no heading expression needs to run.
+// It holds the first characters matchNumber dispatches on.
 func mayStartHeading(s string) bool {
-	r := firstRune(strings.TrimLeft(s, " \t\u3000"))
+	r := headingStart(s)
 	return zhtext.NumeralValue(r) != 0 || zhtext.IsDigit(r) || r == '(' || r == '（' || r == '第'
 }
 

@@ -309,8 +309,18 @@ func NextNumber(s string, from int) (Number, bool) {
 }
 
 // NumeralValue is the value of a Chinese numeral character, 一 to 十
-// (1 to 10); 0 for any other character.
+// (1 to 10); 0 for any other character. It is asked of most characters
+// of a report, nearly all outside 一 (U+4E00) … 四 (U+56DB), the lowest
+// and highest of them: that test is inlined and the switch runs only
+// inside the range.
 func NumeralValue(r rune) int {
+	if r < '一' || r > '四' {
+		return 0
+	}
+	return numeralValue(r)
+}
+
+func numeralValue(r rune) int {
 	switch r {
 	case '一':
 		return 1

@@ -309,3 +309,18 @@ func TestDecimalsAndStep(t *testing.T) {
 		t.Errorf("DecimalsOf(%q) = %d, ScanNumber says %d", n.Text, DecimalsOf(n.Text), n.Decimals)
 	}
 }
+
+// NumeralValue's range test keeps every numeral: each of 一 … 十 has its
+// value, and the characters around the range and inside it have none.
+func TestNumeralValue(t *testing.T) {
+	for i, r := range []rune("一二三四五六七八九十") {
+		if got := NumeralValue(r); got != i+1 {
+			t.Errorf("NumeralValue(%q) = %d, want %d", r, got, i+1)
+		}
+	}
+	for _, r := range []rune{'〇', '丁', '百', '千', '万', '零', '囗', 'a', '1', '一' - 1, '四' + 1, 0, -1} {
+		if got := NumeralValue(r); got != 0 {
+			t.Errorf("NumeralValue(%q) = %d, want 0", r, got)
+		}
+	}
+}
