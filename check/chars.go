@@ -139,8 +139,11 @@ func headingOf(s string) (level, n int, label string) {
 		body := inner[:end]
 		_, cw := utf8.DecodeRuneInString(inner[end:])
 		label = s[:size+end+cw]
-		if v, err := strconv.Atoi(asciiDigits(body)); err == nil && v > 0 {
-			return 4, v, label
+		// Atoi only on a digit: on （一） it failed with an allocated error.
+		if d, _ := utf8.DecodeRuneInString(body); isDigit(d) {
+			if v, err := strconv.Atoi(asciiDigits(body)); err == nil && v > 0 {
+				return 4, v, label
+			}
 		}
 		if v := parseNumeral([]rune(body)); v > 0 {
 			return 2, v, label

@@ -41,7 +41,7 @@ func decodeFast(data []byte) (*Payload, bool) {
 	}
 	d := &model.Report{Figures: map[string]model.Number{}, Sections: map[string]string{}}
 	p := &Payload{Draft: d, Digests: map[string]string{}}
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{} // group and key: a struct key, where "group/key" allocated twice per line
 	group := ""    // the mapping being read ("" at the top)
 	children := -1 // keys read in it; -1 outside a mapping
 	for _, line := range strings.Split(text[:len(text)-1], "\n") {
@@ -58,10 +58,10 @@ func decodeFast(data []byte) (*Payload, bool) {
 			group, children = "", -1
 		}
 		key, value, ok := splitLine(line)
-		if !ok || seen[group+"/"+key] {
+		if !ok || seen[[2]string{group, key}] {
 			return nil, false
 		}
-		seen[group+"/"+key] = true
+		seen[[2]string{group, key}] = true
 		if nested {
 			children++
 			if value == "" || !p.setNested(group, key, value) {

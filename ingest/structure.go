@@ -191,7 +191,7 @@ var itemRe = lazyRegexp(`(?:^|[。；;，,：:])\s*([一二三四五六七八九
 // parseOutline recognises title, opening, headings and the part tree.
 func parseOutline(lines []Line) *outline {
 	o := &outline{root: &part{}}
-	var nonBlank []Line
+	nonBlank := make([]Line, 0, len(lines))
 	for _, l := range lines {
 		if !isBlankText(l.Text) {
 			nonBlank = append(nonBlank, l)
@@ -254,7 +254,7 @@ func parseOutline(lines []Line) *outline {
 			break
 		}
 	}
-	var hs []found
+	hs := make([]found, 0, len(nonBlank))
 	minLevel := 0
 	for _, l := range nonBlank {
 		t := l.Text

@@ -121,9 +121,13 @@ func (t *Template) Walk(fn func(s *Section) bool) {
 	walk(t.Sections)
 }
 
-// Flatten lists every section in document order.
+// Flatten lists every section in document order. The sections are
+// counted first, so the list is allocated once: a check flattens its
+// template a dozen times per file.
 func (t *Template) Flatten() []*Section {
-	var out []*Section
+	n := 0
+	t.Walk(func(*Section) bool { n++; return true })
+	out := make([]*Section, 0, n)
 	t.Walk(func(s *Section) bool { out = append(out, s); return true })
 	return out
 }
@@ -159,7 +163,9 @@ func (t *Template) Figure(id string) (*Figure, *Section) {
 
 // Figures lists every figure in document order.
 func (t *Template) Figures() []*Figure {
-	var out []*Figure
+	n := 0
+	t.Walk(func(s *Section) bool { n += len(s.Figures); return true })
+	out := make([]*Figure, 0, n)
 	t.Walk(func(s *Section) bool { out = append(out, s.Figures...); return true })
 	return out
 }
@@ -210,7 +216,11 @@ func (t *Template) Title(unit string, year int) string {
 	if year > 0 {
 		y = strconv.Itoa(year)
 	}
-	return strings.NewReplacer("{unit}", unit, "{year}", y).Replace(p)
+	// Two replacements, not a strings.Replacer: building one per call
+	// allocated a dozen objects, and import asks for the title per file.
+	// The unit is put in last, so a unit name holding "{year}" stays as
+	// typed, as the Replacer's single pass kept it.
+	return strings.ReplaceAll(strings.ReplaceAll(p, "{year}", y), "{unit}", unit)
 }
 
 // File is the path the template was loaded from ("" for embedded ones).
