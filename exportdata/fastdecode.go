@@ -42,8 +42,8 @@ func decodeFast(data []byte) (*Payload, bool) {
 	d := &model.Report{Figures: map[string]model.Number{}, Sections: map[string]string{}}
 	p := &Payload{Draft: d, Digests: map[string]string{}}
 	seen := map[[2]string]bool{} // group and key: a struct key, where "group/key" allocated twice per line
-	group := ""    // the mapping being read ("" at the top)
-	children := -1 // keys read in it; -1 outside a mapping
+	group := ""                  // the mapping being read ("" at the top)
+	children := -1               // keys read in it; -1 outside a mapping
 	for _, line := range strings.Split(text[:len(text)-1], "\n") {
 		nested := strings.HasPrefix(line, "  ")
 		if nested {
