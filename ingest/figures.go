@@ -648,6 +648,19 @@ type figureScratch struct {
 	hits    []numHit
 	matches [][12]int
 	spans   [][2]int
+	infos   []paragraphInfo // a block the hits' paragraphs are taken from
+}
+
+// newInfo is a paragraphInfo for para, taken from a block of them: a
+// report has a few dozen paragraphs with numbers, each was an allocation.
+// A block is never grown, so the hits' pointers into it stay valid; a
+// full one is left to them and a new one started.
+func (sc *figureScratch) newInfo(para string) *paragraphInfo {
+	if len(sc.infos) == cap(sc.infos) {
+		sc.infos = make([]paragraphInfo, 0, 32)
+	}
+	sc.infos = append(sc.infos, paragraphInfo{text: para})
+	return &sc.infos[len(sc.infos)-1]
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
@@ -656,7 +669,7 @@ var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
 // to no report's text.
 func (sc *figureScratch) release() {
 	clear(sc.hits)
-	sc.hits, sc.matches, sc.spans = sc.hits[:0], sc.matches[:0], sc.spans[:0]
+	sc.hits, sc.matches, sc.spans, sc.infos = sc.hits[:0], sc.matches[:0], sc.spans[:0], nil
 	scratchPool.Put(sc)
 }
 
@@ -717,7 +730,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	if len(all) == 0 {
 		return
 	}
-	info := &paragraphInfo{text: para}
+	info := sc.newInfo(para)
 	sc.spans = appendSentenceSpans(sc.spans[:0], para)
 	spans := sc.spans
 	next := 0 // the next match to place

@@ -288,6 +288,10 @@ func parseOutline(lines []Line) *outline {
 	}
 	stack := []*part{o.root}
 	seenHeading := false
+	// A part's body lines come together, right after its heading (the
+	// part on top of the stack is always the newest), so each body is a
+	// window of one list, allocated once and never grown.
+	bodies := make([]Line, 0, len(hs))
 	for _, f := range hs {
 		if f.h.Level == 0 {
 			if !seenHeading {
@@ -295,7 +299,9 @@ func parseOutline(lines []Line) *outline {
 				continue
 			}
 			p := stack[len(stack)-1]
-			p.body = append(p.body, f.line)
+			bodies = append(bodies, f.line)
+			n := len(bodies)
+			p.body = bodies[n-len(p.body)-1 : n : n]
 			continue
 		}
 		seenHeading = true
