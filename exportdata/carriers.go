@@ -135,6 +135,10 @@ func FromDocxCustomXML(data []byte) ([]byte, error) {
 			parts[i] = value.String()
 		}
 		return nil
+	}, func() {
+		clear(parts)
+		count, name, inValue = -1, "", false
+		value.Reset()
 	})
 	var ours *Error
 	switch {

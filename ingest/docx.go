@@ -175,9 +175,10 @@ func readAllSized(r io.Reader, limit int64, claimed uint64) ([]byte, error) {
 }
 
 // xmlTokens walks an XML part of a .docx with depth and token limits and
-// turns every error of the walk into one Chinese message.
-func xmlTokens(name, part string, data []byte, fn func(tok *xmlscan.Token, depth int) error) error {
-	err := xmlscan.Walk(data, xmlscan.Generous, charsetReader, fn)
+// turns every error of the walk into one Chinese message. restart puts
+// fn's state back when the walk starts over (see xmlscan.Walk).
+func xmlTokens(name, part string, data []byte, fn func(tok *xmlscan.Token, depth int) error, restart func()) error {
+	err := xmlscan.Walk(data, xmlscan.Generous, charsetReader, fn, restart)
 	var limit *xmlscan.LimitError
 	var bad *xmlscan.DecodeError
 	switch {
@@ -256,7 +257,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 			}
 		}
 		return nil
-	})
+	}, func() { clear(out); cur, inPPr = "", false })
 	return out, err
 }
 
@@ -410,6 +411,9 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 			}
 		}
 		return nil
+	}, func() {
+		out, cur, hs = nil, nil, hiddenState{}
+		pDepth, inText, inPPr = 0, false, false
 	})
 	if err != nil {
 		return nil, err

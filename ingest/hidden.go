@@ -226,7 +226,7 @@ func parseComments(name string, data []byte) ([]comment, error) {
 			}
 		}
 		return nil
-	})
+	}, func() { out, cur, inText = nil, nil, false; b.Reset() })
 	return out, err
 }
 
@@ -257,7 +257,7 @@ func partText(name, part string, data []byte) (string, error) {
 			}
 		}
 		return nil
-	})
+	}, func() { lines, inText = nil, false; b.Reset() })
 	return strings.Join(lines, "\n"), err
 }
 

@@ -49,8 +49,8 @@ func (t *Token) AttrValue(local string) string {
 // Fast hands fn the tokens encoding/xml's Decoder.Token (Strict) would
 // give for data — start and end elements with their namespaces resolved,
 // and character data — for the plain XML that Word, WPS, LibreOffice and
-// nianbao write. It reports false, having called fn not at all, when data
-// holds anything outside that plain subset (CDATA, a DOCTYPE, an entity
+// nianbao write. It reports false when data holds anything outside that
+// plain subset (CDATA, a DOCTYPE, an entity
 // other than the five predefined and numeric ones, a carriage return, a
 // namespace declared below the root, a non-UTF-8 encoding, a syntax error,
 // mismatched tags, or coming near lim); Walk then reads data with
@@ -59,8 +59,13 @@ func (t *Token) AttrValue(local string) string {
 // reading a .docx; TestFastXMLEqualsEncodingXML (in ingest, where the real
 // parts are) holds the two token streams equal.
 //
-// The tokens are checked in a first pass and handed to fn in a second, so
-// a document that turns out not to be plain has had nothing applied.
+// The tokens are handed to fn as they are read, in one pass: a document
+// that turns out not to be plain part-way has had fn called on the tokens
+// before that point, and the caller must start over (Walk's restart).
+// Until then they are the tokens encoding/xml gives, so an error fn
+// returns on them is the error it would return on encoding/xml's; it is
+// returned with true. A first pass that only checked, so that fn never
+// saw a declined document, was two fifths of the scan.
 func Fast(data []byte, lim Limits, fn func(tok *Token, depth int) error) (bool, error) {
 	if !plainXMLBytes(data) {
 		return false, nil
@@ -69,16 +74,12 @@ func Fast(data []byte, lim Limits, fn func(tok *Token, depth int) error) (bool, 
 	defer scannerPool.Put(s)
 	s.lim = lim
 	s.reset()
-	if !s.scan(data, nil) {
-		return false, nil
-	}
-	s.reset()
 	var ferr error
-	s.scan(data, func(tok *Token, depth int) bool {
+	ok := s.scan(data, func(tok *Token, depth int) bool {
 		ferr = fn(tok, depth)
 		return ferr == nil
 	})
-	return true, ferr
+	return ok, ferr
 }
 
 // scannerPool keeps scanners, and with them their interned names, from one
@@ -179,9 +180,9 @@ func (s *fastScanner) intern(b []byte) string {
 	return v
 }
 
-// scan walks data; with emit nil it only checks. It reports whether data
-// is plain XML the scanner reads exactly as encoding/xml does, or, when
-// emitting, whether emit asked to go on to the end.
+// scan walks data, handing emit each token. It reports whether data is
+// plain XML the scanner reads exactly as encoding/xml does, up to where
+// emit stopped the walk when it did (true then).
 func (s *fastScanner) scan(data []byte, emit func(*Token, int) bool) bool {
 	i := 0
 	for i < len(data) {
@@ -197,7 +198,7 @@ func (s *fastScanner) scan(data []byte, emit func(*Token, int) bool) bool {
 				if len(bytes.Trim(text, " \t\n")) > 0 {
 					return false
 				}
-				if emit != nil && !s.emitText(emit, text, 0) {
+				if !s.emitText(emit, text, 0) {
 					return true
 				}
 				continue
@@ -206,7 +207,7 @@ func (s *fastScanner) scan(data []byte, emit func(*Token, int) bool) bool {
 			if !ok {
 				return false
 			}
-			if emit != nil && !s.emitText(emit, decoded, len(s.stack)) {
+			if !s.emitText(emit, decoded, len(s.stack)) {
 				return true
 			}
 			continue
@@ -238,7 +239,7 @@ func (s *fastScanner) scan(data []byte, emit func(*Token, int) bool) bool {
 			}
 			depth := len(s.stack) - 1
 			s.stack = s.stack[:depth]
-			if emit != nil && !s.emitEnd(emit, name, depth) {
+			if !s.emitEnd(emit, name, depth) {
 				return true
 			}
 			if depth == 0 {
@@ -335,16 +336,14 @@ func (s *fastScanner) startTag(b []byte, emit func(*Token, int) bool) (int, bool
 			}
 			s.stack = append(s.stack, name)
 			depth := len(s.stack)
-			if emit != nil {
-				s.tok = Token{Kind: Start, Name: s.elementName(name), Attr: s.attrs(raw)}
-				if !emit(&s.tok, depth) {
-					return -1, true
-				}
+			s.tok = Token{Kind: Start, Name: s.elementName(name), Attr: s.attrs(raw)}
+			if !emit(&s.tok, depth) {
+				return -1, true
 			}
 			if selfClosing {
 				s.stack = s.stack[:depth-1]
 				s.rootDone = depth == 1
-				if emit != nil && !s.emitEnd(emit, name, depth-1) {
+				if !s.emitEnd(emit, name, depth-1) {
 					return -1, true
 				}
 			}
@@ -387,13 +386,7 @@ func (s *fastScanner) startTag(b []byte, emit func(*Token, int) bool) (int, bool
 				return 0, false // a repeated attribute
 			}
 		}
-		// Values are only compared, never kept, on the checking pass.
-		// The root's are: they declare the namespaces.
-		value := ""
-		if emit != nil || len(s.stack) == 0 {
-			value = s.intern(val)
-		}
-		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: value})
+		raw = append(raw, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: s.intern(val)})
 		i = j + 1 + end + 1
 	}
 }

@@ -2,8 +2,12 @@ package xmlscan
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,7 +68,7 @@ func TestWalkReturnsReadersError(t *testing.T) {
 				return stop
 			}
 			return nil
-		})
+		}, func() { n = 0 })
 		if err != stop || n != 2 {
 			t.Errorf("%s: err %v after %d tokens", doc, err, n)
 		}
@@ -85,7 +89,7 @@ func TestWalkErrors(t *testing.T) {
 		`<?xml version="1.0" encoding="utf8"?><!DOCTYPE a><a/>`: "",
 		`<?xml version="1.0" encoding="GBK"?><!DOCTYPE a><a/>`:  "decode",
 	} {
-		err := Walk([]byte(doc), Generous, nil, func(*Token, int) error { return nil })
+		err := Walk([]byte(doc), Generous, nil, func(*Token, int) error { return nil }, nil)
 		var lim *LimitError
 		var bad *DecodeError
 		got := ""
@@ -101,6 +105,64 @@ func TestWalkErrors(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%.40q: got %q, want %q", doc, got, want)
+		}
+	}
+}
+
+// When Fast declines a document part-way, Walk starts over: fn, put back
+// by restart, sees exactly encoding/xml's tokens, or its error, and none
+// of the tokens read before the decline twice.
+func TestWalkStartsOverWhenFastDeclines(t *testing.T) {
+	for _, doc := range []string{
+		`<a><b>x</b><![CDATA[y]]><c/></a>`,          // CDATA
+		`<a><b>x</b><c>&nbsp;</c></a>`,              // an entity encoding/xml refuses
+		`<a xmlns="u"><b>x</b><c xmlns:p="v"/></a>`, // a namespace below the root
+		`<a><b>x</b><c></d></a>`,                    // mismatched tags
+		`<a><b>x</b><c>`,                            // cut off
+		`<a><b>x</b><!-- a -- b --><c/></a>`,        // "--" in a comment
+		`<a><b>x</b></a><a/>`,                       // a second root
+	} {
+		var seen []string
+		before := 0 // tokens fn saw before the walk started over
+		err := Walk([]byte(doc), Generous, nil, func(tok *Token, depth int) error {
+			seen = append(seen, fmt.Sprintf("%d %d %v %q %q", depth, tok.Kind, tok.Name, tok.Attr, tok.Text))
+			return nil
+		}, func() { before, seen = len(seen), nil })
+		if before == 0 {
+			t.Errorf("%s: Fast declined before any token; the case tests nothing", doc)
+		}
+		var want []string
+		dec := NewDecoder([]byte(doc), nil)
+		depth := 0
+		var wantErr error
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				if err != io.EOF {
+					wantErr = err
+				}
+				break
+			}
+			var tk Token
+			switch x := tok.(type) {
+			case xml.StartElement:
+				depth++
+				tk = Token{Kind: Start, Name: x.Name, Attr: x.Attr}
+			case xml.EndElement:
+				depth--
+				tk = Token{Kind: End, Name: x.Name}
+			case xml.CharData:
+				tk = Token{Kind: Text, Text: x}
+			default:
+				continue
+			}
+			want = append(want, fmt.Sprintf("%d %d %v %q %q", depth, tk.Kind, tk.Name, tk.Attr, tk.Text))
+		}
+		if (err != nil) != (wantErr != nil || depth != 0) {
+			t.Errorf("%s: Walk's error %v, encoding/xml's %v", doc, err, wantErr)
+		}
+		if !slices.Equal(seen, want) {
+			t.Errorf("%s:\n got %q\nwant %q", doc, seen, want)
 		}
 	}
 }

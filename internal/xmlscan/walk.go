@@ -44,12 +44,21 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Walk hands fn the tokens of data with their depth: through Fast when
 // data is plain, else through NewDecoder's encoding/xml decoder.
-// Comments and processing instructions are not handed on: no reader
+// Comments, processing instructions and directives are not handed on: no reader
 // wants them. An error fn returns stops the walk and is returned as it
 // is; the walk's own are ErrUnclosed, *LimitError and *DecodeError.
-func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (io.Reader, error), fn func(tok *Token, depth int) error) error {
+//
+// Fast may find part-way that data is not plain, after fn has seen the
+// tokens before that point. Walk then calls restart, which must put fn's
+// state back as it was before the walk, and hands fn every token again
+// from encoding/xml. restart may be nil when fn keeps no state.
+func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (io.Reader, error),
+	fn func(tok *Token, depth int) error, restart func()) error {
 	if ok, err := Fast(data, lim, fn); ok {
 		return err
+	}
+	if restart != nil {
+		restart()
 	}
 	dec := NewDecoder(data, charset)
 	depth, count := 0, 0
