@@ -9,6 +9,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -21,7 +22,7 @@ func decodeText(name string, data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
-		if !utf8.Valid(data) {
+		if !zhtext.Valid(data) {
 			return "", "", &model.Error{File: name, Msg: "文件开头标明是 UTF-8 编码，但内容中有无效的 UTF-8 字节，文件可能已损坏"}
 		}
 		text, enc = string(data), "UTF-8"
@@ -41,7 +42,7 @@ func decodeText(name string, data []byte) (string, string, error) {
 			return "", "", notText(name)
 		}
 		text, enc = out, "UTF-16"
-	case utf8.Valid(data):
+	case zhtext.Valid(data):
 		text, enc = string(data), "UTF-8"
 		if gb, ok := model.MisreadGBK(data); ok {
 			// Short GBK text can be valid UTF-8 by accident; read as

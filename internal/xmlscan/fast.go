@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
 )
 
 // Kind tells what a Token is.
@@ -101,8 +103,23 @@ func plainXMLBytes(data []byte) bool {
 			return false
 		}
 	}
-	return blanksOrText(data[i:]) && utf8.Valid(data) &&
-		!bytes.Contains(data, []byte("\xef\xbf\xbe")) && !bytes.Contains(data, []byte("\xef\xbf\xbf"))
+	return blanksOrText(data[i:]) && zhtext.Valid(data) && !hasNonCharacter(data)
+}
+
+// hasNonCharacter tells whether data holds U+FFFE or U+FFFF (EF BF BE,
+// EF BF BF), which XML forbids: one search for their first two bytes,
+// rare in a report (they lead only U+FFC0 … U+FFFF).
+func hasNonCharacter(data []byte) bool {
+	for {
+		i := bytes.Index(data, []byte("\xef\xbf"))
+		if i < 0 || i+2 >= len(data) {
+			return false
+		}
+		if c := data[i+2]; c == 0xBE || c == 0xBF {
+			return true
+		}
+		data = data[i+2:]
+	}
 }
 
 // blanksOrText tells whether b has no control character but tab and line
