@@ -147,7 +147,8 @@ const maxProblems = 8
 
 // Build makes the roll-up. roster and previous may be nil.
 func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
-	t := &Table{Columns: columns(inputs), Roster: roster != nil, Previous: previous != nil}
+	t := &Table{Columns: columns(inputs), Roster: roster != nil, Previous: previous != nil,
+		Rows: make([]Row, 0, len(inputs))} // sized once: growing it copied every row a dozen times
 	// Which section holds each figure, worked out once per template: a
 	// season's thousand reports share one or two.
 	sections := map[*model.Template]map[string]string{}
