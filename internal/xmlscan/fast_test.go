@@ -2,7 +2,6 @@ package xmlscan
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -143,19 +142,11 @@ func TestWalkStartsOverWhenFastDeclines(t *testing.T) {
 				}
 				break
 			}
-			var tk Token
-			switch x := tok.(type) {
-			case xml.StartElement:
-				depth++
-				tk = Token{Kind: Start, Name: x.Name, Attr: x.Attr}
-			case xml.EndElement:
-				depth--
-				tk = Token{Kind: End, Name: x.Name}
-			case xml.CharData:
-				tk = Token{Kind: Text, Text: x}
-			default:
+			tk, ok := fromStandard(tok)
+			if !ok {
 				continue
 			}
+			depth += tk.depthChange()
 			want = append(want, fmt.Sprintf("%d %d %v %q %q", depth, tk.Kind, tk.Name, tk.Attr, tk.Text))
 		}
 		if (err != nil) != (wantErr != nil || depth != 0) {

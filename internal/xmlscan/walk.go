@@ -80,26 +80,44 @@ func Walk(data []byte, lim Limits, charset func(label string, input io.Reader) (
 		if count > lim.Tokens {
 			return &LimitError{Limit: lim.Tokens}
 		}
-		var tk Token
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if depth > lim.Depth {
-				return &LimitError{Depth: true, Limit: lim.Depth}
-			}
-			tk = Token{Kind: Start, Name: t.Name, Attr: t.Attr}
-		case xml.EndElement:
-			depth--
-			tk = Token{Kind: End, Name: t.Name}
-		case xml.CharData:
-			tk = Token{Kind: Text, Text: t}
-		default:
+		tk, ok := fromStandard(tok)
+		if !ok {
 			continue
+		}
+		depth += tk.depthChange()
+		if depth > lim.Depth {
+			return &LimitError{Depth: true, Limit: lim.Depth}
 		}
 		if err := fn(&tk, depth); err != nil {
 			return err
 		}
 	}
+}
+
+// fromStandard is encoding/xml's token as a Token; false for the kinds
+// Walk does not hand on (comments, processing instructions, directives).
+func fromStandard(tok xml.Token) (Token, bool) {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		return Token{Kind: Start, Name: t.Name, Attr: t.Attr}, true
+	case xml.EndElement:
+		return Token{Kind: End, Name: t.Name}, true
+	case xml.CharData:
+		return Token{Kind: Text, Text: t}, true
+	}
+	return Token{}, false
+}
+
+// depthChange is how the token moves the element depth: into an
+// element on Start, out of it on End.
+func (t *Token) depthChange() int {
+	switch t.Kind {
+	case Start:
+		return 1
+	case End:
+		return -1
+	}
+	return 0
 }
 
 // NewDecoder is the encoding/xml decoder Walk reads a part with when it
