@@ -216,11 +216,41 @@ func (t *Template) Title(unit string, year int) string {
 	if year > 0 {
 		y = strconv.Itoa(year)
 	}
-	// Two replacements, not a strings.Replacer: building one per call
-	// allocated a dozen objects, and import asks for the title per file.
-	// The unit is put in last, so a unit name holding "{year}" stays as
-	// typed, as the Replacer's single pass kept it.
-	return strings.ReplaceAll(strings.ReplaceAll(p, "{year}", y), "{unit}", unit)
+	return fillTitle(p, unit, y)
+}
+
+// fillTitle puts unit and year into a title pattern in one pass, left to
+// right, as a strings.Replacer would: what it puts in is never read again,
+// so a unit name holding "{year}" stays as typed, and "{un{year}it}" with
+// no year does not become the unit. A Replacer is not used because
+// building one per call allocated a dozen objects, and import asks for
+// the title once per file.
+func fillTitle(p, unit, year string) string {
+	if strings.IndexByte(p, '{') < 0 {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p) + len(unit) + len(year))
+	for {
+		i := strings.IndexByte(p, '{')
+		if i < 0 {
+			b.WriteString(p)
+			return b.String()
+		}
+		b.WriteString(p[:i])
+		p = p[i:]
+		switch {
+		case strings.HasPrefix(p, "{year}"):
+			b.WriteString(year)
+			p = p[len("{year}"):]
+		case strings.HasPrefix(p, "{unit}"):
+			b.WriteString(unit)
+			p = p[len("{unit}"):]
+		default:
+			b.WriteByte('{')
+			p = p[1:]
+		}
+	}
 }
 
 // File is the path the template was loaded from ("" for embedded ones).

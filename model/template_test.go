@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -109,5 +110,33 @@ func TestTemplateSourceOnlyWhileNamedAsLoaded(t *testing.T) {
 	tp.Version = 4
 	if tp.Source() != nil {
 		t.Fatal("Source after the version changed")
+	}
+}
+
+// TestTitleFillsAsReplacer: the title pattern is filled as a
+// strings.Replacer fills it, in one pass, whatever braces the pattern,
+// the unit or the year hold.
+func TestTitleFillsAsReplacer(t *testing.T) {
+	patterns := []string{"", "{unit}{year}年度报告", "{year}年{unit}", "无占位", "{", "}{", "{{unit}}",
+		"{un{year}it}", "{ye{unit}ar}", "{unit}{unit}", "{yea", "报告{year", "{unit}}{{year}"}
+	units := []string{"", "青山县", "{year}局", "{unit}", "{"}
+	for _, p := range patterns {
+		for _, u := range units {
+			for _, year := range []int{0, 2025} {
+				y := ""
+				if year > 0 {
+					y = strconv.Itoa(year)
+				}
+				pattern := p
+				if pattern == "" {
+					pattern = "{unit}{year}年度法治政府建设情况报告"
+				}
+				want := strings.NewReplacer("{unit}", u, "{year}", y).Replace(pattern)
+				tpl := &Template{TitlePattern: p}
+				if got := tpl.Title(u, year); got != want {
+					t.Errorf("pattern %q, unit %q, year %d: %q, want %q", p, u, year, got, want)
+				}
+			}
+		}
 	}
 }
