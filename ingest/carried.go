@@ -32,6 +32,9 @@ func (dr *docxReader) carried() ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
+	if raw, ok := dr.inflated(f, maxCustomProps); ok {
+		return exportdata.FromDocxCustomXML(raw)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, &exportdata.Error{Reason: "自定义属性无法解压：" + zipReason(err)}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"hash/maphash"
 	"io"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
+	"nianbao/internal/inflate"
 	"nianbao/internal/xmlscan"
 	"nianbao/model"
 )
@@ -33,6 +35,7 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // budget so a zip bomb runs out of budget instead of memory.
 type docxReader struct {
 	name   string
+	data   []byte // the whole file, which entries are inflated from
 	files  map[string]*zip.File
 	budget int64
 }
@@ -54,7 +57,7 @@ func openDocx(name string, data []byte) (*docxReader, error) {
 	if len(zr.File) > maxZipEntries {
 		return nil, &model.Error{File: name, Msg: fmt.Sprintf(".docx 文件中的条目过多（%d 个，上限 %d 个），不像是正常的 Word 文档", len(zr.File), maxZipEntries)}
 	}
-	dr := &docxReader{name: name, files: map[string]*zip.File{}, budget: maxTotalSize}
+	dr := &docxReader{name: name, data: data, files: map[string]*zip.File{}, budget: maxTotalSize}
 	for _, f := range zr.File {
 		dr.files[f.Name] = f
 	}
@@ -126,12 +129,16 @@ func zipReason(err error) string {
 // never trusted, only the bytes actually inflated.
 func (dr *docxReader) part(path string) ([]byte, error) {
 	f := dr.files[path]
+	limit := min(int64(maxEntrySize), dr.budget)
+	if data, ok := dr.inflated(f, limit); ok {
+		dr.budget -= int64(len(data))
+		return data, nil
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 无法解压：%s", path, zipReason(err))}
 	}
 	defer rc.Close()
-	limit := min(int64(maxEntrySize), dr.budget)
 	data, err := readAllSized(rc, limit, sizeHint(f))
 	if err != nil {
 		return nil, &model.Error{File: dr.name, Msg: fmt.Sprintf(".docx 中的 %s 无法解压（文件可能已损坏或被截断）：%s", path, zipReason(err))}
@@ -141,6 +148,32 @@ func (dr *docxReader) part(path string) ([]byte, error) {
 	}
 	dr.budget -= int64(len(data))
 	return data, nil
+}
+
+// inflated is entry f read whole by inflate.Decode, straight from the
+// file's bytes: twice as fast as archive/zip's streaming reader, which was
+// a sixth of checking a .docx. It is taken only when the entry is deflated,
+// decodes without error to exactly the size the zip directory gives (at
+// most limit, and within sizeHint's ratio, so a lying header cannot make
+// it allocate much) and matches the directory's CRC-32. Anything else —
+// a stored entry, a bad stream, a lying header — returns false, and the
+// caller reads the entry through archive/zip, whose errors say what is
+// wrong: the fast path never decides what a file holds or why it fails.
+func (dr *docxReader) inflated(f *zip.File, limit int64) ([]byte, bool) {
+	size := f.UncompressedSize64
+	if f.Method != zip.Deflate || size > uint64(limit) || size > sizeHint(f) || f.Flags&0x1 != 0 {
+		return nil, false // 0x1: encrypted
+	}
+	off, err := f.DataOffset()
+	if err != nil || off < 0 || f.CompressedSize64 > uint64(len(dr.data)) || uint64(off) > uint64(len(dr.data))-f.CompressedSize64 {
+		return nil, false
+	}
+	src := dr.data[off : uint64(off)+f.CompressedSize64]
+	out, err := inflate.Decode(make([]byte, 0, size), src, int(size))
+	if err != nil || uint64(len(out)) != size || crc32.ChecksumIEEE(out) != f.CRC32 {
+		return nil, false
+	}
+	return out, true
 }
 
 // sizeHint is the size an entry's header claims, capped at a ratio to its
