@@ -94,7 +94,7 @@ var glued = lazyRegexp(`^(?:【?\s*(?:字号|字体|字体大小)\s*[:：]?\s*)?
 // labelled fields), and the looser patterns apply only outside the report
 // body, so report text is never dropped.
 func clean(lines []Line) ([]Line, []Dropped) {
-	first, last := bodyBounds(lines)
+	first, last, footers := bodyBounds(lines)
 	var out []Line
 	var dropped []Dropped
 	for i, l := range lines {
@@ -105,7 +105,13 @@ func clean(lines []Line) ([]Line, []Dropped) {
 			continue
 		}
 		outside := i < first || i > last
-		if reason, ok := isLeftover(t, outside); ok {
+		// bodyBounds has told footers for the line trimmed its way; the
+		// regexp behind isFooter is the costliest test here.
+		footer := footers[i]
+		if t != zhtext.TrimBlank(l.Text) {
+			footer = isFooter(t)
+		}
+		if reason, ok := isLeftover(t, outside, footer); ok {
 			dropped = append(dropped, Dropped{Line: l.No, Text: l.Text, Reason: reason})
 			continue
 		}
@@ -120,11 +126,11 @@ func clean(lines []Line) ([]Line, []Dropped) {
 	return out, dropped
 }
 
-func isLeftover(t string, outside bool) (string, bool) {
+func isLeftover(t string, outside, footer bool) (string, bool) {
 	if isHeadingLine(t) {
 		return "", false
 	}
-	if isFooter(t) {
+	if footer {
 		return "网站页脚", true
 	}
 	if longerThan(t, maxLeftoverRunes) {
@@ -140,15 +146,18 @@ func isLeftover(t string, outside bool) (string, bool) {
 
 // bodyBounds finds the report body: from the first line that reads like
 // report text (a long paragraph or a numbered heading) to the last line
-// that does or that ends a sentence ("暂无。").
-func bodyBounds(lines []Line) (first, last int) {
+// that does or that ends a sentence ("暂无。"). footers tells which lines,
+// blanks trimmed (zhtext.TrimBlank), are site footers (isFooter).
+func bodyBounds(lines []Line) (first, last int, footers []bool) {
 	first, last = len(lines), -1
+	footers = make([]bool, len(lines))
 	for i, l := range lines {
 		t := zhtext.TrimBlank(l.Text)
 		if t == "" {
 			continue
 		}
 		if isFooter(t) {
+			footers[i] = true
 			continue // a long footer is not the report's last paragraph
 		}
 		body := longerThan(t, maxLeftoverRunes) || isHeadingLine(t) || l.Level > 0
@@ -159,7 +168,7 @@ func bodyBounds(lines []Line) (first, last int) {
 			last = i
 		}
 	}
-	return first, last
+	return first, last, footers
 }
 
 // lazyRegexp compiles pattern on first use. Every nianbao command links
