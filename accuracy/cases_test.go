@@ -270,6 +270,38 @@ func enumCases(b *builder) {
 	b.quiet(c, "district", "missing-stop", rep("专业人才不足。二是", "专业人才不足二是"))
 }
 
+// runInHeadings joins every second-level heading of a corpus text to its
+// first item ("(二)……\n\n1.……" becomes "(二)……。1.……"), as many
+// reports write them and as nianbao prints them.
+var runInHeadings = re(`(?m)^(\([一二三四五六七八九十]+\)[^\n]*?)。?\n+(1\.)`, "$1。$2")
+
+// runInCases: a heading that runs into its first item ("（一）标题。1.……")
+// numbers that item; the next line's "2." is not missing a "1.".
+func runInCases(b *builder) {
+	c := "fa6.heading-run-in"
+	b.quiet(c, "district", "first-item-in-heading", chain(
+		rep("（一）依法全面履行政府职能。持续深化", "（一）依法全面履行政府职能。1.持续深化"),
+		rep("区级政务服务事项全部实现网上可办，", "区级政务服务事项全部实现网上可办。\n2.")))
+	b.quiet(c, "department", "three-items", chain(
+		rep("（三）规范行政执法监督。开展", "（三）规范行政执法监督。1.开展"),
+		rep("抽查案卷88卷，", "抽查案卷88卷。\n2."),
+		rep("培训620人次，", "培训620人次。\n3.")))
+	b.quiet(c, "department", "ideographic-comma", chain(
+		rep("（一）加强组织领导，压实第一责任人职责。局党组", "（一）加强组织领导，压实第一责任人职责。1、局党组"),
+		rep("带头讲法治课，", "带头讲法治课。\n2、")))
+	b.quiet(c, "district", "full-width", chain(
+		rep("（四）依法化解矛盾纠纷。全年", "（四）依法化解矛盾纠纷。１．全年"),
+		rep("败诉率7.5%。", "败诉率7.5%。\n２．")))
+	b.quiet(c, "county", "colon", chain(
+		rep("（一）依法全面履行政府职能\n动态调整", "（一）依法全面履行政府职能：1.动态调整"),
+		rep("企业开办时间压缩到一个工作日以内，", "企业开办时间压缩到一个工作日以内。\n2.")))
+	// What follows the heading is no item: a decimal, a year, a list word.
+	b.quiet(c, "department", "decimal-after-heading", rep("（三）规范行政执法监督。开展", "（三）规范行政执法监督。2.5万份执法文书全部归档。开展"))
+	b.quiet(c, "district", "year-after-heading", rep("（一）依法全面履行政府职能。持续深化", "（一）依法全面履行政府职能。2024年，持续深化"))
+	b.quiet(c, "department", "list-word-after-heading", rep("（三）规范行政执法监督。开展", "（三）规范行政执法监督。一是开展"))
+	b.quiet(c, "jixi", "run-in-headings", runInHeadings)
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",
@@ -301,12 +333,13 @@ func leftoverCases(b *builder) {
 }
 
 var (
-	rateRules  = []string{"prose.rate", "prose.rate-doubt", "figure.rate", "figure.bounds"}
-	leRules    = []string{"figure.le", "prose.le*", "prose.part*"}
-	blankRules = []string{"prose.blank", "prose.blank-doubt"}
-	yearRules  = []string{"writing.year*"}
-	holdRules  = []string{"section.placeholder*", "prose.placeholder*"}
-	enumRules  = []string{"writing.enum"}
+	rateRules      = []string{"prose.rate", "prose.rate-doubt", "figure.rate", "figure.bounds"}
+	leRules        = []string{"figure.le", "prose.le*", "prose.part*"}
+	blankRules     = []string{"prose.blank", "prose.blank-doubt"}
+	yearRules      = []string{"writing.year*"}
+	holdRules      = []string{"section.placeholder*", "prose.placeholder*"}
+	enumRules      = []string{"writing.enum"}
+	numberingRules = []string{"writing.numbering"}
 )
 
 func defectCases(b *builder) {
@@ -404,6 +437,20 @@ func defectCases(b *builder) {
 	d(c, "department", "shortcomings-hole", rep("三是普法形式", "四是普法形式"), enumRules...)
 	d(c, "district", "three-twice", rep("二是个别部门", "三是个别部门"), enumRules...)
 	d(c, "district", "first-missing", rep("一是部分街道", "部分街道"), enumRules...)
+
+	// 6b. A numbering hole where the first item runs in after its heading.
+	c = "d10.heading-run-in-hole"
+	d(c, "district", "starts-at-two", rep("（一）依法全面履行政府职能。持续深化", "（一）依法全面履行政府职能。2.持续深化"), numberingRules...)
+	d(c, "department", "one-then-three", chain(
+		rep("（三）规范行政执法监督。开展", "（三）规范行政执法监督。1.开展"),
+		rep("抽查案卷88卷，", "抽查案卷88卷。\n3.")), numberingRules...)
+	d(c, "county", "one-twice", chain(
+		rep("（一）依法全面履行政府职能\n动态调整", "（一）依法全面履行政府职能：1.动态调整"),
+		rep("企业开办时间压缩到一个工作日以内，", "企业开办时间压缩到一个工作日以内。\n1.")), numberingRules...)
+	d(c, "department", "comma-one-then-three", chain(
+		rep("（一）加强组织领导，压实第一责任人职责。局党组", "（一）加强组织领导，压实第一责任人职责。1、局党组"),
+		rep("带头讲法治课，", "带头讲法治课。\n3、")), numberingRules...)
+	d(c, "jixi", "run-in-starts-at-two", chain(runInHeadings, rep("。1.", "。2.")), numberingRules...)
 
 	// 7. A required figure the document really does not state.
 	c = "d7.figure-absent"

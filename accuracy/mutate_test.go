@@ -228,6 +228,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	sectionCases(b)
 	rateCases(b)
 	enumCases(b)
+	runInCases(b)
 	leftoverCases(b)
 	defectCases(b)
 	for _, e := range b.errs {

@@ -174,6 +174,17 @@ func headingOf(s string) (level, n int, label string) {
 	return 0, 0, ""
 }
 
+// runIn is what follows a run-in heading on its line: the text after the
+// heading's closing 。 or ：, "" when the heading has the line to itself.
+func runIn(heading string) string {
+	i := strings.IndexAny(heading, "。：")
+	if i < 0 {
+		return ""
+	}
+	_, w := utf8.DecodeRuneInString(heading[i:])
+	return heading[i+w:]
+}
+
 func asciiDigits(s string) string { return zhtext.FoldDigits(s) }
 
 // unitAt returns the unit starting at rs[j] — a count unit, “%” or an

@@ -120,6 +120,13 @@ func (c *collector) line(s string, at int, st *scanState) {
 		if st.detectPlans && level == 1 {
 			st.inPlans = isPlansHeading(s)
 		}
+		// A run-in heading ("（一）依法全面履行政府职能。1.持续深化…", as
+		// many reports write one and nianbao prints one) starts its first
+		// item in the same line: that item counts, or the next line's
+		// "2." would be missing its "1.".
+		if l, n, lb := headingOf(runIn(s)); l > level {
+			c.numbering(l, n, lb, at, st)
+		}
 		st.enumLast = 0
 	}
 	c.runes = zhtext.AppendRunes(c.runes[:0], s)

@@ -153,6 +153,11 @@ func TestNumbering(t *testing.T) {
 		{"mixed brackets in sequence", "一、甲\n(一)子一\n（二）子二\n", false, ""},
 		{"decimal not heading", "一、甲\n1.健全制度。\n1.5万人次参加活动。\n2.开展培训。\n", false, ""},
 		{"arabic restart under second", "（一）甲\n1.子\n2.子\n（二）乙\n1.子\n", false, ""},
+		{"first item runs in after heading", "（一）依法决策。1.合法性审查。\n2.备案审查。\n", false, ""},
+		{"run-in after a colon", "（一）依法决策：1.合法性审查。\n2.备案审查。\n", false, ""},
+		{"run-in item starts at two", "（一）依法决策。2.合法性审查。\n3.备案审查。\n", true, "“2.”前缺少“1.”"},
+		{"run-in then a gap", "（一）依法决策。1.合法性审查。\n3.备案审查。\n", true, "缺少“2.”"},
+		{"run-in decimal is no item", "（一）依法决策。2.5万份文书归档。\n1.合法性审查。\n", false, ""},
 	})
 }
 
