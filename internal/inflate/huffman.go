@@ -27,20 +27,28 @@ type huffman struct {
 	counts [maxBits + 1]uint16
 }
 
-// decode reads the next symbol. A refill must leave enough bits for it.
-func (h *huffman) decode(d *decoder) (uint32, bool) {
-	e := h.first[d.bits&(1<<h.bits-1)&(1<<litBits-1)]
+// lookup is the table entry of the code that starts bits, false for a
+// code the table does not have. firstBits is h.bits; block passes it as a
+// constant, so that the masks fold.
+func (h *huffman) lookup(bits uint64, firstBits uint) (uint32, bool) {
+	e := h.first[bits&(1<<firstBits-1)&(1<<litBits-1)]
 	if e&linkFlag != 0 {
-		i := int(e>>8) + int(d.bits>>h.bits&(1<<(e&15)-1))
+		i := int(e>>8) + int(bits>>firstBits&(1<<(e&15)-1))
 		if i >= len(h.sub) {
 			return 0, false
 		}
 		e = h.sub[i]
 	}
-	n := uint(e & 15)
-	if n == 0 {
+	return e, e&15 != 0
+}
+
+// decode reads the next symbol. A refill must leave enough bits for it.
+func (h *huffman) decode(d *decoder) (uint32, bool) {
+	e, ok := h.lookup(d.bits, h.bits)
+	if !ok {
 		return 0, false
 	}
+	n := uint(e & 15)
 	d.bits >>= n
 	d.nb -= n
 	return e >> 8, true

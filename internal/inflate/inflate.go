@@ -184,20 +184,12 @@ func (d *decoder) block(lit, dist *huffman) error {
 				}
 			}
 		}
-		e := lit.first[bits&(1<<litBits-1)]
-		if e&linkFlag != 0 {
-			i := int(e>>8) + int(bits>>litBits&(1<<(e&15)-1))
-			if i >= len(lit.sub) {
-				err = ErrCorrupt
-				break
-			}
-			e = lit.sub[i]
-		}
-		n := uint(e & 15)
-		if n == 0 {
+		e, ok := lit.lookup(bits, litBits)
+		if !ok {
 			err = ErrCorrupt
 			break
 		}
+		n := uint(e & 15)
 		bits >>= n
 		nb -= n
 		sym := e >> 8
@@ -222,18 +214,10 @@ func (d *decoder) block(lit, dist *huffman) error {
 		bits >>= x
 		nb -= x
 
-		e = dist.first[bits&(1<<distBits-1)]
-		if e&linkFlag != 0 {
-			i := int(e>>8) + int(bits>>distBits&(1<<(e&15)-1))
-			if i >= len(dist.sub) {
-				err = ErrCorrupt
-				break
-			}
-			e = dist.sub[i]
-		}
+		e, ok = dist.lookup(bits, distBits)
 		n = uint(e & 15)
 		dsym := e >> 8
-		if n == 0 || dsym >= 30 {
+		if !ok || dsym >= 30 {
 			err = ErrCorrupt
 			break
 		}
