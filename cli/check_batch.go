@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
 	"nianbao/ingest"
+	"nianbao/internal/workers"
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -55,7 +55,7 @@ func checkAll(opts *checkOptions, cache *templateCache) ([]*fileCheck, []skipped
 	if len(todo) > 1 {
 		defer batchGC()()
 	}
-	parallel(len(todo), opts.jobs, func(n int) {
+	workers.Each(len(todo), opts.jobs, func(n int) {
 		i := todo[n]
 		path := results[i].path
 		results[i] = checkFile(path, opts.template, cache, opts.prev)
@@ -108,38 +108,6 @@ func registerTemplate(path string, cache *templateCache) (bool, string) {
 	}
 	cache.addKnown(t)
 	return true, fmt.Sprintf("这是模板（%s，第 %d 版），用于查找草稿的模板，不作为草稿检查", t.ID, t.Version)
-}
-
-// parallel runs fn(0..n-1) on jobs workers (0: one per core). Each call
-// writes only its own result slot, so the order of the output is the order
-// of the input.
-func parallel(n, jobs int, fn func(int)) {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	workers := min(jobs, n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // progress shows "正在检查 12/76" on stderr when it is a terminal.

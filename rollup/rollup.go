@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/check"
+	"nianbao/internal/workers"
 	"nianbao/model"
 )
 
@@ -156,8 +157,15 @@ func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
 		if in.Template != nil && sections[in.Template] == nil {
 			sections[in.Template] = figureSections(in.Template)
 		}
-		t.Rows = append(t.Rows, row(in, t.Columns, sections[in.Template]))
 	}
+	// A row reads only its own report and the shared, unchanging columns
+	// and section maps, so the rows are built on every core: a tenth of
+	// a season's roll-up, which runs after the checks and would otherwise
+	// leave the other cores idle.
+	t.Rows = t.Rows[:len(inputs)]
+	workers.Each(len(inputs), 0, func(i int) {
+		t.Rows[i] = row(inputs[i], t.Columns, sections[inputs[i].Template])
+	})
 	t.Totals = totals(t.Columns, t.Rows)
 	t.Duplicates = duplicates(t.Rows)
 	rank(t.Rows)
