@@ -442,3 +442,61 @@ func readAll(t *testing.T, path string) string {
 	}
 	return b.String()
 }
+
+// TestImportedReportsCheckAsTheirExports: a report written outside
+// nianbao, imported and exported again, gets from the office's check the
+// verdict, completeness and rules its own text got. The run-in headings
+// nianbao prints ("（一）……。1.……") once made every export of a report
+// with numbered items warn that its "2." lacked a "1.". The reports are
+// the accuracy harness's and the corpus's (skipped when ../shared is
+// absent); messages may differ in counts and lines, since import drops a
+// web page's leftovers.
+func TestImportedReportsCheckAsTheirExports(t *testing.T) {
+	reports, _ := filepath.Glob("../accuracy/testdata/*.txt")
+	// One of ours with numbered items under its second-level headings.
+	county, err := os.ReadFile("../accuracy/testdata/county.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	numbered := strings.NewReplacer("（一）依法全面履行政府职能\n", "（一）依法全面履行政府职能\n1.",
+		"企业开办时间压缩到一个工作日以内，", "企业开办时间压缩到一个工作日以内。\n2.").Replace(string(county))
+	reports = append(reports, writeFile(t, filepath.Join(t.TempDir(), "numbered.txt"), []byte(numbered)))
+	corpus, _ := filepath.Glob("../../shared/corpus/*.txt")
+	if len(corpus) == 0 {
+		t.Log("../shared/corpus absent: only our own reports")
+	}
+	for _, report := range append(reports, corpus...) {
+		name := filepath.Base(report)
+		draft := filepath.Join(t.TempDir(), strings.TrimSuffix(name, ".txt")+".yaml")
+		if code, _, errOut := run(t, "import", "-o", draft, report); code != ExitOK {
+			t.Fatalf("import %s: %d %s", name, code, errOut)
+		}
+		want := checkJSON(t, report)
+		for _, f := range render.CarryingFormats {
+			t.Run(name+"/"+string(f), func(t *testing.T) {
+				got := checkJSON(t, exportTo(t, draft, f))
+				if got.Verdict != want.Verdict || got.Completeness != want.Completeness {
+					t.Errorf("export: %s %v%%, original: %s %v%%", got.Verdict, got.Completeness, want.Verdict, want.Completeness)
+				}
+				if g, w := ruleSet(got), ruleSet(want); g != w {
+					t.Errorf("rules differ\nexport:   %s\noriginal: %s", g, w)
+				}
+			})
+		}
+	}
+}
+
+// ruleSet is the rules and severities of an outcome's findings, each once.
+func ruleSet(o checkOutcome) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range o.Findings {
+		parts := strings.SplitN(f, "|", 3)
+		if k := parts[0] + "|" + parts[1]; !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
