@@ -39,6 +39,12 @@ func decodeFast(data []byte) (*Payload, bool) {
 	if !strings.HasSuffix(text, "\n") {
 		return nil, false
 	}
+	// Text that reads as GBK saved as UTF-8 is refused by the YAML reader
+	// with its own message; the first Chinese character settles it, so in
+	// a real payload this stops at the unit's name.
+	if _, gbk := model.MisreadGBK(data); gbk {
+		return nil, false
+	}
 	d := &model.Report{Figures: map[string]model.Number{}, Sections: map[string]string{}}
 	p := &Payload{Draft: d, Digests: map[string]string{}}
 	seen := map[[2]string]bool{} // group and key: a struct key, where "group/key" allocated twice per line
