@@ -114,9 +114,11 @@ func (d *decoder) refill() {
 // overrun says whether the bits consumed so far run past the end of src.
 // The zero bytes refill loads past the end are at most eight a refill, so
 // a decode loop that never ends on them is stopped here too.
-func (d *decoder) overrun() bool {
-	return d.pos*8-int(d.nb) > len(d.src)*8
-}
+func (d *decoder) overrun() bool { return overran(d.pos, d.nb, len(d.src)) }
+
+// overran is overrun on block's locals: pos bytes loaded, nb of their bits
+// not yet consumed, n bytes of input.
+func overran(pos int, nb uint, n int) bool { return pos*8-int(nb) > n*8 }
 
 // take consumes n bits (n ≤ 32, after a refill leaving at least n).
 func (d *decoder) take(n uint) uint32 {
@@ -178,7 +180,7 @@ func (d *decoder) block(lit, dist *huffman) error {
 				// Past the end only zeros are loaded; a stream whose
 				// codes run on into them is truncated (and, decoded as
 				// literals, would fill the output up to the limit).
-				if pos > len(src) && pos*8-int(nb) > len(src)*8 {
+				if pos > len(src) && overran(pos, nb, len(src)) {
 					err = ErrCorrupt
 					break
 				}
@@ -229,7 +231,7 @@ func (d *decoder) block(lit, dist *huffman) error {
 		nb -= x
 
 		start := len(out) - distance
-		if start < 0 || pos*8-int(nb) > len(src)*8 {
+		if start < 0 || overran(pos, nb, len(src)) {
 			err = ErrCorrupt
 			break
 		}
