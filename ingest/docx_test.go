@@ -66,6 +66,13 @@ func docxParts(document, styles string) map[string][]byte {
 
 func buildDocx(t testing.TB, parts map[string][]byte) []byte {
 	t.Helper()
+	return buildDocxWith(t, parts, zip.Deflate)
+}
+
+// buildDocxWith is buildDocx with every entry written by method
+// (zip.Deflate as Word writes them, zip.Store).
+func buildDocxWith(t testing.TB, parts map[string][]byte, method uint16) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	names := make([]string, 0, len(parts))
@@ -74,7 +81,7 @@ func buildDocx(t testing.TB, parts map[string][]byte) []byte {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		w, err := zw.Create(n)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}

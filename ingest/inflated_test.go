@@ -63,7 +63,7 @@ func TestInflatedDeclines(t *testing.T) {
 		data []byte
 		want string // in part's error; "" when part reads the document
 	}{
-		"stored entry": {data: storedDocx(t, doc)},
+		"stored entry": {data: buildDocxWith(t, docxParts(string(doc), ""), zip.Store)},
 		"wrong CRC":    {data: patchDirectory(t, buildDocx(t, docxParts(string(doc), "")), "word/document.xml", 16, 4), want: "校验和不符"},
 		"size too small": {
 			data: patchDirectory(t, buildDocx(t, docxParts(string(doc), "")), "word/document.xml", 24, 4), want: "无法解压"},
@@ -86,20 +86,6 @@ func TestInflatedDeclines(t *testing.T) {
 			t.Errorf("%s: error %v, want one saying %q", name, err, c.want)
 		}
 	}
-}
-
-func storedDocx(t *testing.T, doc []byte) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(doc)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // patchDirectory adds one to the little-endian field at offset off (of
