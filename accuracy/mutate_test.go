@@ -230,6 +230,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	enumCases(b)
 	runInCases(b)
 	leftoverCases(b)
+	notReportCases(b)
 	defectCases(b)
 	for _, e := range b.errs {
 		t.Error("bad case ", e)

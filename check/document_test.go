@@ -50,3 +50,44 @@ func TestDocumentFigureNotFound(t *testing.T) {
 		t.Errorf("draft: %+v", fs)
 	}
 }
+
+// A short document in which at most one required part was found is not a
+// report (a cover letter sent in its place): an error, so the office sends
+// it back. One more part found, or a thousand characters, and the rule is
+// silent; a draft is never judged this way.
+func TestDocumentNotReport(t *testing.T) {
+	tp, r := complete(t)
+	for _, s := range tp.Flatten() {
+		r.SetText(s.ID, "")
+	}
+	r.SetText("measures", "现将我局年度报告随文报送，请审阅。")
+	cases := []struct {
+		name  string
+		chars int
+		parts []string
+		want  int
+	}{
+		{"letter", 120, []string{"measures"}, 1},
+		{"nothing found", 30, nil, 1},
+		{"just under", notReportChars - 1, []string{"measures"}, 1},
+		{"long enough", notReportChars, []string{"measures"}, 0},
+		{"two parts", 120, []string{"measures", "shortcomings"}, 0},
+	}
+	for _, c := range cases {
+		lines := DocLines{Text: strings.Repeat("报", c.chars) + "\n \u3000\n", Sections: map[string]int{}}
+		for i, id := range c.parts {
+			lines.Sections[id] = i + 1
+			if id != "measures" {
+				r.SetText(id, "存在的不足。")
+			}
+		}
+		fs := findRule(Document(tp, r, lines).Findings, RuleNotReport)
+		if len(fs) != c.want || c.want == 1 && (fs[0].Severity != Error || !strings.Contains(fs[0].Message, "不像是年度报告全文")) {
+			t.Errorf("%s: %+v", c.name, fs)
+		}
+		r.SetText("shortcomings", "")
+	}
+	if fs := findRule(Report(tp, r).Findings, RuleNotReport); len(fs) != 0 {
+		t.Errorf("draft: %+v", fs)
+	}
+}

@@ -7,6 +7,7 @@ import "nianbao/model"
 const (
 	RuleMeta            = "report.meta"
 	RuleLeftover        = "report.leftover"
+	RuleNotReport       = "report.not-report"
 	RuleSectionMissing  = "section.missing"
 	RuleSectionEmpty    = "section.empty"
 	RuleSectionNotFound = "section.not-found"
@@ -51,14 +52,15 @@ type RuleInfo struct {
 var rules = append([]RuleInfo{
 	{RuleMeta, Error, false, "报告单位或报告年度未填写，或其中留有占位符（如“XX县”）。"},
 	{RuleLeftover, Warning, false, "草稿中留有不属于任何章节的文字：模板迁移时“已移除章节”的内容，或导入时未能归类的内容。这些文字不会打印，请移到合适的章节或删除。"},
+	{RuleNotReport, Error, false, "检查文档时：全文不足 1000 字（不计空白），模板的必填章节也至多对应上一个（导入总把开头段落归入第一部分）：多半是报送函、通知、邮件或回执，而不是报告全文。正式报告通常在 3000 字以上，只找到一个部分的短文不会是完整报告，所以是错误，收到后应请报送单位补报全文。"},
 	{RuleSectionMissing, Error, false, "模板规定的必填章节在报告中不存在。"},
-	{RuleSectionNotFound, Warning, false, "检查文档（.txt、.md、.docx）时没有找到模板规定的必填章节：没有标题或段落对应到它。内容也可能写在其他标题下，所以是警告，并说明按哪些标题词查找。"},
+	{RuleSectionNotFound, Warning, false, "检查文档（.docx、文本、网页、PDF 等）时没有找到模板规定的必填章节：没有标题或段落对应到它。内容也可能写在其他标题下，所以是警告，并说明按哪些标题词查找。"},
 	{RuleSectionEmpty, Error, false, "必填章节存在但没有内容。“其他需要报告的情况”写“暂无”或“无”视为已填写。"},
 	{RuleSectionShort, Warning, false, "章节字数（不计空白）少于模板规定的最少字数。"},
 	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等。"},
 	{RulePlaceholderMark, Warning, false, "数字的位置上只有一个占位字母或记号，如“开展培训X场”“纠错率X%”“×名”。单个字母也可能是正文（如“X光”），所以只作警告。"},
 	{RuleFigureMissing, Error, false, "模板规定的必填数字未填写。"},
-	{RuleFigureNotFound, Warning, false, "从文档（.txt/.md/.docx 等）导入时，正文中没有找到模板规定的必填数字。数字可能以导入未识别的说法写在正文里，所以只作警告，并写明查找的关键词和单位。"},
+	{RuleFigureNotFound, Warning, false, "从文档（Word、文本、网页、PDF 等）导入时，正文中没有找到模板规定的必填数字。数字可能以导入未识别的说法写在正文里，所以只作警告，并写明查找的关键词和单位。"},
 	{RuleFigureBounds, Error, false, "数字超出模板规定的范围（如比率大于 100 或件数为负数、小数）。"},
 	{RuleFigureLE, Error, false, "部分大于整体：如纠错数大于审结数、败诉数大于案件数。"},
 	{RuleFigureRate, Error, false, "比率与其分子、分母不符：任一可选分母能解释即视为一致；截尾和四舍五入（如 2÷23 写作 8.69% 或 8.70%）不算错误。同时给出填写值和计算值。"},

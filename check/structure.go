@@ -128,6 +128,7 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 // them.
 func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLines) tally {
 	var done tally
+	found := 0 // required parts a document has, found by heading or paragraph
 	t.Walk(func(s *model.Section) bool {
 		text, present := r.Sections[s.ID]
 		if !s.Required {
@@ -155,10 +156,12 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 					Message: sprintf("文档中没有找到必填章节%s%s", sectionName(t, s), lookedFor(s))})
 				return true
 			}
+			found++
 			c.add(Finding{Rule: RuleSectionEmpty, Section: s.ID, Line: line,
 				Message: sprintf("必填章节%s没有内容", sectionName(t, s))})
 			return true
 		}
+		found++
 		if isOther(s) && isNothingToReport(trimmed) {
 			done.valid++ // “暂无” is the expected answer when there is nothing
 			return true
@@ -176,7 +179,33 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 		}
 		return true
 	})
+	if lines != nil {
+		c.notReport(lines.Text, found, done.total)
+	}
 	return done
+}
+
+// notReportChars is the length below which a document that has at most
+// one of the template's required parts is not taken for a report. The
+// standard template's minimum lengths add up to about 850 characters and
+// published reports run from 3,000 to 13,000, while a cover letter, a
+// notice or a receipt that a unit sends instead of the report is a few
+// hundred.
+const notReportChars = 1000
+
+// notReport flags a short document in which the import found at most one
+// required part: one, because the import puts a document's opening
+// paragraphs in its first part whatever they say. Without this a unit's
+// cover letter checked as 通过 with a string of warnings, and the office
+// did not send it back.
+func (c *collector) notReport(text string, found, required int) {
+	if required < 3 || found > 1 {
+		return
+	}
+	if n := countChars(text); n < notReportChars {
+		c.add(Finding{Rule: RuleNotReport, Message: sprintf(
+			"文档只有 %d 字，模板的 %d 个必填章节只对应上 %d 个：这不像是年度报告全文（可能是报送函、通知、邮件或回执），请确认报送的是报告全文", n, required, found)})
+	}
 }
 
 // lookedFor says which heading words the import matched a part by, so a

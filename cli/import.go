@@ -28,8 +28,9 @@ func newImportCmd(s *Streams) *cobra.Command {
 	opts := &importOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "import [-o 草稿.yaml] [--template ID|文件] 文档",
-		Short: "把已有报告（.txt、.md、.docx）转换为草稿",
-		Long: `把已有的年度报告（网站上复制的文字、Markdown 或 Word 文件）转换为草稿：
+		Short: "把已有报告（Word、WPS、PDF、网页、文本）转换为草稿",
+		Long: `把已有的年度报告（Word 或 WPS 文件、PDF、保存的网页、网站上复制的文字、Markdown）
+转换为草稿。文档格式按内容识别；.doc、.wps、.rtf、.odt 需要 LibreOffice，PDF 需要 pdftotext。
 自动识别文字编码（UTF-8 或 GBK/GB18030），去掉网页上的导航、“字号 大 中 小”、
 分享和二维码提示等残留，识别标题和各级标题（一、（一）1.（1）），按意思把各部分
 对应到模板的章节，并从正文中提取件数、比率等数字（附原句）。

@@ -115,7 +115,7 @@ func runRollup(opts *rollupOptions) error {
 	} else if err := model.WriteFileAtomic(opts.output, buf.Bytes()); err != nil {
 		return inputError(&model.Error{File: opts.output, Msg: "无法写入：" + model.OSReason(err)})
 	} else {
-		fmt.Fprintf(opts.streams.Err, "已生成汇总 %s：%d 个单位\n", opts.output, len(table.Rows))
+		fmt.Fprintf(opts.streams.Err, "已生成汇总 %s：%s\n", opts.output, rowsSaid(table))
 	}
 	if table.Roster && len(table.Missing) > 0 {
 		names := make([]string, len(table.Missing))
@@ -131,4 +131,17 @@ func runRollup(opts *rollupOptions) error {
 		return silentExit(ExitInput)
 	}
 	return nil
+}
+
+// rowsSaid counts the roll-up's rows as the office reads them: a report
+// per row, from fewer units when some sent more than one file.
+func rowsSaid(t *rollup.Table) string {
+	units := map[string]bool{}
+	for _, r := range t.Rows {
+		units[r.Unit] = true
+	}
+	if len(units) == len(t.Rows) {
+		return fmt.Sprintf("%d 个单位", len(t.Rows))
+	}
+	return fmt.Sprintf("%d 份报告，来自 %d 个单位", len(t.Rows), len(units))
 }

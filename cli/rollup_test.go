@@ -25,7 +25,8 @@ func TestRollupFolder(t *testing.T) {
 	roster := writeFile(t, filepath.Join(dir, "名单.csv"), []byte("单位,截止日期\n青山县人民政府,2099-01-01\n县司法局\n县教育局\n"))
 	out := filepath.Join(dir, "汇总.xlsx")
 	code, _, errOut := run(t, "rollup", "--roster", roster, "-o", out, in)
-	if code != ExitInput || !strings.Contains(errOut, "坏.docx") || !strings.Contains(errOut, "未报送 1 个单位：县教育局") {
+	if code != ExitInput || !strings.Contains(errOut, "坏.docx") || !strings.Contains(errOut, "未报送 1 个单位：县教育局") ||
+		!strings.Contains(errOut, "已生成汇总 "+out+"：4 份报告，来自 3 个单位") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	f, err := excelize.OpenFile(out)

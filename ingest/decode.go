@@ -109,7 +109,7 @@ func utf16NoBOM(data []byte) (string, bool) {
 }
 
 func notText(name string) error {
-	return &model.Error{File: name, Msg: "这不是文本文件（含有大量控制字符或二进制数据），只能导入 .txt、.md 或 .docx 格式的报告"}
+	return &model.Error{File: name, Msg: "这不是文本文件（含有大量控制字符或二进制数据），也不是能识别的文档格式；能读取的有 Word（.docx、.doc）、WPS、.rtf、.odt、PDF、网页（.html、.mht）、文本和 Markdown"}
 }
 
 // looksBinary says whether decoded text is really binary data that happened
