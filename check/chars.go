@@ -105,6 +105,39 @@ func numeral(n int) string { return model.ChineseNumeral(n) }
 
 func headingLabel(level, n int) string { return model.HeadingNumber(level, n) }
 
+// labelLike is heading number n written as label is written: a report
+// that numbers its items "1、" is told that "1、" is missing, not the
+// standard "1.", so the message does not read as a second complaint
+// about its separators. It falls back to the standard form when label
+// holds no number.
+func labelLike(label string, level, n int) string {
+	rs := []rune(label)
+	start, end := -1, -1
+	for i, r := range rs {
+		if isNumeral(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			if start < 0 {
+				start = i
+			}
+			end = i + 1
+		} else if start >= 0 {
+			break
+		}
+	}
+	if start < 0 {
+		return headingLabel(level, n)
+	}
+	var num string
+	switch r := rs[start]; {
+	case isNumeral(r):
+		num = numeral(n)
+	case r >= '０' && r <= '９':
+		num = strings.Map(func(d rune) rune { return d - '0' + '０' }, strconv.Itoa(n))
+	default:
+		num = strconv.Itoa(n)
+	}
+	return string(rs[:start]) + num + string(rs[end:])
+}
+
 // headingOf recognises a numbered heading at the start of a line: 一、
 // （一） 1. （1）, with full-width or ASCII brackets, and returns its level,
 // number and the label as written.

@@ -405,9 +405,9 @@ func (c *collector) numbering(level, n int, label string, at int, st *scanState)
 	case n == prev:
 		msg = sprintf("标题编号“%s”重复", label)
 	case n > prev+1:
-		msg = sprintf("标题编号“%s”前缺少“%s”", label, headingLabel(level, prev+1))
+		msg = sprintf("标题编号“%s”前缺少“%s”", label, labelLike(label, level, prev+1))
 	default:
-		msg = sprintf("标题编号“%s”出现在“%s”之后，顺序颠倒", label, headingLabel(level, prev))
+		msg = sprintf("标题编号“%s”出现在“%s”之后，顺序颠倒", label, labelLike(label, level, prev))
 	}
 	if msg != "" {
 		c.add(Finding{Rule: RuleNumbering, Section: c.section, Line: at, Message: msg})
