@@ -71,12 +71,16 @@ func (c Column) Header() string {
 
 // Row is one unit.
 type Row struct {
-	File         string
-	Unit         string
-	Year         int
-	Template     string
-	Readable     bool
-	Reason       string // why it could not be read
+	File     string
+	Unit     string
+	Year     int
+	Template string
+	Readable bool
+	Reason   string // why it could not be read
+	// NotReport says the file was read but is not a report (a cover
+	// letter, a receipt: check's report.not-report): it is sent back, and
+	// neither its numbers nor its unit count towards the totals.
+	NotReport    bool
 	Passed       bool
 	Completeness float64
 	Errors       int
@@ -238,6 +242,7 @@ func row(in Input, cols []Column, sectionOf map[string]string) Row {
 		if f.Severity == check.Error || in.Strict && f.Severity == check.Warning {
 			r.Problems = append(r.Problems, f.Message)
 		}
+		r.NotReport = r.NotReport || f.Rule == check.RuleNotReport
 	}
 	if len(r.Problems) > maxProblems {
 		more := len(r.Problems) - maxProblems
@@ -253,6 +258,9 @@ func row(in Input, cols []Column, sectionOf map[string]string) Row {
 			known[sec] = v
 		}
 		return v
+	}
+	if r.NotReport {
+		return r // a unit's cover letter must not add to its report's numbers
 	}
 	for i, c := range cols {
 		// The value the check judged: the field, or else what the prose
@@ -398,12 +406,12 @@ func rank(rows []Row) {
 }
 
 // duplicates lists, in input order, the units that sent more than one
-// readable report.
+// readable report; a cover letter beside the report is not a second one.
 func duplicates(rows []Row) []string {
 	count := map[string]int{}
 	var order []string
 	for _, r := range rows {
-		if !r.Readable {
+		if !r.Readable || r.NotReport {
 			continue
 		}
 		u := normalizeUnit(r.Unit)

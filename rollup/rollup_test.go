@@ -210,6 +210,33 @@ func TestDuplicates(t *testing.T) {
 	}
 }
 
+// TestCoverLetterIsNoSecondReport: a unit's cover letter, sent beside its
+// report and judged not a report by the check, is returned, adds nothing
+// to the totals and does not make the unit a duplicate.
+func TestCoverLetterIsNoSecondReport(t *testing.T) {
+	tp := standard(t)
+	report := unit(t, tp, "甲县", map[string]float64{"review_received": 52}, nil)
+	letter := unit(t, tp, "甲县", map[string]float64{"review_received": 52}, nil)
+	letter.File = "甲县报送函.txt"
+	letter.Result.Findings = append(letter.Result.Findings, check.Finding{Rule: check.RuleNotReport, Severity: check.Error, Message: "不像是年度报告全文"})
+	tb := Build([]Input{report, letter}, nil, nil)
+	if len(tb.Duplicates) != 0 {
+		t.Errorf("duplicates %v", tb.Duplicates)
+	}
+	if tot := tb.Totals[col(t, tb, "review_received")]; tot.Value != 52 || tot.Units != 1 {
+		t.Errorf("total %+v: the letter's number was summed", tot)
+	}
+	var sent *Row
+	for _, r := range tb.Returns() {
+		if r.File == "甲县报送函.txt" {
+			sent = &r
+		}
+	}
+	if sent == nil || !sent.NotReport || !strings.Contains(strings.Join(sent.Problems, ""), "不像是年度报告全文") {
+		t.Errorf("the letter is not returned as no report: %+v", sent)
+	}
+}
+
 // TestFiguresWrittenOnlyInProse: a unit that left the fields empty and
 // wrote its figures in the text is summed with what the check read from
 // the text; a field wins over the text, and text typed wrong into a field
