@@ -91,3 +91,27 @@ func TestDocumentNotReport(t *testing.T) {
 		t.Errorf("draft: %+v", fs)
 	}
 }
+
+// A document names its parts by the numbers it printed: with the optional
+// （一） left out, nianbao's export prints 推进行政决策 as （一）, and a
+// message that said （二） sent the reviewer to the wrong part.
+func TestDocumentNamesPartsAsPrinted(t *testing.T) {
+	tp, r := complete(t)
+	r.SetText("decisions", "")
+	text := "青山县2025年度法治政府建设情况报告\n\n　　一、上一年度推进法治政府建设的主要举措和成效\n　　全年依法行政。\n" +
+		"　　（一）推进行政决策科学化、民主化、法治化\n"
+	lines := DocLines{Text: text, Sections: map[string]int{"measures": 3, "decisions": 5}}
+	fs := findRule(Document(tp, r, lines).Findings, RuleSectionEmpty)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "“（一）推进行政决策科学化、民主化、法治化”") {
+		t.Errorf("document: %+v", fs)
+	}
+	// Without a heading on its line the template's number stays, and a
+	// draft always has it.
+	lines.Sections["decisions"] = 4
+	if fs := findRule(Document(tp, r, lines).Findings, RuleSectionEmpty); len(fs) != 1 || !strings.Contains(fs[0].Message, "“（二）推进行政决策") {
+		t.Errorf("no heading on the line: %+v", fs)
+	}
+	if fs := findRule(Report(tp, r).Findings, RuleSectionEmpty); len(fs) != 1 || !strings.Contains(fs[0].Message, "“（二）推进行政决策") {
+		t.Errorf("draft: %+v", fs)
+	}
+}

@@ -94,6 +94,9 @@ type collector struct {
 	section string
 	sec     int
 	docMode bool // lines are document lines (not relative to a draft section)
+	// doc is the document being checked, nil for a draft: messages name
+	// its parts by the heading numbers it printed (partName).
+	doc *DocLines
 }
 
 var collectors = sync.Pool{New: func() any { return &collector{} }}
@@ -106,7 +109,7 @@ func getCollector(t *model.Template) *collector {
 	c.space = summary{sec: -1}
 	c.year = 0
 	c.years = c.years[:0]
-	c.section, c.sec, c.docMode = "", -1, false
+	c.section, c.sec, c.docMode, c.doc = "", -1, false, nil
 	if c.secIndex == nil {
 		c.secIndex = map[string]int{}
 		c.placeheld = map[string]bool{}
@@ -131,7 +134,7 @@ func getCollector(t *model.Template) *collector {
 }
 
 func putCollector(c *collector) {
-	c.t = nil
+	c.t, c.doc = nil, nil
 	if cap(c.runes) > 1<<16 {
 		c.runes = nil // do not keep one giant document's buffer forever
 	}
@@ -316,6 +319,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	defer putCollector(c)
 	c.year = r.Year
 	c.docMode = true
+	c.doc = &lines
 	c.seqBase = 1 << 30
 	plans := plansSections(t)
 	if lines.Text != "" {

@@ -25,7 +25,7 @@ func (c *collector) edits(t *model.Template, r *model.Report, edits []exportdata
 		case exportdata.EditDate:
 			f.Message = sprintf("成文日期在导出后改过：导出时为“%s”，现为“%s”；以正文为准", e.Carried, e.Shown)
 		case exportdata.EditSection:
-			f.Message = sprintf("章节%s的正文在导出后改过，以正文为准", sectionNameByID(t, e.Section))
+			f.Message = sprintf("章节%s的正文在导出后改过，以正文为准", c.partNameByID(t, e.Section))
 			if len(e.Unconfirmed) > 0 {
 				var parts []string
 				for _, id := range e.Unconfirmed {
@@ -49,9 +49,9 @@ func (c *collector) edits(t *model.Template, r *model.Report, edits []exportdata
 	}
 }
 
-func sectionNameByID(t *model.Template, id string) string {
+func (c *collector) partNameByID(t *model.Template, id string) string {
 	if s := t.Section(id); s != nil {
-		return sectionName(t, s)
+		return c.partName(t, s)
 	}
 	return "“" + id + "”"
 }

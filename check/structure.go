@@ -41,6 +41,33 @@ func headingNumber(t *model.Template, id string) string {
 	return n
 }
 
+// partName is sectionName for the part a finding is about. In a document
+// the number is the one printed on the part's heading line when it has
+// one: it differs from the template's when a drafter left optional parts
+// out, since nianbao's export (and a drafter numbering by hand) numbers
+// only the parts printed, and a reviewer looks for the number on the page.
+func (c *collector) partName(t *model.Template, s *model.Section) string {
+	if c.doc != nil {
+		if at := c.doc.Sections[s.ID]; at > 0 {
+			if _, _, label := headingOf(lineAt(c.doc.Text, at)); label != "" {
+				return "“" + label + s.Title + "”"
+			}
+		}
+	}
+	return sectionName(t, s)
+}
+
+// lineAt is line n (1-based) of text, "" past its end. Only a message
+// being written asks, so the text is not split for every check.
+func lineAt(text string, n int) string {
+	for line := range strings.Lines(text) {
+		if n--; n == 0 {
+			return strings.TrimRight(line, "\r\n")
+		}
+	}
+	return ""
+}
+
 func lineOf(lines *DocLines, group, id string) int {
 	if lines == nil {
 		return 0
@@ -153,12 +180,12 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 			// part is there only when a heading or paragraph went to it.
 			if lines != nil && (!present || line == 0 && trimmed == "") {
 				c.add(Finding{Rule: RuleSectionNotFound, Section: s.ID, Line: line,
-					Message: sprintf("文档中没有找到必填章节%s%s", sectionName(t, s), lookedFor(s))})
+					Message: sprintf("文档中没有找到必填章节%s%s", c.partName(t, s), lookedFor(s))})
 				return true
 			}
 			found++
 			c.add(Finding{Rule: RuleSectionEmpty, Section: s.ID, Line: line,
-				Message: sprintf("必填章节%s没有内容", sectionName(t, s))})
+				Message: sprintf("必填章节%s没有内容", c.partName(t, s))})
 			return true
 		}
 		found++
@@ -170,7 +197,7 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 		if s.MinChars > 0 {
 			if n := countChars(text); n < s.MinChars && len(s.Sections) == 0 {
 				c.add(Finding{Rule: RuleSectionShort, Section: s.ID, Line: line,
-					Message: sprintf("章节%s只有 %d 字，模板要求至少 %d 字", sectionName(t, s), n, s.MinChars)})
+					Message: sprintf("章节%s只有 %d 字，模板要求至少 %d 字", c.partName(t, s), n, s.MinChars)})
 				ok = false
 			}
 		}
