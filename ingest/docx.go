@@ -85,7 +85,11 @@ func (dr *docxReader) document() (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	paras, err := parseParagraphs(name, raw)
+	notes, err := dr.notes()
+	if err != nil {
+		return nil, err
+	}
+	paras, err := parseParagraphs(name, raw, notes)
 	if err != nil {
 		return nil, err
 	}
@@ -377,11 +381,15 @@ func (p *paragraph) level(styles map[string]styleInfo) (int, bool) {
 // parseParagraphs collects the text of every w:p in document order, with
 // its style id and outline level. Deleted text (w:delText) of tracked
 // changes is not part of the document and is skipped.
-func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
+func parseParagraphs(name string, data []byte, notes map[string]string) ([]*paragraph, error) {
 	var out []*paragraph
 	var cur *paragraph
 	var hs hiddenState
 	pDepth, inText, inPPr := 0, false, false
+	var taken map[string]bool // the notes read in, once the file has any
+	if len(notes) > 0 {
+		taken = map[string]bool{}
+	}
 	err := xmlTokens(name, "word/document.xml", data, func(t *xmlscan.Token, depth int) error {
 		switch t.Kind {
 		case xmlscan.Start:
@@ -415,6 +423,16 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 				if cur != nil {
 					cur.text.WriteByte('\n')
 				}
+			default:
+				if cur == nil || inPPr {
+					break
+				}
+				if note := takeNote(t, notes, taken); note != "" {
+					if cur.text.Len()+len(note) > maxParagraphRunes*4 {
+						return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+					}
+					cur.text.WriteString(note)
+				}
 			}
 		case xmlscan.End:
 			hs.end(t)
@@ -447,6 +465,7 @@ func parseParagraphs(name string, data []byte) ([]*paragraph, error) {
 	}, func() {
 		out, cur, hs = nil, nil, hiddenState{}
 		pDepth, inText, inPPr = 0, false, false
+		clear(taken)
 	})
 	if err != nil {
 		return nil, err
