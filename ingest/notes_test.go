@@ -7,7 +7,7 @@ import (
 
 // notesDocx has a footnote and an endnote referenced from the body, a
 // footnote referenced twice, and the separators Word writes.
-func notesDocx(t *testing.T) []byte {
+func notesDocx(t testing.TB) []byte {
 	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
 		`<w:p><w:r><w:t>某县2024年度法治政府建设情况报告</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t>全年受理行政复议申请52件</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t>，审结48件。</w:t></w:r></w:p>` +
