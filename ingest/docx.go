@@ -390,7 +390,16 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 	if len(notes) > 0 {
 		taken = map[string]bool{}
 	}
+	var alt altContent
+	// A paragraph inside a text box lies inside the paragraph the box is
+	// anchored in; its text goes on lines of its own (boxBreak: a line
+	// break is due before the next text), and its style is not the outer
+	// paragraph's.
+	boxBreak := false
 	err := xmlTokens(name, "word/document.xml", data, func(t *xmlscan.Token, depth int) error {
+		if alt.skip(t, depth) {
+			return nil
+		}
 		switch t.Kind {
 		case xmlscan.Start:
 			if t.Name.Space != "" && t.Name.Space != "w" && t.Name.Space != wordNS {
@@ -402,15 +411,17 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				if cur == nil {
 					cur = &paragraph{outline: -1}
 					pDepth = depth
+				} else {
+					boxBreak = cur.text.Len() > 0
 				}
 			case "pPr":
 				inPPr = cur != nil
 			case "pStyle":
-				if cur != nil && inPPr {
+				if cur != nil && inPPr && depth == pDepth+2 {
 					cur.style = t.AttrValue("val")
 				}
 			case "outlineLvl":
-				if cur != nil && inPPr {
+				if cur != nil && inPPr && depth == pDepth+2 {
 					cur.outline = outlineLevel(t.AttrValue("val"))
 				}
 			case "t":
@@ -440,10 +451,12 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 			case "p":
 				if cur != nil && depth == pDepth-1 {
 					out = append(out, cur)
-					cur = nil
+					cur, boxBreak = nil, false
 					if len(out) > MaxLines {
 						return tooManyLines(name, len(out))
 					}
+				} else if cur != nil {
+					boxBreak = true // the box's paragraph ended
 				}
 			case "pPr":
 				inPPr = false
@@ -455,6 +468,10 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				if cur.text.Len()+len(t.Text) > maxParagraphRunes*4 {
 					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
 				}
+				if boxBreak {
+					cur.text.WriteByte('\n')
+					boxBreak = false
+				}
 				cur.text.Write(t.Text)
 				hs.text(cur, t.Text)
 			} else if cur != nil {
@@ -464,8 +481,9 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 		return nil
 	}, func() {
 		out, cur, hs = nil, nil, hiddenState{}
-		pDepth, inText, inPPr = 0, false, false
+		pDepth, inText, inPPr, boxBreak = 0, false, false, false
 		clear(taken)
+		alt.reset()
 	})
 	if err != nil {
 		return nil, err

@@ -235,7 +235,11 @@ func partText(name, part string, data []byte) (string, error) {
 	var lines []string
 	var b strings.Builder
 	inText := false
+	var alt altContent // a header's text box, written twice
 	err := xmlTokens(name, part, data, func(t *xmlscan.Token, depth int) error {
+		if alt.skip(t, depth) {
+			return nil
+		}
 		switch t.Kind {
 		case xmlscan.Start:
 			if t.Name.Local == "t" {
@@ -257,7 +261,7 @@ func partText(name, part string, data []byte) (string, error) {
 			}
 		}
 		return nil
-	}, func() { lines, inText = nil, false; b.Reset() })
+	}, func() { lines, inText = nil, false; b.Reset(); alt.reset() })
 	return strings.Join(lines, "\n"), err
 }
 

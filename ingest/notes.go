@@ -57,7 +57,11 @@ func parseNotes(name, part, element string, data []byte) (map[string]string, err
 	var paras []string
 	var b strings.Builder
 	id, inNote, inText := "", false, false
+	var alt altContent
 	err := xmlTokens(name, part, data, func(t *xmlscan.Token, depth int) error {
+		if alt.skip(t, depth) {
+			return nil
+		}
 		switch t.Kind {
 		case xmlscan.Start:
 			switch t.Name.Local {
@@ -98,6 +102,7 @@ func parseNotes(name, part, element string, data []byte) (map[string]string, err
 		clear(out)
 		paras, id, inNote, inText = nil, "", false, false
 		b.Reset()
+		alt.reset()
 	})
 	return out, err
 }
