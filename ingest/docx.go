@@ -93,6 +93,17 @@ func (dr *docxReader) document() (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dr.files["word/numbering.xml"] != nil {
+		raw, err := dr.part("word/numbering.xml")
+		if err != nil {
+			return nil, err
+		}
+		lists, err := parseNumbering(name, raw)
+		if err != nil {
+			return nil, err
+		}
+		numberLists(paras, styles, lists)
+	}
 	paras = splitBreaks(paras, styles)
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
@@ -244,7 +255,8 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 type styleInfo struct {
 	name    string
 	basedOn string
-	outline int // 0 = none, else 1-based heading level
+	outline int    // 0 = none, else 1-based heading level
+	num     numRef // the list the style numbers its paragraphs in
 }
 
 var (
@@ -267,7 +279,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 				out[cur] = styleInfo{}
 			case "pPr":
 				inPPr = cur != ""
-			case "name", "basedOn", "outlineLvl":
+			case "name", "basedOn", "outlineLvl", "numId", "ilvl":
 				if cur == "" {
 					return nil
 				}
@@ -281,6 +293,14 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 				case "outlineLvl":
 					if inPPr {
 						s.outline = outlineLevel(v)
+					}
+				case "numId":
+					if inPPr {
+						s.num.id = v
+					}
+				case "ilvl":
+					if l := listLevel(v); inPPr && l >= 0 {
+						s.num.level, s.num.set = l, true
 					}
 				}
 				out[cur] = s
@@ -341,7 +361,8 @@ func outlineLevel(v string) int {
 type paragraph struct {
 	text    strings.Builder
 	style   string
-	outline int // from the paragraph's own pPr; -1 when not given
+	outline int    // from the paragraph's own pPr; -1 when not given
+	num     numRef // its own w:numPr
 	// hidden and comments are what hidden.go notes: hidden or tracked text
 	// in the paragraph, and the ids of comments anchored in it.
 	hidden   []*hiddenRun
@@ -423,6 +444,14 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 			case "outlineLvl":
 				if cur != nil && inPPr && depth == pDepth+2 {
 					cur.outline = outlineLevel(t.AttrValue("val"))
+				}
+			case "numId": // in w:pPr/w:numPr
+				if cur != nil && inPPr && depth == pDepth+3 {
+					cur.num.id = t.AttrValue("val")
+				}
+			case "ilvl":
+				if l := listLevel(t.AttrValue("val")); cur != nil && inPPr && depth == pDepth+3 && l >= 0 {
+					cur.num.level, cur.num.set = l, true
 				}
 			case "t":
 				inText = cur != nil
