@@ -50,7 +50,7 @@ func newImportCmd(s *Streams) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "输出草稿文件（默认与文档同名、扩展名为 .yaml；为 - 时写到标准输出）")
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认按报告单位选择 standard 或 department）")
-	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "列出每个标题对应的章节、提取的数字及原句、删除的网页残留")
+	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "列出每个标题对应的章节、提取的数字及原句、删除的非正文内容（网页残留、Word 目录）")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "输出文件已存在时覆盖")
 	return cmd
 }
@@ -135,7 +135,7 @@ func printImportSummary(w io.Writer, path string, res *ingest.Result, t *model.T
 			unmatched++
 		}
 	}
-	fmt.Fprintf(w, "导入 %s（%s）：模板 %s，%d/%d 个章节有内容，提取数字 %d 个，未归类 %d 字，删除网页残留 %d 处\n",
+	fmt.Fprintf(w, "导入 %s（%s）：模板 %s，%d/%d 个章节有内容，提取数字 %d 个，未归类 %d 字，删除非正文内容 %d 处\n",
 		path, describeFormat(res), t.ID, filled, total, len(r.Figures), unmatched, len(res.Dropped))
 	if r.Unit != "" || r.Year != 0 {
 		fmt.Fprintf(w, "报告单位：%s；年度：%d\n", r.Unit, r.Year)
@@ -166,7 +166,7 @@ func printImportSummary(w io.Writer, path string, res *ingest.Result, t *model.T
 		}
 	}
 	if len(res.Dropped) > 0 {
-		fmt.Fprintln(w, "\n删除的网页残留：")
+		fmt.Fprintln(w, "\n删除的非正文内容（网页残留、Word 目录）：")
 		for _, d := range res.Dropped {
 			fmt.Fprintf(w, "  第 %d 行［%s］%s\n", d.Line, d.Reason, strings.TrimSpace(d.Text))
 		}

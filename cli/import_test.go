@@ -33,7 +33,7 @@ func TestImportWritesDraft(t *testing.T) {
 	if out != "" {
 		t.Errorf("stdout should stay empty, got %q", out)
 	}
-	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 16 个", "未归类 0 字", "删除网页残留 7 处", "报告单位：青山县；年度：2024"} {
+	for _, want := range []string{"文本，GB18030", "模板 standard", "提取数字 16 个", "未归类 0 字", "删除非正文内容 7 处", "报告单位：青山县；年度：2024"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("summary lacks %q:\n%s", want, errOut)
 		}
@@ -59,7 +59,7 @@ func TestImportWritesDraft(t *testing.T) {
 		t.Fatalf("--force: exit %d %s", code, errOut)
 	}
 	for _, want := range []string{"章节对应：", "第 12 行 （二）矛盾纠纷化解成效明显", "有效预防调处化解社会矛盾纠纷［disputes］（标题匹配）",
-		"提取的数字：", "人民调解成功率 = 95%（第 12 行", "删除的网页残留：", "第 1 行［网站欢迎语］欢迎访问青山县人民政府网站！"} {
+		"提取的数字：", "人民调解成功率 = 95%（第 12 行", "删除的非正文内容（网页残留、Word 目录）：", "第 1 行［网站欢迎语］欢迎访问青山县人民政府网站！"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("--verbose lacks %q:\n%s", want, errOut)
 		}

@@ -104,6 +104,10 @@ func clean(lines []Line) ([]Line, []Dropped) {
 			out = append(out, l)
 			continue
 		}
+		if l.Contents {
+			dropped = append(dropped, Dropped{Line: l.No, Text: l.Text, Reason: "目录（Word 自动生成）"})
+			continue
+		}
 		outside := i < first || i > last
 		// bodyBounds has told footers for the line trimmed its way; the
 		// regexp behind isFooter is the costliest test here.

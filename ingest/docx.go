@@ -113,7 +113,7 @@ func (dr *docxReader) document() (*Document, error) {
 	for i, p := range paras {
 		ln := Line{No: i + 1, Text: trimRight(strings.TrimLeftFunc(p.text.String(), isSpace))}
 		lvl, title := p.level(styles)
-		ln.Level, ln.Title = lvl, title
+		ln.Level, ln.Title, ln.Contents = lvl, title, p.contents(styles)
 		doc.Lines = append(doc.Lines, ln)
 		blank = blank && isBlankText(ln.Text)
 	}
@@ -367,6 +367,29 @@ type paragraph struct {
 	// in the paragraph, and the ids of comments anchored in it.
 	hidden   []*hiddenRun
 	comments []string
+}
+
+var (
+	contentsNameRe = lazyRegexp(`^(?i:toc [1-9]|toc heading|contents [1-9]|contents heading)$|^目录\s*[1-9]$`)
+	contentsIDRe   = lazyRegexp(`^(?i:toc[1-9]?|tocheading|contents[1-9])$`)
+)
+
+// contents tells whether a paragraph is an entry (or the heading) of a
+// table of contents Word generated: its style, or one it is based on, is
+// one of Word's "toc N" styles (LibreOffice's "Contents N").
+func (p *paragraph) contents(styles map[string]styleInfo) bool {
+	id := p.style
+	for i := 0; i < 16 && id != ""; i++ {
+		s, ok := styles[id]
+		if !ok {
+			break
+		}
+		if contentsNameRe().MatchString(strings.TrimSpace(s.name)) {
+			return true
+		}
+		id = s.basedOn
+	}
+	return contentsIDRe().MatchString(p.style)
 }
 
 // level resolves a paragraph's heading level: its own outline level, then

@@ -103,3 +103,47 @@ func TestFormatListNumber(t *testing.T) {
 		}
 	}
 }
+
+// A table of contents Word generated repeats every heading with its page
+// number; its entries (styles "toc 1", or based on one; LibreOffice's
+// "Contents 1"; TOC2 without styles.xml) are dropped as such, and the
+// body's headings are the only ones.
+func TestDocxTableOfContentsDropped(t *testing.T) {
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + wordNSDecl + `>` +
+		`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="目录 2"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="MyToc"><w:name w:val="我的目录"/><w:basedOn w:val="TOC1"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Contents3"><w:name w:val="Contents 3"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="TableOfFigures"><w:name w:val="table of figures"/></w:style>` +
+		`</w:styles>`
+	entry := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p>`
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
+		`<w:p><w:r><w:t>某县2024年度法治政府建设情况报告</w:t></w:r></w:p>` +
+		entry("TOC1", "一、主要举措和成效") + entry("a5", "（一）依法行政") + entry("MyToc", "二、存在的不足") +
+		entry("Contents3", "1.乡镇") + entry("TOC2", "三、下一步安排") +
+		`<w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p>` +
+		entry("TableOfFigures", "表1 主要数据") +
+		`</w:body></w:document>`
+	d, err := Read("目录.docx", buildDocx(t, docxParts(doc, styles)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(d, loadTemplate(t, "standard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dropped []string
+	for _, x := range res.Dropped {
+		if x.Reason == "目录（Word 自动生成）" {
+			dropped = append(dropped, strings.SplitN(x.Text, "\t", 2)[0])
+		}
+	}
+	if got := strings.Join(dropped, "|"); got != "一、主要举措和成效|（一）依法行政|二、存在的不足|1.乡镇|三、下一步安排" {
+		t.Errorf("dropped %s", got)
+	}
+	if !strings.Contains(res.Text, "表1 主要数据") || strings.Count(res.Text, "主要举措和成效") != 1 {
+		t.Errorf("text:\n%s", res.Text)
+	}
+}

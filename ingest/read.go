@@ -48,6 +48,10 @@ type Line struct {
 	Text  string // without markup, trailing spaces trimmed
 	Level int    // heading level given by markup (# or a Word heading style); 0 = none
 	Title bool   // marked as the document title by markup (Word "Title" style)
+	// Contents marks an entry of a table of contents Word generated (a
+	// "toc 1" paragraph): it repeats a heading and a page number, and is
+	// dropped by clean, not read as a second heading.
+	Contents bool
 }
 
 // Document is a decoded source document, before cleaning.
