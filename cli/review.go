@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -119,6 +120,11 @@ func writeReview(r *fileCheck, out string, strict bool, now time.Time) (int, err
 		comments = append(comments, c)
 	}
 	ann, err := review.Annotate(base, comments, reviewSummary(r, strict, now), now)
+	if errors.Is(err, review.ErrNoParagraphs) && lines != nil {
+		// A .docx whose text lives in altChunks: the text as read gets
+		// the comments, as for a PDF.
+		ann, err = review.Annotate(review.Plain(lines), comments, reviewSummary(r, strict, now), now)
+	}
 	if err != nil {
 		return 0, &model.Error{File: r.path, Msg: "无法添加批注：" + err.Error()}
 	}

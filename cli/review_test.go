@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,5 +141,54 @@ func TestReviewRoundTripLibreOffice(t *testing.T) {
 func TestReviewNeedsOutput(t *testing.T) {
 	if code, _, errOut := run(t, "review", "a.docx"); code != ExitInput || !strings.Contains(errOut, "-o") {
 		t.Errorf("exit %d %q", code, errOut)
+	}
+}
+
+// TestReviewOfAltChunkDocx: a .docx whose report is an altChunk (an office
+// system's export) has no paragraph of its own to anchor on; review writes
+// the text it read with the comments, as for a PDF, instead of failing.
+func TestReviewOfAltChunkDocx(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	report := strings.Replace(officeReport, "调解成功率91.67%", "调解成功率9.17%", 1) // a finding to anchor
+	var html strings.Builder
+	html.WriteString("<html><body>")
+	for _, l := range strings.Split(report, "\n") {
+		var esc strings.Builder
+		xml.EscapeText(&esc, []byte(l))
+		html.WriteString("<p>" + esc.String() + "</p>")
+	}
+	html.WriteString("</body></html>")
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "系统导出.docx"), zipOf(t, map[string][]byte{
+		"[Content_Types].xml":          []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+		"word/document.xml":            []byte(`<?xml version="1.0" encoding="UTF-8"?><w:document ` + ns + `><w:body><w:altChunk r:id="c1"/><w:sectPr/></w:body></w:document>`),
+		"word/_rels/document.xml.rels": []byte(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="c1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.html"/></Relationships>`),
+		"word/chunk.html":              []byte(html.String()),
+	}))
+	out := filepath.Join(dir, "退回")
+	code, _, errOut := run(t, "review", "-o", out, in)
+	if code == ExitInput || !strings.Contains(errOut, "条批注") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "系统导出（审查意见）.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = string(b)
+	}
+	if doc := parts["word/document.xml"]; !strings.Contains(doc, "commentRangeStart") || !strings.Contains(doc, "调解成功率9.17%") {
+		t.Errorf("no anchored comment on the text read:\n%.300s", doc)
+	}
+	if !strings.Contains(parts["word/comments.xml"], "prose.rate") {
+		t.Errorf("comments: %.300s", parts["word/comments.xml"])
 	}
 }

@@ -38,6 +38,7 @@ type docxReader struct {
 	data   []byte // the whole file, which entries are inflated from
 	files  map[string]*zip.File
 	budget int64
+	nested bool // the .docx is another's altChunk: its own chunks are not read
 }
 
 func readDocx(name string, data []byte) (*Document, error) {
@@ -91,6 +92,9 @@ func (dr *docxReader) document() (*Document, error) {
 	}
 	paras, err := parseParagraphs(name, raw, notes)
 	if err != nil {
+		return nil, err
+	}
+	if paras, err = dr.expandChunks(paras); err != nil {
 		return nil, err
 	}
 	if dr.files["word/numbering.xml"] != nil {
@@ -367,6 +371,9 @@ type paragraph struct {
 	// in the paragraph, and the ids of comments anchored in it.
 	hidden   []*hiddenRun
 	comments []string
+	// chunk is the relationship id of a w:altChunk standing here, whose
+	// paragraphs replace this one (altchunk.go); "" for a paragraph.
+	chunk string
 }
 
 var (
@@ -435,6 +442,7 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 		taken = map[string]bool{}
 	}
 	var alt altContent
+	var chunks []*paragraph // altChunks met inside the current paragraph
 	// A paragraph inside a text box lies inside the paragraph the box is
 	// anchored in; its text goes on lines of its own (boxBreak: a line
 	// break is due before the next text), and its style is not the outer
@@ -486,6 +494,13 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				if cur != nil {
 					cur.text.WriteByte('\n')
 				}
+			case "altChunk":
+				chunk := &paragraph{outline: -1, chunk: t.AttrValue("id")}
+				if cur != nil { // inside a paragraph: it stands after it
+					chunks = append(chunks, chunk)
+				} else {
+					out = append(out, chunk)
+				}
 			default:
 				if cur == nil || inPPr {
 					break
@@ -502,8 +517,8 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 			switch t.Name.Local {
 			case "p":
 				if cur != nil && depth == pDepth-1 {
-					out = append(out, cur)
-					cur, boxBreak = nil, false
+					out = append(append(out, cur), chunks...)
+					cur, boxBreak, chunks = nil, false, chunks[:0]
 					if len(out) > MaxLines {
 						return tooManyLines(name, len(out))
 					}
@@ -533,7 +548,7 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 		return nil
 	}, func() {
 		out, cur, hs = nil, nil, hiddenState{}
-		pDepth, inText, inPPr, boxBreak = 0, false, false, false
+		pDepth, inText, inPPr, boxBreak, chunks = 0, false, false, false, nil
 		clear(taken)
 		alt.reset()
 	})

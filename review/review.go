@@ -9,6 +9,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -41,6 +42,11 @@ type Annotated struct {
 	Docx     []byte
 	Anchored int // comments whose anchor was found
 }
+
+// ErrNoParagraphs: the .docx has no paragraph of its own to anchor a
+// comment on (an empty file, or one whose text is all in altChunks, which
+// Word imports when it opens the file).
+var ErrNoParagraphs = errors.New("文档中没有段落（Word 文件是空的）")
 
 // Annotate adds comments and a summary page to a .docx.
 func Annotate(docx []byte, comments []Comment, summary []string, now time.Time) (*Annotated, error) {
@@ -234,7 +240,7 @@ func paragraphs(doc []byte) ([]para, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("文档中没有段落（Word 文件是空的）")
+		return nil, ErrNoParagraphs
 	}
 	return out, nil
 }
