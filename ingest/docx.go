@@ -531,6 +531,9 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				inText = false
 			}
 		case xmlscan.Text:
+			if inText && cur != nil && hs.movedAway(cur, t.Text) {
+				break
+			}
 			if inText && cur != nil {
 				if cur.text.Len()+len(t.Text) > maxParagraphRunes*4 {
 					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}

@@ -44,7 +44,8 @@ type hiddenRun struct {
 // hidden: w:ins and w:del around runs, w:vanish in a run's properties,
 // w:delText, and comment anchors.
 type hiddenState struct {
-	ins, del  int  // depth of w:ins / w:del elements
+	ins, del  int  // depth of w:ins / w:del elements (and of w:moveTo / w:moveFrom)
+	moveFrom  int  // depth of w:moveFrom: moved-away text, in w:t, that is no longer there
 	inRun     bool // inside w:r
 	inRunPr   bool // inside the w:rPr of a run
 	vanish    bool // the current run is hidden
@@ -60,6 +61,11 @@ func (h *hiddenState) start(e *xmlscan.Token, cur *paragraph, inPPr bool) {
 		h.ins++
 	case "del":
 		h.del++
+	case "moveTo": // a tracked move's new place: an insertion
+		h.ins++
+	case "moveFrom": // its old place: a deletion whose text Word keeps in w:t
+		h.del++
+		h.moveFrom++
 	case "r":
 		h.inRun, h.vanish = true, false
 	case "rPr":
@@ -86,6 +92,11 @@ func (h *hiddenState) end(e *xmlscan.Token) {
 		h.ins = max(0, h.ins-1)
 	case "del":
 		h.del = max(0, h.del-1)
+	case "moveTo":
+		h.ins = max(0, h.ins-1)
+	case "moveFrom":
+		h.del = max(0, h.del-1)
+		h.moveFrom = max(0, h.moveFrom-1)
 	case "r":
 		h.inRun, h.vanish, h.inRunPr = false, false, false
 	case "rPr":
@@ -111,6 +122,17 @@ func (h *hiddenState) deleted(cur *paragraph, s []byte) {
 	if h.inDelText {
 		cur.addHidden(HiddenDelete, s)
 	}
+}
+
+// movedAway tells whether w:t text is the old place of a tracked move,
+// which import drops as it drops a deletion (the text stands at its new
+// place, w:moveTo); it is noted as deleted text.
+func (h *hiddenState) movedAway(cur *paragraph, s []byte) bool {
+	if h.moveFrom == 0 {
+		return false
+	}
+	cur.addHidden(HiddenDelete, s)
+	return true
 }
 
 func (p *paragraph) addHidden(kind string, s []byte) {

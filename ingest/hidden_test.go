@@ -100,3 +100,32 @@ func TestPageNumberOnly(t *testing.T) {
 		}
 	}
 }
+
+// A tracked move leaves its text at both places, in w:t: the old place
+// (w:moveFrom) is read as a deletion and the new one (w:moveTo) as an
+// insertion, so the text is imported once, where it now stands.
+func TestDocxTrackedMoveReadOnce(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
+		`<w:p><w:r><w:t>某县2024年度法治政府建设情况报告</w:t></w:r></w:p>` +
+		`<w:p><w:moveFromRangeStart w:id="1" w:name="move1"/><w:moveFrom w:id="2" w:author="x"><w:r><w:t>全年办理行政复议案件32件。</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="1"/><w:r><w:t>其他工作。</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>复议工作：</w:t></w:r><w:moveToRangeStart w:id="3" w:name="move1"/><w:moveTo w:id="4" w:author="x"><w:r><w:t>全年办理行政复议案件32件。</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="3"/></w:p>` +
+		`</w:body></w:document>`
+	d, err := Read("移动.docx", buildDocx(t, docxParts(doc, "")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range d.Lines {
+		lines = append(lines, l.Text)
+	}
+	if got := strings.Join(lines, "|"); got != "某县2024年度法治政府建设情况报告|其他工作。|复议工作：全年办理行政复议案件32件。" {
+		t.Errorf("lines %s", got)
+	}
+	kinds := map[string]string{}
+	for _, h := range d.Hidden {
+		kinds[h.Kind] += h.Text
+	}
+	if kinds[HiddenDelete] != "全年办理行政复议案件32件。" || kinds[HiddenInsert] != "全年办理行政复议案件32件。" {
+		t.Errorf("hidden %v", kinds)
+	}
+}
