@@ -174,17 +174,7 @@ func TestReviewOfAltChunkDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string]string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		parts[f.Name] = string(b)
-	}
+	parts := officetest.Unzip(t, data)
 	if doc := parts["word/document.xml"]; !strings.Contains(doc, "commentRangeStart") || !strings.Contains(doc, "调解成功率9.17%") {
 		t.Errorf("no anchored comment on the text read:\n%.300s", doc)
 	}

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"testing"
+)
 
 // Text is the whole document as plain text, one paragraph a line: what the
 // tests compare a reader's output with.
@@ -11,4 +14,12 @@ func (d *Document) Text() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// wantLines fails t unless d's lines are want.
+func wantLines(t *testing.T, d *Document, want ...string) {
+	t.Helper()
+	if got := d.Text(); got != strings.Join(want, "\n")+"\n" {
+		t.Errorf("lines:\n%swant:\n%s", got, strings.Join(want, "\n"))
+	}
 }

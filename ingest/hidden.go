@@ -255,37 +255,55 @@ func parseComments(name string, data []byte) ([]comment, error) {
 // partText reads the text of a header or footer part, one paragraph a line.
 func partText(name, part string, data []byte) (string, error) {
 	var lines []string
-	var b strings.Builder
-	inText := false
+	var pc paraCollector
 	var alt altContent // a header's text box, written twice
 	err := xmlTokens(name, part, data, func(t *xmlscan.Token, depth int) error {
-		if alt.skip(t, depth) {
-			return nil
-		}
-		switch t.Kind {
-		case xmlscan.Start:
-			if t.Name.Local == "t" {
-				inText = true
-			}
-		case xmlscan.End:
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "p":
-				if s := strings.TrimSpace(b.String()); s != "" {
-					lines = append(lines, s)
-				}
-				b.Reset()
-			}
-		case xmlscan.Text:
-			if inText {
-				b.Write(t.Text)
+		if !alt.skip(t, depth) {
+			if s := pc.token(t); s != "" {
+				lines = append(lines, s)
 			}
 		}
 		return nil
-	}, func() { lines, inText = nil, false; b.Reset(); alt.reset() })
+	}, func() { lines = nil; pc.reset(); alt.reset() })
 	return strings.Join(lines, "\n"), err
 }
+
+// paraCollector gathers the w:t text of a part's paragraphs (a header, a
+// footnote), one trimmed string per paragraph; a tab reads as a space.
+type paraCollector struct {
+	b      strings.Builder
+	inText bool
+}
+
+// token takes the next token of the part and gives the text of the
+// paragraph it ends, "" when it ends none or the paragraph has no text.
+func (c *paraCollector) token(t *xmlscan.Token) string {
+	switch t.Kind {
+	case xmlscan.Start:
+		switch t.Name.Local {
+		case "t":
+			c.inText = true
+		case "tab":
+			c.b.WriteByte(' ')
+		}
+	case xmlscan.End:
+		switch t.Name.Local {
+		case "t":
+			c.inText = false
+		case "p":
+			s := strings.TrimSpace(c.b.String())
+			c.b.Reset()
+			return s
+		}
+	case xmlscan.Text:
+		if c.inText {
+			c.b.Write(t.Text)
+		}
+	}
+	return ""
+}
+
+func (c *paraCollector) reset() { c.b.Reset(); c.inText = false }
 
 // pageNumberOnly tells whether a footer holds nothing but a page number
 // (“— 1 —”, “第 1 页 共 9 页”, “1/9”).

@@ -114,11 +114,7 @@ func TestDocxTrackedMoveReadOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lines []string
-	for _, l := range d.Lines {
-		lines = append(lines, l.Text)
-	}
-	if got := strings.Join(lines, "|"); got != "某县2024年度法治政府建设情况报告|其他工作。|复议工作：全年办理行政复议案件32件。" {
+	if got := d.Text(); got != "某县2024年度法治政府建设情况报告\n其他工作。\n复议工作：全年办理行政复议案件32件。\n" {
 		t.Errorf("lines %s", got)
 	}
 	kinds := map[string]string{}

@@ -55,53 +55,34 @@ func noteKey(element, id string) string { return element + ":" + id }
 func parseNotes(name, part, element string, data []byte) (map[string]string, error) {
 	out := map[string]string{}
 	var paras []string
-	var b strings.Builder
-	id, inNote, inText := "", false, false
+	var pc paraCollector
+	id, inNote := "", false
 	var alt altContent
 	err := xmlTokens(name, part, data, func(t *xmlscan.Token, depth int) error {
-		if alt.skip(t, depth) {
+		if alt.skip(t, depth) || t.Name.Local != element && !inNote {
 			return nil
 		}
-		switch t.Kind {
-		case xmlscan.Start:
-			switch t.Name.Local {
-			case element:
-				typ := t.AttrValue("type")
-				inNote = typ == "" || typ == "normal"
-				id, paras = t.AttrValue("id"), paras[:0]
-				b.Reset()
-			case "t":
-				inText = inNote
-			case "tab":
-				if inNote {
-					b.WriteByte(' ')
-				}
+		switch {
+		case t.Kind == xmlscan.Start && t.Name.Local == element:
+			typ := t.AttrValue("type")
+			inNote = typ == "" || typ == "normal"
+			id, paras = t.AttrValue("id"), paras[:0]
+			pc.reset()
+		case t.Kind == xmlscan.End && t.Name.Local == element:
+			if inNote && len(paras) > 0 {
+				out[noteKey(element, id)] = strings.Join(paras, " ")
 			}
-		case xmlscan.End:
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "p":
-				if s := strings.TrimSpace(b.String()); s != "" {
-					paras = append(paras, s)
-				}
-				b.Reset()
-			case element:
-				if inNote && len(paras) > 0 {
-					out[noteKey(element, id)] = strings.Join(paras, " ")
-				}
-				inNote = false
-			}
-		case xmlscan.Text:
-			if inText {
-				b.Write(t.Text)
+			inNote = false
+		default:
+			if s := pc.token(t); s != "" {
+				paras = append(paras, s)
 			}
 		}
 		return nil
 	}, func() {
 		clear(out)
-		paras, id, inNote, inText = nil, "", false, false
-		b.Reset()
+		paras, id, inNote = nil, "", false
+		pc.reset()
 		alt.reset()
 	})
 	return out, err

@@ -1,9 +1,6 @@
 package ingest
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // notesDocx has a footnote and an endnote referenced from the body, a
 // footnote referenced twice, and the separators Word writes.
@@ -37,17 +34,10 @@ func TestDocxNotesReadAtTheirMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lines []string
-	for _, l := range doc.Lines {
-		lines = append(lines, l.Text)
-	}
-	want := []string{
+	wantLines(t, doc,
 		"某县2024年度法治政府建设情况报告",
 		"全年受理行政复议申请52件（注：含上年结转3件； 申请人张三的联系电话13912345678），审结48件。",
 		"调解成功率97.9%。（注：数据来源：县司法局统计）",
 		"没有脚注的段落。",
-	}
-	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
-		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }

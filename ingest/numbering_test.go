@@ -64,11 +64,7 @@ func TestDocxListNumbering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lines []string
-	for _, l := range d.Lines {
-		lines = append(lines, l.Text)
-	}
-	want := []string{
+	wantLines(t, d,
 		"某县2024年度法治政府建设情况报告",
 		"一、主要举措和成效",
 		"（一）依法全面履行政府职能",
@@ -82,10 +78,7 @@ func TestDocxListNumbering(t *testing.T) {
 		"要点一",
 		"一、另一份清单重新编号",
 		"未定义的清单",
-	}
-	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
-		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }
 
 func TestFormatListNumber(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/internal/officetest"
 	"nianbao/model"
 )
 
@@ -25,22 +26,9 @@ func renderDOCX(t testing.TB, tpl *model.Template, r *model.Report, opts Options
 
 func unzip(t testing.TB, data []byte) map[string][]byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("not a zip: %v", err)
-	}
 	out := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = b
+	for name, text := range officetest.Unzip(t, data) {
+		out[name] = []byte(text)
 	}
 	return out
 }

@@ -8,23 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-func unzip(t *testing.T, data []byte) map[string]string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		out[f.Name] = string(b)
-	}
-	return out
-}
+	"nianbao/internal/officetest"
+)
 
 // rangesOf maps each comment id to the text between its range start and
 // end in document.xml.
@@ -90,7 +76,7 @@ func TestAnnotateAnchorsComments(t *testing.T) {
 	if ann.Anchored != 2 {
 		t.Errorf("anchored %d, want 2", ann.Anchored)
 	}
-	parts := unzip(t, ann.Docx)
+	parts := officetest.Unzip(t, ann.Docx)
 	ranges := rangesOf(t, parts["word/document.xml"])
 	want := map[string]string{"0": lines[2], "1": lines[3], "2": lines[0]}
 	for id, text := range want {
@@ -124,7 +110,7 @@ func TestAnnotateAnchorsComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2 := unzip(t, again.Docx)
+	p2 := officetest.Unzip(t, again.Docx)
 	if !strings.Contains(p2["word/comments.xml"], `w:id="3"`) || strings.Count(p2["word/comments.xml"], "<w:comment ") != 4 {
 		t.Errorf("existing comments not kept:\n%s", p2["word/comments.xml"])
 	}
@@ -139,7 +125,7 @@ func TestAnnotateRefusesNonDocx(t *testing.T) {
 // docxOf wraps body XML in a minimal .docx.
 func docxOf(t *testing.T, body string) []byte {
 	t.Helper()
-	plain := unzip(t, Plain([]string{"占位"}))
+	plain := officetest.Unzip(t, Plain([]string{"占位"}))
 	doc := plain["word/document.xml"]
 	i, j := strings.Index(doc, "<w:body>")+len("<w:body>"), strings.Index(doc, "<w:sectPr>")
 	plain["word/document.xml"] = doc[:i] + body + doc[j:]
@@ -168,7 +154,7 @@ func TestCommentOnQuotedWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := unzip(t, ann.Docx)
+	parts := officetest.Unzip(t, ann.Docx)
 	ranges := rangesOf(t, parts["word/document.xml"])
 	want := map[string]string{"0": "调解成功率98%", "1": "120件，调解成功", "2": "R&D", "3": "第二段没有引文。"}
 	for id, text := range want {

@@ -5,6 +5,9 @@
 package officetest
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,4 +63,28 @@ func ConvertText(t testing.TB, text, ext string) []byte {
 		t.Fatal(err)
 	}
 	return Convert(t, src, ext)
+}
+
+// Unzip reads every entry of a .docx (any zip) as text, by name: what the
+// tests of an annotated or exported file look into.
+func Unzip(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	return out
 }
