@@ -33,14 +33,15 @@ const rollupLong = `汇总收到的报告（草稿和各种格式的文档，与
   .csv   汇总表（UTF-8 BOM，Excel 直接打开）；省略 -o 时写到标准输出
   .html  离线可用的统计页：完整度和数字合计图表、可排序的表格
 
---roster 单位名单.csv：第一列单位，第二列（可选）截止日期；列出未报送和逾期的单位
-（收到时间按文件的修改时间计）。同一单位有多份报告时会提示（合计中会重复计算）。
---previous 去年的汇总.xlsx：数字与去年相差 3 倍以上时提示可能录入错误。`
+--roster 单位名单：第一列单位，第二列（可选）截止日期；列出未报送和逾期的单位
+（收到时间按文件的修改时间计）。名单可以是 .xlsx（第一个工作表）或 CSV（UTF-8 或
+GBK，逗号、制表符或全角逗号分隔）。同一单位有多份报告时会提示（合计中会重复计算）。
+--previous 去年的汇总（.xlsx 或另存的 CSV）：数字与去年相差 3 倍以上时提示可能录入错误。`
 
 func newRollupCmd(s *Streams) *cobra.Command {
 	opts := &rollupOptions{streams: s}
 	cmd := &cobra.Command{
-		Use:   "rollup [-o 汇总.xlsx|.csv|.html] [--roster 名单.csv] [--previous 去年.xlsx] 路径...",
+		Use:   "rollup [-o 汇总.xlsx|.csv|.html] [--roster 名单.xlsx|.csv] [--previous 去年.xlsx] 路径...",
 		Short: "汇总各单位报告：每单位一行、合计、排名、退回原因、未报送名单",
 		Long:  rollupLong,
 		Example: `  nianbao rollup -o 2024汇总.xlsx 收到的报告/
@@ -54,7 +55,7 @@ func newRollupCmd(s *Streams) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", "输出文件（.xlsx、.csv 或 .html）；省略时把 CSV 写到标准输出")
-	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（CSV：单位[,截止日期]）")
+	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（.xlsx 或 CSV：单位[,截止日期]）")
 	f.StringVar(&opts.previous, "previous", "", "去年的汇总表（rollup 生成的 .xlsx 或 .csv）")
 	f.StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（默认用各报告记录的模板）")
 	f.BoolVar(&opts.strict, "strict", false, "有警告也算未通过")

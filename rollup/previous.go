@@ -1,14 +1,10 @@
 package rollup
 
 import (
-	"bytes"
-	"encoding/csv"
 	"math"
 	"os"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"nianbao/model"
 )
@@ -33,26 +29,13 @@ type Change struct {
 // ReadPrevious reads last year's roll-up as nianbao wrote it, .xlsx or .csv:
 // the sheet 汇总, a header row with 单位 and one column per figure.
 func ReadPrevious(path string) (*Previous, error) {
-	var rows [][]string
-	if strings.HasSuffix(strings.ToLower(path), ".csv") {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, &model.Error{File: path, Msg: "无法读取去年的汇总表：" + model.OSReason(err)}
-		}
-		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})))
-		cr.FieldsPerRecord = -1
-		if rows, err = cr.ReadAll(); err != nil {
-			return nil, &model.Error{File: path, Msg: "去年的汇总表不是有效的 CSV：" + err.Error()}
-		}
-	} else {
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			return nil, &model.Error{File: path, Msg: "去年的汇总表无法打开（需要 nianbao rollup 生成的 .xlsx 或 .csv）：" + err.Error()}
-		}
-		defer f.Close()
-		if rows, err = f.GetRows(sheetUnits); err != nil {
-			return nil, &model.Error{File: path, Msg: "去年的汇总表中没有“" + sheetUnits + "”工作表"}
-		}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &model.Error{File: path, Msg: "无法读取去年的汇总表：" + model.OSReason(err)}
+	}
+	rows, err := readTable(path, data, sheetUnits, "去年的汇总表")
+	if err != nil {
+		return nil, err
 	}
 	if len(rows) < 2 {
 		return nil, &model.Error{File: path, Msg: "去年的汇总表没有数据"}

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"nianbao/check"
 	"nianbao/model"
 	"nianbao/templates"
@@ -169,6 +172,84 @@ func TestRoster(t *testing.T) {
 	var me *model.Error
 	if _, err := ReadRoster(bad); !errors.As(err, &me) || me.Line != 1 || me.Col != 2 {
 		t.Errorf("bad date: %v", err)
+	}
+}
+
+// TestRosterAsSaved: the roster as an office's spreadsheet saves it reads
+// the same: an .xlsx, a GBK CSV from Excel on Chinese Windows, split by
+// tabs or by a full-width comma typed by hand.
+func TestRosterAsSaved(t *testing.T) {
+	dir := t.TempDir()
+	want := "青山县司法局 2025-03-01|县财政局 2025-03-01|县教育局 -"
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	x := excelize.NewFile()
+	for i, row := range [][]any{{"单位名称", "截止日期"}, {"青山县司法局", "2025-03-01"},
+		{"县财政局", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)}, {"县教育局", ""}} {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			x.SetCellValue("Sheet1", cell, v)
+		}
+	}
+	var xlsx bytes.Buffer
+	if err := x.Write(&xlsx); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"名单.xlsx":    xlsx.Bytes(),
+		"名单GBK.csv":  gbk("单位,截止日期\r\n青山县司法局,2025-03-01\r\n县财政局,2025年3月1日\r\n县教育局\r\n"),
+		"名单制表符.txt":  gbk("单位\t截止日期\n青山县司法局\t2025-03-01\n县财政局\t2025-3-1\n县教育局\t\n"),
+		"名单全角逗号.csv": []byte("单位，截止日期\n青山县司法局，2025-03-01\n县财政局，2025.3.1\n县教育局\n"),
+	} {
+		roster, err := ReadRoster(write(name, data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		var got []string
+		for _, e := range roster {
+			due := "-"
+			if !e.Due.IsZero() {
+				due = e.Due.Format("2006-01-02")
+			}
+			got = append(got, e.Unit+" "+due)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
+}
+
+// TestPreviousYearResaved: last year's roll-up opened in Excel and saved
+// as CSV (GBK, on Chinese Windows) is still read.
+func TestPreviousYearResaved(t *testing.T) {
+	csvText := "名次,单位,年度,行政处罚案件数（件）\r\n1,甲县,2023,120\r\n,合计,,120\r\n"
+	data, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(csvText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "去年.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := ReadPrevious(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := prev.Values[normalizeUnit("甲县")]["行政处罚案件数"]; v != 120 || len(prev.Values) != 1 {
+		t.Errorf("values %v", prev.Values)
 	}
 }
 

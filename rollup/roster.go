@@ -1,16 +1,11 @@
 package rollup
 
 import (
-	"bytes"
-	"encoding/csv"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/model"
 )
@@ -22,34 +17,23 @@ type RosterEntry struct {
 	Line int
 }
 
-// ReadRoster reads a CSV of expected units: the unit in the first column,
-// optionally a due date in the second (2025-03-01, 2025/3/1, 2025年3月1日).
-// A header row is recognised and skipped. Excel on Chinese Windows saves
-// CSV as GBK, so that is accepted too.
+// ReadRoster reads the list of expected units: the unit in the first
+// column, optionally a due date in the second (2025-03-01, 2025/3/1,
+// 2025年3月1日). It is an .xlsx (its first sheet) or a CSV in UTF-8 or
+// GBK (readTable). A header row is recognised and skipped.
 func ReadRoster(path string) ([]RosterEntry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &model.Error{File: path, Msg: "无法读取单位名单：" + model.OSReason(err)}
 	}
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	if !utf8.Valid(data) {
-		if data, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data); err != nil {
-			return nil, &model.Error{File: path, Msg: "单位名单的编码无法识别，请另存为 UTF-8 的 CSV"}
-		}
+	rows, err := readTable(path, data, "", "单位名单")
+	if err != nil {
+		return nil, err
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
 	var out []RosterEntry
 	seen := map[string]int{}
-	for line := 1; ; line++ {
-		rec, err := cr.Read()
-		if err != nil {
-			if err.Error() == "EOF" {
-				break
-			}
-			return nil, &model.Error{File: path, Line: line, Msg: "单位名单不是有效的 CSV：" + err.Error()}
-		}
+	for i, rec := range rows {
+		line := i + 1
 		if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
@@ -82,7 +66,14 @@ var headerWords = map[string]bool{"单位": true, "单位名称": true, "报告�
 var dateRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
 
 func parseDate(s string) (time.Time, bool) {
-	m := dateRe.FindStringSubmatch(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	// A date cell of an .xlsx, read raw: days since 1899-12-30, within
+	// 1955–2119 so that no other number passes for one.
+	if serial, err := strconv.ParseFloat(s, 64); err == nil && serial >= 20000 && serial < 80000 {
+		d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.Local).AddDate(0, 0, int(serial))
+		return d, true
+	}
+	m := dateRe.FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, false
 	}
