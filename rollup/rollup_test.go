@@ -208,10 +208,11 @@ func TestRosterAsSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{
-		"名单.xlsx":    xlsx.Bytes(),
-		"名单GBK.csv":  gbk("单位,截止日期\r\n青山县司法局,2025-03-01\r\n县财政局,2025年3月1日\r\n县教育局\r\n"),
-		"名单制表符.txt":  gbk("单位\t截止日期\n青山县司法局\t2025-03-01\n县财政局\t2025-3-1\n县教育局\t\n"),
-		"名单全角逗号.csv": []byte("单位，截止日期\n青山县司法局，2025-03-01\n县财政局，2025.3.1\n县教育局\n"),
+		"名单.xlsx":     xlsx.Bytes(),
+		"名单GBK.csv":   gbk("单位,截止日期\r\n青山县司法局,2025-03-01\r\n县财政局,2025年3月1日\r\n县教育局\r\n"),
+		"名单制表符.txt":   gbk("单位\t截止日期\n青山县司法局\t2025-03-01\n县财政局\t2025-3-1\n县教育局\t\n"),
+		"名单全角逗号.csv":  []byte("单位，截止日期\n青山县司法局，2025-03-01\n县财政局，2025.3.1\n县教育局\n"),
+		"名单无表头日期.txt": []byte("单位\n青山县司法局\t2025-03-01\n县财政局\t2025-3-1\n县教育局\n"),
 	} {
 		roster, err := ReadRoster(write(name, data))
 		if err != nil {

@@ -85,15 +85,24 @@ func csvText(data []byte) (string, error) {
 	return string(out), err
 }
 
-// separator is the field separator of a CSV's first line: a comma unless
-// the line has none and has a tab, a full-width comma or a semicolon.
+// separator is the field separator of a CSV, told from its first lines
+// (a header may hold one column only): a comma unless they have none and
+// have a tab, a full-width comma or a semicolon.
 func separator(text string) rune {
-	first, _, _ := strings.Cut(text, "\n")
-	if strings.Contains(first, ",") {
+	head := text
+	for i, n := 0, 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			if n++; n == 5 {
+				head = text[:i]
+				break
+			}
+		}
+	}
+	if strings.Contains(head, ",") {
 		return ','
 	}
 	for _, r := range []rune{'\t', '，', ';'} {
-		if strings.ContainsRune(first, r) {
+		if strings.ContainsRune(head, r) {
 			return r
 		}
 	}
