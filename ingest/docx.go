@@ -259,8 +259,9 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 type styleInfo struct {
 	name    string
 	basedOn string
-	outline int    // 0 = none, else 1-based heading level
-	num     numRef // the list the style numbers its paragraphs in
+	outline  int    // 0 = none, else 1-based heading level
+	num      numRef // the list the style numbers its paragraphs in
+	contents bool   // a table-of-contents style (contentsNameRe)
 }
 
 var (
@@ -292,6 +293,7 @@ func parseStyles(name string, data []byte) (map[string]styleInfo, error) {
 				switch t.Name.Local {
 				case "name":
 					s.name = v
+					s.contents = contentsNameRe().MatchString(strings.TrimSpace(v))
 				case "basedOn":
 					s.basedOn = v
 				case "outlineLvl":
@@ -376,27 +378,43 @@ type paragraph struct {
 	chunk string
 }
 
-var (
-	contentsNameRe = lazyRegexp(`^(?i:toc [1-9]|toc heading|contents [1-9]|contents heading)$|^目录\s*[1-9]$`)
-	contentsIDRe   = lazyRegexp(`^(?i:toc[1-9]?|tocheading|contents[1-9])$`)
-)
+var contentsNameRe = lazyRegexp(`^(?i:toc [1-9]|toc heading|contents [1-9]|contents heading)$|^目录\s*[1-9]$`)
 
 // contents tells whether a paragraph is an entry (or the heading) of a
 // table of contents Word generated: its style, or one it is based on, is
-// one of Word's "toc N" styles (LibreOffice's "Contents N").
+// one of Word's "toc N" styles (LibreOffice's "Contents N"). The names
+// are matched once per style, when styles.xml is parsed.
 func (p *paragraph) contents(styles map[string]styleInfo) bool {
+	if p.style == "" {
+		return false
+	}
 	id := p.style
 	for i := 0; i < 16 && id != ""; i++ {
 		s, ok := styles[id]
 		if !ok {
 			break
 		}
-		if contentsNameRe().MatchString(strings.TrimSpace(s.name)) {
+		if s.contents {
 			return true
 		}
 		id = s.basedOn
 	}
-	return contentsIDRe().MatchString(p.style)
+	return isContentsID(p.style)
+}
+
+// isContentsID recognises Word's ids of its table-of-contents styles, for
+// a file without styles.xml: TOC1 … TOC9, TOCHeading, Contents1 ….
+func isContentsID(id string) bool {
+	l := strings.ToLower(id)
+	digit := func(s string) bool { return len(s) == 1 && s[0] >= '1' && s[0] <= '9' }
+	switch {
+	case strings.HasPrefix(l, "toc"):
+		rest := l[3:]
+		return rest == "" || rest == "heading" || digit(rest)
+	case strings.HasPrefix(l, "contents"):
+		return digit(l[8:])
+	}
+	return false
 }
 
 // level resolves a paragraph's heading level: its own outline level, then
