@@ -257,8 +257,8 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 }
 
 type styleInfo struct {
-	name    string
-	basedOn string
+	name     string
+	basedOn  string
 	outline  int    // 0 = none, else 1-based heading level
 	num      numRef // the list the style numbers its paragraphs in
 	contents bool   // a table-of-contents style (contentsNameRe)
