@@ -282,7 +282,7 @@ func formatListNumber(n int, format string) string {
 			return "0" + strconv.Itoa(n)
 		}
 	case "upperLetter", "lowerLetter":
-		if n >= 1 {
+		if n >= 1 && n <= 26*4 { // AA, BBB… beyond that: a crafted start, not a list
 			s := strings.Repeat(string(rune('A'+(n-1)%26)), (n-1)/26+1)
 			if format == "lowerLetter" {
 				s = strings.ToLower(s)

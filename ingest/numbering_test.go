@@ -90,6 +90,7 @@ func TestFormatListNumber(t *testing.T) {
 		{3, "decimal", "3"}, {12, "chineseCounting", "十二"}, {21, "chineseCountingThousand", "二十一"},
 		{2, "ideographTraditional", "乙"}, {3, "decimalEnclosedCircle", "③"}, {12, "decimalFullWidth", "１２"},
 		{5, "decimalZero", "05"}, {28, "upperLetter", "BB"}, {4, "lowerRoman", "iv"}, {7, "cardinalText", "7"},
+		{1 << 20, "upperLetter", "1048576"}, {5000, "upperRoman", "5000"},
 	} {
 		if got := formatListNumber(c.n, c.format); got != c.want {
 			t.Errorf("%d %s = %q, want %q", c.n, c.format, got, c.want)
