@@ -46,7 +46,10 @@ type numRef struct {
 	set   bool   // w:ilvl was given
 }
 
-const maxListLevel = 8 // w:ilvl runs from 0 to 8
+const (
+	maxListLevel = 8  // w:ilvl runs from 0 to 8
+	maxLevelText = 64 // bytes of a w:lvlText that is read (listLabel)
+)
 
 // parseNumbering reads the list definitions.
 func parseNumbering(name string, data []byte) (*numbering, error) {
@@ -234,7 +237,10 @@ func numberLists(ps []*paragraph, styles map[string]styleInfo, n *numbering) {
 // its start). Bullets and unnumbered levels give no label: a bullet is a
 // symbol-font character, not text.
 func listLabel(def numLevel, levels map[int]numLevel, value [maxListLevel + 1]int, used [maxListLevel + 1]bool, level int) string {
-	if def.format == "bullet" || def.format == "none" || def.text == "" {
+	// Word's level texts are a few characters ("%1、", "第%1章",
+	// "%1.%2.%3."); a long one is a crafted file's, and would be copied
+	// into every paragraph of the list.
+	if def.format == "bullet" || def.format == "none" || def.text == "" || len(def.text) > maxLevelText {
 		return ""
 	}
 	var b strings.Builder

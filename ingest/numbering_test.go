@@ -141,3 +141,18 @@ func TestDocxTableOfContentsDropped(t *testing.T) {
 		t.Errorf("text:\n%s", res.Text)
 	}
 }
+
+// A level text longer than any Word writes gives no number: it would be
+// copied into every paragraph of the list.
+func TestListLabelBounded(t *testing.T) {
+	levels := map[int]numLevel{0: {start: 1, format: "decimal", text: "%1" + strings.Repeat("、", 40)}}
+	var value [maxListLevel + 1]int
+	var used [maxListLevel + 1]bool
+	if got := listLabel(levels[0], levels, value, used, 0); got != "" {
+		t.Errorf("label of %d bytes", len(got))
+	}
+	levels[0] = numLevel{start: 1, format: "decimal", text: "第%1章"}
+	if got := listLabel(levels[0], levels, value, used, 0); got != "第1章" {
+		t.Errorf("label %q", got)
+	}
+}
