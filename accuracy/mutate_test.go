@@ -231,6 +231,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	runInCases(b)
 	leftoverCases(b)
 	notReportCases(b)
+	wordPromptCases(b)
 	defectCases(b)
 	for _, e := range b.errs {
 		t.Error("bad case ", e)

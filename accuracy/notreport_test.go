@@ -100,3 +100,26 @@ func dropHeadingLines(s string) (string, error) {
 	}
 	return strings.Join(out, "\n"), nil
 }
+
+// wordPromptCases: the prompt Word shows in a content control nobody
+// filled ("单击或点击此处输入文字。", "[键入文档标题]", English Word's "Click
+// here to enter text.") is a placeholder, also on a line with nothing else
+// a placeholder starts with (d12); prose about clicking and typing is not
+// (fa8).
+func wordPromptCases(b *builder) {
+	d := func(base, name string, m mutation) { b.defect("d12.word-prompt", base, name, m, holdRules...) }
+	d("county", "own-line", appendTo("全年组织普法活动136场", "\n单击或点击此处输入文字。"))
+	d("district", "old-word-own-line", appendTo("全年开展普法活动210场次", "\n单击此处输入文字。"))
+	d("department", "in-paragraph", appendTo("全年组织普法活动94场", "单击或点击此处输入文字。"))
+	d("department", "date-control", appendTo("全年组织普法活动94场", "\n单击或点击以输入日期。"))
+	d("county", "bracket-title-prompt", prependText("［键入文档副标题］"))
+	d("district", "ascii-bracket-prompt", appendTo("全年开展普法活动210场次", "\n[键入文字]"))
+	d("jixi", "english-word", appendTo("^\\(四\\)", "\nClick or tap here to enter text."))
+	d("dongchangfu", "english-choice", appendTo("^\\(六\\)", "\nChoose an item."))
+	q := func(base, name string, m mutation) { b.quiet("fa8.prompt-words", base, name, m) }
+	q("county", "click-in-prose", appendTo("全年组织普法活动136场", "群众在网上单击“在线办理”即可提交。"))
+	q("county", "type-in-prose", appendTo("全年组织普法活动136场", "开通“一键查询”，键入案件编号即可查看办理进度。"))
+	q("district", "click-here-link", appendTo("全年开展普法活动210场次", "单击此处的链接可查看典型案例。"))
+	q("department", "ascii-words", appendTo("全年组织普法活动94场", "推广使用CA数字证书和Click-to-Sign电子签章。"))
+	q("district", "choose-in-prose", appendTo("全年开展普法活动210场次", "群众可在三种调解方式中选择一项。"))
+}

@@ -258,6 +258,13 @@ func placeholderIn(s string) string {
 				if strings.HasPrefix(s[i:], "TODO") {
 					return "TODO"
 				}
+			case 'C':
+				// An empty content control of English Word.
+				for _, p := range wordPromptsEN {
+					if strings.HasPrefix(s[i:], p) {
+						return p
+					}
+				}
 			}
 			i++
 			continue
@@ -294,11 +301,28 @@ func placeholderIn(s string) string {
 			if strings.HasPrefix(rest, "填写内容") {
 				return "填写内容"
 			}
+		case '单':
+			// An empty content control as Word shows it: the office's
+			// template had a field there that the unit never filled.
+			for _, p := range []string{"单击或点击此处输入", "单击此处输入", "单击或点击以输入"} {
+				if strings.HasPrefix(rest, p) {
+					return p
+				}
+			}
+		case '键':
+			// Word's bracketed prompts: [键入文档标题], ［键入文字］.
+			if strings.HasPrefix(rest, "键入") && (strings.HasSuffix(s[:i], "[") || strings.HasSuffix(s[:i], "［")) {
+				return "键入"
+			}
 		}
 		i += w
 	}
 	return ""
 }
+
+// wordPromptsEN are the prompts English Word shows in an empty content
+// control.
+var wordPromptsEN = []string{"Click or tap here to enter", "Click here to enter", "Click or tap to enter", "Choose an item"}
 
 func byteAt(s string, i int) byte {
 	if i < 0 || i >= len(s) {

@@ -219,7 +219,7 @@ func scannedRune(r rune) bool {
 }
 
 // scannedExplicit are the characters scanRunes's switches name one by one.
-const scannedExplicit = "率年%％Xx_T×Ｘ○＿□待此请填其,;:?!()"
+const scannedExplicit = "率年%％Xx_TC×Ｘ○＿□待此请填单键其,;:?!()"
 
 func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 	rs := c.runes
@@ -238,7 +238,7 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			seen |= seenYear
 		case '%', '％':
 			seen |= seenPercent
-		case 'X', 'x', '_', 'T', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填':
+		case 'X', 'x', '_', 'T', 'C', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填', '单', '键':
 			seen |= seenPlaceholderStart
 			if r == 'X' || r == 'x' || r == '×' || r == 'Ｘ' {
 				c.placeholderMark(i, at)
