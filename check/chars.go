@@ -131,7 +131,7 @@ func labelLike(label string, level, n int) string {
 	case isNumeral(r):
 		num = numeral(n)
 	case r >= '０' && r <= '９':
-		num = strings.Map(func(d rune) rune { return d - '0' + '０' }, strconv.Itoa(n))
+		num = zhtext.FullWidthNumber(n)
 	default:
 		num = strconv.Itoa(n)
 	}

@@ -137,12 +137,8 @@ func runRollup(opts *rollupOptions) error {
 // rowsSaid counts the roll-up's rows as the office reads them: a report
 // per row, from fewer units when some sent more than one file.
 func rowsSaid(t *rollup.Table) string {
-	units := map[string]bool{}
-	for _, r := range t.Rows {
-		units[r.Unit] = true
+	if units := t.Units(); units != len(t.Rows) {
+		return fmt.Sprintf("%d 份报告，来自 %d 个单位", len(t.Rows), units)
 	}
-	if len(units) == len(t.Rows) {
-		return fmt.Sprintf("%d 个单位", len(t.Rows))
-	}
-	return fmt.Sprintf("%d 份报告，来自 %d 个单位", len(t.Rows), len(units))
+	return fmt.Sprintf("%d 个单位", len(t.Rows))
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/internal/xmlscan"
+	"nianbao/internal/zhtext"
 	"nianbao/model"
 )
 
@@ -282,7 +283,7 @@ func formatListNumber(n int, format string) string {
 			return string(rune('①' + n - 1))
 		}
 	case "decimalFullWidth", "decimalFullWidth2":
-		return strings.Map(func(d rune) rune { return d - '0' + '０' }, strconv.Itoa(n))
+		return zhtext.FullWidthNumber(n)
 	case "decimalZero":
 		if n < 10 {
 			return "0" + strconv.Itoa(n)

@@ -136,6 +136,16 @@ func (t *Table) Returns() []Row {
 	return out
 }
 
+// Units counts the units the rows come from, names compared as the
+// duplicates and the roster compare them (normalizeUnit).
+func (t *Table) Units() int {
+	units := map[string]bool{}
+	for _, r := range t.Rows {
+		units[normalizeUnit(r.Unit)] = true
+	}
+	return len(units)
+}
+
 // LateRows lists the rows received after their due date.
 func (t *Table) LateRows() []Row {
 	var out []Row

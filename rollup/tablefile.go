@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,10 +35,8 @@ func readTable(path string, data []byte, sheet, what string) ([][]string, error)
 			return nil, &model.Error{File: path, Msg: what + "中没有工作表"}
 		}
 		name := names[0]
-		if sheet != "" {
-			if _, err := f.GetSheetIndex(sheet); err == nil && contains(names, sheet) {
-				name = sheet
-			}
+		if sheet != "" && slices.Contains(names, sheet) {
+			name = sheet
 		}
 		// Raw values: a date typed into Excel is a serial number shown
 		// through the cell's format, which excelize renders as 03-01-25;
@@ -107,13 +106,4 @@ func separator(text string) rune {
 		}
 	}
 	return ','
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

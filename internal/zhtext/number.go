@@ -345,3 +345,14 @@ func numeralValue(r rune) int {
 	}
 	return 0
 }
+
+// FullWidthNumber writes n in full-width digits (１２), as a report that
+// numbers its items １．２． is answered in its own digits.
+func FullWidthNumber(n int) string {
+	return strings.Map(func(d rune) rune {
+		if d >= '0' && d <= '9' {
+			return d - '0' + '０'
+		}
+		return d
+	}, strconv.Itoa(n))
+}
