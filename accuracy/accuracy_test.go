@@ -99,8 +99,11 @@ func runCheck(t *testing.T, dir string, bases map[string]string, cases []acase) 
 	t.Helper()
 	byPath := map[string]string{}
 	var paths []string
-	write := func(key, text string) {
-		p := filepath.Join(dir, strconv.Itoa(len(paths))+".txt")
+	write := func(key, text, ext string) {
+		if ext == "" {
+			ext = ".txt"
+		}
+		p := filepath.Join(dir, strconv.Itoa(len(paths))+ext)
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -113,10 +116,10 @@ func runCheck(t *testing.T, dir string, bases map[string]string, cases []acase) 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		write("base:"+name, bases[name])
+		write("base:"+name, bases[name], "")
 	}
 	for _, c := range cases {
-		write(c.id, c.text)
+		write(c.id, c.text, c.ext)
 	}
 	var out, errOut bytes.Buffer
 	code := cli.Run(append([]string{"check", "--format", "json"}, paths...), &cli.Streams{Out: &out, Err: &errOut})

@@ -17,6 +17,7 @@ type acase struct {
 	class string // d… = defect to find, fa… = correct text to leave alone
 	base  string
 	text  string
+	ext   string // the document's file extension; "" is .txt
 	// rules: for a defect, the rule ids that count as finding it (a
 	// trailing * matches a prefix, for rules whose final id the check side
 	// chooses); for silence, unused.
@@ -207,6 +208,12 @@ func (b *builder) add(class, base, name string, m mutation, c acase) {
 	b.cases = append(b.cases, c)
 }
 
+// addAs adds a case whose document is written with extension ext.
+func (b *builder) addAs(ext, class, base, name string, m mutation, c acase) {
+	c.ext = ext
+	b.add(class, base, name, m, c)
+}
+
 func (b *builder) defect(class, base, name string, m mutation, rules ...string) {
 	b.add(class, base, name, m, acase{rules: rules})
 }
@@ -227,6 +234,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	figurePhrasingCases(b)
 	sectionCases(b)
 	rateCases(b)
+	tableCases(b)
 	enumCases(b)
 	runInCases(b)
 	leftoverCases(b)

@@ -23,7 +23,14 @@ var figureIDs = map[string]string{
 // template, or the department template when ingest says so.
 func importAsCheckDoes(t *testing.T, text string) *model.Report {
 	t.Helper()
-	doc, err := ingest.Read("r.txt", []byte(text))
+	return importFileAsCheckDoes(t, "r.txt", text)
+}
+
+// importFileAsCheckDoes is importAsCheckDoes for a document of any format,
+// told by name.
+func importFileAsCheckDoes(t *testing.T, name, text string) *model.Report {
+	t.Helper()
+	doc, err := ingest.Read(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +67,30 @@ func TestFigurePhrasingValues(t *testing.T) {
 				want, _ := strconv.ParseFloat(a.n, 64)
 				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
 					t.Errorf("%s/%s-%d %q: %s = %v (set %v), want %v", base, fig, i+1, p, figureIDs[fig], got.Value, ok, want)
+				}
+			}
+		}
+	}
+}
+
+// TestFigureTableValues: a figure in a table is read with the report
+// year's number, whatever the layout (tableLayouts), and not another
+// year's beside it.
+func TestFigureTableValues(t *testing.T) {
+	bases := sampleBases(t)
+	for fig, byBase := range figureAnchors {
+		for base, a := range byBase {
+			year := baseYear(bases[base])
+			for i, l := range tableLayouts {
+				table := tableFor(l.rows, tableLabels[fig][i%2], a, year)
+				page, err := withTable(a.text, table)(bases[base])
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := importFileAsCheckDoes(t, "r.html", page)
+				want, _ := strconv.ParseFloat(a.n, 64)
+				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
+					t.Errorf("%s/%s-%s: %s = %v (set %v), want %v; table %q", base, fig, l.name, figureIDs[fig], got.Value, ok, want, table)
 				}
 			}
 		}

@@ -108,7 +108,7 @@ func (dr *docxReader) document() (*Document, error) {
 		}
 		numberLists(paras, styles, lists)
 	}
-	paras = splitBreaks(paras, styles)
+	paras = splitBreaks(joinTableRows(paras), styles)
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
 	}
@@ -376,6 +376,8 @@ type paragraph struct {
 	// chunk is the relationship id of a w:altChunk standing here, whose
 	// paragraphs replace this one (altchunk.go); "" for a paragraph.
 	chunk string
+	// cell places a paragraph in a table's cell; nil outside tables.
+	cell *cellPos
 }
 
 var contentsNameRe = lazyRegexp(`^(?i:toc [1-9]|toc heading|contents [1-9]|contents heading)$|^目录\s*[1-9]$`)
@@ -466,6 +468,7 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 	// break is due before the next text), and its style is not the outer
 	// paragraph's.
 	boxBreak := false
+	var tables tablePlace
 	err := xmlTokens(name, "word/document.xml", data, func(t *xmlscan.Token, depth int) error {
 		if alt.skip(t, depth) {
 			return nil
@@ -477,9 +480,13 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 			}
 			hs.start(t, cur, inPPr)
 			switch t.Name.Local {
+			case "tbl", "tr", "tc":
+				if cur == nil {
+					tables.start(t.Name.Local)
+				}
 			case "p":
 				if cur == nil {
-					cur = &paragraph{outline: -1}
+					cur = &paragraph{outline: -1, cell: tables.here()}
 					pDepth = depth
 				} else {
 					boxBreak = cur.text.Len() > 0
@@ -533,6 +540,10 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 		case xmlscan.End:
 			hs.end(t)
 			switch t.Name.Local {
+			case "tbl":
+				if cur == nil {
+					tables.end()
+				}
 			case "p":
 				if cur != nil && depth == pDepth-1 {
 					out = append(append(out, cur), chunks...)
@@ -570,6 +581,7 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 	}, func() {
 		out, cur, hs = nil, nil, hiddenState{}
 		pDepth, inText, inPPr, boxBreak, chunks = 0, false, false, false, nil
+		tables = tablePlace{}
 		clear(taken)
 		alt.reset()
 	})

@@ -270,6 +270,7 @@ func ReadFigureReading(t *model.Template, r *model.Report) *FigureReading {
 func readFigures(t *model.Template, r *model.Report, flat []*model.Section, texts []string) map[string]ProseFigure {
 	sc := scratchPool.Get().(*figureScratch)
 	defer sc.release()
+	sc.year = r.Year
 	for i, s := range flat {
 		if isPlans(s) {
 			continue
@@ -653,6 +654,9 @@ type figureScratch struct {
 	matches [][12]int
 	spans   [][2]int
 	infos   []paragraphInfo // a block the hits' paragraphs are taken from
+	// year is the report's: a number stated as another year's is not one
+	// of its figures (ofAnotherYear).
+	year int
 }
 
 // newInfo is a paragraphInfo for para, taken from a block of them: a
@@ -785,7 +789,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 				continue // never a count in these reports
 			}
 			n, err := model.ParseNumber(digits)
-			if err != nil {
+			if err != nil || ofAnotherYear(sent[:m[0]], sc.year) {
 				continue
 			}
 			if mult == "万" {
@@ -811,6 +815,41 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			}
 		}
 	}
+}
+
+// previousYearWords name the year before the report's.
+var previousYearWords = []string{"上年", "去年", "上一年", "同期", "上年度"}
+
+// ofAnotherYear says whether a number stands right after the name of a
+// year other than the report's ("2024年80件", "上年80件", "去年同期80件"):
+// it is that year's count, as a table's year columns and a comparison
+// ("较2024年80件") give it, not the report year's figure. year 0 (not
+// known) leaves the years written in digits alone.
+func ofAnotherYear(before string, year int) bool {
+	for _, w := range previousYearWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	rest, ok := strings.CutSuffix(before, "年")
+	if !ok {
+		rest, ok = strings.CutSuffix(before, "年度")
+	}
+	if !ok || year == 0 || len(rest) < 4 {
+		return false
+	}
+	y := rest[len(rest)-4:]
+	v := 0
+	for i := 0; i < 4; i++ {
+		if !zhtext.IsASCIIDigit(y[i]) {
+			return false
+		}
+		v = v*10 + int(y[i]-'0')
+	}
+	if len(rest) > 4 && zhtext.IsASCIIDigit(rest[len(rest)-5]) {
+		return false
+	}
+	return v != year
 }
 
 // isNegated says whether a number's clause holds one of the negations: it

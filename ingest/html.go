@@ -78,6 +78,17 @@ func readWebPage(name string, data []byte) (*Document, error) {
 				return
 			}
 		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			if cells := htmlTableCells(n); isDataTable(cells) {
+				flush()
+				for _, line := range tableLines(joinCells(cells)) {
+					if line != "" {
+						paras = append(paras, line)
+					}
+				}
+				return
+			}
+		}
 		isBlock := n.Type == html.ElementNode && blocks[n.DataAtom]
 		if isBlock {
 			flush()
@@ -312,3 +323,54 @@ func readMHTML(name string, data []byte) (*Document, error) {
 }
 
 func base64Reader(r io.Reader) io.Reader { return base64.NewDecoder(base64.StdEncoding, r) }
+
+// htmlTableCells gives a table's rows and cells, each cell as its one
+// paragraph of text. The rows of a table nested in a cell are that cell's
+// text, not rows of their own.
+func htmlTableCells(table *html.Node) [][][]string {
+	var rows [][][]string
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				continue // nested: read with its cell
+			case atom.Tr:
+				var row [][]string
+				for td := c.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+						row = append(row, []string{zhtext.TrimBlank(collapse(nodeText(td)))})
+					}
+				}
+				rows = append(rows, row)
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(table)
+	return rows
+}
+
+// nodeText is the text under n, scripts and the like left out.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && skipped[n.DataAtom] {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
