@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/internal/officetest"
+)
+
+// TestTableFiguresCheckAsProse: a report whose review figures stand in a
+// table instead of a sentence checks as the typed report does, as a web
+// page and as the .docx LibreOffice makes of it (Writer's own table XML,
+// skipped without LibreOffice).
+func TestTableFiguresCheckAsProse(t *testing.T) {
+	isolate(t)
+	src := filepath.Join("..", "accuracy", "testdata", "county.txt")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sentence = "全年收到行政复议申请52件，审结48件，纠错5件，纠错率10.4%。"
+	text := string(data)
+	if !strings.Contains(text, sentence) {
+		t.Fatalf("%s no longer holds %q", src, sentence)
+	}
+	table := "<table border=\"1\"><tr><th>项目</th><th>数量（件、%）</th></tr>" +
+		"<tr><td>收到行政复议申请</td><td>52</td></tr><tr><td>审结行政复议案件</td><td>48</td></tr>" +
+		"<tr><td>行政复议纠错</td><td>5</td></tr><tr><td>行政复议纠错率</td><td>10.4</td></tr></table>"
+	var page strings.Builder
+	page.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n")
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, sentence) {
+			page.WriteString("<p>" + html.EscapeString(strings.Replace(line, sentence, "全年行政复议情况见下表。", 1)) + "</p>\n" + table + "\n")
+			continue
+		}
+		page.WriteString("<p>" + html.EscapeString(line) + "</p>\n")
+	}
+	page.WriteString("</body></html>\n")
+	dir := t.TempDir()
+	web := writeFile(t, filepath.Join(dir, "county.html"), []byte(page.String()))
+	want := checkJSON(t, src)
+	if want.Verdict == "" {
+		t.Fatal("no verdict for the typed report")
+	}
+	checkAsTyped := func(t *testing.T, f string) {
+		got := checkJSON(t, f)
+		if got.Verdict != want.Verdict || got.Completeness != want.Completeness || ruleSet(got) != ruleSet(want) {
+			t.Errorf("%s: %s %v%% [%s], typed %s %v%% [%s]", filepath.Base(f),
+				got.Verdict, got.Completeness, ruleSet(got), want.Verdict, want.Completeness, ruleSet(want))
+		}
+		out := filepath.Join(dir, filepath.Base(f)+".yaml")
+		if code, _, errOut := run(t, "import", "-o", out, f); code != 0 {
+			t.Fatalf("import %s: %s", f, errOut)
+		}
+		draft, _ := os.ReadFile(out)
+		for _, fig := range []string{"review_received: 52", "review_decided: 48", "review_corrected: 5", "review_correction_rate: 10.4"} {
+			if !strings.Contains(string(draft), fig) {
+				t.Errorf("%s: draft lacks %q", filepath.Base(f), fig)
+			}
+		}
+	}
+	checkAsTyped(t, web)
+	t.Run("libreoffice-docx", func(t *testing.T) {
+		checkAsTyped(t, writeFile(t, filepath.Join(dir, "county.docx"), officetest.Convert(t, web, ".docx")))
+	})
+}

@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTableLines(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cells [][]string
+		want  []string
+	}{
+		{"label and stated value", [][]string{{"项目", "数量"}, {"收到行政复议申请", "96件"}},
+			[]string{"项目　数量", "收到行政复议申请　96件"}},
+		{"unit from the header", [][]string{{"项目", "数量（件）"}, {"收到行政复议申请", "96"}, {"审结", "1,286"}},
+			[]string{"项目　数量（件）", "收到行政复议申请　96件", "审结　1,286件"}},
+		{"unit note in the header", [][]string{{"项目", "数量（单位：人次）"}, {"参加旁听庭审", "1200"}},
+			[]string{"项目　数量（单位：人次）", "参加旁听庭审　1200人次"}},
+		{"count and rate units in one header", [][]string{{"项目", "数量（件、%）"}, {"纠错", "11"}, {"纠错率", "12.5"}},
+			[]string{"项目　数量（件、%）", "纠错　11件", "纠错率　12.5%"}},
+		{"two count units in one header say nothing", [][]string{{"项目", "数量（件、人）"}, {"纠错", "11"}},
+			[]string{"项目　数量（件、人）", "纠错　11"}},
+		{"unit in the row label moves to its number", [][]string{{"指标", "数值"}, {"合法性审查（件）", "214"}},
+			[]string{"指标　数值", "合法性审查　214件"}},
+		{"rate row keeps its sign", [][]string{{"项目", "数量（件）"}, {"败诉率", "5.26%"}},
+			[]string{"项目　数量（件）", "败诉率　5.26%"}},
+		{"numbers under a header of names", [][]string{{"收案（件）", "审结（件）"}, {"96", "88"}},
+			[]string{"收案（件）　审结（件）", "收案96件　审结88件"}},
+		{"year columns", [][]string{{"项目", "2024年", "2025年"}, {"行政复议收案（件）", "80", "96"}},
+			[]string{"项目　2024年　2025年", "行政复议收案　2024年80件　2025年96件"}},
+		{"this and last year", [][]string{{"项目", "上年", "本年"}, {"行政复议收案", "80件", "96件"}},
+			[]string{"项目　上年　本年", "行政复议收案　上年80件　本年96件"}},
+		{"years as rows", [][]string{{"年度", "行政复议收案（件）"}, {"2024年", "80"}, {"2025年", "96"}},
+			[]string{"年度　行政复议收案（件）", "行政复议收案2024年80件", "行政复议收案2025年96件"}},
+		{"no header: rows as they are", [][]string{{"收到行政复议申请", "96件"}, {"组织专题培训", "6期"}},
+			[]string{"收到行政复议申请　96件", "组织专题培训　6期"}},
+		{"per-unit rows get no header words", [][]string{{"单位", "收案（件）", "审结（件）"}, {"县公安局", "20", "18"}, {"合计", "96", "88"}},
+			[]string{"单位　收案（件）　审结（件）", "县公安局　20件　18件", "合计　96件　88件"}},
+		{"empty row and cells", [][]string{{"项目", "", "数量"}, {"", "", ""}, {"纠错", "", "11件"}},
+			[]string{"项目　数量", "", "纠错　11件"}},
+		{"text cells are left alone", [][]string{{"项目", "情况"}, {"普法", "开展“八五”普法中期评估"}},
+			[]string{"项目　情况", "普法　开展“八五”普法中期评估"}},
+	} {
+		got := tableLines(tc.cells)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestIsDataTable(t *testing.T) {
+	long := strings.Repeat("全面推进依法行政，", 20)
+	for _, tc := range []struct {
+		name string
+		rows [][][]string
+		want bool
+	}{
+		{"label and value", [][][]string{{{"收案"}, {"96件"}}}, true},
+		{"one column", [][][]string{{{"收案"}}, {{"96件"}}}, false},
+		{"a report set in one cell", [][][]string{{{"标题", "正文一", "正文二", "正文三"}}}, false},
+		{"a cell of prose", [][][]string{{{"一、主要举措"}, {long}}}, false},
+		{"a two-line label", [][][]string{{{"行政复议", "收案数"}, {"96"}}}, true},
+	} {
+		if got := isDataTable(tc.rows); got != tc.want {
+			t.Errorf("%s: isDataTable = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestOfAnotherYear(t *testing.T) {
+	for _, tc := range []struct {
+		before string
+		year   int
+		want   bool
+	}{
+		{"行政复议收案　2024年", 2025, true},
+		{"行政复议收案　2025年", 2025, false},
+		{"较2023年度", 2025, true},
+		{"由上年", 2025, true},
+		{"去年同期", 2025, true},
+		{"全年共收到", 2025, false},
+		{"12025年", 2025, false}, // not a year: five digits
+		{"2024年", 0, false},     // year not known
+		{"上年", 0, true},
+		{"本年", 2025, false},
+	} {
+		if got := ofAnotherYear(tc.before, tc.year); got != tc.want {
+			t.Errorf("ofAnotherYear(%q, %d) = %v, want %v", tc.before, tc.year, got, tc.want)
+		}
+	}
+}
+
+func cellXML(paras ...string) string { return `<w:tc><w:tcPr/>` + strings.Join(paras, "") + `</w:tc>` }
+
+func rowXML(cells ...string) string { return `<w:tr><w:trPr/>` + strings.Join(cells, "") + `</w:tr>` }
+
+func tableXML(rows ...string) string {
+	return `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>` + strings.Join(rows, "") + `</w:tbl>`
+}
+
+// A .docx data table is read a row to a line; a layout table, a
+// one-column table and a nested table's text are read as before or into
+// their cell; hidden content in a cell is listed at its row's line.
+func TestDocxTablesReadByRow(t *testing.T) {
+	long := strings.Repeat("全面推进依法行政，", 20) + "成效明显。"
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
+		wp("", "某县2025年度法治政府建设情况报告") +
+		wp("", "全年有关数据见下表。") +
+		tableXML(
+			rowXML(cellXML(wp("", "项目")), cellXML(wp("", "数量（件）"))),
+			rowXML(cellXML(wp("", "收到行政复议"), wp("", "申请")), cellXML(wp("", "96"))),
+			rowXML(cellXML(wp("", "审结")), cellXML(`<w:p><w:r><w:t>88</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>87</w:delText></w:r></w:del></w:p>`)),
+			rowXML(cellXML(wp("", "纠错")), cellXML(tableXML(rowXML(cellXML(wp("", "11")))))),
+		) +
+		wp("", "表后文字。") +
+		tableXML(rowXML(cellXML(wp("", "一、主要举措")), cellXML(wp("", long)))) +
+		tableXML(rowXML(cellXML(wp("", "单栏表格甲"))), rowXML(cellXML(wp("", "单栏表格乙")))) +
+		`</w:body></w:document>`
+	d, err := Read("表格.docx", buildDocx(t, docxParts(doc, "")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, d,
+		"某县2025年度法治政府建设情况报告",
+		"全年有关数据见下表。",
+		"项目　数量（件）",
+		"收到行政复议申请　96件",
+		"审结　88件",
+		"纠错　11件",
+		"表后文字。",
+		"一、主要举措", long,
+		"单栏表格甲", "单栏表格乙",
+	)
+	if len(d.Hidden) != 1 || d.Hidden[0].Kind != HiddenDelete || d.Hidden[0].Line != 5 || d.Hidden[0].Text != "87" {
+		t.Errorf("hidden = %+v, want the deletion 87 at line 5", d.Hidden)
+	}
+}
+
+// A web page's data table is read a row to a line, header cells (th)
+// included; a table used for layout is read as paragraphs.
+func TestHTMLTablesReadByRow(t *testing.T) {
+	long := strings.Repeat("全面推进依法行政，", 20) + "成效明显。"
+	page := `<html><body><article><h1>某县2025年度法治政府建设情况报告</h1><p>全年有关数据见下表。</p>
+<table><thead><tr><th>项目</th><th>数量（件）</th></tr></thead>
+<tbody><tr><td>收到行政复议申请</td><td> 96 </td></tr><tr><td>审结</td><td><span>88</span></td></tr></tbody></table>
+<p>表后文字。</p>
+<table><tr><td><p>一、主要举措</p></td><td><p>` + long + `</p></td></tr></table>
+</article></body></html>`
+	d, err := Read("表格.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, d,
+		"某县2025年度法治政府建设情况报告",
+		"全年有关数据见下表。",
+		"项目　数量（件）",
+		"收到行政复议申请　96件",
+		"审结　88件",
+		"表后文字。",
+		"一、主要举措", long,
+	)
+}
