@@ -50,7 +50,6 @@ func TestTableLines(t *testing.T) {
 }
 
 func TestIsDataTable(t *testing.T) {
-	long := strings.Repeat("全面推进依法行政，", 20)
 	for _, tc := range []struct {
 		name string
 		rows [][][]string
@@ -59,7 +58,7 @@ func TestIsDataTable(t *testing.T) {
 		{"label and value", [][][]string{{{"收案"}, {"96件"}}}, true},
 		{"one column", [][][]string{{{"收案"}}, {{"96件"}}}, false},
 		{"a report set in one cell", [][][]string{{{"标题", "正文一", "正文二", "正文三"}}}, false},
-		{"a cell of prose", [][][]string{{{"一、主要举措"}, {long}}}, false},
+		{"a cell of prose", [][][]string{{{"一、主要举措"}, {proseCell}}}, false},
 		{"a two-line label", [][][]string{{{"行政复议", "收案数"}, {"96"}}}, true},
 	} {
 		if got := isDataTable(tc.rows); got != tc.want {
@@ -99,11 +98,23 @@ func tableXML(rows ...string) string {
 	return `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>` + strings.Join(rows, "") + `</w:tbl>`
 }
 
+// proseCell is a cell no data table holds: a layout table's.
+var proseCell = strings.Repeat("全面推进依法行政，", 20) + "成效明显。"
+
+// tableDocStart is how the test documents below begin, their data
+// table's first rows included.
+var tableDocStart = []string{
+	"某县2025年度法治政府建设情况报告",
+	"全年有关数据见下表。",
+	"项目　数量（件）",
+	"收到行政复议申请　96件",
+	"审结　88件",
+}
+
 // A .docx data table is read a row to a line; a layout table, a
 // one-column table and a nested table's text are read as before or into
 // their cell; hidden content in a cell is listed at its row's line.
 func TestDocxTablesReadByRow(t *testing.T) {
-	long := strings.Repeat("全面推进依法行政，", 20) + "成效明显。"
 	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
 		wp("", "某县2025年度法治政府建设情况报告") +
 		wp("", "全年有关数据见下表。") +
@@ -114,24 +125,14 @@ func TestDocxTablesReadByRow(t *testing.T) {
 			rowXML(cellXML(wp("", "纠错")), cellXML(tableXML(rowXML(cellXML(wp("", "11")))))),
 		) +
 		wp("", "表后文字。") +
-		tableXML(rowXML(cellXML(wp("", "一、主要举措")), cellXML(wp("", long)))) +
+		tableXML(rowXML(cellXML(wp("", "一、主要举措")), cellXML(wp("", proseCell)))) +
 		tableXML(rowXML(cellXML(wp("", "单栏表格甲"))), rowXML(cellXML(wp("", "单栏表格乙")))) +
 		`</w:body></w:document>`
 	d, err := Read("表格.docx", buildDocx(t, docxParts(doc, "")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantLines(t, d,
-		"某县2025年度法治政府建设情况报告",
-		"全年有关数据见下表。",
-		"项目　数量（件）",
-		"收到行政复议申请　96件",
-		"审结　88件",
-		"纠错　11件",
-		"表后文字。",
-		"一、主要举措", long,
-		"单栏表格甲", "单栏表格乙",
-	)
+	wantLines(t, d, append(tableDocStart, "纠错　11件", "表后文字。", "一、主要举措", proseCell, "单栏表格甲", "单栏表格乙")...)
 	if len(d.Hidden) != 1 || d.Hidden[0].Kind != HiddenDelete || d.Hidden[0].Line != 5 || d.Hidden[0].Text != "87" {
 		t.Errorf("hidden = %+v, want the deletion 87 at line 5", d.Hidden)
 	}
@@ -140,24 +141,15 @@ func TestDocxTablesReadByRow(t *testing.T) {
 // A web page's data table is read a row to a line, header cells (th)
 // included; a table used for layout is read as paragraphs.
 func TestHTMLTablesReadByRow(t *testing.T) {
-	long := strings.Repeat("全面推进依法行政，", 20) + "成效明显。"
 	page := `<html><body><article><h1>某县2025年度法治政府建设情况报告</h1><p>全年有关数据见下表。</p>
 <table><thead><tr><th>项目</th><th>数量（件）</th></tr></thead>
 <tbody><tr><td>收到行政复议申请</td><td> 96 </td></tr><tr><td>审结</td><td><span>88</span></td></tr></tbody></table>
 <p>表后文字。</p>
-<table><tr><td><p>一、主要举措</p></td><td><p>` + long + `</p></td></tr></table>
+<table><tr><td><p>一、主要举措</p></td><td><p>` + proseCell + `</p></td></tr></table>
 </article></body></html>`
 	d, err := Read("表格.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantLines(t, d,
-		"某县2025年度法治政府建设情况报告",
-		"全年有关数据见下表。",
-		"项目　数量（件）",
-		"收到行政复议申请　96件",
-		"审结　88件",
-		"表后文字。",
-		"一、主要举措", long,
-	)
+	wantLines(t, d, append(tableDocStart, "表后文字。", "一、主要举措", proseCell)...)
 }
