@@ -89,6 +89,11 @@ func baseYear(text string) int {
 // withTable is a mutation giving the base as a web page, with anchor
 // replaced by a pointer to table, which follows its paragraph.
 func withTable(anchor string, table [][]string) mutation {
+	return withTableAs(".html", anchor, table)
+}
+
+// withTableAs is withTable for a web page (".html") or Markdown (".md").
+func withTableAs(ext, anchor string, table [][]string) mutation {
 	return func(s string) (string, error) {
 		if anchor != "" && !strings.Contains(s, anchor) {
 			return "", fmt.Errorf("anchor %q not found", anchor)
@@ -97,8 +102,32 @@ func withTable(anchor string, table [][]string) mutation {
 		if anchor != "" {
 			s = strings.Replace(s, anchor, "有关数据见下表"+mark, 1)
 		}
+		if ext == ".md" {
+			return markdownOf(s, mark, table), nil
+		}
 		return pageOf(s, mark, table), nil
 	}
+}
+
+// markdownOf is pageOf for Markdown: the text as it is, with table as a
+// pipe table after the line holding mark.
+func markdownOf(text, mark string, table [][]string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		b.WriteString(strings.ReplaceAll(line, mark, "") + "\n")
+		if !strings.Contains(line, mark) {
+			continue
+		}
+		b.WriteString("\n")
+		for i, row := range table {
+			b.WriteString("| " + strings.Join(row, " | ") + " |\n")
+			if i == 0 {
+				b.WriteString(strings.Repeat("| --- ", len(row)) + "|\n")
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // pageOf writes text as a web page, a paragraph a line, with table after
@@ -140,6 +169,7 @@ func tableCases(b *builder) {
 	for base := range b.bases {
 		b.addAs(".html", "fa9.figures-in-table", base, "page-without-table", withTable("", nil), acase{})
 	}
+	formats := map[string]string{".html": "", ".md": "md-"}
 	for fig, byBase := range figureAnchors {
 		for base, a := range byBase {
 			year := baseYear(b.bases[base])
@@ -152,7 +182,9 @@ func tableCases(b *builder) {
 					// rate rule pairs it with the sentence before, as a doubt.
 					allow = append(allow[:len(allow):len(allow)], "prose.rate-doubt")
 				}
-				b.addAs(".html", "fa9.figures-in-table", base, fig+"-"+l.name, withTable(a.text, table), acase{allow: allow})
+				for ext, prefix := range formats {
+					b.addAs(ext, "fa9.figures-in-table", base, prefix+fig+"-"+l.name, withTableAs(ext, a.text, table), acase{allow: allow})
+				}
 			}
 		}
 	}

@@ -83,14 +83,16 @@ func TestFigureTableValues(t *testing.T) {
 			year := baseYear(bases[base])
 			for i, l := range tableLayouts {
 				table := tableFor(l.rows, tableLabels[fig][i%2], a, year)
-				page, err := withTable(a.text, table)(bases[base])
-				if err != nil {
-					t.Fatal(err)
-				}
-				r := importFileAsCheckDoes(t, "r.html", page)
-				want, _ := strconv.ParseFloat(a.n, 64)
-				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
-					t.Errorf("%s/%s-%s: %s = %v (set %v), want %v; table %q", base, fig, l.name, figureIDs[fig], got.Value, ok, want, table)
+				for _, ext := range []string{".html", ".md"} {
+					page, err := withTableAs(ext, a.text, table)(bases[base])
+					if err != nil {
+						t.Fatal(err)
+					}
+					r := importFileAsCheckDoes(t, "r"+ext, page)
+					want, _ := strconv.ParseFloat(a.n, 64)
+					if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
+						t.Errorf("%s/%s-%s%s: %s = %v (set %v), want %v; table %q", base, fig, l.name, ext, figureIDs[fig], got.Value, ok, want, table)
+					}
 				}
 			}
 		}

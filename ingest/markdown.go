@@ -13,6 +13,8 @@ var (
 	mdRuleRe    = lazyRegexp(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	mdEmphRe    = lazyRegexp(`\*\*|__|~~`)
 	mdBreakRe   = lazyRegexp(`(?i)<br[ \t]*/?>`)
+	mdRowRe     = lazyRegexp(`^[ \t]*\|.*\|[ \t]*$`)
+	mdDelimRe   = lazyRegexp(`^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$`)
 )
 
 // markdownLines strips the markup drafters and exporters put in Markdown
@@ -46,7 +48,61 @@ func markdownLines(text string) ([]Line, map[string]string, []byte) {
 		ln.Text = zhtext.TrimBlank(ln.Text)
 		out = append(out, ln)
 	}
+	pipeTables(raw, out, skip)
 	return out, meta, carried
+}
+
+// pipeTables reads each Markdown pipe table ("| 项目 | 数量 |" over
+// "| --- | --- |") of raw from line from on as a data table: each row's
+// line in out takes the row as tableLines reads it, and the delimiter
+// row's line is left empty, so the line numbers hold.
+func pipeTables(raw []string, out []Line, from int) {
+	for i := from; i+1 < len(raw); i++ {
+		if !mdRowRe().MatchString(raw[i]) || !mdDelimRe().MatchString(raw[i+1]) {
+			continue
+		}
+		rows := []int{i}
+		j := i + 2
+		for j < len(raw) && mdRowRe().MatchString(raw[j]) {
+			rows = append(rows, j)
+			j++
+		}
+		grid := make([][][]string, len(rows))
+		for r, k := range rows {
+			for _, cell := range pipeCells(raw[k]) {
+				grid[r] = append(grid[r], []string{zhtext.TrimBlank(stripEmphasis(cell))})
+			}
+		}
+		if isDataTable(grid) {
+			out[i+1].Text = ""
+			for r, line := range tableLines(joinCells(grid)) {
+				out[rows[r]].Text = line
+			}
+		}
+		i = j - 1
+	}
+}
+
+// pipeCells splits a pipe table row into its cells; "\|" is a bar in a
+// cell.
+func pipeCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimSuffix(strings.TrimPrefix(row, "|"), "|")
+	var cells []string
+	var cur strings.Builder
+	for i := 0; i < len(row); i++ {
+		switch {
+		case row[i] == '\\' && i+1 < len(row) && row[i+1] == '|':
+			cur.WriteByte('|')
+			i++
+		case row[i] == '|':
+			cells = append(cells, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(row[i])
+		}
+	}
+	return append(cells, cur.String())
 }
 
 // frontMatter reads a leading "---" block of "key: value" lines and returns

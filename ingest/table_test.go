@@ -153,3 +153,27 @@ func TestHTMLTablesReadByRow(t *testing.T) {
 	}
 	wantLines(t, d, append(tableDocStart, "表后文字。", "一、主要举措", proseCell)...)
 }
+
+// A Markdown pipe table is read as a data table; its delimiter row's line
+// is left empty, so every line keeps its number; a pipe table of prose is
+// left as it was written.
+func TestMarkdownPipeTables(t *testing.T) {
+	md := strings.Join([]string{
+		"# 某县2025年度法治政府建设情况报告",
+		"全年有关数据见下表。",
+		"| 项目 | 数量（件） |",
+		"|:---|---:|",
+		"| 收到行政复议申请 | 96 |",
+		"| **审结** | 88 |",
+		"| 含\\|竖线的项目 | 3件 |",
+		"表后文字。",
+		"| 一、主要举措 | " + proseCell + " |",
+		"| --- | --- |",
+	}, "\n")
+	d, err := Read("表格.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, d, append(tableDocStart[:3:3], "", "收到行政复议申请　96件", "审结　88件", "含|竖线的项目　3件", "表后文字。",
+		"| 一、主要举措 | "+proseCell+" |", "| --- | --- |")...)
+}
