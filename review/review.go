@@ -256,6 +256,19 @@ func find(ps []para, anchor string) int {
 	if a == "" {
 		return -1
 	}
+	// A table row is read as one line, its cells joined by a full-width
+	// space; in a .docx each cell is a paragraph of its own, and prose
+	// elsewhere may hold the same words. The row's paragraph (in a copy of
+	// the text as read), else its first cell's, stands exactly for it.
+	if first, _, ok := strings.Cut(strings.TrimSpace(anchor), "\u3000"); ok && squash(first) != "" {
+		for _, want := range []string{a, squash(first)} {
+			for i, p := range ps {
+				if squash(p.text) == want {
+					return i
+				}
+			}
+		}
+	}
 	for i, p := range ps {
 		if strings.Contains(squash(p.text), a) {
 			return i

@@ -204,3 +204,26 @@ func TestQuotes(t *testing.T) {
 		t.Error("quotes from a message without any")
 	}
 }
+
+// A finding on a table row (read as one line, cells joined by a
+// full-width space) anchors on the row's first cell, which is a paragraph
+// of its own in the file, not on prose that merely holds its words.
+func TestAnchorOnTableRow(t *testing.T) {
+	lines := []string{"青山县2024年度法治政府建设情况报告", "全年审结48件，情况见下表。", "审结", "48", "纠错率", "1.04%"}
+	ann, err := Annotate(Plain(lines), []Comment{
+		{Anchor: "纠错率　1.04%", Text: "[prose.rate] 错误：纠错率应为 10.42%"},
+		{Anchor: "审结　48件", Text: "[x] 提示：表格行"},
+	}, nil, time.Date(2025, 3, 2, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ann.Anchored != 2 {
+		t.Errorf("anchored %d, want 2", ann.Anchored)
+	}
+	ranges := rangesOf(t, officetest.Unzip(t, ann.Docx)["word/document.xml"])
+	for id, want := range map[string]string{"0": "纠错率", "1": "审结"} {
+		if ranges[id] != want {
+			t.Errorf("comment %s covers %q, want %q", id, ranges[id], want)
+		}
+	}
+}
