@@ -43,6 +43,9 @@ func FuzzDocxParts(f *testing.F) {
 		`<w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`, listNumbering, listStyles,
 		`<w:footnotes `+wordNSDecl+`><w:footnote w:id="1"><w:p><w:r><w:t>注</w:t></w:r></w:p></w:footnote></w:footnotes>`)
 	f.Add(sampleDocumentXML, "", sampleStylesXML, "")
+	f.Add(`<w:document `+wordNSDecl+`><w:body>`+tableXML(rowXML(cellXML(wp("", "项目")), cellXML(wp("", "数量（件）"))),
+		rowXML(cellXML(wp("", "收案"), tableXML(rowXML(cellXML(wp("", "内层"))))), cellXML(wp("", "96"))))+
+		`</w:body></w:document>`, "", "", "")
 	f.Fuzz(func(t *testing.T, document, numbering, styles, footnotes string) {
 		parts := docxParts(document, styles)
 		for name, part := range map[string]string{"word/numbering.xml": numbering, "word/footnotes.xml": footnotes} {
