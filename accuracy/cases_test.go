@@ -129,6 +129,15 @@ var phrasings = map[string][]string{
 // figurePhrasingCases: a required figure stated another way must still be
 // found (false alarm 1).
 func figurePhrasingCases(b *builder) {
+	// Typed in full-width mode: the whole report, or one figure's sentence.
+	for base := range b.bases {
+		b.quiet("fa10.full-width-digits", base, "whole-report", func(s string) (string, error) { return fullWidth(s), nil })
+	}
+	for fig, byBase := range figureAnchors {
+		for base, a := range byBase {
+			b.quiet("fa10.full-width-digits", base, fig, rep(a.text, fullWidth(a.text)))
+		}
+	}
 	for fig, byBase := range figureAnchors {
 		for base, a := range byBase {
 			for i, p := range phrasings[fig] {

@@ -52,6 +52,7 @@ var tableLayouts = []struct {
 	{"this-and-last-year", [][]string{{"项目", "上年", "本年"}, {"{L}（{U}）", "{M}", "{N}"}}, nil},
 	{"with-change", [][]string{{"项目", "数量（{U}）", "同比"}, {"{L}", "{N}", "增长12%"}}, nil},
 	{"several-rows", [][]string{{"项目", "数量"}, {"办理群众来信", "35件"}, {"{L}", "{N}{U}"}, {"组织专题培训", "6期"}}, nil},
+	{"full-width-digits", [][]string{{"项目", "数量（{U}）"}, {"{L}", "{F}"}}, nil},
 }
 
 var unitAfterNumber = regexp.MustCompile(`\d+([^\d，。；、]{1,2})$`)
@@ -64,7 +65,7 @@ func tableFor(rows [][]string, label string, a anchor, year int) [][]string {
 	}
 	n, _ := strconv.Atoi(a.n)
 	r := strings.NewReplacer("{L}", label, "{N}", a.n, "{U}", unit, "{M}", strconv.Itoa(n/2+3),
-		"{Y}", strconv.Itoa(year), "{P}", strconv.Itoa(year-1))
+		"{Y}", strconv.Itoa(year), "{P}", strconv.Itoa(year-1), "{F}", fullWidth(a.n))
 	out := make([][]string, len(rows))
 	for i, row := range rows {
 		for _, c := range row {
@@ -72,6 +73,19 @@ func tableFor(rows [][]string, label string, a anchor, year int) [][]string {
 		}
 	}
 	return out
+}
+
+// fullWidth writes s's ASCII digits full-width, as a drafter typing in
+// full-width mode does.
+func fullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			r += '０' - '0'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 var reportYear = regexp.MustCompile(`(\d{4})年度`)

@@ -98,3 +98,25 @@ func TestFigureTableValues(t *testing.T) {
 		}
 	}
 }
+
+// TestFullWidthFigureValues: a report typed with full-width digits gives
+// the same figures as typed with ASCII ones, one sentence or all of it.
+func TestFullWidthFigureValues(t *testing.T) {
+	bases := sampleBases(t)
+	for base, text := range bases {
+		whole := importAsCheckDoes(t, fullWidth(text))
+		for fig, byBase := range figureAnchors {
+			a, ok := byBase[base]
+			if !ok {
+				continue
+			}
+			want, _ := strconv.ParseFloat(a.n, 64)
+			one := importAsCheckDoes(t, strings.Replace(text, a.text, fullWidth(a.text), 1))
+			for how, r := range map[string]*model.Report{"whole report": whole, "one sentence": one} {
+				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
+					t.Errorf("%s/%s, %s full-width: %s = %v (set %v), want %v", base, fig, how, figureIDs[fig], got.Value, ok, want)
+				}
+			}
+		}
+	}
+}

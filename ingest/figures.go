@@ -692,9 +692,30 @@ func numbersIn(sc *figureScratch, section, text string) {
 		} else {
 			text = ""
 		}
+		if zhtext.HasFullWidthDigit(para) {
+			numbersInFullWidth(sc, limit, section, para)
+			continue
+		}
 		numbersInParagraph(sc, limit, section, para)
 	}
 	sc.hits = sc.hits[:min(len(sc.hits), limit)]
+}
+
+// numbersInFullWidth is numbersInParagraph for a paragraph typed with
+// full-width digits ("受理行政复议申请５２件"), which the check's rate and
+// part-of-whole rules read as ASCII: the numbers are read from the folded
+// paragraph, as theirs are, and each sentence is quoted as it is written,
+// so the source line of a figure is still found.
+func numbersInFullWidth(sc *figureScratch, limit int, section, para string) {
+	folded, at := zhtext.FoldDigitsWithOffsets(para)
+	from := len(sc.hits)
+	numbersInParagraph(sc, limit, section, folded)
+	for i := from; i < len(sc.hits); i++ {
+		h := &sc.hits[i]
+		if k := strings.Index(folded, h.sentence); k >= 0 {
+			h.sentence = para[at[k]:at[k+len(h.sentence)]]
+		}
+	}
 }
 
 // Bounds that keep extraction linear on hostile input. A report states a

@@ -60,3 +60,31 @@ func TestIndexByASCIIEqualsIndex(t *testing.T) {
 		}
 	}
 }
+
+// A report typed with full-width digits gives its figures' sentences as
+// written, on the lines the ASCII-typed report gives.
+func TestFullWidthFigureLines(t *testing.T) {
+	data := "某县2024年度法治政府建设情况报告\n一、主要举措和成效\n（一）化解行政争议\n全年收到行政复议申请５２件，审结４８件。\n（二）普法\n全年组织普法活动１３６场。\n"
+	fold := strings.NewReplacer("５", "5", "２", "2", "４", "4", "８", "8", "１", "1", "３", "3", "６", "6")
+	read := func(text string) *Result {
+		doc, err := Read("r.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(doc, loadTemplate(t, "standard"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	full, ascii := read(data), read(fold.Replace(data))
+	for _, id := range []string{"review_received", "review_decided", "publicity_events"} {
+		if full.Report.Figures[id] != ascii.Report.Figures[id] || full.FigureLines[id] != ascii.FigureLines[id] || full.FigureLines[id] == 0 {
+			t.Errorf("%s: full-width %v at line %d, ASCII %v at line %d", id,
+				full.Report.Figures[id], full.FigureLines[id], ascii.Report.Figures[id], ascii.FigureLines[id])
+		}
+		if s := full.Report.Sources[id]; !strings.Contains(data, s) || s == "" {
+			t.Errorf("%s: source %q is not the sentence as written", id, s)
+		}
+	}
+}

@@ -70,15 +70,46 @@ func FoldDigits(s string) string {
 	if !hasFullWidthNumber(s) {
 		return s
 	}
+	out, _ := foldDigits(s, false)
+	return out
+}
+
+// HasFullWidthDigit reports whether s holds one of ０–９ (EF BC 90–99).
+func HasFullWidthDigit(s string) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xBC)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i > 0 && i+1 < len(s) && s[i-1] == 0xEF && s[i+1] >= 0x90 && s[i+1] <= 0x99 {
+			return true
+		}
+		i++
+	}
+}
+
+// FoldDigitsWithOffsets is FoldDigits that also gives, for each byte
+// offset of the folded text and its end, the offset in s it stands for: a
+// match found in the folded text is then quoted from s as written.
+func FoldDigitsWithOffsets(s string) (string, []int) {
+	return foldDigits(s, true)
+}
+
+// foldDigits is FoldDigits, with the offsets when offsets is set.
+func foldDigits(s string, offsets bool) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
+	var at []int
+	if offsets {
+		at = make([]int, 0, len(s)+1)
+	}
 	prevDigit := false
 	for i, r := range s {
+		n := b.Len()
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteByte(byte('0' + r - '０'))
-			prevDigit = true
-			continue
 		case r == '％':
 			b.WriteByte('%')
 		case r == '．' && prevDigit:
@@ -88,12 +119,22 @@ func FoldDigits(s string) string {
 			} else {
 				b.WriteRune(r)
 			}
+		case r == utf8.RuneError:
+			// An invalid byte is kept as it is, byte for byte.
+			_, w := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+w])
 		default:
 			b.WriteRune(r)
 		}
-		prevDigit = r >= '0' && r <= '9'
+		for ; offsets && n < b.Len(); n++ {
+			at = append(at, i)
+		}
+		prevDigit = r >= '0' && r <= '9' || r >= '０' && r <= '９'
 	}
-	return b.String()
+	if offsets {
+		at = append(at, len(s))
+	}
+	return b.String(), at
 }
 
 // IsSpace reports a visible blank between words: ASCII space and tab, the

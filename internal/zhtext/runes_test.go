@@ -164,3 +164,21 @@ func BenchmarkValid(b *testing.B) {
 		})
 	}
 }
+
+func TestFoldDigitsWithOffsets(t *testing.T) {
+	s := "受理５２件，成功率９８．５％，一．其他\xff完"
+	folded, at := FoldDigitsWithOffsets(s)
+	if want := "受理52件，成功率98.5%，一．其他\xff完"; folded != want {
+		t.Fatalf("folded %q, want %q", folded, want)
+	}
+	if folded != FoldDigits(s) || len(at) != len(folded)+1 || at[len(folded)] != len(s) {
+		t.Fatalf("offsets %v do not cover %q", at, folded)
+	}
+	k := strings.Index(folded, "52件")
+	if got := s[at[k]:at[k+len("52件")]]; got != "５２件" {
+		t.Errorf("quoted %q, want ５２件", got)
+	}
+	if !HasFullWidthDigit(s) || HasFullWidthDigit("成功率％以上，（一）：") || HasFullWidthDigit("\xbc\x90") {
+		t.Error("HasFullWidthDigit")
+	}
+}
