@@ -847,6 +847,11 @@ var previousYearWords = []string{"上年", "去年", "上一年", "同期", "上
 // ("较2024年80件") give it, not the report year's figure. year 0 (not
 // known) leaves the years written in digits alone.
 func ofAnotherYear(before string, year int) bool {
+	// Every word here ends in 年, 期 or 度 (last bytes B4, 9F, A6): most
+	// numbers follow none of them and are let go at one byte.
+	if n := len(before); n == 0 || before[n-1] != 0xB4 && before[n-1] != 0x9F && before[n-1] != 0xA6 {
+		return false
+	}
 	for _, w := range previousYearWords {
 		if strings.HasSuffix(before, w) {
 			return true
