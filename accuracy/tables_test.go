@@ -52,6 +52,8 @@ var tableLayouts = []struct {
 	{"this-and-last-year", [][]string{{"项目", "上年", "本年"}, {"{L}（{U}）", "{M}", "{N}"}}, nil},
 	{"with-change", [][]string{{"项目", "数量（{U}）", "同比"}, {"{L}", "{N}", "增长12%"}}, nil},
 	{"several-rows", [][]string{{"项目", "数量"}, {"办理群众来信", "35件"}, {"{L}", "{N}{U}"}, {"组织专题培训", "6期"}}, nil},
+	// Rows by department and a total: the total is the report's figure.
+	{"per-unit-with-total", [][]string{{"单位", "{L}（{U}）", "办理群众来信（件）"}, {"县公安局", "{M}", "12"}, {"县市场监管局", "4", "7"}, {"合计", "{N}", "19"}}, nil},
 	{"full-width-digits", [][]string{{"项目", "数量（{U}）"}, {"{L}", "{F}"}}, nil},
 }
 

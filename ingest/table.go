@@ -61,6 +61,8 @@ func isDataTable(rows [][][]string) bool {
 //     names, "收案 | 审结" over "96 | 88"), and in a column headed by a
 //     year ("2024年 | 2025年"), each number is written after its column's
 //     header, so that it keeps its words and its year;
+//   - so are the numbers of a total row ("合计"), which are the whole's;
+//     the rows of each unit above it keep their bare numbers;
 //   - nothing is dropped: every cell's text stays in its row's line, the
 //     header row included.
 //
@@ -119,7 +121,7 @@ func tableLines(cells [][]string) []string {
 			switch {
 			case yearRow:
 				cell = withoutBracket(head) + label + cell
-			case header != nil && (label == "" || isYearHeader(head)):
+			case header != nil && (label == "" || isTotalLabel(label) || isYearHeader(head)):
 				cell = withoutBracket(head) + cell
 			}
 			parts = append(parts, cell)
@@ -249,6 +251,14 @@ func withoutBracket(s string) string {
 		}
 	}
 	return s
+}
+
+// isTotalLabel: the row sums the rows above it ("合计", "全县合计",
+// "总计"). Its numbers are the whole's, written with their column's words;
+// the rows of each unit or department above it are not, and keep none.
+func isTotalLabel(s string) bool {
+	s = strings.ReplaceAll(withoutBracket(s), " ", "")
+	return strings.HasSuffix(s, "合计") || strings.HasSuffix(s, "总计") || s == "共计" || s == "总数"
 }
 
 // isRateLabel: a row label naming a rate ("纠错率", "败诉率").
