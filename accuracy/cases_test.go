@@ -129,13 +129,15 @@ var phrasings = map[string][]string{
 // figurePhrasingCases: a required figure stated another way must still be
 // found (false alarm 1).
 func figurePhrasingCases(b *builder) {
-	// Typed in full-width mode: the whole report, or one figure's sentence.
+	// Typed in full-width mode, the whole report or one figure's sentence:
+	// writing.digits says so, and nothing else may change (the figures are
+	// read as they are from ASCII digits).
 	for base := range b.bases {
-		b.quiet("fa10.full-width-digits", base, "whole-report", func(s string) (string, error) { return fullWidth(s), nil })
+		b.quiet("fa10.full-width-digits", base, "whole-report", func(s string) (string, error) { return fullWidth(s), nil }, "writing.digits")
 	}
 	for fig, byBase := range figureAnchors {
 		for base, a := range byBase {
-			b.quiet("fa10.full-width-digits", base, fig, rep(a.text, fullWidth(a.text)))
+			b.quiet("fa10.full-width-digits", base, fig, rep(a.text, fullWidth(a.text)), "writing.digits")
 		}
 	}
 	for fig, byBase := range figureAnchors {
@@ -305,7 +307,7 @@ func runInCases(b *builder) {
 		rep("带头讲法治课，", "带头讲法治课。\n2、")))
 	b.quiet(c, "district", "full-width", chain(
 		rep("（四）依法化解矛盾纠纷。全年", "（四）依法化解矛盾纠纷。１．全年"),
-		rep("败诉率7.5%。", "败诉率7.5%。\n２．")))
+		rep("败诉率7.5%。", "败诉率7.5%。\n２．")), "writing.digits")
 	b.quiet(c, "county", "colon", chain(
 		rep("（一）依法全面履行政府职能\n动态调整", "（一）依法全面履行政府职能：1.动态调整"),
 		rep("企业开办时间压缩到一个工作日以内，", "企业开办时间压缩到一个工作日以内。\n2.")))
@@ -358,8 +360,29 @@ var (
 
 func defectCases(b *builder) {
 	d := b.defect
+	// 14. Digits typed full-width, anywhere a number stands.
+	c := "d14.full-width-digits"
+	wide := []string{"writing.digits"}
+	d(c, "county", "one-count", rep("全年收到行政复议申请52件", "全年收到行政复议申请５２件"), wide...)
+	d(c, "county", "rate", rep("纠错率10.4%", "纠错率１０．４％"), wide...)
+	d(c, "district", "year-in-body", appendTo("全年共收到行政复议申请75件", "２０２４年，行政复议工作平稳推进。"), wide...)
+	d(c, "department", "one-digit", rep("全县行政应诉案件29件", "全县行政应诉案件2９件"), wide...)
+	d(c, "district", "heading-number", appendTo("全年共收到行政复议申请75件", "１．加强行政复议规范化建设。"), wide...)
+	d(c, "jixi", "corpus-count", re(`(\d)(\d)件`, "${1}８件"), wide...)
+	// Characters that look like digits, or a full-width sign beside ASCII
+	// digits, are not full-width digits.
+	c = "fa11.digit-lookalikes"
+	for name, sent := range map[string]string{
+		"circled":           "主要做法有①健全制度②强化监督③严格考核。",
+		"chinese-numerals":  "二〇二四年，行政复议工作平稳推进。",
+		"roman":             "按Ⅰ类、Ⅱ类风险分级管理。",
+		"full-width-sign":   "群众满意度达到98％。",
+		"full-width-letter": "依托ＡＰＰ和微信公众号推送普法内容。",
+	} {
+		b.quiet(c, "county", name, appendTo("^全年收到行政复议申请52件", sent))
+	}
 	// 1. A stated rate far from its counts.
-	c := "d1.rate-far"
+	c = "d1.rate-far"
 	d(c, "county", "slipped-decimal-review", rep("纠错率10.4%", "纠错率1.04%"), rateRules...)
 	d(c, "county", "slipped-decimal-mediation", rep("调解成功率97.9%", "调解成功率9.79%"), rateRules...)
 	d(c, "county", "tenfold-loss", rep("败诉率6.45%", "败诉率64.5%"), rateRules...)

@@ -64,13 +64,15 @@ type summary struct {
 // buffers keep their capacity between reports, so checking thousands of
 // reports does not allocate per rune or per line.
 type collector struct {
-	t        *model.Template
-	items    []item
-	runes    []rune
-	punct    summary
-	space    summary
-	secIndex map[string]int
-	year     int // report year; 0 when unknown
+	t     *model.Template
+	items []item
+	runes []rune
+	punct summary
+	space summary
+	// wideDigits counts numbers typed with full-width digits (writing.digits).
+	wideDigits summary
+	secIndex   map[string]int
+	year       int // report year; 0 when unknown
 	// years counts the years the body (outside the plans) reports on,
 	// for the year-body rule.
 	years []yearSeen
@@ -107,6 +109,7 @@ func getCollector(t *model.Template) *collector {
 	c.items = c.items[:0]
 	c.punct = summary{sec: -1}
 	c.space = summary{sec: -1}
+	c.wideDigits = summary{sec: -1}
 	c.year = 0
 	c.years = c.years[:0]
 	c.section, c.sec, c.docMode, c.doc = "", -1, false, nil
@@ -225,6 +228,7 @@ func (c *collector) finish(byLine bool) []Finding {
 	c.yearBody()
 	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
 	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
+	c.flushSummary(&c.wideDigits, RuleFullWidthDigits, "有 %d 处数字用了全角数字，公文中的阿拉伯数字应使用半角，如%s")
 	c.flushOverflow()
 	out := c.items[:0]
 	for _, it := range c.items {

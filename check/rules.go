@@ -34,6 +34,7 @@ const (
 	RuleYearPlans       = "writing.year-plans"
 	RuleYearBody        = "writing.year-body"
 	RuleHalfWidthPunct  = "writing.punct"
+	RuleFullWidthDigits = "writing.digits"
 	RuleExportEdited    = "export.edited"
 	summaryExampleLines = 5 // how many locations a summarised finding keeps
 )
@@ -79,6 +80,7 @@ var rules = append([]RuleInfo{
 	{RuleYearBody, Error, false, "正文通篇写的是另一个年份（至少 3 处），而没有一处写报告年度：多半是沿用了上一年的报告只改了标题。下一年度安排、书名和起止年份不计。"},
 	{RuleYearPlans, Warning, false, "下一年度安排的标题或正文中写的年份不是报告年度的下一年（提到以往年份、起止年份和“到2025年”一类远期目标不算）。"},
 	{RuleHalfWidthPunct, Warning, true, "汉字之间使用了半角标点（, ; : ( ) ? !），公文应使用全角标点。全文汇总为一条。"},
+	{RuleFullWidthDigits, Warning, true, "数字用了全角数字（“５２件”“１．”），公文中的阿拉伯数字应使用半角（“52件”“1.”）。这样写的数字照样读出和核对。全文汇总为一条。"},
 	{RulePlansUnfollowed, Warning, false, "附上去年报告时：去年“下一年度安排”中的某项工作，在今年报告的举措和成效中找不到落实的痕迹（按字词和关键词比对，不联网）。换了说法的落实一般能认出，认不出时请核对。"},
 	{RuleFollowChange, Warning, false, "附上去年报告时：正文中“同比增长X%”“较上年增加N件”“由上年的A降至B”“翻一番”等说法与两年的数字不符；区分百分比和百分点。只在能确定说的是哪个数字、且去年数字已知时判断，并给出算式。"},
 	{RuleFollowCopied, Info, false, "附上去年报告时：今年的“存在的不足”或“下一年度安排”与去年的大段相同或几乎相同（不计数字和标点），给出重复的比例。"},

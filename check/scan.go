@@ -292,6 +292,9 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 				j++
 			}
 			c.digitRun(i, j, at)
+			if hasWideDigit(rs[i:j]) {
+				c.note(&c.wideDigits, at, c.example(at, i, j))
+			}
 			seen |= publishDigits(rs, i, j) << pubShift
 			i = j - 1
 		case c.at(i+1) == '是' && isNumeral(r):
@@ -363,6 +366,16 @@ func (c *collector) spaces(i, j, at int) {
 }
 
 // digitRun looks at a run of digits [i, j) for numbers run together.
+// hasWideDigit says whether a run of digits holds a full-width one.
+func hasWideDigit(run []rune) bool {
+	for _, r := range run {
+		if r >= '０' && r <= '９' {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *collector) digitRun(i, j, at int) {
 	n := j - i
 	next := c.at(j)
