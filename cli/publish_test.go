@@ -216,3 +216,22 @@ func TestCheckPublishCorpusJSON(t *testing.T) {
 		t.Errorf("want three findings, each with a column:\n%s", out)
 	}
 }
+
+// A secrecy marking whose star was inserted from Word's symbol dialog
+// (w:sym in Wingdings, not text) is a marking to the publish scan too.
+func TestCheckPublishSeesSymbolStar(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	body := `<w:p><w:r><w:t>秘密</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0AB"/></w:r><w:r><w:t>1年</w:t></w:r></w:p>`
+	for _, line := range strings.Split(strings.TrimSpace(officeReport), "\n") {
+		body += "<w:p><w:r><w:t>" + line + "</w:t></w:r></w:p>"
+	}
+	docx := zipOf(t, map[string][]byte{
+		"[Content_Types].xml": []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+		"word/document.xml":   []byte(`<?xml version="1.0" encoding="UTF-8"?><w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`),
+	})
+	doc := writeFile(t, filepath.Join(t.TempDir(), "报告.docx"), docx)
+	code, out, _ := run(t, "check", "--publish", doc)
+	if code != ExitFindings || !strings.Contains(out, "[publish.secret]") || !strings.Contains(out, "秘密★") {
+		t.Errorf("exit %d, want a publish.secret finding on 秘密★1年:\n%s", code, out)
+	}
+}

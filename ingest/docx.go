@@ -519,6 +519,20 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				if cur != nil {
 					cur.text.WriteByte('\n')
 				}
+			case "sym":
+				if cur == nil || inPPr {
+					break
+				}
+				if sym := []byte(symbolText(t)); len(sym) > 0 && hs.symbol(cur, sym) {
+					if cur.text.Len()+len(sym) > maxParagraphRunes*4 {
+						return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+					}
+					if boxBreak {
+						cur.text.WriteByte('\n')
+						boxBreak = false
+					}
+					cur.text.Write(sym)
+				}
 			case "altChunk":
 				chunk := &paragraph{outline: -1, chunk: t.AttrValue("id")}
 				if cur != nil { // inside a paragraph: it stands after it

@@ -117,6 +117,18 @@ func (h *hiddenState) text(cur *paragraph, s []byte) {
 	}
 }
 
+// symbol notes a w:sym character as text is noted, and tells whether it
+// is read into its paragraph: in a tracked deletion (or a move's old
+// place) it is deleted text, as w:delText is.
+func (h *hiddenState) symbol(cur *paragraph, s []byte) bool {
+	if h.del > 0 {
+		cur.addHidden(HiddenDelete, s)
+		return false
+	}
+	h.text(cur, s)
+	return true
+}
+
 // deleted notes the text of a tracked deletion, which import drops.
 func (h *hiddenState) deleted(cur *paragraph, s []byte) {
 	if h.inDelText {
@@ -285,6 +297,8 @@ func (c *paraCollector) token(t *xmlscan.Token) string {
 			c.inText = true
 		case "tab":
 			c.b.WriteByte(' ')
+		case "sym":
+			c.b.WriteString(symbolText(t))
 		}
 	case xmlscan.End:
 		switch t.Name.Local {
