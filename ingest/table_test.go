@@ -179,3 +179,32 @@ func TestMarkdownPipeTables(t *testing.T) {
 	wantLines(t, d, append(tableDocStart[:3:3], "", "收到行政复议申请　96件", "审结　88件", "含|竖线的项目　3件", "表后文字。",
 		"| 一、主要举措 | "+proseCell+" |", "| --- | --- |")...)
 }
+
+// A table in a PDF, as pdftotext lays it out (cells apart by column gaps,
+// a long label run up to its number), is read a row to a line; lines of
+// prose that merely have wide gaps, with no numbers, are prose.
+func TestPDFTableRows(t *testing.T) {
+	layout := "    全年有关数据见下表。\n\n" +
+		"项目                 数量（件、%）\n\n" +
+		"收到行政复议申请     96\n\n" +
+		"审结行政复议案件     88\n\n" +
+		"纠错率               12.5\n\n" +
+		"行政机关负责人出庭应诉 55\n\n" +
+		"    表后文字。\n" +
+		"甲乡镇          乙街道\n" +
+		"丙社区          丁村\n"
+	got := pdfParagraphs(layout)
+	want := []string{
+		"全年有关数据见下表。",
+		"项目　数量（件、%）",
+		"收到行政复议申请　96件",
+		"审结行政复议案件　88件",
+		"纠错率　12.5%",
+		"行政机关负责人出庭应诉　55件",
+		"表后文字。",
+		"甲乡镇乙街道丙社区丁村",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
