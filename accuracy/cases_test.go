@@ -261,6 +261,11 @@ var rateLines = map[string]string{
 }
 
 func rateCases(b *builder) {
+	// A rate stated beside last year's: no finding, and the value read is
+	// this year's (TestRateChangeValues).
+	for i, phrase := range rateChanges {
+		b.quiet("fa3.rate-denominator", "county", "beside-last-year-"+strconv.Itoa(i+1), rep("纠错率10.4%", phrase))
+	}
 	for base, line := range rateLines {
 		for name, sent := range correctRates {
 			b.quiet("fa3.rate-denominator", base, name, appendTo(line, sent))

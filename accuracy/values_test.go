@@ -120,3 +120,23 @@ func TestFullWidthFigureValues(t *testing.T) {
 		}
 	}
 }
+
+// rateChanges state the county sample's correction rate (10.4%) beside
+// last year's; the rate read must be this year's.
+var rateChanges = []string{
+	"纠错率由上年的15.2%降至10.4%",
+	"纠错率由上年15.2%降至10.4%",
+	"纠错率较2023年的15.2%下降至10.4%",
+	"纠错率10.4%（上年15.2%）",
+	"纠错率从去年同期的15.2%下降到10.4%",
+}
+
+func TestRateChangeValues(t *testing.T) {
+	base := sampleBases(t)["county"]
+	for _, phrase := range rateChanges {
+		r := importAsCheckDoes(t, strings.Replace(base, "纠错率10.4%", phrase, 1))
+		if got, ok := r.Figures["review_correction_rate"]; !ok || got.Value != 10.4 {
+			t.Errorf("%q: review_correction_rate = %v (set %v), want 10.4", phrase, got.Value, ok)
+		}
+	}
+}

@@ -842,11 +842,16 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 var previousYearWords = []string{"上年", "去年", "上一年", "同期", "上年度"}
 
 // ofAnotherYear says whether a number stands right after the name of a
-// year other than the report's ("2024年80件", "上年80件", "去年同期80件"):
+// year other than the report's ("2024年80件", "上年80件", "去年同期80件",
+// "上年的9.1%"):
 // it is that year's count, as a table's year columns and a comparison
 // ("较2024年80件") give it, not the report year's figure. year 0 (not
 // known) leaves the years written in digits alone.
 func ofAnotherYear(before string, year int) bool {
+	// "由上年的9.1%降至4.5%": the year's name may take a 的 (last byte 84).
+	if n := len(before); n > 0 && before[n-1] == 0x84 {
+		before = strings.TrimSuffix(before, "的")
+	}
 	// Every word here ends in 年, 期 or 度 (last bytes B4, 9F, A6): most
 	// numbers follow none of them and are let go at one byte.
 	if n := len(before); n == 0 || before[n-1] != 0xB4 && before[n-1] != 0x9F && before[n-1] != 0xA6 {

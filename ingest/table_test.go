@@ -85,6 +85,10 @@ func TestOfAnotherYear(t *testing.T) {
 		{"2024年", 0, false},     // year not known
 		{"上年", 0, true},
 		{"本年", 2025, false},
+		{"纠错率由上年的", 2025, true},
+		{"较2024年的", 2025, true},
+		{"2025年的", 2025, false},
+		{"目标的", 2025, false},
 	} {
 		if got := ofAnotherYear(tc.before, tc.year); got != tc.want {
 			t.Errorf("ofAnotherYear(%q, %d) = %v, want %v", tc.before, tc.year, got, tc.want)
