@@ -87,6 +87,13 @@ var phrasings = map[string][]string{
 		"全年收到行政复议申请{N}件，上年同期37件",
 		"较2023年41件有所增加，全年收到行政复议申请{N}件",
 		"全年收到行政复议申请{N}件，比上年37件有所增加",
+		// A clause led by another year (ledByAnotherYear), and the
+		// report's own year leading one (the samples are 2024's).
+		"上年收到行政复议申请37件，今年收到行政复议申请{N}件",
+		"2023年受理行政复议申请41件，全年受理行政复议申请{N}件",
+		"2024年全县收到行政复议申请{N}件",
+		"全年收到行政复议申请{N}件（含上年结转8件）",
+		"（上年同期受理37件）全年受理行政复议申请{N}件",
 	},
 	"penalty": {
 		"全年作出行政处罚决定{N}件",

@@ -140,3 +140,20 @@ func TestRateChangeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherYearNotRead: when this year's count is not named in its own
+// clause ("去年……37件，今年52件"), last year's number must not be read in
+// its place: the figure is then not found (a warning), never last year's.
+func TestOtherYearNotRead(t *testing.T) {
+	base := sampleBases(t)["county"]
+	for _, phrase := range []string{
+		"去年全县收到行政复议申请37件，今年52件",
+		"2023年全县收到行政复议申请37件，今年增至52件",
+		"上年度收到行政复议申请37件，本年度52件",
+	} {
+		r := importAsCheckDoes(t, strings.Replace(base, "全年收到行政复议申请52件", phrase, 1))
+		if got, ok := r.Figures["review_received"]; ok && got.Value != 52 {
+			t.Errorf("%q: review_received = %v, want 52 or not found", phrase, got.Value)
+		}
+	}
+}

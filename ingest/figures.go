@@ -819,6 +819,9 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
 			start, ws := clauseStarts(prefix, m[0]-from)
+			if ledByAnotherYear(prefix[start:m[0]-from], sc.year) {
+				continue
+			}
 			phrase := prefix[start:]
 			if ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
 				phrase = prefix[ws:]
@@ -881,6 +884,42 @@ func ofAnotherYear(before string, year int) bool {
 		return false
 	}
 	return v != year
+}
+
+// thisYearWords name the report's own year within a clause.
+var thisYearWords = []string{"今年", "本年", "当年", "全年"}
+
+// ledByAnotherYear says whether the clause a number stands in, up to the
+// number, opens with another year ("2023年全县收到行政复议申请41件，2024年
+// 收到52件", "去年受理37件", "（上年结转8件）") and does not go on to name the
+// report's own: its numbers are that year's. year 0 (not known) leaves
+// years written in digits alone.
+func ledByAnotherYear(clause string, year int) bool {
+	c := zhtext.TrimBlank(clause)
+	other := false
+	for _, w := range previousYearWords {
+		if strings.HasPrefix(c, w) {
+			other = true
+			break
+		}
+	}
+	if !other && year != 0 && len(c) >= 4+len("年") && strings.HasPrefix(c[4:], "年") {
+		v, ok := 0, true
+		for i := 0; i < 4; i++ {
+			ok = ok && zhtext.IsASCIIDigit(c[i])
+			v = v*10 + int(c[i]-'0')
+		}
+		other = ok && v != year
+	}
+	if !other {
+		return false
+	}
+	for _, w := range thisYearWords {
+		if strings.Contains(c, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isNegated says whether a number's clause holds one of the negations: it
