@@ -895,7 +895,22 @@ var thisYearWords = []string{"今年", "本年", "当年", "全年"}
 // report's own: its numbers are that year's. year 0 (not known) leaves
 // years written in digits alone.
 func ledByAnotherYear(clause string, year int) bool {
-	c := zhtext.TrimBlank(clause)
+	c := clause
+	for {
+		if strings.HasPrefix(c, " ") {
+			c = c[1:]
+		} else if strings.HasPrefix(c, "\u3000") {
+			c = c[len("\u3000"):]
+		} else {
+			break
+		}
+	}
+	// It runs for every number: a clause that starts with neither a digit
+	// nor the first character of a previous-year word (上, 去, 同) is let go
+	// at once.
+	if c == "" || !(c[0] >= '1' && c[0] <= '2') && !strings.HasPrefix(c, "上") && !strings.HasPrefix(c, "去") && !strings.HasPrefix(c, "同") {
+		return false
+	}
 	other := false
 	for _, w := range previousYearWords {
 		if strings.HasPrefix(c, w) {
