@@ -141,19 +141,28 @@ func TestRateChangeValues(t *testing.T) {
 	}
 }
 
-// TestOtherYearNotRead: when this year's count is not named in its own
-// clause ("去年……37件，今年52件"), last year's number must not be read in
-// its place: the figure is then not found (a warning), never last year's.
-func TestOtherYearNotRead(t *testing.T) {
+// TestComparedWithLastYear: a count stated after last year's, in a
+// clause that does not name it ("去年……37件，今年52件"), is read from the
+// comparison (comparedFrom); last year's number is never read in its
+// place, and a count the clause does name goes to its own figure.
+func TestComparedWithLastYear(t *testing.T) {
 	base := sampleBases(t)["county"]
-	for _, phrase := range []string{
-		"去年全县收到行政复议申请37件，今年52件",
-		"2023年全县收到行政复议申请37件，今年增至52件",
-		"上年度收到行政复议申请37件，本年度52件",
+	for _, tc := range []struct{ phrase, figure string }{
+		{"去年全县收到行政复议申请37件，今年52件", "review_received"},
+		{"2023年全县收到行政复议申请37件，今年增至52件", "review_received"},
+		{"上年度收到行政复议申请37件，本年度52件", "review_received"},
+		{"去年受理37件，今年全县收到行政复议申请52件", "review_received"},
 	} {
-		r := importAsCheckDoes(t, strings.Replace(base, "全年收到行政复议申请52件", phrase, 1))
-		if got, ok := r.Figures["review_received"]; ok && got.Value != 52 {
-			t.Errorf("%q: review_received = %v, want 52 or not found", phrase, got.Value)
+		r := importAsCheckDoes(t, strings.Replace(base, "全年收到行政复议申请52件", tc.phrase, 1))
+		if got, ok := r.Figures[tc.figure]; !ok || got.Value != 52 {
+			t.Errorf("%q: %s = %v (set %v), want 52", tc.phrase, tc.figure, got.Value, ok)
 		}
+	}
+	r := importAsCheckDoes(t, strings.Replace(base, "全年收到行政复议申请52件，审结48件", "去年全县收到行政复议申请37件，今年审结48件", 1))
+	if got := r.Figures["review_decided"]; got.Value != 48 {
+		t.Errorf("今年审结48件 after last year's count: review_decided = %v, want 48", got.Value)
+	}
+	if got, ok := r.Figures["review_received"]; ok {
+		t.Errorf("last year's 37 or this year's 审结 read as review_received = %v", got.Value)
 	}
 }

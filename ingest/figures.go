@@ -826,6 +826,9 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {
 				phrase = prefix[ws:]
 			}
+			if p := comparedFrom(prefix, start, m[0]-from, sc.year); p >= 0 {
+				phrase = prefix[p:]
+			}
 			source := sent
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
@@ -935,6 +938,24 @@ func ledByAnotherYear(clause string, year int) bool {
 		}
 	}
 	return true
+}
+
+// comparedFrom finds, for a number whose clause opens with the report's
+// year ("去年全县收到行政复议申请37件，今年52件"), the start of the clause
+// before it when that one is led by another year: the two are a
+// comparison, and the first names what both count. -1 otherwise. start is
+// where the number's clause begins in prefix, at where the number does.
+func comparedFrom(prefix string, start, at int, year int) int {
+	c := prefix[start:at]
+	if start == 0 || !strings.HasPrefix(c, "今年") && !strings.HasPrefix(c, "本年") {
+		return -1
+	}
+	prev, _ := clauseStarts(prefix, start-1)
+	_, w := utf8.DecodeLastRuneInString(prefix[:start])
+	if prev >= start-w || !ledByAnotherYear(prefix[prev:start-w], year) {
+		return -1
+	}
+	return prev
 }
 
 // isNegated says whether a number's clause holds one of the negations: it
