@@ -272,8 +272,7 @@ func TestPDFParagraphs(t *testing.T) {
 		"                               — 2 —\n\f" +
 		"执法水平提升。\n" +
 		"表 格 中 的 字 被 拉 得 很 开 的 一 行 比 正 文 宽 很 多 很 多 很 多\n"
-	got := pdfParagraphs(layout)
-	want := []string{
+	wantPDFParagraphs(t, layout,
 		"青山县2024年度法治政府建设情况报告",
 		"2024年，青山县坚持以习近平法治思想为指导，统筹推进法治政府建设各项工作，现将有关情况报告如下。",
 		"一、主要举措和成效",
@@ -283,12 +282,18 @@ func TestPDFParagraphs(t *testing.T) {
 		"三、下一年度的主要安排",
 		"一是加强培训，全年举办执法人员培训班四期，覆盖全部执法人员。二是推进执法规范化建设，认真做好全县执法案卷评查工作，促进执法水平提升。",
 		"表格中的字被拉得很开的一行比正文宽很多很多很多",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	)
 	if pdfParagraphs(" \n\f\n  \f") != nil {
 		t.Error("a PDF without text must give no paragraphs")
+	}
+}
+
+// wantPDFParagraphs checks the paragraphs pdfParagraphs makes of a
+// pdftotext layout.
+func wantPDFParagraphs(t *testing.T, layout string, want ...string) {
+	t.Helper()
+	if got := pdfParagraphs(layout); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
