@@ -54,6 +54,8 @@ var tableLayouts = []struct {
 	{"several-rows", [][]string{{"项目", "数量"}, {"办理群众来信", "35件"}, {"{L}", "{N}{U}"}, {"组织专题培训", "6期"}}, nil},
 	// Rows by department and a total: the total is the report's figure.
 	{"per-unit-with-total", [][]string{{"单位", "{L}（{U}）", "办理群众来信（件）"}, {"县公安局", "{M}", "12"}, {"县市场监管局", "4", "7"}, {"合计", "{N}", "19"}}, nil},
+	{"unit-column", [][]string{{"指标", "单位", "数值"}, {"{L}", "{U}", "{N}"}, {"群众满意率", "%", "98.5"}}, nil},
+	{"numbered-rows", [][]string{{"序号", "项目", "数量（{U}）"}, {"1", "{L}", "{N}"}, {"2", "组织专题培训", "6"}}, nil},
 	{"full-width-digits", [][]string{{"项目", "数量（{U}）"}, {"{L}", "{F}"}}, []string{"writing.digits"}},
 }
 

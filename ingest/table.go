@@ -55,8 +55,9 @@ func isDataTable(rows [][][]string) bool {
 // tableLines flattens a data table into one line a row, as a reader reads
 // it out:
 //   - a cell holding only a number takes the unit its row label or its
-//     column header gives in brackets ("数量（件）", "纠错率（%）"), or
-//     "%" when its row label names a rate;
+//     column header gives in brackets ("数量（件）", "纠错率（%）"), or its
+//     row's cell in a column headed 单位, or "%" when its row label names a
+//     rate;
 //   - in a row with no label of its own (the numbers under a header of
 //     names, "收案 | 审结" over "96 | 88"), and in a column headed by a
 //     year ("2024年 | 2025年"), each number is written after its column's
@@ -73,6 +74,12 @@ func tableLines(cells [][]string) []string {
 	if len(cells) > 1 && !rowHasNumber(cells[0]) {
 		header = cells[0]
 	}
+	unitCol := -1 // a column of units ("指标 | 单位 | 数值")
+	for c, head := range header {
+		if h := zhtext.TrimBlank(head); h == "单位" || h == "计量单位" {
+			unitCol = c
+		}
+	}
 	var out []string
 	for r, row := range cells {
 		if r == 0 && header != nil {
@@ -83,6 +90,16 @@ func tableLines(cells [][]string) []string {
 		rowUnit := bracketUnit(label)
 		if rowUnit == "" && isRateLabel(label) {
 			rowUnit = "%"
+		}
+		if unitCol >= 0 && unitCol < len(row) {
+			if u := zhtext.TrimBlank(row[unitCol]); zhtext.UnitAt(u) == u && u != "" {
+				// The unit goes with the row's numbers, and its cell with it.
+				rowUnit = u
+				row = append(append([]string(nil), row[:unitCol]...), append([]string{""}, row[unitCol+1:]...)...)
+				if label == u {
+					label = rowLabel(row)
+				}
+			}
 		}
 		// A row headed by a year ("2024年 | 80") gives that year's
 		// numbers: each is written with its column's words and the year,
