@@ -26,10 +26,11 @@ const (
 )
 
 // isDataTable says whether rows (cells, each a list of its paragraphs'
-// texts) look like a table of data: at least two cells in some row, and no
-// cell holding prose.
+// texts) look like a table of data: at least two cells in some row, a
+// number in some cell, and no cell holding prose. A table of words only
+// (a 版记 block: 抄送 | 印发) is left as it was read.
 func isDataTable(rows [][][]string) bool {
-	wide := false
+	wide, number := false, false
 	for _, row := range rows {
 		filled := 0
 		for _, cell := range row {
@@ -46,10 +47,14 @@ func isDataTable(rows [][][]string) bool {
 			if n > 0 {
 				filled++
 			}
+			if len(cell) > 0 && !number {
+				t := zhtext.TrimBlank(strings.Join(cell, ""))
+				number = isBareNumber(t) || isStatedNumber(t)
+			}
 		}
 		wide = wide || filled >= 2
 	}
-	return wide
+	return wide && number
 }
 
 // tableLines flattens a data table into one line a row, as a reader reads

@@ -66,6 +66,7 @@ func TestIsDataTable(t *testing.T) {
 		{"a report set in one cell", [][][]string{{{"标题", "正文一", "正文二", "正文三"}}}, false},
 		{"a cell of prose", [][][]string{{{"一、主要举措"}, {proseCell}}}, false},
 		{"a two-line label", [][][]string{{{"行政复议", "收案数"}, {"96"}}}, true},
+		{"words only (a 版记 block)", [][][]string{{{"抄送：县委办"}, {"县人大办"}}, {{"县人民政府办公室"}, {"2025年3月1日印发"}}}, false},
 	} {
 		if got := isDataTable(tc.rows); got != tc.want {
 			t.Errorf("%s: isDataTable = %v, want %v", tc.name, got, tc.want)
