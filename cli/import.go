@@ -135,8 +135,13 @@ func printImportSummary(w io.Writer, path string, res *ingest.Result, t *model.T
 			unmatched++
 		}
 	}
-	fmt.Fprintf(w, "导入 %s（%s）：模板 %s，%d/%d 个章节有内容，提取数字 %d 个，未归类 %d 字，删除非正文内容 %d 处\n",
-		path, describeFormat(res), t.ID, filled, total, len(r.Figures), unmatched, len(res.Dropped))
+	tables := ""
+	if res.Tables > 0 {
+		// The rows are lines of the draft now, not a table: say so.
+		tables = fmt.Sprintf("，表格 %d 个按行读入", res.Tables)
+	}
+	fmt.Fprintf(w, "导入 %s（%s）：模板 %s，%d/%d 个章节有内容，提取数字 %d 个，未归类 %d 字，删除非正文内容 %d 处%s\n",
+		path, describeFormat(res), t.ID, filled, total, len(r.Figures), unmatched, len(res.Dropped), tables)
 	if r.Unit != "" || r.Year != 0 {
 		fmt.Fprintf(w, "报告单位：%s；年度：%d\n", r.Unit, r.Year)
 	}

@@ -55,8 +55,12 @@ func TestTableFiguresCheckAsProse(t *testing.T) {
 				got.Verdict, got.Completeness, ruleSet(got), want.Verdict, want.Completeness, ruleSet(want))
 		}
 		out := filepath.Join(dir, filepath.Base(f)+".yaml")
-		if code, _, errOut := run(t, "import", "-o", out, f); code != 0 {
+		code, summary, errOut := run(t, "import", "-o", out, f)
+		if code != 0 {
 			t.Fatalf("import %s: %s", f, errOut)
+		}
+		if !strings.Contains(summary+errOut, "表格 1 个按行读入") {
+			t.Errorf("%s: import summary does not count the table:\n%s%s", filepath.Base(f), summary, errOut)
 		}
 		draft, _ := os.ReadFile(out)
 		for _, fig := range []string{"review_received: 52", "review_decided: 48", "review_corrected: 5", "review_correction_rate: 10.4"} {

@@ -108,11 +108,12 @@ func (dr *docxReader) document() (*Document, error) {
 		}
 		numberLists(paras, styles, lists)
 	}
-	paras = splitBreaks(joinTableRows(paras), styles)
+	paras, tables := joinTableRows(paras)
+	paras = splitBreaks(paras, styles)
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
 	}
-	doc := &Document{Name: name, Format: FormatDocx}
+	doc := &Document{Name: name, Format: FormatDocx, Tables: tables}
 	blank := true
 	for i, p := range paras {
 		ln := Line{No: i + 1, Text: trimRight(strings.TrimLeftFunc(p.text.String(), isSpace))}

@@ -60,6 +60,7 @@ func readWebPage(name string, data []byte) (*Document, error) {
 	}
 	article := articleOf(body, countText(body))
 	var paras []string
+	tables := 0
 	var cur strings.Builder
 	flush := func() {
 		if s := zhtext.TrimBlank(collapse(cur.String())); s != "" {
@@ -81,6 +82,7 @@ func readWebPage(name string, data []byte) (*Document, error) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
 			if cells := htmlTableCells(n); isDataTable(cells) {
 				flush()
+				tables++
 				for _, line := range tableLines(joinCells(cells)) {
 					if line != "" {
 						paras = append(paras, line)
@@ -114,7 +116,7 @@ func readWebPage(name string, data []byte) (*Document, error) {
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
 	}
-	doc := &Document{Name: name, Format: FormatHTML, Encoding: enc}
+	doc := &Document{Name: name, Format: FormatHTML, Encoding: enc, Tables: tables}
 	for i, p := range paras {
 		doc.Lines = append(doc.Lines, Line{No: i + 1, Text: p})
 	}

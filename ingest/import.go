@@ -37,6 +37,7 @@ type Result struct {
 	Headings     []Heading
 	FigureLines  map[string]int // figure id → source line of the sentence its value came from
 	Items        int            // 一是/二是 points recognised in paragraphs
+	Tables       int            // data tables read a row to a line
 	// Text is the document after cleaning, one paragraph a line, with the
 	// same line numbers as the source: dropped lines are left empty so that
 	// a line number from the check points at the same line in the file.
@@ -61,7 +62,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	lines, dropped := clean(doc.Lines)
 	o := parseOutline(lines)
 	res := &Result{Dropped: dropped, SectionLines: map[string]int{}, Headings: o.headings,
-		Items: o.itemCount, Encoding: doc.Encoding, Format: doc.Format}
+		Items: o.itemCount, Encoding: doc.Encoding, Format: doc.Format, Tables: doc.Tables}
 	r := model.NewReport(t)
 	res.Report = r
 

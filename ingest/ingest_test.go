@@ -351,7 +351,7 @@ func TestImportWithoutHeadings(t *testing.T) {
 // A title exported with a typed break reads back as one heading line.
 func TestMarkdownTitleBreak(t *testing.T) {
 	for _, in := range []string{"# 示例县人民政府<br>2024年度法治政府建设情况报告", "# 示例县人民政府<BR/>2024年度法治政府建设情况报告", "# 示例县人民政府<br />2024年度法治政府建设情况报告"} {
-		lines, _, _ := markdownLines(in)
+		lines, _, _, _ := markdownLines(in)
 		if len(lines) != 1 || lines[0].Text != "示例县人民政府2024年度法治政府建设情况报告" || lines[0].Level != 1 {
 			t.Errorf("%q read as %+v", in, lines)
 		}

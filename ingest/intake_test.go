@@ -283,7 +283,7 @@ func TestPDFParagraphs(t *testing.T) {
 		"一是加强培训，全年举办执法人员培训班四期，覆盖全部执法人员。二是推进执法规范化建设，认真做好全县执法案卷评查工作，促进执法水平提升。",
 		"表格中的字被拉得很开的一行比正文宽很多很多很多",
 	)
-	if pdfParagraphs(" \n\f\n  \f") != nil {
+	if got, _ := pdfParagraphs(" \n\f\n  \f"); got != nil {
 		t.Error("a PDF without text must give no paragraphs")
 	}
 }
@@ -292,7 +292,7 @@ func TestPDFParagraphs(t *testing.T) {
 // pdftotext layout.
 func wantPDFParagraphs(t *testing.T, layout string, want ...string) {
 	t.Helper()
-	if got := pdfParagraphs(layout); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if got, _ := pdfParagraphs(layout); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

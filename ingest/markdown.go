@@ -21,7 +21,7 @@ var (
 // reports: heading marks (which give the level), emphasis, bullets and
 // rules. Ordered-list markers such as "1." are kept because in a Chinese
 // report they are heading numbers, not list markup.
-func markdownLines(text string) ([]Line, map[string]string, []byte) {
+func markdownLines(text string) ([]Line, map[string]string, []byte, int) {
 	raw := strings.Split(text, "\n")
 	out := make([]Line, 0, len(raw))
 	var meta map[string]string
@@ -48,15 +48,17 @@ func markdownLines(text string) ([]Line, map[string]string, []byte) {
 		ln.Text = zhtext.TrimBlank(ln.Text)
 		out = append(out, ln)
 	}
-	pipeTables(raw, out, skip)
-	return out, meta, carried
+	tables := pipeTables(raw, out, skip)
+	return out, meta, carried, tables
 }
 
 // pipeTables reads each Markdown pipe table ("| 项目 | 数量 |" over
 // "| --- | --- |") of raw from line from on as a data table: each row's
 // line in out takes the row as tableLines reads it, and the delimiter
-// row's line is left empty, so the line numbers hold.
-func pipeTables(raw []string, out []Line, from int) {
+// row's line is left empty, so the line numbers hold. It gives the number
+// of tables read so.
+func pipeTables(raw []string, out []Line, from int) int {
+	tables := 0
 	for i := from; i+1 < len(raw); i++ {
 		if !mdRowRe().MatchString(raw[i]) || !mdDelimRe().MatchString(raw[i+1]) {
 			continue
@@ -74,6 +76,7 @@ func pipeTables(raw []string, out []Line, from int) {
 			}
 		}
 		if isDataTable(grid) {
+			tables++
 			out[i+1].Text = ""
 			for r, line := range tableLines(joinCells(grid)) {
 				out[rows[r]].Text = line
@@ -81,6 +84,7 @@ func pipeTables(raw []string, out []Line, from int) {
 		}
 		i = j - 1
 	}
+	return tables
 }
 
 // pipeCells splits a pipe table row into its cells; "\|" is a bar in a

@@ -36,14 +36,14 @@ func readPDF(name string, data []byte) (*Document, error) {
 	if !utf8.Valid(text) {
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 	}
-	paras := pdfParagraphs(string(text))
+	paras, tables := pdfParagraphs(string(text))
 	if len(paras) == 0 {
 		return nil, &model.Error{File: name, Msg: "这个 PDF 没有文字层，可能是扫描件：请先用文字识别（OCR）软件转成文字（如 WPS 的“PDF 转 Word”），或向报送单位索取 Word 版本"}
 	}
 	if len(paras) > MaxLines {
 		return nil, tooManyLines(name, len(paras))
 	}
-	doc := &Document{Name: name, Format: FormatPDF, Encoding: "UTF-8"}
+	doc := &Document{Name: name, Format: FormatPDF, Encoding: "UTF-8", Tables: tables}
 	for i, p := range paras {
 		doc.Lines = append(doc.Lines, Line{No: i + 1, Text: p})
 	}
@@ -114,7 +114,7 @@ type pdfLine struct {
 // the next when it reaches the right margin and the next line starts at
 // the left margin (a new paragraph is indented two characters, a heading
 // starts with its number, a centred title is indented far).
-func pdfParagraphs(text string) []string {
+func pdfParagraphs(text string) (paras []string, tables int) {
 	var lines []pdfLine
 	for _, page := range strings.Split(text, "\f") {
 		// A paragraph runs on across a page break: the blank lines and the
@@ -142,9 +142,9 @@ func pdfParagraphs(text string) []string {
 		}
 	}
 	if len(lines) == 0 {
-		return nil
+		return nil, 0
 	}
-	lines = pdfTables(lines)
+	lines, tables = pdfTables(lines)
 	// The right margin is where most lines end: body text fills the line,
 	// while a line with spread-out characters or a wide table row would
 	// push a maximum past it.
@@ -191,7 +191,7 @@ func pdfParagraphs(text string) []string {
 	if cur.Len() > 0 {
 		out = append(out, cur.String())
 	}
-	return out
+	return out, tables
 }
 
 // cells is a string's width in character cells.
@@ -278,8 +278,9 @@ func lastNumberCell(text string) []string {
 // half of them holding a number, that isDataTable takes for data. Each row
 // becomes one line as tableLines reads it, standing alone; every other
 // line is left as it is.
-func pdfTables(lines []pdfLine) []pdfLine {
+func pdfTables(lines []pdfLine) ([]pdfLine, int) {
 	out := make([]pdfLine, 0, len(lines))
+	tables := 0
 	for i := 0; i < len(lines); {
 		if lines[i].cells == nil {
 			out = append(out, lines[i])
@@ -311,6 +312,7 @@ func pdfTables(lines []pdfLine) []pdfLine {
 			i++
 			continue
 		}
+		tables++
 		for k, text := range tableLines(joinCells(grid)) {
 			l := lines[i+k]
 			l.text, l.row = text, true
@@ -318,5 +320,5 @@ func pdfTables(lines []pdfLine) []pdfLine {
 		}
 		i = j
 	}
-	return out
+	return out, tables
 }

@@ -59,6 +59,8 @@ type Document struct {
 	Name     string // file name as given, for messages
 	Format   Format
 	Encoding string // "UTF-8", "GB18030", "UTF-16" (text formats only)
+	// Tables counts the data tables read a row to a line (table.go).
+	Tables int
 	Lines    []Line
 	// Meta holds simple key: value front matter of a Markdown file (older
 	// nianbao exports wrote unit, year, title, date and template there).
@@ -150,7 +152,7 @@ func Read(name string, data []byte) (*Document, error) {
 	if ext == ".md" || ext == ".markdown" {
 		doc.Format = FormatMarkdown
 		var carried []byte
-		doc.Lines, doc.Meta, carried = markdownLines(text)
+		doc.Lines, doc.Meta, carried, doc.Tables = markdownLines(text)
 		doc.carry(carried, nil)
 	} else {
 		body, carried, found := exportdata.SplitTextTrailer(text)

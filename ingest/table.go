@@ -366,8 +366,9 @@ func (tp *tablePlace) here() *cellPos {
 // by one paragraph a row (tableLines). The row's paragraph keeps its
 // cells' hidden text and comments, so nothing noted of them is lost; a
 // layout table's paragraphs are left as they are.
-func joinTableRows(ps []*paragraph) []*paragraph {
+func joinTableRows(ps []*paragraph) ([]*paragraph, int) {
 	var out []*paragraph
+	tables := 0
 	for i := 0; i < len(ps); {
 		c := ps[i].cell
 		if c == nil {
@@ -379,14 +380,19 @@ func joinTableRows(ps []*paragraph) []*paragraph {
 		for j < len(ps) && ps[j].cell != nil && ps[j].cell.table == c.table {
 			j++
 		}
-		out = append(out, tableParagraphs(ps[i:j])...)
+		rows, data := tableParagraphs(ps[i:j])
+		if data {
+			tables++
+		}
+		out = append(out, rows...)
 		i = j
 	}
-	return out
+	return out, tables
 }
 
-// tableParagraphs is joinTableRows for one table's paragraphs.
-func tableParagraphs(ps []*paragraph) []*paragraph {
+// tableParagraphs is joinTableRows for one table's paragraphs; data says
+// whether it was read as a data table.
+func tableParagraphs(ps []*paragraph) (rows []*paragraph, data bool) {
 	var grid [][][]string
 	var owners [][]*paragraph // the paragraphs of each row
 	for _, p := range ps {
@@ -404,7 +410,7 @@ func tableParagraphs(ps []*paragraph) []*paragraph {
 		owners[p.cell.row] = append(owners[p.cell.row], p)
 	}
 	if !isDataTable(grid) {
-		return ps
+		return ps, false
 	}
 	var out []*paragraph
 	for r, line := range tableLines(joinCells(grid)) {
@@ -418,5 +424,5 @@ func tableParagraphs(ps []*paragraph) []*paragraph {
 			out = append(out, np)
 		}
 	}
-	return out
+	return out, true
 }

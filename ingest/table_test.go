@@ -144,6 +144,9 @@ func TestDocxTablesReadByRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantLines(t, d, append(tableDocStart, "纠错　11件", "表后文字。", "一、主要举措", proseCell, "单栏表格甲", "单栏表格乙")...)
+	if d.Tables != 1 {
+		t.Errorf("Tables = %d, want 1 (the layout and one-column tables are no data tables)", d.Tables)
+	}
 	if len(d.Hidden) != 1 || d.Hidden[0].Kind != HiddenDelete || d.Hidden[0].Line != 5 || d.Hidden[0].Text != "87" {
 		t.Errorf("hidden = %+v, want the deletion 87 at line 5", d.Hidden)
 	}
@@ -163,6 +166,9 @@ func TestHTMLTablesReadByRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantLines(t, d, append(tableDocStart, "表后文字。", "一、主要举措", proseCell)...)
+	if d.Tables != 1 {
+		t.Errorf("Tables = %d, want 1", d.Tables)
+	}
 }
 
 // A Markdown pipe table is read as a data table; its delimiter row's line
@@ -187,6 +193,9 @@ func TestMarkdownPipeTables(t *testing.T) {
 	}
 	wantLines(t, d, append(tableDocStart[:3:3], "", "收到行政复议申请　96件", "审结　88件", "含|竖线的项目　3件", "表后文字。",
 		"| 一、主要举措 | "+proseCell+" |", "| --- | --- |")...)
+	if d.Tables != 1 {
+		t.Errorf("Tables = %d, want 1", d.Tables)
+	}
 }
 
 // A table in a PDF, as pdftotext lays it out (cells apart by column gaps,
@@ -212,6 +221,9 @@ func TestPDFTableRows(t *testing.T) {
 		"表后文字。",
 		"甲乡镇乙街道丙社区丁村",
 	)
+	if _, tables := pdfParagraphs(layout); tables != 1 {
+		t.Errorf("tables = %d, want 1", tables)
+	}
 }
 
 func TestLedByAnotherYear(t *testing.T) {
