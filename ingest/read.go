@@ -61,7 +61,7 @@ type Document struct {
 	Encoding string // "UTF-8", "GB18030", "UTF-16" (text formats only)
 	// Tables counts the data tables read a row to a line (table.go).
 	Tables int
-	Lines    []Line
+	Lines  []Line
 	// Meta holds simple key: value front matter of a Markdown file (older
 	// nianbao exports wrote unit, year, title, date and template there).
 	Meta map[string]string
