@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -279,7 +280,12 @@ func withoutBracket(s string) string {
 // "总计"). Its numbers are the whole's, written with their column's words;
 // the rows of each unit or department above it are not, and keep none.
 func isTotalLabel(s string) bool {
-	s = strings.ReplaceAll(withoutBracket(s), " ", "")
+	s = strings.Map(func(r rune) rune {
+		if zhtext.IsBlank(r) {
+			return -1
+		}
+		return r
+	}, withoutBracket(s))
 	return strings.HasSuffix(s, "合计") || strings.HasSuffix(s, "总计") || s == "共计" || s == "总数"
 }
 
@@ -289,8 +295,10 @@ func isRateLabel(s string) bool {
 	return strings.HasSuffix(s, "率") || strings.HasSuffix(s, "比例")
 }
 
-// yearWords head a column of one year's numbers.
-var yearWords = []string{"本年", "今年", "上年", "去年", "上一年", "同期", "上年同期", "本年度", "上年度"}
+// yearWords head a column of one year's numbers: the words that name
+// another year or the report's own in prose (figures.go), and two that
+// only a header uses.
+var yearWords = slices.Concat(previousYearWords, thisYearWords, []string{"本年度", "上年同期"})
 
 // isYearHeader: a column header naming a year ("2025年", "2024年度",
 // "上年", "本年").
