@@ -875,18 +875,26 @@ func ofAnotherYear(before string, year int) bool {
 	if !ok || year == 0 || len(rest) < 4 {
 		return false
 	}
-	y := rest[len(rest)-4:]
-	v := 0
-	for i := 0; i < 4; i++ {
-		if !zhtext.IsASCIIDigit(y[i]) {
-			return false
-		}
-		v = v*10 + int(y[i]-'0')
-	}
-	if len(rest) > 4 && zhtext.IsASCIIDigit(rest[len(rest)-5]) {
+	v, ok := fourDigits(rest[len(rest)-4:])
+	if !ok || len(rest) > 4 && zhtext.IsASCIIDigit(rest[len(rest)-5]) {
 		return false
 	}
 	return v != year
+}
+
+// fourDigits reads a year written as four ASCII digits, the whole of s.
+func fourDigits(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < 4; i++ {
+		if !zhtext.IsASCIIDigit(s[i]) {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
 }
 
 // thisYearWords name the report's own year within a clause.
@@ -922,11 +930,7 @@ func ledByAnotherYear(clause string, year int) bool {
 		}
 	}
 	if !other && year != 0 && len(c) >= 4+len("年") && strings.HasPrefix(c[4:], "年") {
-		v, ok := 0, true
-		for i := 0; i < 4; i++ {
-			ok = ok && zhtext.IsASCIIDigit(c[i])
-			v = v*10 + int(c[i]-'0')
-		}
+		v, ok := fourDigits(c[:4])
 		other = ok && v != year
 	}
 	if !other {
@@ -945,7 +949,7 @@ func ledByAnotherYear(clause string, year int) bool {
 // before it when that one is led by another year: the two are a
 // comparison, and the first names what both count. -1 otherwise. start is
 // where the number's clause begins in prefix, at where the number does.
-func comparedFrom(prefix string, start, at int, year int) int {
+func comparedFrom(prefix string, start, at, year int) int {
 	c := prefix[start:at]
 	if start == 0 || !strings.HasPrefix(c, "今年") && !strings.HasPrefix(c, "本年") {
 		return -1

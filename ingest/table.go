@@ -309,16 +309,8 @@ func isYearHeader(s string) bool {
 			return true
 		}
 	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年")
-	if len(s) != 4 {
-		return false
-	}
-	for i := 0; i < 4; i++ {
-		if !zhtext.IsASCIIDigit(s[i]) {
-			return false
-		}
-	}
-	return true
+	_, ok := fourDigits(strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年"))
+	return ok
 }
 
 // joinCells gives each cell of rows as the text of its paragraphs joined.
