@@ -252,14 +252,24 @@ func inside(n, ancestor *html.Node) bool {
 	return false
 }
 
+// textOf is the text under n; scripts, styles and the other skipped
+// elements give none.
 func textOf(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
 	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && skipped[n.DataAtom] {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
 	}
+	walk(n)
 	return b.String()
 }
 
@@ -344,7 +354,7 @@ func htmlTableCells(table *html.Node) [][][]string {
 				var row [][]string
 				for td := c.FirstChild; td != nil; td = td.NextSibling {
 					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
-						row = append(row, []string{zhtext.TrimBlank(collapse(nodeText(td)))})
+						row = append(row, []string{zhtext.TrimBlank(collapse(textOf(td)))})
 					}
 				}
 				rows = append(rows, row)
@@ -355,24 +365,4 @@ func htmlTableCells(table *html.Node) [][][]string {
 	}
 	visit(table)
 	return rows
-}
-
-// nodeText is the text under n, scripts and the like left out.
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			return
-		}
-		if n.Type == html.ElementNode && skipped[n.DataAtom] {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }
