@@ -481,9 +481,9 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 			}
 			hs.start(t, cur, inPPr)
 			switch t.Name.Local {
-			case "tbl", "tr", "tc":
+			case "tbl", "tr", "tc", "gridSpan":
 				if cur == nil {
-					tables.start(t.Name.Local)
+					tables.start(t)
 				}
 			case "p":
 				if cur == nil {

@@ -46,6 +46,8 @@ func FuzzDocxParts(f *testing.F) {
 	f.Add(`<w:document `+wordNSDecl+`><w:body>`+tableXML(rowXML(cellXML(wp("", "项目")), cellXML(wp("", "数量（件）"))),
 		rowXML(cellXML(wp("", "收案"), tableXML(rowXML(cellXML(wp("", "内层"))))), cellXML(wp("", "96"))))+
 		`</w:body></w:document>`, "", "", "")
+	f.Add(`<w:document `+wordNSDecl+`><w:body>`+tableXML(rowXML(`<w:tc><w:tcPr><w:gridSpan w:val="99999"/></w:tcPr>`+wp("", "项目")+`</w:tc>`, cellXML(wp("", "数量（件）"))))+
+		`</w:body></w:document>`, "", "", "")
 	f.Add(`<w:document `+wordNSDecl+`><w:body><w:p>`+sym("Wingdings", "F0AB")+sym("Symbol", "B7")+sym("", "2605")+
 		`<w:del>`+sym("Wingdings", "F0FC")+`</w:del></w:p></w:body></w:document>`, "", "", "")
 	f.Fuzz(func(t *testing.T, document, numbering, styles, footnotes string) {

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -183,10 +184,24 @@ func articleOf(body *html.Node, size map[*html.Node]int) *html.Node {
 			}
 		}
 		if best == nil || bestSize*10 < size[n]*8 {
-			return n
+			return tableOf(n)
 		}
 		n = best
 	}
+}
+
+// tableOf is the table a part of its structure (a tbody, a row) belongs
+// to, so that the table is read as one; any other node is itself. A cell
+// is not climbed out of: a cell holding the article is a layout table's.
+func tableOf(n *html.Node) *html.Node {
+	p := n
+	for p != nil && (p.DataAtom == atom.Tbody || p.DataAtom == atom.Thead || p.DataAtom == atom.Tfoot || p.DataAtom == atom.Tr) {
+		p = p.Parent
+	}
+	if p != nil && p != n && p.DataAtom == atom.Table {
+		return p
+	}
+	return n
 }
 
 // countText counts, for every node under n, the characters a reader sees
@@ -355,6 +370,11 @@ func htmlTableCells(table *html.Node) [][][]string {
 				for td := c.FirstChild; td != nil; td = td.NextSibling {
 					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
 						row = append(row, []string{zhtext.TrimBlank(collapse(textOf(td)))})
+						// A cell spanning columns leaves the next one above its
+						// own column.
+						for range min(colspan(td), maxGridSpan) - 1 {
+							row = append(row, nil)
+						}
 					}
 				}
 				rows = append(rows, row)
@@ -365,4 +385,16 @@ func htmlTableCells(table *html.Node) [][][]string {
 	}
 	visit(table)
 	return rows
+}
+
+// colspan is a cell's colspan, 1 when it has none or a bad one.
+func colspan(td *html.Node) int {
+	for _, a := range td.Attr {
+		if a.Key == "colspan" {
+			if n, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && n > 1 {
+				return n
+			}
+		}
+	}
+	return 1
 }

@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/xmlscan"
 	"nianbao/internal/zhtext"
 )
 
@@ -331,13 +333,19 @@ type cellPos struct{ table, row, col int }
 
 // tablePlace follows w:tbl, w:tr and w:tc while parseParagraphs reads a
 // .docx. A table nested in a cell belongs to the outer cell: its text is
-// read into it.
+// read into it. Cells are placed by grid column, so a header cell merged
+// across two columns (w:gridSpan) leaves the next header above its own
+// column.
 type tablePlace struct {
 	depth, tables, row, col int
+	next                    int // the grid column the next cell starts in
 }
 
-func (tp *tablePlace) start(name string) {
-	switch {
+// maxGridSpan bounds a w:gridSpan: Word's tables have at most 63 columns.
+const maxGridSpan = 63
+
+func (tp *tablePlace) start(t *xmlscan.Token) {
+	switch name := t.Name.Local; {
 	case name == "tbl":
 		tp.depth++
 		if tp.depth == 1 {
@@ -346,9 +354,14 @@ func (tp *tablePlace) start(name string) {
 		}
 	case tp.depth != 1:
 	case name == "tr":
-		tp.row, tp.col = tp.row+1, -1
+		tp.row, tp.col, tp.next = tp.row+1, -1, 0
 	case name == "tc":
-		tp.col++
+		tp.col = tp.next
+		tp.next++
+	case name == "gridSpan" && tp.col >= 0:
+		if n, err := strconv.Atoi(t.AttrValue("val")); err == nil && n > 1 {
+			tp.next = tp.col + min(n, maxGridSpan)
+		}
 	}
 }
 

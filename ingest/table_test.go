@@ -247,3 +247,26 @@ func TestLedByAnotherYear(t *testing.T) {
 		}
 	}
 }
+
+// A header cell merged across columns (w:gridSpan, colspan) leaves the
+// next header above its own column, so the unit it gives reaches its
+// numbers.
+func TestMergedHeaderCells(t *testing.T) {
+	spanned := `<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + wp("", "项目") + `</w:tc>`
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNSDecl + `><w:body>` +
+		tableXML(rowXML(spanned, cellXML(wp("", "数量（件）"))),
+			rowXML(cellXML(wp("", "行政复议")), cellXML(wp("", "收案")), cellXML(wp("", "96")))) +
+		`</w:body></w:document>`
+	d, err := Read("合并.docx", buildDocx(t, docxParts(doc, "")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"项目　数量（件）", "行政复议　收案　96件"}
+	wantLines(t, d, want...)
+	page := `<html><body><table><tr><th colspan="2">项目</th><th>数量（件）</th></tr>` +
+		`<tr><td>行政复议</td><td>收案</td><td>96</td></tr></table></body></html>`
+	if d, err = Read("合并.html", []byte(page)); err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, d, want...)
+}
