@@ -190,15 +190,16 @@ func articleOf(body *html.Node, size map[*html.Node]int) *html.Node {
 	}
 }
 
-// tableOf is the table a part of its structure (a tbody, a row) belongs
-// to, so that the table is read as one; any other node is itself. A cell
-// is not climbed out of: a cell holding the article is a layout table's.
+// tableOf is the data table a part of its structure (a tbody, a row)
+// belongs to, so that the table is read as one; any other node is itself.
+// A cell is not climbed out of, nor a layout table's row: the rows around
+// the article there are the site's banner and footer.
 func tableOf(n *html.Node) *html.Node {
 	p := n
 	for p != nil && (p.DataAtom == atom.Tbody || p.DataAtom == atom.Thead || p.DataAtom == atom.Tfoot || p.DataAtom == atom.Tr) {
 		p = p.Parent
 	}
-	if p != nil && p != n && p.DataAtom == atom.Table {
+	if p != nil && p != n && p.DataAtom == atom.Table && isDataTable(htmlTableCells(p)) {
 		return p
 	}
 	return n
