@@ -270,3 +270,20 @@ func TestMergedHeaderCells(t *testing.T) {
 	}
 	wantLines(t, d, want...)
 }
+
+// A page laid out in a table: the article is read from its cell, and the
+// layout table's other rows (banner, footer) stay out.
+func TestLayoutTablePage(t *testing.T) {
+	article := strings.Repeat("全面推进依法行政，全年收到行政复议申请52件。", 12)
+	page := `<html><body><table>` +
+		`<tr><td>某县人民政府门户网站 本站由县政府办公室主办 欢迎访问</td></tr>` +
+		`<tr><td>` + strings.Repeat("政务公开 信息公开 办事服务 互动交流 ", 12) + `</td><td><p>某县2024年度法治政府建设情况报告</p><p>` + article + `</p></td></tr>` +
+		`</table></body></html>`
+	d, err := Read("布局.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Text(); strings.Contains(got, "门户网站") || !strings.Contains(got, article) {
+		t.Errorf("lines:\n%s", got)
+	}
+}
