@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -532,7 +533,71 @@ func itemID(n *yaml.Node) string {
 
 // encodeDocument writes a node tree the way nianbao always writes YAML:
 // two-space indent, one document, trailing newline.
+//
+// yaml.v3 places some comments where they cannot be read back (a line
+// comment of an odd value, "0: ! #000", came out after the next key as
+// "figures: #000" above a bare "{}"), and a draft it wrote so would not
+// open again. The output is parsed before it is returned; when it does not
+// parse, the comments are written on lines of their own above their nodes,
+// and only if that fails too are they left out.
 func encodeDocument(root *yaml.Node, headComment string) ([]byte, error) {
+	out, err := encodeTree(root, headComment)
+	if err != nil || parses(out) {
+		return out, err
+	}
+	for _, keep := range []bool{true, false} {
+		tree := copyTree(root)
+		liftComments(tree, keep)
+		if out, err = encodeTree(tree, headComment); err == nil && parses(out) {
+			return out, nil
+		}
+	}
+	return nil, errors.New("无法写成可以读回的 YAML")
+}
+
+func parses(b []byte) bool {
+	var n yaml.Node
+	return yaml.Unmarshal(b, &n) == nil
+}
+
+// copyTree copies a node tree, so that moving its comments leaves the
+// loaded tree as it was. An alias's target is shared, as in the original.
+func copyTree(n *yaml.Node) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, ch := range n.Content {
+		c.Content[i] = copyTree(ch)
+	}
+	return &c
+}
+
+// liftComments moves every line and foot comment of the tree into the head
+// comment of its node (keep) or drops all comments.
+func liftComments(n *yaml.Node, keep bool) {
+	if n == nil {
+		return
+	}
+	if keep {
+		parts := []string{}
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			if c = strings.TrimSpace(c); c != "" {
+				parts = append(parts, c)
+			}
+		}
+		n.HeadComment = strings.Join(parts, "\n")
+	} else {
+		n.HeadComment = ""
+	}
+	n.LineComment, n.FootComment = "", ""
+	for _, c := range n.Content {
+		liftComments(c, keep)
+	}
+}
+
+func encodeTree(root *yaml.Node, headComment string) ([]byte, error) {
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, HeadComment: headComment}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
