@@ -365,7 +365,6 @@ func (c *collector) spaces(i, j, at int) {
 	}
 }
 
-// digitRun looks at a run of digits [i, j) for numbers run together.
 // hasWideDigit says whether a run of digits holds a full-width one.
 func hasWideDigit(run []rune) bool {
 	for _, r := range run {
@@ -376,6 +375,7 @@ func hasWideDigit(run []rune) bool {
 	return false
 }
 
+// digitRun looks at a run of digits [i, j) for numbers run together.
 func (c *collector) digitRun(i, j, at int) {
 	n := j - i
 	next := c.at(j)

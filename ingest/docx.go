@@ -470,6 +470,20 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 	// paragraph's.
 	boxBreak := false
 	var tables tablePlace
+	// write adds a run's text (w:t or a w:sym) to the current paragraph,
+	// after the line break a text box's paragraph owes, within the bound
+	// on a paragraph's length.
+	write := func(s []byte) error {
+		if cur.text.Len()+len(s) > maxParagraphRunes*4 {
+			return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+		}
+		if boxBreak {
+			cur.text.WriteByte('\n')
+			boxBreak = false
+		}
+		cur.text.Write(s)
+		return nil
+	}
 	err := xmlTokens(name, "word/document.xml", data, func(t *xmlscan.Token, depth int) error {
 		if alt.skip(t, depth) {
 			return nil
@@ -525,14 +539,9 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 					break
 				}
 				if sym := []byte(symbolText(t)); len(sym) > 0 && hs.symbol(cur, sym) {
-					if cur.text.Len()+len(sym) > maxParagraphRunes*4 {
-						return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+					if err := write(sym); err != nil {
+						return err
 					}
-					if boxBreak {
-						cur.text.WriteByte('\n')
-						boxBreak = false
-					}
-					cur.text.Write(sym)
 				}
 			case "altChunk":
 				chunk := &paragraph{outline: -1, chunk: t.AttrValue("id")}
@@ -579,14 +588,9 @@ func parseParagraphs(name string, data []byte, notes map[string]string) ([]*para
 				break
 			}
 			if inText && cur != nil {
-				if cur.text.Len()+len(t.Text) > maxParagraphRunes*4 {
-					return &model.Error{File: name, Msg: ".docx 中有一个段落过长，不像是正常的报告"}
+				if err := write(t.Text); err != nil {
+					return err
 				}
-				if boxBreak {
-					cur.text.WriteByte('\n')
-					boxBreak = false
-				}
-				cur.text.Write(t.Text)
 				hs.text(cur, t.Text)
 			} else if cur != nil {
 				hs.deleted(cur, t.Text)

@@ -267,7 +267,7 @@ func lastNumberCell(text string) []string {
 		return nil
 	}
 	i := strings.LastIndexByte(text, ' ')
-	if i <= 0 || !isBareNumber(text[i+1:]) && !isStatedNumber(text[i+1:]) {
+	if i <= 0 || !isNumberCell(text[i+1:]) {
 		return nil
 	}
 	return []string{squeezeSpaces(text[:i]), text[i+1:]}

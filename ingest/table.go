@@ -51,8 +51,7 @@ func isDataTable(rows [][][]string) bool {
 				filled++
 			}
 			if len(cell) > 0 && !number {
-				t := zhtext.TrimBlank(strings.Join(cell, ""))
-				number = isBareNumber(t) || isStatedNumber(t)
+				number = isNumberCell(strings.Join(cell, ""))
 			}
 		}
 		wide = wide || filled >= 2
@@ -120,7 +119,7 @@ func tableLines(cells [][]string) []string {
 			switch {
 			case cell == "":
 				continue
-			case !bare && !isStatedNumber(cell):
+			case !isNumberCell(cell):
 				if cell == label && rowUnit != "" && rowUnit != "%" {
 					// The unit is written with the row's numbers, where the
 					// reader looks for it; the words stay next to them.
@@ -171,23 +170,22 @@ func joinRow(row []string) string {
 // about. "" when every cell is a number.
 func rowLabel(row []string) string {
 	for _, cell := range row {
-		cell = zhtext.TrimBlank(cell)
-		if cell == "" || isBareNumber(cell) || isStatedNumber(cell) {
-			continue
+		if cell = zhtext.TrimBlank(cell); cell != "" && !isNumberCell(cell) {
+			return cell
 		}
-		return cell
 	}
 	return ""
 }
 
 func rowHasNumber(row []string) bool {
-	for _, cell := range row {
-		cell = zhtext.TrimBlank(cell)
-		if cell != "" && (isBareNumber(cell) || isStatedNumber(cell)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(row, isNumberCell)
+}
+
+// isNumberCell: a cell holding a number, bare or with its unit, and
+// nothing else.
+func isNumberCell(s string) bool {
+	s = zhtext.TrimBlank(s)
+	return isBareNumber(s) || isStatedNumber(s)
 }
 
 // isBareNumber: the cell is a number and nothing else ("96", "1,286",
