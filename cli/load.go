@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 
+	"nianbao/ingest"
 	"nianbao/model"
 	"nianbao/templates"
 )
@@ -143,6 +145,9 @@ func (c *templateCache) loadDraft(path, override string) (*model.Report, *model.
 func (c *templateCache) readDraft(path, override string) (*model.Report, *model.Template, error) {
 	r, err := model.LoadReport(path)
 	if err != nil {
+		if doc := notADraft(path); doc != nil {
+			return nil, nil, inputError(doc)
+		}
 		return nil, nil, inputError(err)
 	}
 	var t *model.Template
@@ -156,6 +161,32 @@ func (c *templateCache) readDraft(path, override string) (*model.Report, *model.
 	}
 	return r, t, nil
 }
+
+// notADraft explains a file that did not read as a draft because it is a
+// document: a received .docx, a PDF or the .txt of a published report
+// given to edit or export. Its YAML error ("mapping values are not
+// allowed" at line 7 of a text report) would send the drafter looking for
+// a mistake in a file they never meant as YAML. A file named .yaml/.yml
+// is a draft whatever it holds, so its own error stands; so does any
+// error when the file cannot be read at all.
+func notADraft(path string) error {
+	if isDraftPath(path) {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	// A .docx names its main part in the central directory, at the end.
+	data, _ := io.ReadAll(io.LimitReader(f, maxSniffBytes))
+	kind := ingest.Detect(data)
+	return &model.Error{File: path, Msg: fmt.Sprintf("它是文档（%s），不是 nianbao 草稿（.yaml）：检查它用 nianbao check %s；要在编辑器里修改或另行导出，先转成草稿：nianbao import -o 草稿.yaml %s",
+		kind.Label(), quoteArg(path), quoteArg(path))}
+}
+
+// maxSniffBytes bounds what notADraft reads of a file to name its kind.
+const maxSniffBytes = 64 << 20
 
 // settingsTemplateDirs lists directories where named templates are looked
 // up after the embedded ones, from the settings file (see Settings).

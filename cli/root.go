@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 
@@ -36,19 +37,24 @@ func Run(args []string, s *Streams) int {
 func NewRootCmd(s *Streams) *cobra.Command {
 	editOpts := &editOptions{streams: s}
 	root := &cobra.Command{
-		Use:   "nianbao",
+		Use:   "nianbao [草稿.yaml]",
 		Short: "法治政府建设年度报告编辑器",
 		Long: "nianbao 是在终端里起草法治政府建设年度报告的编辑器：按模板逐章填写，" +
 			"实时检查必填章节和数字，导出符合公文格式的 Word 文档。\n\n" +
-			"不带参数运行时，用标准模板新建一份草稿并打开编辑器。",
+			"不带参数运行时，用标准模板新建一份草稿并打开编辑器；" +
+			"nianbao 草稿.yaml 与 nianbao edit 草稿.yaml 相同。",
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          rootArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				editOpts.path = args[0]
+			}
 			return runEdit(editOpts)
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
@@ -70,6 +76,36 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	)
 	localizeHelp(root)
 	return root
+}
+
+// rootArgs lets "nianbao 草稿.yaml" open a draft, as an editor's name
+// followed by a file does everywhere else; any other word is a mistyped
+// command, named in Chinese with the commands it may have meant (cobra's
+// own message is English).
+func rootArgs(cmd *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return nil
+	case len(args) == 1 && opensAsDraft(args[0]):
+		return nil
+	}
+	msg := fmt.Sprintf("没有“%s”这个命令", args[0])
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "，是不是要用 " + strings.Join(s, "、")
+	}
+	msg += fmt.Sprintf("？用 %s --help 查看全部命令；打开草稿用 %s 草稿.yaml", cmd.CommandPath(), cmd.CommandPath())
+	return &ExitError{Code: ExitInput, Err: errors.New(msg)}
+}
+
+// opensAsDraft says whether the one word after "nianbao" names a file to
+// edit: a draft's name (which may not exist yet: the editor creates it),
+// or any file that exists, which the editor reads or explains.
+func opensAsDraft(arg string) bool {
+	if isDraftPath(arg) {
+		return true
+	}
+	st, err := os.Stat(arg)
+	return err == nil && !st.IsDir()
 }
 
 // localizeHelp puts cobra's built-in texts into Chinese so the help reads in

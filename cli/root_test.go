@@ -148,3 +148,81 @@ func TestSampleReportLoads(t *testing.T) {
 		t.Error("sample report does not round-trip byte for byte")
 	}
 }
+
+// TestRootOpensNamedDraft: "nianbao 草稿.yaml" opens that draft, as
+// "nianbao edit 草稿.yaml" does (here in plain mode: the test's streams are
+// not a terminal).
+func TestRootOpensNamedDraft(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "青山县.yaml")
+	if code, _, errOut := run(t, "new", "--unit", "青山县司法局", "--year", "2025", "-o", path); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := run(t, path)
+	if code != 0 || !strings.Contains(out+errOut, "青山县司法局") {
+		t.Errorf("nianbao FILE: exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	_, viaEdit, _ := run(t, "edit", path)
+	if viaEdit != out {
+		t.Errorf("nianbao FILE and nianbao edit FILE differ:\n%s\n---\n%s", out, viaEdit)
+	}
+}
+
+// TestRootUnknownCommand: a mistyped command is named in Chinese, with the
+// command it may have meant, and exits 2; no editor opens on a file of that
+// name.
+func TestRootUnknownCommand(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, c := range []struct{ arg, want string }{
+		{"chek", "是不是要用 check"},
+		{"rolup", "是不是要用 rollup"},
+		{"xyz", "没有“xyz”这个命令"},
+	} {
+		code, out, errOut := run(t, c.arg)
+		if code != ExitInput || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "unknown") || out != "" {
+			t.Errorf("nianbao %s: exit %d, stderr %q", c.arg, code, errOut)
+		}
+	}
+	if code, _, errOut := run(t, "a.yaml", "b.yaml"); code != ExitInput || !strings.Contains(errOut, "这个命令") {
+		t.Errorf("two files: exit %d, %q", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a mistyped command left files: %v", entries)
+	}
+}
+
+// TestDocumentGivenAsDraft: a received document given to edit or export
+// is named as a document, with the commands that read it, not reported as
+// a YAML error at some line of its text; a draft's own YAML error keeps its
+// line and column.
+func TestDocumentGivenAsDraft(t *testing.T) {
+	dir := t.TempDir()
+	txt := writeFile(t, filepath.Join(dir, "报告.txt"), []byte("青山县2025年度法治政府建设情况报告\n\n一、主要举措：全年受理行政复议申请52件。\n"))
+	html := writeFile(t, filepath.Join(dir, "报告.docx"), []byte("<html><body><p>青山县2025年度报告</p></body></html>"))
+	draft := filepath.Join(dir, "稿.yaml")
+	if code, _, errOut := run(t, "new", "--unit", "青山县", "--year", "2025", "-o", draft); code != 0 {
+		t.Fatal(errOut)
+	}
+	docx := filepath.Join(dir, "收到的.docx")
+	if code, _, errOut := run(t, "export", "-o", docx, draft); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, c := range []struct {
+		path, kind string
+	}{{txt, "文本"}, {html, "网页"}, {docx, "Word 文档（.docx）"}} {
+		for _, args := range [][]string{{"edit", c.path}, {c.path}, {"export", "-o", filepath.Join(dir, "out.docx"), c.path}} {
+			code, _, errOut := run(t, args...)
+			if code != ExitInput || !strings.Contains(errOut, "文档（"+c.kind+"）") ||
+				!strings.Contains(errOut, "nianbao import -o 草稿.yaml") || strings.Contains(errOut, "YAML") {
+				t.Errorf("%v: exit %d, %q", args, code, errOut)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.docx")); err == nil {
+		t.Error("export of a document wrote a file")
+	}
+	bad := writeFile(t, filepath.Join(dir, "坏.yaml"), []byte("unit: 青山县\nsections: [\n"))
+	if code, _, errOut := run(t, "export", "-o", filepath.Join(dir, "o.docx"), bad); code != ExitInput || !strings.Contains(errOut, "坏.yaml:") || !strings.Contains(errOut, "YAML") {
+		t.Errorf("a broken draft: exit %d, %q", code, errOut)
+	}
+}
