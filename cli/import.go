@@ -106,16 +106,13 @@ func importDocument(doc *ingest.Document, ref string, cache *templateCache) (*in
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	res, err := ingest.Import(doc, t)
+	var dept *model.Template
+	if ref == "" && t.ID == templates.Default {
+		dept, _ = cache.lookup("department")
+	}
+	res, t, err := ingest.ImportChoosing(doc, t, dept)
 	if err != nil {
 		return nil, nil, inputError(err)
-	}
-	if ref == "" && t.ID == templates.Default && ingest.IsDepartmentReport(res) {
-		if dt, err := cache.lookup("department"); err == nil {
-			if dres, err := ingest.Import(doc, dt); err == nil {
-				return dres, dt, nil
-			}
-		}
 	}
 	return res, t, nil
 }

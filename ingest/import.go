@@ -59,15 +59,71 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	if doc == nil || t == nil {
 		return nil, fmt.Errorf("ingest.Import: 文档和模板都不能为空")
 	}
+	return importOutlined(doc, outlineDocument(doc), t), nil
+}
+
+// ImportChoosing imports doc against gov, or against dept when it is a
+// department report (IsDepartmentReport). Most of an office's folder is
+// departments' reports; deciding from the outline, before the text is
+// assembled and its figures read, imports each once rather than twice.
+// A nianbao export's carried draft may rename the unit (reconcile), so
+// such a file is decided after its import, as IsDepartmentReport is.
+// dept nil imports against gov.
+func ImportChoosing(doc *Document, gov, dept *model.Template) (*Result, *model.Template, error) {
+	if doc == nil || gov == nil {
+		return nil, nil, fmt.Errorf("ingest.Import: 文档和模板都不能为空")
+	}
+	if dept == nil {
+		return importOutlined(doc, outlineDocument(doc), gov), gov, nil
+	}
+	if doc.Carried != nil && doc.CarriedErr == nil {
+		res := importOutlined(doc, outlineDocument(doc), gov)
+		if !IsDepartmentReport(res) {
+			return res, gov, nil
+		}
+		return importOutlined(doc, outlineDocument(doc), dept), dept, nil
+	}
+	od := outlineDocument(doc)
+	var probe model.Report
+	probe.Unit, probe.Year = metadata(od.title(), od.o.opening)
+	applyMeta(&probe, doc.Meta)
+	if isDepartment(probe.Unit, od.o.headings) {
+		return importOutlined(doc, od, dept), dept, nil
+	}
+	return importOutlined(doc, od, gov), gov, nil
+}
+
+// outlinedDocument is a document cleaned and split into its parts: what
+// importing it takes before any template is involved.
+type outlinedDocument struct {
+	lines   []Line
+	dropped []Dropped
+	o       *outline
+}
+
+func outlineDocument(doc *Document) outlinedDocument {
 	lines, dropped := clean(doc.Lines)
-	o := parseOutline(lines)
+	return outlinedDocument{lines: lines, dropped: dropped, o: parseOutline(lines)}
+}
+
+// title is the title line as written, "" when there is none.
+func (od outlinedDocument) title() string {
+	if od.o.title == nil {
+		return ""
+	}
+	return zhtext.TrimBlank(od.o.title.Text)
+}
+
+// importOutlined is Import once the document is outlined.
+func importOutlined(doc *Document, od outlinedDocument, t *model.Template) *Result {
+	lines, dropped, o := od.lines, od.dropped, od.o
 	res := &Result{Dropped: dropped, SectionLines: map[string]int{}, Headings: o.headings,
 		Items: o.itemCount, Encoding: doc.Encoding, Format: doc.Format, Tables: doc.Tables}
 	r := model.NewReport(t)
 	res.Report = r
 
 	if o.title != nil {
-		res.Title = zhtext.TrimBlank(o.title.Text)
+		res.Title = od.title()
 		res.TitleLine = o.title.No
 	}
 	r.Unit, r.Year = metadata(res.Title, o.opening)
@@ -143,7 +199,7 @@ func Import(doc *Document, t *model.Template) (*Result, error) {
 	}
 	res.FigureLines = sourceLines(res.Text, starts, doc.Lines, lines, srcs)
 	reconcile(res, t, doc)
-	return res, nil
+	return res
 }
 
 // cleanedText lays the kept lines out at their source line numbers, and

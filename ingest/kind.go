@@ -99,7 +99,13 @@ func IsDepartmentReport(res *Result) bool {
 	if res == nil || res.Report == nil {
 		return false
 	}
-	u, s := unitVote(res.Report.Unit), structureVote(res.Headings)
+	return isDepartment(res.Report.Unit, res.Headings)
+}
+
+// isDepartment is IsDepartmentReport's decision from the unit's name and
+// the document's headings.
+func isDepartment(unit string, hs []Heading) bool {
+	u, s := unitVote(unit), structureVote(hs)
 	if u < 0 || s < 0 {
 		return false
 	}
