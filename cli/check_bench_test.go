@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"nianbao/check"
+	"nianbao/ingest"
 )
 
 // benchFolder writes a folder of received reports: drafts and text
@@ -249,4 +252,60 @@ func benchCheckOneCore(b *testing.B, files [][]byte) {
 	if cpuKnown && cpu > 0 {
 		b.ReportMetric(float64(200*b.N)/cpu.Seconds(), "docs/cpu_s")
 	}
+}
+
+// BenchmarkCheckStages splits the check of one report into its stages,
+// measured in the same run: read (the file's bytes to paragraphs:
+// unzipping and XML for a .docx, decoding for text), import (the outline,
+// the sections, the figures read from the prose and, for a nianbao
+// export, the carried draft's reconciliation) and rules (check.Document).
+// Each stage is reported as µs/doc and as its share of the whole, so a
+// speed goal can be weighed against what each stage costs.
+//
+//	go test ./cli/ -run X -bench CheckStages -benchtime 200x
+func BenchmarkCheckStages(b *testing.B) {
+	for _, size := range []string{"real", "published"} {
+		b.Run("size="+size, func(b *testing.B) {
+			files := benchDocuments(b, size)
+			for _, ext := range []string{".txt", ".docx"} {
+				b.Run("format="+ext[1:], func(b *testing.B) { benchStages(b, ext, files[ext]) })
+			}
+		})
+	}
+}
+
+func benchStages(b *testing.B, ext string, files [][]byte) {
+	cache := newTemplateCache()
+	var read, imp, rules time.Duration
+	docs := 0
+	for b.Loop() {
+		for _, data := range files {
+			start := time.Now()
+			doc, err := ingest.Read("报告"+ext, data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			readDone := time.Now()
+			res, rt, err := importDocument(doc, "", cache)
+			if err != nil {
+				b.Fatal(err)
+			}
+			importDone := time.Now()
+			_ = check.Document(rt, res.Report, check.DocLines{Text: res.Text, Sections: res.SectionLines,
+				Figures: res.FigureLines, Carried: doc.Carried != nil, Edits: res.Edits, FigureReading: res.FigureReading})
+			read += readDone.Sub(start)
+			imp += importDone.Sub(readDone)
+			rules += time.Since(importDone)
+			docs++
+		}
+	}
+	total := read + imp + rules
+	for _, s := range []struct {
+		name string
+		d    time.Duration
+	}{{"read", read}, {"import", imp}, {"rules", rules}} {
+		b.ReportMetric(float64(s.d.Microseconds())/float64(docs), s.name+"_µs/doc")
+		b.ReportMetric(float64(s.d)/float64(total), s.name+"_share")
+	}
+	b.ReportMetric(float64(docs)/total.Seconds(), "docs/s")
 }
