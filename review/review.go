@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"nianbao/internal/wordsym"
 )
 
 // Author is the name every comment carries.
@@ -202,6 +204,10 @@ func paragraphs(doc []byte) ([]para, error) {
 				run, rDepth = &runInfo{}, depth
 			case name == "rPr" && run != nil && depth == rDepth+1:
 				rPrStart = before
+			case name == "sym" && cur != nil:
+				// A character from Word's symbol dialog (秘密★1年), read as
+				// the importer reads it, so the finding's quote is found.
+				text.WriteString(wordsym.Text(attrW(t, "font"), attrW(t, "char")))
 			}
 		case xml.EndElement:
 			name := t.Name.Local
@@ -243,6 +249,16 @@ func paragraphs(doc []byte) ([]para, error) {
 		return nil, ErrNoParagraphs
 	}
 	return out, nil
+}
+
+// attrW is the value of a start element's w: attribute, "" when absent.
+func attrW(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Space == "w" && a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 var spaces = regexp.MustCompile(`[\s\x{3000}\x{00a0}]+`)

@@ -227,3 +227,31 @@ func TestAnchorOnTableRow(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorOnSymbol: a finding quoting a character Word stores as w:sym
+// (the ★ of 秘密★1年, from the Insert Symbol dialog) anchors on its own
+// paragraph and words, as the importer reads them, not on the first
+// paragraph.
+func TestAnchorOnSymbol(t *testing.T) {
+	body := `<w:p><w:r><w:t>首段没有密级。</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>标注：秘密</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0AB"/></w:r><w:r><w:t>1年，不得公开。</w:t></w:r></w:p>`
+	ann, err := Annotate(docxOf(t, body), []Comment{
+		{Anchor: "标注：秘密★1年，不得公开。", Text: "[publish.secret] 错误：含密级标志“秘密★1年”", Quotes: []string{"秘密★1年"}},
+	}, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ann.Anchored != 1 {
+		t.Errorf("anchored %d, want 1", ann.Anchored)
+	}
+	// Between the marks: the two texts around the symbol (rangesOf reads
+	// w:t only) and the w:sym itself.
+	doc := officetest.Unzip(t, ann.Docx)["word/document.xml"]
+	if got := rangesOf(t, doc)["0"]; got != "秘密1年" {
+		t.Errorf("comment covers %q, want the marking", got)
+	}
+	start, end := strings.Index(doc, "commentRangeStart"), strings.Index(doc, "commentRangeEnd")
+	if sym := strings.Index(doc, "<w:sym"); !(start < sym && sym < end) {
+		t.Errorf("the symbol is outside the comment's range (%d, %d, %d)", start, sym, end)
+	}
+}
