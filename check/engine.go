@@ -65,6 +65,7 @@ type summary struct {
 // reports does not allocate per rune or per line.
 type collector struct {
 	t     *model.Template
+	r     *model.Report // the report checked, for the numbers messages name parts by
 	items []item
 	runes []rune
 	punct summary
@@ -137,7 +138,7 @@ func getCollector(t *model.Template) *collector {
 }
 
 func putCollector(c *collector) {
-	c.t, c.doc = nil, nil
+	c.t, c.r, c.doc = nil, nil, nil
 	if cap(c.runes) > 1<<16 {
 		c.runes = nil // do not keep one giant document's buffer forever
 	}
@@ -290,6 +291,7 @@ func Report(t *model.Template, r *model.Report) Result {
 	}
 	c := getCollector(t)
 	defer putCollector(c)
+	c.r = r
 	c.year = r.Year
 	c.seqBase = 1 << 30
 	plans := plansSections(t)
@@ -321,6 +323,7 @@ func Document(t *model.Template, r *model.Report, lines DocLines) Result {
 	}
 	c := getCollector(t)
 	defer putCollector(c)
+	c.r = r
 	c.year = r.Year
 	c.docMode = true
 	c.doc = &lines

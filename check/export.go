@@ -64,6 +64,7 @@ func Edits(t *model.Template, r *model.Report, edits []exportdata.Edit) []Findin
 	}
 	c := getCollector(t)
 	defer putCollector(c)
+	c.r = r
 	c.docMode = true
 	c.edits(t, r, edits)
 	return c.finish(true)

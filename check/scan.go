@@ -168,7 +168,7 @@ func (c *collector) placeholder(p string, at int) {
 	msg := sprintf("留有占位内容“%s”，请填写实际内容", p)
 	if c.section != "" && c.t != nil && !c.docMode {
 		if s := c.t.Section(c.section); s != nil {
-			msg = "章节" + sectionName(c.t, s) + "中" + msg
+			msg = "章节" + sectionName(c.t, c.r, s) + "中" + msg
 		}
 	}
 	c.add(Finding{Rule: RulePlaceholder, Section: c.section, Line: at, Message: msg})

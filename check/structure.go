@@ -11,34 +11,17 @@ import (
 
 var sprintf = fmt.Sprintf
 
-// sectionName is how messages name a section: its heading number and title,
-// so a drafter finds it in the printed report.
-func sectionName(t *model.Template, s *model.Section) string {
+// sectionName is how messages name a section: the heading number it
+// prints with in r (model.PrintedNumbers; a section after an optional one
+// left empty prints one number lower than its place in the template) and
+// its title, so a drafter finds it in the printed report and in the
+// editor's outline, which show the same number.
+func sectionName(t *model.Template, r *model.Report, s *model.Section) string {
 	num := ""
 	if t != nil {
-		num = headingNumber(t, s.ID)
+		num = t.PrintedNumber(s.ID, r)
 	}
 	return "“" + num + s.Title + "”"
-}
-
-// headingNumber finds the number the section will be printed with. It is
-// only called when a message is written, so the tree walk is not paid on a
-// clean report.
-func headingNumber(t *model.Template, id string) string {
-	var walk func(list []*model.Section, level int) (string, bool)
-	walk = func(list []*model.Section, level int) (string, bool) {
-		for i, s := range list {
-			if s.ID == id {
-				return model.HeadingNumber(level, i+1), true
-			}
-			if n, ok := walk(s.Sections, level+1); ok {
-				return n, true
-			}
-		}
-		return "", false
-	}
-	n, _ := walk(t.Sections, 1)
-	return n
 }
 
 // partName is sectionName for the part a finding is about. In a document
@@ -54,7 +37,7 @@ func (c *collector) partName(t *model.Template, s *model.Section) string {
 			}
 		}
 	}
-	return sectionName(t, s)
+	return sectionName(t, c.r, s)
 }
 
 // lineAt is line n (1-based) of text, "" past its end. Only a message
@@ -173,7 +156,7 @@ func (c *collector) structure(t *model.Template, r *model.Report, lines *DocLine
 		switch {
 		case !present && lines == nil:
 			c.add(Finding{Rule: RuleSectionMissing, Section: s.ID, Line: line,
-				Message: sprintf("缺少必填章节%s", sectionName(t, s))})
+				Message: sprintf("缺少必填章节%s", sectionName(t, r, s))})
 			return true
 		case !present || trimmed == "":
 			// A report read from a document has every section key; the

@@ -512,10 +512,11 @@ func ruleSet(o checkOutcome) string {
 	return strings.Join(out, " ")
 }
 
-// TestExportNamesPartsAsPrinted: the draft leaves the optional （一） empty,
-// so its export prints 深入推进法治宣传教育 as （四）. The drafter's check
-// names the part as the editor's tree numbers it, （五）; the office's check
-// of the export names it as the page does.
+// TestExportNamesPartsAsPrinted: the draft leaves the optional first
+// subsection empty, so its export prints 深入推进法治宣传教育 as （四）, not
+// as its place in the template (（五）). The drafter's check and the
+// office's check of every export name the part as the page does (and as
+// the editor's outline numbers it).
 func TestExportNamesPartsAsPrinted(t *testing.T) {
 	const draft = "testdata/unusual-counts.yaml"
 	short := func(o checkOutcome) string {
@@ -526,7 +527,7 @@ func TestExportNamesPartsAsPrinted(t *testing.T) {
 		}
 		return ""
 	}
-	if f := short(checkJSON(t, draft)); !strings.Contains(f, "“（五）深入推进法治宣传教育”") {
+	if f := short(checkJSON(t, draft)); !strings.Contains(f, "“（四）深入推进法治宣传教育”") {
 		t.Errorf("draft: %q", f)
 	}
 	for _, f := range render.CarryingFormats {

@@ -187,7 +187,7 @@ func TestDraftNewReport(t *testing.T) {
 	// taken back (the field keeps what is typed, see livefigures_test.go).
 	decisions := "严格落实重大行政决策程序规定，全年审查重大行政决策12件。"
 	tm.keys("C-n")
-	tm.waitFor("（二）推进行政决策科学化、民主化、法治化（必填）")
+	tm.waitFor("（一）推进行政决策科学化、民主化、法治化（必填）")
 	tm.text(decisions)
 	tm.assertCursorAfter("决策12件。")
 	tm.keys("Tab")
@@ -202,7 +202,7 @@ func TestDraftNewReport(t *testing.T) {
 	// Section 3 (enforcement).
 	enforcement := "全面推行行政执法三项制度，全年办理行政处罚案件120件。"
 	tm.keys("C-n")
-	tm.waitFor("（三）坚持严格规范公正文明执法（必填）")
+	tm.waitFor("（二）坚持严格规范公正文明执法（必填）")
 	tm.text(enforcement)
 	tm.keys("Tab")
 	tm.text("120")
@@ -210,7 +210,7 @@ func TestDraftNewReport(t *testing.T) {
 	// Section 4 (disputes): the computed rate shows beside the stated one.
 	disputes := "行政复议收案25件，审结23件，纠错2件，纠错率8.69%。"
 	tm.keys("C-n")
-	tm.waitFor("（四）有效预防调处化解社会矛盾纠纷（必填）")
+	tm.waitFor("（三）有效预防调处化解社会矛盾纠纷（必填）")
 	tm.text(disputes)
 	tm.assertCursorAfter("8.69%。")
 	tm.keys("Tab")

@@ -22,7 +22,7 @@ func TestLiveFigures(t *testing.T) {
 	tm := startTmux(t, dir, 120, 40, "edit", "d.yaml")
 	tm.waitFor("一、上一年度推进法治政府建设的主要举措和成效")
 	tm.keys("C-n", "C-n", "C-n")
-	tm.waitFor("（四）有效预防调处化解社会矛盾纠纷（必填）")
+	tm.waitFor("（三）有效预防调处化解社会矛盾纠纷（必填）")
 	tm.text("全年收到行政复议申请25件，依法审结23件。")
 	tm.waitFor("文中：25 件（“全年收到行政复议申请", "文中：23 件")
 

@@ -40,7 +40,7 @@ func typeIntoTwoSections(tm *term) {
 	tm.text(typedMeasures)
 	tm.waitFor("本节 24 字")
 	tm.keys("C-n")
-	tm.waitFor("（二）推进行政决策科学化")
+	tm.waitFor("（一）推进行政决策科学化")
 	tm.text(typedDecisions)
 	tm.waitFor("本节 20 字")
 }
@@ -226,7 +226,7 @@ func TestTwoEditorsBothKilled(t *testing.T) {
 		t.Fatalf("B offers A's live recovery file:\n%s", s)
 	}
 	b.keys("C-n")
-	b.waitFor("（二）推进行政决策科学化")
+	b.waitFor("（一）推进行政决策科学化")
 	b.text(typedDecisions)
 	bFile := waitRecoveryHolds(t, file, typedDecisions)
 	if aFile == bFile {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"nianbao/internal/zhtext"
 )
 
 // TemplateRef names the template (and its version) a draft was written
@@ -125,6 +127,21 @@ func (r *Report) PosOf(group, id string) Pos {
 
 // Text returns the prose of a section ("" when absent).
 func (r *Report) Text(id string) string { return r.Sections[id] }
+
+// Written says whether a section has text a reader sees: a character the
+// editor counts as 字数 (zhtext.IsCounted), not only blanks, line ends and
+// invisible marks. A nil report has none.
+func (r *Report) Written(id string) bool {
+	if r == nil {
+		return false
+	}
+	for _, c := range r.Sections[id] {
+		if zhtext.IsCounted(c) {
+			return true
+		}
+	}
+	return false
+}
 
 // SetText stores a section's prose.
 func (r *Report) SetText(id, text string) {

@@ -206,6 +206,63 @@ func (t *Template) Numbers() map[string]string {
 	return out
 }
 
+// Printed says whether a section is printed (in every export, and in the
+// editor's preview): a required one always, an optional one when it or a
+// subsection is written (or has a required subsection). An optional
+// section left empty is left out, heading and all. written says whether
+// a section has text; Report.Written says it of a draft, and the editor
+// answers from its live counts while the drafter types.
+func Printed(s *Section, written func(id string) bool) bool {
+	if s.Required || written(s.ID) {
+		return true
+	}
+	for _, c := range s.Sections {
+		if Printed(c, written) {
+			return true
+		}
+	}
+	return false
+}
+
+// PrintedNumbers gives each printed section (see Printed) the heading
+// number it is printed with. Numbering runs over the printed sections
+// only, so leaving an optional section empty leaves no gap (一、二、三、,
+// never 一、三、) and the sections after it print one number lower than in
+// Numbers. Every place that shows a section's number to the drafter or
+// the reviewer (the export, the preview, the outline, the check's
+// messages) takes it from here, so the number on the screen is the one on
+// the page. Sections not printed have no number.
+func (t *Template) PrintedNumbers(written func(id string) bool) map[string]string {
+	out := map[string]string{}
+	var walk func(list []*Section, level int)
+	walk = func(list []*Section, level int) {
+		n := 0
+		for _, s := range list {
+			if !Printed(s, written) {
+				continue
+			}
+			n++
+			out[s.ID] = HeadingNumber(level, n)
+			walk(s.Sections, level+1)
+		}
+	}
+	walk(t.Sections, 1)
+	return out
+}
+
+// PrintedNumber is the number section id prints with in the first of rs
+// that prints it, "" when none does: a list of what differs between two
+// versions of a draft (a recovery file's and the editor's) names each
+// section as one of them prints it.
+func (t *Template) PrintedNumber(id string, rs ...*Report) string {
+	for _, r := range rs {
+		if n, ok := t.PrintedNumbers(r.Written)[id]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
 // Title builds the report title from the pattern.
 func (t *Template) Title(unit string, year int) string {
 	p := t.TitlePattern

@@ -67,19 +67,18 @@ func layout(t *model.Template, r *model.Report, opts Options) *document {
 	if t == nil {
 		return d
 	}
+	nums := t.PrintedNumbers(r.Written)
 	var walk func(list []*model.Section, level int)
 	walk = func(list []*model.Section, level int) {
-		n := 0
 		for _, s := range list {
-			if !printed(s, r) {
+			if !model.Printed(s, r.Written) {
 				continue
 			}
-			n++
 			paras := Paragraphs(r.Text(s.ID))
-			h := block{Section: s.ID, Level: level, Number: model.HeadingNumber(level, n), Heading: strings.TrimSpace(s.Title)}
+			h := block{Section: s.ID, Level: level, Number: nums[s.ID], Heading: strings.TrimSpace(s.Title)}
 			if s.RunIn && len(paras) > 0 {
 				h.RunIn = true
-				h.Heading = runInHeading(h.Heading)
+				h.Heading = RunInHeading(h.Heading)
 				h.Text = paras[0]
 				paras = paras[1:]
 			}
@@ -118,27 +117,10 @@ func contactLine(s string) string {
 	return "（" + s + "）"
 }
 
-// printed says whether a section appears in the output. Optional sections
-// with no text anywhere below them are left out entirely; required ones
-// stay, even empty, so a gap is visible on paper (the check engine warns
-// about it as well). "暂无" is text like any other, so the "other matters"
-// section is printed when it says so.
-func printed(s *model.Section, r *model.Report) bool {
-	if s.Required || strings.TrimSpace(r.Text(s.ID)) != "" {
-		return true
-	}
-	for _, c := range s.Sections {
-		if printed(c, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// runInHeading ends a run-in heading with a full stop, as official
+// RunInHeading ends a run-in heading with a full stop, as official
 // documents do ("（一）坚持依法决策。全年……"), unless the title already
 // ends in punctuation.
-func runInHeading(title string) string {
+func RunInHeading(title string) string {
 	if title == "" {
 		return title
 	}

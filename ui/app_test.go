@@ -11,10 +11,12 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/check"
 	"nianbao/internal/benchtext"
 	"nianbao/model"
+	"nianbao/render"
 )
 
 func TestGuidedNavigation(t *testing.T) {
@@ -30,7 +32,8 @@ func TestGuidedNavigation(t *testing.T) {
 	if got := a.current().ID; got != "decisions" {
 		t.Fatalf("after ctrl+n: %s, want decisions", got)
 	}
-	mustContain(t, a, "（二）推进行政决策科学化、民主化、法治化（必填）")
+	// Numbered as printed: the optional first subsection is empty.
+	mustContain(t, a, "（一）推进行政决策科学化、民主化、法治化（必填）")
 	press(t, a, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
 	if got := a.current().ID; got != "shortcomings" {
 		t.Fatalf("after 5×ctrl+n: %s, want shortcomings (optional parts skipped)", got)
@@ -62,7 +65,8 @@ func TestTreeJump(t *testing.T) {
 	if a.focus != focusProse {
 		t.Fatal("after a jump the prose should have focus")
 	}
-	mustContain(t, a, "（一）依法全面履行政府职能（选填）")
+	// Not printed while empty, so no number yet.
+	mustContain(t, a, "║ 依法全面履行政府职能（选填）", "-  依法全面履行政府职能")
 	// esc goes to the tree, enter on the top row opens the metadata form.
 	press(t, a, "esc", "up", "up", "up", "enter")
 	if a.state != stateMeta {
@@ -305,7 +309,7 @@ func TestFindingsJumpToFigure(t *testing.T) {
 		{Rule: "figure.missing", Severity: check.Error, Section: "enforcement", Figure: "penalty_cases", Message: "必填数字“行政处罚案件数”未填写"},
 	}})
 	press(t, a, "f2")
-	mustContain(t, a, "检查结果：1 个错误", "[错误] （三） 必填数字“行政处罚案件数”未填写", "完整度 40%")
+	mustContain(t, a, "检查结果：1 个错误", "[错误] （二） 必填数字“行政处罚案件数”未填写", "完整度 40%")
 	press(t, a, "enter")
 	if a.current().ID != "enforcement" || a.focus != focusFigures {
 		t.Fatalf("jumped to %s focus %v", a.current().ID, a.focus)
@@ -338,9 +342,9 @@ func TestPreview(t *testing.T) {
 	press(t, a, "f3")
 	mustContain(t, a, "绩溪县2024年度法治政府建设情况报告",
 		"　　一、上一年度推进法治政府建设的主要举措和成效",
-		"　　（二）推进行政决策科学化、民主化、法治化。全年审查文件12件。",
+		"　　（一）推进行政决策科学化、民主化、法治化。全年审查文件12件。",
 		"　　第二段。", "　　二、上一年度推进法治政府建设存在的不足和原因", "　　一是学法不够。")
-	mustNotContain(t, a, "依法全面履行政府职能") // optional and empty: not printed
+	mustNotContain(t, a, "）依法全面履行政府职能") // optional and empty: not printed
 	press(t, a, "f3")
 	mustNotContain(t, a, "第二段")
 }
@@ -363,7 +367,8 @@ func TestStatusMarks(t *testing.T) {
 	if st("publicity") != statusStarted {
 		t.Fatalf("short publicity = %v", st("publicity"))
 	}
-	mustContain(t, a, "~  （五）", "✓ 五、", "-  （一）")
+	// publicity prints as （四）: the optional first subsection is empty.
+	mustContain(t, a, "~  （四）深入推进", "✓ 五、", "-  依法全面履行")
 }
 
 func TestExportWord(t *testing.T) {
@@ -533,4 +538,59 @@ func TestExportUsesSettingsFonts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPreviewNumbersAsPrinted: the preview's headings are the export's,
+// number for number, whichever optional sections are left empty (the
+// preview once numbered by template place and printed （二） after an
+// omitted （一）).
+func TestPreviewNumbersAsPrinted(t *testing.T) {
+	tm := stdTemplate(t)
+	headings := func(text string) []string {
+		var out []string
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimLeft(strings.TrimSpace(line), "　")
+			if strings.HasPrefix(line, "（") || strings.Contains(line, "、上一年度") || strings.Contains(line, "、下一年度") || strings.Contains(line, "、其他") {
+				if i := strings.Index(line, "。"); i > 0 {
+					line = line[:i] // a run-in heading, then its paragraph
+				}
+				out = append(out, line)
+			}
+		}
+		return out
+	}
+	for _, empty := range [][]string{nil, {"functions"}, {"functions", "emergencies", "digital"}, {"enforcement", "supervision"}} {
+		r := draft(t, tm)
+		for _, s := range tm.Flatten() {
+			r.SetText(s.ID, "本节写了内容。")
+		}
+		for _, id := range empty {
+			r.SetText(id, "")
+		}
+		var printed strings.Builder
+		if err := render.Text(&printed, tm, r, render.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := headings(printed.String())
+		got := headings(ansi.Strip(renderPlain(tm, r, 200, DefaultStyles())))
+		if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) < 10 {
+			t.Errorf("empty %v: preview headings\n%s\nprinted\n%s", empty, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestOutlineRenumbersWhileTyping: the outline numbers sections as they
+// print; typing the first character into an empty optional section gives
+// it a number and moves the numbers after it, and deleting it again takes
+// them back.
+func TestOutlineRenumbersWhileTyping(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
+	mustContain(t, a, "-  依法全面履行政府职能", "（一）推进行政决策科")
+	a.openSection(a.c.index["functions"], focusProse)
+	typeText(t, a, "甲")
+	mustContain(t, a, "（一）依法全面履行政", "（二）推进行政决策科", "║ （一）依法全面履行政府职能（选填）")
+	press(t, a, "backspace")
+	mustContain(t, a, "-  依法全面履行政府职能", "（一）推进行政决策科")
+	mustNotContain(t, a, "（二）推进行政决策科")
 }

@@ -23,10 +23,15 @@ type common struct {
 
 	// Derived once from the template: it does not change while editing.
 	sections []*model.Section
-	numbers  map[string]string
 	index    map[string]int // section id → position in sections
 	parent   []int          // index of each section's parent, -1 at top level
 	children [][]int
+
+	// numbers are the sections' printed heading numbers
+	// (model.PrintedNumbers): a section after an optional one left empty
+	// shows the number it prints with. The root renumbers when a section
+	// becomes written or empty.
+	numbers map[string]string
 
 	// prose is what the last check read from the prose for each figure
 	// (check.Result.Prose); the figure panel shows it beside the fields.
@@ -49,7 +54,7 @@ func newCommon(r *model.Report, t *model.Template) *common {
 	c := &common{styles: DefaultStyles(), keys: DefaultKeyMap(), report: r, tmpl: t}
 	c.sections = t.Flatten()
 	c.leftovers = leftoversOf(r)
-	c.numbers = t.Numbers()
+	c.numbers = t.PrintedNumbers(r.Written)
 	c.index = make(map[string]int, len(c.sections))
 	c.parent = make([]int, len(c.sections))
 	c.children = make([][]int, len(c.sections))

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/render"
 )
 
 // indent is the official first-line indent: two full-width spaces.
@@ -62,32 +63,18 @@ func renderPlain(t *model.Template, r *model.Report, width int, st Styles) strin
 		out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, line)))
 	}
 	out = append(out, "")
-	nums := t.Numbers()
+	nums := t.PrintedNumbers(r.Written)
 	var walk func(list []*model.Section) bool
-	hasText := func(s *model.Section) bool {
-		found := false
-		var any func(s *model.Section)
-		any = func(s *model.Section) {
-			if strings.TrimSpace(r.Text(s.ID)) != "" {
-				found = true
-			}
-			for _, c := range s.Sections {
-				any(c)
-			}
-		}
-		any(s)
-		return found
-	}
 	walk = func(list []*model.Section) bool {
 		for _, s := range list {
-			if !s.Required && !hasText(s) {
+			if !model.Printed(s, r.Written) {
 				continue
 			}
-			paras := paragraphs(r.Text(s.ID))
-			head := nums[s.ID] + s.Title
+			paras := render.Paragraphs(r.Text(s.ID))
+			head := nums[s.ID] + strings.TrimSpace(s.Title)
 			if s.RunIn && len(paras) > 0 {
 				// A run-in heading opens its first paragraph: （一）标题。正文…
-				paras[0] = head + "。" + paras[0]
+				paras[0] = nums[s.ID] + render.RunInHeading(strings.TrimSpace(s.Title)) + paras[0]
 			} else {
 				out = append(out, st.Preview.Heading.Render(wrap(indent+head)))
 			}
@@ -101,21 +88,11 @@ func renderPlain(t *model.Template, r *model.Report, width int, st Styles) strin
 	walk(t.Sections)
 	if r.Unit != "" || r.Date != "" {
 		out = append(out, "")
-		for _, s := range []string{r.Unit, r.Date} {
+		for _, s := range []string{strings.TrimSpace(r.Unit), render.FormatDate(r.Date)} {
 			if s != "" {
 				out = append(out, lipgloss.PlaceHorizontal(width, lipgloss.Right, ansi.Truncate(s, width, "")+indent))
 			}
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-func paragraphs(text string) []string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(strings.TrimLeft(line, "　")); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }

@@ -118,6 +118,7 @@ func (a *App) applyResult(res check.Result) {
 // refreshStatuses recomputes every tree mark; sections are few, and it only
 // runs on check results, figure changes and section switches.
 func (a *App) refreshStatuses() {
+	a.c.numbers = a.c.tmpl.PrintedNumbers(a.writtenLive)
 	for i := len(a.c.sections) - 1; i >= 0; i-- {
 		a.tree.status[i] = a.statusOf(i)
 	}
@@ -129,6 +130,14 @@ func (a *App) refreshCurrentStatus() {
 	for i := a.cur; i >= 0; i = a.c.parent[i] {
 		a.tree.status[i] = a.statusOf(i)
 	}
+}
+
+// writtenLive says whether a section has text as the drafter types it
+// (the live counts), for its printed number: the report's own text is
+// brought up to date only before a save, a check or the preview.
+func (a *App) writtenLive(id string) bool {
+	i, ok := a.c.index[id]
+	return ok && a.live.lens[i] > 0
 }
 
 // statusOf derives a section's mark from cheap counters and the last check.

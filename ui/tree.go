@@ -71,8 +71,8 @@ func newTree(c *common) *treeModel {
 	return &treeModel{c: c, status: make([]sectionStatus, len(c.sections)), short: shortTitles(c)}
 }
 
-// shortTitles gives each section the label the narrow tree shows: its
-// number and title, with the opening words it shares with a sibling left
+// shortTitles gives each section the title the narrow tree shows after
+// its printed number (none when it is not printed): its title, with the opening words it shares with a sibling left
 // out ("一、…的主要举措和成效", "二、…存在的不足和原因"), so titles that
 // start alike ("上一年度推进法治政府建设…") do not all truncate to the
 // same text. Shared openings of fewer than four characters stay.
@@ -100,7 +100,7 @@ func shortTitles(c *common) []string {
 			if shared >= minShared && shared < len(title) {
 				label = "…" + string(title[shared:])
 			}
-			out[i] = c.numbers[c.sections[i].ID] + label
+			out[i] = label
 		}
 	}
 	return out
@@ -200,7 +200,7 @@ func (t *treeModel) View() string {
 			s := t.c.sections[row-1]
 			mark := t.status[row-1]
 			text = lead + st.Mark[mark].Render(mark.glyph()) + " " +
-				strings.Repeat(" ", s.Level-1) + t.short[row-1]
+				strings.Repeat(" ", s.Level-1) + t.c.numbers[s.ID] + t.short[row-1]
 		}
 		text = ansi.Truncate(text, t.width, "…")
 		switch {

@@ -322,7 +322,12 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	if ed.Version() == before {
 		return cmd
 	}
+	wasWritten := a.live.lens[a.cur] > 0
 	a.live.count(a.cur, ed.Chars())
+	if wasWritten != (a.live.lens[a.cur] > 0) {
+		// The section starts or stops printing: the numbers after it move.
+		a.c.numbers = a.c.tmpl.PrintedNumbers(a.writtenLive)
+	}
 	a.refreshCurrentStatus()
 	return tea.Batch(cmd, a.edited())
 }

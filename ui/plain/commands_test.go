@@ -24,7 +24,7 @@ func TestGuidanceHelpAndNavigation(t *testing.T) {
 	if strings.Count(out, "可写：权责清单动态调整") != 1 {
 		t.Error("guidance read without being asked for")
 	}
-	mustLine(t, out, "第 3 节：（二）推进行政决策科学化、民主化、法治化。未填写，必填，至少 150 字。")
+	mustLine(t, out, "第 3 节：（一）推进行政决策科学化、民主化、法治化。未填写，必填，至少 150 字。")
 	for _, c := range []string{"t：写本节正文（可替换或追加，单独一行“.”结束）", "c：检查全文并读出结果", "q：退出（有未保存的修改时会询问）"} {
 		mustLine(t, out, c)
 	}
@@ -52,8 +52,8 @@ func TestStatusWords(t *testing.T) {
 	mustLine(t, out, "13. 五、其他需要报告的情况：已完成")
 	mustLine(t, out, "12. 四、下一年度推进法治政府建设的主要安排：未写完（字数或必填数字不足）")
 	mustLine(t, out, "10. 二、上一年度推进法治政府建设存在的不足和原因：有错误")
-	mustLine(t, out, "2. （一）依法全面履行政府职能：选填，未写")
-	mustLine(t, out, "3. （二）推进行政决策科学化、民主化、法治化：未填写")
+	mustLine(t, out, "2. 依法全面履行政府职能：选填，未写")
+	mustLine(t, out, "3. （一）推进行政决策科学化、民主化、法治化：未填写")
 }
 
 // Report information: a year that is not a year is refused and asked

@@ -44,8 +44,8 @@ func TestScriptedSessionWritesSavesAndChecks(t *testing.T) {
 	if !strings.Contains(first, "纯文本模式") || !strings.Contains(first, "TERM=dumb") || !strings.Contains(first, "全屏编辑器") {
 		t.Errorf("first line does not say the mode, why and how to leave: %q", first)
 	}
-	mustLine(t, out, "3. （二）推进行政决策科学化、民主化、法治化：未填写")
-	mustLine(t, out, "第 3 节：（二）推进行政决策科学化、民主化、法治化。未填写，必填，至少 150 字。")
+	mustLine(t, out, "3. （一）推进行政决策科学化、民主化、法治化：未填写")
+	mustLine(t, out, "第 3 节：（一）推进行政决策科学化、民主化、法治化。未填写，必填，至少 150 字。")
 	mustLine(t, out, "1. 重大行政决策事项：未填写（单位 件）")
 	mustLine(t, out, "2. 合法性审查件数：未填写（单位 件，必填）")
 	mustLine(t, out, "本节还没有正文，输入的内容就是本节正文。")
@@ -59,7 +59,7 @@ func TestScriptedSessionWritesSavesAndChecks(t *testing.T) {
 	mustLine(t, out, "已保存到 "+opts.Path+"（09:00:00）。")
 	mustLine(t, out, "已退出。")
 	// The list of sections is read once at start, not after every answer.
-	if n := strings.Count(out, "3. （二）推进行政决策科学化"); n != 1 {
+	if n := strings.Count(out, "3. （一）推进行政决策科学化"); n != 1 {
 		t.Errorf("section list printed %d times", n)
 	}
 

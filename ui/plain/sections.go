@@ -114,7 +114,11 @@ func (s *session) list() {
 	s.say("输入编号选择章节。")
 }
 
-func (s *session) heading(sec *model.Section) string { return s.numbers[sec.ID] + sec.Title }
+// heading is a section's title after the number it prints with
+// (model.PrintedNumbers; none while an optional section is empty).
+func (s *session) heading(sec *model.Section) string {
+	return s.tmpl.PrintedNumbers(s.report.Written)[sec.ID] + sec.Title
+}
 
 // pick selects section n (1-based) and reads it: heading, status, text
 // and figures. Guidance is read on request (g), it is long.

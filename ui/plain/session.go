@@ -34,7 +34,6 @@ type session struct {
 	now    func() time.Time
 
 	sections []*model.Section
-	numbers  map[string]string
 	index    map[string]int
 	cur      int // index of the section picked; -1 before any
 	leftover int // index in s.leftovers() of the leftover picked; -1 for none
@@ -114,7 +113,6 @@ func newSession(opts Options) *session {
 func (s *session) setTemplate(t *model.Template) {
 	s.tmpl = t
 	s.sections = t.Flatten()
-	s.numbers = t.Numbers()
 	s.index = make(map[string]int, len(s.sections))
 	for i, sec := range s.sections {
 		s.index[sec.ID] = i
