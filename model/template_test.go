@@ -140,3 +140,36 @@ func TestTitleFillsAsReplacer(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintedNumbers: numbering runs over the sections that print, at
+// every level; an optional part prints when a subsection is written or
+// required; text of blanks and invisible marks is not written.
+func TestPrintedNumbers(t *testing.T) {
+	tpl := &Template{Sections: []*Section{
+		{ID: "a", Required: true, Sections: []*Section{
+			{ID: "a1"}, {ID: "a2", Required: true}, {ID: "a3"}, {ID: "a4"},
+		}},
+		{ID: "b"}, // optional, empty
+		{ID: "c", Sections: []*Section{{ID: "c1"}}},                 // optional, a subsection written
+		{ID: "d", Sections: []*Section{{ID: "d1", Required: true}}}, // optional, a required subsection
+		{ID: "e", Required: true},
+	}}
+	r := &Report{Sections: map[string]string{"a3": "写了。", "a4": " \u3000\u200b\n", "c1": "写了。"}}
+	got := tpl.PrintedNumbers(r.Written)
+	want := map[string]string{"a": "一、", "a2": "（一）", "a3": "（二）", "c": "二、", "c1": "（一）", "d": "三、", "d1": "（一）", "e": "四、"}
+	if len(got) != len(want) {
+		t.Errorf("numbers %v, want %v", got, want)
+	}
+	for id, n := range want {
+		if got[id] != n {
+			t.Errorf("%s = %q, want %q (all: %v)", id, got[id], n, got)
+		}
+	}
+	if tpl.PrintedNumber("b", r) != "" || tpl.PrintedNumber("b", r, &Report{Sections: map[string]string{"b": "有"}}) != "二、" {
+		t.Error("PrintedNumber does not take the first report that prints the section")
+	}
+	var none *Report
+	if none.Written("a") || !r.Written("a3") || r.Written("a4") {
+		t.Error("Written")
+	}
+}
