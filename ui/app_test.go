@@ -588,6 +588,7 @@ func TestOutlineRenumbersWhileTyping(t *testing.T) {
 	a := newTestApp(t, draft(t, tm), tm, "", 100, 30)
 	mustContain(t, a, "-  依法全面履行政府职能", "（一）推进行政决策科")
 	a.openSection(a.c.index["functions"], focusProse)
+	mustContain(t, a, "║ 依法全面履行政府职能（选填）") // the heading drawn before typing
 	typeText(t, a, "甲")
 	mustContain(t, a, "（一）依法全面履行政", "（二）推进行政决策科", "║ （一）依法全面履行政府职能（选填）")
 	press(t, a, "backspace")

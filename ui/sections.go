@@ -118,7 +118,7 @@ func (a *App) applyResult(res check.Result) {
 // refreshStatuses recomputes every tree mark; sections are few, and it only
 // runs on check results, figure changes and section switches.
 func (a *App) refreshStatuses() {
-	a.c.numbers = a.c.tmpl.PrintedNumbers(a.writtenLive)
+	a.renumber()
 	for i := len(a.c.sections) - 1; i >= 0; i-- {
 		a.tree.status[i] = a.statusOf(i)
 	}
@@ -130,6 +130,13 @@ func (a *App) refreshCurrentStatus() {
 	for i := a.cur; i >= 0; i = a.c.parent[i] {
 		a.tree.status[i] = a.statusOf(i)
 	}
+}
+
+// renumber gives the sections the numbers they print with now, in the
+// outline and in the open section's heading.
+func (a *App) renumber() {
+	a.c.numbers = a.c.tmpl.PrintedNumbers(a.writtenLive)
+	a.cache.sectionHead = ""
 }
 
 // writtenLive says whether a section has text as the drafter types it

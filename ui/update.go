@@ -326,7 +326,7 @@ func (a *App) updateProse(msg tea.Msg) tea.Cmd {
 	a.live.count(a.cur, ed.Chars())
 	if wasWritten != (a.live.lens[a.cur] > 0) {
 		// The section starts or stops printing: the numbers after it move.
-		a.c.numbers = a.c.tmpl.PrintedNumbers(a.writtenLive)
+		a.renumber()
 	}
 	a.refreshCurrentStatus()
 	return tea.Batch(cmd, a.edited())
