@@ -179,6 +179,17 @@ func TestQuitConfirmation(t *testing.T) {
 	mustNotContain(t, a, "有尚未保存的修改")
 	mustContain(t, a, "未保存的内容")
 
+	// A word typed on after ctrl+q answers nothing: only d drops.
+	press(t, a, "ctrl+q")
+	for _, k := range []string{"n", "i", "a", "n"} {
+		if press(t, a, k) {
+			t.Fatalf("%s quit", k)
+		}
+	}
+	mustContain(t, a, "有尚未保存的修改")
+	press(t, a, "esc")
+	mustContain(t, a, "未保存的内容")
+
 	// ctrl+c asks too; d quits without saving.
 	press(t, a, "ctrl+c")
 	mustContain(t, a, "有尚未保存的修改")

@@ -48,21 +48,23 @@ func bind(keys []string, k, h string) key.Binding {
 // here so help can show them in both editors.
 func Default() Common {
 	return Common{
-		Up:           bind([]string{"up", "k"}, "↑", "上移"),
-		Down:         bind([]string{"down", "j"}, "↓", "下移"),
-		Enter:        bind([]string{"enter"}, "enter", "打开"),
-		Back:         bind([]string{"esc"}, "esc", "返回"),
-		BackPane:     bind([]string{"shift+tab"}, "shift+tab", "上一栏"),
-		Help:         bind([]string{"f1"}, "F1", "全部按键"),
-		Save:         bind([]string{"ctrl+s"}, "ctrl+s", "保存"),
-		Quit:         bind([]string{"ctrl+q"}, "ctrl+q", "退出"),
-		Interrupt:    bind([]string{"ctrl+c"}, "ctrl+c", "退出"),
-		Undo:         bind([]string{"ctrl+z"}, "ctrl+z", "撤销"),
-		Redo:         bind([]string{"ctrl+y"}, "ctrl+y", "重做"),
-		PageUp:       bind([]string{"pgup"}, "PgUp", "上翻"),
-		PageDown:     bind([]string{"pgdown"}, "PgDn", "下翻"),
-		ConfirmSave:  bind([]string{"s", "y", "enter"}, "s", "保存并退出"),
-		ConfirmDrop:  bind([]string{"d", "n"}, "d", "不保存退出"),
+		Up:          bind([]string{"up", "k"}, "↑", "上移"),
+		Down:        bind([]string{"down", "j"}, "↓", "下移"),
+		Enter:       bind([]string{"enter"}, "enter", "打开"),
+		Back:        bind([]string{"esc"}, "esc", "返回"),
+		BackPane:    bind([]string{"shift+tab"}, "shift+tab", "上一栏"),
+		Help:        bind([]string{"f1"}, "F1", "全部按键"),
+		Save:        bind([]string{"ctrl+s"}, "ctrl+s", "保存"),
+		Quit:        bind([]string{"ctrl+q"}, "ctrl+q", "退出"),
+		Interrupt:   bind([]string{"ctrl+c"}, "ctrl+c", "退出"),
+		Undo:        bind([]string{"ctrl+z"}, "ctrl+z", "撤销"),
+		Redo:        bind([]string{"ctrl+y"}, "ctrl+y", "重做"),
+		PageUp:      bind([]string{"pgup"}, "PgUp", "上翻"),
+		PageDown:    bind([]string{"pgdown"}, "PgDn", "下翻"),
+		ConfirmSave: bind([]string{"s", "y", "enter"}, "s", "保存并退出"),
+		// Only d, the key shown, drops: the one answer that loses text
+		// has no hidden alias (n, typed by habit or in a word, once did).
+		ConfirmDrop:  bind([]string{"d"}, "d", "不保存退出"),
 		ConfirmAbort: bind([]string{"esc", "c"}, "esc", "取消"),
 	}
 }

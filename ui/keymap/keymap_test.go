@@ -34,14 +34,20 @@ func TestMsgMatchesEveryBoundKey(t *testing.T) {
 	}
 }
 
-// The quit question answers as the drafting editor always has: s and y
-// save, d and n drop, esc cancels.
+// The quit question: s, y and enter save, esc and c cancel, and only d,
+// the key the question shows, drops the unsaved text; no other letter
+// does, so a word typed on after ctrl+q loses nothing.
 func TestQuitAnswers(t *testing.T) {
 	c := Default()
 	for k, want := range map[string]key.Binding{"s": c.ConfirmSave, "y": c.ConfirmSave, "enter": c.ConfirmSave,
-		"d": c.ConfirmDrop, "n": c.ConfirmDrop, "esc": c.ConfirmAbort} {
+		"d": c.ConfirmDrop, "esc": c.ConfirmAbort} {
 		if !key.Matches(keytest.Msg(k), want) {
 			t.Errorf("%s does not answer %s", k, want.Help().Desc)
+		}
+	}
+	for _, r := range "abcefghijklmnopqrtuvwxz" {
+		if key.Matches(keytest.Msg(string(r)), c.ConfirmDrop) {
+			t.Errorf("%c drops the unsaved text", r)
 		}
 	}
 }

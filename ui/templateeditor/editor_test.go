@@ -173,12 +173,13 @@ func TestMoveIndentDeleteAndQuitConfirm(t *testing.T) {
 }
 
 // The quit question means what it means in the drafting editor: y (like
-// s) saves before quitting, n (like d) quits without saving.
+// s) saves before quitting, d quits without saving, and n (no hidden
+// alias of d) leaves the question open with the change kept.
 func TestQuitQuestionSameAsDraftingEditor(t *testing.T) {
 	for _, c := range []struct {
 		key   string
 		saves bool
-	}{{"s", true}, {"y", true}, {"enter", true}, {"d", false}, {"n", false}} {
+	}{{"s", true}, {"y", true}, {"enter", true}, {"d", false}} {
 		m, path := newEditor(t)
 		keys(m, " ") // toggle required: a change to lose or keep
 		keys(m, "q")
@@ -199,6 +200,13 @@ func TestQuitQuestionSameAsDraftingEditor(t *testing.T) {
 		if _, err := os.Stat(path); err == nil {
 			t.Errorf("%s: saved although it means quit without saving", c.key)
 		}
+	}
+	m, _ := newEditor(t)
+	keys(m, " ")
+	keys(m, "q")
+	keys(m, "n")
+	if m.quitting || m.state != stateConfirmQuit {
+		t.Errorf("n answered the quit question (quitting %v)", m.quitting)
 	}
 }
 
