@@ -182,6 +182,22 @@ func TestKilledEditorOffersRecovery(t *testing.T) {
 		waitRecoveryHolds(t, file, typedMeasures, typedDecisions)
 		restartAndRecover(t, dir, file)
 	})
+	t.Run("terminal gone without SIGHUP", func(t *testing.T) {
+		// The shell that started the editor ignores hang-ups (as nohup
+		// and some session managers arrange), so no SIGHUP reaches the
+		// editor when the window closes: its reads of the terminal end.
+		// It must end and write its recovery file, not live on without a
+		// keyboard holding the draft's lock.
+		dir := t.TempDir()
+		file := newDraftFile(t, dir)
+		tm := startTmux(t, dir, 100, 30, "env", "sh", "-c", `'trap "" HUP; `+binary+` edit 草稿.yaml; sleep 60'`)
+		typeIntoTwoSections(tm)
+		pid := editorPID(t, tm)
+		tm.run("kill-session", "-t", "main")
+		waitGone(t, pid)
+		waitRecoveryHolds(t, file, typedMeasures, typedDecisions)
+		restartAndRecover(t, dir, file)
+	})
 }
 
 func TestSecondEditorIsWarned(t *testing.T) {

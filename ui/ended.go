@@ -116,6 +116,8 @@ func endCause(s os.Signal, err error) string {
 	switch {
 	case s == syscall.SIGHUP:
 		return "终端已关闭（SIGHUP）"
+	case errors.Is(err, ttyinput.ErrHangup):
+		return "终端已关闭"
 	case s != nil:
 		return "收到 " + signalName(s) + " 信号"
 	case errors.Is(err, tea.ErrProgramPanic):

@@ -335,3 +335,46 @@ func TestBurstOfExactlyTheReadSize(t *testing.T) {
 		}
 	}
 }
+
+// TestHangupIsAnError: once the terminal is gone (its master end closed,
+// as when the window or the ssh session closes) a read ends in an error,
+// never in a quiet end of input that would leave the program running
+// without a keyboard.
+func TestHangupIsAnError(t *testing.T) {
+	m, s := openPty(t)
+	defer s.Close()
+	// Raw, as bubbletea sets the terminal: no line buffering.
+	tio, err := unix.IoctlGetTermios(int(s.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tio.Lflag &^= unix.ICANON | unix.ECHO
+	tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
+	if err := unix.IoctlSetTermios(int(s.Fd()), unix.TCSETS, tio); err != nil {
+		t.Fatal(err)
+	}
+	r := ttyinput.New(s)
+	if _, err := m.Write([]byte("字")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 64)
+	n, err := r.Read(buf)
+	if err != nil || string(buf[:n]) != "字" {
+		t.Fatalf("before the hang-up: %q, %v", buf[:n], err)
+	}
+	m.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := r.Read(buf)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || err == io.EOF {
+			t.Errorf("after the hang-up the read gave %v, want an error", err)
+		}
+		t.Logf("after the hang-up: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("the read still waits after the terminal went away")
+	}
+}

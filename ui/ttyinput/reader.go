@@ -64,6 +64,16 @@ type Reader struct {
 	err  error  // the source's error, returned once pend is delivered
 }
 
+// ErrHangup is what Read returns when the terminal has gone away: read in
+// raw mode, a terminal gives no end of input (ctrl+d is a byte like any
+// other), so an end of file means it was hung up. bubbletea stops reading
+// quietly at an end of file and would leave the program running with no
+// keyboard, holding its draft's lock, when no SIGHUP comes (the shell
+// that started it ignores hang-ups, as nohup and some session managers
+// arrange); an error ends the program, and the editor writes its
+// recovery file as for SIGHUP.
+var ErrHangup = errors.New("终端已断开")
+
 // New wraps the terminal f. Closing the Reader leaves f open.
 func New(f *os.File) *Reader {
 	return &Reader{file: f, src: f, more: func(d time.Duration) bool { return readable(f, d) }}
@@ -96,6 +106,9 @@ func (r *Reader) Read(p []byte) (int, error) {
 	for n < lim {
 		m, err := r.src.Read(p[n:lim])
 		n += m
+		if err == io.EOF && r.file != nil {
+			err = ErrHangup
+		}
 		if err != nil {
 			// The end of input flushes what was held; the error comes
 			// with the next Read.
