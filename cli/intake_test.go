@@ -162,3 +162,32 @@ func TestPDFOfExportChecksLikeTheDocx(t *testing.T) {
 		t.Errorf("docx: %s\npdf:  %s\n--- docx\n%s--- pdf\n%s", d, p, dout, pout)
 	}
 }
+
+// TestEncryptedDocxNamed: a .docx saved with an open password (a compound
+// file holding the encrypted package) is listed as unread with that
+// reason, not sent to LibreOffice or called broken, and the rest of the
+// folder is checked.
+func TestEncryptedDocxNamed(t *testing.T) {
+	dir := t.TempDir()
+	utf16 := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return append(b, 0, 0)
+	}
+	blob := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1016)...)
+	blob = append(append(append(blob, utf16("EncryptionInfo")...), make([]byte, 98)...), utf16("EncryptedPackage")...)
+	locked := writeFile(t, filepath.Join(dir, "加密的报告.docx"), append(blob, make([]byte, 4096)...))
+	writeFile(t, filepath.Join(dir, "报告.txt"), []byte(officeReport))
+	code, out, errOut := run(t, "check", dir)
+	if code != ExitInput {
+		t.Errorf("exit %d, want 2 for the unreadable file", code)
+	}
+	if !strings.Contains(out, locked+": 无法读取：这个 Office 文档设置了打开密码") || !strings.Contains(out+errOut, "未加密的版本") {
+		t.Errorf("the encrypted file is not named with its reason:\n%s\n%s", out, errOut)
+	}
+	if !strings.Contains(out, filepath.Join(dir, "报告.txt")+": 通过") && !strings.Contains(out, filepath.Join(dir, "报告.txt")+": 未通过") {
+		t.Errorf("the readable report was not checked:\n%s", out)
+	}
+}

@@ -202,6 +202,9 @@ func Prepare(paths []string) {
 			continue
 		}
 		k := Detect(data)
+		if !k.NeedsOffice() {
+			continue // the whole file tells otherwise (an encrypted package)
+		}
 		key := cacheKey(data, ".docx")
 		if seen[key] {
 			continue

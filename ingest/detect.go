@@ -27,6 +27,7 @@ const (
 	KindSheet               // a spreadsheet or presentation, not a report
 	KindImage               // a picture (often a scan)
 	KindArchive             // another zip or compressed archive
+	KindEncrypted           // a .docx (or other Office Open XML file) with an open password
 )
 
 // Label names a kind in messages.
@@ -54,6 +55,8 @@ func (k Kind) Label() string {
 		return "图片"
 	case KindArchive:
 		return "压缩包"
+	case KindEncrypted:
+		return "设置了打开密码的 Office 文档"
 	}
 	return "未知格式"
 }
@@ -142,6 +145,12 @@ func zipKind(data []byte) Kind {
 // in the same container by the names of the streams in its directory,
 // which are stored as UTF-16.
 func ole2Kind(data []byte) Kind {
+	// Word stores a .docx saved with an open password as a compound file
+	// holding the encrypted package; LibreOffice cannot open it without
+	// the password, and headless it may wait for one.
+	if containsUTF16(data, "EncryptedPackage") {
+		return KindEncrypted
+	}
 	if containsUTF16(data, "Workbook") || containsUTF16(data, "PowerPoint Document") {
 		if !containsUTF16(data, "WordDocument") {
 			return KindSheet
@@ -223,7 +232,7 @@ func readConverted(name string, data []byte) (doc *Document, ok bool, err error)
 		}
 	case KindMHTML:
 		doc, err = readMHTML(name, data)
-	case KindSheet, KindImage, KindArchive:
+	case KindSheet, KindImage, KindArchive, KindEncrypted:
 		err = notAReport(name, k)
 	default:
 		return nil, false, nil
@@ -240,6 +249,8 @@ func notAReport(name string, k Kind) error {
 		msg += "；请先解压，再检查其中的文件"
 	case KindSheet:
 		msg += "；年度报告请用 Word、WPS 文字或文本格式报送"
+	case KindEncrypted:
+		msg = "这个 Office 文档设置了打开密码，无法读取：请向报送单位索取未加密的版本（或输入密码打开后“另存为”不加密的 .docx）"
 	}
 	return &model.Error{File: name, Msg: msg}
 }

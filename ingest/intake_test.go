@@ -45,6 +45,7 @@ func TestDetectByContent(t *testing.T) {
 	}{
 		{"ole2 word", append(append([]byte{}, ole2Magic...), containsName("WordDocument")...), KindOLE2},
 		{"ole2 excel", append(append([]byte{}, ole2Magic...), containsName("Workbook")...), KindSheet},
+		{"encrypted docx", append(append(append([]byte{}, ole2Magic...), containsName("EncryptionInfo")...), containsName("EncryptedPackage")...), KindEncrypted},
 		{"rtf", []byte(`{\rtf1\ansi 报告}`), KindRTF},
 		{"pdf", []byte("%PDF-1.7\n"), KindPDF},
 		{"pdf after bom", []byte("\xEF\xBB\xBF%PDF-1.4"), KindPDF},
