@@ -16,18 +16,18 @@ type Kind int
 
 // The kinds Detect tells apart.
 const (
-	KindText    Kind = iota // UTF-8, GBK/GB18030 or UTF-16 text (and Markdown)
-	KindDocx                // Office Open XML (zip with word/document.xml)
-	KindODT                 // OpenDocument text (zip whose mimetype says so)
-	KindOLE2                // Word 97–2003 .doc or WPS .wps (compound file)
-	KindRTF                 // Rich Text Format
-	KindPDF                 // Portable Document Format
-	KindHTML                // a saved web page
-	KindMHTML               // a web page saved as a single file (.mht/.mhtml)
-	KindSheet               // a spreadsheet or presentation, not a report
-	KindImage               // a picture (often a scan)
-	KindArchive             // another zip or compressed archive
-	KindEncrypted           // a .docx (or other Office Open XML file) with an open password
+	KindText      Kind = iota // UTF-8, GBK/GB18030 or UTF-16 text (and Markdown)
+	KindDocx                  // Office Open XML (zip with word/document.xml)
+	KindODT                   // OpenDocument text (zip whose mimetype says so)
+	KindOLE2                  // Word 97–2003 .doc or WPS .wps (compound file)
+	KindRTF                   // Rich Text Format
+	KindPDF                   // Portable Document Format
+	KindHTML                  // a saved web page
+	KindMHTML                 // a web page saved as a single file (.mht/.mhtml)
+	KindSheet                 // a spreadsheet or presentation, not a report
+	KindImage                 // a picture (often a scan)
+	KindArchive               // another zip or compressed archive
+	KindEncrypted             // a .docx (or other Office Open XML file) with an open password
 )
 
 // Label names a kind in messages.
