@@ -269,7 +269,56 @@ var rateLines = map[string]string{
 	"dongchangfu": "复议",
 }
 
+// ratesBeforeCounts are rates stated before the counts they are computed
+// from, each right, or beside counts that are not theirs;
+// wrongRatesBeforeCounts are such sentences with the rate wrong (false
+// alarm 12 and defect 15: the prose rate rule once took its numerator only
+// from before the rate, so every wrong one here was passed unread).
+var ratesBeforeCounts = map[string]string{
+	"comma":          "12345热线办结率98.6%，共受理投诉举报1420件，办结1400件。",
+	"brackets":       "调解成功率为96.7%（调解纠纷3025件，成功2925件）。",
+	"brackets-slash": "复议纠错率12.5%（纠错5件/审结40件）。",
+	"dash":           "法律援助办结率达到95%——全年受理法律援助申请300件，办结285件。",
+	"verb-da":        "信访事项按时办结率达98%，全年受理信访事项250件，按时办结245件。",
+	"colon":          "行政调解成功率为90%：受理行政调解申请60件，成功54件。",
+	"arbitration":    "仲裁案件结案率97.5%，全年受理仲裁案件200件，结案195件。",
+	"zhi-de":         "人民调解成功率达97.9%，全年共排查调处矛盾纠纷860件，调解成功842件。",
+	"last-year":      "法律援助案件办结率由上年的93.1%提高至95%，全年受理法律援助申请300件，办结285件。",
+	"two-rates":      "行政复议纠错率10%、复议后起诉率25%，全年审结40件，纠错4件，起诉10件。",
+	// Counts after a rate that are not its own: no count is named by the
+	// rate's words, the rate is of change, only one count is given, or the
+	// rate is over a part the counts do not give (劳动 narrows a 结案率 to
+	// labour cases).
+	"other-topic":   "群众满意率98%，全年受理投诉200件，办结198件。",
+	"growth":        "行政许可事项同比增长率15.3%，全年办理56000件，即办件30000件。",
+	"one-count":     "行政机关负责人出庭应诉率100%，出庭应诉86件次。",
+	"coverage":      "执法人员培训覆盖率100%，全年培训执法人员2300人次。",
+	"narrower-part": "涉企纠纷调解成功率98%，全年调解纠纷900件，成功880件。",
+	"narrower-kind": "劳动争议仲裁结案率97.5%，全年受理仲裁案件200件，结案180件。",
+}
+
+var wrongRatesBeforeCounts = map[string]string{
+	"comma":         "12345热线办结率97.6%，共受理投诉举报1420件，办结1400件。",
+	"brackets":      "调解成功率为97.7%（调解纠纷3025件，成功2925件）。",
+	"dash":          "法律援助办结率达到85%——全年受理法律援助申请300件，办结285件。",
+	"verb-da":       "信访事项按时办结率达89%，全年受理信访事项250件，按时办结245件。",
+	"colon":         "行政调解成功率为80%：受理行政调解申请60件，成功54件。",
+	"arbitration":   "仲裁案件结案率79.5%，全年受理仲裁案件200件，结案195件。",
+	"zhi-de":        "人民调解成功率达79.9%，全年共排查调处矛盾纠纷860件，调解成功842件。",
+	"last-year":     "法律援助案件办结率由上年的93.1%提高至85%，全年受理法律援助申请300件，办结285件。",
+	"slipped":       "法律援助办结率为9.5%，全年受理法律援助申请300件，办结285件。",
+	"second-of-two": "行政复议纠错率10%、复议后起诉率35%，全年审结40件，纠错4件，起诉10件。",
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range ratesBeforeCounts {
+			b.quiet("fa12.rate-before-counts", base, name, appendTo(line, sent))
+		}
+		for name, sent := range wrongRatesBeforeCounts {
+			b.defect("d15.rate-before-counts", base, name, appendTo(line, sent), rateRules...)
+		}
+	}
 	// A rate stated beside last year's: no finding, and the value read is
 	// this year's (TestRateChangeValues).
 	for i, phrase := range rateChanges {
