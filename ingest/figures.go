@@ -271,6 +271,8 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	sc := scratchPool.Get().(*figureScratch)
 	defer sc.release()
 	sc.year = r.Year
+	cands, byUnit := cachedCandidates(t, flat)
+	sc.byUnit = byUnit
 	for i, s := range flat {
 		if isPlans(s) {
 			continue
@@ -282,7 +284,6 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	if len(hits) == 0 {
 		return map[string]ProseFigure{}
 	}
-	cands, byUnit := cachedCandidates(t, flat)
 	assigned := make([][]*figureCand, len(hits))
 	var memo keywordMemo
 	for i := range hits {
@@ -657,6 +658,10 @@ type figureScratch struct {
 	// year is the report's: a number stated as another year's is not one
 	// of its figures (ofAnotherYear).
 	year int
+	// byUnit buckets the template's figures by the units that state them:
+	// a number in a unit no figure is stated in (个, 项, 家…, most of a
+	// report's numbers) is passed over before its clause is worked out.
+	byUnit map[string][]*figureCand
 }
 
 // newInfo is a paragraphInfo for para, taken from a block of them: a
@@ -677,7 +682,7 @@ var scratchPool = sync.Pool{New: func() any { return new(figureScratch) }}
 // to no report's text.
 func (sc *figureScratch) release() {
 	clear(sc.hits)
-	sc.hits, sc.matches, sc.spans, sc.infos = sc.hits[:0], sc.matches[:0], sc.spans[:0], nil
+	sc.hits, sc.matches, sc.spans, sc.infos, sc.byUnit = sc.hits[:0], sc.matches[:0], sc.spans[:0], nil, nil
 	scratchPool.Put(sc)
 }
 
@@ -806,8 +811,8 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if unit == "元" && mult == "万" {
 				unit, mult = "万元", ""
 			}
-			if mult == "亿" {
-				continue // never a count in these reports
+			if mult == "亿" || sc.byUnit != nil && len(sc.byUnit[unit]) == 0 {
+				continue // never a count in these reports, or no figure's unit
 			}
 			n, err := model.ParseNumber(digits)
 			if err != nil || ofAnotherYear(sent[:m[0]], sc.year) {
