@@ -295,6 +295,10 @@ var ratesBeforeCounts = map[string]string{
 	"coverage":      "执法人员培训覆盖率100%，全年培训执法人员2300人次。",
 	"narrower-part": "涉企纠纷调解成功率98%，全年调解纠纷900件，成功880件。",
 	"narrower-kind": "劳动争议仲裁结案率97.5%，全年受理仲裁案件200件，结案180件。",
+	// A breakdown after the rate (其中…) gives the counts of a part.
+	"parts-after":   "全年受理信访事项300件，办结率98%，其中网上信访100件，办结80件。",
+	"subset-after":  "全县调解成功率98%，其中涉企纠纷调解120件，成功110件。",
+	"parts-of-base": "热线办结率98.6%，共受理投诉举报1420件，办结1400件，其中电话投诉800件、网络投诉620件。",
 }
 
 var wrongRatesBeforeCounts = map[string]string{
@@ -308,6 +312,7 @@ var wrongRatesBeforeCounts = map[string]string{
 	"last-year":     "法律援助案件办结率由上年的93.1%提高至85%，全年受理法律援助申请300件，办结285件。",
 	"slipped":       "法律援助办结率为9.5%，全年受理法律援助申请300件，办结285件。",
 	"second-of-two": "行政复议纠错率10%、复议后起诉率35%，全年审结40件，纠错4件，起诉10件。",
+	"parts-follow":  "热线办结率97.6%，共受理投诉举报1420件，办结1400件，其中电话投诉800件、网络投诉620件。",
 }
 
 func rateCases(b *builder) {

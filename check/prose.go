@@ -339,10 +339,11 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			continue
 		}
 		pool, widened := counts, false
-		num := numeratorFor(m.word, pool, m.start)
+		stop := partsStart(line, m.start, b)
+		num := numeratorFor(m.word, pool, m.start, stop)
 		if num < 0 || !hasBase(pool, num) {
 			pool, widened = loadPrev(), true
-			num = numeratorFor(m.word, pool, m.start)
+			num = numeratorFor(m.word, pool, m.start, stop)
 		}
 		if num < 0 || narrower(m.word, pool[num].label) {
 			continue
@@ -674,25 +675,37 @@ var stemSynonyms = map[string][]string{
 // before the rate whose words contain the rate's own word, trying the
 // longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total), then
 // the synonyms of its last two characters. When no count before the rate
-// names it, the closest after it in its own sentence does: a rate may
-// come first and its counts after (“办结率98.6%，共受理1420件，办结1400
-// 件”, “成功率96.7%（调解3025件，成功2925件）”).
-func numeratorFor(word string, counts []proseCount, ratePos int) int {
-	if i := numeratorSide(word, counts, ratePos, false); i >= 0 {
+// names it, the closest after it in its own sentence does, up to stop: a
+// rate may come first and its counts after (“办结率98.6%，共受理1420件，
+// 办结1400件”, “成功率96.7%（调解3025件，成功2925件）”), but the counts
+// after a 其中 that follows the rate break a whole into parts (“办结率98%，
+// 其中网上信访100件，办结80件”) and are not the rate's.
+func numeratorFor(word string, counts []proseCount, ratePos, stop int) int {
+	if i := numeratorSide(word, counts, ratePos, -1); i >= 0 {
 		return i
 	}
-	return numeratorSide(word, counts, ratePos, true)
+	return numeratorSide(word, counts, ratePos, stop)
+}
+
+// partsStart is where a breakdown (其中) begins after the rate at pos in
+// line[:b], b when there is none.
+func partsStart(line string, pos, b int) int {
+	if i := strings.Index(line[pos:b], "其中"); i >= 0 {
+		return pos + i
+	}
+	return b
 }
 
 // numeratorSide is numeratorFor on one side of the rate: the closest
-// count before it, or (after) the closest after it, of the rate's own
-// sentence.
-func numeratorSide(word string, counts []proseCount, ratePos int, after bool) int {
+// count before it (stop < 0), or the closest after it and before stop, of
+// the rate's own sentence.
+func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
+	after := stop >= 0
 	rs := []rune(word)
 	find := func(stem string) int {
 		best := -1
 		for i, n := range counts {
-			if !n.exact() || (n.Start >= ratePos) != after || after && n.prev {
+			if !n.exact() || (n.Start >= ratePos) != after || after && (n.prev || n.Start >= stop) {
 				continue
 			}
 			if strings.Contains(n.label, stem) {
