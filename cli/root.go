@@ -89,6 +89,10 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 	case len(args) == 1 && opensAsDraft(args[0]):
 		return nil
 	}
+	if st, err := os.Stat(args[0]); err == nil && st.IsDir() && len(args) == 1 {
+		return &ExitError{Code: ExitInput, Err: fmt.Errorf("“%s”是目录：检查其中收到的报告用 %s check %s，汇总用 %s rollup %s",
+			args[0], cmd.CommandPath(), quoteArg(args[0]), cmd.CommandPath(), quoteArg(args[0]))}
+	}
 	msg := fmt.Sprintf("没有“%s”这个命令", args[0])
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 		msg += "，是不是要用 " + strings.Join(s, "、")

@@ -186,6 +186,13 @@ func TestRootUnknownCommand(t *testing.T) {
 	if code, _, errOut := run(t, "a.yaml", "b.yaml"); code != ExitInput || !strings.Contains(errOut, "这个命令") {
 		t.Errorf("two files: exit %d, %q", code, errOut)
 	}
+	if err := os.Mkdir(filepath.Join(dir, "收到的报告"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "收到的报告"); code != ExitInput || !strings.Contains(errOut, "是目录") || !strings.Contains(errOut, "nianbao check 收到的报告") {
+		t.Errorf("a folder: exit %d, %q", code, errOut)
+	}
+	_ = os.Remove(filepath.Join(dir, "收到的报告"))
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a mistyped command left files: %v", entries)
 	}
