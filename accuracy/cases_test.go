@@ -315,6 +315,27 @@ var wrongRatesBeforeCounts = map[string]string{
 	"parts-follow":  "热线办结率97.6%，共受理投诉举报1420件，办结1400件，其中电话投诉800件、网络投诉620件。",
 }
 
+// otherYearCounts state a rate beside last year's counts, each right;
+// wrongBesideOtherYear are such sentences with this year's rate wrong
+// (false alarm 13 and defect 16: last year's counts were taken for this
+// year's numerator or base, giving false errors, or explaining a wrong
+// rate away).
+var otherYearCounts = map[string]string{
+	"last-year-first":    "上年办结信访事项90件，今年办结率98%，受理200件，办结196件。",
+	"semicolon":          "去年受理行政调解申请100件，调解成功90件；今年调解成功率98%，受理200件，调解成功196件。",
+	"same-period":        "上年同期受理投诉300件、办结270件，今年受理400件、办结392件，办结率98%。",
+	"after-the-rate":     "办结率98%，较上年提高8个百分点，上年受理100件，办结90件。",
+	"carried-unfinished": "受理信访事项120件，上年未结6件，办结120件，办结率95.2%。",
+	"carried-over":       "受理信访事项120件，上年结转6件，办结126件，办结率100%。",
+}
+
+var wrongBesideOtherYear = map[string]string{
+	"last-year-first":    "上年办结信访事项90件，今年办结率88%，受理200件，办结196件。",
+	"semicolon":          "去年受理行政调解申请100件，调解成功90件；今年调解成功率90%，受理200件，调解成功196件。",
+	"same-period":        "上年同期受理投诉300件、办结270件，今年受理400件、办结392件，办结率90%。",
+	"carried-unfinished": "受理信访事项120件，上年未结6件，办结120件，办结率85.2%。",
+}
+
 func rateCases(b *builder) {
 	for base, line := range rateLines {
 		for name, sent := range ratesBeforeCounts {
@@ -322,6 +343,12 @@ func rateCases(b *builder) {
 		}
 		for name, sent := range wrongRatesBeforeCounts {
 			b.defect("d15.rate-before-counts", base, name, appendTo(line, sent), rateRules...)
+		}
+		for name, sent := range otherYearCounts {
+			b.quiet("fa13.other-year-counts", base, name, appendTo(line, sent))
+		}
+		for name, sent := range wrongBesideOtherYear {
+			b.defect("d16.rate-beside-other-year", base, name, appendTo(line, sent), rateRules...)
 		}
 	}
 	// A rate stated beside last year's: no finding, and the value read is

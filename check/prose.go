@@ -54,9 +54,14 @@ var doubtfulBaseStems = []string{"纠错", "败诉", "胜诉", "出庭", "撤诉
 // decidedWords label a count that can be the base of those rates.
 var decidedWords = []string{"审结", "办结", "结案", "判决", "审理", "作出", "决定", "开庭", "应诉", "出庭"}
 
-// carryWords label cases carried over from last year: they belong to the
-// base of an 办结率 together with the cases received.
-var carryWords = []string{"结转", "上年", "旧存", "积存", "往年", "遗留", "存量"}
+// carriedWords say a count is of cases carried over into this year;
+// carryWords, which also take a bare 上年 or 往年 ("上年未结6件"), label
+// cases carried over: they belong to the base of an 办结率 together with
+// the cases received.
+var (
+	carriedWords = []string{"结转", "未结", "旧存", "积存", "遗留", "存量"}
+	carryWords   = append([]string{"上年", "往年"}, carriedWords...)
+)
 
 // complementWords label the rest of a whole (调解不成功10件): numerator
 // plus such a count is a base.
@@ -237,6 +242,49 @@ func countsIn(out []proseCount, s string, a, b, limit int, prev bool) []proseCou
 	return out
 }
 
+// dropOtherYears leaves out the counts of another year, in place: those
+// in a clause that opens with it ("2023年受理100件", "上年受理100件") and
+// in the clauses after it, up to one that opens with the report's own
+// year ("2023年受理100件，调解成功90件；2024年调解成功率98%，…"). They are
+// no numerator or base of this year's rates. Cases carried over from last
+// year (上年结转6件) stay: they belong to an 办结率's base. a is where the
+// counts' sentence starts in line.
+func dropOtherYears(counts []proseCount, line string, a, year int) []proseCount {
+	out := counts[:0]
+	for _, n := range counts {
+		if !inAnotherYear(line, a, n.QualStart, year) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// inAnotherYear says whether the clause holding byte i of line, or the
+// nearest clause before it (back to a) that names a year, speaks of
+// another year than the report's.
+func inAnotherYear(line string, a, i, year int) bool {
+	for i > a {
+		cs := max(zhtext.ClauseStart(line, i), a)
+		clause := line[cs:i]
+		switch {
+		case containsAny(clause, carriedWords):
+			// "上年结转6件" states this year's load, and the clauses after
+			// it go on with this year.
+			return false
+		case zhtext.LedByAnotherYear(clause, year):
+			return true
+		case zhtext.LedByThisYear(clause, year):
+			return false
+		}
+		if cs <= a {
+			return false
+		}
+		_, w := utf8.DecodeLastRuneInString(line[:cs])
+		i = cs - w // before the clause break
+	}
+	return false
+}
+
 // A sentence stating more rates or counts than these is a table run into
 // one line, not prose: pairing its counts with its rates would be guesswork,
 // and every rate is compared with every count, so the caps also keep a
@@ -318,6 +366,7 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		return
 	}
 	c.counts = countsIn(c.counts[:0], line, a, b, maxSentenceCounts, false)
+	c.counts = dropOtherYears(c.counts, line, a, c.year)
 	counts := c.counts
 	if len(counts) > maxSentenceCounts {
 		return
@@ -329,6 +378,7 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			if len(prev) > maxSentenceCounts {
 				prev = nil
 			}
+			prev = dropOtherYears(prev, line, pa, c.year)
 			withPrev = append(prev, counts...)
 		}
 		return withPrev

@@ -824,7 +824,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
 			start, ws := clauseStarts(prefix, m[0]-from)
-			if ledByAnotherYear(prefix[start:m[0]-from], sc.year) {
+			if zhtext.LedByAnotherYear(prefix[start:m[0]-from], sc.year) {
 				continue
 			}
 			phrase := prefix[start:]
@@ -849,9 +849,6 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	}
 }
 
-// previousYearWords name the year before the report's.
-var previousYearWords = []string{"上年", "去年", "上一年", "同期", "上年度"}
-
 // ofAnotherYear says whether a number stands right after the name of a
 // year other than the report's ("2024年80件", "上年80件", "去年同期80件",
 // "上年的9.1%"):
@@ -868,7 +865,7 @@ func ofAnotherYear(before string, year int) bool {
 	if n := len(before); n == 0 || before[n-1] != 0xB4 && before[n-1] != 0x9F && before[n-1] != 0xA6 {
 		return false
 	}
-	for _, w := range previousYearWords {
+	for _, w := range zhtext.PreviousYearWords {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -880,73 +877,11 @@ func ofAnotherYear(before string, year int) bool {
 	if !ok || year == 0 || len(rest) < 4 {
 		return false
 	}
-	v, ok := fourDigits(rest[len(rest)-4:])
+	v, ok := zhtext.FourDigits(rest[len(rest)-4:])
 	if !ok || len(rest) > 4 && zhtext.IsASCIIDigit(rest[len(rest)-5]) {
 		return false
 	}
 	return v != year
-}
-
-// fourDigits reads a year written as four ASCII digits, the whole of s.
-func fourDigits(s string) (int, bool) {
-	if len(s) != 4 {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < 4; i++ {
-		if !zhtext.IsASCIIDigit(s[i]) {
-			return 0, false
-		}
-		v = v*10 + int(s[i]-'0')
-	}
-	return v, true
-}
-
-// thisYearWords name the report's own year within a clause.
-var thisYearWords = []string{"今年", "本年", "当年", "全年"}
-
-// ledByAnotherYear says whether the clause a number stands in, up to the
-// number, opens with another year ("2023年全县收到行政复议申请41件，2024年
-// 收到52件", "去年受理37件", "（上年结转8件）") and does not go on to name the
-// report's own: its numbers are that year's. year 0 (not known) leaves
-// years written in digits alone.
-func ledByAnotherYear(clause string, year int) bool {
-	c := clause
-	for {
-		if strings.HasPrefix(c, " ") {
-			c = c[1:]
-		} else if strings.HasPrefix(c, "\u3000") {
-			c = c[len("\u3000"):]
-		} else {
-			break
-		}
-	}
-	// It runs for every number: a clause that starts with neither a digit
-	// nor the first character of a previous-year word (上, 去, 同) is let go
-	// at once.
-	if c == "" || !(c[0] >= '1' && c[0] <= '2') && !strings.HasPrefix(c, "上") && !strings.HasPrefix(c, "去") && !strings.HasPrefix(c, "同") {
-		return false
-	}
-	other := false
-	for _, w := range previousYearWords {
-		if strings.HasPrefix(c, w) {
-			other = true
-			break
-		}
-	}
-	if !other && year != 0 && len(c) >= 4+len("年") && strings.HasPrefix(c[4:], "年") {
-		v, ok := fourDigits(c[:4])
-		other = ok && v != year
-	}
-	if !other {
-		return false
-	}
-	for _, w := range thisYearWords {
-		if strings.Contains(c, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // comparedFrom finds, for a number whose clause opens with the report's
@@ -961,7 +896,7 @@ func comparedFrom(prefix string, start, at, year int) int {
 	}
 	prev, _ := clauseStarts(prefix, start-1)
 	_, w := utf8.DecodeLastRuneInString(prefix[:start])
-	if prev >= start-w || !ledByAnotherYear(prefix[prev:start-w], year) {
+	if prev >= start-w || !zhtext.LedByAnotherYear(prefix[prev:start-w], year) {
 		return -1
 	}
 	return prev

@@ -298,7 +298,7 @@ func isRateLabel(s string) bool {
 // yearWords head a column of one year's numbers: the words that name
 // another year or the report's own in prose (figures.go), and two that
 // only a header uses.
-var yearWords = slices.Concat(previousYearWords, thisYearWords, []string{"本年度", "上年同期"})
+var yearWords = slices.Concat(zhtext.PreviousYearWords, zhtext.ThisYearWords, []string{"本年度", "上年同期"})
 
 // isYearHeader: a column header naming a year ("2025年", "2024年度",
 // "上年", "本年").
@@ -309,7 +309,7 @@ func isYearHeader(s string) bool {
 			return true
 		}
 	}
-	_, ok := fourDigits(strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年"))
+	_, ok := zhtext.FourDigits(strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年"))
 	return ok
 }
 

@@ -226,28 +226,6 @@ func TestPDFTableRows(t *testing.T) {
 	}
 }
 
-func TestLedByAnotherYear(t *testing.T) {
-	for _, tc := range []struct {
-		clause string
-		year   int
-		want   bool
-	}{
-		{"2023年全县收到行政复议申请", 2024, true},
-		{"2024年全县收到行政复议申请", 2024, false},
-		{"去年受理", 2024, true},
-		{"上年结转", 2024, true},
-		{"上年同期为", 2024, true},
-		{"2023年以来，今年", 2024, false}, // names the report's year too
-		{"全年收到行政复议申请", 2024, false},
-		{"2023年受理", 0, false}, // year not known
-		{"12023年", 2024, false},
-	} {
-		if got := ledByAnotherYear(tc.clause, tc.year); got != tc.want {
-			t.Errorf("ledByAnotherYear(%q, %d) = %v, want %v", tc.clause, tc.year, got, tc.want)
-		}
-	}
-}
-
 // A header cell merged across columns (w:gridSpan, colspan) leaves the
 // next header above its own column, so the unit it gives reaches its
 // numbers.
