@@ -122,11 +122,8 @@ func firstYear(s string) (int, bool) {
 		if !isASCIIDigit(s[i]) || (i > 0 && isASCIIDigit(s[i-1])) {
 			continue
 		}
-		if isASCIIDigit(s[i+1]) && isASCIIDigit(s[i+2]) && isASCIIDigit(s[i+3]) && strings.HasPrefix(s[i+4:], "年") {
-			y := int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
-			if y >= 1949 && y <= 2200 {
-				return y, true
-			}
+		if y, ok := zhtext.FourDigits(s[i : i+4]); ok && strings.HasPrefix(s[i+4:], "年") && y >= 1949 && y <= 2200 {
+			return y, true
 		}
 	}
 	return 0, false

@@ -179,14 +179,11 @@ func notADraft(path string) error {
 	}
 	defer f.Close()
 	// A .docx names its main part in the central directory, at the end.
-	data, _ := io.ReadAll(io.LimitReader(f, maxSniffBytes))
+	data, _ := io.ReadAll(io.LimitReader(f, ingest.MaxInputSize))
 	kind := ingest.Detect(data)
 	return &model.Error{File: path, Msg: fmt.Sprintf("它是文档（%s），不是 nianbao 草稿（.yaml）：检查它用 nianbao check %s；要在编辑器里修改或另行导出，先转成草稿：nianbao import -o 草稿.yaml %s",
 		kind.Label(), quoteArg(path), quoteArg(path))}
 }
-
-// maxSniffBytes bounds what notADraft reads of a file to name its kind.
-const maxSniffBytes = 64 << 20
 
 // settingsTemplateDirs lists directories where named templates are looked
 // up after the embedded ones, from the settings file (see Settings).

@@ -83,13 +83,16 @@ func NewRootCmd(s *Streams) *cobra.Command {
 // command, named in Chinese with the commands it may have meant (cobra's
 // own message is English).
 func rootArgs(cmd *cobra.Command, args []string) error {
-	switch {
-	case len(args) == 0:
-		return nil
-	case len(args) == 1 && opensAsDraft(args[0]):
+	if len(args) == 0 {
 		return nil
 	}
-	if st, err := os.Stat(args[0]); err == nil && st.IsDir() && len(args) == 1 {
+	st, err := os.Stat(args[0])
+	switch {
+	case len(args) == 1 && (isDraftPath(args[0]) || err == nil && !st.IsDir()):
+		// A draft's name (which may not exist yet: the editor creates
+		// it), or any file that exists, which the editor reads or explains.
+		return nil
+	case len(args) == 1 && err == nil && st.IsDir():
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("“%s”是目录：检查其中收到的报告用 %s check %s，汇总用 %s rollup %s",
 			args[0], cmd.CommandPath(), quoteArg(args[0]), cmd.CommandPath(), quoteArg(args[0]))}
 	}
@@ -99,17 +102,6 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 	}
 	msg += fmt.Sprintf("？用 %s --help 查看全部命令；打开草稿用 %s 草稿.yaml", cmd.CommandPath(), cmd.CommandPath())
 	return &ExitError{Code: ExitInput, Err: errors.New(msg)}
-}
-
-// opensAsDraft says whether the one word after "nianbao" names a file to
-// edit: a draft's name (which may not exist yet: the editor creates it),
-// or any file that exists, which the editor reads or explains.
-func opensAsDraft(arg string) bool {
-	if isDraftPath(arg) {
-		return true
-	}
-	st, err := os.Stat(arg)
-	return err == nil && !st.IsDir()
 }
 
 // localizeHelp puts cobra's built-in texts into Chinese so the help reads in

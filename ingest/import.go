@@ -56,10 +56,8 @@ type Result struct {
 
 // Import turns a read document into a draft against t.
 func Import(doc *Document, t *model.Template) (*Result, error) {
-	if doc == nil || t == nil {
-		return nil, fmt.Errorf("ingest.Import: 文档和模板都不能为空")
-	}
-	return importOutlined(doc, outlineDocument(doc), t), nil
+	res, _, err := ImportChoosing(doc, t, nil)
+	return res, err
 }
 
 // ImportChoosing imports doc against gov, or against dept when it is a

@@ -49,8 +49,8 @@ func LedByAnotherYear(clause string, year int) bool {
 			break
 		}
 	}
-	if !other && year != 0 && len(c) >= 4+len("年") && strings.HasPrefix(c[4:], "年") {
-		v, ok := FourDigits(c[:4])
+	if !other && year != 0 {
+		v, ok := leadingYear(c)
 		other = ok && v != year
 	}
 	if !other {
@@ -73,11 +73,19 @@ func LedByThisYear(clause string, year int) bool {
 			return true
 		}
 	}
-	if year != 0 && len(c) >= 4+len("年") && strings.HasPrefix(c[4:], "年") {
-		v, ok := FourDigits(c[:4])
+	if year != 0 {
+		v, ok := leadingYear(c)
 		return ok && v == year
 	}
 	return false
+}
+
+// leadingYear reads the year a clause opens with in digits ("2024年…").
+func leadingYear(c string) (int, bool) {
+	if len(c) < 4+len("年") || !strings.HasPrefix(c[4:], "年") {
+		return 0, false
+	}
+	return FourDigits(c[:4])
 }
 
 // trimLeadingBlanks drops the ASCII and ideographic spaces a clause may
