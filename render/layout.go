@@ -71,11 +71,12 @@ func layout(t *model.Template, r *model.Report, opts Options) *document {
 	var walk func(list []*model.Section, level int)
 	walk = func(list []*model.Section, level int) {
 		for _, s := range list {
-			if !model.Printed(s, r.Written) {
+			num, printed := nums[s.ID] // only printed sections are numbered
+			if !printed {
 				continue
 			}
 			paras := Paragraphs(r.Text(s.ID))
-			h := block{Section: s.ID, Level: level, Number: nums[s.ID], Heading: strings.TrimSpace(s.Title)}
+			h := block{Section: s.ID, Level: level, Number: num, Heading: strings.TrimSpace(s.Title)}
 			if s.RunIn && len(paras) > 0 {
 				h.RunIn = true
 				h.Heading = RunInHeading(h.Heading)

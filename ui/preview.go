@@ -67,14 +67,15 @@ func renderPlain(t *model.Template, r *model.Report, width int, st Styles) strin
 	var walk func(list []*model.Section) bool
 	walk = func(list []*model.Section) bool {
 		for _, s := range list {
-			if !model.Printed(s, r.Written) {
+			num, printed := nums[s.ID] // only printed sections are numbered
+			if !printed {
 				continue
 			}
 			paras := render.Paragraphs(r.Text(s.ID))
-			head := nums[s.ID] + strings.TrimSpace(s.Title)
+			head := num + strings.TrimSpace(s.Title)
 			if s.RunIn && len(paras) > 0 {
 				// A run-in heading opens its first paragraph: （一）标题。正文…
-				paras[0] = nums[s.ID] + render.RunInHeading(strings.TrimSpace(s.Title)) + paras[0]
+				paras[0] = num + render.RunInHeading(strings.TrimSpace(s.Title)) + paras[0]
 			} else {
 				out = append(out, st.Preview.Heading.Render(wrap(indent+head)))
 			}

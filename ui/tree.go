@@ -72,7 +72,8 @@ func newTree(c *common) *treeModel {
 }
 
 // shortTitles gives each section the title the narrow tree shows after
-// its printed number (none when it is not printed): its title, with the opening words it shares with a sibling left
+// its printed number (none when it is not printed), with the opening
+// words it shares with a sibling left
 // out ("一、…的主要举措和成效", "二、…存在的不足和原因"), so titles that
 // start alike ("上一年度推进法治政府建设…") do not all truncate to the
 // same text. Shared openings of fewer than four characters stay.
