@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,10 +26,11 @@ const (
 
 // finding is the part of `check --format json` the harness reads.
 type finding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Line     int    `json:"line"`
-	Message  string `json:"message"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	Line     int      `json:"line"`
+	Message  string   `json:"message"`
+	Computed *float64 `json:"computed"`
 }
 
 type fileOut struct {
@@ -43,6 +45,9 @@ type outcome struct {
 	c      acase
 	found  bool      // defect cases: the expected finding appeared
 	alarms []finding // findings counted as false alarms
+	// misread: findings of an accepted rule that computed another rate
+	// than the case expects.
+	misread []finding
 }
 
 // good is the outcome the case asks for.
@@ -166,7 +171,11 @@ func judge(c acase, base, got []finding) outcome {
 			continue
 		}
 		if c.defect() && c.accepts(f.Rule) {
-			o.found = true
+			if c.explainedBy(f) {
+				o.found = true
+			} else {
+				o.misread = append(o.misread, f)
+			}
 			continue
 		}
 		if expected[f.Rule] > 0 {
@@ -178,6 +187,15 @@ func judge(c acase, base, got []finding) outcome {
 		}
 	}
 	return o
+}
+
+// explainedBy: the finding computes the rate the case expects, when it
+// expects one.
+func (c acase) explainedBy(f finding) bool {
+	if c.computed == nil {
+		return true
+	}
+	return f.Computed != nil && math.Abs(*f.Computed-*c.computed) < 0.05
 }
 
 // summarize prints recall per defect class and false alarms per silence
@@ -224,7 +242,14 @@ func summarize(outs []outcome) string {
 	fmt.Fprintf(&b, "\nmissed defects (%d):\n", defects-found)
 	for _, o := range outs {
 		if o.c.defect() && !o.found {
-			fmt.Fprintf(&b, "  %s: wanted %s\n", o.c.id, strings.Join(o.c.rules, " or "))
+			fmt.Fprintf(&b, "  %s: wanted %s", o.c.id, strings.Join(o.c.rules, " or "))
+			if o.c.computed != nil {
+				fmt.Fprintf(&b, " computing %s%%", strconv.FormatFloat(*o.c.computed, 'f', -1, 64))
+			}
+			for _, f := range o.misread {
+				fmt.Fprintf(&b, "; got %s", f.Message)
+			}
+			b.WriteString("\n")
 		}
 	}
 	return b.String()

@@ -336,8 +336,34 @@ var wrongBesideOtherYear = map[string]string{
 	"carried-unfinished": "受理信访事项120件，上年未结6件，办结120件，办结率85.2%。",
 }
 
+// ratesWithOwnCounts are wrong rates whose sentence gives their own
+// numerator and base, after a sentence whose counts do not explain them
+// either; the finding must compute the rate from the sentence's own counts
+// (defect 17). Several of the previous sentences hold a count that gives a
+// rate nearer the stated one, or the stated one with its decimal point
+// moved: a message built on it names the wrong base (“5件 ÷ 320件 =
+// 1.56%，疑为小数点错位” for a 纠错率 whose sentence says 审结40件).
+var ratesWithOwnCounts = map[string]struct {
+	text string
+	want float64
+}{
+	"rate-first":        {"全年办理行政处罚案件320件，其中简易程序120件。行政复议纠错率为15%，共审结行政复议案件40件，纠错5件。", 12.5},
+	"slip-trap":         {"全年办理各类法律事务333件。审结行政复议案件40件，纠错5件，纠错率15%。", 12.5},
+	"nearer-trap":       {"全年共排查矛盾纠纷66件。行政调解成功率为80%：受理行政调解申请60件，成功54件。", 90},
+	"own-slip":          {"法律援助中心全年接待咨询2850件。法律援助办结率为9.5%，全年受理法律援助申请300件，办结285件。", 95},
+	"brackets":          {"全年调处矛盾纠纷3300件。调解成功率为97.7%（调解纠纷3025件，成功2925件）。", 96.6942},
+	"semicolon":         {"信访部门受理群众来信1500件；信访事项办结率为90%，全年受理信访事项250件，办结245件。", 98},
+	"on-time-nearer":    {"全年收到政府信息公开申请86件。依申请公开按时答复率为85%，全年办理依申请公开80件，按时答复78件。", 97.5},
+	"hotline":           {"全年处理12345热线工单2100件。热线办结率为88%，共受理投诉举报1420件，办结1400件。", 98.5915},
+	"arbitration-trap":  {"年内新增劳动人事争议215件。仲裁案件结案率为89%，全年受理仲裁案件200件，结案195件。", 97.5},
+	"counts-first-trap": {"全年新收各类纠纷54件。受理行政调解申请60件，成功54件，成功率为80%。", 90},
+}
+
 func rateCases(b *builder) {
 	for base, line := range rateLines {
+		for name, c := range ratesWithOwnCounts {
+			b.defectComputed("d17.rate-own-counts", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
 		for name, sent := range ratesBeforeCounts {
 			b.quiet("fa12.rate-before-counts", base, name, appendTo(line, sent))
 		}

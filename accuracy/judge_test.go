@@ -17,6 +17,14 @@ func TestJudge(t *testing.T) {
 	if o := judge(defect, base, []finding{f("writing.punct", "warning"), f("writing.year-body", "error")}); !o.found {
 		t.Error("a prefix pattern accepts the rule")
 	}
+	want, got, other := 12.5, 12.5, 1.5625
+	named := acase{id: "d17.x/b/n", class: "d17.x", rules: []string{"prose.rate"}, computed: &want}
+	if o := judge(named, base, []finding{{Rule: "prose.rate", Severity: "error", Computed: &other}}); o.found || len(o.misread) != 1 {
+		t.Error("a finding computing another rate explains the defect wrongly: not found")
+	}
+	if o := judge(named, base, []finding{{Rule: "prose.rate", Severity: "error", Computed: &got}}); !o.found {
+		t.Error("a finding computing the expected rate finds the defect")
+	}
 	quiet := acase{id: "fa1.x/b/n", class: "fa1.x", allow: []string{"section.short"}}
 	o := judge(quiet, base, []finding{f("writing.punct", "warning"), f("section.short", "warning"), f("prose.rate", "error"), f("figure.missing", "info")})
 	if len(o.alarms) != 1 || o.alarms[0].Rule != "prose.rate" {

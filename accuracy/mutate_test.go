@@ -28,6 +28,10 @@ type acase struct {
 	// on it judged correct.
 	unmodified bool
 	expected   []string
+	// computed, for a defect whose message must name the right counts: the
+	// rate those counts give. A finding of an accepted rule that computes
+	// another rate explains the defect wrongly and does not find it.
+	computed *float64
 }
 
 func (c acase) defect() bool { return strings.HasPrefix(c.class, "d") }
@@ -216,6 +220,12 @@ func (b *builder) addAs(ext, class, base, name string, m mutation, c acase) {
 
 func (b *builder) defect(class, base, name string, m mutation, rules ...string) {
 	b.add(class, base, name, m, acase{rules: rules})
+}
+
+// defectComputed adds a wrong rate whose finding must compute want from
+// the counts the sentence gives.
+func (b *builder) defectComputed(class, base, name string, m mutation, want float64, rules ...string) {
+	b.add(class, base, name, m, acase{rules: rules, computed: &want})
 }
 
 func (b *builder) quiet(class, base, name string, m mutation, allow ...string) {

@@ -445,9 +445,14 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 			return
 		}
 	}
+	nameable := anyNameable(tries)
 	if !widened {
 		// Before calling this sentence wrong, see whether the counts of
-		// the previous sentence explain it; if not, choose among both.
+		// the previous sentence explain it. If not, the message names the
+		// sentence's own base when it has one: a count of the sentence
+		// before that comes nearer the stated rate, or gives it with the
+		// decimal point moved, is another topic's (“办理行政处罚案件320件。
+		// 复议纠错率15%，审结复议案件40件，纠错5件” is 5 ÷ 40, not 5 ÷ 320).
 		if wide := loadPrev(); len(wide) > len(pool) {
 			wn := num + len(wide) - len(pool)
 			more, _ := basesFor(wide, wn)
@@ -456,12 +461,11 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 					return
 				}
 			}
-			tries, pool, num = more, wide, wn
+			if !nameable {
+				tries, pool, num = more, wide, wn
+				nameable = anyNameable(tries)
+			}
 		}
-	}
-	nameable := false
-	for _, t := range tries {
-		nameable = nameable || !t.all
 	}
 	if !nameable {
 		// Only the sum of every count is left: it may explain a rate but
@@ -520,6 +524,17 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		Message: sprintf("“%s”与%s不符：%s ÷ %s = %s%%%s",
 			ratePhrase(m.word, stated), where, n.written(), t.text(pool), fmtRate(computed), note),
 		Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// anyNameable: one of the tries is a base a message can name, not only the
+// sum of every count.
+func anyNameable(tries []rateTry) bool {
+	for _, t := range tries {
+		if !t.all {
+			return true
+		}
+	}
+	return false
 }
 
 // basesFor lists the bases a rate over pool[num] may have: every exact count
