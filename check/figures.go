@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/exportdata"
 	"nianbao/ingest"
 	"nianbao/internal/zhtext"
 	"nianbao/model"
@@ -78,7 +79,7 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 				}
 			}
 			if !set {
-				if f.Required && lines == nil {
+				if f.Required && (lines == nil || carriedBlank(lines, s.ID)) {
 					c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line,
 						Message: sprintf("必填数字“%s”未填写", f.Label)})
 				} else if f.Required {
@@ -157,6 +158,24 @@ func clipRunes(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// carriedBlank: the document is a nianbao export whose section s reads as
+// exported, so a required figure its draft left blank is blank in the
+// draft the drafter checked, and is reported as the editor reported it.
+// Once the section's text was edited after the export, the figure may be
+// stated in words the importer does not read: that is figureNotFound's
+// warning.
+func carriedBlank(lines *DocLines, s string) bool {
+	if !lines.Carried {
+		return false
+	}
+	for _, e := range lines.Edits {
+		if e.Kind == exportdata.EditSection && e.Section == s || e.Kind == exportdata.EditUnreadable {
+			return false
+		}
+	}
+	return true
 }
 
 // figureNotFound reports a required figure the importer did not find in a

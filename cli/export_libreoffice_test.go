@@ -62,7 +62,7 @@ func TestCarriedDataSurvivesLibreOffice(t *testing.T) {
 			if got.Verdict != want.Verdict || got.Completeness != want.Completeness {
 				t.Errorf("%s %s: %s %v%%, draft %s %v%%", filepath.Base(draft), name, got.Verdict, got.Completeness, want.Verdict, want.Completeness)
 			}
-			if withoutPartNumbers(got.Findings) != withoutPartNumbers(want.Findings) {
+			if joined(got.Findings) != joined(want.Findings) {
 				t.Errorf("%s %s: findings differ\nre-saved:\n  %s\ndraft:\n  %s", filepath.Base(draft), name,
 					strings.Join(got.Findings, "\n  "), strings.Join(want.Findings, "\n  "))
 			}

@@ -230,6 +230,9 @@ func TestEscaping(t *testing.T) {
 	r.Title = `A&B <县> "报告" *重点*`
 	r.SetText("other", "R&D <script>alert(1)</script> 控制字符\x01结束")
 	for _, f := range Formats {
+		if f == FormatPDF {
+			continue // the .docx converted by LibreOffice: its escaping is the .docx's
+		}
 		var buf bytes.Buffer
 		if err := Write(&buf, f, tpl, r, Options{}); err != nil {
 			t.Fatal(err)
