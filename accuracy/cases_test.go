@@ -96,6 +96,11 @@ var phrasings = map[string][]string{
 		"（上年同期受理37件）全年受理行政复议申请{N}件",
 		"去年全县收到行政复议申请37件，今年{N}件",
 		"2023年全县收到行政复议申请41件，今年增至{N}件",
+		// A comparison with last year, or a change against it, beside
+		// this year's number (zhtext.AfterComparison).
+		"全年收到行政复议申请{N}件，较上年同期增加5件",
+		"全年受理行政复议申请{N}件，比上年的37件增加了5件",
+		"与上年的37件相比，全年受理行政复议申请{N}件",
 	},
 	"penalty": {
 		"全年作出行政处罚决定{N}件",
@@ -106,6 +111,7 @@ var phrasings = map[string][]string{
 		"全年立案查处行政处罚案件{N}件",
 		"全年办结行政处罚案件{N}件",
 		"全年行政处罚共计{N}件",
+		"全年查处行政处罚案件{N}件，比去年同期减少20件",
 	},
 	"publicity": {
 		"全年开展法治宣传活动{N}次",
@@ -118,6 +124,8 @@ var phrasings = map[string][]string{
 		"全年普法活动{N}场",
 		"全年开展普法宣传活动{N}余场次",
 		"全年开展普法活动{N}多场",
+		"全年开展普法活动{N}场，同比增加12场",
+		"全年开展普法活动{N}场，较上年的150场增加12场",
 	},
 	"litigation": {
 		"全年发生行政诉讼案件{N}件",
@@ -125,6 +133,7 @@ var phrasings = map[string][]string{
 		"全年一审行政诉讼案件{N}件",
 		"全年作为被告的行政诉讼案件{N}件",
 		"全年共应诉行政案件{N}件",
+		"全年办理行政应诉案件{N}件，较上年的30件减少8件",
 	},
 	"filing": {
 		"报送备案规范性文件{N}份",
@@ -359,7 +368,41 @@ var ratesWithOwnCounts = map[string]struct {
 	"counts-first-trap": {"全年新收各类纠纷54件。受理行政调解申请60件，成功54件，成功率为80%。", 90},
 }
 
+// comparedCounts state a rate beside a comparison with last year's count
+// ("较上年的450件") or a change against it ("同比增加20件"), each right;
+// wrongBesideComparison are such sentences with this year's rate wrong
+// (false alarm 14 and defect 18: the compared count was taken for the
+// rate's base, giving false errors, or explaining a wrong rate away).
+var comparedCounts = map[string]string{
+	"compared-base":      "全年调解成功矛盾纠纷392件，较上年的450件下降12.9%，调解成功率98%。",
+	"same-period":        "全年办结行政复议案件48件，比上年同期的60件减少12件，纠错6件，纠错率12.5%。",
+	"compared-after":     "法律援助案件办结率97%，全年办结285件，与上年的300件相比略有减少。",
+	"year-in-digits":     "人民调解成功率99%，调解成功1980件，较2019年的2100件有所下降。",
+	"yoy-change":         "全年受理行政复议申请80件，同比增加20件，审结72件，审结率90%。",
+	"change-after-count": "全年办结信访事项196件，比去年同期的230件减少34件，信访事项办结率98%。",
+	"change-only":        "全年审结行政复议案件40件，较上年增加8件，纠错5件，纠错率12.5%。",
+	"compared-last":      "行政调解成功率95%，调解成功190件，与去年同期的240件相比减少50件。",
+}
+
+var wrongBesideComparison = map[string]struct {
+	text string
+	want float64
+}{
+	"compared-base":  {"全年受理人民调解案件200件，较上年的250件减少50件，调解成功196件，调解成功率78.4%。", 98},
+	"compared-after": {"法律援助办结率为95%，全年受理法律援助申请320件，比上年的300件增加20件，办结285件。", 89.0625},
+	"year-in-digits": {"全年受理信访事项150件，与2019年的125件相比有所增加，按期办结120件，按期办结率96%。", 80},
+	"yoy-change":     {"全年受理行政复议申请80件，同比增加20件，审结72件，审结率80%。", 90},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range comparedCounts {
+			b.quiet("fa14.compared-counts", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongBesideComparison {
+			b.defectComputed("d18.rate-beside-comparison", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, c := range ratesWithOwnCounts {
 			b.defectComputed("d17.rate-own-counts", base, name, appendTo(line, c.text), c.want, rateRules...)

@@ -252,9 +252,15 @@ func countsIn(out []proseCount, s string, a, b, limit int, prev bool) []proseCou
 func dropOtherYears(counts []proseCount, line string, a, year int) []proseCount {
 	out := counts[:0]
 	for _, n := range counts {
-		if !inAnotherYear(line, a, n.QualStart, year) {
-			out = append(out, n)
+		if inAnotherYear(line, a, n.QualStart, year) {
+			continue
 		}
+		// "较上年的450件", "同比增加20件": the other side of a comparison,
+		// or a change against it, in a clause that is this year's.
+		if cs := max(zhtext.ClauseStart(line, n.QualStart), a); zhtext.AfterComparison(line[cs:n.QualStart], year) {
+			continue
+		}
+		out = append(out, n)
 	}
 	return out
 }
@@ -392,8 +398,17 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
 		if num < 0 || !hasBase(pool, num) {
-			pool, widened = loadPrev(), true
-			num = numeratorFor(m.word, pool, m.start, stop)
+			wide := loadPrev()
+			if num >= 0 {
+				// The sentence names its own numerator and only lacks a
+				// base: a count of the sentence before that the rate's
+				// words also name is another count (“…调解成功1228件。调解
+				// 成功率99%，调解成功1980件…”), not this rate's.
+				num += len(wide) - len(pool)
+			} else {
+				num = numeratorFor(m.word, wide, m.start, stop)
+			}
+			pool, widened = wide, true
 		}
 		if num < 0 || narrower(m.word, pool[num].label) {
 			continue

@@ -824,8 +824,8 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			from := runeStart(sent, m[0]-keywordWindow)
 			prefix := sent[from:m[1]]
 			start, ws := clauseStarts(prefix, m[0]-from)
-			if zhtext.LedByAnotherYear(prefix[start:m[0]-from], sc.year) {
-				continue
+			if c := prefix[start : m[0]-from]; zhtext.LedByAnotherYear(c, sc.year) || zhtext.AfterComparison(c, sc.year) {
+				continue // another year's count, or a change against it
 			}
 			phrase := prefix[start:]
 			if ws < start && !strings.ContainsAny(prefix[ws:start], "0123456789０１２３４５６７８９") {

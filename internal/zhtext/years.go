@@ -102,3 +102,81 @@ func trimLeadingBlanks(c string) string {
 		}
 	}
 }
+
+// comparisonMarkers open a comparison with another period: 较上年, 比去年
+// 同期, 与2023年(相比).
+var comparisonMarkers = []string{"较", "比", "与"}
+
+// changeWords may stand between a comparison and its number: "比上年增加
+// 20件" gives a change, not a count of the report's year.
+var changeWords = []string{"增加", "减少", "增长", "下降", "上升", "提高", "降低", "多", "少"}
+
+// AfterComparison says whether a number is the other side of a comparison
+// with another year, given the text of its clause up to the number
+// ("较上年的450件", "比去年同期的230件", "与2019年的125件相比") or a change
+// against it ("同比增加20件", "较上年增加8件"): neither is a count of the
+// report's year, and the clause goes on with this year's. year 0 (not
+// known) leaves years written in digits alone.
+func AfterComparison(prefix string, year int) bool {
+	change := endsWithChange(prefix)
+	// It runs for every number: one that follows neither a change word nor
+	// 的, 年, 期, 度 or 比 (as in 同比) is let go at once.
+	if !change && !strings.HasSuffix(prefix, "的") && !strings.HasSuffix(prefix, "年") &&
+		!strings.HasSuffix(prefix, "期") && !strings.HasSuffix(prefix, "度") && !strings.HasSuffix(prefix, "比") {
+		return false
+	}
+	tail, ok := comparedTail(prefix, year)
+	if !ok {
+		return false
+	}
+	if change {
+		return true // "比去年同期的230件减少34件": the change
+	}
+	tail = strings.TrimPrefix(tail, "同期")
+	tail = strings.TrimPrefix(tail, "的")
+	return trimLeadingBlanks(tail) == ""
+}
+
+// endsWithChange: s ends with a change word, perhaps with 了.
+func endsWithChange(s string) bool {
+	s = strings.TrimSuffix(s, "了")
+	for _, w := range changeWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedTail finds the last comparison with another year in prefix and
+// returns the text after its year words.
+func comparedTail(prefix string, year int) (string, bool) {
+	best, tail := -1, ""
+	if i := strings.LastIndex(prefix, "同比"); i >= 0 {
+		best, tail = i, prefix[i+len("同比"):]
+	}
+	for _, m := range comparisonMarkers {
+		i := strings.LastIndex(prefix, m)
+		if i <= best {
+			continue
+		}
+		if t, ok := afterAnotherYear(prefix[i+len(m):], year); ok {
+			best, tail = i, t
+		}
+	}
+	return tail, best >= 0
+}
+
+// afterAnotherYear: s opens with words naming another year than the
+// report's (上年, 去年同期, 2019年); it returns what follows them.
+func afterAnotherYear(s string, year int) (string, bool) {
+	for _, w := range PreviousYearWords {
+		if strings.HasPrefix(s, w) {
+			return strings.TrimPrefix(s[len(w):], "度"), true
+		}
+	}
+	if v, ok := leadingYear(s); ok && year != 0 && v != year {
+		return strings.TrimPrefix(s[4+len("年"):], "度"), true
+	}
+	return "", false
+}

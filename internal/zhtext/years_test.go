@@ -44,3 +44,38 @@ func TestLedByThisYear(t *testing.T) {
 		}
 	}
 }
+
+func TestAfterComparison(t *testing.T) {
+	for _, c := range []struct {
+		prefix string
+		want   bool
+	}{
+		{"较上年的", true},
+		{"较2025年的", true},
+		{"比上年同期的", true},
+		{"比去年同期的", true},
+		{"与上年的", true},
+		{"与2019年的", true},
+		{"与上年度的", true},
+		{"同比增加", true},
+		{"较上年增加", true},
+		{"比上年减少了", true},
+		{"比去年同期的230件减少", true},
+		{"较上年的450件下降", true}, // a change, whatever its unit
+		{"全年调解成功矛盾纠纷", false},
+		{"较2026年的", false}, // the report's own year
+		{"比例", false},
+		{"与上年相比受理", false}, // the comparison closed, this year's count
+		{"占比", false},
+		{"同比增长12.9%，办结", false},
+		{"受理", false},
+		{"全年受理信访事项150件，与2019年的125件相比有所增加，按期办结", false},
+	} {
+		if got := AfterComparison(c.prefix, 2026); got != c.want {
+			t.Errorf("AfterComparison(%q) = %v, want %v", c.prefix, got, c.want)
+		}
+	}
+	if AfterComparison("较2019年的", 0) {
+		t.Error("a year in digits is not known to be another when the report's year is not known")
+	}
+}
