@@ -35,7 +35,7 @@ var changeTo = []string{
 
 // changeWords in a rate's own word make it a rate of change (增长率, 同比
 // 下降), which is no ratio of the counts around it.
-var changeWords = []string{"增长", "下降", "增幅", "降幅", "上升", "减少", "增加", "提高", "提升", "同比", "环比", "变化", "增速"}
+var changeWords = append([]string{"增幅", "降幅", "同比", "环比", "变化", "增速"}, zhtext.ChangeWords...)
 
 // boundedStems end the words of rates that are shares of a whole and so
 // cannot exceed 100% (a completion rate such as 完成目标任务107.39% can).

@@ -175,7 +175,7 @@ var negations = []string{"未", "不予", "没有"}
 
 // changeWords mean a number is a change, not a level ("同比下降5%"), unless
 // the clause says it fell *to* the number ("降至3.5%").
-var changeWords = []string{"同比", "增长", "增加", "减少", "下降", "上升", "提高", "降低", "提升"}
+var changeWords = append([]string{"同比"}, zhtext.ChangeWords...)
 
 type numHit struct {
 	section   string

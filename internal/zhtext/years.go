@@ -107,9 +107,15 @@ func trimLeadingBlanks(c string) string {
 // 同期, 与2023年(相比).
 var comparisonMarkers = []string{"较", "比", "与"}
 
-// changeWords may stand between a comparison and its number: "比上年增加
-// 20件" gives a change, not a count of the report's year.
-var changeWords = []string{"增加", "减少", "增长", "下降", "上升", "提高", "降低", "多", "少"}
+// ChangeWords are the verbs of a change between two periods: a number
+// after one ("同比下降5%", "比上年增加20件") is the change, not a level.
+// The importer's figure reading and the check's rate rules both start
+// from them.
+var ChangeWords = []string{"增长", "增加", "减少", "下降", "上升", "提高", "降低", "提升"}
+
+// comparedChange may stand between a comparison and its number: "比上年多
+// 20件" as well as "比上年增加20件".
+var comparedChange = append([]string{"多", "少"}, ChangeWords...)
 
 // AfterComparison says whether a number is the other side of a comparison
 // with another year, given the text of its clause up to the number
@@ -140,7 +146,7 @@ func AfterComparison(prefix string, year int) bool {
 // endsWithChange: s ends with a change word, perhaps with 了.
 func endsWithChange(s string) bool {
 	s = strings.TrimSuffix(s, "了")
-	for _, w := range changeWords {
+	for _, w := range comparedChange {
 		if strings.HasSuffix(s, w) {
 			return true
 		}
