@@ -82,6 +82,8 @@ var phrasings = map[string][]string{
 		"全年共受理{N}件行政复议案件",
 		"全年行政复议案件{N}件",
 		"全年依法受理各类行政复议案件{N}件",
+		"全年行政复议申请量达{N}件",
+		"行政复议申请量{N}件，同比持平",
 		// Another year's number beside this year's (ofAnotherYear).
 		"行政复议案件由上年37件增至{N}件",
 		"全年收到行政复议申请{N}件，上年同期37件",

@@ -42,7 +42,10 @@ var synonyms = map[string][]string{
 // A clause form is weaker evidence than a keyword: it scores 1 whatever its
 // length, so "审结案件48件" is the 审结 count, not the 收 count by "案件".
 var clauseForms = map[string][]string{
-	"收":     {"案件"}, // "全年行政复议案件52件": the cases of the year are the cases received
+	// "全年行政复议案件52件": the cases of the year are the cases received;
+	// "行政复议申请量达52件": the applications' volume is the intake. Not
+	// 申请 alone: "驳回行政复议申请9件" names the subject, not the count.
+	"收":     {"案件", "申请量"},
 	"合法性审查": {"审查", "审核"},
 	"行政处罚":  {"处罚", "查处"},
 	"普法|场":  {"宣传", "宣讲", "讲座", "送法", "活动", "法治课", "以案释法"},
