@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -180,6 +181,25 @@ type SectionChange struct {
 	Title    string // from the template, or the id when unknown
 	OldChars int
 	NewChars int
+	// Fields names, for the report's information, the fields that differ:
+	// a changed year leaves the characters as they were.
+	Fields []string
+	// figures marks the pseudo-section of the figures: its counts are
+	// figures, not characters.
+	figures bool
+}
+
+// Amount says how a part changed, after its title in a recovery prompt:
+// characters for a section, the fields for the report's information, the
+// number of figures for the figures.
+func (c SectionChange) Amount() string {
+	switch {
+	case len(c.Fields) > 0:
+		return "：改动了" + strings.Join(c.Fields, "、")
+	case c.figures:
+		return fmt.Sprintf("：%d → %d 个数字", c.OldChars, c.NewChars)
+	}
+	return fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)
 }
 
 // CompareSections lists the sections whose text differs between old and
@@ -196,8 +216,20 @@ func CompareSections(t *Template, old, new *Report) []SectionChange {
 			out = append(out, SectionChange{ID: id, Title: title, OldChars: runeCount(a), NewChars: runeCount(b)})
 		}
 	}
-	if old.Unit != new.Unit || old.Year != new.Year || old.Title != new.Title || old.Date != new.Date || old.Contact != new.Contact {
-		out = append(out, SectionChange{ID: "", Title: "报告信息",
+	var fields []string
+	for _, f := range []struct {
+		name     string
+		old, new string
+	}{
+		{"报告单位", old.Unit, new.Unit}, {"年度", strconv.Itoa(old.Year), strconv.Itoa(new.Year)}, {"标题", old.Title, new.Title},
+		{"成文日期", old.Date, new.Date}, {"联系人", old.Contact, new.Contact},
+	} {
+		if f.old != f.new {
+			fields = append(fields, f.name)
+		}
+	}
+	if len(fields) > 0 {
+		out = append(out, SectionChange{ID: "", Title: "报告信息", Fields: fields,
 			OldChars: runeCount(old.Unit + old.Title + old.Date + old.Contact), NewChars: runeCount(new.Unit + new.Title + new.Date + new.Contact)})
 	}
 	if t != nil {
@@ -227,7 +259,7 @@ func CompareSections(t *Template, old, new *Report) []SectionChange {
 		}
 	}
 	if changed > 0 {
-		out = append(out, SectionChange{ID: "", Title: "数字", OldChars: len(old.Figures), NewChars: len(new.Figures)})
+		out = append(out, SectionChange{ID: "", Title: "数字", OldChars: len(old.Figures), NewChars: len(new.Figures), figures: true})
 	}
 	return out
 }

@@ -80,7 +80,7 @@ func (a *App) recoveryPrompt(rec *model.Recovery, i, n int) promptFunc {
 		var items []promptItem
 		for _, c := range model.CompareSections(a.c.tmpl, a.c.report, rec.Report) {
 			// The number tells apart titles that start alike once cut.
-			items = append(items, promptItem{a.c.tmpl.PrintedNumber(c.ID, rec.Report, a.c.report) + c.Title, fmt.Sprintf("：%d → %d 字", c.OldChars, c.NewChars)})
+			items = append(items, promptItem{a.c.tmpl.PrintedNumber(c.ID, rec.Report, a.c.report) + c.Title, c.Amount()})
 		}
 		later := choice{keys: []string{"q", "esc"}, label: "退出，暂不决定", do: a.quitKeepingRecovery}
 		if unnamed || n > 1 {

@@ -56,7 +56,7 @@ func (s *session) recoveryQuestion(rec *model.Recovery) (restored bool, err erro
 	changes := model.CompareSections(s.tmpl, s.report, rec.Report)
 	s.sayf("有差别的部分共 %d 处（草稿字数 → 恢复文件字数）：", len(changes))
 	for i, c := range changes {
-		s.sayf("%d. %s：%d → %d 字", i+1, s.tmpl.PrintedNumber(c.ID, rec.Report, s.report)+c.Title, c.OldChars, c.NewChars)
+		s.sayf("%d. %s%s", i+1, s.tmpl.PrintedNumber(c.ID, rec.Report, s.report)+c.Title, c.Amount())
 	}
 	s.say("恢复文件：" + rec.Path)
 	later := option{label: "退出，暂不决定（恢复文件保留）", keys: []string{"q"}}
