@@ -144,17 +144,23 @@ func TestResizeAndTinySizes(t *testing.T) {
 			t.Fatalf("%dx%d: %d lines, want the full height", sz[0], sz[1], len(lines))
 		}
 	}
-	// Typing while too small does not panic, and nothing typed unseen
-	// reaches the draft.
+	// Text typed while too small is kept: it is in the section once the
+	// window is large again.
+	a.openSection(a.c.index["measures"], focusProse)
 	a.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
 	typeText(t, a, "小窗口")
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	mustNotContain(t, a, "小窗口")
+	mustContain(t, a, "小窗口")
 	a.syncProse()
-	for id, text := range a.c.report.Sections {
-		if strings.Contains(text, "小窗口") {
-			t.Fatalf("section %s took text typed behind the too-small screen: %q", id, text)
-		}
+	if got := a.c.report.Sections["measures"]; !strings.Contains(got, "小窗口") {
+		t.Fatalf("text typed behind the too-small screen was lost: %q", got)
+	}
+	// A question cannot be read behind it, so letters do not answer it:
+	// ctrl+q, then "d" (不保存退出) typed as text, leaves the editor open.
+	a.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
+	a.Update(tea.KeyMsg{Type: tea.KeyCtrlQ})
+	if _, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")}); cmd != nil || a.state != stateConfirmQuit {
+		t.Fatalf("a letter typed behind the too-small screen answered the quit question (state %v)", a.state)
 	}
 }
 

@@ -23,9 +23,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyMsg:
-		if a.lay.tooSmall && !key.Matches(msg, a.c.keys.Quit, a.c.keys.Interrupt, a.c.keys.Save) {
-			// The screen shows only "窗口太小": text typed now would go into
-			// the draft unseen, so nothing but quit and save is taken.
+		if a.lay.tooSmall && a.overlayKeys() != nil && !key.Matches(msg, a.c.keys.Quit, a.c.keys.Interrupt, a.c.keys.Save) {
+			// The screen shows only "窗口太小". Text typed now still goes
+			// into the draft, as in a terminal editor: a drafter who goes on
+			// typing while a pane shrinks loses nothing. A question (quit,
+			// recovery, save as) cannot be read, so a letter typed as text
+			// must not answer it.
 			return a, nil
 		}
 		return a, a.handleKey(msg)

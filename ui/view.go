@@ -151,7 +151,7 @@ func (a *App) dialog(title, body string) string {
 
 func (a *App) tooSmallView() string {
 	c := a.c
-	msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d。ctrl+q 退出。", c.width, c.height, minWidth, minHeight)
+	msg := fmt.Sprintf("窗口太小（%d×%d）。请把终端放大到至少 %d×%d；其间的输入照常记入草稿。ctrl+q 退出。", c.width, c.height, minWidth, minHeight)
 	lines := strings.Split(lipgloss.NewStyle().Width(c.width).Render(msg), "\n")
 	if len(lines) > c.height {
 		lines = lines[:c.height]
