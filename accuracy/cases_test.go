@@ -347,6 +347,12 @@ var wrongBesideOtherYear = map[string]string{
 	"carried-unfinished": "受理信访事项120件，上年未结6件，办结120件，办结率85.2%。",
 }
 
+// wrongRate is a sentence with a wrong rate and the rate its counts give.
+type wrongRate struct {
+	text string
+	want float64
+}
+
 // ratesWithOwnCounts are wrong rates whose sentence gives their own
 // numerator and base, after a sentence whose counts do not explain them
 // either; the finding must compute the rate from the sentence's own counts
@@ -354,10 +360,7 @@ var wrongBesideOtherYear = map[string]string{
 // rate nearer the stated one, or the stated one with its decimal point
 // moved: a message built on it names the wrong base (“5件 ÷ 320件 =
 // 1.56%，疑为小数点错位” for a 纠错率 whose sentence says 审结40件).
-var ratesWithOwnCounts = map[string]struct {
-	text string
-	want float64
-}{
+var ratesWithOwnCounts = map[string]wrongRate{
 	"rate-first":        {"全年办理行政处罚案件320件，其中简易程序120件。行政复议纠错率为15%，共审结行政复议案件40件，纠错5件。", 12.5},
 	"slip-trap":         {"全年办理各类法律事务333件。审结行政复议案件40件，纠错5件，纠错率15%。", 12.5},
 	"nearer-trap":       {"全年共排查矛盾纠纷66件。行政调解成功率为80%：受理行政调解申请60件，成功54件。", 90},
@@ -386,10 +389,7 @@ var comparedCounts = map[string]string{
 	"compared-last":      "行政调解成功率95%，调解成功190件，与去年同期的240件相比减少50件。",
 }
 
-var wrongBesideComparison = map[string]struct {
-	text string
-	want float64
-}{
+var wrongBesideComparison = map[string]wrongRate{
 	"compared-base":  {"全年受理人民调解案件200件，较上年的250件减少50件，调解成功196件，调解成功率78.4%。", 98},
 	"compared-after": {"法律援助办结率为95%，全年受理法律援助申请320件，比上年的300件增加20件，办结285件。", 89.0625},
 	"year-in-digits": {"全年受理信访事项150件，与2019年的125件相比有所增加，按期办结120件，按期办结率96%。", 80},

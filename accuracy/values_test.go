@@ -58,16 +58,25 @@ func importFileAsCheckDoes(t *testing.T, name, text string) *model.Report {
 // the number read must be the one the sentence states, or a rate check
 // downstream compares the wrong counts.
 func TestFigurePhrasingValues(t *testing.T) {
+	eachPhrasing(t, phrasings, func(name, fig, p string, a anchor, r *model.Report) {
+		want, _ := strconv.ParseFloat(a.n, 64)
+		if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
+			t.Errorf("%s %q: %s = %v (set %v), want %v", name, p, figureIDs[fig], got.Value, ok, want)
+		}
+	})
+}
+
+// eachPhrasing imports each sample report with each figure's anchor
+// sentence replaced by each of its phrasings ({N} the anchor's number),
+// and hands the report read to f; name is base/figure-index.
+func eachPhrasing(t *testing.T, table map[string][]string, f func(name, fig, phrasing string, a anchor, r *model.Report)) {
+	t.Helper()
 	bases := sampleBases(t)
 	for fig, byBase := range figureAnchors {
 		for base, a := range byBase {
-			for i, p := range phrasings[fig] {
+			for i, p := range table[fig] {
 				text := strings.Replace(bases[base], a.text, strings.ReplaceAll(p, "{N}", a.n), 1)
-				r := importAsCheckDoes(t, text)
-				want, _ := strconv.ParseFloat(a.n, 64)
-				if got, ok := r.Figures[figureIDs[fig]]; !ok || got.Value != want {
-					t.Errorf("%s/%s-%d %q: %s = %v (set %v), want %v", base, fig, i+1, p, figureIDs[fig], got.Value, ok, want)
-				}
+				f(base+"/"+fig+"-"+strconv.Itoa(i+1), fig, p, a, importAsCheckDoes(t, text))
 			}
 		}
 	}
@@ -181,16 +190,9 @@ var changesOnly = map[string][]string{
 // (“同比增加12场”) is not the figure: the importer leaves the figure
 // unread (figure.not-found's warning) rather than taking the change.
 func TestChangeIsNotTheFigure(t *testing.T) {
-	bases := sampleBases(t)
-	for fig, byBase := range figureAnchors {
-		for base, a := range byBase {
-			for i, p := range changesOnly[fig] {
-				text := strings.Replace(bases[base], a.text, strings.ReplaceAll(p, "{N}", a.n), 1)
-				r := importAsCheckDoes(t, text)
-				if got, ok := r.Figures[figureIDs[fig]]; ok && strconv.FormatFloat(got.Value, 'f', -1, 64) == a.n {
-					t.Errorf("%s/%s-%d %q: %s read as the change %v", base, fig, i+1, p, figureIDs[fig], got.Value)
-				}
-			}
+	eachPhrasing(t, changesOnly, func(name, fig, p string, a anchor, r *model.Report) {
+		if got, ok := r.Figures[figureIDs[fig]]; ok && strconv.FormatFloat(got.Value, 'f', -1, 64) == a.n {
+			t.Errorf("%s %q: %s read as the change %v", name, p, figureIDs[fig], got.Value)
 		}
-	}
+	})
 }
