@@ -98,6 +98,14 @@ func collectInputs(path string) ([]input, []skippedFile, error) {
 			skipped = append(skipped, skippedFile{p, why})
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				// The walk does not follow links to folders: one may lead
+				// back into this one, or to reports already counted.
+				skipped = append(skipped, skippedFile{p, "指向目录的链接，未进入（以免重复或循环）；如要检查，请直接给出该目录"})
+				return nil
+			}
+		}
 		out = append(out, input{path: p, fromDir: true})
 		return nil
 	})

@@ -191,3 +191,28 @@ func TestEncryptedDocxNamed(t *testing.T) {
 		t.Errorf("the readable report was not checked:\n%s", out)
 	}
 }
+
+// TestLinksInAFolder: a link to a folder inside the folder checked (here
+// back to the folder itself) is listed with its reason, not followed and
+// not reported as a directory that cannot be read; a link to a report is
+// read like the report.
+func TestLinksInAFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), []byte(officeReport))
+	if err := os.Symlink(dir, filepath.Join(dir, "回到本目录")); err != nil {
+		t.Skip("no symlinks here: ", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "b-链接.txt")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "check", dir)
+	if code == ExitInput || strings.Contains(out, "无法读取：") {
+		t.Errorf("exit %d; a link was reported unreadable:\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, filepath.Join(dir, "回到本目录")+": 未检查：指向目录的链接") {
+		t.Errorf("the folder link is not listed with its reason:\n%s", errOut)
+	}
+	if !strings.Contains(out, filepath.Join(dir, "b-链接.txt")+": ") {
+		t.Errorf("the link to a report was not read:\n%s", out)
+	}
+}
