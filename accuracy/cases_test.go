@@ -396,7 +396,38 @@ var wrongBesideComparison = map[string]wrongRate{
 	"yoy-change":     {"全年受理行政复议申请80件，同比增加20件，审结72件，审结率80%。", 90},
 }
 
+// wholesNamedByRate are right rates whose words also name the whole, so
+// that the whole is taken for the numerator, with a part of it after
+// (false alarm 15: “部分不能超过整体” was reported for a whole larger than
+// its part); partsAboveWholes are parts that do exceed the whole stated
+// before them (defect 19), one with the rate worked out the wrong way up.
+var wholesNamedByRate = map[string]string{
+	"resolve-then-part":  "全县共排查化解矛盾纠纷4213件，化解率98.6%，其中调解成功4154件。",
+	"resolve-no-qizhong": "全县共排查化解矛盾纠纷4213件，化解率98.6%，调解成功4154件。",
+	"handled-parts":      "全年受理办结信访事项520件，办结率100%，其中网上信访310件。",
+	"contracts":          "全年审查合同352份，审查率100%，其中提出修改意见的87份。",
+	"hazards":            "全年排查整改安全隐患300处，整改率100%，其中重大隐患12处。",
+	"corrected-kinds":    "全年审结行政复议案件86件，纠错率18.6%，其中撤销5件、确认违法3件、责令履行8件。",
+	"mediated-parts":     "共化解各类纠纷860件，化解率100%，其中调解化解620件、诉讼化解240件。",
+	"decisions":          "全年审查重大行政决策事项16件，审查率100%，其中提出修改意见的5件。",
+}
+
+var partsAboveWholes = map[string]string{
+	"settled-above":    "调解纠纷120件，调解成功130件，调解成功率100%。",
+	"upside-down-rate": "调解纠纷120件，调解成功130件，调解成功率92.3%。",
+	"handled-above":    "受理行政复议申请60件，审结行政复议案件52件，纠错率10%，纠错65件。",
+	"aid-above":        "受理法律援助申请300件，办结法律援助案件320件，办结率100%。",
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range wholesNamedByRate {
+			b.quiet("fa15.whole-named-by-rate", base, name, appendTo(line, sent))
+		}
+		for name, sent := range partsAboveWholes {
+			b.defect("d19.part-above-whole", base, name, appendTo(line, sent), append(rateRules, "prose.part")...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range comparedCounts {
 			b.quiet("fa14.compared-counts", base, name, appendTo(line, sent))

@@ -397,6 +397,14 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		pool, widened := counts, false
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
+		if num >= 0 && !hasBase(pool, num) {
+			if w := largestBelow(pool, num); w >= 0 && partOfNumerator(line, pool, num, w, m.value) {
+				// The sentence gives the numerator's parts: it is a
+				// whole, and a count of the sentence before is no base of
+				// it.
+				continue
+			}
+		}
 		if num < 0 || !hasBase(pool, num) {
 			wide := loadPrev()
 			if num >= 0 {
@@ -486,7 +494,9 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		// Only the sum of every count is left: it may explain a rate but
 		// is no base a message can name.
 		if w := largestBelow(pool, num); w >= 0 {
-			c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
+			if !partOfNumerator(line, pool, num, w, stated) {
+				c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
+			}
 			return
 		}
 		if len(mixed) > 0 && !(stated.Value == 100 && n.Value >= pool[mixed[len(mixed)-1]].Value) {
@@ -695,6 +705,27 @@ func largestBelow(pool []proseCount, num int) int {
 		}
 	}
 	return w
+}
+
+// partOfNumerator: the count taken for the rate's numerator is the whole
+// and a smaller count after it a part of it, so no part exceeds its whole.
+// The rate's words named the whole ("排查化解矛盾纠纷4213件，化解率98.6%，
+// 其中调解成功4154件": 4154 ÷ 4213 is the rate), or w follows it as one of
+// its parts (其中 between them). A smaller count stated before is the
+// whole the sentence names first ("调解纠纷120件，调解成功130件"): that
+// part does exceed it, however the rate was worked out.
+func partOfNumerator(line string, pool []proseCount, num, w int, stated zhtext.Number) bool {
+	n, d := pool[num], pool[w]
+	if d.Start > n.End && strings.Contains(line[n.End:d.QualStart], "其中") {
+		return true
+	}
+	for k, e := range pool {
+		if k != num && !e.prev && e.exact() && e.Unit == n.Unit && e.Value < n.Value && e.Start > n.End &&
+			rateConsistent(stated.Value, 100*e.Value/n.Value, stated.Decimals, 0.1, stated.Qualifier) {
+			return true
+		}
+	}
+	return false
 }
 
 // numeratorAboveWhole reports a rate's numerator larger than every count
