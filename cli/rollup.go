@@ -125,6 +125,19 @@ func runRollup(opts *rollupOptions) error {
 		}
 		fmt.Fprintf(opts.streams.Err, "未报送 %d 个单位：%s\n", len(names), strings.Join(names, "、"))
 	}
+	// Said here too: a .csv has no sheet for the roster, so this is where
+	// its reader learns who was late and who is not on the list.
+	if late := table.LateRows(); len(late) > 0 {
+		var names []string
+		for _, r := range late {
+			names = append(names, r.Unit)
+		}
+		names = distinct(names)
+		fmt.Fprintf(opts.streams.Err, "逾期报送 %d 个单位：%s\n", len(names), strings.Join(names, "、"))
+	}
+	if extra := distinct(table.Extra); len(extra) > 0 {
+		fmt.Fprintf(opts.streams.Err, "不在名单中 %d 个单位：%s（请核对单位名称或名单）\n", len(extra), strings.Join(extra, "、"))
+	}
 	if len(table.Duplicates) > 0 {
 		fmt.Fprintf(opts.streams.Err, "警告：以下单位报送了多份报告，合计中重复计算：%s\n", strings.Join(table.Duplicates, "、"))
 	}
@@ -132,6 +145,20 @@ func runRollup(opts *rollupOptions) error {
 		return silentExit(ExitInput)
 	}
 	return nil
+}
+
+// distinct keeps the first of each name, in order: a unit that sent two
+// files is named once.
+func distinct(names []string) []string {
+	seen := map[string]bool{}
+	out := names[:0:0]
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // rowsSaid counts the roll-up's rows as the office reads them: a report

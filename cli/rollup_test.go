@@ -83,3 +83,28 @@ func BenchmarkRollupVsCheck(b *testing.B) {
 	_ = os.Remove(filepath.Join(os.TempDir(), "nianbao-bench-rollup.xlsx"))
 	b.ReportMetric(float64(rollupTime)/float64(checkTime), "rollup_over_check")
 }
+
+// TestRollupSaysWhoIsLate: with a roster, the late units and the units
+// not on it are named on stderr, once each, whatever the output format (a
+// .csv has no roster sheet).
+func TestRollupSaysWhoIsLate(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到")
+	a := writeFile(t, filepath.Join(in, "a.yaml"), draftVariant(t, "clean"))
+	b := writeFile(t, filepath.Join(in, "b.yaml"), draftVariant(t, "wrong-rate"))
+	writeFile(t, filepath.Join(in, "县司法局.txt"), []byte(officeReport))
+	past := time.Date(2026, 4, 5, 9, 0, 0, 0, time.Local)
+	for _, p := range []string{a, b} {
+		if err := os.Chtimes(p, past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	roster := writeFile(t, filepath.Join(dir, "名单.csv"), []byte("单位,截止日期\n青山县人民政府,2026-03-31\n县教育局,2026-03-31\n"))
+	_, _, errOut := run(t, "rollup", "--roster", roster, "-o", filepath.Join(dir, "汇总.csv"), in)
+	for _, want := range []string{"未报送 1 个单位：县教育局", "逾期报送 1 个单位：青山县人民政府\n", "不在名单中 1 个单位：青山县司法局"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
