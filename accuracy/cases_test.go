@@ -410,6 +410,12 @@ var wholesNamedByRate = map[string]string{
 	"corrected-kinds":    "全年审结行政复议案件86件，纠错率18.6%，其中撤销5件、确认违法3件、责令履行8件。",
 	"mediated-parts":     "共化解各类纠纷860件，化解率100%，其中调解化解620件、诉讼化解240件。",
 	"decisions":          "全年审查重大行政决策事项16件，审查率100%，其中提出修改意见的5件。",
+	// A part above a smaller count of the same subject stated first, with
+	// the cases carried over or the complement that make up its base.
+	"carried-same-subject": "受理信访事项120件，上年结转6件，办结信访事项126件，办结率100%。",
+	"complement":           "调解纠纷120件，调解成功118件，未成功2件，调解成功率98.3%。",
+	"other-subject-first":  "全年挂牌督办重点信访积案2件，办结群众来信31件，来信办结率100%。",
+	"short-after-other":    "全年挂牌督办2件，办结31件，办结率100%。",
 }
 
 var partsAboveWholes = map[string]string{
@@ -417,6 +423,9 @@ var partsAboveWholes = map[string]string{
 	"upside-down-rate": "调解纠纷120件，调解成功130件，调解成功率92.3%。",
 	"handled-above":    "受理行政复议申请60件，审结行政复议案件52件，纠错率10%，纠错65件。",
 	"aid-above":        "受理法律援助申请300件，办结法律援助案件320件，办结率100%。",
+	"review-above":     "受理行政复议申请60件，审结行政复议案件68件，审结率100%。",
+	"hotline-above":    "热线受理群众诉求1200件，按时办结群众诉求1260件，按时办结率100%。",
+	"short-label":      "受理法律援助申请300件，办结320件，办结率100%。",
 }
 
 func rateCases(b *builder) {

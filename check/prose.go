@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -398,11 +399,20 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
 		if num >= 0 && !hasBase(pool, num) {
-			if w := largestBelow(pool, num); w >= 0 && partOfNumerator(line, pool, num, w, m.value) {
-				// The sentence gives the numerator's parts: it is a
-				// whole, and a count of the sentence before is no base of
-				// it.
-				continue
+			if w := largestBelow(pool, num); w >= 0 && !anyBase(pool, num) {
+				switch {
+				case partOfNumerator(line, pool, num, w, m.value):
+					// The sentence gives the numerator's parts: it is a
+					// whole, and a count of the sentence before is no
+					// base of it.
+					continue
+				case wholeBefore(pool, num, w):
+					// The sentence names the whole first and the part
+					// exceeds it: it decides, whatever the sentence
+					// before holds.
+					c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
+					continue
+				}
 			}
 		}
 		if num < 0 || !hasBase(pool, num) {
@@ -494,7 +504,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		// Only the sum of every count is left: it may explain a rate but
 		// is no base a message can name.
 		if w := largestBelow(pool, num); w >= 0 {
-			if !partOfNumerator(line, pool, num, w, stated) {
+			if !partOfNumerator(line, pool, num, w, stated) && mayBeWhole(pool, num, w) {
 				c.numeratorAboveWhole(line, a, b, m, pool, num, w, at)
 			}
 			return
@@ -722,6 +732,60 @@ func partOfNumerator(line string, pool []proseCount, num, w int, stated zhtext.N
 	for k, e := range pool {
 		if k != num && !e.prev && e.exact() && e.Unit == n.Unit && e.Value < n.Value && e.Start > n.End &&
 			rateConsistent(stated.Value, 100*e.Value/n.Value, stated.Decimals, 0.1, stated.Qualifier) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyBase: basesFor has a base a message can name for pool[num], a count
+// plus cases carried over or the numerator plus its complement among them
+// (not only the sum of every count, which parts of it also give).
+func anyBase(pool []proseCount, num int) bool {
+	tries, _ := basesFor(pool, num)
+	return anyNameable(tries)
+}
+
+// wholeBefore: the smaller count w is stated before the numerator and may
+// be its whole (mayBeWhole: "调解纠纷120件，调解成功130件", "受理法律援助
+// 申请300件，办结320件"): the whole the part is said to exceed. A count of
+// another subject before it ("败诉2件" before "负责人出庭应诉31件") is not.
+func wholeBefore(pool []proseCount, num, w int) bool {
+	return pool[w].End <= pool[num].QualStart && mayBeWhole(pool, num, w)
+}
+
+// mayBeWhole: the smaller count w can be the whole the numerator exceeds:
+// it counts the same subject, or the numerator's words name no subject of
+// their own and w is named as the intake ("受理法律援助申请300件，办结320
+// 件"). A numerator with a subject of its own is not part of another's
+// ("督办重点信访积案2件，办结群众来信31件"), nor one without a subject of
+// a count that is no intake ("挂牌督办2件，办结31件").
+func mayBeWhole(pool []proseCount, num, w int) bool {
+	n, d := pool[num], pool[w]
+	if sharesSubject(d.label, n.label) {
+		return true
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(n.label)) <= 4 && containsAny(d.label, intakeWords)
+}
+
+// intakeWords name the cases a period took in, or the problems it found
+// (发现问题45个 for an 整改率): the base of its rates.
+var intakeWords = []string{"受理", "收到", "收案", "新收", "接收", "排查", "调处", "申请", "发现"}
+
+// genericPairs are two-character words every count's label may hold; a
+// subject shared only through them is none.
+var genericPairs = []string{"案件", "全年", "共计", "累计", "全县", "全区", "全市", "各类", "事项"}
+
+// sharesSubject: the labels have a two-character word in common that is
+// not one of genericPairs.
+func sharesSubject(a, b string) bool {
+	ra := []rune(a)
+	for i := 0; i+1 < len(ra); i++ {
+		pair := string(ra[i : i+2])
+		if ra[i] < 0x4E00 || ra[i+1] < 0x4E00 || slices.Contains(genericPairs, pair) {
+			continue
+		}
+		if strings.Contains(b, pair) {
 			return true
 		}
 	}
