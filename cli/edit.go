@@ -58,10 +58,16 @@ func newEditCmd(s *Streams) *cobra.Command {
 			return runEdit(opts)
 		},
 	}
+	addEditFlags(cmd, opts)
+	return cmd
+}
+
+// addEditFlags gives a command the editor's flags: edit's, and the root
+// command's, since "nianbao 草稿.yaml" is "nianbao edit 草稿.yaml".
+func addEditFlags(cmd *cobra.Command, opts *editOptions) {
 	cmd.Flags().StringVar(&opts.template, "template", "", "模板 id 或模板文件路径（新建时使用；已有草稿默认用草稿记录的模板）")
 	cmd.Flags().StringVar(&opts.previous, "previous", "", previousHelp+"；编辑器中也可按 F7 附上")
 	cmd.Flags().BoolVar(&opts.plain, "plain", false, "纯文本模式：逐行问答，适合读屏软件和简单终端")
-	return cmd
 }
 
 func runEdit(opts *editOptions) error {

@@ -114,3 +114,21 @@ func TestRootCommandPicksPlainMode(t *testing.T) {
 		t.Errorf("exit %d:\n%s\n%s", code, out.String(), errOut.String())
 	}
 }
+
+// "nianbao 草稿.yaml" is "nianbao edit 草稿.yaml", flags included: --plain
+// (and --previous) work without the subcommand too.
+func TestRootCommandTakesEditFlags(t *testing.T) {
+	isolate(t)
+	t.Setenv("XDG_STATE_HOME", filepath.Join(t.TempDir(), "state"))
+	draft := filepath.Join(t.TempDir(), "草稿.yaml")
+	var out, errOut bytes.Buffer
+	code := Run([]string{"--plain", draft}, testStreams(strings.NewReader("q\n"), &out, &errOut))
+	if code != 0 || !strings.Contains(out.String(), "因使用了 --plain 而开启") || !strings.Contains(out.String(), "草稿："+draft) {
+		t.Errorf("exit %d:\n%s\n%s", code, out.String(), errOut.String())
+	}
+	for _, flag := range []string{"--plain", "--previous", "--template"} {
+		if code, out, _ := run(t, "--help"); code != 0 || !strings.Contains(out, flag) {
+			t.Errorf("nianbao --help does not list %s", flag)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
 	root.SetVersionTemplate("nianbao {{.Version}}\n")
-	root.Flags().StringVar(&editOpts.template, "template", "", "模板 id 或模板文件路径")
+	addEditFlags(root, editOpts)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("参数错误：%s（用 %s --help 查看用法）", flagErrorText(err), c.CommandPath())}
 	})
