@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/check"
+	"nianbao/ui/cjkwrap"
 )
 
 // findingsPanel lists the latest check result; enter jumps to a finding.
@@ -118,7 +119,7 @@ func (p *findingsPanel) selectedRows(width int) []string {
 	if i := p.c.index[f.Section]; f.Section != "" {
 		where = p.c.numbers[p.c.sections[i].ID] + " "
 	}
-	return wrapCJK("> ["+f.Severity.Label()+"] "+where+f.Message, max(1, width))
+	return cjkwrap.Lines("> ["+f.Severity.Label()+"] "+where+f.Message, max(1, width))
 }
 
 func (p *findingsPanel) View() string {

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/ui/cjkwrap"
 )
 
 // layout holds the sizes of one screen arrangement. It is computed when the
@@ -58,7 +60,7 @@ func (a *App) relayout() {
 	rest := l.innerH - 1
 	a.cache.guidance = nil
 	if g := strings.TrimSpace(a.current().Guidance); a.shown.guidance && g != "" {
-		lines := wrapCJK(g, l.innerW)
+		lines := cjkwrap.Lines(g, l.innerW)
 		l.guidanceRows = min(len(lines), max(1, rest/4))
 		a.cache.guidance = lines[:l.guidanceRows]
 		if len(lines) > l.guidanceRows {

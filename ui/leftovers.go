@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/ui/cjkwrap"
 )
 
 // A leftover is drafted text that belongs to no section of the template:
@@ -110,7 +111,7 @@ func (a *App) leftoverHead() []string {
 		note = "导入时未能归入任何章节的文字，不会打印。可剪切（选中后 ctrl+x）粘贴到合适的章节；清空后保存，此项即消失。"
 	}
 	lines := []string{st.Title.Render(ansi.Truncate(l.title, a.lay.innerW, "…"))}
-	for _, g := range wrapCJK(note, a.lay.innerW) {
+	for _, g := range cjkwrap.Lines(note, a.lay.innerW) {
 		lines = append(lines, st.Guidance.Render(g))
 	}
 	return lines

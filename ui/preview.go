@@ -11,6 +11,7 @@ import (
 
 	"nianbao/model"
 	"nianbao/render"
+	"nianbao/ui/cjkwrap"
 )
 
 // indent is the official first-line indent: two full-width spaces.
@@ -57,9 +58,9 @@ func (p *previewModel) FullHelp() [][]key.Binding { return [][]key.Binding{p.Sho
 // Optional sections with nothing written are left out, as in print.
 func renderPlain(t *model.Template, r *model.Report, width int, st Styles) string {
 	width = max(width, 10)
-	wrap := func(s string) string { return strings.Join(wrapCJK(s, width), "\n") }
+	wrap := func(s string) string { return strings.Join(cjkwrap.Lines(s, width), "\n") }
 	var out []string
-	for _, line := range wrapCJK(r.DisplayTitle(t), width) {
+	for _, line := range cjkwrap.Lines(r.DisplayTitle(t), width) {
 		out = append(out, st.Preview.Title.Render(lipgloss.PlaceHorizontal(width, lipgloss.Center, line)))
 	}
 	out = append(out, "")

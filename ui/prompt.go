@@ -5,6 +5,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/ui/cjkwrap"
 )
 
 // prompt is a question the drafter must answer before editing goes on: a
@@ -50,7 +52,7 @@ func (a *App) promptView() string {
 				out = append(out, "")
 				continue
 			}
-			out = append(out, wrapCJK(l, w)...)
+			out = append(out, cjkwrap.Lines(l, w)...)
 		}
 		return out
 	}
@@ -64,7 +66,7 @@ func (a *App) promptView() string {
 	for _, c := range p.choices {
 		labels = append(labels, "["+c.keys[0]+"] "+c.label)
 	}
-	choices := wrapCJK(strings.Join(labels, "    "), w)
+	choices := cjkwrap.Lines(strings.Join(labels, "    "), w)
 	// On a short pane the answers always show; then the items (what
 	// differs), then as much explanation as fits; the footnote goes first.
 	room := a.lay.innerH - 6 - len(choices)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-runewidth"
 
+	"nianbao/ui/cjkwrap"
 	"nianbao/ui/textedit"
 )
 
@@ -342,25 +343,12 @@ func (fl *field) lineView(st Styles, w int, focused bool) (string, int) {
 	return b.String(), col
 }
 
-// wrap breaks text into lines of at most width cells; Chinese has no
-// spaces to break at, so this counts cells rune by rune.
+// wrap breaks text into lines of at most width cells by the Chinese
+// line-breaking rules (package cjkwrap, as the drafting editor shows
+// guidance): no line starts with “，” or “。”.
 func wrap(s string, width int) string {
 	if width < 4 {
 		return s
 	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		line, w := "", 0
-		for _, r := range para {
-			rw := runewidth.RuneWidth(r)
-			if w+rw > width {
-				out = append(out, line)
-				line, w = "", 0
-			}
-			line += string(r)
-			w += rw
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(cjkwrap.Lines(s, width), "\n")
 }

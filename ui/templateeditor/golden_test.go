@@ -111,3 +111,22 @@ func TestTreeEntriesStayDistinguishable(t *testing.T) {
 		t.Fatalf("cutMiddle %q", got)
 	}
 }
+
+// TestDetailWrapsByLineBreakingRules: the section detail wraps its
+// guidance as the drafting editor does, so no row of it starts with “，”,
+// “。” or “、” at any width (it once wrapped by cells alone).
+func TestDetailWrapsByLineBreakingRules(t *testing.T) {
+	for w := 70; w <= 130; w += 3 {
+		m := goldenEditor(t, w, 30)
+		for _, line := range strings.Split(screen(m), "\n") {
+			parts := strings.Split(line, "│")
+			if len(parts) < 3 {
+				continue
+			}
+			row := strings.TrimPrefix(parts[1], " ")
+			if strings.HasPrefix(row, "，") || strings.HasPrefix(row, "。") || strings.HasPrefix(row, "、") {
+				t.Fatalf("width %d: a detail row starts with punctuation: %q", w, row)
+			}
+		}
+	}
+}

@@ -1,4 +1,8 @@
-package ui
+// Package cjkwrap wraps plain Chinese text to a width in terminal cells
+// following the line-breaking rules of zhtext: no row starts with “，” or
+// ends with “（”, and digit and Latin runs (“8.69%”) stay whole. The
+// drafting editor and the template editor both show guidance through it.
+package cjkwrap
 
 import (
 	"strings"
@@ -10,12 +14,12 @@ import (
 	"nianbao/internal/zhtext"
 )
 
-// wrapCJK wraps plain text (guidance, the preview) to width cells following
+// Lines wraps plain text (guidance, the preview) to width cells following
 // the Chinese line-breaking rules of zhtext (the editor's textedit uses the
 // same sets), keeping digit and Latin runs such as “8.69%” or “12件”'s
 // “12” whole when they fit. lipgloss wraps by cells only and would start
 // rows with “，” or split numbers.
-func wrapCJK(text string, width int) []string {
+func Lines(text string, width int) []string {
 	if width <= 0 {
 		return nil
 	}

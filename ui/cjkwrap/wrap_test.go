@@ -1,4 +1,4 @@
-package ui
+package cjkwrap
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 func TestWrapCJK(t *testing.T) {
 	text := "写行政复议、行政应诉、人民调解和信访工作的情况。纠错率8.69%，审结23件（一般按审结案件计算）。"
 	for w := 8; w <= 40; w++ {
-		rows := wrapCJK(text, w)
+		rows := Lines(text, w)
 		if got := strings.Join(rows, ""); got != text {
 			t.Fatalf("w=%d: text changed: %q", w, got)
 		}
