@@ -139,7 +139,7 @@ func runRollup(opts *rollupOptions) error {
 		fmt.Fprintf(opts.streams.Err, "不在名单中 %d 个单位：%s（请核对单位名称或名单）\n", len(extra), strings.Join(extra, "、"))
 	}
 	if len(table.Duplicates) > 0 {
-		fmt.Fprintf(opts.streams.Err, "警告：以下单位报送了多份报告，合计中重复计算：%s\n", strings.Join(table.Duplicates, "、"))
+		fmt.Fprintf(opts.streams.Err, "注意：以下单位报送了多份报告，合计只计每个单位最后收到的一份（见“计入合计”列）：%s\n", strings.Join(table.Duplicates, "、"))
 	}
 	if unread > 0 {
 		return silentExit(ExitInput)

@@ -90,6 +90,22 @@ type Row struct {
 	Received     time.Time
 	Late         bool
 	Rank         int // 1 = most complete
+	// Superseded marks a report of a unit that sent more than one: the one
+	// received last counts in the totals, and this one does not.
+	Superseded bool
+}
+
+// Counted says whether the row's figures go into the totals, in words:
+// "是", "否（…）" for a report a later one of its unit replaces, "" for a
+// file that gave no figures.
+func (r Row) Counted() string {
+	switch {
+	case !r.Readable || r.NotReport:
+		return ""
+	case r.Superseded:
+		return "否（该单位另有后收到的报告）"
+	}
+	return "是"
 }
 
 // Verdict is the row's verdict in Chinese.
@@ -119,7 +135,8 @@ type Table struct {
 	Extra   []string      // received from units not on the roster
 	Changes []Change      // against last year's roll-up
 	// Duplicates are units with more than one readable report (a .docx and
-	// its PDF): their figures count twice in the totals until one goes.
+	// its PDF, a corrected copy): only the one received last counts in the
+	// totals; the others are marked Superseded.
 	Duplicates []string
 	Roster     bool // a roster was given
 	Previous   bool // last year's roll-up was given
@@ -129,7 +146,9 @@ type Table struct {
 func (t *Table) Returns() []Row {
 	var out []Row
 	for _, r := range t.Rows {
-		if !r.Readable || !r.Passed {
+		// A report a later one of its unit replaces is not sent back: the
+		// later one decides.
+		if (!r.Readable || !r.Passed) && !r.Superseded {
 			out = append(out, r)
 		}
 	}
@@ -181,8 +200,8 @@ func Build(inputs []Input, roster []RosterEntry, previous *Previous) *Table {
 	workers.Each(len(inputs), 0, func(i int) {
 		t.Rows[i] = row(inputs[i], t.Columns, sections[inputs[i].Template])
 	})
+	t.Duplicates = markSuperseded(t.Rows)
 	t.Totals = totals(t.Columns, t.Rows)
-	t.Duplicates = duplicates(t.Rows)
 	rank(t.Rows)
 	if roster != nil {
 		t.Missing, t.Extra = matchRoster(roster, t.Rows)
@@ -343,6 +362,9 @@ func totals(cols []Column, rows []Row) []Total {
 		}
 		noWork := 0
 		for _, r := range rows {
+			if r.Superseded {
+				continue
+			}
 			switch r.Cells[i].State {
 			case Value:
 				tot.State = Value
@@ -381,7 +403,7 @@ func rateTotal(c Column, rows []Row, idx map[string]int, labels []string) Total 
 	var num, sum float64
 	units := 0
 	for _, r := range rows {
-		if r.Cells[ni].State == Value && r.Cells[di].State == Value {
+		if !r.Superseded && r.Cells[ni].State == Value && r.Cells[di].State == Value {
 			num += r.Cells[ni].Value
 			sum += r.Cells[di].Value
 			units++
@@ -415,20 +437,33 @@ func rank(rows []Row) {
 	}
 }
 
-// duplicates lists, in input order, the units that sent more than one
-// readable report; a cover letter beside the report is not a second one.
-func duplicates(rows []Row) []string {
+// markSuperseded marks, for each unit that sent more than one readable
+// report, every report but the one received last, and lists those units
+// in input order; a cover letter beside the report is not a second one.
+func markSuperseded(rows []Row) []string {
+	latest := map[string]int{} // unit → the row that counts
 	count := map[string]int{}
 	var order []string
-	for _, r := range rows {
+	for i, r := range rows {
 		if !r.Readable || r.NotReport {
 			continue
 		}
 		u := normalizeUnit(r.Unit)
-		if count[u] == 0 {
-			order = append(order, r.Unit)
-		}
 		count[u]++
+		k, seen := latest[u]
+		if !seen {
+			order = append(order, r.Unit)
+			latest[u] = i
+			continue
+		}
+		// The later file wins; at the same time, the later in the folder's
+		// order (a renamed "…（修改稿）" sorts after its first version).
+		if !r.Received.Before(rows[k].Received) {
+			rows[k].Superseded = true
+			latest[u] = i
+		} else {
+			rows[i].Superseded = true
+		}
 	}
 	var out []string
 	for _, u := range order {

@@ -282,13 +282,35 @@ func TestPreviousYear(t *testing.T) {
 	}
 }
 
-// TestDuplicates: a unit that sent its report twice is named, since its
-// figures count twice in the totals.
+// TestDuplicates: a unit that sent its report twice is named, and only
+// the copy received last counts in the totals and decides whether the
+// unit is sent back; the other is marked in the 计入合计 column.
 func TestDuplicates(t *testing.T) {
 	tp := standard(t)
-	tb := Build([]Input{unit(t, tp, "甲县", nil, nil), unit(t, tp, "乙县", nil, nil), unit(t, tp, "甲 县", nil, nil)}, nil, nil)
-	if len(tb.Duplicates) != 1 || tb.Duplicates[0] != "甲县" {
+	first := unit(t, tp, "甲县", map[string]float64{"review_received": 50}, nil)
+	first.Received = time.Date(2026, 3, 20, 9, 0, 0, 0, time.UTC)
+	first.Result.Findings = append(first.Result.Findings, check.Finding{Rule: check.RuleSectionEmpty, Severity: check.Error, Message: "缺一节"})
+	second := unit(t, tp, "甲 县", map[string]float64{"review_received": 52}, nil)
+	second.Received = time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)
+	other := unit(t, tp, "乙县", map[string]float64{"review_received": 7}, nil)
+	tb := Build([]Input{second, other, first}, nil, nil)
+	if len(tb.Duplicates) != 1 || tb.Duplicates[0] != "甲 县" {
 		t.Errorf("duplicates %v", tb.Duplicates)
+	}
+	if tot := tb.Totals[col(t, tb, "review_received")]; tot.Value != 59 || tot.Units != 2 {
+		t.Errorf("total %+v, want 52 + 7 from 2 units: the earlier copy was summed", tot)
+	}
+	counted := map[float64]string{}
+	for _, r := range tb.Rows {
+		counted[r.Cells[col(t, tb, "review_received")].Value] = r.Counted()
+	}
+	if counted[50] != "否（该单位另有后收到的报告）" || counted[52] != "是" || counted[7] != "是" {
+		t.Errorf("计入合计: %v", counted)
+	}
+	for _, r := range tb.Returns() {
+		if r.Unit == "甲县" {
+			t.Errorf("the replaced copy is sent back: %+v", r)
+		}
 	}
 }
 

@@ -17,6 +17,9 @@ const (
 	totalLabel   = "合计"
 )
 
+// headCounted heads the last column: whether a row counts in the totals.
+const headCounted = "计入合计"
+
 // fixedHeads are the columns before the figures.
 var fixedHeads = []string{"名次", headUnit, "年度", "模板", "结论", "完整度（%）", "错误", "警告"}
 
@@ -26,7 +29,7 @@ func (t *Table) Heads() []string {
 	for _, c := range t.Columns {
 		h = append(h, c.Header())
 	}
-	return append(h, "文件")
+	return append(h, "文件", headCounted)
 }
 
 // cellText is a cell as text: a number as written, 无此项工作, or "".
@@ -55,7 +58,7 @@ func (t *Table) rowTexts(r Row) []string {
 	for _, c := range r.Cells {
 		out = append(out, cellText(c))
 	}
-	return append(out, r.File)
+	return append(out, r.File, r.Counted())
 }
 
 // totalTexts is the totals row as text.
@@ -64,7 +67,7 @@ func (t *Table) totalTexts() []string {
 	for _, tot := range t.Totals {
 		out = append(out, cellText(tot.Cell))
 	}
-	return append(out, "")
+	return append(out, "", "")
 }
 
 // problemsText joins a row's reasons for a cell.

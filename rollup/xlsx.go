@@ -133,7 +133,7 @@ func (x *xlsxWriter) units(t *Table) {
 	for range t.Columns {
 		widths = append(widths, 14)
 	}
-	widths = append(widths, 40)
+	widths = append(widths, 40, 16)
 	for i, w := range widths {
 		x.keep(sw.SetColWidth(i+1, i+1, w))
 	}
@@ -159,6 +159,7 @@ func (x *xlsxWriter) units(t *Table) {
 			row[fixed+i] = x.streamValue(c, x.figureStyle(t.Columns[i]))
 		}
 		row[fixed+len(t.Columns)] = r.File
+		row[fixed+len(t.Columns)+1] = r.Counted()
 		x.keep(sw.SetRow(cell(1, n), row))
 		n++
 	}
