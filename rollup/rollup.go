@@ -165,11 +165,19 @@ func (t *Table) Units() int {
 	return len(units)
 }
 
-// LateRows lists the rows received after their due date.
+// LateRows lists the rows received after their due date, leaving out a
+// unit with a report in time: a corrected copy sent after the date does
+// not make a unit that submitted in time late.
 func (t *Table) LateRows() []Row {
+	inTime := map[string]bool{}
+	for _, r := range t.Rows {
+		if !r.Late && !r.Received.IsZero() && r.Readable && !r.NotReport {
+			inTime[normalizeUnit(r.Unit)] = true
+		}
+	}
 	var out []Row
 	for _, r := range t.Rows {
-		if r.Late {
+		if r.Late && !inTime[normalizeUnit(r.Unit)] {
 			out = append(out, r)
 		}
 	}

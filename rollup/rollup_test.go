@@ -157,7 +157,11 @@ func TestRoster(t *testing.T) {
 	late.Received = time.Date(2025, 3, 5, 9, 0, 0, 0, time.Local)
 	onTime := unit(t, tp, "青山县司法局", nil, nil)
 	onTime.Received = time.Date(2025, 3, 1, 17, 0, 0, 0, time.Local)
-	tb := Build([]Input{late, onTime, unit(t, tp, "县水利局", nil, nil)}, roster, nil)
+	// A corrected copy sent after the date does not make a unit that
+	// submitted in time late.
+	corrected := unit(t, tp, "青山县司法局", nil, nil)
+	corrected.Received = time.Date(2025, 3, 9, 10, 0, 0, 0, time.Local)
+	tb := Build([]Input{late, onTime, corrected, unit(t, tp, "县水利局", nil, nil)}, roster, nil)
 	if len(tb.Missing) != 1 || tb.Missing[0].Unit != "县教育局" {
 		t.Errorf("missing %+v", tb.Missing)
 	}
