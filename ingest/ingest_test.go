@@ -357,3 +357,25 @@ func TestMarkdownTitleBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestMajorDecisionsInItems: major decisions are counted in 项 as often as
+// in 件 (“全年作出重大行政决策8项”); a 项 count of another thing beside
+// them is not read as theirs.
+func TestMajorDecisionsInItems(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"全年作出重大行政决策8项，均履行法定程序。", 8},
+		{"全年重大行政决策事项8项，全部经过合法性审查。", 8},
+		{"全年作出重大行政决策8件。", 8},
+		{"修订重大行政决策程序规定，配套制度3项。", 0},
+	} {
+		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（一）推进行政决策科学化、民主化、法治化\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(text), "standard")
+		got := res.Report.Figures["major_decisions"]
+		if got.Value != c.want {
+			t.Errorf("%q: major_decisions = %v, want %v", c.text, got.Value, c.want)
+		}
+	}
+}

@@ -57,9 +57,10 @@ var clauseForms = map[string][]string{
 // decisions in 项, contracts in 份. Nothing broader: "行政处罚2685项" in a
 // list of powers is not a count of penalty cases, so 行政处罚 has none.
 var extraUnits = map[string]map[string][]string{
-	"合法性审查": {"件": {"个", "项", "份"}},
-	"规范性文件": {"件": {"份", "个"}},
-	"案卷":    {"卷": {"份", "件"}},
+	"合法性审查":  {"件": {"个", "项", "份"}},
+	"重大行政决策": {"件": {"项"}}, // decisions are listed as 事项, counted in 项
+	"规范性文件":  {"件": {"份", "个"}},
+	"案卷":     {"卷": {"份", "件"}},
 }
 
 func clauseFormsOf(k, unit string) []string {
