@@ -53,6 +53,10 @@ var figureAnchors = map[string]map[string]anchor{
 		"county":   {"向县人大常委会报送备案规范性文件11件", "11"},
 		"district": {"全年报备规范性文件14件", "14"},
 	},
+	"mediation": {
+		"county":   {"各级人民调解组织受理矛盾纠纷860件", "860"},
+		"district": {"全区人民调解组织共受理各类纠纷1250件", "1250"},
+	},
 }
 
 // phrasings are other ways to state the same count ({N} is the number).
@@ -136,6 +140,15 @@ var phrasings = map[string][]string{
 		"全年作为被告的行政诉讼案件{N}件",
 		"全年共应诉行政案件{N}件",
 		"全年办理行政应诉案件{N}件，较上年的30件减少8件",
+	},
+	"mediation": {
+		"各级人民调解组织受理矛盾纠纷{N}件",
+		"人民调解组织共调处矛盾纠纷{N}件",
+		"全年人民调解组织受理纠纷{N}件",
+		"各级人民调解组织共调解矛盾纠纷{N}件",
+		"全年共开展人民调解{N}件",
+		"全县人民调解组织排查调解各类矛盾纠纷{N}件",
+		"人民调解组织全年调解纠纷{N}件",
 	},
 	"filing": {
 		"报送备案规范性文件{N}份",

@@ -25,6 +25,7 @@ var tableLabels = map[string][2]string{
 	"publicity":  {"开展普法活动", "普法活动"},
 	"litigation": {"行政应诉案件", "行政诉讼案件"},
 	"filing":     {"报备规范性文件", "规范性文件备案"},
+	"mediation":  {"人民调解受理纠纷", "受理人民调解案件"},
 }
 
 // tableLayouts are ways of tabling one figure: {L} its words, {N} its

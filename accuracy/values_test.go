@@ -17,6 +17,7 @@ var figureIDs = map[string]string{
 	"publicity":  "publicity_events",
 	"litigation": "litigation_cases",
 	"filing":     "normative_docs_filed",
+	"mediation":  "mediation_received",
 }
 
 // importAsCheckDoes imports a text the way `nianbao check` does: standard

@@ -379,3 +379,29 @@ func TestMajorDecisionsInItems(t *testing.T) {
 		}
 	}
 }
+
+// TestMediationIntake: disputes taken into mediation (“共调解矛盾纠纷860
+// 件”, “开展人民调解860件”) are the mediation intake; the successful ones
+// (“成功调解矛盾纠纷842件”) are not, even when no intake is stated.
+func TestMediationIntake(t *testing.T) {
+	for _, c := range []struct {
+		text               string
+		received, succeded float64
+	}{
+		{"各级人民调解组织共调解矛盾纠纷860件，成功调解矛盾纠纷842件，调解成功率97.9%。", 860, 842},
+		{"全年共开展人民调解860件，调解成功842件。", 860, 842},
+		{"全年人民调解组织调解纠纷860件，其中调解成功842件。", 860, 842},
+		{"全年成功调解矛盾纠纷842件。", 0, 842},
+		{"调解成功纠纷842件，调解成功率97.9%。", 0, 842},
+	} {
+		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(text), "standard")
+		got, ok := res.Report.Figures["mediation_received"]
+		if c.received == 0 && ok || got.Value != c.received {
+			t.Errorf("%q: mediation_received = %v (set %v), want %v", c.text, got.Value, ok, c.received)
+		}
+		if s := res.Report.Figures["mediation_succeeded"]; s.Value != c.succeded {
+			t.Errorf("%q: mediation_succeeded = %v, want %v", c.text, s.Value, c.succeded)
+		}
+	}
+}

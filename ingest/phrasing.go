@@ -47,6 +47,10 @@ var clauseForms = map[string][]string{
 	// 申请 alone: "驳回行政复议申请9件" names the subject, not the count.
 	"收":     {"案件", "申请量"},
 	"合法性审查": {"审查", "审核"},
+	// "共调解矛盾纠纷860件", "开展人民调解860件": the disputes taken into
+	// mediation are the ones received (the figure's other keyword, 调解,
+	// must name the subject).
+	"受理":    {"纠纷", "人民调解"},
 	"行政处罚":  {"处罚", "查处"},
 	"普法|场":  {"宣传", "宣讲", "讲座", "送法", "活动", "法治课", "以案释法"},
 	"普法|人次": {"受众", "受教育", "覆盖", "惠及", "参与", "参加", "受益", "听众", "观看"},
