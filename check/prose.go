@@ -770,7 +770,7 @@ func mayBeWhole(pool []proseCount, num, w int) bool {
 
 // intakeWords name the cases a period took in, or the problems it found
 // (发现问题45个 for an 整改率): the base of its rates.
-var intakeWords = []string{"受理", "收到", "收案", "新收", "接收", "排查", "调处", "申请", "发现"}
+var intakeWords = append([]string{"排查", "申请", "发现"}, zhtext.IntakeWords...)
 
 // genericPairs are two-character words every count's label may hold; a
 // subject shared only through them is none.

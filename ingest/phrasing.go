@@ -18,7 +18,7 @@ import "nianbao/internal/zhtext"
 // subject anywhere in a sentence.
 var synonyms = map[string][]string{
 	"收":     {"收", "受理", "办理"},
-	"受理":    {"受理", "调处", "收到", "收案", "新收", "接收"},
+	"受理":    zhtext.IntakeWords,
 	"行政复议":  {"行政复议", "复议"},
 	"审结":    {"审结", "办结", "结案"},
 	"应诉":    {"应诉", "行政诉讼", "诉讼案件", "被诉"},

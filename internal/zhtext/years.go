@@ -107,12 +107,6 @@ func trimLeadingBlanks(c string) string {
 // 同期, 与2023年(相比).
 var comparisonMarkers = []string{"较", "比", "与"}
 
-// ChangeWords are the verbs of a change between two periods: a number
-// after one ("同比下降5%", "比上年增加20件") is the change, not a level.
-// The importer's figure reading and the check's rate rules both start
-// from them.
-var ChangeWords = []string{"增长", "增加", "减少", "下降", "上升", "提高", "降低", "提升"}
-
 // comparedChange may stand between a comparison and its number: "比上年多
 // 20件" as well as "比上年增加20件".
 var comparedChange = append([]string{"多", "少"}, ChangeWords...)
