@@ -726,7 +726,7 @@ func largestBelow(pool []proseCount, num int) int {
 // part does exceed it, however the rate was worked out.
 func partOfNumerator(line string, pool []proseCount, num, w int, stated zhtext.Number) bool {
 	n, d := pool[num], pool[w]
-	if d.Start > n.End && strings.Contains(line[n.End:d.QualStart], "其中") {
+	if d.QualStart >= n.End && strings.Contains(line[n.End:d.QualStart], "其中") {
 		return true
 	}
 	for k, e := range pool {
