@@ -18,7 +18,7 @@ func runCheck(t *testing.T, a *App) {
 }
 
 // treeMark is the status glyph the tree shows for a section.
-func treeMark(a *App, id string) string { return a.tree.status[a.c.index[id]].glyph() }
+func treeMark(a *App, id string) string { return glyph(a.tree.status[a.c.index[id]]) }
 
 // TestFigureFieldKeepsWhatWasTyped: whatever is typed stays in the field
 // and is shown; text that is not a number is never a value, marks the

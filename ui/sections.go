@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"nianbao/check"
-	"nianbao/model"
+	"nianbao/ui/progress"
 )
 
 // openSection makes section i the one being edited and puts the focus on
@@ -151,57 +151,20 @@ func (a *App) writtenLive(id string) bool {
 // Children are computed first, so a parent can summarise them.
 func (a *App) statusOf(i int) sectionStatus {
 	s := a.c.sections[i]
-	own := a.ownStatus(i)
+	facts := progress.Facts{Chars: a.live.lens[i], Errors: a.live.errsBySec[s.ID], Stated: a.stated}
+	own := progress.Own(s, a.c.report, facts)
 	if len(s.Sections) == 0 {
 		return own
 	}
-	// A part made of subsections is as far along as its worst subsection;
-	// its own prose is an optional opening paragraph.
-	worst := statusOptional
-	for _, ch := range a.c.children[i] {
-		worst = max(worst, a.tree.status[ch])
+	children := make([]sectionStatus, len(a.c.children[i]))
+	for k, ch := range a.c.children[i] {
+		children[k] = a.tree.status[ch]
 	}
-	if a.live.lens[i] > 0 || a.live.errsBySec[s.ID] > 0 {
-		worst = max(worst, own)
-	}
-	if worst == statusOptional && s.Required {
-		worst = statusMissing
-	}
-	return worst
+	return progress.Part(s, own, children, facts)
 }
 
-func (a *App) ownStatus(i int) sectionStatus {
-	s := a.c.sections[i]
-	r := a.c.report
-	missingFig, invalidFig := false, false
-	for _, f := range s.Figures {
-		_, typed := r.Figures[f.ID]
-		_, read := a.c.prose[f.ID] // a figure the text states is given
-		if f.Required && !typed && !read {
-			missingFig = true
-		}
-		if _, bad := r.Invalid[f.ID]; bad {
-			invalidFig = true // marked at once, before the check confirms it
-		}
-	}
-	switch {
-	case s.Required && a.live.lens[i] == 0:
-		return statusMissing
-	case a.live.errsBySec[s.ID] > 0 || invalidFig:
-		return statusProblem
-	case s.Required && (a.live.lens[i] < s.MinChars || missingFig):
-		return statusStarted
-	case !s.Required && a.live.lens[i] == 0 && !anyFigure(r.Figures, s.Figures):
-		return statusOptional
-	}
-	return statusDone
-}
-
-func anyFigure(values map[string]model.Number, figs []*model.Figure) bool {
-	for _, f := range figs {
-		if _, ok := values[f.ID]; ok {
-			return true
-		}
-	}
-	return false
+// stated says whether the prose states a figure, as the last check read it.
+func (a *App) stated(id string) bool {
+	_, ok := a.c.prose[id]
+	return ok
 }

@@ -6,23 +6,26 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/ui/progress"
 )
 
-// sectionStatus is the mark shown before a section in the tree. Each has
+// sectionStatus is the mark shown before a section in the tree, worked
+// out by package progress (plain mode says the same in words). Each has
 // its own glyph so the tree reads without colour.
-type sectionStatus int
+type sectionStatus = progress.Status
 
 const (
-	statusOptional sectionStatus = iota // optional and empty
-	statusDone                          // everything required is there
-	statusStarted                       // required, written but short or missing figures
-	statusMissing                       // required and empty
-	statusProblem                       // the check found errors
+	statusOptional = progress.Optional
+	statusDone     = progress.Done
+	statusStarted  = progress.Started
+	statusMissing  = progress.Missing
+	statusProblem  = progress.Problem
 )
 
 // glyph returns single-width marks only: East Asian "ambiguous" symbols
 // such as ● or ○ take two cells in CJK locales and would break the tree.
-func (s sectionStatus) glyph() string {
+func glyph(s sectionStatus) string {
 	switch s {
 	case statusOptional:
 		return "-"
@@ -38,7 +41,8 @@ func (s sectionStatus) glyph() string {
 	return "?"
 }
 
-func (s sectionStatus) meaning() string {
+// meaning is a mark's line in the help's legend.
+func meaning(s sectionStatus) string {
 	switch s {
 	case statusOptional:
 		return "选填，未写"
@@ -190,7 +194,7 @@ func (t *treeModel) View() string {
 		if row == 0 {
 			text = lead + "  报告信息"
 			if t.c.metaInvalid != "" {
-				text = lead + st.Mark[statusProblem].Render(statusProblem.glyph()) + " 报告信息"
+				text = lead + st.Mark[statusProblem].Render(glyph(statusProblem)) + " 报告信息"
 			}
 			style = st.Meta
 		} else if j := row - 1 - len(t.c.sections); j >= 0 {
@@ -200,7 +204,7 @@ func (t *treeModel) View() string {
 		} else {
 			s := t.c.sections[row-1]
 			mark := t.status[row-1]
-			text = lead + st.Mark[mark].Render(mark.glyph()) + " " +
+			text = lead + st.Mark[mark].Render(glyph(mark)) + " " +
 				strings.Repeat(" ", s.Level-1) + t.c.numbers[s.ID] + t.short[row-1]
 		}
 		text = ansi.Truncate(text, t.width, "…")

@@ -327,7 +327,7 @@ func (a *App) fullHelpView() string {
 	list("正文编辑", proseKeyReference().FullHelp())
 	lines = append(lines, st.Title.Render("目录标记"))
 	for _, s := range []sectionStatus{statusDone, statusStarted, statusMissing, statusProblem, statusOptional} {
-		lines = append(lines, " "+s.glyph()+"  "+s.meaning())
+		lines = append(lines, " "+glyph(s)+"  "+meaning(s))
 	}
 	lines = append(lines, " >  当前章节（目录获得焦点时为光标所在行）",
 		" #  已移除章节或未归类内容：不打印，可把文字移到合适的章节", "", "↑↓/PgUp/PgDn 滚动，其他键返回。")

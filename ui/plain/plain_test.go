@@ -481,3 +481,23 @@ func TestComposeText(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresInTheTextCountAsGiven: a section whose text states its
+// required figures and is long enough is 已完成, as the full editor's
+// outline marks it; plain mode once asked for the figures to be typed
+// into their fields as well.
+func TestFiguresInTheTextCountAsGiven(t *testing.T) {
+	dir := t.TempDir()
+	opts := newDraft(t, dir, "d.yaml")
+	text := "全年提交县政府常务会议审议的议题全部经过合法性审查，全年开展合法性审查156件，提出修改意见260条，" +
+		"向县人大常委会报送备案规范性文件12件，报备率、及时率均为100%。严格落实重大行政决策程序，全年作出重大行政决策6项，" +
+		"均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。组织清理规范性文件58件，废止9件、修改4件，" +
+		"法律顾问参与重大事项研究论证37次。"
+	out, err := script(t, opts, lines("3", "t", text, ".", "s", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "字（尚未保存，输入 s 保存）。已完成。") {
+		t.Errorf("the section is not done though its text states its figures:\n%s", out)
+	}
+}

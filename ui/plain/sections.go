@@ -8,6 +8,7 @@ import (
 
 	"nianbao/check"
 	"nianbao/model"
+	"nianbao/ui/progress"
 )
 
 // command runs one line typed at the main prompt.
@@ -221,75 +222,46 @@ func (s *session) guidance(sec *model.Section) {
 	}
 }
 
-// status is a section's state in words. It follows the full editor's tree
-// marks: a part made of subsections is as far along as its worst one.
-func (s *session) status(i int) string { return s.statusOf(i).word() }
+// status is a section's state in words. It is the full editor's outline
+// mark (package progress): a part made of subsections is as far along as
+// its worst one.
+func (s *session) status(i int) string { return word(s.statusOf(i)) }
 
-type sectionStatus int
-
-const (
-	statusOptional sectionStatus = iota
-	statusDone
-	statusStarted
-	statusMissing
-	statusProblem
-)
-
-func (st sectionStatus) word() string {
+func word(st progress.Status) string {
 	switch st {
-	case statusOptional:
+	case progress.Optional:
 		return "选填，未写"
-	case statusDone:
+	case progress.Done:
 		return "已完成"
-	case statusStarted:
+	case progress.Started:
 		return "未写完（字数或必填数字不足）"
-	case statusMissing:
+	case progress.Missing:
 		return "未填写"
-	case statusProblem:
+	case progress.Problem:
 		return "有错误"
 	}
 	return ""
 }
 
-func (s *session) statusOf(i int) sectionStatus {
+func (s *session) statusOf(i int) progress.Status {
 	sec := s.sections[i]
-	own := s.ownStatus(sec)
+	facts := progress.Facts{Chars: utf8.RuneCountInString(s.report.Text(sec.ID)), Errors: s.errors(sec.ID), Stated: s.stated}
+	own := progress.Own(sec, s.report, facts)
 	if len(sec.Sections) == 0 {
 		return own
 	}
-	worst := statusOptional
-	for _, ch := range sec.Sections {
-		worst = max(worst, s.statusOf(s.index[ch.ID]))
+	children := make([]progress.Status, len(sec.Sections))
+	for k, ch := range sec.Sections {
+		children[k] = s.statusOf(s.index[ch.ID])
 	}
-	if utf8.RuneCountInString(s.report.Text(sec.ID)) > 0 || s.errors(sec.ID) > 0 {
-		worst = max(worst, own)
-	}
-	if worst == statusOptional && sec.Required {
-		worst = statusMissing
-	}
-	return worst
+	return progress.Part(sec, own, children, facts)
 }
 
-func (s *session) ownStatus(sec *model.Section) sectionStatus {
-	r := s.report
-	chars := utf8.RuneCountInString(r.Text(sec.ID))
-	missingFig, anyFig := false, false
-	for _, f := range sec.Figures {
-		_, ok := r.Figures[f.ID]
-		missingFig = missingFig || f.Required && !ok
-		anyFig = anyFig || ok
-	}
-	switch {
-	case sec.Required && chars == 0:
-		return statusMissing
-	case s.errors(sec.ID) > 0:
-		return statusProblem
-	case sec.Required && (chars < sec.MinChars || missingFig):
-		return statusStarted
-	case !sec.Required && chars == 0 && !anyFig:
-		return statusOptional
-	}
-	return statusDone
+// stated says whether the prose states a figure, as the last check read
+// it: a figure the text states is given, as in the full editor.
+func (s *session) stated(id string) bool {
+	_, ok := s.result.Prose[id]
+	return ok
 }
 
 func (s *session) errors(id string) int {
