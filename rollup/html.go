@@ -53,7 +53,9 @@ func WriteHTML(w io.Writer, t *Table) error {
 	heads := t.Heads()
 	for i, h := range heads {
 		kind := "text"
-		if i == 0 || i == 2 || i >= 5 && i < len(heads)-1 {
+		// 名次, 年度, then 完整度 to the last figure; the file and 计入合计
+		// columns after the figures are text.
+		if i == 0 || i == 2 || i >= 5 && i < len(fixedHeads)+len(t.Columns) {
 			kind = "num"
 		}
 		p("<th data-kind=\"%s\">%s</th>", kind, e(h))

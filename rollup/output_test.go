@@ -156,6 +156,14 @@ func TestWriteHTMLOffline(t *testing.T) {
 	if strings.Contains(buf.String(), "url(") || strings.Contains(buf.String(), "@import") {
 		t.Error("stylesheet loads something")
 	}
+	// The units table sorts numbers as numbers and the file names and
+	// 计入合计 as text.
+	for _, want := range []string{`<th data-kind="num">名次</th>`, `<th data-kind="text">单位</th>`, `<th data-kind="num">完整度（%）</th>`,
+		`<th data-kind="text">文件</th>`, `<th data-kind="text">计入合计</th>`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("units table lacks %s", want)
+		}
+	}
 }
 
 // TestDashboardScriptParses: the inline sorting script is valid
