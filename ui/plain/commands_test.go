@@ -50,8 +50,8 @@ func TestStatusWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustLine(t, out, "13. 五、其他需要报告的情况：已完成")
-	mustLine(t, out, "12. 四、下一年度推进法治政府建设的主要安排：未写完（字数或必填数字不足）")
-	mustLine(t, out, "10. 二、上一年度推进法治政府建设存在的不足和原因：有错误")
+	mustLine(t, out, "12. 四、下一年度推进法治政府建设的主要安排：未写完（5 字，至少 100 字）")
+	mustLine(t, out, "10. 二、上一年度推进法治政府建设存在的不足和原因：有错误（1 条，输入 c 检查全文读出）")
 	mustLine(t, out, "2. 依法全面履行政府职能：选填，未写")
 	mustLine(t, out, "3. （一）推进行政决策科学化、民主化、法治化：未填写")
 }

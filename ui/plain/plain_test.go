@@ -97,7 +97,7 @@ func TestTextAppendReplaceCancel(t *testing.T) {
 	mustLine(t, out, "本节已有正文 6 字。新输入的内容：")
 	mustLine(t, out, "1. 接在原有正文后面（或输入 a）")
 	mustLine(t, out, "2. 替换原有正文（或输入 r）")
-	mustLine(t, out, "已记下：本节正文追加后共 2 段，13 字（尚未保存，输入 s 保存）。未写完（字数或必填数字不足）。")
+	mustLine(t, out, "已记下：本节正文追加后共 2 段，13 字（尚未保存，输入 s 保存）。未写完（13 字，至少 100 字）。")
 	mustLine(t, out, "正文未改动。")
 	mustLine(t, out, "第 1 段：替换后的唯一一段。")
 	if got := load(t, opts.Path).Text("shortcomings"); got != "替换后的唯一一段。" {
@@ -507,4 +507,19 @@ func TestFiguresInTheTextCountAsGiven(t *testing.T) {
 	if !strings.Contains(out, "3. 规范性文件备案件数：11 件，与文中的 12 件不符") {
 		t.Errorf("a typed value that disagrees with the text is not said:\n%s", out)
 	}
+}
+
+// TestUnfinishedSaysWhatIsMissing: 未写完 says what the section lacks
+// (its figures stated, its text short), and 有错误 how many errors the
+// check found in it (a required figure neither typed nor stated is one).
+func TestUnfinishedSaysWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	opts := newDraft(t, dir, "d.yaml")
+	out, err := script(t, opts, lines("3", "t", "全年开展合法性审查156件，报送备案规范性文件12件。", ".",
+		"t", "r", "全年开展合法性审查156件。", ".", "s", "q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLine(t, out, "已记下：本节正文替换为 1 段，27 字（尚未保存，输入 s 保存）。未写完（27 字，至少 150 字）。")
+	mustLine(t, out, "已记下：本节正文替换为 1 段，14 字（尚未保存，输入 s 保存）。有错误（1 条，输入 c 检查全文读出）。")
 }

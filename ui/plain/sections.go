@@ -239,7 +239,38 @@ func (s *session) guidance(sec *model.Section) {
 // status is a section's state in words. It is the full editor's outline
 // mark (package progress): a part made of subsections is as far along as
 // its worst one.
-func (s *session) status(i int) string { return word(s.statusOf(i)) }
+func (s *session) status(i int) string {
+	st := s.statusOf(i)
+	sec := s.sections[i]
+	if len(sec.Sections) == 0 {
+		switch n := s.errors(sec.ID); {
+		case st == progress.Started:
+			if why := s.short(sec); why != "" {
+				return "未写完（" + why + "）"
+			}
+		case st == progress.Problem && n > 0:
+			return fmt.Sprintf("有错误（%d 条，输入 c 检查全文读出）", n)
+		}
+	}
+	return word(st)
+}
+
+// short says what a section written but not done lacks, as a screen
+// reader should hear it: "27 字，至少 150 字", "缺必填数字：合法性审查件数".
+func (s *session) short(sec *model.Section) string {
+	var parts []string
+	if n := utf8.RuneCountInString(s.report.Text(sec.ID)); n < sec.MinChars {
+		parts = append(parts, fmt.Sprintf("%d 字，至少 %d 字", n, sec.MinChars))
+	}
+	var missing []string
+	for _, f := range progress.MissingFigures(sec, s.report, progress.Facts{Stated: s.stated}) {
+		missing = append(missing, f.Label)
+	}
+	if len(missing) > 0 {
+		parts = append(parts, "缺必填数字："+strings.Join(missing, "、"))
+	}
+	return strings.Join(parts, "；")
+}
 
 func word(st progress.Status) string {
 	switch st {

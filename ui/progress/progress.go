@@ -30,13 +30,10 @@ type Facts struct {
 
 // Own is the status of a section's own text and figures.
 func Own(s *model.Section, r *model.Report, f Facts) Status {
-	missingFig, invalidFig, anyFig := false, false, false
+	missingFig := len(MissingFigures(s, r, f)) > 0
+	invalidFig, anyFig := false, false
 	for _, fig := range s.Figures {
 		_, typed := r.Figures[fig.ID]
-		read := f.Stated != nil && f.Stated(fig.ID)
-		if fig.Required && !typed && !read {
-			missingFig = true
-		}
 		if _, bad := r.Invalid[fig.ID]; bad {
 			invalidFig = true // marked at once, before the check confirms it
 		}
@@ -53,6 +50,19 @@ func Own(s *model.Section, r *model.Report, f Facts) Status {
 		return Optional
 	}
 	return Done
+}
+
+// MissingFigures are the section's required figures neither typed into
+// their fields nor stated in the text.
+func MissingFigures(s *model.Section, r *model.Report, f Facts) []*model.Figure {
+	var out []*model.Figure
+	for _, fig := range s.Figures {
+		_, typed := r.Figures[fig.ID]
+		if fig.Required && !typed && !(f.Stated != nil && f.Stated(fig.ID)) {
+			out = append(out, fig)
+		}
+	}
+	return out
 }
 
 // Part is the status of a section with subsections: as far along as its
