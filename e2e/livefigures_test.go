@@ -32,7 +32,7 @@ func TestLiveFigures(t *testing.T) {
 	tm.waitFor("[25", "与文中一致")
 	tm.keys("Down") // 行政复议审结数: another number than the text's
 	tm.text("32")
-	tm.waitFor("[32", "与文中：23 件")
+	tm.waitFor("[32", "与文中不符：23 件")
 	tm.keys("Down") // 行政复议纠错数: not a number
 	tm.text("1e20")
 	tm.waitFor("[1e20", "无效，未计入")

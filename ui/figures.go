@@ -209,13 +209,15 @@ func (m *figuresModel) proseNote(f *figureField) (string, noteKind, bool) {
 	if !ok || f.err != "" {
 		return "", noteHint, false
 	}
-	said := fmt.Sprintf("文中：%s %s（“%s”）", p.Value.Text, p.Unit, clipSentence(p.Sentence))
+	value := fmt.Sprintf("%s %s（“%s”）", p.Value.Text, p.Unit, clipSentence(p.Sentence))
 	n, typed := m.c.report.Figure(f.fig.ID)
 	switch {
 	case !typed:
-		return said, noteProse, true
+		return "文中：" + value, noteProse, true
 	case math.Abs(n.Value-p.Value.Value) >= 1e-9:
-		return "与" + said + "不符", noteWarn, true
+		// 不符 first: a narrow panel cuts the note's end, and the
+		// sentence quoted there must not hide that the two disagree.
+		return "与文中不符：" + value, noteWarn, true
 	}
 	return "与文中一致", noteProse, true
 }

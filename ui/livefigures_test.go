@@ -131,7 +131,7 @@ func TestFigurePanelShowsWhatTheTextSays(t *testing.T) {
 
 	press(t, a, "down") // review_decided: type another number than the text's 23
 	typeText(t, a, "32")
-	mustContain(t, a, "与文中：23 件")
+	mustContain(t, a, "与文中不符：23 件")
 	runCheck(t, a)
 	var found bool
 	for _, f := range a.live.result.Findings {
