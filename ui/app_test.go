@@ -612,3 +612,24 @@ func TestOutlineRenumbersWhileTyping(t *testing.T) {
 	mustContain(t, a, "-  依法全面履行政府职能", "（一）推进行政决策科")
 	mustNotContain(t, a, "（二）推进行政决策科")
 }
+
+// TestUntouchedNewDraftQuitsAtOnce: a new draft whose form holds only the
+// year nianbao suggested has nothing of the drafter's in it: ctrl+q quits
+// without asking (it used to ask, and a killed editor left a recovery
+// file whose only difference was that year). Typing the year makes it
+// the drafter's.
+func TestUntouchedNewDraftQuitsAtOnce(t *testing.T) {
+	tm := stdTemplate(t)
+	a := newTestApp(t, model.NewReport(tm), tm, "", 100, 30)
+	mustContain(t, a, "请先填写报告信息")
+	if !press(t, a, "ctrl+q") {
+		t.Fatal("an untouched new draft asked before quitting")
+	}
+	a = newTestApp(t, model.NewReport(tm), tm, "", 100, 30)
+	press(t, a, "enter") // to the year field
+	typeText(t, a, "2025")
+	if press(t, a, "ctrl+q") {
+		t.Fatal("a typed year was dropped without asking")
+	}
+	mustContain(t, a, "有尚未保存的修改")
+}

@@ -110,11 +110,18 @@ func (f *metaForm) updatePlaceholders() {
 // metaEdit is what the form holds, trimmed, as the report should take
 // it. The form hands it to the root (common.edit) when a field is left;
 // the root applies it (apply).
-type metaEdit struct{ unit, year, title, date, contact string }
+type metaEdit struct {
+	unit, year, title, date, contact string
+	// suggested: the year is the one nianbao suggested, untouched. Taking
+	// it into a draft that had none is no edit of the drafter's: quitting
+	// an untouched new draft asks nothing and leaves no recovery file.
+	suggested bool
+}
 
 func (f *metaForm) edit() metaEdit {
 	v := func(i int) string { return strings.TrimSpace(f.inputs[i].Value()) }
-	return metaEdit{unit: v(metaUnit), year: v(metaYear), title: v(metaTitle), date: v(metaDate), contact: v(metaContact)}
+	return metaEdit{unit: v(metaUnit), year: v(metaYear), title: v(metaTitle), date: v(metaDate), contact: v(metaContact),
+		suggested: f.yearSuggested}
 }
 
 // leave is the edit the form gives up as a field is left, with the
@@ -157,7 +164,8 @@ func (e metaEdit) fill(r *model.Report) (changed bool, yearErr string) {
 	}
 	y, _ := strconv.Atoi(e.year) // "" gives 0: no year
 	if r.Year != y {
-		r.Year, changed = y, true
+		changed = changed || !(e.suggested && r.Year == 0)
+		r.Year = y
 	}
 	return changed, ""
 }
