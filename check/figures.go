@@ -142,7 +142,7 @@ func (c *collector) invalid(s *model.Section, f *model.Figure, raw string, line 
 // prose states for the same figure. A warning: the extractor may have
 // read the sentence wrongly, and the drafter can see both.
 func (c *collector) proseMismatch(s *model.Section, f *model.Figure, typed model.Number, p ingest.ProseFigure, line int) {
-	if math.Abs(typed.Value-p.Value.Value) < 1e-9 {
+	if !p.Differs(typed) {
 		return
 	}
 	st, tx := typed.Value, p.Value.Value

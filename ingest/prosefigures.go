@@ -1,6 +1,10 @@
 package ingest
 
-import "nianbao/model"
+import (
+	"math"
+
+	"nianbao/model"
+)
 
 // ProseFigure is a figure value read from prose by the importer's rules.
 type ProseFigure struct {
@@ -13,4 +17,11 @@ type ProseFigure struct {
 	// Section is the section whose prose holds the sentence, which may
 	// differ from the figure's own section.
 	Section string
+}
+
+// Differs says whether a value typed into the figure's field is another
+// number than the one the prose states: the check's figure.prose-mismatch,
+// the editor's figure panel and plain mode's figure lines all ask here.
+func (p ProseFigure) Differs(typed model.Number) bool {
+	return math.Abs(typed.Value-p.Value.Value) >= 1e-9
 }

@@ -214,7 +214,7 @@ func (m *figuresModel) proseNote(f *figureField) (string, noteKind, bool) {
 	switch {
 	case !typed:
 		return "文中：" + value, noteProse, true
-	case math.Abs(n.Value-p.Value.Value) >= 1e-9:
+	case p.Differs(n):
 		// 不符 first: a narrow panel cuts the note's end, and the
 		// sentence quoted there must not hide that the two disagree.
 		return "与文中不符：" + value, noteWarn, true

@@ -2,7 +2,6 @@ package plain
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -207,7 +206,7 @@ func (s *session) figureLine(f *model.Figure) string {
 	if n, ok := s.report.Figure(f.ID); ok {
 		line := f.Label + "：" + n.Text + " " + f.Unit
 		switch {
-		case stated && math.Abs(n.Value-p.Value.Value) >= 1e-9:
+		case stated && p.Differs(n):
 			line += fmt.Sprintf("，与文中的 %s %s不符（“%s”）", p.Value.Text, p.Unit, p.Sentence)
 		case stated:
 			line += "，与文中一致"
