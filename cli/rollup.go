@@ -35,7 +35,7 @@ const rollupLong = `汇总收到的报告（草稿和各种格式的文档，与
 
 --roster 单位名单：第一列单位，第二列（可选）截止日期；列出未报送和逾期的单位
 （收到时间按文件的修改时间计）。名单可以是 .xlsx（第一个工作表）或 CSV（UTF-8 或
-GBK，逗号、制表符或全角逗号分隔）。同一单位有多份报告时会提示（合计中会重复计算）。
+GBK，逗号、制表符或全角逗号分隔）。同一单位有多份报告时会提示，合计只计最后收到的一份。
 --previous 去年的汇总（.xlsx 或另存的 CSV）：数字与去年相差 3 倍以上时提示可能录入错误。`
 
 func newRollupCmd(s *Streams) *cobra.Command {
@@ -139,7 +139,7 @@ func runRollup(opts *rollupOptions) error {
 		fmt.Fprintf(opts.streams.Err, "不在名单中 %d 个单位：%s（请核对单位名称或名单）\n", len(extra), strings.Join(extra, "、"))
 	}
 	if len(table.Duplicates) > 0 {
-		fmt.Fprintf(opts.streams.Err, "注意：以下单位报送了多份报告，合计只计每个单位最后收到的一份（见“计入合计”列）：%s\n", strings.Join(table.Duplicates, "、"))
+		fmt.Fprintf(opts.streams.Err, "注意：以下单位报送了多份报告，%s：%s\n", rollup.OnlyLastCounted, strings.Join(table.Duplicates, "、"))
 	}
 	if unread > 0 {
 		return silentExit(ExitInput)

@@ -41,7 +41,7 @@ func WriteHTML(w io.Writer, t *Table) error {
 	}
 	p("。</p>\n")
 	if len(t.Duplicates) > 0 {
-		p("<p class=\"warn\">以下单位报送了多份报告，合计只计每个单位最后收到的一份（见“计入合计”列）：%s</p>\n", e(strings.Join(t.Duplicates, "、")))
+		p("<p class=\"warn\">以下单位报送了多份报告，%s：%s</p>\n", e(OnlyLastCounted), e(strings.Join(t.Duplicates, "、")))
 	}
 
 	p("<h2>各单位完整度</h2>\n")

@@ -95,6 +95,10 @@ type Row struct {
 	Superseded bool
 }
 
+// OnlyLastCounted says, wherever the roll-up names the units that sent more
+// than one report, how their reports count.
+const OnlyLastCounted = "合计只计每个单位最后收到的一份（见“计入合计”列）"
+
 // Counted says whether the row's figures go into the totals, in words:
 // "是", "否（…）" for a report a later one of its unit replaces, "" for a
 // file that gave no figures.

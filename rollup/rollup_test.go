@@ -316,6 +316,19 @@ func TestDuplicates(t *testing.T) {
 			t.Errorf("the replaced copy is sent back: %+v", r)
 		}
 	}
+	// The workbook's 报送情况 sheet says the same as the totals do.
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, tb); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("报送情况")
+	if len(rows) < 2 || rows[1][0] != "甲 县" || rows[1][1] != "重复报送："+OnlyLastCounted {
+		t.Errorf("报送情况 %q", rows)
+	}
 }
 
 // TestCoverLetterIsNoSecondReport: a unit's cover letter, sent beside its

@@ -242,7 +242,7 @@ func (x *xlsxWriter) roster(t *Table) {
 	}
 	for _, u := range t.Duplicates {
 		x.set(sheetRoster, 1, n, u, 0)
-		x.set(sheetRoster, 2, n, "重复报送（合计中重复计算）", 0)
+		x.set(sheetRoster, 2, n, "重复报送："+OnlyLastCounted, 0)
 		n++
 	}
 }
