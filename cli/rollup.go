@@ -135,8 +135,8 @@ func runRollup(opts *rollupOptions) error {
 		names = distinct(names)
 		fmt.Fprintf(opts.streams.Err, "逾期报送 %d 个单位：%s\n", len(names), strings.Join(names, "、"))
 	}
-	if extra := distinct(table.Extra); len(extra) > 0 {
-		fmt.Fprintf(opts.streams.Err, "不在名单中 %d 个单位：%s（请核对单位名称或名单）\n", len(extra), strings.Join(extra, "、"))
+	if len(table.Extra) > 0 {
+		fmt.Fprintf(opts.streams.Err, "不在名单中 %d 个单位：%s（请核对单位名称或名单）\n", len(table.Extra), strings.Join(table.Extra, "、"))
 	}
 	if len(table.Duplicates) > 0 {
 		fmt.Fprintf(opts.streams.Err, "注意：以下单位报送了多份报告，%s：%s\n", rollup.OnlyLastCounted, strings.Join(table.Duplicates, "、"))

@@ -161,14 +161,14 @@ func TestRoster(t *testing.T) {
 	// submitted in time late.
 	corrected := unit(t, tp, "青山县司法局", nil, nil)
 	corrected.Received = time.Date(2025, 3, 9, 10, 0, 0, 0, time.Local)
-	tb := Build([]Input{late, onTime, corrected, unit(t, tp, "县水利局", nil, nil)}, roster, nil)
+	tb := Build([]Input{late, onTime, corrected, unit(t, tp, "县水利局", nil, nil), unit(t, tp, "县水利局", nil, nil)}, roster, nil)
 	if len(tb.Missing) != 1 || tb.Missing[0].Unit != "县教育局" {
 		t.Errorf("missing %+v", tb.Missing)
 	}
 	if lr := tb.LateRows(); len(lr) != 1 || lr[0].Unit != "青山县财政局" {
 		t.Errorf("late %+v", lr)
 	}
-	if len(tb.Extra) != 1 || tb.Extra[0] != "县水利局" {
+	if len(tb.Extra) != 1 || tb.Extra[0] != "县水利局" { // two files, named once
 		t.Errorf("extra %v", tb.Extra)
 	}
 	bad := filepath.Join(dir, "坏.csv")

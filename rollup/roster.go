@@ -3,6 +3,7 @@ package rollup
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -102,7 +103,7 @@ func normalizeUnit(s string) string {
 // matchRoster pairs rows with roster entries: the same name, or else one
 // name containing the other when that pairs exactly one entry ("县司法局" on
 // the roster, "青山县司法局" on the report). It marks late rows and returns
-// the entries with no report and the units not on the roster.
+// the entries with no report and the units not on the roster, each once.
 func matchRoster(roster []RosterEntry, rows []Row) (missing []RosterEntry, extra []string) {
 	matched := make([]bool, len(roster))
 	for i := range rows {
@@ -129,7 +130,10 @@ func matchRoster(roster []RosterEntry, rows []Row) (missing []RosterEntry, extra
 			}
 		}
 		if k < 0 {
-			extra = append(extra, rows[i].Unit)
+			// Named once, however many files the unit sent.
+			if !slices.ContainsFunc(extra, func(e string) bool { return normalizeUnit(e) == u }) {
+				extra = append(extra, rows[i].Unit)
+			}
 			continue
 		}
 		matched[k] = true
