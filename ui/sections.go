@@ -156,11 +156,11 @@ func (a *App) statusOf(i int) sectionStatus {
 	if len(s.Sections) == 0 {
 		return own
 	}
-	children := make([]sectionStatus, len(a.c.children[i]))
-	for k, ch := range a.c.children[i] {
-		children[k] = a.tree.status[ch]
+	worst := statusOptional
+	for _, ch := range a.c.children[i] {
+		worst = max(worst, a.tree.status[ch])
 	}
-	return progress.Part(s, own, children, facts)
+	return progress.Part(s, own, worst, facts)
 }
 
 // stated says whether the prose states a figure, as the last check read it.

@@ -294,11 +294,11 @@ func (s *session) statusOf(i int) progress.Status {
 	if len(sec.Sections) == 0 {
 		return own
 	}
-	children := make([]progress.Status, len(sec.Sections))
-	for k, ch := range sec.Sections {
-		children[k] = s.statusOf(s.index[ch.ID])
+	worst := progress.Optional
+	for _, ch := range sec.Sections {
+		worst = max(worst, s.statusOf(s.index[ch.ID]))
 	}
-	return progress.Part(sec, own, children, facts)
+	return progress.Part(sec, own, worst, facts)
 }
 
 // stated says whether the prose states a figure, as the last check read

@@ -66,13 +66,10 @@ func MissingFigures(s *model.Section, r *model.Report, f Facts) []*model.Figure 
 }
 
 // Part is the status of a section with subsections: as far along as its
-// worst subsection; its own prose is an optional opening paragraph,
-// counted once it is written or has errors.
-func Part(s *model.Section, own Status, children []Status, f Facts) Status {
-	worst := Optional
-	for _, ch := range children {
-		worst = max(worst, ch)
-	}
+// worst subsection (worst, the max of their statuses, which the caller
+// keeps); its own prose is an optional opening paragraph, counted once it
+// is written or has errors.
+func Part(s *model.Section, own, worst Status, f Facts) Status {
 	if f.Chars > 0 || f.Errors > 0 {
 		worst = max(worst, own)
 	}

@@ -41,18 +41,18 @@ func TestOwn(t *testing.T) {
 
 func TestPart(t *testing.T) {
 	part := &model.Section{ID: "measures", Required: true}
-	if got := Part(part, Done, []Status{Done, Started, Optional}, Facts{}); got != Started {
+	if got := Part(part, Done, max(Done, Started, Optional), Facts{}); got != Started {
 		t.Errorf("worst subsection: %v", got)
 	}
-	if got := Part(part, Missing, []Status{Optional, Optional}, Facts{}); got != Missing {
+	if got := Part(part, Missing, Optional, Facts{}); got != Missing {
 		t.Errorf("required part with nothing written: %v", got)
 	}
 	// Its own opening paragraph counts once written: with errors in it,
 	// the part has a problem however its subsections stand.
-	if got := Part(part, Problem, []Status{Done}, Facts{Chars: 30, Errors: 1}); got != Problem {
+	if got := Part(part, Problem, Done, Facts{Chars: 30, Errors: 1}); got != Problem {
 		t.Errorf("errors in the opening paragraph: %v", got)
 	}
-	if got := Part(part, Missing, []Status{Done}, Facts{}); got != Done {
+	if got := Part(part, Missing, Done, Facts{}); got != Done {
 		t.Errorf("an unwritten opening paragraph is optional: %v", got)
 	}
 }
