@@ -1,6 +1,7 @@
 package workers
 
 import (
+	"runtime/debug"
 	"sync/atomic"
 	"testing"
 )
@@ -18,5 +19,27 @@ func TestEachCallsEveryIndexOnce(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEachRestoresTheCollectorTarget: a batch raises the collector's
+// target while it runs and puts back the one it found.
+func TestEachRestoresTheCollectorTarget(t *testing.T) {
+	t.Setenv("GOGC", "")
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	var during atomic.Int32
+	// One worker: reading the target means setting it, which two
+	// workers at once would race on.
+	Each(4, 1, func(int) {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		during.Store(int32(p))
+	})
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("target after the batch = %d, want the 150 it found", got)
+	}
+	if during.Load() != batchGCPercent {
+		t.Errorf("target during the batch = %d, want %d", during.Load(), batchGCPercent)
 	}
 }
