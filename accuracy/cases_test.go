@@ -441,7 +441,47 @@ var partsAboveWholes = map[string]string{
 	"short-label":      "受理法律援助申请300件，办结320件，办结率100%。",
 }
 
+// appearanceRates state a 负责人出庭应诉率 with the heads' appearances
+// counted as 出庭 or 到庭, each right; wrongAppearanceRates are such
+// sentences with the rate wrong (false alarm 16 and defect 20: the rule
+// took the 应诉案件 for the numerator, its last two characters matching,
+// and passed every wrong rate unread; a rate its own sentence explains
+// was doubted against the document's case count read elsewhere).
+var appearanceRates = map[string]string{
+	"count-first":  "全年应诉案件40件，负责人出庭38件，出庭应诉率95%。",
+	"rate-first":   "负责人出庭应诉率为95%，全年应诉案件40件，负责人出庭38件。",
+	"heard":        "负责人出庭应诉率达96.7%，开庭审理的30件中负责人出庭29件。",
+	"to-court":     "全年应诉案件40件，负责人到庭38件，出庭应诉率95%。",
+	"short-rate":   "全年应诉案件40件，负责人出庭38件，出庭率95%。",
+	"all-attended": "行政应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。",
+	"hearings":     "行政机关负责人出庭应诉率为93.5%，共开庭31次，负责人出庭29次。",
+	"brackets":     "负责人出庭应诉率95%（应诉40件，出庭38件）。",
+}
+
+var wrongAppearanceRates = map[string]wrongRate{
+	"count-first": {"全年应诉案件40件，负责人出庭38件，出庭应诉率90%。", 95},
+	"rate-first":  {"负责人出庭应诉率为90%，全年应诉案件40件，负责人出庭38件。", 95},
+	"heard":       {"负责人出庭应诉率达90%，开庭审理的30件中负责人出庭29件。", 96.6667},
+	"to-court":    {"全年应诉案件40件，负责人到庭38件，出庭应诉率90%。", 95},
+	"slip":        {"全年应诉案件40件，负责人出庭38件，出庭应诉率9.5%。", 95},
+	"brackets":    {"负责人出庭应诉率90%（应诉40件，出庭38件）。", 95},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range appearanceRates {
+			if base == "jixi" {
+				// Its 23 cases and no appearance count: 38 appearances
+				// in another sentence exceed them, as the figure checks
+				// rightly say.
+				continue
+			}
+			b.quiet("fa16.appearance-rate", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongAppearanceRates {
+			b.defectComputed("d20.appearance-rate", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range wholesNamedByRate {
 			b.quiet("fa15.whole-named-by-rate", base, name, appendTo(line, sent))

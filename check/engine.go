@@ -79,6 +79,10 @@ type collector struct {
 	years []yearSeen
 	// counts is scratch for the counts of the sentence a rate is checked in.
 	counts []proseCount
+	// explained are the rates the prose rules found given by counts of
+	// their own sentence (or the one before), so that a figure read from
+	// that sentence is not judged again against counts read elsewhere.
+	explained []explainedRate
 	// placeheld marks sections where the scan found a placeholder, so the
 	// completeness count does not scan the text a second time.
 	placeheld map[string]bool
@@ -126,6 +130,7 @@ func getCollector(t *model.Template) *collector {
 		clear(c.overflow)
 	}
 	c.seqBase = 0
+	c.explained = c.explained[:0]
 	if t != nil {
 		i := 0
 		t.Walk(func(s *model.Section) bool {

@@ -243,7 +243,7 @@ func (c *collector) rate(t *model.Template, vals, typed map[string]model.Number,
 	if !ok {
 		return
 	}
-	if read != nil && c.proseRateFound(read) {
+	if read != nil && (c.proseRateFound(read) || c.proseRateExplained(read)) {
 		return
 	}
 	tol := f.Rate.EffectiveTolerance()
@@ -329,6 +329,19 @@ func (c *collector) proseRateFound(read *ingest.ProseFigure) bool {
 			continue
 		}
 		if strings.Contains(read.Sentence, f.Evidence.Sentence) || strings.Contains(f.Evidence.Sentence, read.Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseRateExplained says whether the prose rules found a rate read from
+// the text given by the counts of its own sentence: “行政诉讼败诉率为3.1%
+// （败诉2件，共审结65件）” is over the cases decided, whatever the count of
+// cases another sentence gives, and the text says so itself.
+func (c *collector) proseRateExplained(read *ingest.ProseFigure) bool {
+	for _, e := range c.explained {
+		if e.value == read.Value.Value && (strings.Contains(read.Sentence, e.sentence) || strings.Contains(e.sentence, read.Sentence)) {
 			return true
 		}
 	}

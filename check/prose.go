@@ -475,6 +475,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 	}
 	for _, t := range tries {
 		if explains(t) {
+			c.explain(line[a:b], stated)
 			return
 		}
 	}
@@ -491,6 +492,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 			more, _ := basesFor(wide, wn)
 			for _, t := range more {
 				if explains(t) {
+					c.explain(line[a:b], stated)
 					return
 				}
 			}
@@ -559,6 +561,16 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		Message: sprintf("“%s”与%s不符：%s ÷ %s = %s%%%s",
 			ratePhrase(m.word, stated), where, n.written(), t.text(pool), fmtRate(computed), note),
 		Stated: &st, Computed: &computed, Evidence: ev})
+}
+
+// explainedRate is a rate of the text that counts beside it give.
+type explainedRate struct {
+	sentence string
+	value    float64
+}
+
+func (c *collector) explain(sentence string, stated zhtext.Number) {
+	c.explained = append(c.explained, explainedRate{strings.TrimSpace(sentence), stated.Value})
 }
 
 // anyNameable: one of the tries is a base a message can name, not only the
@@ -846,6 +858,14 @@ var stemSynonyms = map[string][]string{
 	"办复": {"答复", "办理回复"},
 }
 
+// partStems name a rate's numerator by the part of its word that tells
+// it from the base, tried before the shorter endings: the numerator of a
+// 出庭应诉率 is the heads' appearances (“负责人出庭38件”), not the
+// 应诉案件 its last two characters also name.
+var partStems = map[string][]string{
+	"出庭应诉": {"出庭", "到庭"},
+}
+
 // numeratorFor finds the count a rate word refers to: the closest count
 // before the rate whose words contain the rate's own word, trying the
 // longest ending first (出庭应诉率 → 出庭应诉, not the 应诉案件 total), then
@@ -893,8 +913,14 @@ func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 		return best
 	}
 	for k := min(4, len(rs)); k >= 2; k-- {
-		if best := find(string(rs[len(rs)-k:])); best >= 0 {
+		ending := string(rs[len(rs)-k:])
+		if best := find(ending); best >= 0 {
 			return best
+		}
+		for _, stem := range partStems[ending] {
+			if best := find(stem); best >= 0 {
+				return best
+			}
 		}
 	}
 	if len(rs) >= 2 {

@@ -383,6 +383,37 @@ func TestMajorDecisionsInItems(t *testing.T) {
 // TestMediationIntake: disputes taken into mediation (“共调解矛盾纠纷860
 // 件”, “开展人民调解860件”) are the mediation intake; the successful ones
 // (“成功调解矛盾纠纷842件”) are not, even when no intake is stated.
+// TestAppearanceIsNotTheCaseCount: heads "appearing in court to respond"
+// (出庭应诉) are counted apart from the cases responded to (应诉案件);
+// an appearance count is never read as the number of cases.
+func TestAppearanceIsNotTheCaseCount(t *testing.T) {
+	for _, c := range []struct {
+		text               string
+		cases, appearances float64
+	}{
+		{"行政机关负责人出庭应诉率达100%，全年出庭应诉46件。", 0, 46},
+		{"全年行政机关负责人出庭应诉46件，出庭应诉率95.8%。", 0, 46},
+		{"全年共办理行政应诉案件48件，负责人出庭应诉46件。", 48, 46},
+		{"全年办理行政诉讼案件48件，行政机关负责人到庭应诉45件。", 48, 45},
+		{"全年行政应诉案件48件，行政机关负责人全部出庭应诉。", 48, 0},
+		{"负责人出庭应诉制度全面落实，全年应诉案件48件。", 48, 0},
+		// Another appearance than a head's is neither.
+		{"行政机关负责人出庭应诉率100%，法律顾问代理出庭12件。", 0, 0},
+	} {
+		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(text), "standard")
+		for _, f := range []struct {
+			id   string
+			want float64
+		}{{"litigation_cases", c.cases}, {"head_appearances", c.appearances}} {
+			got, ok := res.Report.Figures[f.id]
+			if ok != (f.want != 0) || got.Value != f.want {
+				t.Errorf("%q: %s = %v (set %v), want %v", c.text, f.id, got.Value, ok, f.want)
+			}
+		}
+	}
+}
+
 func TestMediationIntake(t *testing.T) {
 	for _, c := range []struct {
 		text               string

@@ -1,6 +1,10 @@
 package ingest
 
-import "nianbao/internal/zhtext"
+import (
+	"strings"
+
+	"nianbao/internal/zhtext"
+)
 
 // How drafters phrase a count. A template keyword ("合法性审查", "收") is
 // the figure's name; reports say the same thing in many ways:
@@ -26,7 +30,7 @@ var synonyms = map[string][]string{
 	"合法性审查": {"合法性审查", "合法性审核"},
 	"行政处罚":  {"行政处罚", "处罚案件"},
 	"调解成功":  {"调解成功", "成功调解"},
-	"负责人出庭": {"负责人出庭", "负责人出庭应诉"},
+	"负责人出庭": {"负责人出庭", "负责人出庭应诉", "负责人到庭"},
 	"备案":    {"备案", "报备"},
 }
 
@@ -50,7 +54,10 @@ var clauseForms = map[string][]string{
 	// "共调解矛盾纠纷860件", "开展人民调解860件": the disputes taken into
 	// mediation are the ones received (the figure's other keyword, 调解,
 	// must name the subject).
-	"受理":    {"纠纷", "人民调解"},
+	"受理": {"纠纷", "人民调解"},
+	// "行政机关负责人出庭应诉率100%，全年出庭应诉46件": appearances, with
+	// 负责人 a clause earlier. Not 出庭 alone: "法律顾问代理出庭12件".
+	"负责人出庭": {"出庭应诉", "到庭应诉"},
 	"行政处罚":  {"处罚", "查处"},
 	"普法|场":  {"宣传", "宣讲", "讲座", "送法", "活动", "法治课", "以案释法"},
 	"普法|人次": {"受众", "受教育", "覆盖", "惠及", "参与", "参加", "受益", "听众", "观看"},
@@ -79,9 +86,16 @@ func clauseFormsOf(k, unit string) []string {
 // right before one of them does not name the count.
 var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "证件", "清单", "权限", "职权", "培训", "工作室", "联络点", "服务点"}
 
+// countQualifiers are words that, right before a form, make it another count:
+// "出庭应诉" is a head's appearance in court, not an 应诉 case.
+var countQualifiers = map[string][]string{
+	"应诉": {"出庭", "到庭"},
+}
+
 // headNoun says whether the occurrence of form at byte i of s is the
-// counted thing rather than a modifier of a noun just after it: in "重点领域
-// 行政处罚案卷进行审查" 行政处罚 modifies 案卷.
+// counted thing rather than a modifier of a noun just after it (in "重点领域
+// 行政处罚案卷进行审查" 行政处罚 modifies 案卷) or the object of a qualifier
+// just before it (see countQualifiers).
 func headNoun(s string, i int, form string) bool {
 	rest := s[i+len(form):]
 	for _, other := range modifiedNouns {
@@ -89,22 +103,33 @@ func headNoun(s string, i int, form string) bool {
 			return false
 		}
 	}
+	for _, q := range countQualifiers[form] {
+		if strings.HasSuffix(s[:i], q) {
+			return false
+		}
+	}
 	return true
 }
 
 // lengthIn is the rune length of the longest of forms in s that stands as
-// the head noun (see headNoun).
+// the head noun (see headNoun) at one of its occurrences.
 func lengthIn(s string, forms []string) int {
 	n := 0
 	for _, v := range forms {
-		i := zhtext.IndexWide(s, v)
-		if i < 0 || runeLen(v) <= n {
+		if runeLen(v) <= n {
 			continue
 		}
-		if !headNoun(s, i, v) {
-			continue
+		for from := 0; ; {
+			i := zhtext.IndexWide(s[from:], v)
+			if i < 0 {
+				break
+			}
+			if headNoun(s, from+i, v) {
+				n = runeLen(v)
+				break
+			}
+			from += i + len(v)
 		}
-		n = runeLen(v)
 	}
 	return n
 }
