@@ -467,7 +467,39 @@ var wrongAppearanceRates = map[string]wrongRate{
 	"brackets":    {"负责人出庭应诉率90%（应诉40件，出庭38件）。", 95},
 }
 
+// outcomeRates state a 纠错率 beside the outcomes of review one by one,
+// with no count named 纠错, each right; wrongOutcomeRates are such
+// sentences with the rate wrong (false alarm 17 and defect 21: with no
+// numerator the rule passed every such rate unread).
+var outcomeRates = map[string]string{
+	"all-outcomes":   "全年办理行政复议案件60件，其中维持38件、驳回9件、撤销5件、确认违法3件、责令履行2件、终止3件，综合纠错率16.7%。",
+	"three-kinds":    "审结行政复议案件50件，其中撤销4件、变更1件、确认违法3件，纠错率16%。",
+	"rate-first":     "行政复议纠错率20%：审结40件，撤销5件，责令履行3件。",
+	"no-qizhong":     "审结行政复议案件80件，维持60件，驳回10件，撤销6件，确认违法4件，直接纠错率12.5%。",
+	"named-count":    "审结复议案件45件，纠错9件，其中撤销5件、确认违法4件，纠错率20%。",
+	"two-kinds":      "全年审结行政复议案件60件，撤销3件、变更2件，纠错率8.3%。",
+	"received-first": "受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率9.6%。",
+	"one-kind":       "审结行政复议案件40件，撤销3件，纠错率10%。",
+}
+
+var wrongOutcomeRates = map[string]wrongRate{
+	"all-outcomes":   {"全年办理行政复议案件60件，其中维持38件、驳回9件、撤销5件、确认违法3件、责令履行2件、终止3件，综合纠错率18.3%。", 16.6667},
+	"three-kinds":    {"审结行政复议案件50件，其中撤销4件、变更1件、确认违法3件，纠错率10%。", 16},
+	"rate-first":     {"行政复议纠错率25%：审结40件，撤销5件，责令履行3件。", 20},
+	"no-qizhong":     {"审结行政复议案件80件，维持60件，驳回10件，撤销6件，确认违法4件，直接纠错率1.25%。", 12.5},
+	"two-kinds":      {"全年审结行政复议案件60件，撤销3件、变更2件，纠错率3.8%。", 8.3333},
+	"received-first": {"受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率12.6%。", 9.6154},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range outcomeRates {
+			b.quiet("fa17.correction-outcomes", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongOutcomeRates {
+			b.defectComputed("d21.correction-outcomes", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range appearanceRates {
 			if base == "jixi" {

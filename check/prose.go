@@ -207,6 +207,9 @@ type proseCount struct {
 	zhtext.Number
 	label string // the words before the number, back to the previous clause break or number
 	prev  bool   // stated in the sentence before the rate's
+	// parts is set on a count the sentence gives only by its parts (see
+	// correctedSum): how a message writes it, “撤销5件+确认违法3件”.
+	parts string
 }
 
 // exact counts may be numerators and bases; “300余件”, “第3次” and “1.2万件”
@@ -216,7 +219,55 @@ func (p proseCount) exact() bool {
 }
 
 // written is the count as a message shows it: “1.5万件”.
-func (p proseCount) written() string { return p.Text + p.Multiplier + p.Unit }
+func (p proseCount) written() string {
+	if p.parts != "" {
+		return p.parts
+	}
+	return p.Text + p.Multiplier + p.Unit
+}
+
+// correctionOutcomes are the decisions that correct the act reviewed: a
+// 纠错率 is their sum over the cases decided.
+var correctionOutcomes = []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "责令限期履行", "责令重新作出"}
+
+// correctedSum gives a 纠错率's numerator when the sentence lists the
+// outcomes one by one and names no 纠错 count (“审结60件，其中维持38件、撤销
+// 5件、确认违法3件、责令履行2件，综合纠错率16.7%”): pool with the sum of at
+// least two correcting outcomes appended.
+func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
+	if !strings.HasSuffix(word, "纠错") {
+		return nil, false
+	}
+	var sum proseCount
+	var parts []string
+	for _, d := range pool {
+		if d.prev || !d.exact() || !containsAny(d.label, correctionOutcomes) || len(parts) > 0 && d.Unit != sum.Unit {
+			continue
+		}
+		if len(parts) == 0 {
+			sum = d
+			sum.label = "纠错"
+		} else {
+			sum.Value += d.Value
+		}
+		parts = append(parts, lastOutcome(d.label)+d.written())
+	}
+	if len(parts) < 2 {
+		return nil, false
+	}
+	sum.parts = strings.Join(parts, "+")
+	return append(slices.Clip(pool), sum), true
+}
+
+// lastOutcome is the outcome a count's label names, for the message.
+func lastOutcome(label string) string {
+	for _, w := range correctionOutcomes {
+		if strings.Contains(label, w) {
+			return w
+		}
+	}
+	return ""
+}
 
 // countsIn appends the counts in s[a:b] (offsets in s) to out, at most
 // limit+1.
@@ -398,6 +449,15 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		pool, widened := counts, false
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
+		if num < 0 {
+			if p, ok := correctedSum(pool, m.word); ok && hasBase(p, len(p)-1) {
+				// The outcomes and the cases they are of are this
+				// sentence's: the sentence before is not searched (as
+				// when it is in the pool already).
+				c.checkRate(line, a, b, pa, m, p, len(p)-1, true, at, loadPrev)
+				continue
+			}
+		}
 		if num >= 0 && !hasBase(pool, num) {
 			if w := largestBelow(pool, num); w >= 0 && !anyBase(pool, num) {
 				switch {
@@ -623,7 +683,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 	}
 	sum, parts := 0.0, 0
 	for _, d := range pool {
-		if !d.prev && d.exact() && d.Unit == n.Unit {
+		if !d.prev && d.exact() && d.Unit == n.Unit && d.parts == "" {
 			sum += d.Value
 			parts++
 		}
