@@ -491,7 +491,58 @@ var wrongOutcomeRates = map[string]wrongRate{
 	"received-first": {"受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率12.6%。", 9.6154},
 }
 
+// sharesOfWhole state a part's share of a whole broken down with 其中
+// (“受案680件，其中刑事案件420件，占61.8%”), each right or not judged (a
+// share of something the sentence does not count, a part named by words,
+// counts rounded to the 万); wrongShares are such sentences with the share
+// wrong (false alarm 18 and defect 22: shares were not checked at all).
+var sharesOfWhole = map[string]string{
+	"two-parts":          "全年法律援助受案680件，其中刑事案件420件，占61.8%，民事案件260件，占38.2%。",
+	"households":         "新增市场主体5860户，其中企业1860户，占31.7%。",
+	"share-bi":           "共培训执法人员1200人次，其中新入职人员300人次，占比25%。",
+	"of-total":           "全年办理行政处罚案件926件，其中简易程序案件512件，占总数的55.3%。",
+	"nearest-whole":      "受理行政复议申请52件，审结48件，其中维持30件，占62.5%。",
+	"not-accepted":       "受理行政复议申请52件，其中不予受理4件，占7.7%。",
+	"of-the-city":        "全年受理涉企案件340件，其中涉企行政处罚案件120件，占全市同类案件的35%。",
+	"in-words":           "全县共有法律顾问86名，其中专职律师52名，占比约六成。",
+	"kinds-of-disputes":  "共化解矛盾纠纷3210件，其中婚姻家庭纠纷860件，占26.8%，邻里纠纷720件，占22.4%。",
+	"in-wan":             "全年办件量12.6万件，其中网上办理11.8万件，占93.7%。",
+	"on-time":            "全年受理投诉1420件，办结1400件，其中按期办结1380件，占98.6%。",
+	"then-change":        "审查规范性文件45件，其中提出修改意见的12件，占26.7%，比上年提高5个百分点。",
+	"growth-before":      "全年收案860件，较上年增长12%，其中民事案件500件，占58.1%。",
+	"letters-and-visits": "全年收到群众来信来访500件次，其中来信320件次，占64%，来访180件次，占36%。",
+	"notary-one-decimal": "全年办理公证2860件，其中涉外公证430件，占15.0%。",
+	"two-years":          "上年受理案件100件，其中调解60件，占60%；今年受理案件120件，其中调解90件，占75%。",
+	"named-part":         "受理案件120件，其中调解90件，诉讼30件，调解占75%。",
+	"of-cadres":          "全局共有干部120人，其中女性干部48人，占干部总数的40%。",
+	"about-before":       "全年受理案件300件，其中线上受理186件，约占62%。",
+	"bi-da":              "全年开展执法检查860次，其中联合检查320次，占比达37.2%。",
+	"bi-wei":             "全年办理行政许可2400件，其中即办件1800件，占比为75%。",
+	"nine-tenths":        "全年收到申请88件，其中依申请公开80件，占九成以上。",
+	"target-after":       "全县执法人员980人，其中法制审核人员45人，占4.6%，达到5%的要求还有差距。",
+	"changes-after":      "全年受理案件200件，其中简易程序150件，占75%，普通程序50件，占25%，同比分别增长10%和5%。",
+}
+
+var wrongShares = map[string]wrongRate{
+	"two-parts":    {"全年法律援助受案680件，其中刑事案件420件，占16.8%。", 61.7647},
+	"households":   {"新增市场主体5860户，其中企业1860户，占13.7%。", 31.7406},
+	"of-total":     {"全年办理行政处罚案件926件，其中简易程序案件512件，占总数的65.3%。", 55.2916},
+	"second-part":  {"共化解矛盾纠纷3210件，其中婚姻家庭纠纷860件，占26.8%，邻里纠纷720件，占32.4%。", 22.4299},
+	"slip":         {"全年收到群众来信来访500件次，其中来信320件次，占6.4%。", 64},
+	"opinions":     {"审查规范性文件45件，其中提出修改意见的12件，占36.7%。", 26.6667},
+	"bi-da":        {"全年开展执法检查860次，其中联合检查320次，占比达27.2%。", 37.2093},
+	"about-before": {"全年受理案件300件，其中线上受理186件，约占52%。", 62},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range sharesOfWhole {
+			b.quiet("fa18.share-of-whole", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongShares {
+			b.defectComputed("d22.share-of-whole", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range outcomeRates {
 			b.quiet("fa17.correction-outcomes", base, name, appendTo(line, sent))

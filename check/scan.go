@@ -142,6 +142,9 @@ func (c *collector) line(s string, at int, st *scanState) {
 	}
 	if seen&seenQizhong != 0 && strings.Contains(s, "其中") {
 		c.partWhole(s, at)
+		if seen&seenPercent != 0 && strings.Contains(s, "占") {
+			c.shares(s, at)
+		}
 	}
 	if !st.inPlans && seen&seenYear != 0 {
 		c.countYears(s, at)

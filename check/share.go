@@ -1,0 +1,178 @@
+package check
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/internal/zhtext"
+)
+
+// Shares of a whole broken down with 其中 (“受案680件，其中刑事案件420件，
+// 占61.8%”) are checked against the whole and the part the sentence
+// gives. The rule reads only the plain form: the part's count right before
+// 占 (so “其中调解90件，诉讼30件，调解占75%” names its part by words and is
+// left alone), the whole a count of the part's unit before 其中, and 占
+// followed by the per-cent, by 比, or by the whole's name with 总 or 全部
+// (“占总数的55.3%”, “占全部案件的”); a share of something the sentence does
+// not count (“占全市同类案件的35%”) is not judged.
+
+// shares checks every share in a line that holds 其中 and a per-cent.
+func (c *collector) shares(line string, at int) {
+	line = zhtext.FoldDigits(line)
+	a, b := 0, -1
+	var counts []proseCount
+	for off := 0; ; {
+		k := strings.Index(line[off:], "占")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("占")
+		if pos >= b {
+			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
+			counts = countsIn(counts[:0], line, a, b, maxSentenceCounts, false)
+			counts = dropOtherYears(counts, line, a, c.year)
+		}
+		if len(counts) < 2 || len(counts) > maxSentenceCounts {
+			continue
+		}
+		q := strings.LastIndex(line[a:pos], "其中")
+		if q < 0 {
+			continue
+		}
+		q += a
+		stated, ok := shareValue(line, off, b)
+		if !ok {
+			continue
+		}
+		if w := prefixEnding(line[:pos], "约", "近"); w != "" && stated.Qualifier == zhtext.Exact {
+			// “约占62%”: the qualifier stands before 占.
+			stated.Qualifier, stated.QualWord, stated.QualStart = zhtext.About, w, stated.Start-1
+		}
+		part := partBefore(line, counts, q, pos)
+		if part < 0 {
+			continue
+		}
+		c.checkShare(line[a:b], counts, part, q, stated, at)
+	}
+}
+
+// shareValue reads the per-cent after 占 at byte i: “61.8%”, “比25%”, “比为
+// 25%”, “总数的55.3%”, “全部案件的约30%”.
+func shareValue(line string, i, b int) (zhtext.Number, bool) {
+	rest := line[i:b]
+	switch {
+	case strings.HasPrefix(rest, "比"):
+		i += len("比")
+	default:
+		// The whole named by words: up to ten characters ending in 的
+		// that say it is the total.
+		if d := strings.Index(rest, "的"); d > 0 && utf8.RuneCountInString(rest[:d]) <= 10 {
+			name := rest[:d]
+			if !strings.Contains(name, "总") && !strings.Contains(name, "全部") || !allHan(name) {
+				return zhtext.Number{}, false
+			}
+			i += d + len("的")
+		}
+	}
+	j := valueStart(line, i, b)
+	if j < 0 {
+		return zhtext.Number{}, false
+	}
+	n, ok := zhtext.ScanNumber(line, j)
+	if !ok || !zhtext.IsPercentSign(firstRune(n.Unit)) || n.End > b || n.Value > 100 {
+		return zhtext.Number{}, false
+	}
+	if j > i {
+		// A qualifier valueStart skipped (约, 近, 超过) belongs to the value.
+		if q := line[i:j]; strings.Contains(q, "约") || strings.Contains(q, "近") {
+			n.Qualifier, n.QualWord, n.QualStart = zhtext.About, "约", n.Start-1
+		} else if strings.Contains(q, "超") || strings.Contains(q, "不低于") || strings.Contains(q, "不少于") {
+			n.Qualifier, n.QualWord, n.QualStart = zhtext.Over, "超过", n.Start-1
+		}
+	}
+	return n, true
+}
+
+// prefixEnding is the one of words s ends with, "" when none.
+func prefixEnding(s string, words ...string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !zhtext.IsHan(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// partBefore is the count whose share 占 at pos states: the count just
+// before it, after 其中 at q, with nothing between but a comma or 约 —
+// -1 when the words before 占 name the part another way.
+func partBefore(line string, counts []proseCount, q, pos int) int {
+	for i := len(counts) - 1; i >= 0; i-- {
+		n := counts[i]
+		if n.End > pos {
+			continue
+		}
+		if n.Start < q || !n.exact() {
+			return -1
+		}
+		gap := strings.TrimSpace(line[n.End:pos])
+		for _, w := range []string{"，", ",", "、", "约", "近"} {
+			gap = strings.ReplaceAll(gap, w, "")
+		}
+		if gap != "" {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// checkShare judges the share stated of counts[part] against every count
+// of its unit before 其中 at q that can be its whole, the nearest first.
+func (c *collector) checkShare(sentence string, counts []proseCount, part, q int, stated zhtext.Number, at int) {
+	p := counts[part]
+	var wholes []int
+	for i := len(counts) - 1; i >= 0; i-- {
+		w := counts[i]
+		if w.End <= q && w.exact() && w.Unit == p.Unit && w.Value >= p.Value && w.Value > 0 {
+			wholes = append(wholes, i)
+		}
+	}
+	if len(wholes) == 0 {
+		return
+	}
+	ev := &Evidence{Sentence: strings.TrimSpace(sentence),
+		Numbers: []EvidenceNumber{
+			{Role: "stated", Text: rateValue(stated), Value: stated.Value, Label: "占", Qualifier: stated.Qualifier.String()},
+			{Role: "numerator", Text: p.written(), Value: p.Value, Label: p.label},
+		}}
+	for _, i := range wholes {
+		w := counts[i]
+		r := 100 * p.Value / w.Value
+		if rateConsistent(stated.Value, r, stated.Decimals, 0.1, stated.Qualifier) {
+			return
+		}
+		ev.Denominators = append(ev.Denominators, Denominator{Text: w.written(), Value: w.Value, Rate: r})
+	}
+	w := counts[wholes[0]]
+	computed := 100 * p.Value / w.Value
+	note := ""
+	if stated.Qualifier == zhtext.Exact && decimalSlip(stated.Value, stated.Decimals, computed) {
+		note = "，疑为小数点错位"
+	}
+	st := stated.Value
+	c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
+		Message: sprintf("“%s%s，占%s”与同一句中的数字不符：%s ÷ %s = %s%%%s",
+			lastRunes(p.label, 12), p.written(), rateValue(stated), p.written(), w.written(), fmtRate(computed), note),
+		Stated: &st, Computed: &computed, Evidence: ev})
+}
