@@ -70,7 +70,7 @@ func (c *collector) partTooLarge(line string, a, b int, counts []proseCount, p p
 	listSum, lastEnd := 0.0, -1
 	for i := range counts {
 		w := &counts[i]
-		if w.End > pos || w.Unit != p.Unit {
+		if w.End > pos || !zhtext.SameCountUnit(w.Unit, p.Unit) {
 			continue
 		}
 		if !w.exact() {

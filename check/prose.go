@@ -241,7 +241,7 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 	var sum proseCount
 	var parts []string
 	for _, d := range pool {
-		if d.prev || !d.exact() || !containsAny(d.label, correctionOutcomes) || len(parts) > 0 && d.Unit != sum.Unit {
+		if d.prev || !d.exact() || !containsAny(d.label, correctionOutcomes) || len(parts) > 0 && !zhtext.SameCountUnit(d.Unit, sum.Unit) {
 			continue
 		}
 		if len(parts) == 0 {
@@ -406,7 +406,7 @@ func (t rateTry) text(pool []proseCount) string {
 	if t.all {
 		var parts []string
 		for _, d := range pool {
-			if !d.prev && d.exact() && d.Unit == pool[t.index].Unit {
+			if !d.prev && d.exact() && zhtext.SameCountUnit(d.Unit, pool[t.index].Unit) {
 				parts = append(parts, d.written())
 			}
 		}
@@ -655,8 +655,8 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 		if k == num || !d.exact() || d.Value <= 0 {
 			continue
 		}
-		if d.Unit != n.Unit {
-			if (n.Unit == "次" || n.Unit == "人次") && d.Unit == "件" {
+		if !zhtext.SameCountUnit(d.Unit, n.Unit) {
+			if (n.Unit == "次" || n.Unit == "人次") && zhtext.SameCountUnit(d.Unit, "件") {
 				mixed = append(mixed, k)
 			}
 			continue
@@ -672,7 +672,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			continue
 		}
 		for k2, e := range pool {
-			if k2 == k || k2 == num || !e.exact() || e.Unit != n.Unit || containsAny(e.label, carryWords) {
+			if k2 == k || k2 == num || !e.exact() || !zhtext.SameCountUnit(e.Unit, n.Unit) || containsAny(e.label, carryWords) {
 				continue
 			}
 			s := d.Value + e.Value
@@ -683,7 +683,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 	}
 	sum, parts := 0.0, 0
 	for _, d := range pool {
-		if !d.prev && d.exact() && d.Unit == n.Unit && d.parts == "" {
+		if !d.prev && d.exact() && zhtext.SameCountUnit(d.Unit, n.Unit) && d.parts == "" {
 			sum += d.Value
 			parts++
 		}
@@ -776,7 +776,7 @@ func largestBelow(pool []proseCount, num int) int {
 	n := pool[num]
 	w := -1
 	for k, d := range pool {
-		if k == num || d.prev || !d.exact() || d.Unit != n.Unit {
+		if k == num || d.prev || !d.exact() || !zhtext.SameCountUnit(d.Unit, n.Unit) {
 			continue
 		}
 		if d.Value >= n.Value {
@@ -802,7 +802,7 @@ func partOfNumerator(line string, pool []proseCount, num, w int, stated zhtext.N
 		return true
 	}
 	for k, e := range pool {
-		if k != num && !e.prev && e.exact() && e.Unit == n.Unit && e.Value < n.Value && e.Start > n.End &&
+		if k != num && !e.prev && e.exact() && zhtext.SameCountUnit(e.Unit, n.Unit) && e.Value < n.Value && e.Start > n.End &&
 			rateConsistent(stated.Value, 100*e.Value/n.Value, stated.Decimals, 0.1, stated.Qualifier) {
 			return true
 		}

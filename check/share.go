@@ -144,7 +144,7 @@ func (c *collector) checkShare(sentence string, counts []proseCount, part, q int
 	var wholes []int
 	for i := len(counts) - 1; i >= 0; i-- {
 		w := counts[i]
-		if w.End <= q && w.exact() && w.Unit == p.Unit && w.Value >= p.Value && w.Value > 0 {
+		if w.End <= q && w.exact() && zhtext.SameCountUnit(w.Unit, p.Unit) && w.Value >= p.Value && w.Value > 0 {
 			wholes = append(wholes, i)
 		}
 	}

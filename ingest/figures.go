@@ -159,9 +159,10 @@ func unitAt(s string) string {
 
 // unitAliases lists the units in prose that state a figure of the given
 // template unit. Nothing looser: "行政处罚2685项" in a list of powers is not
-// a count of penalty cases.
+// a count of penalty cases. Cases are also counted in 起 and 宗 ("查办行政
+// 处罚案件1560起", "受理行政复议案件63宗").
 var unitAliases = map[string][]string{
-	"件":  {"件"},
+	"件":  zhtext.CaseUnits,
 	"场":  {"场", "场次", "次"},
 	"人次": {"人次"},
 	"%":  {"%", "％"},

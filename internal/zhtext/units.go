@@ -37,6 +37,20 @@ func IsCountUnitRune(r rune) bool {
 	return false
 }
 
+// CaseUnits count cases: "行政处罚案件1560起", "受理复议案件63宗" are
+// counted as "…件" are.
+var CaseUnits = []string{"件", "起", "宗"}
+
+// SameCountUnit reports whether counts in units a and b count the same
+// kind of thing: the same unit, or two of CaseUnits.
+func SameCountUnit(a, b string) bool {
+	if a == b {
+		return true
+	}
+	isCase := func(u string) bool { return u == "件" || u == "起" || u == "宗" }
+	return isCase(a) && isCase(b)
+}
+
 // IsPercentSign reports “%” or “％”.
 func IsPercentSign(r rune) bool { return r == '%' || r == '％' }
 
