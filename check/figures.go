@@ -328,7 +328,7 @@ func (c *collector) proseRateFound(read *ingest.ProseFigure) bool {
 		if f.Section != "" && read.Section != "" && f.Section != read.Section {
 			continue
 		}
-		if strings.Contains(read.Sentence, f.Evidence.Sentence) || strings.Contains(f.Evidence.Sentence, read.Sentence) {
+		if overlaps(read.Sentence, f.Evidence.Sentence) {
 			return true
 		}
 	}
@@ -341,11 +341,22 @@ func (c *collector) proseRateFound(read *ingest.ProseFigure) bool {
 // cases another sentence gives, and the text says so itself.
 func (c *collector) proseRateExplained(read *ingest.ProseFigure) bool {
 	for _, e := range c.explained {
-		if e.value == read.Value.Value && (strings.Contains(read.Sentence, e.sentence) || strings.Contains(e.sentence, read.Sentence)) {
+		if e.value == read.Value.Value && overlaps(read.Sentence, e.sentence) {
 			return true
 		}
 	}
 	return false
+}
+
+// overlaps says whether two readings of a sentence are one: the figure
+// reader splits at ；and keeps the closing 。, the prose rules split at 。
+// only and drop it, so one holds the other once the closing mark is off.
+func overlaps(a, b string) bool {
+	a, b = strings.TrimRight(a, "。！？；;!? "), strings.TrimRight(b, "。！？；;!? ")
+	if a == "" || b == "" {
+		return false
+	}
+	return strings.Contains(a, b) || strings.Contains(b, a)
 }
 
 func labelOf(f *model.Figure, id string) string {

@@ -23,7 +23,7 @@ import (
 // misses every one of them, and that one again with a signature and date
 // the importer does not recognise by their form.
 var carriedDrafts = []string{"../examples/sample-report.yaml", "testdata/unusual-counts.yaml", "testdata/odd-signature.yaml",
-	"testdata/incomplete.yaml"}
+	"testdata/incomplete.yaml", "testdata/rates-in-text.yaml"}
 
 // checkOutcome is what must agree between a draft and its exports.
 type checkOutcome struct {
@@ -91,6 +91,27 @@ func TestCheckOfExportEqualsCheckOfDraft(t *testing.T) {
 					t.Errorf("findings differ\nexport:\n  %s\ndraft:\n  %s", strings.Join(got.Findings, "\n  "), strings.Join(want.Findings, "\n  "))
 				}
 			})
+		}
+	}
+}
+
+// TestRatesInTextReportedOnce: the three wrong rates of rates-in-text.yaml
+// are each reported once, by the prose rules, in the draft (and so, by
+// TestCheckOfExportEqualsCheckOfDraft, in every export). The appearance
+// rate was reported twice: the figure reader splits its sentence at ；, the
+// prose rules do not, and the two readings were not taken for one.
+func TestRatesInTextReportedOnce(t *testing.T) {
+	got := checkJSON(t, "testdata/rates-in-text.yaml")
+	for _, stated := range []string{"15", "90", "20.9"} {
+		n := 0
+		for _, f := range got.Findings {
+			// rule|severity|section|figure|stated|…
+			if fields := strings.Split(f, "|"); fields[4] == stated {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("the rate stated as %s%% reported %d times, want once:\n  %s", stated, n, strings.Join(got.Findings, "\n  "))
 		}
 	}
 }
