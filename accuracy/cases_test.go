@@ -538,7 +538,41 @@ var wrongShares = map[string]wrongRate{
 	"about-before": {"全年受理案件300件，其中线上受理186件，约占52%。", 62},
 }
 
+// respectiveLists state rates (or counts) as a list whose values follow
+// 分别 (“审结率、纠错率分别为92.3%和10.4%”), each right; wrongInLists are
+// such sentences with one rate wrong (false alarm 19 and defect 23: the
+// figure reader gave the first value to the last rate word, a false
+// error, and the prose rule read no rate of a list at all). A right list
+// of litigation counts is left out: appended to a sample, its counts
+// contradict the sample's own, as the figure checks rightly say.
+var respectiveLists = map[string]string{
+	"rates-first":   "行政复议案件审结率、纠错率分别为92.3%和10.4%，受理52件，审结48件，纠错5件。",
+	"rates-last":    "受理52件，审结48件，纠错5件，审结率、纠错率分别为92.3%、10.4%。",
+	"he":            "法律援助案件结案率和满意率分别为95.8%和100%，受理1200件，结案1150件。",
+	"da-dao":        "信访事项及时受理率、按期办结率分别达到100%和98.4%，受理320件，按期办结315件。",
+	"counts-listed": "受理、审结行政复议案件分别为52件和48件，纠错5件，纠错率10.4%。",
+	"no-counts":     "办复率、满意率分别为100%、98%。",
+	"mediation":     "调解成功率、群众满意率分别为97.9%和99%，调解纠纷860件，成功842件。",
+	"changes":       "审结率、纠错率分别较上年提高2个和3个百分点，审结48件，纠错5件。",
+}
+
+var wrongInLists = map[string]wrongRate{
+	"rates-first": {"行政复议案件审结率、纠错率分别为92.3%和14.4%，受理52件，审结48件，纠错5件。", 10.4167},
+	"rates-last":  {"受理52件，审结48件，纠错5件，审结率、纠错率分别为93.2%、10.4%。", 92.3077},
+	"he":          {"法律援助案件结案率和满意率分别为98.5%和100%，受理1200件，结案1150件。", 95.8333},
+	"litigation":  {"行政诉讼败诉率、负责人出庭应诉率分别为4.65%和100%，应诉案件31件，败诉2件，负责人出庭31件。", 6.4516},
+	"mediation":   {"调解成功率、群众满意率分别为99.7%和99%，调解纠纷860件，成功842件。", 97.907},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range respectiveLists {
+			b.quiet("fa19.respective-list", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongInLists {
+			b.defectComputed("d23.respective-list", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range sharesOfWhole {
 			b.quiet("fa18.share-of-whole", base, name, appendTo(line, sent))

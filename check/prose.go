@@ -120,6 +120,29 @@ func findRates(s string, a, b int) []rateMatch {
 	return out
 }
 
+// respectiveRates are the rates of a list whose values follow 分别
+// (“审结率、纠错率分别为92.3%和10.4%”), each item with its own value;
+// findRates reads none of them, as no value follows their words.
+func respectiveRates(s string, a, b int) []rateMatch {
+	var out []rateMatch
+	for _, p := range zhtext.RespectivePairs(s[a:b]) {
+		item := s[a+p.SubjectStart : a+p.SubjectEnd]
+		word, ok := strings.CutSuffix(item, "率")
+		if !ok || word == "" || !zhtext.IsPercentSign(firstRune(p.Value.Unit)) || containsAny(word, changeWords) {
+			continue
+		}
+		ws := a + p.SubjectEnd - len("率") - len(word)
+		if n := utf8.RuneCountInString(word); n > 8 {
+			word = lastRunes(word, 8)
+			ws = a + p.SubjectEnd - len("率") - len(word)
+		}
+		v := p.Value
+		v.Start, v.QualStart, v.End = v.Start+a, v.QualStart+a, v.End+a
+		out = append(out, rateMatch{start: ws, end: v.End, word: word, value: v})
+	}
+	return out
+}
+
 // valueStart finds where the value of a rate begins after 率 at byte i:
 // past verbs (为, 达到, 保持在), a comparison with last year (由上年的9.1%降
 // 至), and a qualifier (约, 近, 超过). -1 when no value follows.
@@ -420,6 +443,9 @@ func (t rateTry) text(pool []proseCount) string {
 
 func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 	rates := findRates(line, a, b)
+	if strings.Contains(line[a:b], "分别") {
+		rates = append(rates, respectiveRates(line, a, b)...)
+	}
 	if len(rates) == 0 || len(rates) > maxSentenceRates {
 		return
 	}

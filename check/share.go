@@ -69,7 +69,7 @@ func shareValue(line string, i, b int) (zhtext.Number, bool) {
 		// that say it is the total.
 		if d := strings.Index(rest, "的"); d > 0 && utf8.RuneCountInString(rest[:d]) <= 10 {
 			name := rest[:d]
-			if !strings.Contains(name, "总") && !strings.Contains(name, "全部") || !allHan(name) {
+			if !strings.Contains(name, "总") && !strings.Contains(name, "全部") || !zhtext.AllHan(name) {
 				return zhtext.Number{}, false
 			}
 			i += d + len("的")
@@ -102,15 +102,6 @@ func prefixEnding(s string, words ...string) string {
 		}
 	}
 	return ""
-}
-
-func allHan(s string) bool {
-	for _, r := range s {
-		if !zhtext.IsHan(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // partBefore is the count whose share 占 at pos states: the count just

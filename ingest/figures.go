@@ -789,6 +789,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	sc.spans = appendSentenceSpans(sc.spans[:0], para)
 	spans := sc.spans
 	next := 0 // the next match to place
+	lists := respectiveLists{sentence: -1}
 	for si, sp := range spans {
 		at, sent := sp[0], para[sp[0]:sp[1]]
 		prev, lead := "", ""
@@ -835,12 +836,18 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if p := comparedFrom(prefix, start, m[0]-from, sc.year); p >= 0 {
 				phrase = prefix[p:]
 			}
+			clause, after := prefix[start:], clauseAfter(sent[m[1]:])
+			if item, ok := lists.item(si, sent, m[2]); ok {
+				// "审结率、纠错率分别为92.3%和10.4%": the value is its
+				// own item's, whatever the words nearest before it.
+				clause, phrase, after = item, item, ""
+			}
 			source := sent
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			h := numHit{section: section, paragraph: info, sentence: zhtext.TrimBlank(source),
-				clause: prefix[start:], phrase: phrase, prefix: prefix, after: clauseAfter(sent[m[1]:]), prev: prev, lead: lead, value: n, unit: unit}
+				clause: clause, phrase: phrase, prefix: prefix, after: after, prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
 			sc.hits = append(sc.hits, h)
 			if len(sc.hits) > limit {
@@ -848,6 +855,31 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			}
 		}
 	}
+}
+
+// respectiveLists holds the 分别 lists (zhtext.RespectivePairs) of the
+// sentence last asked about, found once per sentence.
+type respectiveLists struct {
+	sentence int
+	pairs    []zhtext.RespectivePair
+}
+
+// item is the item of a 分别 list whose value starts at byte digits of
+// sent, the paragraph's sentence si; only a sentence with 分别 before the
+// number is searched.
+func (l *respectiveLists) item(si int, sent string, digits int) (string, bool) {
+	if !strings.Contains(sent[:digits], "分别") {
+		return "", false
+	}
+	if l.sentence != si {
+		l.sentence, l.pairs = si, zhtext.RespectivePairs(sent)
+	}
+	for _, p := range l.pairs {
+		if p.Value.Start == digits {
+			return sent[p.SubjectStart:p.SubjectEnd], true
+		}
+	}
+	return "", false
 }
 
 // ofAnotherYear says whether a number stands right after the name of a

@@ -414,6 +414,34 @@ func TestAppearanceIsNotTheCaseCount(t *testing.T) {
 	}
 }
 
+// TestRespectiveListsReadInOrder: the values of a list stated with 分别
+// go to the items in order; the value nearest a rate's word is not its
+// value when the list says otherwise.
+func TestRespectiveListsReadInOrder(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"行政复议案件审结率、纠错率分别为92.3%和10.4%，受理52件，审结48件，纠错5件。",
+			map[string]float64{"review_correction_rate": 10.4, "review_received": 52, "review_decided": 48}},
+		{"受理、审结行政复议案件分别为52件和48件，纠错5件。",
+			map[string]float64{"review_received": 52, "review_decided": 48, "review_corrected": 5}},
+		{"行政诉讼败诉率和负责人出庭应诉率分别为6.45%和100%。",
+			map[string]float64{"litigation_loss_rate": 6.45, "head_appearance_rate": 100}},
+		// Not a list the reader can pair: the nearest value stands.
+		{"全年行政复议纠错率10.4%，审结率、纠错率分别较上年提高2个和3个百分点。",
+			map[string]float64{"review_correction_rate": 10.4}},
+	} {
+		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(text), "standard")
+		for id, want := range c.want {
+			if got, ok := res.Report.Figures[id]; !ok || got.Value != want {
+				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
+			}
+		}
+	}
+}
+
 func TestMediationIntake(t *testing.T) {
 	for _, c := range []struct {
 		text               string

@@ -9,7 +9,7 @@ import (
 // inside it, in order, whose Text parses, and sentence bounds that contain
 // the offset asked about.
 func FuzzNumbers(f *testing.F) {
-	for _, s := range []string{"受理1,200件，办结率９８．５％以上。", "约3.5万余人次", "第3次", "1,", "１２", "\xef\xbc", "率为%", "12.5.6%"} {
+	for _, s := range []string{"受理1,200件，办结率９８．５％以上。", "约3.5万余人次", "第3次", "1,", "１２", "\xef\xbc", "率为%", "12.5.6%", "审结率、纠错率分别为92.3%和10.4%", "、分别为1件、"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -24,6 +24,11 @@ func FuzzNumbers(f *testing.F) {
 			end = n.End
 		}
 		_ = FoldDigits(s)
+		for _, p := range RespectivePairs(s) {
+			if p.SubjectStart >= p.SubjectEnd || p.SubjectEnd > len(s) || p.Value.End > len(s) || p.Value.Start < p.SubjectEnd {
+				t.Fatalf("%q: bad pair %+v", s, p)
+			}
+		}
 		for pos := 0; pos <= len(s); pos += 1 + len(s)/7 {
 			a, b := SentenceBounds(s, pos, 0)
 			if a > pos || b < pos || b > len(s) {
