@@ -115,3 +115,26 @@ func TestDocumentNamesPartsAsPrinted(t *testing.T) {
 		t.Errorf("draft: %+v", fs)
 	}
 }
+
+// A document names its parts by the words it printed, too: a reviewer who
+// reads “（一）推进行政决策科学化…” looks for those words and does not find
+// “（一）健全依法决策机制”. A run-in heading is quoted up to its first
+// sentence, a long one cut.
+func TestDocumentNamesPartsByTheirOwnWords(t *testing.T) {
+	tp, r := complete(t)
+	r.SetText("decisions", "")
+	for _, c := range []struct{ heading, want string }{
+		{"（一）健全依法决策机制，决策质量稳步提升", "“（一）健全依法决策机制，决策质量稳步提升”"},
+		{"（一）健全依法决策机制。全年作出重大行政决策7项", "“（一）健全依法决策机制”"},
+		{"（一）坚持依法科学民主决策，健全重大行政决策程序，严格规范性文件备案审查，决策质量明显提升",
+			"“（一）坚持依法科学民主决策，健全重大行政决策程序，严格规范性文件备…”"},
+		{"（一）推进行政决策科学化、民主化、法治化", "“（一）推进行政决策科学化、民主化、法治化”"},
+	} {
+		text := "青山县2025年度法治政府建设情况报告\n\n　　一、上一年度推进法治政府建设的主要举措和成效\n　　全年依法行政。\n　　" + c.heading + "\n"
+		lines := DocLines{Text: text, Sections: map[string]int{"measures": 3, "decisions": 5}}
+		fs := findRule(Document(tp, r, lines).Findings, RuleSectionEmpty)
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, c.want) {
+			t.Errorf("%s: %+v, want %s", c.heading, fs, c.want)
+		}
+	}
+}

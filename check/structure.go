@@ -29,15 +29,41 @@ func sectionName(t *model.Template, r *model.Report, s *model.Section) string {
 // one: it differs from the template's when a drafter left optional parts
 // out, since nianbao's export (and a drafter numbering by hand) numbers
 // only the parts printed, and a reviewer looks for the number on the page.
+//
+// The title is the document's own when its heading words it otherwise
+// (“（二）健全依法决策机制，决策质量稳步提升” for the template's 推进行政决策
+// 科学化、民主化、法治化): a reviewer looks for the words on the page too.
 func (c *collector) partName(t *model.Template, s *model.Section) string {
 	if c.doc != nil {
 		if at := c.doc.Sections[s.ID]; at > 0 {
-			if _, _, label := headingOf(lineAt(c.doc.Text, at)); label != "" {
-				return "“" + label + s.Title + "”"
+			line := strings.TrimLeft(lineAt(c.doc.Text, at), " \t\u3000")
+			if _, _, label := headingOf(line); label != "" {
+				return "“" + label + printedTitle(strings.TrimPrefix(line, label), s.Title) + "”"
 			}
 		}
 	}
 	return sectionName(t, c.r, s)
+}
+
+// maxPrintedTitle bounds the heading words a message quotes.
+const maxPrintedTitle = 30
+
+// printedTitle is a heading's words after its number, up to a run-in
+// sentence (runIn) and at most maxPrintedTitle characters; the template's
+// title, whole, when the heading has none or is the template's.
+func printedTitle(words, title string) string {
+	if body := runIn(words); body != "" {
+		words = strings.TrimSuffix(words[:len(words)-len(body)], "。")
+		words = strings.TrimSuffix(words, "：")
+	}
+	words = strings.TrimSpace(words)
+	if words == "" || words == title {
+		return title
+	}
+	if rs := []rune(words); len(rs) > maxPrintedTitle {
+		words = string(rs[:maxPrintedTitle]) + "…"
+	}
+	return words
 }
 
 // lineAt is line n (1-based) of text, "" past its end. Only a message
