@@ -449,6 +449,9 @@ func metadata(title string, opening []Line) (unit string, year int) {
 			}
 		}
 	}
+	// "青川县人民政府关于2025年度…的报告": 关于 stands between the unit
+	// and the year as often as before both.
 	unit = strings.TrimSuffix(strings.TrimPrefix(unit, "关于"), "的")
+	unit = strings.TrimSpace(strings.TrimSuffix(unit, "关于"))
 	return unit, year
 }

@@ -212,6 +212,24 @@ func TestImportMarkdown(t *testing.T) {
 	assertNoLoss(t, doc, res)
 }
 
+// TestUnitFromTitle: the unit is read from the title's common forms,
+// without the 关于 that stands before the year ("…人民政府关于2025年度…").
+func TestUnitFromTitle(t *testing.T) {
+	for title, want := range map[string]string{
+		"青川县人民政府关于2025年度法治政府建设情况的报告": "青川县人民政府",
+		"关于青川县2025年度法治政府建设情况的报告":     "青川县",
+		"青川县2025年度法治政府建设工作报告":        "青川县",
+		"县市场监管局关于2025年法治政府建设工作情况的报告": "县市场监管局",
+		"2025年度青川县法治政府建设情况报告":        "青川县",
+	} {
+		text := title + "\n一、2025年度推进法治政府建设的主要举措和成效\n全年依法行政。\n"
+		_, res := importString(t, "r.txt", []byte(text), "standard")
+		if r := res.Report; r.Unit != want || r.Year != 2025 {
+			t.Errorf("%s: unit %q year %d, want %q 2025", title, r.Unit, r.Year, want)
+		}
+	}
+}
+
 func TestImportDepartmentLeadershipInside(t *testing.T) {
 	// A department report that folds leadership duties into its first part.
 	text := "县市场监管局2024年度法治政府建设情况报告\n" +
