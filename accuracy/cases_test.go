@@ -715,7 +715,40 @@ var headers = map[string]string{
 	"font-size":  "【字体：大 中 小】",
 }
 
+// maskedNames hide a party's name as published reports do (“王××”, “李XX”,
+// “某××公司”): no placeholder (false alarm 20: each was an error asking
+// the drafter to fill in the name the law says to hide). unfilledMarks
+// are marks after a surname-like character that do hold a place (defect
+// 5: a unit, a date or an office follows them).
+var maskedNames = map[string]string{
+	"v-party":       "在办理王××诉县自然资源局行政协议纠纷一案中，县政府负责人出庭应诉。",
+	"applicant-xx":  "申请人李XX不服县市场监管局作出的处罚决定，经复议予以变更。",
+	"company":       "对某××公司违法排污行为依法作出罚款决定。",
+	"agreement":     "县人民政府与王××签订征收补偿协议。",
+	"circles":       "第三人赵○○未到庭参加诉讼。",
+	"two-names":     "陈××、刘××等5人不服处罚决定申请复议。",
+	"xx-and-count":  "对张XX等3名当事人依法作出处罚。",
+	"squares":       "被申请人对申请人周□□作出的不予受理决定被依法撤销。",
+	"full-width-xx": "经复议，撤销了对黄ＸＸ作出的罚款决定。",
+}
+
+var unfilledMarks = map[string]string{
+	"rest-count": "其余××件依法办结。",
+	"date":       "于××年××月前完成整改。",
+	"office":     "向王××县人民政府报告整改情况。",
+	"percent":    "整改完成率达到高××%。",
+}
+
 func leftoverCases(b *builder) {
+	for _, base := range []string{"county", "district"} {
+		line := rateLines[base]
+		for name, sent := range maskedNames {
+			b.quiet("fa20.masked-name", base, name, appendTo(line, sent))
+		}
+		for name, sent := range unfilledMarks {
+			b.defect("d5.placeholder", base, "surname-like-"+name, appendTo(line, sent), holdRules...)
+		}
+	}
 	for _, base := range []string{"county", "district", "jixi", "dongchangfu"} {
 		for name, f := range footers {
 			b.quiet("fa5.leftover-placeholder", base, name, appendText(f))

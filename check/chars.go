@@ -249,7 +249,7 @@ func placeholderIn(s string) string {
 				for j < len(s) && s[j] == b {
 					j++
 				}
-				if j-i >= 2 && (b == '_' || !isASCIILetter(byteAt(s, i-1)) && !isASCIILetter(byteAt(s, j))) {
+				if j-i >= 2 && (b == '_' || !isASCIILetter(byteAt(s, i-1)) && !isASCIILetter(byteAt(s, j)) && !maskedName(s, i, j)) {
 					return s[i:j]
 				}
 				i = j
@@ -279,7 +279,15 @@ func placeholderIn(s string) string {
 		switch r {
 		case '×', 'Ｘ', '○', '＿', '□':
 			if r2, _ := utf8.DecodeRuneInString(s[i+w:]); r2 == r {
-				return s[i : i+2*w]
+				j := i + 2*w
+				for strings.HasPrefix(s[j:], s[i:i+w]) {
+					j += w
+				}
+				if r == '＿' || !maskedName(s, i, j) {
+					return s[i : i+2*w]
+				}
+				i = j
+				continue
 			}
 		case '待':
 			for _, p := range []string{"待补充", "待填写"} {
@@ -318,6 +326,30 @@ func placeholderIn(s string) string {
 		i += w
 	}
 	return ""
+}
+
+// commonSurnames are the surnames a masked name starts with: “王××诉县
+//自然资源局”, “申请人李XX”, as published reports hide a party's name.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
+
+// unfilledAfter are the characters after which a mark is a blank to fill
+// (“××县”, “××件”, “××年”) even when a surname stands before it.
+const unfilledAfter = "县市区镇乡村局委办厅省州旗年月日元万亿号"
+
+// maskedName says whether the marks at s[i:j] hide a name rather than
+// hold a place: after a common surname or 某 (“某××公司”), and not before
+// a unit, a digit or a place or office word.
+func maskedName(s string, i, j int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if prev != '某' && !strings.ContainsRune(commonSurnames, prev) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if next == utf8.RuneError && j < len(s) || zhtext.IsDigit(next) || zhtext.IsPercentSign(next) ||
+		zhtext.IsCountUnitRune(next) || strings.ContainsRune(unfilledAfter, next) {
+		return false
+	}
+	return true
 }
 
 // wordPromptsEN are the prompts English Word shows in an empty content

@@ -58,7 +58,7 @@ var rules = append([]RuleInfo{
 	{RuleSectionNotFound, Warning, false, "检查文档（.docx、文本、网页、PDF 等）时没有找到模板规定的必填章节：没有标题或段落对应到它。内容也可能写在其他标题下，所以是警告，并说明按哪些标题词查找。"},
 	{RuleSectionEmpty, Error, false, "必填章节存在但没有内容。“其他需要报告的情况”写“暂无”或“无”视为已填写。"},
 	{RuleSectionShort, Warning, false, "章节字数（不计空白）少于模板规定的最少字数。"},
-	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等，以及 Word 中没有填写的内容控件显示的“单击或点击此处输入文字”“[键入文档标题]”。"},
+	{RulePlaceholder, Error, false, "正文留有占位内容：XXX、××、○○、连续下划线、“待补充”“此处填写”“请填写”等，以及 Word 中没有填写的内容控件显示的“单击或点击此处输入文字”“[键入文档标题]”。姓氏或“某”之后的 ××、XX、○○、□□ 是隐名处理（“申请人李××”“某××公司”），不算占位，后面跟单位、数字或“县、局、年”等字时除外。"},
 	{RulePlaceholderMark, Warning, false, "数字的位置上只有一个占位字母或记号，如“开展培训X场”“纠错率X%”“×名”。单个字母也可能是正文（如“X光”），所以只作警告。"},
 	{RuleFigureMissing, Error, false, "模板规定的必填数字未填写。"},
 	{RuleFigureNotFound, Warning, false, "从文档（Word、文本、网页、PDF 等）导入时，正文中没有找到模板规定的必填数字。数字可能以导入未识别的说法写在正文里，所以只作警告，并写明查找的关键词和单位。"},
