@@ -329,7 +329,7 @@ func placeholderIn(s string) string {
 }
 
 // commonSurnames are the surnames a masked name starts with: “王××诉县
-//自然资源局”, “申请人李XX”, as published reports hide a party's name.
+// 自然资源局”, “申请人李XX”, as published reports hide a party's name.
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
 
 // unfilledAfter are the characters after which a mark is a blank to fill
