@@ -328,10 +328,6 @@ func placeholderIn(s string) string {
 	return ""
 }
 
-// commonSurnames are the surnames a masked name starts with: “王××诉县
-// 自然资源局”, “申请人李XX”, as published reports hide a party's name.
-const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
-
 // unfilledAfter are the characters after which a mark is a blank to fill
 // (“××县”, “××件”, “××年”) even when a surname stands before it.
 const unfilledAfter = "县市区镇乡村局委办厅省州旗年月日元万亿号"
@@ -341,7 +337,8 @@ const unfilledAfter = "县市区镇乡村局委办厅省州旗年月日元万亿
 // a unit, a digit or a place or office word.
 func maskedName(s string, i, j int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	if prev != '某' && !strings.ContainsRune(commonSurnames, prev) {
+	// The surnames the name rule of the publication scan knows.
+	if prev != '某' && !surnameSet.Has(prev) {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
