@@ -398,9 +398,6 @@ func TestMajorDecisionsInItems(t *testing.T) {
 	}
 }
 
-// TestMediationIntake: disputes taken into mediation (“共调解矛盾纠纷860
-// 件”, “开展人民调解860件”) are the mediation intake; the successful ones
-// (“成功调解矛盾纠纷842件”) are not, even when no intake is stated.
 // TestAppearanceIsNotTheCaseCount: heads "appearing in court to respond"
 // (出庭应诉) are counted apart from the cases responded to (应诉案件);
 // an appearance count is never read as the number of cases.
@@ -418,8 +415,7 @@ func TestAppearanceIsNotTheCaseCount(t *testing.T) {
 		// Another appearance than a head's is neither.
 		{"行政机关负责人出庭应诉率100%，法律顾问代理出庭12件。", 0, 0},
 	} {
-		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
-		_, res := importString(t, "r.txt", []byte(text), "standard")
+		res := importDisputes(t, c.text)
 		for _, f := range []struct {
 			id   string
 			want float64
@@ -450,8 +446,7 @@ func TestRespectiveListsReadInOrder(t *testing.T) {
 		{"全年行政复议纠错率10.4%，审结率、纠错率分别较上年提高2个和3个百分点。",
 			map[string]float64{"review_correction_rate": 10.4}},
 	} {
-		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
-		_, res := importString(t, "r.txt", []byte(text), "standard")
+		res := importDisputes(t, c.text)
 		for id, want := range c.want {
 			if got, ok := res.Report.Figures[id]; !ok || got.Value != want {
 				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
@@ -460,6 +455,17 @@ func TestRespectiveListsReadInOrder(t *testing.T) {
 	}
 }
 
+// importDisputes imports a report whose disputes part is text alone.
+func importDisputes(t *testing.T, text string) *Result {
+	t.Helper()
+	doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + text + "\n"
+	_, res := importString(t, "r.txt", []byte(doc), "standard")
+	return res
+}
+
+// TestMediationIntake: disputes taken into mediation (“共调解矛盾纠纷860
+// 件”, “开展人民调解860件”) are the mediation intake; the successful ones
+// (“成功调解矛盾纠纷842件”) are not, even when no intake is stated.
 func TestMediationIntake(t *testing.T) {
 	for _, c := range []struct {
 		text               string
@@ -471,8 +477,7 @@ func TestMediationIntake(t *testing.T) {
 		{"全年成功调解矛盾纠纷842件。", 0, 842},
 		{"调解成功纠纷842件，调解成功率97.9%。", 0, 842},
 	} {
-		text := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）有效预防调处化解社会矛盾纠纷\n" + c.text + "\n"
-		_, res := importString(t, "r.txt", []byte(text), "standard")
+		res := importDisputes(t, c.text)
 		got, ok := res.Report.Figures["mediation_received"]
 		if c.received == 0 && ok || got.Value != c.received {
 			t.Errorf("%q: mediation_received = %v (set %v), want %v", c.text, got.Value, ok, c.received)
