@@ -865,14 +865,13 @@ type respectiveLists struct {
 }
 
 // item is the item of a 分别 list whose value starts at byte digits of
-// sent, the paragraph's sentence si; only a sentence with 分别 before the
-// number is searched.
+// sent, the paragraph's sentence si; each sentence is searched once.
 func (l *respectiveLists) item(si int, sent string, digits int) (string, bool) {
-	if !strings.Contains(sent[:digits], "分别") {
-		return "", false
-	}
 	if l.sentence != si {
-		l.sentence, l.pairs = si, zhtext.RespectivePairs(sent)
+		l.sentence, l.pairs = si, nil
+		if strings.Contains(sent, "分别") {
+			l.pairs = zhtext.RespectivePairs(sent)
+		}
 	}
 	for _, p := range l.pairs {
 		if p.Value.Start == digits {

@@ -116,19 +116,20 @@ func headNoun(s string, i int, form string) bool {
 func lengthIn(s string, forms []string) int {
 	n := 0
 	for _, v := range forms {
-		if runeLen(v) <= n {
-			continue
+		i := zhtext.IndexWide(s, v)
+		if i < 0 || runeLen(v) <= n {
+			continue // most forms are absent: searched before measured
 		}
-		for from := 0; ; {
-			i := zhtext.IndexWide(s[from:], v)
-			if i < 0 {
-				break
-			}
-			if headNoun(s, from+i, v) {
+		for {
+			if headNoun(s, i, v) {
 				n = runeLen(v)
 				break
 			}
-			from += i + len(v)
+			j := zhtext.IndexWide(s[i+len(v):], v)
+			if j < 0 {
+				break
+			}
+			i += len(v) + j
 		}
 	}
 	return n
