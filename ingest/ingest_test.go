@@ -455,6 +455,29 @@ func TestRespectiveListsReadInOrder(t *testing.T) {
 	}
 }
 
+// TestSubsetIsNotTheWhole: a count found among a figure's cases (“案件中
+// 涉及市场监管领域的有18件”) is a part of them, not their number; an office
+// named after the subject (行政复议中心) still names it.
+func TestSubsetIsNotTheWhole(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"行政复议案件中涉及市场监管领域的有18件，全年收到行政复议申请52件。", map[string]float64{"review_received": 52}},
+		{"行政复议申请中，属于政府信息公开类的有9件，全年收到行政复议申请52件。", map[string]float64{"review_received": 52}},
+		{"全年行政应诉案件当中，涉及征收拆迁的12件，全年行政应诉案件31件。", map[string]float64{"litigation_cases": 31}},
+		{"县行政复议中心全年受理52件。", map[string]float64{"review_received": 52}},
+		{"在行政复议中，纠错15件，全年收到行政复议申请52件。", map[string]float64{"review_received": 52, "review_corrected": 15}},
+	} {
+		res := importDisputes(t, c.text)
+		for id, want := range c.want {
+			if got, ok := res.Report.Figures[id]; !ok || got.Value != want {
+				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
+			}
+		}
+	}
+}
+
 // importDisputes imports a report whose disputes part is text alone.
 func importDisputes(t *testing.T, text string) *Result {
 	t.Helper()

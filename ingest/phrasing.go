@@ -86,6 +86,11 @@ func clauseFormsOf(k, unit string) []string {
 // right before one of them does not name the count.
 var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "证件", "清单", "权限", "职权", "培训", "工作室", "联络点", "服务点"}
 
+// subsetMarks after a figure's noun say the count that follows is of a
+// subset found among them (“行政处罚案件中适用简易程序的有320件”).
+// Not 中 alone: 行政复议中心 is an office, not a subset.
+var subsetMarks = []string{"案件中", "申请中", "当中", "中，", "中涉及", "中适用", "中有", "中的"}
+
 // countQualifiers are words that, right before a form, make it another count:
 // "出庭应诉" is a head's appearance in court, not an 应诉 case.
 var countQualifiers = map[string][]string{
@@ -94,10 +99,18 @@ var countQualifiers = map[string][]string{
 
 // headNoun says whether the occurrence of form at byte i of s is the
 // counted thing rather than a modifier of a noun just after it (in "重点领域
-// 行政处罚案卷进行审查" 行政处罚 modifies 案卷) or the object of a qualifier
-// just before it (see countQualifiers).
+// 行政处罚案卷进行审查" 行政处罚 modifies 案卷), the whole a subset is found
+// among (subsetMarks), or the object of a qualifier just before it (see
+// countQualifiers).
 func headNoun(s string, i int, form string) bool {
 	rest := s[i+len(form):]
+	// "行政复议案件中涉及市场监管领域的有18件": a count of some of the
+	// cases, found among them, not of all.
+	for _, among := range subsetMarks {
+		if strings.HasPrefix(rest, among) {
+			return false
+		}
+	}
 	for _, other := range modifiedNouns {
 		if j := zhtext.IndexWide(rest, other); j >= 0 && j <= 3*len("字") {
 			return false
