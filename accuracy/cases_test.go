@@ -564,7 +564,36 @@ var wrongInLists = map[string]wrongRate{
 	"mediation":   {"调解成功率、群众满意率分别为99.7%和99%，调解纠纷860件，成功842件。", 97.907},
 }
 
+// listedParts break a whole down with 其中 into parts a clause each, all
+// within it, or go on to another subject in later clauses; partsOverWhole
+// list one part larger than the whole after the first (false alarm 21
+// and defect 24: only the first clause after 其中 was read as a part).
+var listedParts = map[string]string{
+	"kinds":          "全年新收案件1520件，其中民事案件860件，刑事案件420件，行政案件240件。",
+	"then-decided":   "全年收到申请88件，其中当年新收80件，上年结转8件，办结85件。",
+	"then-rate":      "全年受理投诉1420件，其中电话投诉800件，网络投诉620件，群众满意率98%，办结1500件。",
+	"other-subject":  "全年办理案件120件，其中调解结案60件，全年累计办理各类法律事务300件。",
+	"other-ending":   "全年受理信访120件，其中来信50件，来访70件，涉法涉诉信访件150件。",
+	"sum-over-whole": "受理投诉1420件，其中电话投诉800件、网络投诉620件、来信来访150件。",
+	"other-unit":     "全年开展普法活动415场，其中线上活动120场，覆盖群众12.6万人次，其中青少年3.2万人次。",
+}
+
+var partsOverWhole = map[string]string{
+	"fourth-kind": "全年新收案件1520件，其中民事案件860件，刑事案件420件，行政案件240件，执行案件1800件。",
+	"second-kind": "共化解纠纷2140件，其中婚姻家庭纠纷640件，邻里纠纷2300件。",
+	"third-kind":  "全年受理投诉1420件，其中电话投诉800件，网络投诉620件，短信投诉1500件。",
+	"semicolon":   "全年审查合同156份，其中采购合同80份；租赁合同230份。",
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range listedParts {
+			b.quiet("fa21.parallel-parts", base, name, appendTo(line, sent))
+		}
+		for name, sent := range partsOverWhole {
+			b.defect("d24.parallel-parts", base, name, appendTo(line, sent), leRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range respectiveLists {
 			b.quiet("fa19.respective-list", base, name, appendTo(line, sent))

@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
 )
@@ -33,18 +34,72 @@ func (c *collector) partWhole(line string, at int) {
 			continue
 		}
 		partEnd := clauseEnd(line, off, b)
-		for _, p := range counts {
+		var first *proseCount
+		found := false
+		for i := range counts {
+			p := &counts[i]
 			if p.Start < off || p.Start >= partEnd {
 				continue
+			}
+			if first == nil {
+				first = p
 			}
 			if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
 				continue
 			}
-			if c.partTooLarge(line, a, b, counts, p, pos, at) {
+			if c.partTooLarge(line, a, b, counts, *p, pos, at) {
+				found = true
 				break // one finding per 其中
 			}
 		}
+		if first == nil || found {
+			continue
+		}
+		for _, p := range parallelParts(line, counts, *first, partEnd, b) {
+			if c.partTooLarge(line, a, b, counts, p, pos, at) {
+				break
+			}
+		}
 	}
+}
+
+// parallelParts are the parts listed after the first one of a 其中, a
+// clause each: “其中民事案件860件，刑事案件420件，执行案件1800件”. A clause
+// is taken for one only when it is a name and a count of the first part's
+// unit and nothing else, the name ending as the first part's does (案件,
+// 纠纷); the first clause of any other shape ends the list, since the
+// sentence has gone on to another subject (“…，办结85件”).
+func parallelParts(line string, counts []proseCount, first proseCount, from, b int) []proseCount {
+	ending := lastRunes(strings.TrimPrefix(first.label, "其中"), 2)
+	if utf8.RuneCountInString(ending) < 2 {
+		return nil
+	}
+	var out []proseCount
+	for i := from; i < b; {
+		w := prefixIn(line[i:b], []string{"，", ",", "；", ";"})
+		if w == "" {
+			return out
+		}
+		i += len(w)
+		end := clauseEnd(line, i, b)
+		var in []proseCount
+		for _, n := range counts {
+			if n.Start >= i && n.Start < end {
+				in = append(in, n)
+			}
+		}
+		if len(in) != 1 || !in[0].exact() || !zhtext.SameCountUnit(in[0].Unit, first.Unit) ||
+			strings.TrimSpace(line[in[0].End:end]) != "" {
+			return out
+		}
+		label := line[i:in[0].QualStart]
+		if n := utf8.RuneCountInString(label); n < 2 || n > 10 || !zhtext.AllHan(label) || !strings.HasSuffix(label, ending) {
+			return out
+		}
+		out = append(out, in[0])
+		i = end
+	}
+	return out
 }
 
 // clauseEnd is where the clause opened at i ends: the next comma or
