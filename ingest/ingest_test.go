@@ -467,6 +467,8 @@ func TestSubsetIsNotTheWhole(t *testing.T) {
 		{"行政复议申请中，属于政府信息公开类的有9件，全年收到行政复议申请52件。", map[string]float64{"review_received": 52}},
 		{"全年行政应诉案件当中，涉及征收拆迁的12件，全年行政应诉案件31件。", map[string]float64{"litigation_cases": 31}},
 		{"县行政复议中心全年受理52件。", map[string]float64{"review_received": 52}},
+		{"县司法局代理县政府行政应诉案件12件，全年行政应诉案件31件。", map[string]float64{"litigation_cases": 31}},
+		{"法律顾问代理行政诉讼案件9件，全年发生行政诉讼案件31件。", map[string]float64{"litigation_cases": 31}},
 		{"在行政复议中，纠错15件，全年收到行政复议申请52件。", map[string]float64{"review_received": 52, "review_corrected": 15}},
 	} {
 		res := importDisputes(t, c.text)

@@ -121,7 +121,19 @@ func headNoun(s string, i int, form string) bool {
 			return false
 		}
 	}
+	for _, q := range representedBy[form] {
+		if strings.Contains(s[:i], q) {
+			return false
+		}
+	}
 	return true
+}
+
+// representedBy are words anywhere before a litigation form in its clause
+// that make the count the cases someone handled for the government, a
+// part of them: "县司法局代理县政府行政应诉案件12件".
+var representedBy = map[string][]string{
+	"应诉": {"代理"}, "行政诉讼": {"代理"}, "诉讼案件": {"代理"}, "被诉": {"代理"},
 }
 
 // lengthIn is the rune length of the longest of forms in s that stands as
