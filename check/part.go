@@ -15,50 +15,68 @@ import (
 // larger than the sum is reported.
 func (c *collector) partWhole(line string, at int) {
 	line = zhtext.FoldDigits(line)
+	eachWithCounts(line, "其中", -1, func(pos, off, a, b int, counts []proseCount) {
+		c.partsOf(line, pos, off, a, b, counts, at)
+	})
+}
+
+// eachWithCounts calls fn for every word in line, with the bounds of its
+// sentence and the sentence's counts when it holds two or more (and no
+// more than a table run into one line would). A sentence's bounds and
+// counts are found once, however many words it holds, so a long line
+// stays linear. With year >= 0 (0: the report's year unknown) the counts
+// of another year are left out (dropOtherYears); -1 keeps them. off is
+// just past the word.
+func eachWithCounts(line, word string, year int, fn func(pos, off, a, b int, counts []proseCount)) {
 	a, b := 0, -1 // the sentence examined last, and its counts
 	var counts []proseCount
 	for off := 0; ; {
-		k := strings.Index(line[off:], "其中")
+		k := strings.Index(line[off:], word)
 		if k < 0 {
 			return
 		}
 		pos := off + k
-		off = pos + len("其中")
+		off = pos + len(word)
 		if pos >= b {
-			// A new sentence: its bounds and counts are found once, however
-			// many 其中 it holds, so a long line stays linear.
 			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
 			counts = countsIn(counts[:0], line, a, b, maxSentenceCounts, false)
+			if year >= 0 {
+				counts = dropOtherYears(counts, line, a, year)
+			}
 		}
-		if len(counts) < 2 || len(counts) > maxSentenceCounts {
+		if len(counts) >= 2 && len(counts) <= maxSentenceCounts {
+			fn(pos, off, a, b, counts)
+		}
+	}
+}
+
+// partsOf checks the parts 其中 at pos opens against the whole before it.
+func (c *collector) partsOf(line string, pos, off, a, b int, counts []proseCount, at int) {
+	partEnd := clauseEnd(line, off, b)
+	var first *proseCount
+	found := false
+	for i := range counts {
+		p := &counts[i]
+		if p.Start < off || p.Start >= partEnd {
 			continue
 		}
-		partEnd := clauseEnd(line, off, b)
-		var first *proseCount
-		found := false
-		for i := range counts {
-			p := &counts[i]
-			if p.Start < off || p.Start >= partEnd {
-				continue
-			}
-			if first == nil {
-				first = p
-			}
-			if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
-				continue
-			}
-			if c.partTooLarge(line, a, b, counts, *p, pos, at) {
-				found = true
-				break // one finding per 其中
-			}
+		if first == nil {
+			first = p
 		}
-		if first == nil || found {
+		if p.Ordinal || p.Qualifier == zhtext.Under || p.Qualifier == zhtext.About {
 			continue
 		}
-		for _, p := range parallelParts(line, counts, *first, partEnd, b) {
-			if c.partTooLarge(line, a, b, counts, p, pos, at) {
-				break
-			}
+		if c.partTooLarge(line, a, b, counts, *p, pos, at) {
+			found = true
+			break // one finding per 其中
+		}
+	}
+	if first == nil || found {
+		return
+	}
+	for _, p := range parallelParts(line, counts, *first, partEnd, b) {
+		if c.partTooLarge(line, a, b, counts, p, pos, at) {
+			break
 		}
 	}
 }

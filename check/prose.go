@@ -211,13 +211,26 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func hasSuffixIn(s string, words []string) bool {
+func hasSuffixIn(s string, words []string) bool { return suffixIn(s, words) != "" }
+
+// suffixIn is the one of words s ends with, "" when none.
+func suffixIn(s string, words []string) string {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
-			return true
+			return w
 		}
 	}
-	return false
+	return ""
+}
+
+// wordIn is the first of words s contains, "" when none.
+func wordIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 func firstRune(s string) rune {
@@ -273,23 +286,13 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 		} else {
 			sum.Value += d.Value
 		}
-		parts = append(parts, lastOutcome(d.label)+d.written())
+		parts = append(parts, wordIn(d.label, correctionOutcomes)+d.written())
 	}
 	if len(parts) < 2 {
 		return nil, false
 	}
 	sum.parts = strings.Join(parts, "+")
 	return append(slices.Clip(pool), sum), true
-}
-
-// lastOutcome is the outcome a count's label names, for the message.
-func lastOutcome(label string) string {
-	for _, w := range correctionOutcomes {
-		if strings.Contains(label, w) {
-			return w
-		}
-	}
-	return ""
 }
 
 // countsIn appends the counts in s[a:b] (offsets in s) to out, at most

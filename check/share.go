@@ -19,42 +19,24 @@ import (
 // shares checks every share in a line that holds 其中 and a per-cent.
 func (c *collector) shares(line string, at int) {
 	line = zhtext.FoldDigits(line)
-	a, b := 0, -1
-	var counts []proseCount
-	for off := 0; ; {
-		k := strings.Index(line[off:], "占")
-		if k < 0 {
-			return
-		}
-		pos := off + k
-		off = pos + len("占")
-		if pos >= b {
-			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
-			counts = countsIn(counts[:0], line, a, b, maxSentenceCounts, false)
-			counts = dropOtherYears(counts, line, a, c.year)
-		}
-		if len(counts) < 2 || len(counts) > maxSentenceCounts {
-			continue
-		}
+	eachWithCounts(line, "占", c.year, func(pos, off, a, b int, counts []proseCount) {
 		q := strings.LastIndex(line[a:pos], "其中")
 		if q < 0 {
-			continue
+			return
 		}
 		q += a
 		stated, ok := shareValue(line, off, b)
 		if !ok {
-			continue
+			return
 		}
-		if w := prefixEnding(line[:pos], "约", "近"); w != "" && stated.Qualifier == zhtext.Exact {
+		if w := suffixIn(line[:pos], []string{"约", "近"}); w != "" && stated.Qualifier == zhtext.Exact {
 			// “约占62%”: the qualifier stands before 占.
 			stated.Qualifier, stated.QualWord, stated.QualStart = zhtext.About, w, stated.Start-1
 		}
-		part := partBefore(line, counts, q, pos)
-		if part < 0 {
-			continue
+		if part := partBefore(line, counts, q, pos); part >= 0 {
+			c.checkShare(line[a:b], counts, part, q, stated, at)
 		}
-		c.checkShare(line[a:b], counts, part, q, stated, at)
-	}
+	})
 }
 
 // shareValue reads the per-cent after 占 at byte i: “61.8%”, “比25%”, “比为
@@ -92,16 +74,6 @@ func shareValue(line string, i, b int) (zhtext.Number, bool) {
 		}
 	}
 	return n, true
-}
-
-// prefixEnding is the one of words s ends with, "" when none.
-func prefixEnding(s string, words ...string) string {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return w
-		}
-	}
-	return ""
 }
 
 // partBefore is the count whose share 占 at pos states: the count just

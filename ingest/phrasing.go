@@ -100,8 +100,9 @@ var countQualifiers = map[string][]string{
 // headNoun says whether the occurrence of form at byte i of s is the
 // counted thing rather than a modifier of a noun just after it (in "重点领域
 // 行政处罚案卷进行审查" 行政处罚 modifies 案卷), the whole a subset is found
-// among (subsetMarks), or the object of a qualifier just before it (see
-// countQualifiers).
+// among (subsetMarks), the object of a qualifier just before it (see
+// countQualifiers), or of a representative earlier in the clause
+// (representedBy).
 func headNoun(s string, i int, form string) bool {
 	rest := s[i+len(form):]
 	// "行政复议案件中涉及市场监管领域的有18件": a count of some of the

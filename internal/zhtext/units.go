@@ -1,6 +1,7 @@
 package zhtext
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,8 +48,7 @@ func SameCountUnit(a, b string) bool {
 	if a == b {
 		return true
 	}
-	isCase := func(u string) bool { return u == "件" || u == "起" || u == "宗" }
-	return isCase(a) && isCase(b)
+	return slices.Contains(CaseUnits, a) && slices.Contains(CaseUnits, b)
 }
 
 // IsPercentSign reports “%” or “％”.
