@@ -131,11 +131,8 @@ func respectiveRates(s string, a, b int) []rateMatch {
 		if !ok || word == "" || !zhtext.IsPercentSign(firstRune(p.Value.Unit)) || containsAny(word, changeWords) {
 			continue
 		}
+		word = lastRunes(word, 8) // as findRates reads at most 8 characters
 		ws := a + p.SubjectEnd - len("率") - len(word)
-		if n := utf8.RuneCountInString(word); n > 8 {
-			word = lastRunes(word, 8)
-			ws = a + p.SubjectEnd - len("率") - len(word)
-		}
 		v := p.Value
 		v.Start, v.QualStart, v.End = v.Start+a, v.QualStart+a, v.End+a
 		out = append(out, rateMatch{start: ws, end: v.End, word: word, value: v})
