@@ -236,6 +236,13 @@ func unitAt(rs []rune, j int) string {
 	return zhtext.UnitAt(s)
 }
 
+// placeholderWideStarts are the characters beyond ASCII that
+// placeholderIn's switch takes.
+// TestPlaceholderStartsNameEveryCase holds the two in step.
+const placeholderWideText = "×Ｘ○＿□待此请填单键"
+
+var placeholderWideStarts = zhtext.NewRuneSet(placeholderWideText)
+
 // placeholderIn returns the first placeholder left in s: XXX, ××, ○○,
 // underscores, or words such as 待补充 and 此处填写. It is one pass over s
 // that looks further only at the few characters a placeholder starts with.
@@ -274,6 +281,10 @@ func placeholderIn(s string) string {
 			r = v // zhtext.RuneAt, written out: this runs over most lines
 		} else {
 			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if !placeholderWideStarts.Has(r) {
+			i += w // nearly every character: one lookup, not the switch below
+			continue
 		}
 		rest := s[i:]
 		switch r {

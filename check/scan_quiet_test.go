@@ -76,3 +76,50 @@ func TestQuietRunesBitmap(t *testing.T) {
 		}
 	}
 }
+
+// placeholderIn passes over a character beyond ASCII unless it is in
+// placeholderWideText, so that list holds exactly the characters its
+// switch takes: read from the source, as above.
+func TestPlaceholderStartsNameEveryCase(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "chars.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[rune]bool{}
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "placeholderIn" {
+			continue
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+						r, _, _, err := strconv.UnquoteChar(lit.Value[1:len(lit.Value)-1], '\'')
+						if err != nil {
+							t.Fatal(err)
+						}
+						if r >= 0x80 {
+							cases[r] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(cases) < 8 {
+		t.Fatalf("found only %d characters in placeholderIn's cases; the test no longer reads it", len(cases))
+	}
+	for r := range cases {
+		if !strings.ContainsRune(placeholderWideText, r) {
+			t.Errorf("placeholderIn takes %q, which placeholderWideText leaves out", r)
+		}
+	}
+	for _, r := range placeholderWideText {
+		if !cases[r] {
+			t.Errorf("placeholderWideText holds %q, which no case of placeholderIn takes", r)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -123,25 +124,57 @@ func looksBinary(text string) bool {
 	if strings.IndexByte(text, 0) >= 0 {
 		return true
 	}
-	n, ctrl := 0, 0
-	for i := 0; i < len(text) && n < 1<<16; n++ { // a sample is enough to tell
-		switch b := text[i]; {
-		case b >= 0xE0: // three or four bytes: never a control character
-			i += 3
-			if b >= 0xF0 {
-				i++
-			}
-		case b >= 0xC0:
-			if b == 0xC2 && i+1 < len(text) && text[i+1] <= 0x9F {
-				ctrl++ // C1
-			}
-			i += 2
-		default:
-			if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' || b == 0x7F {
-				ctrl++
-			}
-			i++
+	// In valid UTF-8 a control character is a byte of its own (C0, DEL)
+	// or C2 before 80–9F (C1), and the characters are the bytes that are
+	// not continuation bytes, so the text is read by bytes, eight at a
+	// time where none of them is a control byte or C2: a per-character
+	// loop was a full pass over every report the office checks.
+	const sample = 1 << 16 // characters: a sample is enough to tell
+	n, ctrl, i := 0, 0, 0
+	byteAt := func(j int) {
+		b := text[j]
+		if b&0xC0 == 0x80 {
+			return // inside a character
+		}
+		n++
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' || b == 0x7F ||
+			b == 0xC2 && j+1 < len(text) && text[j+1] <= 0x9F {
+			ctrl++
 		}
 	}
+	for ; i+8 <= len(text) && n+8 <= sample; i += 8 {
+		t := text[i : i+8] // one bounds check, and the loads combine into one
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if hasByteBelow20(w) || hasByte(w, 0x7F) || hasByte(w, 0xC2) {
+			for j := i; j < i+8; j++ {
+				byteAt(j)
+			}
+			continue
+		}
+		n += 8 - bits.OnesCount64(w&^(w<<1)&highBits) // continuation bytes: 10xxxxxx
+	}
+	for ; i < len(text) && n < sample; i++ {
+		byteAt(i)
+	}
 	return n > 0 && ctrl*50 > n
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// hasByte says whether any byte of w is b.
+func hasByte(w uint64, b byte) bool {
+	z := w ^ lowBits*uint64(b)
+	return (z-lowBits)&^z&highBits != 0
+}
+
+// hasByteBelow20 says whether any byte of w is below 0x20: with each
+// byte's top bit set, subtracting 0x20 borrows from no neighbour and
+// clears the top bit exactly where the low seven bits are below 0x20.
+func hasByteBelow20(w uint64) bool {
+	y := (w | highBits) - lowBits*0x20
+	return ^y&^w&highBits != 0
 }

@@ -208,9 +208,19 @@ func PlainWideAt(s string, i int) bool {
 	if i+2 >= len(s) {
 		return false
 	}
-	b := s[i]
-	return (b >= 0xE4 && b <= 0xEC || b == 0xEE) && isContinuation(s[i+1]) && isContinuation(s[i+2])
+	// One load for the lead and one test for both continuation bytes:
+	// this is the step of the loops over every character.
+	return plainWideLead[s[i]] && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40
 }
+
+// plainWideLead marks the lead bytes of PlainWideAt's characters.
+var plainWideLead = func() (t [256]bool) {
+	for b := 0xE4; b <= 0xEC; b++ {
+		t[b] = true
+	}
+	t[0xEE] = true
+	return t
+}()
 
 func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 
