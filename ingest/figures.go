@@ -48,8 +48,9 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 func nextDigit(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		t := s[i : i+8] // one bounds check, and the loads combine into one
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 		// A byte b is a digit when b&0x7F ≥ 0x30, b&0x7F ≤ 0x39 and its
 		// high bit is clear; each test sets that byte's high bit, exactly
 		// (the additions never carry between bytes of w&^highs).
@@ -816,6 +817,9 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if mult == "亿" || sc.byUnit != nil && len(sc.byUnit[unit]) == 0 {
 				continue // never a count in these reports, or no figure's unit
 			}
+			if unit == "个" && zhtext.IsDurationAfterGe(sent[m[11]:]) {
+				continue // “3个工作日”, “连续55个月”: a duration, not a count
+			}
 			n, err := model.ParseNumber(digits)
 			if err != nil || ofAnotherYear(sent[:m[0]], sc.year) {
 				continue
@@ -836,7 +840,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if p := comparedFrom(prefix, start, m[0]-from, sc.year); p >= 0 {
 				phrase = prefix[p:]
 			}
-			clause, after := prefix[start:], clauseAfter(sent[m[1]:])
+			clause, after := prefix[start:], clauseAfterWithAll(sent[m[1]:])
 			if item, ok := lists.item(si, sent, m[2]); ok {
 				// "审结率、纠错率分别为92.3%和10.4%": the value is its
 				// own item's, whatever the words nearest before it.
@@ -961,6 +965,52 @@ func clauseAfter(s string) string {
 		}
 	}
 	return s
+}
+
+// clauseAfterWithAll is clauseAfter, run on into the next clause when
+// that one says what was done with all of the things counted
+// ("审核各类文件86件，均出具合法性审查意见", "出台规范性文件12件，全部报送备案"):
+// its words name the count as much as the clause's own. A next clause
+// with a number, or a negation ("均未发生", which says nothing of what
+// the count is), is left out.
+func clauseAfterWithAll(s string) string {
+	after := clauseAfter(s)
+	rest := s[len(after):]
+	sep := ""
+	for _, c := range []string{"，", ","} {
+		if strings.HasPrefix(rest, c) {
+			sep = c
+		}
+	}
+	if sep == "" {
+		return after
+	}
+	next := rest[len(sep):]
+	if !startsWithAny(next, allOfWords) {
+		return after
+	}
+	more := clauseAfter(next)
+	if more == "" {
+		return after
+	}
+	for _, n := range negations {
+		if zhtext.ContainsWide(more, n) {
+			return after
+		}
+	}
+	return s[:len(after)+len(sep)+len(more)]
+}
+
+// allOfWords open a clause about every one of the things just counted.
+var allOfWords = []string{"均", "全部", "全都", "一律", "皆"}
+
+func startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // clip cuts s to at most n bytes at a rune boundary, keeping its end: the

@@ -512,3 +512,49 @@ func TestMediationIntake(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseAboutAllCounted: a clause that says what was done with all of
+// the things just counted ("审核各类文件86件，均出具合法性审查意见") names the
+// count; one that says what did not happen, or states its own number, or
+// names a subject the count is not of, does not.
+func TestClauseAboutAllCounted(t *testing.T) {
+	for _, c := range []struct {
+		section, text string
+		want          map[string]float64
+	}{
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，均出具合法性审查意见。",
+			map[string]float64{"legality_reviews": 86}},
+		{"（二）推进行政决策科学化、民主化、法治化", "县司法局审查合同和议题53件，全部经过合法性审查。",
+			map[string]float64{"legality_reviews": 53}},
+		{"（二）推进行政决策科学化、民主化、法治化", "制定出台行政规范性文件12件，全部按规定报送备案。",
+			map[string]float64{"normative_docs_filed": 12}},
+		{"（二）推进行政决策科学化、民主化、法治化", "出台规范性文件9件，均按时报送县人大常委会备案。",
+			map[string]float64{"normative_docs_filed": 9}},
+		{"（四）有效预防调处化解社会矛盾纠纷", "全年受理行政复议申请52件，均已依法审结。",
+			map[string]float64{"review_received": 52, "review_decided": 52}},
+		// Not about the count: a negation, a number of its own, no
+		// keyword, or a clause not about all of them.
+		{"（三）坚持严格规范公正文明执法", "全年办理行政处罚案件926件，均未引发行政复议和行政诉讼。",
+			map[string]float64{"penalty_cases": 926, "review_received": 0, "litigation_cases": 0}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，均在3个工作日内完成合法性审查。",
+			map[string]float64{"legality_reviews": 0}},
+		// 3个工作日 is a duration, never a count of reviews.
+		{"（二）推进行政决策科学化、民主化、法治化", "合法性审查一般在3个工作日内完成，全年审查议题41个。",
+			map[string]float64{"legality_reviews": 41}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，大部分出具合法性审查意见。",
+			map[string]float64{"legality_reviews": 0}},
+		{"（五）深入推进法治宣传教育", "全年开展普法活动136场，全部免费向群众开放。",
+			map[string]float64{"publicity_events": 136, "legality_reviews": 0}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件。均出具合法性审查意见。",
+			map[string]float64{"legality_reviews": 0}},
+	} {
+		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.section + "\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(doc), "standard")
+		for id, want := range c.want {
+			got, ok := res.Report.Figures[id]
+			if ok != (want != 0) || got.Value != want {
+				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
+			}
+		}
+	}
+}

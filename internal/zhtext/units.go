@@ -58,6 +58,17 @@ func IsPercentSign(r rune) bool { return r == '%' || r == '％' }
 // difference of rates, not a count: “连续55个月”, “3个工作日”, “2个百分点”.
 var durationAfter = []string{"月", "工作日", "小时", "星期", "季度", "百分点", "年头"}
 
+// IsDurationAfterGe reports whether s, the text right after a 个, makes
+// it a duration or a difference of rates (“个月”, “个工作日”, “个百分点”).
+func IsDurationAfterGe(s string) bool {
+	for _, d := range durationAfter {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // CountUnitAt returns the longest count unit s starts with, or "". A 个
 // that opens a duration (“个月”, “个工作日”, “个百分点”) is no count unit.
 func CountUnitAt(s string) string {
@@ -66,13 +77,8 @@ func CountUnitAt(s string) string {
 	}
 	for _, u := range countUnits {
 		if strings.HasPrefix(s, u) {
-			if u == "个" {
-				rest := s[len(u):]
-				for _, d := range durationAfter {
-					if strings.HasPrefix(rest, d) {
-						return ""
-					}
-				}
+			if u == "个" && IsDurationAfterGe(s[len(u):]) {
+				return ""
 			}
 			return u
 		}
