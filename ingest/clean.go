@@ -22,6 +22,9 @@ type leftover struct {
 	re     *regexp.Regexp
 	reason string
 	strong bool
+	// starts, for a pattern anchored at the line's start, are the
+	// characters a match begins with (nil: any); set by leftovers.
+	starts *startSet
 }
 
 // maxLeftoverRunes keeps the cleaner away from report paragraphs: page
@@ -29,28 +32,36 @@ type leftover struct {
 const maxLeftoverRunes = 60
 
 var leftovers = sync.OnceValue(func() []leftover {
-	return []leftover{
-		{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true},
-		{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true},
-		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true},
-		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true},
-		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true},
-		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\dXx×\s次]*$`), "发布信息", true},
-		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true},
-		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false},
-		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true},
-		{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true},
-		{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true},
-		{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true},
-		{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false},
-		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false},
-		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false},
-		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false},
-		{regexp.MustCompile(`^(?:责任编辑|编辑|审核|校对|审校|核稿|责编)\s*[:：]\s*\S{0,20}$`), "编辑署名", false},
-		{regexp.MustCompile(`(?:本网站|本站|本网).{0,30}(?:技术支持|主办|维护|版权|所有)`), "页脚链接", false},
-		{regexp.MustCompile(`(?:版权所有|技术支持|网站地图|联系我们)`), "页脚链接", false},
+	los := leftoverPatterns()
+	for i := range los {
+		los[i].starts = anchoredStarts(los[i].re.String())
 	}
+	return los
 })
+
+func leftoverPatterns() []leftover {
+	return []leftover{
+		{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true, nil},
+		{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true, nil},
+		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true, nil},
+		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true, nil},
+		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true, nil},
+		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\dXx×\s次]*$`), "发布信息", true, nil},
+		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true, nil},
+		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false, nil},
+		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true, nil},
+		{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true, nil},
+		{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true, nil},
+		{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true, nil},
+		{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false, nil},
+		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false, nil},
+		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false, nil},
+		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false, nil},
+		{regexp.MustCompile(`^(?:责任编辑|编辑|审核|校对|审校|核稿|责编)\s*[:：]\s*\S{0,20}$`), "编辑署名", false, nil},
+		{regexp.MustCompile(`(?:本网站|本站|本网).{0,30}(?:技术支持|主办|维护|版权|所有)`), "页脚链接", false, nil},
+		{regexp.MustCompile(`(?:版权所有|技术支持|网站地图|联系我们)`), "页脚链接", false, nil},
+	}
+}
 
 // footerLabelRe finds the labelled fields of a site footer. One line with
 // two or more of them ("主办单位：… 技术支持：… 联系电话：…") is a footer at
@@ -58,6 +69,9 @@ var leftovers = sync.OnceValue(func() []leftover {
 // text. Generic labels count only with their colon, and a line with
 // sentence punctuation is prose ("公布联系电话和地址：…，…。").
 var footerLabelRe = lazyRegexp(`(?:(?:版权所有|主办单位|主办|承办单位|承办|协办单位|协办|技术支持|运维单位|维护单位|联系电话|联系方式|电话|传真|地址|邮编|邮政编码|电子邮箱|网站标识码|网站识别码)\s*[:：])|ICP备|公网安备|版权所有`)
+
+// footerBareLabels are footerLabelRe's labels that need no colon.
+var footerBareLabels = []string{"ICP备", "公网安备", "版权所有"}
 
 // maxFooterRunes bounds a footer line; longer lines are report text
 // whatever they contain.
@@ -72,9 +86,18 @@ func isFooter(t string) bool {
 	if zhtext.ContainsWide(t, "，") || zhtext.ContainsWide(t, "。") || zhtext.ContainsWide(t, "；") || longerThan(t, maxFooterRunes) {
 		return false
 	}
-	// Every label ends with a colon but the three bare ones: a line with
-	// neither (most headings) is no footer, and needs no regexp.
-	if !strings.ContainsAny(t, ":：") && !strings.Contains(t, "ICP备") && !strings.Contains(t, "公网安备") && !strings.Contains(t, "版权所有") {
+	// Every label ends with a colon but the three bare ones, and the
+	// regexp's matches do not overlap: each field found takes a colon of
+	// its own or is a bare label. A line with fewer than two of those
+	// (most headings and table rows) cannot name two fields, and needs
+	// no regexp.
+	fields := strings.Count(t, ":") + strings.Count(t, "：")
+	for _, b := range footerBareLabels {
+		if fields < 2 && strings.Contains(t, b) {
+			fields++
+		}
+	}
+	if fields < 2 {
 		return false
 	}
 	seen := map[string]bool{}
@@ -141,7 +164,7 @@ func isLeftover(t string, outside, footer bool) (string, bool) {
 		return "", false
 	}
 	for _, lo := range leftovers() {
-		if (lo.strong || outside) && lo.re.MatchString(t) {
+		if (lo.strong || outside) && (lo.starts == nil || lo.starts.mayStart(t)) && lo.re.MatchString(t) {
 			return lo.reason, true
 		}
 	}

@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Site footers carry the site template's XXX; they are page furniture and
@@ -37,5 +41,51 @@ func TestCleanDropsFootersWithPlaceholders(t *testing.T) {
 	_, res = importString(t, "r.txt", []byte(strings.Replace(body, "城关镇人民路一号", "XX路XX号", 1)), "standard")
 	if !strings.Contains(res.Report.Text("measures"), "XX路XX号") {
 		t.Error("a placeholder in the body was dropped")
+	}
+}
+
+// isFooter decides as its definition does (no sentence punctuation, at
+// most maxFooterRunes characters, two distinct labelled fields found by
+// footerLabelRe) on the corpus's lines, our fixtures' and random lines
+// made of labels, colons and words: its shortcuts only skip lines the
+// regexp would not pass.
+func TestIsFooterMatchesDefinition(t *testing.T) {
+	byRegexp := func(s string) bool {
+		if strings.ContainsAny(s, "，。；") || utf8.RuneCountInString(s) > maxFooterRunes {
+			return false
+		}
+		seen := map[string]bool{}
+		for _, m := range footerLabelRe().FindAllString(s, -1) {
+			seen[strings.TrimRight(m, " \t:：")] = true
+		}
+		return len(seen) >= 2
+	}
+	var lines []string
+	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "accuracy", "testdata"), "testdata"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil && utf8.Valid(b) {
+				lines = append(lines, strings.Split(string(b), "\n")...)
+			}
+		}
+	}
+	alphabet := []string{"主办单位", "主办", "技术支持", "联系电话", "电话", "地址", "ICP备", "公网安备", "版权所有", "网站标识码",
+		"：", ":", " ", "县人民政府", "12345", "，", "|"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		lines = append(lines, randomText(rng, alphabet, rng.IntN(8)+1))
+	}
+	footers := 0
+	for _, s := range lines {
+		got, want := isFooter(s), byRegexp(s)
+		if got != want {
+			t.Fatalf("isFooter(%q) = %v, want %v", s, got, want)
+		}
+		if got {
+			footers++
+		}
+	}
+	if footers < 100 {
+		t.Fatalf("only %d footers among %d lines: the test no longer reaches the regexp", footers, len(lines))
 	}
 }
