@@ -15,16 +15,25 @@ type Dropped struct {
 	Reason string // Chinese, for --verbose
 }
 
-// leftover is one known kind of web-page furniture. Patterns match a whole
+// leftoverPattern is one known kind of web-page furniture. Patterns match a whole
 // (short) line; strong ones are specific enough to drop anywhere, weak ones
 // only above the report's first paragraph or below its last.
-type leftover struct {
+type leftoverPattern struct {
 	re     *regexp.Regexp
 	reason string
 	strong bool
+}
+
+// leftover is a leftoverPattern with what tells, without the regexp, the
+// lines it cannot match.
+type leftover struct {
+	leftoverPattern
 	// starts, for a pattern anchored at the line's start, are the
-	// characters a match begins with (nil: any); set by leftovers.
+	// characters a match begins with (nil: any); needs, for another,
+	// words one of which a match holds (nil: none known). Set by
+	// leftovers.
 	starts *startSet
+	needs  []string
 }
 
 // maxLeftoverRunes keeps the cleaner away from report paragraphs: page
@@ -32,34 +41,38 @@ type leftover struct {
 const maxLeftoverRunes = 60
 
 var leftovers = sync.OnceValue(func() []leftover {
-	los := leftoverPatterns()
-	for i := range los {
-		los[i].starts = anchoredStarts(los[i].re.String())
+	var los []leftover
+	for _, p := range leftoverPatterns() {
+		lo := leftover{leftoverPattern: p, starts: anchoredStarts(p.re.String())}
+		if lo.starts == nil {
+			lo.needs = requiredWords(p.re.String())
+		}
+		los = append(los, lo)
 	}
 	return los
 })
 
-func leftoverPatterns() []leftover {
-	return []leftover{
-		{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true, nil},
-		{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true, nil},
-		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true, nil},
-		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true, nil},
-		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true, nil},
-		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\dXx×\s次]*$`), "发布信息", true, nil},
-		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true, nil},
-		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false, nil},
-		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true, nil},
-		{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true, nil},
-		{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true, nil},
-		{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true, nil},
-		{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false, nil},
-		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false, nil},
-		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false, nil},
-		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false, nil},
-		{regexp.MustCompile(`^(?:责任编辑|编辑|审核|校对|审校|核稿|责编)\s*[:：]\s*\S{0,20}$`), "编辑署名", false, nil},
-		{regexp.MustCompile(`(?:本网站|本站|本网).{0,30}(?:技术支持|主办|维护|版权|所有)`), "页脚链接", false, nil},
-		{regexp.MustCompile(`(?:版权所有|技术支持|网站地图|联系我们)`), "页脚链接", false, nil},
+func leftoverPatterns() []leftoverPattern {
+	return []leftoverPattern{
+		{regexp.MustCompile(`^欢迎(访问|来到|光临).{0,30}(网站|门户|网)[!！。]?$`), "网站欢迎语", true},
+		{regexp.MustCompile(`^(?:[•·●\-*|｜]?\s*(?:繁体版|简体版|繁體版|智能问答|无障碍|長輩版|长辈版|关怀版|适老化|English|ENGLISH|移动版|手机版|登录|注册|个人中心|网站支持IPv6|邮箱|微博|微信|RSS)\s*[|｜]?\s*)+$`), "网站导航", true},
+		{regexp.MustCompile(`^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置)\s*[:：]`), "页面路径", true},
+		{regexp.MustCompile(`^【?\s*(?:字号|字体|字体大小|文字大小)\s*[:：]?\s*(?:大\s*中\s*小|[大中小]|默认|T\s*T\s*T)?\s*】?$`), "字号切换", true},
+		{regexp.MustCompile(`^【?\s*大 +中 +小\s*】?$`), "字号切换", true},
+		{regexp.MustCompile(`^(?:发布时间|发布日期|发文日期|时间|日期|信息来源|来源|作者|浏览次数|点击数|阅读次数)\s*[:：].*(?:浏览|点击|阅读|来源|访问)(?:次数|量)?\s*[:：]?\s*[\dXx×\s次]*$`), "发布信息", true},
+		{regexp.MustCompile(`^(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?[\d:\s]*$`), "发布信息", true},
+		{regexp.MustCompile(`^(?:信息来源|来源)\s*[:：]\s*\S{1,20}$`), "发布信息", false},
+		{regexp.MustCompile(`^(?:(?:分享到|分享至)\s*[:：]?|分享\s*[:：])(?:\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|人人网|腾讯微博|新浪微博)\s*[|｜、]?)*$`), "分享提示", true},
+		{regexp.MustCompile(`^(?:扫一扫|扫码|扫描二维码|手机扫描|用手机扫描|用手机).{0,20}(?:本页|当前页|此页|页面|本文|二维码|分享|阅读|浏览)`), "二维码提示", true},
+		{regexp.MustCompile(`^[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|打印|关闭|收藏|返回)\s*[】\]]?)*$`), "页面按钮", true},
+		{regexp.MustCompile(`ICP备|ICP证|公网安备|网站标识码|网站识别码`), "网站备案信息", true},
+		{regexp.MustCompile(`^(?:版权所有|主办单位|主办|承办单位|承办|技术支持|运维单位|维护单位|联系我们|网站地图|网站声明|隐私声明|关于我们|联系电话|地址)\s*[:：|｜]?`), "页脚链接", false},
+		{regexp.MustCompile(`^(?:Copyright|copyright|©|\(c\))`), "页脚版权", false},
+		{regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关稿件|附件下载)\s*[:：]?`), "页面链接", false},
+		{regexp.MustCompile(`^(?:网站首页|首页)(?:\s*[>＞»/|｜].*)?$`), "网站导航", false},
+		{regexp.MustCompile(`^(?:责任编辑|编辑|审核|校对|审校|核稿|责编)\s*[:：]\s*\S{0,20}$`), "编辑署名", false},
+		{regexp.MustCompile(`(?:本网站|本站|本网).{0,30}(?:技术支持|主办|维护|版权|所有)`), "页脚链接", false},
+		{regexp.MustCompile(`(?:版权所有|技术支持|网站地图|联系我们)`), "页脚链接", false},
 	}
 }
 
@@ -153,6 +166,18 @@ func clean(lines []Line) ([]Line, []Dropped) {
 	return out, dropped
 }
 
+// mayMatch is false for a line lo's pattern cannot match, told without
+// the regexp.
+func (lo *leftover) mayMatch(t string) bool {
+	switch {
+	case lo.starts != nil:
+		return lo.starts.mayStart(t)
+	case lo.needs != nil:
+		return containsAny(t, lo.needs)
+	}
+	return true
+}
+
 func isLeftover(t string, outside, footer bool) (string, bool) {
 	if isHeadingLine(t) {
 		return "", false
@@ -164,7 +189,7 @@ func isLeftover(t string, outside, footer bool) (string, bool) {
 		return "", false
 	}
 	for _, lo := range leftovers() {
-		if (lo.strong || outside) && (lo.starts == nil || lo.starts.mayStart(t)) && lo.re.MatchString(t) {
+		if (lo.strong || outside) && lo.mayMatch(t) && lo.re.MatchString(t) {
 			return lo.reason, true
 		}
 	}

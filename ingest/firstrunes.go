@@ -111,3 +111,62 @@ func firstOfConcat(subs []*syntax.Regexp) (ranges []rune, empty, ok bool) {
 	}
 	return ranges, true, true
 }
+
+// requiredWords gives words one of which every match of pattern holds,
+// nil when it cannot tell: for a pattern not anchored at the start, a
+// line with none of them is not given to the regexp.
+func requiredWords(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return required(re.Simplify())
+}
+
+// required is requiredWords for a parsed pattern.
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil
+		}
+		return required(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			w := required(sub)
+			if w == nil {
+				return nil
+			}
+			all = append(all, w...)
+		}
+		return all
+	case syntax.OpConcat:
+		// Every part must match: the part whose words are longest (the
+		// shortest of them, in bytes) filters best.
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			w := required(sub)
+			if w == nil {
+				continue
+			}
+			shortest := len(w[0])
+			for _, s := range w[1:] {
+				shortest = min(shortest, len(s))
+			}
+			if shortest > bestLen {
+				best, bestLen = w, shortest
+			}
+		}
+		return best
+	}
+	return nil
+}
