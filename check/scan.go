@@ -221,13 +221,8 @@ var quietRunes = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 	return &q
 })
 
-// scannedRune says whether any case of scanRunes can fire on r.
-func scannedRune(r rune) bool {
-	return strings.ContainsRune(scannedExplicit, r) || scannedByClass(r)
-}
-
-// scannedByClass is scannedRune for the cases that take a class of
-// characters rather than characters named one by one.
+// scannedByClass says whether a case of scanRunes that takes a class of
+// characters, not characters named one by one, can fire on r.
 func scannedByClass(r rune) bool {
 	return pubTriggers.Has(r) || zhtext.IsSpace(r) || isBlankUnitStart(r) || isDigit(r) || isNumeral(r)
 }
