@@ -148,7 +148,7 @@ func (c *collector) proseMismatch(s *model.Section, f *model.Figure, typed model
 	st, tx := typed.Value, p.Value.Value
 	c.add(Finding{Rule: RuleFigureProse, Section: s.ID, Figure: f.ID, Line: line,
 		Message: sprintf("“%s”数字栏填写 %s%s，正文写的是 %s%s（“%s”）：请核对，以正确的为准改正另一处",
-			f.Label, typed.Text, f.Unit, p.Value.Text, p.Unit, clipRunes(p.Sentence, 60)),
+			f.Label, typed.Text, f.Unit, p.Value.Text, p.Unit, clipRunes(p.Quote(), 60)),
 		Stated: &st, Computed: &tx})
 }
 

@@ -115,6 +115,28 @@ func TestProseMismatchNamesBothNumbers(t *testing.T) {
 	}
 }
 
+// TestProseMismatchQuotesTheParts: a 纠错 count the text gives only by its
+// outcomes is quoted as the sum of what it lists, so the drafter sees
+// where the number came from.
+func TestProseMismatchQuotesTheParts(t *testing.T) {
+	tp := standard(t)
+	r := model.NewReport(tp)
+	r.SetText("disputes", "全年收到行政复议申请52件，审结48件，其中撤销5件、确认违法2件、责令履行1件，其余维持。")
+	r.SetFigure("review_corrected", model.NumberOf(7))
+	f, ok := firstOf(Report(tp, r).Findings, RuleFigureProse)
+	if !ok {
+		t.Fatal("no finding")
+	}
+	want := "“行政复议纠错数”数字栏填写 7件，正文写的是 8件（“撤销5件+确认违法2件+责令履行1件”）"
+	if !strings.HasPrefix(f.Message, want) {
+		t.Errorf("got %q, want it to start %q", f.Message, want)
+	}
+	r.SetFigure("review_corrected", model.NumberOf(8))
+	if f, ok := firstOf(Report(tp, r).Findings, RuleFigureProse); ok {
+		t.Errorf("the sum typed, still: %s", f.Message)
+	}
+}
+
 // TestFigureInTextOnlyIsPresent: a required figure the prose states counts
 // as given for completeness; one in neither place is missing; invalid text
 // in the field is its own error and does not fall back to the prose.

@@ -259,10 +259,6 @@ func (p proseCount) written() string {
 	return p.Text + p.Multiplier + p.Unit
 }
 
-// correctionOutcomes are the decisions that correct the act reviewed: a
-// 纠错率 is their sum over the cases decided.
-var correctionOutcomes = []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "责令限期履行", "责令重新作出"}
-
 // correctedSum gives a 纠错率's numerator when the sentence lists the
 // outcomes one by one and names no 纠错 count (“审结60件，其中维持38件、撤销
 // 5件、确认违法3件、责令履行2件，综合纠错率16.7%”): pool with the sum of at
@@ -274,7 +270,7 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 	var sum proseCount
 	var parts []string
 	for _, d := range pool {
-		if d.prev || !d.exact() || !containsAny(d.label, correctionOutcomes) || len(parts) > 0 && !zhtext.SameCountUnit(d.Unit, sum.Unit) {
+		if d.prev || !d.exact() || !containsAny(d.label, zhtext.CorrectionOutcomes) || len(parts) > 0 && !zhtext.SameCountUnit(d.Unit, sum.Unit) {
 			continue
 		}
 		if len(parts) == 0 {
@@ -283,7 +279,7 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 		} else {
 			sum.Value += d.Value
 		}
-		parts = append(parts, wordIn(d.label, correctionOutcomes)+d.written())
+		parts = append(parts, wordIn(d.label, zhtext.CorrectionOutcomes)+d.written())
 	}
 	if len(parts) < 2 {
 		return nil, false

@@ -336,8 +336,100 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
 		}
 	}
+	correctedByOutcomes(cands, hits, figs)
 	return figs
 }
+
+// correctedByOutcomes fills a 纠错 count that no number states from a
+// sentence of its section listing the review decisions one by one ("审结
+// 48件，其中维持36件、撤销5件、确认违法2件、责令履行1件"): the sum of two or
+// more correcting outcomes (zhtext.CorrectionOutcomes), as the office would
+// add them up by hand for its totals. Only a sentence about 复议 that also
+// names a decision correcting nothing (维持, 驳回, 终止: "其余维持") or the
+// 纠错率 is read: the list is then the whole breakdown, not two examples. A sentence
+// about lawsuits (诉讼, 判决, 法院, 应诉) is not: a court's 撤销 is a lost
+// case.
+func correctedByOutcomes(cands []*figureCand, hits []numHit, figs map[string]ProseFigure) {
+	for _, c := range cands {
+		if _, done := figs[c.fig.ID]; done || c.fig.Kind != model.KindCount || !slices.Contains(c.fig.Keywords, "纠错") {
+			continue
+		}
+		for i := 0; i < len(hits); {
+			j := i + 1
+			for j < len(hits) && hits[j].sentence == hits[i].sentence && hits[j].section == hits[i].section {
+				j++
+			}
+			if hits[i].section == c.sec.ID {
+				if p, ok := outcomeSum(hits[i:j], c.fig.Unit); ok {
+					figs[c.fig.ID] = p
+					break
+				}
+			}
+			i = j
+		}
+	}
+}
+
+// outcomeSum is correctedByOutcomes's sum over one sentence's numbers.
+func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
+	sent := hs[0].sentence
+	if !zhtext.ContainsWide(sent, "复议") || containsAny(sent, lawsuitWords) {
+		return ProseFigure{}, false
+	}
+	whole := zhtext.ContainsWide(sent, "纠错率") || containsAny(sent, uncorrectingOutcomes)
+	var sum float64
+	var parts []string
+	for _, h := range hs {
+		if h.negated || !zhtext.SameCountUnit(h.unit, unit) {
+			continue
+		}
+		words := wordsBeforeNumber(h.clause)
+		switch {
+		case zhtext.ContainsWide(words, "纠错"):
+			return ProseFigure{}, false // a 纠错 count the reader did not take: not a sum to make
+		case containsAny(words, zhtext.CorrectionOutcomes):
+			sum += h.value.Value
+			parts = append(parts, longestIn(words, zhtext.CorrectionOutcomes)+h.clause[len(words):])
+		}
+	}
+	if len(parts) < 2 || !whole {
+		return ProseFigure{}, false
+	}
+	return ProseFigure{Value: model.NumberOf(sum), Unit: hs[0].unit, Sentence: sent, Section: hs[0].section,
+		Parts: strings.Join(parts, "+")}, true
+}
+
+// longestIn is the longest of words that s holds ("" for none).
+func longestIn(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && zhtext.ContainsWide(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// wordsBeforeNumber is a number's clause without the number and what
+// follows it (its qualifiers and unit): "撤销5件" gives "撤销".
+func wordsBeforeNumber(clause string) string {
+	i := len(clause)
+	for i > 0 && !isASCIIDigit(clause[i-1]) {
+		i--
+	}
+	for i > 0 && (isASCIIDigit(clause[i-1]) || clause[i-1] == ',' || clause[i-1] == '.') {
+		i--
+	}
+	return clause[:i]
+}
+
+// uncorrectingOutcomes are review decisions that leave the act standing or
+// end the case without a ruling on it.
+var uncorrectingOutcomes = []string{"维持", "驳回", "终止"}
+
+// lawsuitWords mark a sentence about court cases, whose 撤销 and 确认违法
+// are judgments against the government.
+var lawsuitWords = []string{"诉讼", "判决", "法院", "应诉"}
 
 // figureCand is a figure with what scoring a number against it needs,
 // worked out once per read rather than once per number.

@@ -558,3 +558,41 @@ func TestClauseAboutAllCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectedByOutcomes: a 纠错 count no sentence states is the sum of the
+// correcting decisions a 复议 sentence lists one by one, when the list is
+// the whole breakdown (a 维持/驳回/终止 or the 纠错率 beside it); examples,
+// lawsuits, and a stated 纠错 count are left as they are.
+func TestCorrectedByOutcomes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64 // 0: not read
+	}{
+		{"全年收到行政复议申请52件，审结48件，其中维持36件、撤销5件、确认违法2件、责令履行1件。", 8},
+		{"全年受理行政复议案件60件，审结55件，其中维持40件，驳回7件，撤销4件，变更2件，确认违法2件。", 8},
+		{"行政复议审结48件，撤销5件、确认违法3件，综合纠错率16.7%。", 8},
+		{"审结行政复议案件30件，其中驳回申请20件、撤销6件、责令履行4件。", 10},
+		{"全年办结行政复议案件41件（维持29件、撤销8件、确认违法4件）。", 12},
+		{"全年审结行政复议案件48件，其中撤销5件、确认违法2件，其余均予维持。", 7},
+		{"行政复议决定撤销3件、责令限期履行2件、变更1件，纠错率12.5%。", 6},
+		// A stated 纠错 count is the figure, not a sum.
+		{"行政复议审结48件，其中维持36件、撤销5件、确认违法2件，纠错7件。", 7},
+		// Two examples, not the breakdown.
+		{"全年审结行政复议案件48件，对撤销5件、确认违法2件的案件逐一开展回访。", 0},
+		// One correcting outcome only.
+		{"全年审结行政复议案件48件，其中维持43件、撤销5件。", 0},
+		// Court judgments are lost cases, not corrections.
+		{"全年行政诉讼案件审结31件，法院判决维持20件、撤销2件、确认违法1件，行政复议后起诉的4件。", 0},
+		{"复议后起诉的案件中，判决维持12件、撤销2件、确认违法1件。", 0},
+		// No 复议 in the sentence.
+		{"全年审结48件，其中维持36件、撤销5件、确认违法2件。", 0},
+		// Cases not yet decided are no corrections.
+		{"全年受理行政复议案件53件，其中维持40件、确认违法2件、责令履行1件，尚未审结5件。", 3},
+	} {
+		res := importDisputes(t, c.text)
+		got, ok := res.Report.Figures["review_corrected"]
+		if ok != (c.want != 0) || got.Value != c.want {
+			t.Errorf("%q: review_corrected = %v (set %v), want %v", c.text, got.Value, ok, c.want)
+		}
+	}
+}

@@ -17,6 +17,19 @@ type ProseFigure struct {
 	// Section is the section whose prose holds the sentence, which may
 	// differ from the figure's own section.
 	Section string
+	// Parts is set when the sentence gives the value only by its parts,
+	// listed one by one (“撤销5件+确认违法2件”): a 纠错 count no sentence
+	// states is the sum of the correcting outcomes listed.
+	Parts string
+}
+
+// Quote is what a message quotes for the value: the sentence, or the
+// parts it was added up from.
+func (p ProseFigure) Quote() string {
+	if p.Parts != "" {
+		return p.Parts
+	}
+	return p.Sentence
 }
 
 // Differs says whether a value typed into the figure's field is another

@@ -209,7 +209,7 @@ func (m *figuresModel) proseNote(f *figureField) (string, noteKind, bool) {
 	if !ok || f.err != "" {
 		return "", noteHint, false
 	}
-	value := fmt.Sprintf("%s %s（“%s”）", p.Value.Text, p.Unit, clipSentence(p.Sentence))
+	value := fmt.Sprintf("%s %s（“%s”）", p.Value.Text, p.Unit, clipSentence(p.Quote()))
 	n, typed := m.c.report.Figure(f.fig.ID)
 	switch {
 	case !typed:

@@ -42,6 +42,11 @@ func IsCountUnitRune(r rune) bool {
 // counted as "…件" are.
 var CaseUnits = []string{"件", "起", "宗"}
 
+// CorrectionOutcomes are the review decisions that correct the act
+// reviewed: a 纠错 count is their sum, and a 纠错率 their sum over the
+// cases decided.
+var CorrectionOutcomes = []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "责令限期履行", "责令重新作出"}
+
 // SameCountUnit reports whether counts in units a and b count the same
 // kind of thing: the same unit, or two of CaseUnits.
 func SameCountUnit(a, b string) bool {

@@ -207,14 +207,14 @@ func (s *session) figureLine(f *model.Figure) string {
 		line := f.Label + "：" + n.Text + " " + f.Unit
 		switch {
 		case stated && p.Differs(n):
-			line += fmt.Sprintf("，与文中的 %s %s不符（“%s”）", p.Value.Text, p.Unit, p.Sentence)
+			line += fmt.Sprintf("，与文中的 %s %s不符（“%s”）", p.Value.Text, p.Unit, p.Quote())
 		case stated:
 			line += "，与文中一致"
 		}
 		return line
 	}
 	if stated {
-		return fmt.Sprintf("%s：数字栏未填，文中写的是 %s %s（“%s”），按文中计", f.Label, p.Value.Text, p.Unit, p.Sentence)
+		return fmt.Sprintf("%s：数字栏未填，文中写的是 %s %s（“%s”），按文中计", f.Label, p.Value.Text, p.Unit, p.Quote())
 	}
 	line := f.Label + "：未填写（单位 " + f.Unit
 	if f.Required {
