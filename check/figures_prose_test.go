@@ -246,3 +246,31 @@ func TestProseRateReportedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestShareOfTheSentenceBefore: a sentence that opens with 其中 breaks
+// down the sentence before's whole; a share no count there explains is a
+// warning naming where the whole came from, and a right one is quiet.
+func TestShareOfTheSentenceBefore(t *testing.T) {
+	tp := standard(t)
+	for _, c := range []struct {
+		text string
+		want string // "" for no finding
+	}{
+		{"全年法律援助受案680件。其中刑事案件420件，占61.8%。", ""},
+		{"全年法律援助受案680件。其中刑事案件420件，占16.8%。", "“其中刑事案件420件，占16.8%”与前一句的数字不符：420件 ÷ 680件 = 61.76%，整体取自前一句，请核对"},
+		{"上年法律援助受案680件。其中刑事案件420件，占16.8%。", ""},
+	} {
+		r := model.NewReport(tp)
+		r.SetText("disputes", c.text)
+		f, ok := firstOf(Report(tp, r).Findings, RuleProseRateDoubt)
+		if _, wrong := firstOf(Report(tp, r).Findings, RuleProseRate); wrong {
+			t.Errorf("%q: an error, not a warning", c.text)
+		}
+		switch {
+		case c.want == "" && ok:
+			t.Errorf("%q: %s", c.text, f.Message)
+		case c.want != "" && (!ok || f.Message != c.want):
+			t.Errorf("%q: got %q (found %v), want %q", c.text, f.Message, ok, c.want)
+		}
+	}
+}

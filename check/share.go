@@ -34,9 +34,48 @@ func (c *collector) shares(line string, at int) {
 			stated.Qualifier, stated.QualWord, stated.QualStart = zhtext.About, w, stated.Start-1
 		}
 		if part := partBefore(line, counts, q, pos); part >= 0 {
-			c.checkShare(line[a:b], counts, part, q, stated, at)
+			c.checkShare(line[a:b], counts, part, q, stated, false, at)
 		}
 	})
+	c.sharesOfPrevious(line, at)
+}
+
+// sharesOfPrevious checks the shares of a sentence that opens with 其中
+// against the whole the sentence before states ("全年受理各类案件680件。其
+// 中刑事案件420件，占61.8%。"). The whole is then less sure (the sentence
+// before may count something else), so a share no count there explains is
+// a warning (prose.rate-doubt), not an error. line has its digits folded.
+func (c *collector) sharesOfPrevious(line string, at int) {
+	for off := 0; ; {
+		k := strings.Index(line[off:], "占")
+		if k < 0 {
+			return
+		}
+		pos := off + k
+		off = pos + len("占")
+		a, b := zhtext.SentenceBounds(line, pos, 0)
+		q := a + len(line[a:pos]) - len(zhtext.TrimBlank(line[a:pos]))
+		if !strings.HasPrefix(line[q:pos], "其中") {
+			continue
+		}
+		ps, pe := previousSentence(line, a)
+		if pe <= ps {
+			continue
+		}
+		stated, ok := shareValue(line, off, b)
+		if !ok {
+			continue
+		}
+		prev := dropOtherYears(countsIn(nil, line, ps, pe, maxSentenceCounts, true), line, ps, c.year)
+		own := dropOtherYears(countsIn(nil, line, a, b, maxSentenceCounts, false), line, a, c.year)
+		if len(prev) == 0 || len(prev) > maxSentenceCounts || len(own) > maxSentenceCounts {
+			continue
+		}
+		pool := append(prev, own...)
+		if part := partBefore(line, pool, q, pos); part >= len(prev) {
+			c.checkShare(line[ps:b], pool, part, q, stated, true, at)
+		}
+	}
 }
 
 // shareValue reads the per-cent after 占 at byte i: “61.8%”, “比25%”, “比为
@@ -102,7 +141,7 @@ func partBefore(line string, counts []proseCount, q, pos int) int {
 
 // checkShare judges the share stated of counts[part] against every count
 // of its unit before 其中 at q that can be its whole, the nearest first.
-func (c *collector) checkShare(sentence string, counts []proseCount, part, q int, stated zhtext.Number, at int) {
+func (c *collector) checkShare(sentence string, counts []proseCount, part, q int, stated zhtext.Number, wholeBefore bool, at int) {
 	p := counts[part]
 	var wholes []int
 	for i := len(counts) - 1; i >= 0; i-- {
@@ -133,9 +172,13 @@ func (c *collector) checkShare(sentence string, counts []proseCount, part, q int
 	if stated.Qualifier == zhtext.Exact && decimalSlip(stated.Value, stated.Decimals, computed) {
 		note = "，疑为小数点错位"
 	}
+	rule, where := RuleProseRate, "同一句中的数字"
+	if wholeBefore {
+		rule, where, note = RuleProseRateDoubt, "前一句的数字", note+"，整体取自前一句，请核对"
+	}
 	st := stated.Value
-	c.add(Finding{Rule: RuleProseRate, Section: c.section, Line: at,
-		Message: sprintf("“%s%s，占%s”与同一句中的数字不符：%s ÷ %s = %s%%%s",
-			lastRunes(p.label, 12), p.written(), rateValue(stated), p.written(), w.written(), fmtRate(computed), note),
+	c.add(Finding{Rule: rule, Section: c.section, Line: at,
+		Message: sprintf("“%s%s，占%s”与%s不符：%s ÷ %s = %s%%%s",
+			lastRunes(p.label, 12), p.written(), rateValue(stated), where, p.written(), w.written(), fmtRate(computed), note),
 		Stated: &st, Computed: &computed, Evidence: ev})
 }
