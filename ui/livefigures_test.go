@@ -147,6 +147,18 @@ func TestFigurePanelShowsWhatTheTextSays(t *testing.T) {
 	}
 }
 
+// TestFigurePanelShowsTheOutcomesAdded: a 纠错 count the text gives only by
+// its outcomes is offered as their sum, quoting the parts it added.
+func TestFigurePanelShowsTheOutcomesAdded(t *testing.T) {
+	tm := stdTemplate(t)
+	r := draft(t, tm)
+	a := newTestApp(t, r, tm, "", 120, 40)
+	a.openSection(a.c.index["disputes"], focusProse)
+	typeText(t, a, "全年收到行政复议申请52件，审结48件，其中维持36件、撤销5件、确认违法2件、责令履行1件。")
+	runCheck(t, a)
+	mustContain(t, a, "行政复议纠错数           [           ] 件  文中：8 件（“撤销5件+确认违法2件+")
+}
+
 // TestMetaFormYearNeverLies: a year that is not a year stays in the form as
 // typed, marks 报告信息 in the tree, is named on save, and the draft keeps
 // the year it had rather than something typed half-way.
