@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -60,15 +58,7 @@ func TestIsFooterMatchesDefinition(t *testing.T) {
 		}
 		return len(seen) >= 2
 	}
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "accuracy", "testdata"), "testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"))
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil && utf8.Valid(b) {
-				lines = append(lines, strings.Split(string(b), "\n")...)
-			}
-		}
-	}
+	lines := textLinesForTests()
 	alphabet := []string{"主办单位", "主办", "技术支持", "联系电话", "电话", "地址", "ICP备", "公网安备", "版权所有", "网站标识码",
 		"：", ":", " ", "县人民政府", "12345", "，", "|"}
 	rng := rand.New(rand.NewPCG(21, 22))

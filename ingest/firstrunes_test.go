@@ -76,15 +76,7 @@ func TestRequiredWords(t *testing.T) {
 // corpus's lines, our fixtures' and random lines made of the patterns'
 // own words.
 func TestLeftoverStartsNeverSkipAMatch(t *testing.T) {
-	var lines []string
-	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "accuracy", "testdata"), "testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"))
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil && utf8.Valid(b) {
-				lines = append(lines, strings.Split(string(b), "\n")...)
-			}
-		}
-	}
+	lines := textLinesForTests()
 	alphabet := []string{"欢迎访问", "网站", "繁体版", "|", " ", "您的位置", "：", ":", "【", "】", "字号", "大", "中", "小",
 		"发布时间", "2024-01-02", "来源", "本站", "分享到", "微信", "扫一扫", "本页", "打印本页", "关闭窗口", "版权所有",
 		"Copyright", "©", "上一篇", "首页", ">", "责任编辑", "张三", "县人民政府", "，", "。", "\t", "x"}
@@ -110,4 +102,21 @@ func TestLeftoverStartsNeverSkipAMatch(t *testing.T) {
 	if filtered < len(leftovers()) || matched < 1000 {
 		t.Fatalf("%d of %d patterns filtered, %d matches: the test no longer covers them", filtered, len(leftovers()), matched)
 	}
+}
+
+// textLinesForTests are the lines of the corpus (when ../shared is
+// present), of the accuracy fixtures and of this package's test data:
+// the real lines the hand-written shortcuts are held to their
+// definitions on.
+func textLinesForTests() []string {
+	var lines []string
+	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "accuracy", "testdata"), "testdata"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil && utf8.Valid(b) {
+				lines = append(lines, strings.Split(string(b), "\n")...)
+			}
+		}
+	}
+	return lines
 }
