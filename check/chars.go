@@ -236,12 +236,76 @@ func unitAt(rs []rune, j int) string {
 	return zhtext.UnitAt(s)
 }
 
-// placeholderWideStarts are the characters beyond ASCII that
-// placeholderIn's switch takes.
-// TestPlaceholderStartsNameEveryCase holds the two in step.
-const placeholderWideText = "×Ｘ○＿□待此请填单键"
+// placeholderMarks are the marks a placeholder repeats (××, ○○, □□).
+// TestPlaceholderStartsNameEveryCase holds the list to placeholderIn's
+// case for them.
+const placeholderMarks = "×Ｘ○＿□"
 
-var placeholderWideStarts = zhtext.NewRuneSet(placeholderWideText)
+// placeholderPhrase is a prompt a template leaves to be replaced, and
+// where it counts as one.
+type placeholderPhrase struct {
+	text string
+	fits func(s string, i int) bool // s holds text at byte i
+}
+
+func anywhere(string, int) bool { return true }
+
+// placeholderPhrases are the prompts by their first character, each
+// character's in the order they are tried (a longer one before its
+// prefix).
+var placeholderPhrases = func() map[rune][]placeholderPhrase {
+	m := map[rune][]placeholderPhrase{}
+	for _, p := range []placeholderPhrase{
+		// 有待补充 is prose (“有待补充完善”), not a prompt.
+		{"待补充", func(s string, i int) bool { return !strings.HasSuffix(s[:i], "有") }},
+		{"待填写", anywhere},
+		{"此处填写", anywhere},
+		{"请填写", anywhere}, {"请补充", anywhere}, {"请在此处", anywhere},
+		{"填写内容", anywhere},
+		// An empty content control as Word shows it: the office's template
+		// had a field there that the unit never filled.
+		{"单击或点击此处输入", anywhere}, {"单击此处输入", anywhere}, {"单击或点击以输入", anywhere},
+		// Word's bracketed prompts: [键入文档标题], ［键入文字］.
+		{"键入", func(s string, i int) bool { return strings.HasSuffix(s[:i], "[") || strings.HasSuffix(s[:i], "［") }},
+	} {
+		r, _ := utf8.DecodeRuneInString(p.text)
+		m[r] = append(m[r], p)
+	}
+	return m
+}()
+
+// placeholderWideStarts are the characters beyond ASCII a placeholder
+// starts with: placeholderIn passes over every other one at a glance.
+var placeholderWideStarts = func() *zhtext.RuneSet {
+	starts := placeholderMarks
+	for r := range placeholderPhrases {
+		starts += string(r)
+	}
+	return zhtext.NewRuneSet(starts)
+}()
+
+// mayStartPlaceholder says whether the placeholder scan has anything to
+// look at where rune r stands before next in a line: a doubled mark or
+// letter (XX, ××, __), TODO's T, an English prompt's C, or the first two
+// characters of a prompt. scanRunes asks it of each such character, so
+// that placeholderIn runs only on the lines that can hold one, not on
+// every line with 单 or 请.
+func mayStartPlaceholder(r, next rune) bool {
+	switch {
+	case r == 'X' || r == 'x' || r == '_' || strings.ContainsRune(placeholderMarks, r):
+		return next == r
+	case r == 'T':
+		return next == 'O'
+	case r == 'C':
+		return true
+	}
+	for _, p := range placeholderPhrases[r] {
+		if _, w := utf8.DecodeRuneInString(p.text); strings.HasPrefix(p.text[w:], string(next)) {
+			return true
+		}
+	}
+	return false
+}
 
 // placeholderIn returns the first placeholder left in s: XXX, ××, ○○,
 // underscores, or words such as 待补充 and 此处填写. It is one pass over s
@@ -300,38 +364,11 @@ func placeholderIn(s string) string {
 				i = j
 				continue
 			}
-		case '待':
-			for _, p := range []string{"待补充", "待填写"} {
-				if strings.HasPrefix(rest, p) && !(p == "待补充" && strings.HasSuffix(s[:i], "有")) {
-					return p
+		default:
+			for _, p := range placeholderPhrases[r] {
+				if strings.HasPrefix(rest, p.text) && p.fits(s, i) {
+					return p.text
 				}
-			}
-		case '此':
-			if strings.HasPrefix(rest, "此处填写") {
-				return "此处填写"
-			}
-		case '请':
-			for _, p := range []string{"请填写", "请补充", "请在此处"} {
-				if strings.HasPrefix(rest, p) {
-					return p
-				}
-			}
-		case '填':
-			if strings.HasPrefix(rest, "填写内容") {
-				return "填写内容"
-			}
-		case '单':
-			// An empty content control as Word shows it: the office's
-			// template had a field there that the unit never filled.
-			for _, p := range []string{"单击或点击此处输入", "单击此处输入", "单击或点击以输入"} {
-				if strings.HasPrefix(rest, p) {
-					return p
-				}
-			}
-		case '键':
-			// Word's bracketed prompts: [键入文档标题], ［键入文字］.
-			if strings.HasPrefix(rest, "键入") && (strings.HasSuffix(s[:i], "[") || strings.HasSuffix(s[:i], "［")) {
-				return "键入"
 			}
 		}
 		i += w

@@ -248,7 +248,9 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 		case '%', '％':
 			seen |= seenPercent
 		case 'X', 'x', '_', 'T', 'C', '×', 'Ｘ', '○', '＿', '□', '待', '此', '请', '填', '单', '键':
-			seen |= seenPlaceholderStart
+			if mayStartPlaceholder(r, c.at(i+1)) {
+				seen |= seenPlaceholderStart
+			}
 			if r == 'X' || r == 'x' || r == '×' || r == 'Ｘ' {
 				c.placeholderMark(i, at)
 			}

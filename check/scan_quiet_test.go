@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,9 +86,8 @@ func TestQuietRunesBitmap(t *testing.T) {
 	}
 }
 
-// placeholderIn passes over a character beyond ASCII unless it is in
-// placeholderWideText, so that list holds exactly the characters its
-// switch takes: read from the source, as above.
+// placeholderIn's case for repeated marks takes exactly placeholderMarks
+// beyond ASCII: read from the source, as above.
 func TestPlaceholderStartsNameEveryCase(t *testing.T) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "chars.go", nil, 0)
@@ -115,17 +117,73 @@ func TestPlaceholderStartsNameEveryCase(t *testing.T) {
 			return true
 		})
 	}
-	if len(cases) < 8 {
+	if len(cases) < 3 {
 		t.Fatalf("found only %d characters in placeholderIn's cases; the test no longer reads it", len(cases))
 	}
 	for r := range cases {
-		if !strings.ContainsRune(placeholderWideText, r) {
-			t.Errorf("placeholderIn takes %q, which placeholderWideText leaves out", r)
+		if !strings.ContainsRune(placeholderMarks, r) {
+			t.Errorf("placeholderIn takes %q, which placeholderMarks leaves out", r)
 		}
 	}
-	for _, r := range placeholderWideText {
+	for _, r := range placeholderMarks {
 		if !cases[r] {
-			t.Errorf("placeholderWideText holds %q, which no case of placeholderIn takes", r)
+			t.Errorf("placeholderMarks holds %q, which no case of placeholderIn takes", r)
 		}
 	}
+}
+
+// Every line placeholderIn finds a placeholder in has a character that
+// mayStartPlaceholder lets through, so the line scan's gate never hides
+// one: on random lines of prompts, marks, letters and prose, and on the
+// fixtures' and the corpus's lines.
+func TestPlaceholderGateNeverHidesOne(t *testing.T) {
+	alphabet := []string{"X", "x", "_", "T", "O", "D", "C", "Click here to enter", "×", "Ｘ", "○", "＿", "□", "待", "补充", "填写",
+		"此处", "请", "在此处", "内容", "单", "击", "单击此处输入", "键入", "[", "［", "有", "位", "县", "张", "，", "。", " ", "1"}
+	rng := rand.New(rand.NewPCG(51, 52))
+	var lines []string
+	for range 50000 {
+		lines = append(lines, randomLine(rng, alphabet, rng.IntN(8)+1))
+	}
+	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "accuracy", "testdata")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				lines = append(lines, strings.Split(string(b), "\n")...)
+			}
+		}
+	}
+	found := 0
+	for _, s := range lines {
+		p := placeholderIn(s)
+		if p == "" {
+			continue
+		}
+		found++
+		rs := []rune(s)
+		gate := false
+		for i, r := range rs {
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			if mayStartPlaceholder(r, next) {
+				gate = true
+				break
+			}
+		}
+		if !gate {
+			t.Fatalf("placeholderIn(%q) = %q, but no character opens the gate", s, p)
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d lines with a placeholder: the test no longer reaches them", found)
+	}
+}
+
+func randomLine(rng *rand.Rand, alphabet []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
 }
