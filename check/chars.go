@@ -210,7 +210,7 @@ func headingOf(s string) (level, n int, label string) {
 // runIn is what follows a run-in heading on its line: the text after the
 // heading's closing 。 or ：, "" when the heading has the line to itself.
 func runIn(heading string) string {
-	i := strings.IndexAny(heading, "。：")
+	i := zhtext.IndexAny(heading, "。：")
 	if i < 0 {
 		return ""
 	}

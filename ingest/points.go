@@ -59,11 +59,11 @@ func leadTarget(piece string, free []*model.Section, year int) *model.Section {
 		need = 2
 	}
 	lead := s
-	if i := strings.IndexAny(s, "。！？；：!?;:"); i >= 0 {
+	if i := zhtext.IndexAny(s, "。！？；：!?;:"); i >= 0 {
 		lead = s[:i]
 	}
 	if longerThan(lead, maxLeadRunes) {
-		if i := strings.IndexAny(lead, "，,"); i >= 0 {
+		if i := zhtext.IndexAny(lead, "，,"); i >= 0 {
 			lead = lead[:i]
 		}
 	}

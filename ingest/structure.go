@@ -135,7 +135,7 @@ func digitValue(s string) int {
 // like "（一）加强组织领导。本年度……" states its theme in the first sentence.
 func splitHeading(rest string) (text string, runIn bool) {
 	rest = zhtext.TrimBlank(rest)
-	if i := strings.IndexAny(rest, "。！？!?"); i >= 0 {
+	if i := zhtext.IndexAny(rest, "。！？!?"); i >= 0 {
 		after := strings.TrimFunc(rest[i:], func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?", r) })
 		if after != "" {
 			return rest[:i], true

@@ -128,3 +128,22 @@ func RuneAt(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// IndexAny is strings.IndexAny(s, chars) for a set of a few characters
+// with some beyond ASCII (“。：”, “。！？!?”): one strings.Index per
+// character, where strings.IndexAny decodes every character of s and
+// looks it up in the set. Each character starts with a byte that is
+// never inside another's (ASCII or a lead byte), so the first place its
+// bytes occur is where strings.IndexAny finds it, stray bytes or not.
+// TestIndexAnyEqualsStrings holds the two equal.
+func IndexAny(s, chars string) int {
+	first := -1
+	for i, w := 0, 0; i < len(chars); i += w {
+		_, w = utf8.DecodeRuneInString(chars[i:])
+		if j := strings.Index(s, chars[i:i+w]); j >= 0 && (first < 0 || j < first) {
+			first = j
+			s = s[:j] // a later character can only come first before it
+		}
+	}
+	return first
+}

@@ -182,3 +182,17 @@ func TestFoldDigitsWithOffsets(t *testing.T) {
 		t.Error("HasFullWidthDigit")
 	}
 }
+
+func TestIndexAnyEqualsStrings(t *testing.T) {
+	pieces := []string{"a", "。", "：", "！", "？", "!", "?", "，", ",", "字", "\xe3", "\xe3\x80", "\x80", "\x82", "\xef\xbc", "\xff", " "}
+	sets := []string{"。：", "。！？!?", "。！？；：!?;:", "，,", "）)", "}｝", "。"}
+	rng := rand.New(rand.NewPCG(61, 62))
+	for range 50000 {
+		s := joinRandom(rng, pieces, rng.IntN(10))
+		for _, set := range sets {
+			if got, want := IndexAny(s, set), strings.IndexAny(s, set); got != want {
+				t.Fatalf("IndexAny(%q, %q) = %d, want %d", s, set, got, want)
+			}
+		}
+	}
+}
