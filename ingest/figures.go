@@ -346,9 +346,9 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 // more correcting outcomes (zhtext.CorrectionOutcomes), as the office would
 // add them up by hand for its totals. Only a sentence about 复议 that also
 // names a decision correcting nothing (维持, 驳回, 终止: "其余维持") or the
-// 纠错率 is read: the list is then the whole breakdown, not two examples. A sentence
-// about lawsuits (诉讼, 判决, 法院, 应诉) is not: a court's 撤销 is a lost
-// case.
+// 纠错率 is read: the list is then the whole breakdown, not two examples.
+// A sentence about lawsuits (诉讼, 判决, 法院, 应诉) is not: a court's 撤销
+// is a lost case.
 func correctedByOutcomes(cands []*figureCand, hits []numHit, figs map[string]ProseFigure) {
 	for _, c := range cands {
 		if _, done := figs[c.fig.ID]; done || c.fig.Kind != model.KindCount || !slices.Contains(c.fig.Keywords, "纠错") {
@@ -379,6 +379,7 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	whole := zhtext.ContainsWide(sent, "纠错率") || containsAny(sent, uncorrectingOutcomes)
 	var sum float64
 	var parts []string
+	written := "" // the unit as the outcomes write it
 	for _, h := range hs {
 		if h.negated || !zhtext.SameCountUnit(h.unit, unit) {
 			continue
@@ -390,12 +391,15 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 		case containsAny(words, zhtext.CorrectionOutcomes):
 			sum += h.value.Value
 			parts = append(parts, longestIn(words, zhtext.CorrectionOutcomes)+h.clause[len(words):])
+			if written == "" {
+				written = h.unit
+			}
 		}
 	}
 	if len(parts) < 2 || !whole {
 		return ProseFigure{}, false
 	}
-	return ProseFigure{Value: model.NumberOf(sum), Unit: hs[0].unit, Sentence: sent, Section: hs[0].section,
+	return ProseFigure{Value: model.NumberOf(sum), Unit: written, Sentence: sent, Section: hs[0].section,
 		Parts: strings.Join(parts, "+")}, true
 }
 
