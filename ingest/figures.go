@@ -345,8 +345,9 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 // 48件，其中维持36件、撤销5件、确认违法2件、责令履行1件"): the sum of two or
 // more correcting outcomes (zhtext.CorrectionOutcomes), as the office would
 // add them up by hand for its totals. Only a sentence about 复议 that also
-// names a decision correcting nothing (维持, 驳回, 终止: "其余维持") or the
-// 纠错率 is read: the list is then the whole breakdown, not two examples.
+// counts a decision correcting nothing (维持, 驳回, 终止), says the rest
+// were one ("其余维持") or states the 纠错率 is read: the list is then the
+// whole breakdown, not two examples.
 // A sentence about lawsuits (诉讼, 判决, 法院, 应诉) is not: a court's 撤销
 // is a lost case.
 func correctedByOutcomes(cands []*figureCand, hits []numHit, figs map[string]ProseFigure) {
@@ -376,7 +377,12 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	if !zhtext.ContainsWide(sent, "复议") || containsAny(sent, lawsuitWords) {
 		return ProseFigure{}, false
 	}
-	whole := zhtext.ContainsWide(sent, "纠错率") || containsAny(sent, uncorrectingOutcomes)
+	// The breakdown is whole when the sentence states the 纠错率, counts a
+	// decision correcting nothing, or says the rest were one ("其余维持").
+	whole := zhtext.ContainsWide(sent, "纠错率")
+	if i := zhtext.IndexWide(sent, "其余"); i >= 0 && containsAny(clauseAfter(sent[i:]), uncorrectingOutcomes) {
+		whole = true
+	}
 	var sum float64
 	var parts []string
 	written := "" // the unit as the outcomes write it
@@ -388,6 +394,8 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 		switch {
 		case zhtext.ContainsWide(words, "纠错"):
 			return ProseFigure{}, false // a 纠错 count the reader did not take: not a sum to make
+		case containsAny(words, uncorrectingOutcomes):
+			whole = true
 		case containsAny(words, zhtext.CorrectionOutcomes):
 			sum += h.value.Value
 			parts = append(parts, longestIn(words, zhtext.CorrectionOutcomes)+h.clause[len(words):])

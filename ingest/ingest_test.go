@@ -579,6 +579,7 @@ func TestCorrectedByOutcomes(t *testing.T) {
 		{"行政复议审结48件，其中维持36件、撤销5件、确认违法2件，纠错7件。", 7},
 		// Two examples, not the breakdown.
 		{"全年审结行政复议案件48件，对撤销5件、确认违法2件的案件逐一开展回访。", 0},
+		{"全年审结行政复议案件48件，对撤销5件、确认违法2件的案件逐一开展回访，行政复议决定维持率有所提升。", 0},
 		// One correcting outcome only.
 		{"全年审结行政复议案件48件，其中维持43件、撤销5件。", 0},
 		// Court judgments are lost cases, not corrections.
