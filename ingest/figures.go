@@ -192,6 +192,11 @@ type numHit struct {
 	// 审查"); empty when another number comes first, since the words
 	// there then belong to that number.
 	after string
+	// allAfter is after run on into a next clause about all of the
+	// things counted (clauseAfterWithAll), "" when there is none: tried
+	// only for a number that no figure takes by its own clause, so that
+	// "全年行政应诉案件31件，均由负责人出庭应诉" stays the case count.
+	allAfter string
 	// prev and lead are the sentence before and the paragraph's lead
 	// sentence: where a figure's subject may stand when the number's own
 	// sentence only has the verb ("…合法性审查…。共审查上会议题316个").
@@ -290,19 +295,12 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	var memo keywordMemo
 	for i := range hits {
 		h := &hits[i]
-		memo.reset()
-		var top []*figureCand
-		bestScore := 0
-		for _, c := range byUnit[h.unit] {
-			sc := c.score(h, &memo)
-			if sc == 0 {
-				continue
-			}
-			if sc > bestScore {
-				top, bestScore = []*figureCand{c}, sc
-			} else if sc == bestScore {
-				top = append(top, c)
-			}
+		top := bestCandidates(byUnit[h.unit], h, &memo)
+		if top == nil && h.allAfter != "" {
+			// No figure by the number's own clause: the next one, about
+			// all of them, may name it ("审核各类文件86件，均出具合法性审查意见").
+			h.after = h.allAfter
+			top = bestCandidates(byUnit[h.unit], h, &memo)
 		}
 		assigned[i] = top
 	}
@@ -338,6 +336,25 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	}
 	correctedByOutcomes(cands, hits, figs)
 	return figs
+}
+
+// bestCandidates are the figures h scores highest for (nil: none).
+func bestCandidates(cands []*figureCand, h *numHit, memo *keywordMemo) []*figureCand {
+	memo.reset()
+	var top []*figureCand
+	bestScore := 0
+	for _, c := range cands {
+		sc := c.score(h, memo)
+		if sc == 0 {
+			continue
+		}
+		if sc > bestScore {
+			top, bestScore = []*figureCand{c}, sc
+		} else if sc == bestScore {
+			top = append(top, c)
+		}
+	}
+	return top
 }
 
 // correctedByOutcomes fills a 纠错 count that no number states from a
@@ -944,18 +961,22 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			if p := comparedFrom(prefix, start, m[0]-from, sc.year); p >= 0 {
 				phrase = prefix[p:]
 			}
-			clause, after := prefix[start:], clauseAfterWithAll(sent[m[1]:])
+			clause, after := prefix[start:], clauseAfter(sent[m[1]:])
+			allAfter := ""
+			if all := clauseAfterWithAll(sent[m[1]:]); len(all) > len(after) {
+				allAfter = all
+			}
 			if item, ok := lists.item(si, sent, m[2]); ok {
 				// "审结率、纠错率分别为92.3%和10.4%": the value is its
 				// own item's, whatever the words nearest before it.
-				clause, phrase, after = item, item, ""
+				clause, phrase, after, allAfter = item, item, "", ""
 			}
 			source := sent
 			if len(source) > maxSourceBytes {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			h := numHit{section: section, paragraph: info, sentence: zhtext.TrimBlank(source),
-				clause: clause, phrase: phrase, prefix: prefix, after: after, prev: prev, lead: lead, value: n, unit: unit}
+				clause: clause, phrase: phrase, prefix: prefix, after: after, allAfter: allAfter, prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
 			sc.hits = append(sc.hits, h)
 			if len(sc.hits) > limit {
@@ -1074,9 +1095,9 @@ func clauseAfter(s string) string {
 // clauseAfterWithAll is clauseAfter, run on into the next clause when
 // that one says what was done with all of the things counted
 // ("审核各类文件86件，均出具合法性审查意见", "出台规范性文件12件，全部报送备案"):
-// its words name the count as much as the clause's own. A next clause
-// with a number, or a negation ("均未发生", which says nothing of what
-// the count is), is left out.
+// its words name the count when the clause's own name no figure. A next
+// clause with a number, or a negation ("均未发生", which says nothing of
+// what the count is), is left out.
 func clauseAfterWithAll(s string) string {
 	after := clauseAfter(s)
 	rest := s[len(after):]

@@ -530,8 +530,15 @@ func TestClauseAboutAllCounted(t *testing.T) {
 			map[string]float64{"normative_docs_filed": 12}},
 		{"（二）推进行政决策科学化、民主化、法治化", "出台规范性文件9件，均按时报送县人大常委会备案。",
 			map[string]float64{"normative_docs_filed": 9}},
+		{"（四）有效预防调处化解社会矛盾纠纷", "调处矛盾纠纷860件，均调解成功。",
+			map[string]float64{"mediation_received": 860, "mediation_succeeded": 860}},
+		// A count its own clause names stays that figure's alone: the
+		// clause about all of them is read only for a number no figure
+		// takes otherwise.
 		{"（四）有效预防调处化解社会矛盾纠纷", "全年受理行政复议申请52件，均已依法审结。",
-			map[string]float64{"review_received": 52, "review_decided": 52}},
+			map[string]float64{"review_received": 52, "review_decided": 0}},
+		{"（四）有效预防调处化解社会矛盾纠纷", "全年行政应诉案件31件，均由行政机关负责人出庭应诉。",
+			map[string]float64{"litigation_cases": 31, "head_appearances": 0}},
 		// Not about the count: a negation, a number of its own, no
 		// keyword, or a clause not about all of them.
 		{"（三）坚持严格规范公正文明执法", "全年办理行政处罚案件926件，均未引发行政复议和行政诉讼。",
