@@ -491,6 +491,9 @@ var outcomeRates = map[string]string{
 	"two-kinds":      "全年审结行政复议案件60件，撤销3件、变更2件，纠错率8.3%。",
 	"received-first": "受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率9.6%。",
 	"one-kind":       "审结行政复议案件40件，撤销3件，纠错率10%。",
+	// The cases decided in the sentence before; 维持 is an outcome, no base.
+	"decided-before":       "全年收到行政复议申请52件，审结48件。其中维持36件，占75%；撤销5件、确认违法2件、责令履行1件，综合纠错率16.7%。",
+	"decided-before-bohui": "全年审结行政复议案件40件。其中维持30件、驳回4件；撤销4件、责令履行2件，纠错率15%。",
 }
 
 var wrongOutcomeRates = map[string]wrongRate{
@@ -500,6 +503,7 @@ var wrongOutcomeRates = map[string]wrongRate{
 	"no-qizhong":     {"审结行政复议案件80件，维持60件，驳回10件，撤销6件，确认违法4件，直接纠错率1.25%。", 12.5},
 	"two-kinds":      {"全年审结行政复议案件60件，撤销3件、变更2件，纠错率3.8%。", 8.3333},
 	"received-first": {"受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率12.6%。", 9.6154},
+	"decided-before": {"全年收到行政复议申请52件，审结48件。其中维持36件；撤销5件、确认违法2件、责令履行1件，综合纠错率1.67%。", 16.6667},
 }
 
 // sharesOfWhole state a part's share of a whole broken down with 其中

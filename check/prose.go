@@ -472,12 +472,27 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
 		if num < 0 {
-			if p, ok := correctedSum(pool, m.word); ok && hasBase(p, len(p)-1) {
-				// The outcomes and the cases they are of are this
-				// sentence's: the sentence before is not searched (as
-				// when it is in the pool already).
-				c.checkRate(line, a, b, pa, m, p, len(p)-1, true, at, loadPrev)
-				continue
+			if p, ok := correctedSum(pool, m.word); ok {
+				if hasCaseBase(p, len(p)-1) {
+					// The outcomes and the cases they are of are this
+					// sentence's: the sentence before is not searched (as
+					// when it is in the pool already).
+					c.checkRate(line, a, b, pa, m, p, len(p)-1, true, at, loadPrev)
+					continue
+				}
+				// The sentence lists the outcomes only (“其中维持36件；
+				// 撤销5件、确认违法2件，纠错率16.7%”: 维持 is one of them,
+				// no base): the cases decided are the sentence before's.
+				if w, ok := correctedSum(loadPrev(), m.word); ok && hasCaseBase(w, len(w)-1) {
+					c.checkRate(line, a, b, pa, m, w, len(w)-1, true, at, loadPrev)
+					continue
+				}
+				if hasBase(p, len(p)-1) {
+					// No count of the cases anywhere: the outcomes' own
+					// sum is still a base the rate may be over.
+					c.checkRate(line, a, b, pa, m, p, len(p)-1, true, at, loadPrev)
+					continue
+				}
 			}
 		}
 		if num >= 0 && !hasBase(pool, num) {
@@ -530,6 +545,20 @@ var narrowingWords = []string{
 func narrower(word, label string) bool {
 	for _, w := range narrowingWords {
 		if strings.Contains(word, w) && !strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCaseBase is hasBase for a 纠错 sum (correctedSum): a decision listed
+// beside the corrections (维持, 驳回, another correction) is one of the
+// cases decided, not their number.
+func hasCaseBase(pool []proseCount, num int) bool {
+	n := pool[num]
+	for k, d := range pool {
+		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 &&
+			!containsAny(d.label, zhtext.CorrectionOutcomes) && !containsAny(d.label, zhtext.UncorrectingOutcomes) {
 			return true
 		}
 	}

@@ -397,7 +397,7 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	// The breakdown is whole when the sentence states the 纠错率, counts a
 	// decision correcting nothing, or says the rest were one ("其余维持").
 	whole := zhtext.ContainsWide(sent, "纠错率")
-	if i := zhtext.IndexWide(sent, "其余"); i >= 0 && containsAny(clauseAfter(sent[i:]), uncorrectingOutcomes) {
+	if i := zhtext.IndexWide(sent, "其余"); i >= 0 && containsAny(clauseAfter(sent[i:]), zhtext.UncorrectingOutcomes) {
 		whole = true
 	}
 	var sum float64
@@ -411,7 +411,7 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 		switch {
 		case zhtext.ContainsWide(words, "纠错"):
 			return ProseFigure{}, false // a 纠错 count the reader did not take: not a sum to make
-		case containsAny(words, uncorrectingOutcomes):
+		case containsAny(words, zhtext.UncorrectingOutcomes):
 			whole = true
 		case containsAny(words, zhtext.CorrectionOutcomes):
 			sum += h.value.Value
@@ -451,10 +451,6 @@ func wordsBeforeNumber(clause string) string {
 	}
 	return clause[:i]
 }
-
-// uncorrectingOutcomes are review decisions that leave the act standing or
-// end the case without a ruling on it.
-var uncorrectingOutcomes = []string{"维持", "驳回", "终止"}
 
 // lawsuitWords mark a sentence about court cases, whose 撤销 and 确认违法
 // are judgments against the government.

@@ -47,6 +47,11 @@ var CaseUnits = []string{"件", "起", "宗"}
 // cases decided.
 var CorrectionOutcomes = []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "责令限期履行", "责令重新作出"}
 
+// UncorrectingOutcomes are the review decisions that leave the act
+// standing or end the case without a ruling on it: with
+// CorrectionOutcomes, the breakdown of the cases decided.
+var UncorrectingOutcomes = []string{"维持", "驳回", "终止"}
+
 // SameCountUnit reports whether counts in units a and b count the same
 // kind of thing: the same unit, or two of CaseUnits.
 func SameCountUnit(a, b string) bool {
