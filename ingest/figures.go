@@ -361,12 +361,12 @@ func bestCandidates(cands []*figureCand, h *numHit, memo *keywordMemo) []*figure
 // sentence of its section listing the review decisions one by one ("审结
 // 48件，其中维持36件、撤销5件、确认违法2件、责令履行1件"): the sum of two or
 // more correcting outcomes (zhtext.CorrectionOutcomes), as the office would
-// add them up by hand for its totals. Only a sentence about 复议 that also
-// counts a decision correcting nothing (维持, 驳回, 终止), says the rest
-// were one ("其余维持") or states the 纠错率 is read: the list is then the
-// whole breakdown, not two examples.
-// A sentence about lawsuits (诉讼, 判决, 法院, 应诉) is not: a court's 撤销
-// is a lost case.
+// add them up by hand for its totals. Only a sentence of a paragraph about
+// 复议 that also counts a decision correcting nothing (维持, 驳回, 终止),
+// says the rest were one ("其余维持") or states the 纠错率 is read: the
+// list is then the whole breakdown, not two examples. A sentence about
+// lawsuits (诉讼, 判决, 法院, 应诉, 败诉) is not: a court's 撤销 is a lost
+// case.
 func correctedByOutcomes(cands []*figureCand, hits []numHit, figs map[string]ProseFigure) {
 	for _, c := range cands {
 		if _, done := figs[c.fig.ID]; done || c.fig.Kind != model.KindCount || !slices.Contains(c.fig.Keywords, "纠错") {
@@ -391,7 +391,10 @@ func correctedByOutcomes(cands []*figureCand, hits []numHit, figs map[string]Pro
 // outcomeSum is correctedByOutcomes's sum over one sentence's numbers.
 func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	sent := hs[0].sentence
-	if !zhtext.ContainsWide(sent, "复议") || containsAny(sent, lawsuitWords) {
+	// 复议 may stand in the sentence before, in the same paragraph ("审结
+	// 行政复议案件48件。其中维持36件；撤销5件、确认违法2件…": the reader
+	// splits sentences at ；).
+	if !zhtext.ContainsWide(sent, "复议") && !zhtext.ContainsWide(hs[0].paragraph.text, "复议") || containsAny(sent, lawsuitWords) {
 		return ProseFigure{}, false
 	}
 	// The breakdown is whole when the sentence states the 纠错率, counts a
@@ -454,7 +457,7 @@ func wordsBeforeNumber(clause string) string {
 
 // lawsuitWords mark a sentence about court cases, whose 撤销 and 确认违法
 // are judgments against the government.
-var lawsuitWords = []string{"诉讼", "判决", "法院", "应诉"}
+var lawsuitWords = []string{"诉讼", "判决", "法院", "应诉", "败诉"}
 
 // figureCand is a figure with what scoring a number against it needs,
 // worked out once per read rather than once per number.

@@ -587,6 +587,11 @@ func TestCorrectedByOutcomes(t *testing.T) {
 		// Two examples, not the breakdown.
 		{"全年审结行政复议案件48件，对撤销5件、确认违法2件的案件逐一开展回访。", 0},
 		{"全年审结行政复议案件48件，对撤销5件、确认违法2件的案件逐一开展回访，行政复议决定维持率有所提升。", 0},
+		// 复议 in the sentence before; the reader splits at ；.
+		{"全年收到行政复议申请52件，审结48件。其中维持36件；撤销5件、确认违法2件、责令履行1件，综合纠错率16.7%。", 8},
+		// Court decisions a paragraph about 复议 goes on to.
+		{"全年审结行政复议案件48件，维持40件。行政诉讼一审判决撤销2件、确认违法1件，败诉率9.7%，其余维持。", 0},
+		{"全年审结行政复议案件48件。败诉案件中撤销2件、确认违法1件，其余维持。", 0},
 		// One correcting outcome only.
 		{"全年审结行政复议案件48件，其中维持43件、撤销5件。", 0},
 		// Court judgments are lost cases, not corrections.
