@@ -274,3 +274,26 @@ func TestShareOfTheSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionSumBaseIsNoOutcome: a wrong 纠错率 over outcomes listed
+// one by one is compared with the cases decided, never with a fellow
+// outcome (维持36件), and with the sentence before's count only as a doubt.
+func TestCorrectionSumBaseIsNoOutcome(t *testing.T) {
+	tp := standard(t)
+	r := model.NewReport(tp)
+	r.SetText("disputes", "全年收到行政复议申请52件，审结48件。其中维持36件；撤销5件、确认违法2件、责令履行1件，综合纠错率26.7%。")
+	f, ok := firstOf(Report(tp, r).Findings, RuleProseRateDoubt)
+	if !ok {
+		t.Fatalf("no doubt: %+v", Report(tp, r).Findings)
+	}
+	want := "“综合纠错率26.7%”与前后两句中的数字不符：撤销5件+确认违法2件+责令履行1件 ÷ 48件 = 16.67%"
+	if !strings.HasPrefix(f.Message, want) {
+		t.Errorf("got %q, want it to start %q", f.Message, want)
+	}
+	r.SetText("disputes", "全年收到行政复议申请52件，审结48件。其中维持36件；撤销5件、确认违法2件、责令履行1件，综合纠错率16.7%。")
+	for _, f := range Report(tp, r).Findings {
+		if f.Rule == RuleProseRate || f.Rule == RuleProseRateDoubt {
+			t.Errorf("the right rate: %s", f.Message)
+		}
+	}
+}

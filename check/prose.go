@@ -557,12 +557,17 @@ func narrower(word, label string) bool {
 func hasCaseBase(pool []proseCount, num int) bool {
 	n := pool[num]
 	for k, d := range pool {
-		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 &&
-			!containsAny(d.label, zhtext.CorrectionOutcomes) && !containsAny(d.label, zhtext.UncorrectingOutcomes) {
+		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 && !isDecision(d.label) {
 			return true
 		}
 	}
 	return false
+}
+
+// isDecision says whether a count's words name a review decision, one of
+// the outcomes a 纠错 sum is made from or listed beside.
+func isDecision(label string) bool {
+	return containsAny(label, zhtext.CorrectionOutcomes) || containsAny(label, zhtext.UncorrectingOutcomes)
 }
 
 // hasBase: the pool holds a count that can be the numerator's base.
@@ -710,6 +715,11 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			if (n.Unit == "次" || n.Unit == "人次") && zhtext.SameCountUnit(d.Unit, "件") {
 				mixed = append(mixed, k)
 			}
+			continue
+		}
+		if n.parts != "" && isDecision(d.label) {
+			// A 纠错 sum's fellow outcomes (维持36件 beside 撤销5件、确认
+			// 违法2件) are parts of the cases decided, not their number.
 			continue
 		}
 		if d.Value >= n.Value {
