@@ -46,6 +46,7 @@ func (c *collector) shares(line string, at int) {
 // before may count something else), so a share no count there explains is
 // a warning (prose.rate-doubt), not an error. line has its digits folded.
 func (c *collector) sharesOfPrevious(line string, at int) {
+	a, b := 0, -1 // the sentence examined last
 	for off := 0; ; {
 		k := strings.Index(line[off:], "占")
 		if k < 0 {
@@ -53,8 +54,12 @@ func (c *collector) sharesOfPrevious(line string, at int) {
 		}
 		pos := off + k
 		off = pos + len("占")
-		a, b := zhtext.SentenceBounds(line, pos, 0)
-		q := a + len(line[a:pos]) - len(zhtext.TrimBlank(line[a:pos]))
+		if pos >= b {
+			// From the last sentence's end, as eachWithCounts does: a
+			// long line with many 占 stays linear.
+			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
+		}
+		q := skipBlank(line, a)
 		if !strings.HasPrefix(line[q:pos], "其中") {
 			continue
 		}
