@@ -220,16 +220,6 @@ func suffixIn(s string, words []string) string {
 	return ""
 }
 
-// wordIn is the first of words s contains, "" when none.
-func wordIn(s string, words []string) string {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return w
-		}
-	}
-	return ""
-}
-
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
@@ -279,7 +269,7 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 		} else {
 			sum.Value += d.Value
 		}
-		parts = append(parts, wordIn(d.label, zhtext.CorrectionOutcomes)+d.written())
+		parts = append(parts, zhtext.CorrectionIn(d.label)+d.written())
 	}
 	if len(parts) < 2 {
 		return nil, false
@@ -554,15 +544,7 @@ func narrower(word, label string) bool {
 // hasCaseBase is hasBase for a 纠错 sum (correctedSum): a decision listed
 // beside the corrections (维持, 驳回, another correction) is one of the
 // cases decided, not their number.
-func hasCaseBase(pool []proseCount, num int) bool {
-	n := pool[num]
-	for k, d := range pool {
-		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 && !isDecision(d.label) {
-			return true
-		}
-	}
-	return false
-}
+func hasCaseBase(pool []proseCount, num int) bool { return baseAmong(pool, num, true) }
 
 // isDecision says whether a count's words name a review decision, one of
 // the outcomes a 纠错 sum is made from or listed beside.
@@ -571,10 +553,14 @@ func isDecision(label string) bool {
 }
 
 // hasBase: the pool holds a count that can be the numerator's base.
-func hasBase(pool []proseCount, num int) bool {
+func hasBase(pool []proseCount, num int) bool { return baseAmong(pool, num, false) }
+
+// baseAmong is hasBase, leaving out the counts that name a decision when
+// noDecisions is set (hasCaseBase).
+func baseAmong(pool []proseCount, num int, noDecisions bool) bool {
 	n := pool[num]
 	for k, d := range pool {
-		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 {
+		if k != num && d.exact() && d.Value >= n.Value && d.Value > 0 && !(noDecisions && isDecision(d.label)) {
 			return true
 		}
 	}

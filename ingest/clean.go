@@ -15,9 +15,9 @@ type Dropped struct {
 	Reason string // Chinese, for --verbose
 }
 
-// leftoverPattern is one known kind of web-page furniture. Patterns match a whole
-// (short) line; strong ones are specific enough to drop anywhere, weak ones
-// only above the report's first paragraph or below its last.
+// leftoverPattern is one known kind of web-page furniture. Patterns match
+// a whole (short) line; strong ones are specific enough to drop anywhere,
+// weak ones only above the report's first paragraph or below its last.
 type leftoverPattern struct {
 	re     *regexp.Regexp
 	reason string

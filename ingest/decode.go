@@ -143,9 +143,7 @@ func looksBinary(text string) bool {
 		}
 	}
 	for ; i+8 <= len(text) && n+8 <= sample; i += 8 {
-		t := text[i : i+8] // one bounds check, and the loads combine into one
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		w := load8(text[i : i+8])
 		if hasByteBelow20(w) || hasByte(w, 0x7F) || hasByte(w, 0xC2) {
 			for j := i; j < i+8; j++ {
 				byteAt(j)
@@ -164,6 +162,15 @@ const (
 	lowBits  = 0x0101010101010101
 	highBits = 0x8080808080808080
 )
+
+// load8 is the eight bytes of t (len(t) == 8) as a little-endian word:
+// written on a slice of exactly eight, so one bounds check covers them
+// and the compiler makes the eight loads one.
+func load8(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+}
 
 // hasByte says whether any byte of w is b.
 func hasByte(w uint64, b byte) bool {

@@ -46,11 +46,9 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 // characters with a digit every few dozen, so it tests eight bytes at a
 // time: a word holds a digit when some byte lies in '0'…'9'.
 func nextDigit(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones, highs = lowBits, highBits
 	for ; i+8 <= len(s); i += 8 {
-		t := s[i : i+8] // one bounds check, and the loads combine into one
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		w := load8(s[i : i+8])
 		// A byte b is a digit when b&0x7F ≥ 0x30, b&0x7F ≤ 0x39 and its
 		// high bit is clear; each test sets that byte's high bit, exactly
 		// (the additions never carry between bytes of w&^highs).
@@ -416,9 +414,9 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 			return ProseFigure{}, false // a 纠错 count the reader did not take: not a sum to make
 		case containsAny(words, zhtext.UncorrectingOutcomes):
 			whole = true
-		case containsAny(words, zhtext.CorrectionOutcomes):
+		case zhtext.CorrectionIn(words) != "":
 			sum += h.value.Value
-			parts = append(parts, longestIn(words, zhtext.CorrectionOutcomes)+h.clause[len(words):])
+			parts = append(parts, zhtext.CorrectionIn(words)+h.clause[len(words):])
 			if written == "" {
 				written = h.unit
 			}
@@ -429,17 +427,6 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	}
 	return ProseFigure{Value: model.NumberOf(sum), Unit: written, Sentence: sent, Section: hs[0].section,
 		Parts: strings.Join(parts, "+")}, true
-}
-
-// longestIn is the longest of words that s holds ("" for none).
-func longestIn(s string, words []string) string {
-	best := ""
-	for _, w := range words {
-		if len(w) > len(best) && zhtext.ContainsWide(s, w) {
-			best = w
-		}
-	}
-	return best
 }
 
 // wordsBeforeNumber is a number's clause without the number and what
@@ -961,10 +948,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 				phrase = prefix[p:]
 			}
 			clause, after := prefix[start:], clauseAfter(sent[m[1]:])
-			allAfter := ""
-			if all := clauseAfterWithAll(sent[m[1]:]); len(all) > len(after) {
-				allAfter = all
-			}
+			allAfter := clauseAfterWithAll(sent[m[1]:], after)
 			if item, ok := lists.item(si, sent, m[2]); ok {
 				// "审结率、纠错率分别为92.3%和10.4%": the value is its
 				// own item's, whatever the words nearest before it.
@@ -1091,14 +1075,13 @@ func clauseAfter(s string) string {
 	return s
 }
 
-// clauseAfterWithAll is clauseAfter, run on into the next clause when
-// that one says what was done with all of the things counted
+// clauseAfterWithAll is after (clauseAfter(s)) run on into the next
+// clause when that one says what was done with all of the things counted
 // ("审核各类文件86件，均出具合法性审查意见", "出台规范性文件12件，全部报送备案"):
-// its words name the count when the clause's own name no figure. A next
-// clause with a number, or a negation ("均未发生", which says nothing of
-// what the count is), is left out.
-func clauseAfterWithAll(s string) string {
-	after := clauseAfter(s)
+// its words name the count when the clause's own name no figure. "" when
+// there is no such clause: one with a number, or a negation ("均未发生",
+// which says nothing of what the count is), is left out.
+func clauseAfterWithAll(s, after string) string {
 	rest := s[len(after):]
 	sep := ""
 	for _, c := range []string{"，", ","} {
@@ -1107,20 +1090,15 @@ func clauseAfterWithAll(s string) string {
 		}
 	}
 	if sep == "" {
-		return after
+		return ""
 	}
 	next := rest[len(sep):]
 	if !startsWithAny(next, allOfWords) {
-		return after
+		return ""
 	}
 	more := clauseAfter(next)
-	if more == "" {
-		return after
-	}
-	for _, n := range negations {
-		if zhtext.ContainsWide(more, n) {
-			return after
-		}
+	if more == "" || containsAny(more, negations) {
+		return ""
 	}
 	return s[:len(after)+len(sep)+len(more)]
 }

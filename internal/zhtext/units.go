@@ -47,6 +47,18 @@ var CaseUnits = []string{"件", "起", "宗"}
 // cases decided.
 var CorrectionOutcomes = []string{"撤销", "变更", "确认违法", "确认无效", "责令履行", "责令限期履行", "责令重新作出"}
 
+// CorrectionIn is the first of CorrectionOutcomes that s (a count's
+// words) holds, "" for none: how the parts of a 纠错 sum are written
+// (“撤销5件+确认违法2件”).
+func CorrectionIn(s string) string {
+	for _, w := range CorrectionOutcomes {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // UncorrectingOutcomes are the review decisions that leave the act
 // standing or end the case without a ruling on it: with
 // CorrectionOutcomes, the breakdown of the cases decided.
