@@ -204,6 +204,10 @@ type numHit struct {
 	negated bool
 	value   model.Number
 	unit    string
+	// partOf is 1 + the index in the hits of the whole this count is a
+	// part of, 0 when it is none (see partOfWhole): the figure its
+	// words name is the whole's.
+	partOf int
 }
 
 // extractFigures fills the template's figures from prose. A figure is
@@ -301,6 +305,18 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			top = bestCandidates(byUnit[h.unit], h, &memo)
 		}
 		assigned[i] = top
+	}
+	for i := range hits {
+		// A part that drew an opinion gives the figure its words name to
+		// its whole: all of the whole was reviewed, not the part.
+		if w := hits[i].partOf; w > 0 && assigned[i] != nil {
+			for _, c := range assigned[i] {
+				if !slices.Contains(assigned[w-1], c) {
+					assigned[w-1] = append(assigned[w-1], c)
+				}
+			}
+			assigned[i] = nil
+		}
 	}
 	// Each candidate takes the first hit assigned to it in its own
 	// section, else the first anywhere else, in document order: found in
@@ -900,6 +916,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	lists := respectiveLists{sentence: -1}
 	for si, sp := range spans {
 		at, sent := sp[0], para[sp[0]:sp[1]]
+		sentFirst := len(sc.hits) // the sentence's first hit
 		prev, lead := "", ""
 		if si > 0 {
 			prev = clip(para[spans[si-1][0]:spans[si-1][1]], keywordWindow)
@@ -961,12 +978,35 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 			h := numHit{section: section, paragraph: info, sentence: zhtext.TrimBlank(source),
 				clause: clause, phrase: phrase, prefix: prefix, after: after, allAfter: allAfter, prev: prev, lead: lead, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
+			h.partOf = partOfWhole(sc.hits[sentFirst:], &h, sentFirst)
 			sc.hits = append(sc.hits, h)
 			if len(sc.hits) > limit {
 				return
 			}
 		}
 	}
+}
+
+// partOfWhole finds the whole that h, a count in a 其中 clause that says
+// an opinion was raised on it ("全年审核各类文件86件，其中12件提出合法性审查
+// 意见"), is a part of: the last count before it in its sentence, in the
+// same unit and larger. It gives 1 + the whole's index in the hits (its
+// index in before plus offset), or 0 when h is no such part. The words
+// after the part name the work all of the whole went through, so the
+// figure they name is the whole's; a 其中 clause that names its figure
+// before the number ("其中合法性审查12件") is left alone.
+func partOfWhole(before []numHit, h *numHit, offset int) int {
+	lead, ok := strings.CutPrefix(zhtext.TrimBlank(wordsBeforeNumber(h.clause)), "其中")
+	if !ok || utf8.RuneCountInString(lead) > 1 || h.negated || !zhtext.RaisesOpinion(h.after) {
+		return 0
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		w := &before[i]
+		if w.unit == h.unit && !w.negated && w.value.Value > h.value.Value {
+			return offset + i + 1
+		}
+	}
+	return 0
 }
 
 // respectiveLists holds the 分别 lists (zhtext.RespectivePairs) of the

@@ -566,6 +566,47 @@ func TestClauseAboutAllCounted(t *testing.T) {
 	}
 }
 
+// TestPartThatDrewAnOpinion: a 其中 count that says an opinion was raised
+// on it ("其中12件提出合法性审查意见") is the part of the whole that drew one;
+// the figure its words name is the whole's. A 其中 clause that names its
+// own figure, states no opinion, or has no larger whole in its unit keeps
+// its number.
+func TestPartThatDrewAnOpinion(t *testing.T) {
+	const decisions = "（二）推进行政决策科学化、民主化、法治化"
+	for _, c := range []struct {
+		section, text string
+		want          map[string]float64
+	}{
+		{decisions, "全年审核各类文件86件，其中12件提出合法性审查意见。", map[string]float64{"legality_reviews": 86}},
+		{decisions, "全年共审核各类文件86件，其中对12件提出合法性审查修改意见。", map[string]float64{"legality_reviews": 86}},
+		{decisions, "全年审查行政规范性文件和合同86件，其中12件经合法性审查后提出修改意见。", map[string]float64{"legality_reviews": 86}},
+		{decisions, "县司法局全年审核文件、合同86件，其中有12件出具合法性审查书面意见。", map[string]float64{"legality_reviews": 86}},
+		{decisions, "全年审核县政府文件86件，其中 12件提出合法性审查建议，均被采纳。", map[string]float64{"legality_reviews": 86}},
+		{decisions, "全年审核各类文件86件，其中12件提出合法性审查意见，5件建议暂缓出台。", map[string]float64{"legality_reviews": 86}},
+		// The 其中 clause names its own figure before the number.
+		{decisions, "全年审核各类文件86件，其中合法性审查12件，均提出书面意见。", map[string]float64{"legality_reviews": 12}},
+		{decisions, "全年出具法律意见书200份，其中合法性审查意见书86份。", map[string]float64{"legality_reviews": 86}},
+		// No opinion raised: an ordinary part.
+		{"（四）有效预防调处化解社会矛盾纠纷", "全年办理行政复议案件52件，其中纠错8件。",
+			map[string]float64{"review_received": 52, "review_corrected": 8}},
+		{decisions, "全年完成合法性审查86件，其中重大行政决策12件。",
+			map[string]float64{"legality_reviews": 86, "major_decisions": 12}},
+		// No larger whole in the part's unit.
+		{decisions, "全年召开政府常务会议20次，其中12件议题提出合法性审查意见。", map[string]float64{"legality_reviews": 12}},
+		// A negated part states nothing.
+		{decisions, "全年审核各类文件86件，其中未提出合法性审查意见的0件。", map[string]float64{"legality_reviews": 0}},
+	} {
+		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.section + "\n" + c.text + "\n"
+		_, res := importString(t, "r.txt", []byte(doc), "standard")
+		for id, want := range c.want {
+			got, ok := res.Report.Figures[id]
+			if ok != (want != 0) || got.Value != want {
+				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
+			}
+		}
+	}
+}
+
 // TestCorrectedByOutcomes: a 纠错 count no sentence states is the sum of the
 // correcting decisions a 复议 sentence lists one by one, when the list is
 // the whole breakdown (a 维持/驳回/终止 or the 纠错率 beside it); examples,
