@@ -39,12 +39,36 @@ var notReports = map[string]string{
 		"严格规范行政执法，深入开展普法宣传，各项工作取得一定成效。详细情况另行报送。\n\n青山县交通运输局\n",
 }
 
+// foreignDocuments are files of any length that are mostly not Chinese
+// and land in the folder the office checks: a read-me, a data listing, a
+// letter in English. Each must be flagged as not the report (d11).
+var foreignDocuments = map[string]string{
+	"english-readme": strings.Repeat("Submission folder for the annual rule-of-law reports. "+
+		"Each unit saves its report here as a Word file named after the unit; the office "+
+		"collects the folder on the fifteenth of February, checks every file and sends "+
+		"the marked copies back within a week.\n", 5),
+	"english-letter": "Dear colleagues,\n\n" + strings.Repeat("Please find attached the report of our "+
+		"bureau for the year 2025, together with the tables of figures you asked for. "+
+		"The signed paper copy follows by post.\n", 6) + "\nBest regards,\nQingshan County Bureau\n",
+	"data-listing": "单位,处罚,复议,应诉,普法,审查,备案,评查\n" + strings.Repeat(
+		"县局,320,5,2,136,214,11,40\n镇府,96,1,0,24,12,3,8\n", 30),
+}
+
 // notReportCases: short non-reports are flagged (d11); short reports that
 // keep their headings, and long reports whatever their headings, are not
 // (fa7).
 func notReportCases(b *builder) {
 	for name, text := range notReports {
 		b.defect("d11.not-a-report", "county", name, replaceWith(text), "report.not-report")
+	}
+	for name, text := range foreignDocuments {
+		b.defect("d11.not-a-report", "county", name, replaceWith(text), "report.not-report")
+	}
+	// A report with a long table of figures by unit is still mostly
+	// Chinese.
+	byUnit := "\n各单位主要数据：\n" + strings.Repeat("县市场监督管理局\t320\t40\t5\t2\n青山镇人民政府\t96\t12\t1\t0\n", 25)
+	for _, base := range []string{"county", "district", "department", "jixi", "dongchangfu"} {
+		b.quiet("fa7.short-or-unheaded-report", base, "long-table-by-unit", func(s string) (string, error) { return s + byUnit, nil })
 	}
 	// Everything the mutation may raise except the rule under test: a
 	// report cut short is short in every part and loses its figures.

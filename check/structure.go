@@ -231,13 +231,25 @@ const notReportChars = 1000
 // paragraphs in its first part whatever they say. Without this a unit's
 // cover letter checked as 通过 with a string of warnings, and the office
 // did not send it back.
+//
+// A document mostly not in Chinese is not a report either, however long:
+// an English read-me, a data listing or a script that lands in the folder
+// the office checks. A report's prose is nearly all Chinese characters
+// (the corpus reports: 84 %, the sample bases 83 to 86 %, tables of
+// figures included), so under a third is far from any report.
 func (c *collector) notReport(text string, found, required int) {
-	if required < 3 || found > 1 {
+	if required < 3 {
 		return
 	}
-	if n := countChars(text); n < notReportChars {
+	n := countChars(text)
+	if found <= 1 && n < notReportChars {
 		c.add(Finding{Rule: RuleNotReport, Message: sprintf(
 			"文档只有 %d 字，模板的 %d 个必填章节只对应上 %d 个：这不像是年度报告全文（可能是报送函、通知、邮件或回执），请确认报送的是报告全文", n, required, found)})
+		return
+	}
+	if han := zhtext.CountHan(text); n > 0 && han*3 < n {
+		c.add(Finding{Rule: RuleNotReport, Message: sprintf(
+			"文档 %d 字中汉字只有 %d 个（%d%%）：这不像是年度报告全文（可能是说明文件、数据表或外文文档），请确认报送的是报告全文", n, han, han*100/n)})
 	}
 }
 
