@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"archive/zip"
+	"strings"
 	"testing"
 	"time"
 )
@@ -80,6 +81,34 @@ func FuzzDocxParts(f *testing.F) {
 		for _, l := range doc.Lines {
 			if len(l.Text) > 4*maxParagraphRunes+len(document)+len(numbering)+len(footnotes) {
 				t.Fatalf("a line of %d bytes from %d bytes of parts", len(l.Text), len(document)+len(numbering)+len(footnotes))
+			}
+		}
+	})
+}
+
+// FuzzPDFParagraphs feeds arbitrary text as pdftotext's layout: the
+// paragraphs and tables rebuilt from it never panic and keep every
+// Chinese character of its lines but the page numbers.
+func FuzzPDFParagraphs(f *testing.F) {
+	f.Add("      指标      2025年度 2026年度\n\n全县办理行政处罚案件数量\n（含简易程序 850    926\n案件）\n行政复议案件收案数     41     52\n")
+	f.Add("                         2025\n           指标           2026 年\n                          年\n\n行政处罚案件 850     926\n")
+	f.Add("项目                 数量（件）\n收到行政复议申请     96\n审结 88\n    表后文字。\n第 1 页 共 2 页\n\f甲乡镇          乙街道\n")
+	f.Fuzz(func(t *testing.T, layout string) {
+		paras, _ := pdfParagraphs(layout)
+		want := map[rune]int{}
+		for _, line := range strings.Split(layout, "\n") {
+			for _, l := range strings.Split(line, "\f") {
+				if !pageNumber.MatchString(strings.TrimSpace(l)) {
+					for r, n := range hanCounts(l) {
+						want[r] += n
+					}
+				}
+			}
+		}
+		have := hanCounts(strings.Join(paras, ""))
+		for r, n := range want {
+			if have[r] < n {
+				t.Fatalf("%q: %d of %d lost from %q: %q", r, n-have[r], n, layout, paras)
 			}
 		}
 	})

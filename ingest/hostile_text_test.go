@@ -111,3 +111,25 @@ func BenchmarkHostileTextGrowth(b *testing.B) {
 		})
 	}
 }
+
+// TestPDFLayoutIsLinear: a long run of lines with column gaps that never
+// makes a table (no numbers), with or without short lines between them,
+// must not be tried as a table from each of its lines again: at 4x the
+// lines the work may grow at most 5x. Trying every line took seconds
+// for two thousand.
+func TestPDFLayoutIsLinear(t *testing.T) {
+	for name, line := range map[string]string{
+		"gapped lines":               "甲乙丙  丁戊\n",
+		"gapped lines and fragments": "甲乙丙  丁戊\n短句\n",
+		"numbers after words":        "甲乙丙  丁戊\n甲乙丙  丁戊\n甲乙丙  丁戊\n审结  88\n",
+	} {
+		work := func(n int) int64 {
+			layout := "项目  数量\n" + strings.Repeat(line, n)
+			return allocations(func() { pdfParagraphs(layout) })
+		}
+		small, large := work(500), work(2000)
+		if ratio := float64(large) / float64(small); ratio > 5 {
+			t.Errorf("%s: 4x the lines cost %.1fx the allocations, want at most 5x", name, ratio)
+		}
+	}
+}

@@ -335,6 +335,23 @@ func (a *assembler) addPara(id string, p para) {
 	}
 }
 
+// afterOwnTitle is what a heading line says after the title of the
+// section it maps to, when it starts with that title exactly and goes on
+// to a sentence: "" for a heading that is only a title, whatever its
+// closing punctuation.
+func afterOwnTitle(line string, h *Heading, sec *model.Section) string {
+	rest := strings.TrimLeftFunc(line[len(numberPrefix(line, h)):], isSpace)
+	after, ok := strings.CutPrefix(rest, sec.Title)
+	if !ok || sec.Title == "" {
+		return ""
+	}
+	after = strings.TrimLeftFunc(after, func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?：:；;，,、", r) })
+	if zhtext.IndexAny(after, "。！？!?") < 0 {
+		return "" // "（一）推进行政决策科学化、民主化、法治化工作" is a title
+	}
+	return after
+}
+
 // walk assigns each part's text: a part whose heading names a section goes
 // there (its number dropped, a run-in heading sentence kept as the first
 // sentence); any other part stays with its parent, heading line and all,
@@ -374,6 +391,13 @@ func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target st
 					prefix = c.line.Text[:len(c.line.Text)-len(rest)]
 				}
 				entry.Removed = prefix
+				a.add(sec.ID, c.line.No, rest)
+			} else if rest := afterOwnTitle(c.line.Text, c.head, sec); rest != "" {
+				// The template's title run straight into prose, with no
+				// stop between ("（三）坚持严格规范公正文明执法全县……。", a
+				// PDF line joined to its heading): the title prints
+				// again, the prose is kept.
+				entry.Removed = c.line.Text[:len(c.line.Text)-len(rest)]
 				a.add(sec.ID, c.line.No, rest)
 			} else {
 				entry.Removed = c.line.Text

@@ -650,3 +650,24 @@ func TestCorrectedByOutcomes(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleRunIntoProse: a heading line that is the template's own title
+// run straight into a sentence, with no stop between (as a PDF line joins
+// its heading), keeps the sentence; a heading that is only the title,
+// with or without closing punctuation or more words of a title, keeps
+// nothing but the title.
+func TestTitleRunIntoProse(t *testing.T) {
+	const head = "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n"
+	for _, c := range []struct{ heading, want string }{
+		{"（三）坚持严格规范公正文明执法全县主要执法数据如下。", "全县主要执法数据如下。\n全年办理行政处罚案件926件。"},
+		{"（三）坚持严格规范公正文明执法 全年共开展执法检查300次。", "全年共开展执法检查300次。\n全年办理行政处罚案件926件。"},
+		{"（三）坚持严格规范公正文明执法。", "全年办理行政处罚案件926件。"},
+		{"（三）坚持严格规范公正文明执法", "全年办理行政处罚案件926件。"},
+		{"（三）坚持严格规范公正文明执法工作情况", "全年办理行政处罚案件926件。"},
+	} {
+		_, res := importString(t, "r.txt", []byte(head+c.heading+"\n全年办理行政处罚案件926件。\n"), "standard")
+		if got := res.Report.Text("enforcement"); got != c.want {
+			t.Errorf("%q: enforcement = %q, want %q", c.heading, got, c.want)
+		}
+	}
+}

@@ -103,9 +103,9 @@ type pdfLine struct {
 	indent, end  int
 	blankBefore  bool
 	startsHeader bool
-	// cells are the line's parts between column gaps, when it has two or
-	// more; row marks a line read as a table row, which stands alone.
-	cells []string
+	// spans are the line's cells between column gaps, when it has two
+	// or more; row marks a line read as a table row, which stands alone.
+	spans []layoutSpan
 	row   bool
 	raw   string // the line as laid out, its spaces kept
 }
@@ -133,7 +133,7 @@ func pdfParagraphs(text string) (paras []string, tables int) {
 			}
 			indent := cells(body[:len(body)-len(trimmed)])
 			l := pdfLine{text: squeezeSpaces(trimmed), indent: indent, end: indent + cells(trimmed), blankBefore: blank,
-				cells: layoutCells(trimmed), raw: trimmed}
+				spans: layoutSpans(trimmed, indent), raw: trimmed}
 			if lv, _, _ := matchNumber(l.text); lv > 0 {
 				l.startsHeader = true
 			}
@@ -236,89 +236,4 @@ func squeezeSpaces(s string) string {
 
 func wide(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
-}
-
-// columnGap is the run of spaces pdftotext's layout mode puts between the
-// cells of a table row: wider than any space it puts inside a sentence.
-var columnGap = regexp.MustCompile(`\s{2,}`)
-
-// layoutCells splits a laid-out line at its column gaps; nil when it has
-// none (a line of prose).
-func layoutCells(trimmed string) []string {
-	parts := columnGap.Split(trimmed, -1)
-	if len(parts) < 2 {
-		return nil
-	}
-	for i, p := range parts {
-		parts[i] = squeezeSpaces(p)
-	}
-	return parts
-}
-
-// maxRowRunes bounds a table row that lastNumberCell splits: a line of a
-// report's prose holds some 28 characters and its spaces.
-const maxRowRunes = 30
-
-// lastNumberCell splits a table row whose label ran up to its number ("行政
-// 机关负责人出庭应诉 55": one space, no column gap) at that space.
-func lastNumberCell(text string) []string {
-	// A line of prose fills the width; a row that lost its gap is short.
-	if utf8.RuneCountInString(text) > maxRowRunes {
-		return nil
-	}
-	i := strings.LastIndexByte(text, ' ')
-	if i <= 0 || !isNumberCell(text[i+1:]) {
-		return nil
-	}
-	return []string{squeezeSpaces(text[:i]), text[i+1:]}
-}
-
-// pdfTables finds the tables among laid-out lines: two or more lines in a
-// row (blank lines between them allowed) split by column gaps, at least
-// half of them holding a number, that isDataTable takes for data. Each row
-// becomes one line as tableLines reads it, standing alone; every other
-// line is left as it is.
-func pdfTables(lines []pdfLine) ([]pdfLine, int) {
-	out := make([]pdfLine, 0, len(lines))
-	tables := 0
-	for i := 0; i < len(lines); {
-		if lines[i].cells == nil {
-			out = append(out, lines[i])
-			i++
-			continue
-		}
-		j := i
-		var grid [][][]string
-		numbers := 0
-		for ; j < len(lines); j++ {
-			row := lines[j].cells
-			if row == nil && j > i {
-				row = lastNumberCell(lines[j].raw)
-			}
-			if row == nil {
-				break
-			}
-			cells := make([][]string, len(row))
-			for c, cell := range row {
-				cells[c] = []string{cell}
-			}
-			grid = append(grid, cells)
-			if rowHasNumber(row) {
-				numbers++
-			}
-		}
-		if j-i < 2 || numbers*2 < j-i || !isDataTable(grid) {
-			out = append(out, lines[i])
-			i++
-			continue
-		}
-		tables++
-		for k, text := range tableLines(joinCells(grid)) {
-			l := lines[i+k]
-			l.text, l.row = text, true
-			out = append(out, l)
-		}
-		i = j
-	}
-	return out, tables
 }

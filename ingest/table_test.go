@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTableLines(t *testing.T) {
@@ -224,6 +225,82 @@ func TestPDFTableRows(t *testing.T) {
 	if _, tables := pdfParagraphs(layout); tables != 1 {
 		t.Errorf("tables = %d, want 1", tables)
 	}
+}
+
+// A PDF table cell wrapped over lines is put back together: a label run
+// onto the lines above and below the one with its numbers (as Chromium
+// prints a narrow column), a header set on two lines around its
+// neighbours' one (as LibreOffice centres it), and a number or a year one
+// space from the cell before it.
+func TestPDFWrappedTableCells(t *testing.T) {
+	narrow := "    全县主要执法数据如下。\n" +
+		"      指标（件）      2025年度 2026年度\n\n" +
+		"全县办理行政处罚案件数量\n" +
+		"（含简易程序案件和普通程序 850    926\n" +
+		"案件）\n" +
+		"行政复议案件收案数     41     52\n\n" +
+		"行政应诉案件（含一审二审） 28     31\n\n" +
+		"    以上数据由县司法局汇总。\n"
+	wantPDFParagraphs(t, narrow,
+		"全县主要执法数据如下。",
+		"指标（件）　2025年度　2026年度",
+		"全县办理行政处罚案件数量（含简易程序案件和普通程序案件）　2025年度850　2026年度926",
+		"行政复议案件收案数　2025年度41　2026年度52",
+		"行政应诉案件（含一审二审）　2025年度28　2026年度31",
+		"以上数据由县司法局汇总。",
+	)
+	centred := "    主要数据见下表。\n\n" +
+		"                         2025\n" +
+		"           指标（件）           2026 年\n" +
+		"                          年\n\n" +
+		"行政处罚案件数量（含简易程序） 850     926\n\n" +
+		"行政应诉案件                   28      31\n"
+	wantPDFParagraphs(t, centred,
+		"主要数据见下表。",
+		"指标（件）　2025年　2026年",
+		"行政处罚案件数量（含简易程序）　2025年850　2026年926",
+		"行政应诉案件　2025年28　2026年31",
+	)
+	// What follows a table right under its last row is not a cell of it:
+	// a heading, a sentence, a full line of prose.
+	after := "项目（件）            数量\n" +
+		"收到行政复议申请      96\n" +
+		"审结行政复议案件      88\n"
+	for _, next := range []string{
+		"（二）坚持严格规范公正文明执法",
+		"行政复议工作有序开展。",
+		"    全面落实行政执法三项制度，持续深化行政执法体制改革，推动执法重心下",
+	} {
+		got, _ := pdfParagraphs(after + next + "\n")
+		if len(got) != 4 || got[3] != zhtextTrimmed(next) {
+			t.Errorf("after the table %q: paragraphs %q", next, got)
+		}
+	}
+	// Nothing a table's lines say is lost (a year header is also
+	// written before each number under it).
+	for _, layout := range []string{narrow, centred} {
+		got, _ := pdfParagraphs(layout)
+		have := hanCounts(strings.Join(got, ""))
+		for r, n := range hanCounts(layout) {
+			if have[r] < n {
+				t.Errorf("%q: %d of %d lost", r, n-have[r], n)
+			}
+		}
+	}
+}
+
+// zhtextTrimmed is a laid-out line as pdfParagraphs gives it: no indent.
+func zhtextTrimmed(s string) string { return strings.TrimLeft(s, " ") }
+
+// hanCounts counts each Chinese character of s.
+func hanCounts(s string) map[rune]int {
+	n := map[rune]int{}
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n[r]++
+		}
+	}
+	return n
 }
 
 // A header cell merged across columns (w:gridSpan, colspan) leaves the
