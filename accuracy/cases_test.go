@@ -497,6 +497,9 @@ var outcomeRates = map[string]string{
 	// The cases decided in the sentence before; 维持 is an outcome, no base.
 	"decided-before":       "全年收到行政复议申请52件，审结48件。其中维持36件，占75%；撤销5件、确认违法2件、责令履行1件，综合纠错率16.7%。",
 	"decided-before-bohui": "全年审结行政复议案件40件。其中维持30件、驳回4件；撤销4件、责令履行2件，纠错率15%。",
+	// Carried cases: inside the count (含), or beside it.
+	"carried-included": "审结行政复议案件76件（含上年结转5件），其中维持52件、驳回9件、终止6件，撤销5件、确认违法3件、责令履行1件，纠错率11.8%。",
+	"carried-beside":   "全年受理行政复议案件71件，上年结转5件，审结70件，其中维持50件，撤销6件、确认违法2件，纠错率11.4%。",
 }
 
 var wrongOutcomeRates = map[string]wrongRate{
@@ -507,6 +510,9 @@ var wrongOutcomeRates = map[string]wrongRate{
 	"two-kinds":      {"全年审结行政复议案件60件，撤销3件、变更2件，纠错率3.8%。", 8.3333},
 	"received-first": {"受理行政复议申请60件，审结52件，撤销3件、确认违法2件，纠错率12.6%。", 9.6154},
 	"decided-before": {"全年收到行政复议申请52件，审结48件。其中维持36件；撤销5件、确认违法2件、责令履行1件，综合纠错率1.67%。", 16.6667},
+	// A decision plus the carried cases is no base (维持52件+上年结转5件).
+	"carried-included": {"审结行政复议案件76件（含上年结转5件），其中维持52件、驳回9件、终止6件，撤销5件、确认违法3件、责令履行1件，纠错率18.1%。", 11.8421},
+	"carried-beside":   {"全年受理行政复议案件71件，上年结转5件，审结70件，其中维持50件，撤销6件、确认违法2件，纠错率15.6%。", 11.4286},
 }
 
 // sharesOfWhole state a part's share of a whole broken down with 其中

@@ -715,12 +715,17 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			s := n.Value + d.Value
 			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k, false})
 		}
-		if !containsAny(d.label, carryWords) {
+		if !containsAny(d.label, carryWords) || strings.Contains(d.label, "含") {
+			// "审结76件（含上年结转5件）": the carried cases are already in
+			// the count beside them.
 			continue
 		}
 		for k2, e := range pool {
 			if k2 == k || k2 == num || !e.exact() || !zhtext.SameCountUnit(e.Unit, n.Unit) || containsAny(e.label, carryWords) {
 				continue
+			}
+			if n.parts != "" && isDecision(e.label) {
+				continue // 维持52件 plus the carried cases is no count of cases
 			}
 			s := d.Value + e.Value
 			if s >= n.Value {
