@@ -587,7 +587,9 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 		n := int(m.length)
 		// A keyword in the phrase or after the number is in the prefix or
 		// after it; the wider searches run only when it is not.
-		inContext := n > 0 || m.nearby(k, h) || wide && m.before(k, h)
+		// In its own section the subject may also stand in the
+		// section's title ("依法决策和合法性审查情况" over "审查各类文件47件").
+		inContext := n > 0 || m.nearby(k, h) || wide && (m.before(k, h) || containsAny(c.sec.Title, k.vars))
 		if n == 0 {
 			n = min(1, max(lengthIn(h.phrase, k.forms), lengthIn(h.after, k.forms)))
 			// A clause form stands in for a keyword of its own only when

@@ -671,3 +671,26 @@ func TestTitleRunIntoProse(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectInSectionTitle: in its own section a figure's subject may
+// stand in the section's title alone, so the verb of the clause names it
+// ("依法决策和合法性审查情况" over "审查各类文件、合同47件"); a title that
+// does not name it, or another section, does not.
+func TestSubjectInSectionTitle(t *testing.T) {
+	const dept = "青山县市场监督管理局2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n"
+	for _, c := range []struct {
+		template, heading, text string
+		want                    float64 // 0: not read
+	}{
+		{"department", "（二）依法决策和合法性审查情况", "局法律顾问全年审查各类文件、合同47件。", 47},
+		{"department", "（二）依法决策和合法性审查情况", "全年共审核合同和文件36件，提出意见52条。", 36},
+		{"standard", "（二）推进行政决策科学化、民主化、法治化", "局法律顾问全年审查各类文件、合同47件。", 0},
+		{"department", "（三）严格规范公正文明执法", "全年审查执法文书47件。", 0},
+	} {
+		_, res := importString(t, "r.txt", []byte(dept+c.heading+"\n"+c.text+"\n"), c.template)
+		got, ok := res.Report.Figures["legality_reviews"]
+		if ok != (c.want != 0) || got.Value != c.want {
+			t.Errorf("%s %q: legality_reviews = %v (set %v), want %v", c.template, c.text, got.Value, ok, c.want)
+		}
+	}
+}
