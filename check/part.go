@@ -137,13 +137,19 @@ func clauseEnd(line string, i, b int) int {
 // and the sum of the list the nearest of them belongs to (“受理纠纷120件、
 // 信访50件，其中…” may refer to 170). The largest count is what a part
 // can least exceed: “受理纠纷120件，调解成功110件，其中涉企纠纷115件”
-// refers to the 120.
+// refers to the 120. A count that is itself led by 其中 is no whole.
 func (c *collector) partTooLarge(line string, a, b int, counts []proseCount, p proseCount, pos, at int) bool {
 	var whole *proseCount
 	listSum, lastEnd := 0.0, -1
 	for i := range counts {
 		w := &counts[i]
 		if w.End > pos || !zhtext.SameCountUnit(w.Unit, p.Unit) {
+			continue
+		}
+		if strings.HasPrefix(w.label, "其中") {
+			// A part of an earlier 其中 is a sibling, not the whole: in
+			// "审查214件次，其中规范性文件8件，其中重大决策12件" both are
+			// parts of the 214.
 			continue
 		}
 		if !w.exact() {

@@ -65,10 +65,11 @@ var clauseForms = map[string][]string{
 
 // extraUnits are prose units that state a figure of the given template
 // unit when the figure has this keyword: reviewed 议题 are counted in 个,
-// decisions in 项, contracts in 份. Nothing broader: "行政处罚2685项" in a
+// decisions in 项, contracts in 份, reviews also in 件次 (one review of a
+// document sent back is a second 件次). Nothing broader: "行政处罚2685项" in a
 // list of powers is not a count of penalty cases, so 行政处罚 has none.
 var extraUnits = map[string]map[string][]string{
-	"合法性审查":  {"件": {"个", "项", "份"}},
+	"合法性审查":  {"件": {"个", "项", "份", "件次"}},
 	"重大行政决策": {"件": {"项"}}, // decisions are listed as 事项, counted in 项
 	"规范性文件":  {"件": {"份", "个"}},
 	"案卷":     {"卷": {"份", "件"}},
