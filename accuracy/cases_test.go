@@ -472,6 +472,10 @@ var appearanceRates = map[string]string{
 	"all-attended": "行政应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。",
 	"hearings":     "行政机关负责人出庭应诉率为93.5%，共开庭31次，负责人出庭29次。",
 	"brackets":     "负责人出庭应诉率95%（应诉40件，出庭38件）。",
+	// The cases only: the rate's numerator is not stated, and the cases
+	// are its base, not its numerator.
+	"cases-only":        "行政复议收案73件，较上年增加12件。行政应诉案件45件，同比减少5件，行政机关负责人出庭应诉率100%。",
+	"cases-only-before": "全年审结行政复议案件60件。全年应诉案件45件，负责人出庭应诉率达到100%。",
 }
 
 var wrongAppearanceRates = map[string]wrongRate{

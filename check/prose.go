@@ -994,6 +994,10 @@ func numeratorFor(word string, counts []proseCount, ratePos, stop int) int {
 	return numeratorSide(word, counts, ratePos, stop)
 }
 
+// appearanceWords mark a head's appearance in court, the numerator of an
+// appearance rate.
+var appearanceWords = []string{"出庭", "到庭"}
+
 // partsStart is where a breakdown (其中) begins after the rate at pos in
 // line[:b], b when there is none.
 func partsStart(line string, pos, b int) int {
@@ -1009,10 +1013,17 @@ func partsStart(line string, pos, b int) int {
 func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 	after := stop >= 0
 	rs := []rune(word)
+	// An appearance rate counts hearings attended: its stem 应诉 also
+	// names the cases, which are its base, never its numerator
+	// ("行政应诉案件45件，…出庭应诉率100%").
+	attended := containsAny(word, appearanceWords)
 	find := func(stem string) int {
 		best := -1
 		for i, n := range counts {
 			if !n.exact() || (n.Start >= ratePos) != after || after && (n.prev || n.Start >= stop) {
+				continue
+			}
+			if attended && !containsAny(n.label, appearanceWords) {
 				continue
 			}
 			if strings.Contains(n.label, stem) {
