@@ -967,7 +967,13 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 				phrase = prefix[p:]
 			}
 			clause, after := prefix[start:], clauseAfter(sent[m[1]:])
-			allAfter := clauseAfterWithAll(sent[m[1]:], after)
+			allAfter := ""
+			if !unitBefore(sc.hits[sentFirst:], unit) {
+				// Only the first count of its unit: after a list
+				// ("其中规范性文件3件、其他文件16件，均经合法性审查") the
+				// clause is about all of them, not the last.
+				allAfter = clauseAfterWithAll(sent[m[1]:], after)
+			}
 			if item, ok := lists.item(si, sent, m[2]); ok {
 				// "审结率、纠错率分别为92.3%和10.4%": the value is its
 				// own item's, whatever the words nearest before it.
@@ -1119,8 +1125,9 @@ func clauseAfter(s string) string {
 
 // clauseAfterWithAll is after (clauseAfter(s)) run on into the next
 // clause when that one says what was done with all of the things counted
-// ("审核各类文件86件，均出具合法性审查意见", "出台规范性文件12件，全部报送备案"):
-// its words name the count when the clause's own name no figure. "" when
+// ("审核各类文件86件，均出具合法性审查意见", "出台规范性文件12件，全部报送备案",
+// or a rate of 100%, see fullRateClause): its words name the count when
+// the clause's own name no figure. "" when
 // there is no such clause: one with a number, or a negation ("均未发生",
 // which says nothing of what the count is), is left out.
 func clauseAfterWithAll(s, after string) string {
@@ -1135,6 +1142,9 @@ func clauseAfterWithAll(s, after string) string {
 		return ""
 	}
 	next := rest[len(sep):]
+	if words, ok := fullRateClause(next); ok {
+		return s[:len(after)+len(sep)+len(words)]
+	}
 	if !startsWithAny(next, allOfWords) {
 		return ""
 	}
@@ -1143,6 +1153,47 @@ func clauseAfterWithAll(s, after string) string {
 		return ""
 	}
 	return s[:len(after)+len(sep)+len(more)]
+}
+
+// fullRateClause reads a clause that gives a rate of 100% of the things
+// just counted ("审查上会议题86个，合法性审查覆盖率100%", "制定规范性文件7件，
+// 备案率达100%"): every one of them went through what the rate names. It
+// gives the clause's words before the rate, with nothing else numbered in
+// it and no negation.
+func fullRateClause(next string) (string, bool) {
+	end := len(next)
+	if i := zhtext.IndexAny(next, "，,；;。！？"); i >= 0 {
+		end = i
+	}
+	clause := next[:end]
+	rest, ok := strings.CutSuffix(clause, "100%")
+	if !ok {
+		rest, ok = strings.CutSuffix(clause, "100％")
+	}
+	if !ok {
+		return "", false
+	}
+	for _, v := range []string{"达到", "均为", "均达", "为", "达"} {
+		if r, ok := strings.CutSuffix(rest, v); ok {
+			rest = r
+			break
+		}
+	}
+	words, ok := strings.CutSuffix(rest, "率")
+	if !ok || words == "" || strings.ContainsAny(words, "0123456789０１２３４５６７８９") || containsAny(words, negations) {
+		return "", false
+	}
+	return words, true
+}
+
+// unitBefore says whether one of hits counts in unit.
+func unitBefore(hits []numHit, unit string) bool {
+	for i := range hits {
+		if hits[i].unit == unit {
+			return true
+		}
+	}
+	return false
 }
 
 // allOfWords open a clause about every one of the things just counted.

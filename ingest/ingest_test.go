@@ -554,6 +554,20 @@ func TestClauseAboutAllCounted(t *testing.T) {
 			map[string]float64{"publicity_events": 136, "legality_reviews": 0}},
 		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件。均出具合法性审查意见。",
 			map[string]float64{"legality_reviews": 0}},
+		// A rate of 100% of them is about all of them too.
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审查上会议题86个，合法性审查覆盖率100%。",
+			map[string]float64{"legality_reviews": 86}},
+		{"（二）推进行政决策科学化、民主化、法治化", "制定行政规范性文件7件，备案率达100%。",
+			map[string]float64{"normative_docs_filed": 7}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审查上会议题86个，合法性审查覆盖率98%。",
+			map[string]float64{"legality_reviews": 0}},
+		{"（二）推进行政决策科学化、民主化、法治化", "制定行政规范性文件7件，备案率未达100%。",
+			map[string]float64{"normative_docs_filed": 0}},
+		// After a list the clause is about all of it, not its last item.
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审查规范性文件3件、合同28件，均出具合法性审查意见。",
+			map[string]float64{"legality_reviews": 0}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审查各类文件、合同47件，其中规范性文件3件、合同28件、其他文件16件，合法性审查率达100%。",
+			map[string]float64{"legality_reviews": 0}},
 	} {
 		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.section + "\n" + c.text + "\n"
 		_, res := importString(t, "r.txt", []byte(doc), "standard")
