@@ -120,7 +120,7 @@ func tableLines(cells [][]string) []string {
 			case cell == "":
 				continue
 			case !isNumberCell(cell):
-				if cell == label && rowUnit != "" && rowUnit != "%" {
+				if cell == label && rowUnit != "" {
 					// The unit is written with the row's numbers, where the
 					// reader looks for it; the words stay next to them.
 					cell = withoutBracket(cell)

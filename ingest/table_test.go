@@ -24,6 +24,8 @@ func TestTableLines(t *testing.T) {
 			[]string{"项目　数量（件、人）", "纠错　11"}},
 		{"unit in the row label moves to its number", [][]string{{"指标", "数值"}, {"合法性审查（件）", "214"}},
 			[]string{"指标　数值", "合法性审查　214件"}},
+		{"per cent in the row label moves to its number", [][]string{{"项目", "2025年", "2026年"}, {"行政复议纠错率（%）", "12.2", "10.4"}},
+			[]string{"项目　2025年　2026年", "行政复议纠错率　2025年12.2%　2026年10.4%"}},
 		{"rate row keeps its sign", [][]string{{"项目", "数量（件）"}, {"败诉率", "5.26%"}},
 			[]string{"项目　数量（件）", "败诉率　5.26%"}},
 		{"numbers under a header of names", [][]string{{"收案（件）", "审结（件）"}, {"96", "88"}},
