@@ -51,6 +51,34 @@ func TestDocumentFigureNotFound(t *testing.T) {
 	}
 }
 
+// A required figure given only unit by unit in a table with no total row
+// is not missing: the warning says the table lacks its 合计. A table with
+// its total, a table of other figures, or one unit's row is the plain
+// warning.
+func TestDocumentFigureByUnitWithoutTotal(t *testing.T) {
+	const head = "单位　行政处罚案件（件）　罚没金额（万元）\n"
+	rows := "县市场监管局　486件　312.6万元\n县交通运输局　320件　96.0万元\n"
+	for _, c := range []struct {
+		name, text string
+		byUnit     bool
+	}{
+		{"no total", "各单位办理情况见下表。\n" + head + rows + "执法规范化水平持续提升。", true},
+		{"bare numbers, no total", head + "县市场监管局　486　312.6\n县交通运输局　320　96.0\n", false},
+		{"with total", head + rows + "合计　806件　408.6万元", false},
+		{"total first", head + "全县合计　806件　408.6万元\n" + rows, false},
+		{"one unit", head + "县市场监管局　486件　312.6万元", false},
+		{"other figure", "单位　执法检查（次）\n县市场监管局　486次\n县交通运输局　320次", false},
+	} {
+		tp, r := complete(t)
+		delete(r.Figures, "penalty_cases")
+		r.Sections["enforcement"] = c.text
+		fs := findRule(Document(tp, r, DocLines{}).Findings, RuleFigureNotFound)
+		if len(fs) != 1 || strings.Contains(fs[0].Message, "没有“合计”行") != c.byUnit {
+			t.Errorf("%s: %+v", c.name, fs)
+		}
+	}
+}
+
 // A short document in which at most one required part was found is not a
 // report (a cover letter sent in its place): an error, so the office sends
 // it back. One more part found, or a thousand characters, and the rule is

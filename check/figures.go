@@ -83,7 +83,7 @@ func (c *collector) figures(t *model.Template, r *model.Report, lines *DocLines)
 					c.add(Finding{Rule: RuleFigureMissing, Section: s.ID, Figure: f.ID, Line: line,
 						Message: sprintf("必填数字“%s”未填写", f.Label)})
 				} else if f.Required {
-					c.figureNotFound(s, f, line)
+					c.figureNotFound(s, f, r.Text(s.ID), line)
 				}
 				continue
 			}
@@ -181,12 +181,13 @@ func carriedBlank(lines *DocLines, s string) bool {
 // figureNotFound reports a required figure the importer did not find in a
 // document. The text may state it in words the extractor does not know, so
 // it is a warning that says what was looked for, not an error.
-func (c *collector) figureNotFound(s *model.Section, f *model.Figure, line int) {
-	var keys []string
+func (c *collector) figureNotFound(s *model.Section, f *model.Figure, text string, line int) {
+	var words, keys []string
 	for _, k := range f.Keywords {
 		// One-character keywords ("收") are fragments of words; they
 		// would confuse more than tell.
 		if k != f.Unit && utf8.RuneCountInString(k) > 1 {
+			words = append(words, k)
 			keys = append(keys, "“"+k+"”")
 		}
 	}
@@ -194,7 +195,11 @@ func (c *collector) figureNotFound(s *model.Section, f *model.Figure, line int) 
 	if len(keys) > 0 {
 		msg += sprintf("（查找的是写有%s、以“%s”计的数字）", strings.Join(keys, "和"), f.Unit)
 	}
-	msg += "；如文中已写明，请核对写法，否则请补上"
+	if len(words) > 0 && tableByUnitWithoutTotal(text, words, f.Unit) {
+		msg += "；章节中的表格按单位分列了这项数字，但没有“合计”行：请在表中加合计行，或在正文写明总数"
+	} else {
+		msg += "；如文中已写明，请核对写法，否则请补上"
+	}
 	c.add(Finding{Rule: RuleFigureNotFound, Section: s.ID, Figure: f.ID, Line: line, Message: msg})
 }
 
@@ -416,4 +421,55 @@ func fmtRate(v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
+}
+
+// tableByUnitWithoutTotal says whether text holds a table, as the importer
+// reads one a row to a line (cells apart by ingest.CellSep), whose header
+// names the figure (every one of words) and whose rows give it unit by
+// unit, two or more with a count in unit, with no total row ("合计"):
+// the figure is there, split, and the office cannot tell whether the
+// units listed are all of them.
+func tableByUnitWithoutTotal(text string, words []string, unit string) bool {
+	lines := strings.Split(text, "\n")
+	for i, head := range lines {
+		if !strings.Contains(head, ingest.CellSep) || !containsAll(head, words) {
+			continue
+		}
+		rows := 0
+		for _, row := range lines[i+1:] {
+			label, _, ok := strings.Cut(row, ingest.CellSep)
+			if !ok {
+				break
+			}
+			if ingest.IsTotalLabel(label) {
+				return false
+			}
+			if countIn(row, unit) {
+				rows++
+			}
+		}
+		if rows >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// countIn says whether s states a count in unit (or one counting the same).
+func countIn(s, unit string) bool {
+	for n, ok := zhtext.NextNumber(s, 0); ok; n, ok = zhtext.NextNumber(s, n.End) {
+		if zhtext.SameCountUnit(n.Unit, unit) {
+			return true
+		}
+	}
+	return false
 }

@@ -10,7 +10,7 @@ import (
 	"nianbao/internal/zhtext"
 )
 
-// A table is read a row to a line, its cells joined by cellSep, so a row
+// A table is read a row to a line, its cells joined by CellSep, so a row
 // such as "收到行政复议申请 | 96件" reads as the clause a reader makes of it
 // and its number is found with its words. Read a cell to a line, as the
 // readers did before, the number stood on a line of its own, away from
@@ -18,7 +18,7 @@ import (
 //
 // A full-width space joins the cells: it is how a Chinese document spaces
 // words apart, and none of the prose rules takes it for a typing error.
-const cellSep = "　"
+const CellSep = "　"
 
 // Bounds past which a table is taken for layout (a whole report set in
 // one cell, a letterhead grid), not data, and read paragraph by
@@ -145,12 +145,12 @@ func tableLines(cells [][]string) []string {
 			switch {
 			case yearRow:
 				cell = withoutBracket(head) + label + cell
-			case header != nil && (label == "" || isTotalLabel(label) || isYearHeader(head)):
+			case header != nil && (label == "" || IsTotalLabel(label) || isYearHeader(head)):
 				cell = withoutBracket(head) + cell
 			}
 			parts = append(parts, cell)
 		}
-		out = append(out, strings.Join(parts, cellSep))
+		out = append(out, strings.Join(parts, CellSep))
 	}
 	return out
 }
@@ -163,7 +163,7 @@ func joinRow(row []string) string {
 			parts = append(parts, cell)
 		}
 	}
-	return strings.Join(parts, cellSep)
+	return strings.Join(parts, CellSep)
 }
 
 // rowLabel is a row's first cell that is not a number: what the row is
@@ -276,10 +276,10 @@ func withoutBracket(s string) string {
 	return s
 }
 
-// isTotalLabel: the row sums the rows above it ("合计", "全县合计",
-// "总计"). Its numbers are the whole's, written with their column's words;
+// IsTotalLabel: a table row label that sums the rows above it ("合计",
+// "全县合计", "总计"). Its numbers are the whole's, written with their column's words;
 // the rows of each unit or department above it are not, and keep none.
-func isTotalLabel(s string) bool {
+func IsTotalLabel(s string) bool {
 	s = strings.Map(func(r rune) rune {
 		if zhtext.IsBlank(r) {
 			return -1
