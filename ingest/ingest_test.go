@@ -569,14 +569,7 @@ func TestClauseAboutAllCounted(t *testing.T) {
 		{"（二）推进行政决策科学化、民主化、法治化", "全年审查各类文件、合同47件，其中规范性文件3件、合同28件、其他文件16件，合法性审查率达100%。",
 			map[string]float64{"legality_reviews": 0}},
 	} {
-		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.section + "\n" + c.text + "\n"
-		_, res := importString(t, "r.txt", []byte(doc), "standard")
-		for id, want := range c.want {
-			got, ok := res.Report.Figures[id]
-			if ok != (want != 0) || got.Value != want {
-				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
-			}
-		}
+		wantSectionFigures(t, c.section, c.text, c.want)
 	}
 }
 
@@ -610,13 +603,20 @@ func TestPartThatDrewAnOpinion(t *testing.T) {
 		// A negated part states nothing.
 		{decisions, "全年审核各类文件86件，其中未提出合法性审查意见的0件。", map[string]float64{"legality_reviews": 0}},
 	} {
-		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.section + "\n" + c.text + "\n"
-		_, res := importString(t, "r.txt", []byte(doc), "standard")
-		for id, want := range c.want {
-			got, ok := res.Report.Figures[id]
-			if ok != (want != 0) || got.Value != want {
-				t.Errorf("%q: %s = %v (set %v), want %v", c.text, id, got.Value, ok, want)
-			}
+		wantSectionFigures(t, c.section, c.text, c.want)
+	}
+}
+
+// wantSectionFigures imports text under section heading of a standard
+// report and checks the figures read (0: not read).
+func wantSectionFigures(t *testing.T, section, text string, want map[string]float64) {
+	t.Helper()
+	doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + section + "\n" + text + "\n"
+	_, res := importString(t, "r.txt", []byte(doc), "standard")
+	for id, w := range want {
+		got, ok := res.Report.Figures[id]
+		if ok != (w != 0) || got.Value != w {
+			t.Errorf("%q: %s = %v (set %v), want %v", text, id, got.Value, ok, w)
 		}
 	}
 }
