@@ -232,13 +232,17 @@ const notReportChars = 1000
 // cover letter checked as 通过 with a string of warnings, and the office
 // did not send it back.
 //
-// A document mostly not in Chinese is not a report either, however long:
+// A document mostly not in Chinese, in which under half the required
+// parts were found, is not a report either, however long:
 // an English read-me, a data listing or a script that lands in the folder
 // the office checks. A report's prose is nearly all Chinese characters
 // (the corpus reports: 84 %, the sample bases 83 to 86 %, tables of
 // figures included), so under a third is far from any report.
 func (c *collector) notReport(text string, found, required int) {
-	if required < 3 {
+	// Counting the characters of a whole report is a good part of its
+	// check: a document in which half the required parts were found is
+	// not looked at.
+	if required < 3 || found*2 >= required {
 		return
 	}
 	n := countChars(text)

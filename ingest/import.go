@@ -340,9 +340,12 @@ func (a *assembler) addPara(id string, p para) {
 // to a sentence: "" for a heading that is only a title, whatever its
 // closing punctuation.
 func afterOwnTitle(line string, h *Heading, sec *model.Section) string {
+	if sec.Title == "" || !strings.Contains(line, sec.Title) {
+		return "" // most headings: no number prefix is matched for them
+	}
 	rest := strings.TrimLeftFunc(line[len(numberPrefix(line, h)):], isSpace)
 	after, ok := strings.CutPrefix(rest, sec.Title)
-	if !ok || sec.Title == "" {
+	if !ok {
 		return ""
 	}
 	after = strings.TrimLeftFunc(after, func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?：:；;，,、", r) })
