@@ -1233,13 +1233,25 @@ func runeStart(s string, i int) int {
 
 // clauseStarts finds where the clause holding byte offset i begins, after
 // the last of ，,；;：:、（( before i, and where its phrase begins: the same
-// without the list mark 、. It scans bytes backwards, since it runs for
+// without the list mark 、. A bracket closed before i is part of the clause,
+// whatever it holds. It scans bytes backwards, since it runs for
 // every number and the clause breaks are ASCII or three bytes long.
 func clauseStarts(s string, i int) (clause, phrase int) {
 	clause = -1
+	depth := 0 // brackets closed before i: a parenthetical inside the clause
 	for k := i - 1; k >= 0; k-- {
 		b, list := s[k], false
 		switch {
+		case b == ')' || k >= 2 && s[k-2] == 0xEF && s[k-1] == 0xBC && b == 0x89: // ）
+			depth++
+			continue
+		case depth > 0:
+			// "行政处罚案件（含简易程序，普通程序）926件": what the bracket
+			// holds qualifies the words before it, whose clause goes on.
+			if b == '(' || k >= 2 && s[k-2] == 0xEF && s[k-1] == 0xBC && b == 0x88 {
+				depth--
+			}
+			continue
 		case b == ',' || b == ';' || b == ':' || b == '(':
 		case k >= 2 && s[k-2] == 0xEF && s[k-1] == 0xBC && (b == 0x8C || b == 0x9B || b == 0x9A || b == 0x88): // ，；：（
 		case k >= 2 && s[k-2] == 0xE3 && s[k-1] == 0x80 && b == 0x81: // 、

@@ -708,3 +708,23 @@ func TestSubjectInSectionTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketInsideClause: a bracket closed before a number qualifies the
+// words before it, whose clause runs on to the number ("行政处罚案件（含简易
+// 程序，普通程序）926件", a table row's label); a number inside an open bracket
+// still has its clause from the bracket.
+func TestBracketInsideClause(t *testing.T) {
+	const enforcement = "（三）坚持严格规范公正文明执法"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"全年办理行政处罚案件（含简易程序案件）926件。", map[string]float64{"penalty_cases": 926}},
+		{"全年办理行政处罚案件（含简易程序，普通程序）926件。", map[string]float64{"penalty_cases": 926}},
+		{"全县办理行政处罚案件数量（含简易程序案件和普通程序案件）　2025年度850件　2026年度926件", map[string]float64{"penalty_cases": 926}},
+		{"全年开展执法检查1200次（其中行政处罚立案926件）。", map[string]float64{"penalty_cases": 926}},
+		{"全年开展执法检查（含行政处罚案件）1200次。", map[string]float64{"penalty_cases": 0}},
+	} {
+		wantSectionFigures(t, enforcement, c.text, c.want)
+	}
+}

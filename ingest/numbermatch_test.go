@@ -131,17 +131,33 @@ func TestReadFiguresSeesTemplateEditedInPlace(t *testing.T) {
 	}
 }
 
-// clauseStarts is the two LastIndexAny searches it replaces.
+// clauseStarts is the two LastIndexAny searches it replaces, run on the
+// text with every bracket closed before i blanked out: what a closed
+// bracket holds is part of the clause around it.
 func TestClauseStartsEqualsLastIndexAny(t *testing.T) {
 	byIndexAny := func(s string, i int, set string) int {
-		j := strings.LastIndexAny(s[:i], set)
+		rs := []rune(s[:i])
+		depth := 0
+		for k := len(rs) - 1; k >= 0; k-- {
+			switch {
+			case rs[k] == '）' || rs[k] == ')':
+				depth++
+				rs[k] = 'x'
+			case depth > 0:
+				if rs[k] == '（' || rs[k] == '(' {
+					depth--
+				}
+				rs[k] = 'x'
+			}
+		}
+		j := strings.LastIndexAny(maskKeepingWidth(s[:i], rs), set)
 		if j < 0 {
 			return 0
 		}
 		_, w := utf8.DecodeRuneInString(s[j:])
 		return j + w
 	}
-	alphabet := []string{"，", ",", "；", ";", "：", ":", "、", "（", "(", "）", "。", "审结", "件", "1", "a", "\u00a0"}
+	alphabet := []string{"，", ",", "；", ";", "：", ":", "、", "（", "(", "）", ")", "。", "审结", "件", "1", "a", "\u00a0"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 20000; n++ {
 		s := randomText(rng, alphabet, rng.IntN(10)+1)
@@ -157,6 +173,22 @@ func TestClauseStartsEqualsLastIndexAny(t *testing.T) {
 			t.Fatalf("clauseStarts(%q, %d) = %d, %d; want %d, %d", s, i, c, p, wc, wp)
 		}
 	}
+}
+
+// maskKeepingWidth writes masked runes of s (those rs holds as 'x') as as
+// many 'x' bytes as they took in s, so byte offsets stay s's.
+func maskKeepingWidth(s string, rs []rune) string {
+	var b strings.Builder
+	k := 0
+	for _, r := range s {
+		if rs[k] == 'x' && r != 'x' {
+			b.WriteString(strings.Repeat("x", utf8.RuneLen(r)))
+		} else {
+			b.WriteRune(r)
+		}
+		k++
+	}
+	return b.String()
 }
 
 // unitFitsFigure is proseUnits as a predicate, written the way it was

@@ -226,9 +226,38 @@ func isStatedNumber(s string) bool {
 }
 
 // bracketUnit is the unit a header or label gives at its end in brackets:
-// "数量（件）", "人数(人次)", "纠错率（%）", "（单位：件）". "" when there is none.
+// "数量（件）", "人数(人次)", "纠错率（%）", "（单位：件）", also before a last
+// bracket that says something else ("数量（件）（含简易程序）"). "" when
+// there is none.
 func bracketUnit(s string) string {
-	in := bracketed(s)
+	u, _, _ := unitBracket(s)
+	return u
+}
+
+// unitBracket finds the bracket pair that gives a unit at the end of s:
+// the last pair, or the one right before it. It gives the unit and where
+// the pair starts and ends in s with its blanks trimmed; "" and -1, -1
+// when there is none.
+func unitBracket(s string) (unit string, from, to int) {
+	s = zhtext.TrimBlank(s)
+	end := len(s)
+	for range 2 {
+		i, inner := lastBracket(s[:end])
+		if i < 0 {
+			break
+		}
+		if u := unitOf(inner); u != "" {
+			return u, i, end
+		}
+		end = i
+	}
+	return "", -1, -1
+}
+
+// unitOf is the unit a bracket's text gives: "件", "单位：件", or the count
+// unit of a header over counts and rates ("件、%").
+func unitOf(in string) string {
+	in = zhtext.TrimBlank(in)
 	in = strings.TrimPrefix(in, "单位：")
 	in = strings.TrimPrefix(in, "单位:")
 	if u := zhtext.UnitAt(in); u != "" && u == in {
@@ -250,30 +279,28 @@ func bracketUnit(s string) string {
 	return count
 }
 
-// bracketed is the text of a closing bracket pair at the end of s.
-func bracketed(s string) string {
-	s = zhtext.TrimBlank(s)
+// lastBracket finds the closing bracket pair s ends with: where it opens
+// and the text inside; -1 when s ends with none.
+func lastBracket(s string) (int, string) {
 	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
 		if strings.HasSuffix(s, p[1]) {
-			if i := strings.LastIndex(s, p[0]); i >= 0 {
-				return zhtext.TrimBlank(s[i+len(p[0]) : len(s)-len(p[1])])
+			if i := strings.LastIndex(s[:len(s)-len(p[1])], p[0]); i >= 0 {
+				return i, s[i+len(p[0]) : len(s)-len(p[1])]
 			}
 		}
 	}
-	return ""
+	return -1, ""
 }
 
-// withoutBracket is a header without the unit it gives in brackets.
+// withoutBracket is a header without the unit it gives in brackets; any
+// other bracket stays.
 func withoutBracket(s string) string {
-	if bracketUnit(s) == "" {
+	u, from, to := unitBracket(s)
+	if u == "" {
 		return s
 	}
-	for _, open := range []string{"（", "("} {
-		if i := strings.LastIndex(s, open); i >= 0 {
-			return zhtext.TrimBlank(s[:i])
-		}
-	}
-	return s
+	t := zhtext.TrimBlank(s)
+	return zhtext.TrimBlank(t[:from] + t[to:])
 }
 
 // IsTotalLabel: a table row label that sums the rows above it ("合计",
