@@ -555,6 +555,7 @@ var sharesOfWhole = map[string]string{
 	"changes-after":      "全年受理案件200件，其中简易程序150件，占75%，普通程序50件，占25%，同比分别增长10%和5%。",
 	// 其中 opening a sentence: the whole is the sentence before's.
 	"whole-before":         "全年法律援助受案680件。其中刑事案件420件，占61.8%。",
+	"whole-before-about":   "全年法律援助受案680件。其中刑事案件420件，约占61.5%。",
 	"whole-before-growth":  "全年收案860件，较上年增长12%。其中民事案件500件，占58.1%。",
 	"whole-before-money":   "全年办理行政处罚案件926件，罚没款120万元。其中简易程序案件512件，占55.3%。",
 	"whole-before-nearer":  "全年受理投诉1420件，办结1400件。其中按期办结1380件，占98.6%。",

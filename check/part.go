@@ -15,19 +15,19 @@ import (
 // larger than the sum is reported.
 func (c *collector) partWhole(line string, at int) {
 	line = zhtext.FoldDigits(line)
-	eachWithCounts(line, "其中", -1, func(pos, off, a, b int, counts []proseCount) {
+	eachWithCounts(line, "其中", -1, 2, func(pos, off, a, b int, counts []proseCount) {
 		c.partsOf(line, pos, off, a, b, counts, at)
 	})
 }
 
 // eachWithCounts calls fn for every word in line, with the bounds of its
-// sentence and the sentence's counts when it holds two or more (and no
-// more than a table run into one line would). A sentence's bounds and
+// sentence and the sentence's counts when it holds at least least of them
+// (and no more than a table run into one line would). A sentence's bounds and
 // counts are found once, however many words it holds, so a long line
 // stays linear. With year >= 0 (0: the report's year unknown) the counts
 // of another year are left out (dropOtherYears); -1 keeps them. off is
 // just past the word.
-func eachWithCounts(line, word string, year int, fn func(pos, off, a, b int, counts []proseCount)) {
+func eachWithCounts(line, word string, year, least int, fn func(pos, off, a, b int, counts []proseCount)) {
 	a, b := 0, -1 // the sentence examined last, and its counts
 	var counts []proseCount
 	for off := 0; ; {
@@ -44,7 +44,7 @@ func eachWithCounts(line, word string, year int, fn func(pos, off, a, b int, cou
 				counts = dropOtherYears(counts, line, a, year)
 			}
 		}
-		if len(counts) >= 2 && len(counts) <= maxSentenceCounts {
+		if len(counts) >= least && len(counts) <= maxSentenceCounts {
 			fn(pos, off, a, b, counts)
 		}
 	}

@@ -16,15 +16,13 @@ import (
 // (“占总数的55.3%”, “占全部案件的”); a share of something the sentence does
 // not count (“占全市同类案件的35%”) is not judged.
 
-// shares checks every share in a line that holds 其中 and a per-cent.
+// shares checks every share in a line that holds 其中 and a per-cent:
+// against the whole its own sentence states, and, for a sentence that
+// opens with 其中, against the sentence before (shareOfPrevious). Both
+// read the share as stated once, qualifier included (“约占62%”).
 func (c *collector) shares(line string, at int) {
 	line = zhtext.FoldDigits(line)
-	eachWithCounts(line, "占", c.year, func(pos, off, a, b int, counts []proseCount) {
-		q := strings.LastIndex(line[a:pos], "其中")
-		if q < 0 {
-			return
-		}
-		q += a
+	eachWithCounts(line, "占", c.year, 1, func(pos, off, a, b int, counts []proseCount) {
 		stated, ok := shareValue(line, off, b)
 		if !ok {
 			return
@@ -33,53 +31,36 @@ func (c *collector) shares(line string, at int) {
 			// “约占62%”: the qualifier stands before 占.
 			stated.Qualifier, stated.QualWord, stated.QualStart = zhtext.About, w, stated.Start-1
 		}
-		if part := partBefore(line, counts, q, pos); part >= 0 {
-			c.checkShare(line[a:b], counts, part, q, stated, false, at)
+		if q := strings.LastIndex(line[a:pos], "其中"); q >= 0 && len(counts) >= 2 {
+			q += a
+			if part := partBefore(line, counts, q, pos); part >= 0 {
+				c.checkShare(line[a:b], counts, part, q, stated, false, at)
+			}
+		}
+		if q := skipBlank(line, a); strings.HasPrefix(line[q:pos], "其中") {
+			c.shareOfPrevious(line, a, b, q, pos, counts, stated, at)
 		}
 	})
-	c.sharesOfPrevious(line, at)
 }
 
-// sharesOfPrevious checks the shares of a sentence that opens with 其中
-// against the whole the sentence before states ("全年受理各类案件680件。其
-// 中刑事案件420件，占61.8%。"). The whole is then less sure (the sentence
-// before may count something else), so a share no count there explains is
-// a warning (prose.rate-doubt), not an error. line has its digits folded.
-func (c *collector) sharesOfPrevious(line string, at int) {
-	a, b := 0, -1 // the sentence examined last
-	for off := 0; ; {
-		k := strings.Index(line[off:], "占")
-		if k < 0 {
-			return
-		}
-		pos := off + k
-		off = pos + len("占")
-		if pos >= b {
-			// From the last sentence's end, as eachWithCounts does: a
-			// long line with many 占 stays linear.
-			a, b = zhtext.SentenceBounds(line, pos, max(b, 0))
-		}
-		q := skipBlank(line, a)
-		if !strings.HasPrefix(line[q:pos], "其中") {
-			continue
-		}
-		ps, pe := previousSentence(line, a)
-		if pe <= ps {
-			continue
-		}
-		stated, ok := shareValue(line, off, b)
-		if !ok {
-			continue
-		}
-		prev := dropOtherYears(countsIn(nil, line, ps, pe, maxSentenceCounts, true), line, ps, c.year)
-		own := dropOtherYears(countsIn(nil, line, a, b, maxSentenceCounts, false), line, a, c.year)
-		if len(prev) == 0 || len(prev) > maxSentenceCounts || len(own) > maxSentenceCounts {
-			continue
-		}
-		pool := append(prev, own...)
-		if part := partBefore(line, pool, q, pos); part >= len(prev) {
-			c.checkShare(line[ps:b], pool, part, q, stated, true, at)
-		}
+// shareOfPrevious checks the share at pos of a sentence [a, b) that opens
+// with 其中 at q against the whole the sentence before states ("全年受理各类
+// 案件680件。其中刑事案件420件，占61.8%。"); own are the sentence's counts.
+// The whole is then less sure (the sentence before may count something
+// else), so a share no count there explains is a warning
+// (prose.rate-doubt), not an error. line has its digits folded.
+func (c *collector) shareOfPrevious(line string, a, b, q, pos int, own []proseCount, stated zhtext.Number, at int) {
+	ps, pe := previousSentence(line, a)
+	if pe <= ps {
+		return
+	}
+	prev := dropOtherYears(countsIn(nil, line, ps, pe, maxSentenceCounts, true), line, ps, c.year)
+	if len(prev) == 0 || len(prev) > maxSentenceCounts {
+		return
+	}
+	pool := append(prev, own...)
+	if part := partBefore(line, pool, q, pos); part >= len(prev) {
+		c.checkShare(line[ps:b], pool, part, q, stated, true, at)
 	}
 }
 
