@@ -971,8 +971,8 @@ var stemSynonyms = map[string][]string{
 }
 
 // partStems name a rate's numerator by the part of its word that tells
-// it from the base, tried before the shorter endings: the numerator of a
-// 出庭应诉率 is the heads' appearances (“负责人出庭38件”), not the
+// it from the base, tried instead of the shorter endings: the numerator of
+// a 出庭应诉率 is the heads' appearances (“负责人出庭38件”), not the
 // 应诉案件 its last two characters also name.
 var partStems = map[string][]string{
 	"出庭应诉": {"出庭", "到庭"},
@@ -994,10 +994,6 @@ func numeratorFor(word string, counts []proseCount, ratePos, stop int) int {
 	return numeratorSide(word, counts, ratePos, stop)
 }
 
-// appearanceWords mark a head's appearance in court, the numerator of an
-// appearance rate.
-var appearanceWords = []string{"出庭", "到庭"}
-
 // partsStart is where a breakdown (其中) begins after the rate at pos in
 // line[:b], b when there is none.
 func partsStart(line string, pos, b int) int {
@@ -1013,17 +1009,10 @@ func partsStart(line string, pos, b int) int {
 func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 	after := stop >= 0
 	rs := []rune(word)
-	// An appearance rate counts hearings attended: its stem 应诉 also
-	// names the cases, which are its base, never its numerator
-	// ("行政应诉案件45件，…出庭应诉率100%").
-	attended := containsAny(word, appearanceWords)
 	find := func(stem string) int {
 		best := -1
 		for i, n := range counts {
 			if !n.exact() || (n.Start >= ratePos) != after || after && (n.prev || n.Start >= stop) {
-				continue
-			}
-			if attended && !containsAny(n.label, appearanceWords) {
 				continue
 			}
 			if strings.Contains(n.label, stem) {
@@ -1040,10 +1029,15 @@ func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 		if best := find(ending); best >= 0 {
 			return best
 		}
-		for _, stem := range partStems[ending] {
-			if best := find(stem); best >= 0 {
-				return best
+		if stems, ok := partStems[ending]; ok {
+			for _, stem := range stems {
+				if best := find(stem); best >= 0 {
+					return best
+				}
 			}
+			// The shorter endings name the base: 应诉 names the cases
+			// ("行政应诉案件45件，…出庭应诉率100%"), never the appearances.
+			return -1
 		}
 	}
 	if len(rs) >= 2 {
