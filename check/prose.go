@@ -693,6 +693,9 @@ func anyNameable(tries []rateTry) bool {
 // an appearance rate counted in hearings against cases.
 func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 	n := pool[num]
+	// A 纠错 sum's fellow outcomes (维持36件 beside 撤销5件、确认违法2件)
+	// are parts of the cases decided, not their number.
+	fellowOutcome := func(d proseCount) bool { return n.parts != "" && isDecision(d.label) }
 	for k, d := range pool {
 		if k == num || !d.exact() || d.Value <= 0 {
 			continue
@@ -703,9 +706,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			}
 			continue
 		}
-		if n.parts != "" && isDecision(d.label) {
-			// A 纠错 sum's fellow outcomes (维持36件 beside 撤销5件、确认
-			// 违法2件) are parts of the cases decided, not their number.
+		if fellowOutcome(d) {
 			continue
 		}
 		if d.Value >= n.Value {
@@ -724,7 +725,7 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 			if k2 == k || k2 == num || !e.exact() || !zhtext.SameCountUnit(e.Unit, n.Unit) || containsAny(e.label, carryWords) {
 				continue
 			}
-			if n.parts != "" && isDecision(e.label) {
+			if fellowOutcome(e) {
 				continue // 维持52件 plus the carried cases is no count of cases
 			}
 			s := d.Value + e.Value
