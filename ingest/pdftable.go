@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,7 +30,10 @@ func layoutSpans(trimmed string, indent int) []layoutSpan {
 		return nil
 	}
 	var spans []layoutSpan
+	// add appends the cells of trimmed[from:to], a part between gaps, in
+	// order: the ones split off its end are found last first.
 	add := func(from, to int) {
+		n := len(spans)
 		part := trimmed[from:to]
 		for {
 			k := strings.LastIndexByte(part, ' ')
@@ -42,17 +46,14 @@ func layoutSpans(trimmed string, indent int) []layoutSpan {
 		}
 		start := indent + cells(trimmed[:from])
 		spans = append(spans, layoutSpan{text: squeezeSpaces(part), start: start, end: start + cells(part)})
+		slices.Reverse(spans[n:])
 	}
 	from := 0
 	for _, g := range gaps {
-		n := len(spans)
 		add(from, g[0])
-		reverseSpans(spans[n:])
 		from = g[1]
 	}
-	n := len(spans)
 	add(from, len(trimmed))
-	reverseSpans(spans[n:])
 	return spans
 }
 
@@ -71,28 +72,25 @@ func splitsAtSpace(head, tail string) bool {
 	return isYearHeader(tail) && isYearHeader(last)
 }
 
-func reverseSpans(s []layoutSpan) {
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
-	}
-}
-
 // maxRowRunes bounds a table row that lastNumberCell splits: a line of a
 // report's prose holds some 28 characters and its spaces.
 const maxRowRunes = 30
 
 // lastNumberCell splits a table row whose label ran up to its number ("行政
-// 机关负责人出庭应诉 55": one space, no column gap) at that space.
-func lastNumberCell(text string) []string {
+// 机关负责人出庭应诉 55": one space, no column gap) at that space; nil for
+// any other line.
+func lastNumberCell(l pdfLine) []layoutSpan {
 	// A line of prose fills the width; a row that lost its gap is short.
-	if utf8.RuneCountInString(text) > maxRowRunes {
+	if utf8.RuneCountInString(l.raw) > maxRowRunes {
 		return nil
 	}
-	i := strings.LastIndexByte(text, ' ')
-	if i <= 0 || !isNumberCell(text[i+1:]) {
+	i := strings.LastIndexByte(l.raw, ' ')
+	if i <= 0 || !isNumberCell(l.raw[i+1:]) {
 		return nil
 	}
-	return []string{squeezeSpaces(text[:i]), text[i+1:]}
+	start := l.indent + cells(l.raw[:i+1])
+	return []layoutSpan{{text: squeezeSpaces(l.raw[:i]), start: l.indent, end: l.indent + cells(l.raw[:i])},
+		{text: l.raw[i+1:], start: start, end: l.end}}
 }
 
 // pdfCell is a cell of a table row being read from a PDF: its columns
@@ -120,12 +118,7 @@ func rowOf(lines []pdfLine, k int, inTable bool) *pdfRow {
 	l := lines[k]
 	spans := l.spans
 	if spans == nil && inTable {
-		if c := lastNumberCell(l.raw); c != nil {
-			i := strings.LastIndexByte(l.raw, ' ')
-			start := l.indent + cells(l.raw[:i+1])
-			spans = []layoutSpan{{text: c[0], start: l.indent, end: l.indent + cells(l.raw[:i])},
-				{text: c[1], start: start, end: l.end}}
-		}
+		spans = lastNumberCell(l)
 	}
 	if spans == nil {
 		return nil
