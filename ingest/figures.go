@@ -199,6 +199,9 @@ type numHit struct {
 	// sentence: where a figure's subject may stand when the number's own
 	// sentence only has the verb ("…合法性审查…。共审查上会议题316个").
 	prev, lead string
+	// earlier is the paragraph before the number's sentence (a window
+	// of it), where the subject in force is looked for (inForce).
+	earlier string
 	// negated is set when the clause denies or qualifies the number away
 	// (see negations); such a number states no figure.
 	negated bool
@@ -473,6 +476,11 @@ type figureCand struct {
 	// lastIn lists every wording of every keyword, unit included, for
 	// lastIndexEnd.
 	lastIn []string
+	// kin are the wordings and clause forms of the other keywords of
+	// every figure sharing a topic with this one (审结, 收, 纠错 for
+	// 行政复议): what a sentence about the topic in force may count
+	// before this figure's number (see onlyNames).
+	kin []string
 }
 
 type figureKey struct {
@@ -510,7 +518,36 @@ func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, 
 			}
 		}
 	}
+	for _, c := range cands {
+		for _, d := range cands {
+			if sharesTopic(c, d) {
+				for _, k := range d.keys {
+					if !k.topic {
+						c.kin = append(append(c.kin, k.vars...), k.forms...)
+					}
+				}
+			}
+		}
+	}
 	return cands, byUnit
+}
+
+// sharesTopic says whether figures c and d are named by topic keywords
+// of one subject (行政复议 and 复议 are one).
+func sharesTopic(c, d *figureCand) bool {
+	for _, k := range c.keys {
+		for _, l := range d.keys {
+			if k.topic && l.topic && slices.ContainsFunc(k.vars, func(v string) bool { return overlaps(v, l.vars) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlaps says whether word contains one of words or is contained in it.
+func overlaps(word string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(word, w) || strings.Contains(w, word) })
 }
 
 // candidateCache keeps the figure candidates of the templates read last:
@@ -582,6 +619,7 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 	// subject from another sentence ("办理法律援助案件247件").
 	wide := own && len(c.keys) == 1
 	score, distinct, named := 0, 0, 0
+	borrowed := false
 	for _, k := range c.keys {
 		m := memo.of(k, h)
 		n := int(m.length)
@@ -590,6 +628,12 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 		// In its own section the subject may also stand in the
 		// section's title ("依法决策和合法性审查情况" over "审查各类文件47件").
 		inContext := n > 0 || m.nearby(k, h) || wide && (m.before(k, h) || containsAny(c.sec.Title, k.vars))
+		if !inContext && own && k.topic && m.inForce(k, h) {
+			// The subject shared by several figures is still the
+			// paragraph's ("受理行政复议申请23件。审结19件"): the clause must
+			// then name nothing but the figure's own count (onlyNames).
+			inContext, borrowed = true, true
+		}
 		if n == 0 {
 			n = min(1, max(lengthIn(h.phrase, k.forms), lengthIn(h.after, k.forms)))
 			// A clause form stands in for a keyword of its own only when
@@ -611,7 +655,7 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 	// The clause itself must name the figure: by a keyword that tells it
 	// from its neighbours (收 vs 审结 for 行政复议) when there is one.
 	// "驳回行政复议申请9件" names the subject, not which count it is.
-	if score == 0 || distinct > 0 && named == 0 {
+	if score == 0 || distinct > 0 && named == 0 || borrowed && !c.onlyNames(h) {
 		return 0
 	}
 	// A number outside the figure's section needs its paragraph to name
@@ -717,6 +761,7 @@ type wordAround struct {
 	length  int8 // lengthIn the phrase or after the number
 	near    int8 // in the prefix or after the number
 	earlier int8 // in the previous or the lead sentence
+	current int8 // the last subject named before the number's sentence
 }
 
 // reset forgets the previous number; the slice is kept for the next.
@@ -752,6 +797,73 @@ func (w *wordAround) before(k figureKey, h *numHit) bool {
 		w.earlier = tri(containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
 	}
 	return w.earlier == 2
+}
+
+// inForce says whether k, a subject several figures share, is the last
+// subject the paragraph named before the number's sentence, and the
+// sentence up to the number's clause names no other: "…行政复议申请23件；
+// 依法受理21件。审结19件" is about 行政复议, "…行政复议…。受理信访12件" and
+// "…行政复议…。全年行政应诉案件31件。审结…" are not.
+func (w *wordAround) inForce(k figureKey, h *numHit) bool {
+	if w.current == 0 {
+		others := otherSubjects(k)
+		lead := h.prefix[:len(h.prefix)-len(h.clause)]
+		w.current = tri(h.earlier != "" && !containsAny(lead, others) &&
+			lastIndexEnd(h.earlier, k.vars) > lastIndexEnd(h.earlier, others))
+	}
+	return w.current == 2
+}
+
+// otherSubjects is caseSubjects less the words of k's own subject (复议
+// is 行政复议's).
+func otherSubjects(k figureKey) []string {
+	out := make([]string, 0, len(caseSubjects))
+	for _, s := range caseSubjects {
+		if !overlaps(s, k.vars) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// onlyNames says whether h's sentence, up to its number, counts nothing
+// but the topic in force: the number's own words are one of the figure's
+// non-topic keywords with filler around it ("审结19件", "依法审结案件19件",
+// "纠错率15.8%"), and the clauses before it count only the topic's other
+// figures and review decisions ("审结19件，其中维持14件…，纠错率15.8%").
+// A sentence naming anything more ("办理法律援助案件247件", "受理群众诉求
+// 3456件，办结3420件") counts another thing, whatever the paragraph's
+// subject.
+func (c *figureCand) onlyNames(h *numHit) bool {
+	words := wordsBeforeNumber(h.clause)
+	for _, k := range c.keys {
+		if !k.topic {
+			words = removeAll(words, k.vars)
+		}
+	}
+	if !isFiller(words) {
+		return false
+	}
+	lead := h.prefix[:len(h.prefix)-len(h.clause)]
+	return isFiller(removeAll(removeAll(removeAll(lead, c.kin), zhtext.CorrectionOutcomes), zhtext.UncorrectingOutcomes))
+}
+
+// isFiller says whether s holds nothing but clauseFiller, numbers, case
+// units and punctuation.
+func isFiller(s string) bool {
+	s = removeAll(removeAll(s, clauseFiller), zhtext.CaseUnits)
+	return strings.TrimFunc(s, func(r rune) bool {
+		return isSpace(r) || r >= '0' && r <= '9' || strings.ContainsRune(".,%，、；;：:（）()", r)
+	}) == ""
+}
+
+func removeAll(s string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, "")
+		}
+	}
+	return s
 }
 
 func tri(b bool) int8 {
@@ -919,10 +1031,11 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 	for si, sp := range spans {
 		at, sent := sp[0], para[sp[0]:sp[1]]
 		sentFirst := len(sc.hits) // the sentence's first hit
-		prev, lead := "", ""
+		prev, lead, earlier := "", "", ""
 		if si > 0 {
 			prev = clip(para[spans[si-1][0]:spans[si-1][1]], keywordWindow)
 			lead = clip(para[spans[0][0]:spans[0][1]], keywordWindow)
+			earlier = clip(para[:at], keywordWindow)
 		}
 		for ; next < len(all) && all[next][0] < sp[1]; next++ {
 			m := &all[next]
@@ -984,7 +1097,7 @@ func numbersInParagraph(sc *figureScratch, limit int, section, para string) {
 				source = sent[from:runeStart(sent, m[1]+keywordWindow)]
 			}
 			h := numHit{section: section, paragraph: info, sentence: zhtext.TrimBlank(source),
-				clause: clause, phrase: phrase, prefix: prefix, after: after, allAfter: allAfter, prev: prev, lead: lead, value: n, unit: unit}
+				clause: clause, phrase: phrase, prefix: prefix, after: after, allAfter: allAfter, prev: prev, lead: lead, earlier: earlier, value: n, unit: unit}
 			h.negated = isNegated(h.clause, h.after)
 			h.partOf = partOfWhole(sc.hits[sentFirst:], &h, sentFirst)
 			sc.hits = append(sc.hits, h)

@@ -728,3 +728,49 @@ func TestBracketInsideClause(t *testing.T) {
 		wantSectionFigures(t, enforcement, c.text, c.want)
 	}
 }
+
+// TestSubjectInForce: a sentence that names only a figure's own count
+// ("审结19件") takes the subject several figures share (行政复议) from the
+// paragraph before it, when that subject is the last one the paragraph
+// named; a sentence naming anything else, or after another subject, does
+// not (0: not read).
+func TestSubjectInForce(t *testing.T) {
+	const disputes = "（四）有效预防调处化解社会矛盾纠纷"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		// The subject a sentence (or a ；) before.
+		{"全年共收到行政复议申请23件。审结19件，其中维持14件，撤销2件，确认违法1件，驳回2件，纠错率15.8%。",
+			map[string]float64{"review_received": 23, "review_decided": 19, "review_correction_rate": 15.8}},
+		{"全年共收到行政复议申请23件，较上年下降17.9%；依法受理21件，不予受理2件。审结19件，纠错3件。",
+			map[string]float64{"review_received": 23, "review_decided": 19}},
+		{"县政府全年收到行政复议申请40件。全年依法审结案件36件，综合纠错率13.9%。",
+			map[string]float64{"review_received": 40, "review_decided": 36, "review_correction_rate": 13.9}},
+		{"行政复议主渠道作用进一步发挥，全年收到申请40件；已审结36件；纠错率13.9%。",
+			map[string]float64{"review_decided": 36, "review_correction_rate": 13.9}},
+		{"全年办理行政复议案件40件。在审结的案件中，纠错率13.9%。",
+			map[string]float64{"review_received": 40, "review_correction_rate": 13.9}},
+		{"全县人民调解组织排查矛盾纠纷900余次。开展人民调解工作，各级调解组织受理860件，调解成功842件。",
+			map[string]float64{"mediation_received": 860, "mediation_succeeded": 842}},
+		// Another subject named after it, or in the sentence itself.
+		{"全年收到行政复议申请23件。全年发生行政应诉案件31件。审结19件。",
+			map[string]float64{"review_received": 23, "litigation_cases": 31, "review_decided": 0}},
+		{"全年收到行政复议申请23件。法院审结19件，败诉2件。",
+			map[string]float64{"review_received": 23, "review_decided": 0}},
+		{"全年收到行政复议申请23件。受理信访事项120件，办结118件。",
+			map[string]float64{"review_received": 23, "review_decided": 0}},
+		{"全年收到行政复议申请23件。办理法律援助案件247件。",
+			map[string]float64{"review_received": 23}},
+		{"全年收到行政复议申请23件。受理群众诉求3456件，办结3420件。",
+			map[string]float64{"review_received": 23, "review_decided": 0}},
+		{"全年收到行政复议申请23件。劳动人事争议仲裁委员会审结劳动争议案件56件。",
+			map[string]float64{"review_received": 23, "review_decided": 0}},
+		{"全年收到行政复议申请23件。12345热线受理群众来电5200件，按时办结5100件。",
+			map[string]float64{"review_received": 23, "review_decided": 0}},
+		// Not in a later paragraph: the subject is the paragraph's.
+		{"全年收到行政复议申请23件。\n审结19件。", map[string]float64{"review_received": 23, "review_decided": 0}},
+	} {
+		wantSectionFigures(t, disputes, c.text, c.want)
+	}
+}

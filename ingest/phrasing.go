@@ -34,6 +34,18 @@ var synonyms = map[string][]string{
 	"备案":    {"备案", "报备"},
 }
 
+// caseSubjects are the subjects a paragraph on disputes, enforcement or
+// publicity moves between: the last one named is the subject in force
+// for a sentence that names none (see inForce).
+var caseSubjects = []string{"复议", "应诉", "诉讼", "法院", "调解", "信访", "仲裁", "投诉", "举报",
+	"法律援助", "公证", "处罚", "执法", "纠纷", "普法", "审查", "决策", "规范性文件", "公开", "热线"}
+
+// clauseFiller are the words a clause may hold around a figure's own
+// keyword and still name nothing else: time, manner, totals and the
+// generic nouns of a case.
+var clauseFiller = []string{"全年", "年内", "本年度", "当年", "同期", "共计", "累计", "合计", "总计", "共",
+	"依法", "已经", "已", "先后", "其中", "全部", "各类", "案件", "申请", "综合", "在", "中", "的", "有", "为", "达到", "达"}
+
 // clauseForms are shorter or looser wordings that name a figure only in
 // the number's own clause, and only when the full subject stands in the
 // sentence or, inside the figure's own section, in the sentence before or
