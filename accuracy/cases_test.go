@@ -618,6 +618,9 @@ var listedParts = map[string]string{
 	"other-unit":         "全年开展普法活动415场，其中线上活动120场，覆盖群众12.6万人次，其中青少年3.2万人次。",
 	"sibling-qizhong":    "全年办理各类政务服务事项3000件次，其中行政许可800件，其中即办件1200件。",
 	"sibling-then-whole": "审结案件40件，其中调解结案30件；受理申请60件，其中线上申请52件。",
+	// Digits grouped by commas: a comma inside a number ends no clause.
+	"grouped-kinds":  "全年新收案件15,200件，其中民事案件8,600件，刑事案件4,200件，行政案件2,400件。",
+	"grouped-shares": "全县调解矛盾纠纷5,630件，其中婚姻家庭纠纷1,204件、邻里纠纷1,862件，分别占21.4%和33.1%。",
 }
 
 var partsOverWhole = map[string]string{
@@ -625,9 +628,40 @@ var partsOverWhole = map[string]string{
 	"second-kind": "共化解纠纷2140件，其中婚姻家庭纠纷640件，邻里纠纷2300件。",
 	"third-kind":  "全年受理投诉1420件，其中电话投诉800件，网络投诉620件，短信投诉1500件。",
 	"semicolon":   "全年审查合同156份，其中采购合同80份；租赁合同230份。",
+	"grouped":     "全年新收案件15,200件，其中民事案件8,600件，刑事案件4,200件，执行案件18,000件。",
+}
+
+// negatedComplements state a rate beside a count of its negation (不合格,
+// 不成功, 未办结), which is what the rate leaves out, never its
+// numerator; the grades above 合格 count as 合格 (false alarm 22).
+// wrongComplements are such sentences with the rate wrong (defect 25).
+var negatedComplements = map[string]string{
+	"grades":          "评查行政执法案卷360卷，其中优秀案卷48卷、合格案卷297卷，不合格案卷15卷，合格率95.8%。",
+	"pass-fail":       "抽查执法案卷200卷，合格192卷，不合格8卷，合格率96%。",
+	"fail-only":       "评查案卷120卷，不合格案卷6卷，案卷合格率95%。",
+	"not-succeeded":   "受理矛盾纠纷400件，调解成功388件，调解不成功12件，调解成功率97%。",
+	"unfinished":      "受理信访事项250件，办结245件，未办结5件，办结率98%。",
+	"unfinished-only": "受理信访事项250件，未办结5件，办结率98%。",
+	"not-satisfied":   "回访群众300人次，其中满意291人次，不满意9人次，满意率97%。",
+	"rate-first":      "案卷合格率95%，全年评查案卷120卷，不合格6卷。",
+}
+
+var wrongComplements = map[string]wrongRate{
+	"pass-fail":     {"抽查执法案卷200卷，合格192卷，不合格8卷，合格率86%。", 96},
+	"not-succeeded": {"受理矛盾纠纷400件，调解成功388件，调解不成功12件，调解成功率79%。", 97},
+	"unfinished":    {"受理信访事项250件，办结245件，未办结5件，办结率89%。", 98},
+	"not-satisfied": {"回访群众300人次，其中满意291人次，不满意9人次，满意率79%。", 97},
 }
 
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range negatedComplements {
+			b.quiet("fa22.negated-complement", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongComplements {
+			b.defectComputed("d25.negated-complement", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range listedParts {
 			b.quiet("fa21.parallel-parts", base, name, appendTo(line, sent))

@@ -107,7 +107,7 @@ func parallelParts(line string, counts []proseCount, first proseCount, from, b i
 			}
 		}
 		if len(in) != 1 || !in[0].exact() || !zhtext.SameCountUnit(in[0].Unit, first.Unit) ||
-			strings.TrimSpace(line[in[0].End:end]) != "" {
+			in[0].End > end || strings.TrimSpace(line[in[0].End:end]) != "" {
 			return out
 		}
 		label := line[i:in[0].QualStart]
@@ -127,8 +127,18 @@ func clauseEnd(line string, i, b int) int {
 	if w := prefixIn(line[j:b], []string{"，", ",", "：", ":"}); w != "" {
 		j += len(w)
 	}
-	if k := strings.IndexAny(line[j:b], "，,；;"); k >= 0 {
-		return j + k
+	for k := j; k < b; {
+		n := strings.IndexAny(line[k:b], "，,；;")
+		if n < 0 {
+			break
+		}
+		k += n
+		// "1,204件" is one number: a comma between digits groups them.
+		if line[k] == ',' && k > 0 && isASCIIDigit(line[k-1]) && k+1 < len(line) && isASCIIDigit(line[k+1]) {
+			k++
+			continue
+		}
+		return k
 	}
 	return b
 }

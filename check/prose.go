@@ -459,6 +459,10 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			continue
 		}
 		pool, widened := counts, false
+		if complementExplains(m.word, pool, m.value) {
+			c.explain(line[a:b], m.value)
+			continue
+		}
 		stop := partsStart(line, m.start, b)
 		num := numeratorFor(m.word, pool, m.start, stop)
 		if num < 0 {
@@ -1016,7 +1020,7 @@ func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 			if !n.exact() || (n.Start >= ratePos) != after || after && (n.prev || n.Start >= stop) {
 				continue
 			}
-			if strings.Contains(n.label, stem) {
+			if namesAffirmed(n.label, stem) {
 				best = i
 				if after {
 					break // the first after the rate is the closest
@@ -1049,6 +1053,52 @@ func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 		}
 	}
 	return -1
+}
+
+// namesAffirmed says whether label names stem other than as its
+// negation: "不合格案卷15卷" counts what a 合格率 leaves out, not its
+// numerator (see complementExplains).
+func namesAffirmed(label, stem string) bool {
+	for i := 0; ; {
+		j := strings.Index(label[i:], stem)
+		if j < 0 {
+			return false
+		}
+		if !negatedAt(label, i+j) {
+			return true
+		}
+		i += j + len(stem)
+	}
+}
+
+// negatedAt says whether the word at byte i of s follows 不 or 未.
+func negatedAt(s string, i int) bool {
+	return strings.HasSuffix(s[:i], "不") || strings.HasSuffix(s[:i], "未")
+}
+
+// complementExplains says whether the rate is what a sentence's count
+// of its negation leaves of a whole: "抽查案卷360卷，评出优秀案卷48卷、合格
+// 案卷297卷，不合格案卷15卷，合格率95.8%" is (360 − 15) ÷ 360, as the grades
+// above 合格 are 合格 too. Only an exact count of the negated stem and a
+// larger count of its unit are used.
+func complementExplains(word string, pool []proseCount, stated zhtext.Number) bool {
+	rs := []rune(word)
+	for k := min(4, len(rs)); k >= 2; k-- {
+		ending := string(rs[len(rs)-k:])
+		for _, n := range pool {
+			i := strings.Index(n.label, ending)
+			if !n.exact() || i < 0 || !negatedAt(n.label, i) {
+				continue
+			}
+			for _, w := range pool {
+				if w.exact() && w.Value > n.Value && zhtext.SameCountUnit(w.Unit, n.Unit) &&
+					rateConsistent(stated.Value, (w.Value-n.Value)/w.Value*100, stated.Decimals, 0.1, stated.Qualifier) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func lastRunes(s string, n int) string {
