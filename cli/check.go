@@ -173,10 +173,26 @@ func errorText(err error) string {
 // checkFile checks one file: a YAML draft by its extension, anything else
 // as a document whose format ingest tells from its content.
 func checkFile(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {
-	if isDraftPath(path) {
-		return checkDraft(path, override, cache, prev)
-	}
-	return checkDocument(path, override, cache, prev)
+	return guarded(path, func() *fileCheck {
+		if isDraftPath(path) {
+			return checkDraft(path, override, cache, prev)
+		}
+		return checkDocument(path, override, cache, prev)
+	})
+}
+
+// guarded runs one file's check so that a fault in nianbao itself costs
+// that file only: a folder of 76 reports is still checked, and the file
+// is listed as not checked with the reason, never silently dropped and
+// never a crash that loses the other verdicts.
+func guarded(path string, check func() *fileCheck) (fc *fileCheck) {
+	defer func() {
+		if r := recover(); r != nil {
+			fc = &fileCheck{path: path, err: &model.Error{File: path,
+				Msg: fmt.Sprintf("nianbao 检查此文件时出现内部错误（%v），此文件未能检查；请把文件发给开发者", r)}}
+		}
+	}()
+	return check()
 }
 
 func checkDraft(path, override string, cache *templateCache, prev *model.Previous) *fileCheck {

@@ -336,3 +336,23 @@ func TestCheckThousandDrafts(t *testing.T) {
 func testStreams(in io.Reader, out, errOut io.Writer) *Streams {
 	return &Streams{In: in, Out: out, Err: errOut}
 }
+
+// TestGuardedFileCheck: a fault inside one file's check becomes that
+// file's error, naming it, instead of a crash that loses the folder.
+func TestGuardedFileCheck(t *testing.T) {
+	fc := guarded("单位甲.docx", func() *fileCheck {
+		var s []int
+		_ = s[3] // an index out of range, as a rule's slip would be
+		return nil
+	})
+	if fc == nil || fc.err == nil {
+		t.Fatal("a panicking check gave no error")
+	}
+	if msg := fc.err.Error(); !strings.Contains(msg, "单位甲.docx") || !strings.Contains(msg, "内部错误") {
+		t.Errorf("message %q does not name the file and the fault", msg)
+	}
+	ok := guarded("单位乙.txt", func() *fileCheck { return &fileCheck{path: "单位乙.txt"} })
+	if ok.err != nil || ok.path != "单位乙.txt" {
+		t.Errorf("a check that ran gave %+v", ok)
+	}
+}

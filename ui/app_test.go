@@ -633,3 +633,25 @@ func TestUntouchedNewDraftQuitsAtOnce(t *testing.T) {
 	}
 	mustContain(t, a, "有尚未保存的修改")
 }
+
+// TestCheckFaultKeepsTyping: a check that fails inside nianbao says so on
+// the status line, keeps the last verdict and loses no typed text.
+func TestCheckFaultKeepsTyping(t *testing.T) {
+	tm := stdTemplate(t)
+	faulty := func(*model.Template, *model.Report) check.Result { panic("index out of range") }
+	a := newApp(Options{Report: draft(t, tm), Template: tm, check: faulty}, testNow)
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	a.applyResult(check.Result{Completeness: 40})
+	a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("全年办理行政处罚案件1,204件")})
+	_, cmd := a.Update(checkTickMsg{seq: a.live.seq})
+	if cmd == nil {
+		t.Fatal("the latest tick did not start a check")
+	}
+	a.Update(cmd())
+	mustContain(t, a, "检查时出现内部错误", "完整度 40%")
+	a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("。")})
+	a.syncProse()
+	if got := a.c.report.Text("measures"); got != "全年办理行政处罚案件1,204件。" {
+		t.Fatalf("text after the fault = %q", got)
+	}
+}

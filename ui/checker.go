@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,6 +25,9 @@ type checkTickMsg struct{ seq int }
 type checkDoneMsg struct {
 	seq int
 	res check.Result
+	// fault is set when the check itself failed (a fault in nianbao, not
+	// in the draft): the last verdict stays, and typing goes on.
+	fault string
 }
 
 // checkTickCmd schedules the debounced check for edit number seq.
@@ -37,5 +41,12 @@ func checkTickCmd(seq int) tea.Cmd {
 // that reading costs milliseconds on a long report, so it must never run
 // per key inside Update.
 func runCheckCmd(fn checkFunc, t *model.Template, snap *model.Report, seq int) tea.Cmd {
-	return func() tea.Msg { return checkDoneMsg{seq: seq, res: fn(t, snap)} }
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = checkDoneMsg{seq: seq, fault: fmt.Sprint(r)}
+			}
+		}()
+		return checkDoneMsg{seq: seq, res: fn(t, snap)}
+	}
 }

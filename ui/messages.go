@@ -19,6 +19,12 @@ func (m checkTickMsg) update(a *App) tea.Cmd {
 }
 
 func (m checkDoneMsg) update(a *App) tea.Cmd {
+	if m.fault != "" {
+		// A check that failed says so and changes nothing: the draft's
+		// text is untouched, and the next edit checks again.
+		a.status.fail("检查时出现内部错误（" + m.fault + "），检查结果未更新；可继续编辑，文字不受影响")
+		return nil
+	}
 	a.applyResult(m.res)
 	return a.followUpCmd()
 }
