@@ -841,7 +841,9 @@ func (c *figureCand) onlyNames(h *numHit) bool {
 			words = removeAll(words, k.vars)
 		}
 	}
-	if !isFiller(words) {
+	// "作出撤销、变更、确认违法等纠错决定41件": the decisions named are the
+	// 纠错's own kinds.
+	if !isFiller(removeAll(removeAll(words, zhtext.CorrectionOutcomes), zhtext.UncorrectingOutcomes)) {
 		return false
 	}
 	lead := h.prefix[:len(h.prefix)-len(h.clause)]
@@ -1261,12 +1263,53 @@ func clauseAfterWithAll(s, after string) string {
 	if !startsWithAny(next, allOfWords) {
 		return ""
 	}
-	more := clauseAfter(next)
+	more := clauseAfterDeadline(next)
 	if more == "" || containsAny(more, negations) {
 		return ""
 	}
 	return s[:len(after)+len(sep)+len(more)]
 }
+
+// clauseAfterDeadline is clauseAfter, reading past a time limit ("全部在
+// 30日内报送备案", "均在15个工作日内完成审查"): it says when all of them
+// were done, and is no other count.
+func clauseAfterDeadline(s string) string {
+	for i := 0; i < len(s) && i <= keywordWindow; {
+		if !isASCIIDigit(s[i]) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r >= '０' && r <= '９' {
+				return ""
+			}
+			if zhtext.IsClauseBreak(r) || r == '）' || r == ')' || r == '\n' || zhtext.IsSentenceEnd(r) {
+				return s[:i]
+			}
+			i += w
+			continue
+		}
+		k := i
+		for k < len(s) && isASCIIDigit(s[k]) {
+			k++
+		}
+		unit := ""
+		for _, u := range deadlineUnits {
+			if strings.HasPrefix(s[k:], u+"内") {
+				unit = u + "内"
+				break
+			}
+		}
+		if unit == "" {
+			return "" // another number: the words are its
+		}
+		i = k + len(unit)
+	}
+	if len(s) > keywordWindow {
+		return ""
+	}
+	return s
+}
+
+// deadlineUnits are the units of a time limit, longest first.
+var deadlineUnits = []string{"个工作日", "工作日", "个月", "小时", "日", "天"}
 
 // fullRateClause reads a clause that gives a rate of 100% of the things
 // just counted ("审查上会议题86个，合法性审查覆盖率100%", "制定规范性文件7件，

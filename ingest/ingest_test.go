@@ -543,8 +543,20 @@ func TestClauseAboutAllCounted(t *testing.T) {
 		// keyword, or a clause not about all of them.
 		{"（三）坚持严格规范公正文明执法", "全年办理行政处罚案件926件，均未引发行政复议和行政诉讼。",
 			map[string]float64{"penalty_cases": 926, "review_received": 0, "litigation_cases": 0}},
-		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，均在3个工作日内完成合法性审查。",
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，均有5名律师参与合法性审查。",
 			map[string]float64{"legality_reviews": 0}},
+		// A time limit says when all of them were done: no count of
+		// its own.
+		{"（二）推进行政决策科学化、民主化、法治化", "全年审核各类文件86件，均在3个工作日内完成合法性审查。",
+			map[string]float64{"legality_reviews": 86}},
+		{"（二）推进行政决策科学化、民主化、法治化", "全年制定行政规范性文件12件，全部在30日内报送市政府和区人大常委会备案。",
+			map[string]float64{"normative_docs_filed": 12}},
+		{"（二）推进行政决策科学化、民主化、法治化", "出台规范性文件9件，均于15天内报备。",
+			map[string]float64{"normative_docs_filed": 9}},
+		{"（二）推进行政决策科学化、民主化、法治化", "出台规范性文件9件，均在15日内由3名工作人员报送备案。",
+			map[string]float64{"normative_docs_filed": 0}},
+		{"（二）推进行政决策科学化、民主化、法治化", "出台规范性文件9件，均在印发后30日内报送备案。",
+			map[string]float64{"normative_docs_filed": 9}},
 		// 3个工作日 is a duration, never a count of reviews.
 		{"（二）推进行政决策科学化、民主化、法治化", "合法性审查一般在3个工作日内完成，全年审查议题41个。",
 			map[string]float64{"legality_reviews": 41}},
@@ -768,6 +780,10 @@ func TestSubjectInForce(t *testing.T) {
 			map[string]float64{"review_received": 23, "review_decided": 0}},
 		{"全年收到行政复议申请23件。12345热线受理群众来电5200件，按时办结5100件。",
 			map[string]float64{"review_received": 23, "review_decided": 0}},
+		{"全年新收行政复议案件312件。在审结案件中，作出撤销、变更、确认违法等纠错决定41件，纠错率13.8%。",
+			map[string]float64{"review_received": 312, "review_corrected": 41, "review_correction_rate": 13.8}},
+		{"全年办理一审行政应诉案件156件，行政机关负责人出庭应诉153件，出庭率98.1%。",
+			map[string]float64{"litigation_cases": 156, "head_appearances": 153, "head_appearance_rate": 98.1}},
 		// Not in a later paragraph: the subject is the paragraph's.
 		{"全年收到行政复议申请23件。\n审结19件。", map[string]float64{"review_received": 23, "review_decided": 0}},
 	} {

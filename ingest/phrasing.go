@@ -32,6 +32,8 @@ var synonyms = map[string][]string{
 	"调解成功":  {"调解成功", "成功调解"},
 	"负责人出庭": {"负责人出庭", "负责人出庭应诉", "负责人到庭"},
 	"备案":    {"备案", "报备"},
+	// "负责人出庭应诉153件，出庭率98.1%": the rate by its short name.
+	"出庭应诉率": {"出庭应诉率", "出庭率", "到庭应诉率", "到庭率"},
 }
 
 // caseSubjects are the subjects a paragraph on disputes, enforcement or
@@ -44,7 +46,7 @@ var caseSubjects = []string{"复议", "应诉", "诉讼", "法院", "调解", "�
 // keyword and still name nothing else: time, manner, totals and the
 // generic nouns of a case.
 var clauseFiller = []string{"全年", "年内", "本年度", "当年", "同期", "共计", "累计", "合计", "总计", "共",
-	"依法", "已经", "已", "先后", "其中", "全部", "各类", "案件", "申请", "综合", "在", "中", "的", "有", "为", "达到", "达"}
+	"依法", "已经", "已", "先后", "其中", "全部", "各类", "案件", "申请", "综合", "作出", "决定", "等", "在", "中", "的", "有", "为", "达到", "达"}
 
 // clauseForms are shorter or looser wordings that name a figure only in
 // the number's own clause, and only when the full subject stands in the
