@@ -790,3 +790,23 @@ func TestSubjectInForce(t *testing.T) {
 		wantSectionFigures(t, disputes, c.text, c.want)
 	}
 }
+
+// TestDeeperExactTitleBeatsTopKeyword: a top-level heading that is the
+// exact title of a section the template nests ("六、普法工作情况" in the
+// department template, under 基本情况) goes to that section, not to the
+// top-level one whose keyword (工作情况) it also holds.
+func TestDeeperExactTitleBeatsTopKeyword(t *testing.T) {
+	doc := "县司法局2026年度法治政府建设情况报告\n\n一、基本情况\n我局内设机构7个。\n" +
+		"五、行政复议、行政应诉和矛盾纠纷化解情况\n全年行政应诉案件47件。\n" +
+		"六、普法工作情况\n全年开展主题普法宣传活动142场。\n七、存在的问题和不足\n人手不足。\n"
+	_, res := importString(t, "r.txt", []byte(doc), "department")
+	if got := res.Report.Text("publicity"); !strings.Contains(got, "142场") {
+		t.Errorf("publicity = %q", got)
+	}
+	if got := res.Report.Text("measures"); strings.Contains(got, "普法") {
+		t.Errorf("measures took the publicity part: %q", got)
+	}
+	if got := res.Report.Figures["publicity_events"]; got.Value != 142 {
+		t.Errorf("publicity_events = %v", got.Value)
+	}
+}

@@ -74,7 +74,7 @@ func scoreNormalized(h string, s *model.Section, year int) int {
 	}
 	title := normalizedTitle(s)
 	if h == title {
-		return 1000
+		return exactTitle
 	}
 	if runeLen(h) >= 4 && (strings.Contains(title, h) || strings.Contains(h, title)) {
 		return 500
@@ -136,15 +136,29 @@ type mapper struct {
 // a deeper one the heading names strongly (a department report may make
 // "领导履职" a part of its own).
 func (m *mapper) mapTop(h *Heading) (*model.Section, int) {
-	if s, sc := best(h.Text, m.t.Sections, m.year, 1); s != nil {
+	s, sc := best(h.Text, m.t.Sections, m.year, 1)
+	if sc >= exactTitle {
 		return s, sc
 	}
 	var deeper []*model.Section
 	for _, s := range m.t.Sections {
 		deeper = append(deeper, descendants(s)...)
 	}
-	return best(h.Text, deeper, m.year, escapeToSibling)
+	// A deeper section's exact title beats a top-level keyword: in the
+	// department template 普法工作情况 sits under 基本情况, whose keyword
+	// 工作情况 the heading "六、普法工作情况" also holds.
+	if d, dsc := best(h.Text, deeper, m.year, exactTitle); d != nil || s == nil {
+		if d == nil {
+			return best(h.Text, deeper, m.year, escapeToSibling)
+		}
+		return d, dsc
+	}
+	return s, sc
 }
+
+// exactTitle is scoreNormalized's score for a heading that is a section's
+// title.
+const exactTitle = 1000
 
 // mapSub maps a subsection whose parent's text goes to parent (nil when the
 // parent matched nothing).
