@@ -488,6 +488,9 @@ type figureKey struct {
 	vars  []string // the keyword's wordings (synonyms)
 	forms []string // its clause forms for the figure's unit
 	topic bool     // shared by several figures: names the subject only
+	// others are the caseSubjects that are not this topic's, for inForce;
+	// nil for a keyword that is no topic.
+	others []string
 }
 
 // figureCandidates lists the template's figures in template order, and
@@ -509,7 +512,11 @@ func figureCandidates(t *model.Template, flat []*model.Section) ([]*figureCand, 
 						w = len(words)
 						words[k] = w
 					}
-					c.keys = append(c.keys, figureKey{word: w, vars: variants(k), forms: clauseFormsOf(k, f.Unit), topic: topics[k]})
+					key := figureKey{word: w, vars: variants(k), forms: clauseFormsOf(k, f.Unit), topic: topics[k]}
+					if key.topic {
+						key.others = otherSubjects(key.vars)
+					}
+					c.keys = append(c.keys, key)
 				}
 			}
 			cands = append(cands, c)
@@ -806,20 +813,19 @@ func (w *wordAround) before(k figureKey, h *numHit) bool {
 // "…行政复议…。全年行政应诉案件31件。审结…" are not.
 func (w *wordAround) inForce(k figureKey, h *numHit) bool {
 	if w.current == 0 {
-		others := otherSubjects(k)
 		lead := h.prefix[:len(h.prefix)-len(h.clause)]
-		w.current = tri(h.earlier != "" && !containsAny(lead, others) &&
-			lastIndexEnd(h.earlier, k.vars) > lastIndexEnd(h.earlier, others))
+		w.current = tri(h.earlier != "" && !containsAny(lead, k.others) &&
+			lastIndexEnd(h.earlier, k.vars) > lastIndexEnd(h.earlier, k.others))
 	}
 	return w.current == 2
 }
 
-// otherSubjects is caseSubjects less the words of k's own subject (复议
-// is 行政复议's).
-func otherSubjects(k figureKey) []string {
+// otherSubjects is caseSubjects less the words of a topic's own subject,
+// given by its wordings (复议 is 行政复议's).
+func otherSubjects(vars []string) []string {
 	out := make([]string, 0, len(caseSubjects))
 	for _, s := range caseSubjects {
-		if !overlaps(s, k.vars) {
+		if !overlaps(s, vars) {
 			out = append(out, s)
 		}
 	}
@@ -1231,11 +1237,16 @@ func clauseAfter(s string) string {
 		switch {
 		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
 			return ""
-		case zhtext.IsClauseBreak(r) || r == '）' || r == ')' || r == '\n' || zhtext.IsSentenceEnd(r):
+		case endsClause(r):
 			return s[:i]
 		}
 	}
 	return s
+}
+
+// endsClause says whether r ends the clause a number's words are read in.
+func endsClause(r rune) bool {
+	return zhtext.IsClauseBreak(r) || r == '）' || r == ')' || r == '\n' || zhtext.IsSentenceEnd(r)
 }
 
 // clauseAfterWithAll is after (clauseAfter(s)) run on into the next
@@ -1280,7 +1291,7 @@ func clauseAfterDeadline(s string) string {
 			if r >= '０' && r <= '９' {
 				return ""
 			}
-			if zhtext.IsClauseBreak(r) || r == '）' || r == ')' || r == '\n' || zhtext.IsSentenceEnd(r) {
+			if endsClause(r) {
 				return s[:i]
 			}
 			i += w

@@ -147,13 +147,13 @@ func (m *mapper) mapTop(h *Heading) (*model.Section, int) {
 	// A deeper section's exact title beats a top-level keyword: in the
 	// department template 普法工作情况 sits under 基本情况, whose keyword
 	// 工作情况 the heading "六、普法工作情况" also holds.
-	if d, dsc := best(h.Text, deeper, m.year, exactTitle); d != nil || s == nil {
-		if d == nil {
-			return best(h.Text, deeper, m.year, escapeToSibling)
-		}
+	if d, dsc := best(h.Text, deeper, m.year, exactTitle); d != nil {
 		return d, dsc
 	}
-	return s, sc
+	if s != nil {
+		return s, sc
+	}
+	return best(h.Text, deeper, m.year, escapeToSibling)
 }
 
 // exactTitle is scoreNormalized's score for a heading that is a section's
