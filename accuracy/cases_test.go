@@ -656,7 +656,62 @@ var wrongComplements = map[string]wrongRate{
 	"not-satisfied": {"回访群众300人次，其中满意291人次，不满意9人次，满意率79%。", 97},
 }
 
+// numeratorParts state a rate whose numerator the sentence gives in parts,
+// each named by the rate's own word (主要负责人出庭应诉5件、其他负责人出庭15件;
+// 人民调解成功380件、行政调解成功45件), each right; wrongNumeratorParts are
+// such sentences with the rate wrong, computed over the sum of the parts
+// (false alarm 23 and defect 26: the last part was taken for the numerator
+// and another part for its base, a false error "5件 ÷ 15件 = 33.33%").
+var numeratorParts = map[string]string{
+	"heads-two":        "行政应诉案件20件，主要负责人出庭应诉5件，其他负责人出庭15件，负责人出庭应诉率100%。",
+	"county-heads":     "全年行政应诉案件15件，县长出庭应诉6件，副县长出庭应诉9件，出庭应诉率100%。",
+	"to-court":         "应诉案件30件，主要负责人到庭12件，分管负责人到庭17件，出庭应诉率96.7%。",
+	"hearings":         "共开庭31次，主要负责人出庭10次，分管负责人出庭19次，负责人出庭应诉率93.5%。",
+	"mediation-kinds":  "全年受理矛盾纠纷437件，人民调解成功380件，行政调解成功45件，调解成功率97.3%。",
+	"three-levels":     "共调解纠纷860件，村级调解成功600件，乡镇调解成功200件，行业性调解成功42件，调解成功率97.9%。",
+	"channels":         "受理信访事项320件，网上办结200件、来访办结115件，办结率98.4%。",
+	"complaints":       "受理投诉举报1420件，电话投诉办结800件，网络投诉办结600件，办结率98.6%。",
+	"levels-corrected": "审结复议案件50件，县本级纠错4件，乡镇纠错2件，纠错率12%。",
+	"rate-first":       "负责人出庭应诉率100%，全年应诉案件12件，主要负责人出庭4件，其他负责人出庭8件。",
+	"whole-before":     "全年行政应诉案件16件。主要负责人出庭应诉6件，其他负责人出庭应诉10件，出庭应诉率100%。",
+	"whole-between":    "县长出庭应诉3件，行政应诉案件8件，副县长出庭应诉5件，出庭应诉率100%。",
+	// The rate's words name one part: its rate is that part's.
+	"one-part-named": "主要负责人出庭应诉5件，其他负责人出庭15件，应诉案件20件，主要负责人出庭应诉率25%。",
+	"named-people":   "受理人民调解400件，人民调解成功380件，行政调解成功45件，人民调解成功率95%。",
+	// Another count alone may be the one meant.
+	"other-alone": "受理人民调解400件，人民调解成功380件，行政调解成功45件，调解成功率95%。",
+	// A part broken down with 其中 is no further part of the whole.
+	"qizhong-inside": "受理信访事项300件，办结294件，其中网上办结180件，办结率98%。",
+}
+
+var wrongNumeratorParts = map[string]wrongRate{
+	"heads-two":       {"行政应诉案件20件，主要负责人出庭应诉5件，其他负责人出庭13件，负责人出庭应诉率100%。", 90},
+	"county-heads":    {"全年行政应诉案件15件，县长出庭应诉6件，副县长出庭应诉6件，出庭应诉率100%。", 80},
+	"hearings":        {"共开庭31次，主要负责人出庭10次，分管负责人出庭19次，负责人出庭应诉率83.5%。", 93.5484},
+	"mediation-kinds": {"全年受理矛盾纠纷437件，人民调解成功380件，行政调解成功45件，调解成功率87.3%。", 97.254},
+	"channels":        {"受理信访事项320件，网上办结200件、来访办结115件，办结率89.4%。", 98.4375},
+	"rate-first":      {"负责人出庭应诉率100%，全年应诉案件12件，主要负责人出庭4件，其他负责人出庭6件。", 83.3333},
+	"whole-before":    {"全年行政应诉案件16件。主要负责人出庭应诉6件，其他负责人出庭应诉8件，出庭应诉率100%。", 87.5},
+	"one-part-named":  {"主要负责人出庭应诉5件，其他负责人出庭15件，应诉案件20件，主要负责人出庭应诉率35%。", 25},
+	"named-people":    {"受理人民调解400件，人民调解成功380件，行政调解成功45件，人民调解成功率85%。", 95},
+	"qizhong-inside":  {"受理信访事项300件，办结294件，其中网上办结180件，办结率90%。", 98},
+}
+
 func rateCases(b *builder) {
+	for base, line := range rateLines {
+		for name, sent := range numeratorParts {
+			if base == "jixi" && (strings.Contains(sent, "出庭") || strings.Contains(sent, "到庭")) {
+				// As for appearanceRates: its 23 cases and 100% rate with
+				// no appearance count, so the heads' appearances summed
+				// here rightly contradict them (20 ÷ 23).
+				continue
+			}
+			b.quiet("fa23.numerator-parts", base, name, appendTo(line, sent))
+		}
+		for name, c := range wrongNumeratorParts {
+			b.defectComputed("d26.numerator-parts", base, name, appendTo(line, c.text), c.want, rateRules...)
+		}
+	}
 	for base, line := range rateLines {
 		for name, sent := range negatedComplements {
 			b.quiet("fa22.negated-complement", base, name, appendTo(line, sent))

@@ -441,17 +441,18 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 	if len(counts) > maxSentenceCounts {
 		return
 	}
-	var withPrev []proseCount // previous sentence's counts, then this one's
-	loadPrev := func() []proseCount {
-		if withPrev == nil {
-			prev := countsIn(nil, line, pa, pb, maxSentenceCounts, true)
+	var prev []proseCount // the previous sentence's counts, read once
+	prevRead := false
+	prevCounts := func() []proseCount {
+		if !prevRead {
+			prev = countsIn(nil, line, pa, pb, maxSentenceCounts, true)
 			if len(prev) > maxSentenceCounts {
 				prev = nil
 			}
 			prev = dropOtherYears(prev, line, pa, c.year)
-			withPrev = append(prev, counts...)
+			prevRead = true
 		}
-		return withPrev
+		return prev
 	}
 	for _, m := range rates {
 		if m.value.Value > 100 {
@@ -464,7 +465,22 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			continue
 		}
 		stop := partsStart(line, m.start, b)
-		num := numeratorFor(m.word, pool, m.start, stop)
+		num, stems := numeratorFor(m.word, pool, m.start, stop)
+		if choices, ok := numeratorParts(line, m.word, pool, prevCounts(), num, stems, m.start, stop); ok {
+			if slices.ContainsFunc(choices[1:], func(ch numeratorChoice) bool { return ch.explains(prevCounts(), m.value) }) {
+				c.explain(line[a:b], m.value)
+				continue
+			}
+			pool, num = choices[0].pool, choices[0].num
+		}
+		var withPrev []proseCount // the previous sentence's counts, then this one's
+		own := pool
+		loadPrev := func() []proseCount {
+			if withPrev == nil {
+				withPrev = append(slices.Clip(prevCounts()), own...)
+			}
+			return withPrev
+		}
 		if num < 0 {
 			if p, ok := correctedSum(pool, m.word); ok {
 				if hasCaseBase(p, len(p)-1) {
@@ -515,7 +531,7 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 				// 成功率99%，调解成功1980件…”), not this rate's.
 				num += len(wide) - len(pool)
 			} else {
-				num = numeratorFor(m.word, wide, m.start, stop)
+				num, _ = numeratorFor(m.word, wide, m.start, stop)
 			}
 			pool, widened = wide, true
 		}
@@ -992,9 +1008,12 @@ var partStems = map[string][]string{
 // 办结1400件”, “成功率96.7%（调解3025件，成功2925件）”), but the counts
 // after a 其中 that follows the rate break a whole into parts (“办结率98%，
 // 其中网上信访100件，办结80件”) and are not the rate's.
-func numeratorFor(word string, counts []proseCount, ratePos, stop int) int {
-	if i := numeratorSide(word, counts, ratePos, -1); i >= 0 {
-		return i
+//
+// It also gives the stems the numerator was named by: the other counts
+// they name are parts of the same numerator (see numeratorParts).
+func numeratorFor(word string, counts []proseCount, ratePos, stop int) (int, []string) {
+	if i, stems := numeratorSide(word, counts, ratePos, -1); i >= 0 {
+		return i, stems
 	}
 	return numeratorSide(word, counts, ratePos, stop)
 }
@@ -1011,7 +1030,7 @@ func partsStart(line string, pos, b int) int {
 // numeratorSide is numeratorFor on one side of the rate: the closest
 // count before it (stop < 0), or the closest after it and before stop, of
 // the rate's own sentence.
-func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
+func numeratorSide(word string, counts []proseCount, ratePos, stop int) (int, []string) {
 	after := stop >= 0
 	rs := []rune(word)
 	find := func(stem string) int {
@@ -1031,28 +1050,29 @@ func numeratorSide(word string, counts []proseCount, ratePos, stop int) int {
 	}
 	for k := min(4, len(rs)); k >= 2; k-- {
 		ending := string(rs[len(rs)-k:])
+		stems, ok := partStems[ending]
 		if best := find(ending); best >= 0 {
-			return best
+			return best, append([]string{ending}, stems...)
 		}
-		if stems, ok := partStems[ending]; ok {
+		if ok {
 			for _, stem := range stems {
 				if best := find(stem); best >= 0 {
-					return best
+					return best, stems
 				}
 			}
 			// The shorter endings name the base: 应诉 names the cases
 			// ("行政应诉案件45件，…出庭应诉率100%"), never the appearances.
-			return -1
+			return -1, nil
 		}
 	}
 	if len(rs) >= 2 {
 		for _, syn := range stemSynonyms[string(rs[len(rs)-2:])] {
 			if best := find(syn); best >= 0 {
-				return best
+				return best, []string{syn}
 			}
 		}
 	}
-	return -1
+	return -1, nil
 }
 
 // namesAffirmed says whether label names stem other than as its

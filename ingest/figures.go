@@ -324,8 +324,8 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	// Each candidate takes the first hit assigned to it in its own
 	// section, else the first anywhere else, in document order: found in
 	// one pass over the hits, not one per candidate.
-	own := make(map[*figureCand]*numHit, len(cands))
-	other := make(map[*figureCand]*numHit, len(cands))
+	own := make(map[*figureCand]int, len(cands)) // the hit's index
+	other := make(map[*figureCand]int, len(cands))
 	for i := range hits {
 		h := &hits[i]
 		for _, a := range assigned[i] {
@@ -334,7 +334,7 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 				first = own
 			}
 			if _, ok := first[a]; !ok {
-				first[a] = h
+				first[a] = i
 			}
 		}
 	}
@@ -343,16 +343,78 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 		if _, done := figs[c.fig.ID]; done {
 			continue
 		}
-		h := own[c]
-		if h == nil {
-			h = other[c]
+		i, ok := own[c]
+		if !ok {
+			i, ok = other[c]
 		}
-		if h != nil {
-			figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+		if !ok {
+			continue
+		}
+		h := &hits[i]
+		figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+		if p, ok := headRoleParts(hits, assigned, i, c); ok {
+			figs[c.fig.ID] = p
 		}
 	}
 	correctedByOutcomes(cands, hits, figs)
 	return figs
+}
+
+// headRoleParts reads a count of the heads' appearances in court that a
+// sentence gives head by head ("主要负责人出庭应诉5件，其他负责人出庭15件"):
+// the sum of the hit taken (hits[first]) and the later ones of its sentence
+// the candidate also takes, when each names a particular head
+// (particularHead). A count of the heads in general is the whole and the
+// others its parts: before them ("行政机关负责人出庭应诉31件，主要负责人出庭
+// 12件") it is the hit taken, after them ("主要负责人出庭12件，负责人出庭应诉
+// 共31件") it replaces it. Counts after a 其中 are parts too: no sum.
+func headRoleParts(hits []numHit, assigned [][]*figureCand, first int, c *figureCand) (ProseFigure, bool) {
+	h := &hits[first]
+	if c.fig.Kind != model.KindCount || !slices.Contains(c.fig.Keywords, "负责人出庭") || !particularHead(h.clause) {
+		return ProseFigure{}, false
+	}
+	sum := h.value.Value
+	parts := []string{h.clause}
+	last := h
+	for j := first + 1; j < len(hits) && hits[j].sentence == h.sentence && hits[j].section == h.section; j++ {
+		d := &hits[j]
+		if !slices.Contains(assigned[j], c) || d.negated || !zhtext.SameCountUnit(d.unit, h.unit) {
+			continue
+		}
+		if zhtext.ContainsWide(d.prefix[min(len(last.prefix), len(d.prefix)):], "其中") {
+			return ProseFigure{}, false
+		}
+		if !particularHead(d.clause) {
+			// The heads in general after particular ones: the whole.
+			return ProseFigure{Value: d.value, Unit: d.unit, Sentence: d.sentence, Section: d.section}, true
+		}
+		sum += d.value.Value
+		parts = append(parts, d.clause)
+		last = d
+	}
+	if len(parts) < 2 {
+		return ProseFigure{}, false
+	}
+	return ProseFigure{Value: model.NumberOf(sum), Unit: h.unit, Sentence: h.sentence, Section: h.section,
+		Parts: strings.Join(parts, "+")}, true
+}
+
+// particularHead says whether a clause counting heads' appearances names
+// particular heads (主要负责人, 其他负责人, 分管负责人, 部门负责人) rather than
+// the heads in general (负责人, 行政机关负责人, 全年负责人).
+func particularHead(clause string) bool {
+	i := strings.Index(clause, "负责人")
+	if i < 0 {
+		return false
+	}
+	before := clause[:i]
+	for _, general := range []string{"机关", "全年", "共", "累计", "年内"} {
+		if strings.HasSuffix(before, general) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return before != "" && r >= 0x4E00 && r <= 0x9FFF // a word stands right before 负责人
 }
 
 // bestCandidates are the figures h scores highest for (nil: none).

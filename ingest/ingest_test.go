@@ -428,6 +428,39 @@ func TestAppearanceIsNotTheCaseCount(t *testing.T) {
 	}
 }
 
+// TestHeadAppearancesByRole: a sentence that counts the heads'
+// appearances head by head gives their sum; a count of the heads in
+// general, before or after the particular ones, or a 其中, makes the
+// others its parts.
+func TestHeadAppearancesByRole(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		want  float64
+		parts string
+	}{
+		{"全年行政应诉案件20件，主要负责人出庭应诉5件，其他负责人出庭15件。", 20, "主要负责人出庭应诉5件+其他负责人出庭15件"},
+		{"全年行政应诉案件31件，主要负责人出庭12件，分管负责人出庭应诉19件，出庭应诉率100%。", 31, "主要负责人出庭12件+分管负责人出庭应诉19件"},
+		{"全年行政应诉案件31件，县政府负责人出庭8件，部门负责人到庭23件。", 31, "县政府负责人出庭8件+部门负责人到庭23件"},
+		{"主要负责人出庭应诉5件，全年行政应诉案件20件，其他负责人出庭15件。", 20, "主要负责人出庭应诉5件+其他负责人出庭15件"},
+		// The heads in general are the whole.
+		{"全年行政应诉案件31件，行政机关负责人出庭应诉31件，主要负责人出庭12件。", 31, ""},
+		{"全年行政应诉案件31件，主要负责人出庭12件，负责人出庭应诉共31件。", 31, ""},
+		{"全年行政应诉案件31件，负责人出庭应诉31件，其中主要负责人出庭12件、分管负责人出庭19件。", 31, ""},
+		{"全年行政应诉案件31件，主要负责人出庭12件，其中县长出庭5件。", 12, ""},
+		// One head only.
+		{"全年行政应诉案件31件，主要负责人出庭应诉12件。", 12, ""},
+	} {
+		res := importDisputes(t, c.text)
+		got, ok := res.Report.Figures["head_appearances"]
+		if !ok || got.Value != c.want {
+			t.Errorf("%q: head_appearances = %v (set %v), want %v", c.text, got.Value, ok, c.want)
+		}
+		if p := res.FigureReading.figures["head_appearances"].Parts; p != c.parts {
+			t.Errorf("%q: parts %q, want %q", c.text, p, c.parts)
+		}
+	}
+}
+
 // TestRespectiveListsReadInOrder: the values of a list stated with 分别
 // go to the items in order; the value nearest a rate's word is not its
 // value when the list says otherwise.
