@@ -197,3 +197,29 @@ func TestChangeIsNotTheFigure(t *testing.T) {
 		}
 	})
 }
+
+// otherCounts state another count in the figure's own words or with its
+// verb, where the section's title would lend the figure's subject ("公平
+// 竞争审查" in a section on 合法性审查; a head's 出庭应诉 beside 应诉案件):
+// neither is the figure, which stays unread rather than take it.
+var otherCounts = map[string][]string{
+	"legality": {
+		"全年开展公平竞争审查{N}件",
+		"对涉及市场主体经济活动的政策措施开展公平竞争审查{N}件",
+		"完成增量政策措施公平竞争审查{N}项",
+		"全年开展资格审查{N}件",
+		"开展公平竞争审查{N}件，未发现排除、限制竞争的内容",
+	},
+	"litigation": {
+		"全年行政机关负责人出庭应诉{N}件",
+		"主要负责人出庭应诉{N}件",
+	},
+}
+
+func TestOtherCountIsNotTheFigure(t *testing.T) {
+	eachPhrasing(t, otherCounts, func(name, fig, p string, a anchor, r *model.Report) {
+		if got, ok := r.Figures[figureIDs[fig]]; ok && strconv.FormatFloat(got.Value, 'f', -1, 64) == a.n {
+			t.Errorf("%s %q: %s read as the other count %v", name, p, figureIDs[fig], got.Value)
+		}
+	})
+}

@@ -301,9 +301,11 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	for i := range hits {
 		h := &hits[i]
 		top := bestCandidates(byUnit[h.unit], h, &memo)
-		if top == nil && h.allAfter != "" {
+		if top == nil && h.allAfter != "" && !namesOtherCount(h.clause) {
 			// No figure by the number's own clause: the next one, about
-			// all of them, may name it ("审核各类文件86件，均出具合法性审查意见").
+			// all of them, may name it ("审核各类文件86件，均出具合法性审查意见"),
+			// unless the clause says it counts another thing ("公平竞争
+			// 审查47件，均出具审查意见").
 			h.after = h.allAfter
 			top = bestCandidates(byUnit[h.unit], h, &memo)
 		}

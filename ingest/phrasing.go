@@ -107,9 +107,42 @@ var modifiedNouns = []string{"案卷", "卷宗", "文书", "人员", "队伍", "
 var subsetMarks = []string{"案件中", "申请中", "当中", "中，", "中涉及", "中适用", "中有", "中的"}
 
 // countQualifiers are words that, right before a form, make it another count:
-// "出庭应诉" is a head's appearance in court, not an 应诉 case.
+// "出庭应诉" is a head's appearance in court, not an 应诉 case; "公平竞争
+// 审查" is a review against market rules, not the legality review a
+// section titled 合法性审查 counts.
 var countQualifiers = map[string][]string{
 	"应诉": {"出庭", "到庭"},
+	"审查": {"公平竞争", "安全", "资格", "保密", "信用", "资质"},
+	"审核": {"公平竞争", "安全", "资格", "保密", "信用", "资质"},
+}
+
+// namesOtherCount says whether clause holds a form right after one of its
+// countQualifiers ("公平竞争审查", "出庭应诉"): it counts that other thing.
+func namesOtherCount(clause string) bool {
+	for form := range countQualifiers {
+		for i := 0; ; {
+			j := strings.Index(clause[i:], form)
+			if j < 0 {
+				break
+			}
+			if qualifiedAt(clause, i+j, form) {
+				return true
+			}
+			i += j + len(form)
+		}
+	}
+	return false
+}
+
+// qualifiedAt says whether form, at byte i of s, follows one of its
+// countQualifiers.
+func qualifiedAt(s string, i int, form string) bool {
+	for _, q := range countQualifiers[form] {
+		if strings.HasSuffix(s[:i], q) {
+			return true
+		}
+	}
+	return false
 }
 
 // headNoun says whether the occurrence of form at byte i of s is the
@@ -132,10 +165,8 @@ func headNoun(s string, i int, form string) bool {
 			return false
 		}
 	}
-	for _, q := range countQualifiers[form] {
-		if strings.HasSuffix(s[:i], q) {
-			return false
-		}
+	if qualifiedAt(s, i, form) {
+		return false
 	}
 	for _, q := range representedBy[form] {
 		if strings.Contains(s[:i], q) {
