@@ -402,9 +402,15 @@ func headRoleParts(hits []numHit, assigned [][]*figureCand, first int, c *figure
 }
 
 // particularHead says whether a clause counting heads' appearances names
-// particular heads (主要负责人, 其他负责人, 分管负责人, 部门负责人) rather than
-// the heads in general (负责人, 行政机关负责人, 全年负责人).
+// particular heads (主要负责人, 其他负责人, 分管负责人, 部门负责人, or a head
+// by title: 县长, 副局长) rather than the heads in general (负责人, 行政机关
+// 负责人, 全年负责人).
 func particularHead(clause string) bool {
+	for _, title := range []string{"县长", "区长", "市长", "镇长", "乡长", "局长"} {
+		if strings.Contains(clause, title) {
+			return true
+		}
+	}
 	i := strings.Index(clause, "负责人")
 	if i < 0 {
 		return false
