@@ -637,7 +637,9 @@ var partsOverWhole = map[string]string{
 // negatedComplements state a rate beside a count of its negation (不合格,
 // 不成功, 未办结), which is what the rate leaves out, never its
 // numerator; the grades above 合格 count as 合格 (false alarm 22).
-// wrongComplements are such sentences with the rate wrong (defect 25).
+// wrongComplements are such sentences with the rate wrong (defect 25),
+// some naming no numerator at all: the rate is then worked out as
+// (whole − negation) ÷ whole.
 var negatedComplements = map[string]string{
 	"grades":          "评查行政执法案卷360卷，其中优秀案卷48卷、合格案卷297卷，不合格案卷15卷，合格率95.8%。",
 	"pass-fail":       "抽查执法案卷200卷，合格192卷，不合格8卷，合格率96%。",
@@ -647,6 +649,12 @@ var negatedComplements = map[string]string{
 	"unfinished-only": "受理信访事项250件，未办结5件，办结率98%。",
 	"not-satisfied":   "回访群众300人次，其中满意291人次，不满意9人次，满意率97%。",
 	"rate-first":      "案卷合格率95%，全年评查案卷120卷，不合格6卷。",
+	"qizhong-fail":    "评查案卷120卷，其中不合格案卷6卷，合格率95%。",
+	"uncertified":     "全局执法人员186名，未持证29名，持证率84.4%。",
+	// A rate the negation does not give: a narrower one, or another.
+	"on-time-narrower": "受理信访事项250件，未办结5件，按期办结率95%。",
+	"other-rate":       "评查案卷120卷，不合格案卷6卷，优秀率40%。",
+	"not-accepted":     "收到申请88件，不予受理6件，办结率98%。",
 }
 
 var wrongComplements = map[string]wrongRate{
@@ -654,6 +662,13 @@ var wrongComplements = map[string]wrongRate{
 	"not-succeeded": {"受理矛盾纠纷400件，调解成功388件，调解不成功12件，调解成功率79%。", 97},
 	"unfinished":    {"受理信访事项250件，办结245件，未办结5件，办结率89%。", 98},
 	"not-satisfied": {"回访群众300人次，其中满意291人次，不满意9人次，满意率79%。", 97},
+	// Only the negation and the whole: the rate is worked out from them.
+	"fail-only":          {"评查案卷120卷，不合格案卷6卷，案卷合格率59%。", 95},
+	"unfinished-only":    {"受理信访事项250件，未办结5件，办结率89%。", 98},
+	"rate-first":         {"案卷合格率90%，全年评查案卷120卷，不合格6卷。", 95},
+	"qizhong-fail":       {"评查案卷120卷，其中不合格案卷6卷，合格率85%。", 95},
+	"uncertified":        {"全局执法人员186名，未持证29名，持证率74.4%。", 84.4086},
+	"not-succeeded-only": {"受理矛盾纠纷400件，调解不成功12件，调解成功率79%。", 97},
 }
 
 // numeratorParts state a rate whose numerator the sentence gives in parts,

@@ -98,7 +98,8 @@ type Evidence struct {
 // EvidenceNumber is one number a finding used.
 type EvidenceNumber struct {
 	// Role says what the number is: stated (the rate written), numerator,
-	// whole, part, year (a year mentioned in the body), report-year.
+	// whole, part, complement (a count of the rate's negation, 不合格6卷),
+	// year (a year mentioned in the body), report-year.
 	Role      string  `json:"role"`
 	Text      string  `json:"text"` // as written, with its unit: "48件", "1.04%"
 	Value     float64 `json:"value"`

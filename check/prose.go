@@ -473,6 +473,17 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 			}
 			pool, num = choices[0].pool, choices[0].num
 		}
+		if num < 0 {
+			// No numerator: a count of the rate's negation and its whole
+			// give it (complementExplains failed), before any count of
+			// the sentence before is taken for the numerator.
+			if tries := complementTries(m.word, counts); len(tries) > 0 {
+				if !narrower(m.word, counts[tries[0].negated].label) {
+					c.complementMismatch(line, a, b, m, counts, tries, at)
+				}
+				continue
+			}
+		}
 		var withPrev []proseCount // the previous sentence's counts, then this one's
 		own := pool
 		loadPrev := func() []proseCount {
@@ -1102,23 +1113,73 @@ func negatedAt(s string, i int) bool {
 // above 合格 are 合格 too. Only an exact count of the negated stem and a
 // larger count of its unit are used.
 func complementExplains(word string, pool []proseCount, stated zhtext.Number) bool {
+	for _, t := range complementTries(word, pool) {
+		if rateConsistent(stated.Value, t.rate, stated.Decimals, 0.1, stated.Qualifier) {
+			return true
+		}
+	}
+	return false
+}
+
+// complementTry is one reading of a rate as what a count of its negation
+// leaves of a whole: (pool[whole] − pool[negated]) ÷ pool[whole].
+type complementTry struct {
+	negated, whole int
+	rate           float64
+	words          string // the negation as the sentence writes it: "不合格"
+}
+
+// complementTries lists the readings complementExplains tries: an exact
+// count of the rate's negated stem ("不合格6卷" for a 合格率) and each
+// larger exact count of its unit.
+func complementTries(word string, pool []proseCount) []complementTry {
+	var tries []complementTry
 	rs := []rune(word)
 	for k := min(4, len(rs)); k >= 2; k-- {
 		ending := string(rs[len(rs)-k:])
-		for _, n := range pool {
+		for ni, n := range pool {
 			i := strings.Index(n.label, ending)
 			if !n.exact() || i < 0 || !negatedAt(n.label, i) {
 				continue
 			}
-			for _, w := range pool {
-				if w.exact() && w.Value > n.Value && zhtext.SameCountUnit(w.Unit, n.Unit) &&
-					rateConsistent(stated.Value, (w.Value-n.Value)/w.Value*100, stated.Decimals, 0.1, stated.Qualifier) {
-					return true
+			for wi, w := range pool {
+				if w.exact() && w.Value > n.Value && zhtext.SameCountUnit(w.Unit, n.Unit) {
+					tries = append(tries, complementTry{ni, wi, (w.Value - n.Value) / w.Value * 100, n.label[i-len("不") : i+len(ending)]})
 				}
 			}
 		}
+		if len(tries) > 0 {
+			return tries // the longest ending that names a negation
+		}
 	}
-	return false
+	return nil
+}
+
+// complementMismatch reports a rate whose sentence names no numerator,
+// only a count of its negation and a whole, that the two do not give:
+// "评查案卷120卷，不合格案卷6卷，合格率59%" is (120 − 6) ÷ 120 = 95%. It is
+// a warning: the rate was worked out by the reader, not read.
+func (c *collector) complementMismatch(line string, a, b int, m rateMatch, pool []proseCount, tries []complementTry, at int) {
+	best := tries[0]
+	for _, t := range tries[1:] {
+		if math.Abs(t.rate-m.value.Value) < math.Abs(best.rate-m.value.Value) {
+			best = t
+		}
+	}
+	n, w := pool[best.negated], pool[best.whole]
+	st, computed := m.value.Value, best.rate
+	ev := &Evidence{Sentence: strings.TrimSpace(line[a:b]), Numbers: []EvidenceNumber{
+		{Role: "stated", Text: rateValue(m.value), Value: st, Label: lastRunes(m.word, 6) + "率", Qualifier: m.value.Qualifier.String()},
+		{Role: "complement", Text: n.written(), Value: n.Value, Label: n.label},
+		{Role: "whole", Text: w.written(), Value: w.Value, Label: w.label}}}
+	for _, t := range tries {
+		ev.Denominators = append(ev.Denominators, Denominator{Text: pool[t.whole].written() + "−" + pool[t.negated].written(),
+			Value: pool[t.whole].Value, Rate: t.rate})
+	}
+	c.add(Finding{Rule: RuleProseRateDoubt, Section: c.section, Line: at,
+		Message: sprintf("“%s”与同一句中的数字不符：（%s − %s%s）÷ %s = %s%%，分子由“%s”的数字推算，请核对",
+			ratePhrase(m.word, m.value), w.written(), best.words, n.written(), w.written(), fmtRate(computed), best.words),
+		Stated: &st, Computed: &computed, Evidence: ev})
 }
 
 func lastRunes(s string, n int) string {
