@@ -283,9 +283,34 @@ func sectionCases(b *builder) {
 	b.quiet("fa2.section-present", "district", "plans-renamed", rep("四、下一步工作打算", "四、2025年工作计划"))
 	b.quiet("fa2.section-present", "dongchangfu", "points", runInToPoints(`\(`), "writing.enum")
 	for _, base := range []string{"county", "district", "department"} {
+		b.quiet("fa2.section-present", base, "decimal-numbering", decimalNumbering)
 		b.quiet("fa2.section-present", base, "ordinal-parts", re(`(?m)^([一二三四五])、`, "第${1}部分　"))
 		b.quiet("fa2.section-present", base, "unnumbered-parts", re(`(?m)^[一二三四五]、`, ""))
 	}
+}
+
+// decimalNumbering numbers a report the Western way: parts "1.", "2.",
+// and the subsections of each part "1.1", "1.2".
+func decimalNumbering(s string) (string, error) {
+	numerals := "一二三四五六七八九"
+	part, sub := 0, 0
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		for k, n := range []rune(numerals) {
+			switch {
+			case strings.HasPrefix(l, string(n)+"、"):
+				part, sub = k+1, 0
+				lines[i] = strconv.Itoa(part) + ". " + strings.TrimPrefix(l, string(n)+"、")
+			case strings.HasPrefix(l, "（"+string(n)+"）") && part > 0:
+				sub++
+				lines[i] = strconv.Itoa(part) + "." + strconv.Itoa(sub) + " " + strings.TrimPrefix(l, "（"+string(n)+"）")
+			}
+		}
+	}
+	if part == 0 {
+		return "", caseError("no 一、 parts to renumber")
+	}
+	return strings.Join(lines, "\n"), nil
 }
 
 // correctRates are sentences with rates that are right once the

@@ -846,3 +846,47 @@ func TestDeeperExactTitleBeatsTopKeyword(t *testing.T) {
 		t.Errorf("publicity_events = %v", got.Value)
 	}
 }
+
+// TestDecimalSubheadings: a report numbered the Western way ("1." parts,
+// "1.1" subsections) has its subsections found, their headings kept out of
+// the body; a line opening with an amount ("1.5万人次…", "1.2 亿元…") is
+// body text.
+func TestDecimalSubheadings(t *testing.T) {
+	doc := "西山县2026年度法治政府建设情况报告\n\n1. 2026年度推进法治政府建设的主要举措和成效\n" +
+		"1.1 依法全面履行政府职能\n全年办理政务服务事项42.6万件。\n" +
+		"1.2推进行政决策科学化、民主化、法治化\n全年开展合法性审查216件。\n" +
+		"1.5万人次参加了线上学法考试。\n" +
+		"1.3 坚持严格规范公正文明执法\n全年办理行政处罚案件3126件。\n" +
+		"1.2 亿元财政资金用于执法装备。\n12.4国家宪法日期间，开展宪法宣传活动36场。\n3.15消费者权益日当天开展集中宣传。\n" +
+		"1.4 依法化解矛盾纠纷。全年收到行政复议申请52件。\n" +
+		"2. 2026年度推进法治政府建设存在的不足和原因\n基层力量薄弱。\n"
+	_, res := importString(t, "r.txt", []byte(doc), "standard")
+	for id, want := range map[string]string{"functions": "42.6万件", "decisions": "216件", "enforcement": "3126件", "shortcomings": "基层力量薄弱"} {
+		if got := res.Report.Text(id); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want it to hold %q", id, got, want)
+		}
+	}
+	if got := res.Report.Text("functions"); strings.Contains(got, "1.1") {
+		t.Errorf("the heading stayed in the body: %q", got)
+	}
+	if got := res.Report.Text("decisions"); !strings.Contains(got, "1.5万人次参加") {
+		t.Errorf("an amount opening a line was taken for a heading: %q", got)
+	}
+	if got := res.Report.Text("enforcement"); !strings.Contains(got, "1.2 亿元财政资金") {
+		t.Errorf("an amount with a space was taken for a heading: %q", got)
+	}
+	if got := res.Report.Text("disputes"); !strings.Contains(got, "52件") {
+		t.Errorf("a run-in decimal subheading was not found: disputes = %q", got)
+	}
+	if got := res.Report.Text("enforcement"); !strings.Contains(got, "12.4国家宪法日期间") || !strings.Contains(got, "3.15消费者权益日") {
+		t.Errorf("a date opening a sentence was taken for a heading: %q", got)
+	}
+	for _, m := range res.Mapping {
+		if strings.HasPrefix(m.Heading, "12.4") || strings.HasPrefix(m.Heading, "3.15") || strings.HasPrefix(m.Heading, "1.5万") {
+			t.Errorf("mapped as a heading: %+v", m)
+		}
+	}
+	if got := res.Report.Figures["legality_reviews"]; got.Value != 216 {
+		t.Errorf("legality_reviews = %v", got.Value)
+	}
+}

@@ -24,10 +24,13 @@ var (
 	h2Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
 	h3Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
 	h4Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
+	// h34Re is a decimal subheading, "1.2 推进依法决策": the second level
+	// below "1.", as reports numbered the Western way write it.
+	h34Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})[ \t\x{3000}]*`)
 	// h1PartRe is "第一部分": a top-level part named by its ordinal.
 	h1PartRe = lazyRegexp(`^[ \t\x{3000}]*第([一二三四五六七八九十]{1,3})部分[ \t\x{3000}]*[、,，.．:：]?`)
 	// headingRe is any of the above, for quick tests.
-	headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９])`)
+	headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９]|[0-9０-９]{1,2}[.．][0-9０-９]{1,2}[ \t\x{3000}]*\p{Han})`)
 )
 
 // matchNumber recognises a heading number at the start of a line and
@@ -57,6 +60,16 @@ func matchNumber(s string) (level int, prefix string, index int) {
 			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
 		}
 	case zhtext.IsDigit(r):
+		if m := h34Re().FindStringSubmatchIndex(s); m != nil {
+			// "1.5万件" and "1.2 亿元" are amounts: a subheading's text
+			// starts with a word, not a multiplier or a unit.
+			rest := s[m[1]:]
+			if r := firstRune(rest); r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune(amountStarts, r) &&
+				decimalHeadingShape(digitValue(s[m[2]:m[3]]), digitValue(s[m[4]:m[5]]), rest) {
+				return 4, s[:m[1]], digitValue(s[m[4]:m[5]])
+			}
+			return 0, "", 0
+		}
 		if m := h3Re().FindStringSubmatchIndex(s); m != nil {
 			rest := s[m[1]:]
 			// "1.5万" and "3、4月" are numbers, not headings.
@@ -68,6 +81,26 @@ func matchNumber(s string) (level int, prefix string, index int) {
 	}
 	return 0, "", 0
 }
+
+// decimalHeadingShape says whether a line numbered part.sub reads as a
+// subheading rather than a date opening a sentence ("12.4国家宪法日期间，…",
+// "3.15消费者权益日当天…"): both numbers are single digits, and the title
+// is short, on a line of its own or run into its paragraph up to the first
+// full stop ("1.2 强化合法性审查，推进依法决策。一是…").
+func decimalHeadingShape(part, sub int, rest string) bool {
+	if part > 9 || sub > 9 {
+		return false
+	}
+	title := rest
+	if i := strings.IndexAny(rest, "。：；;！？"); i >= 0 {
+		title = rest[:i]
+	}
+	return !longerThan(title, 30)
+}
+
+// amountStarts are the characters that follow a decimal number in an
+// amount ("1.5万件", "2.3倍", "1.2亿元"), never a subheading's first word.
+const amountStarts = "万亿千百十倍余多个件次人名场户元项家所份卷条个年月日天时分秒"
 
 // headingStart is the first character of s after the blanks the heading
 // expressions allow before a number (space, tab, U+3000); 0 for none.
