@@ -270,6 +270,13 @@ func sectionCases(b *builder) {
 		rep("四、2025年度推进法治政府建设的主要安排", "四、2025年工作打算")))
 	b.quiet("fa2.section-present", "county", "run-in-subhead", rep("（二）推进行政决策科学化、民主化、法治化\n", "（二）推进依法决策。"))
 	b.quiet("fa2.section-present", "county", "heading-colon", rep("存在的不足和原因\n", "存在的不足和原因：\n"))
+	// Years in a part's heading that are no other report year: a range or
+	// a book, a starting point, a run-in heading's sentence after it.
+	b.quiet("fa24.heading-year", "county", "book-range", rep("一、2024年度推进法治政府建设的主要举措和成效", "一、贯彻《法治政府建设实施纲要（2021—2025年）》推进法治政府建设的主要举措和成效"))
+	b.quiet("fa24.heading-year", "county", "since", rep("一、2024年度推进法治政府建设的主要举措和成效", "一、2023年以来推进法治政府建设的主要举措和成效"))
+	b.quiet("fa24.heading-year", "county", "run-in-sentence", rep("二、2024年度推进法治政府建设存在的不足和原因\n", "二、2024年度推进法治政府建设存在的不足和原因。对照2023年度考核反馈的问题逐项整改，仍有不足。\n"))
+	b.quiet("fa24.heading-year", "county", "range", rep("三、2024年度党政主要负责人", "三、2022—2024年党政主要负责人"))
+	b.quiet("fa24.heading-year", "jixi", "plans-next-year", rep("三、2024年度推进法治政府建设的主要安排", "三、2024年推进法治政府建设的主要安排"))
 	// The department's parts hold inner points of their own; a drafter
 	// writing the parts as points words the inner ones plainly.
 	b.quiet("fa2.section-present", "department", "points", chain(re(`。[一二三四五]是`, "。"), runInToPoints("（")))
@@ -1066,6 +1073,12 @@ func defectCases(b *builder) {
 	d(c, "department", "plans-year", rep("2025年，我局将", "2024年，我局将"), yearRules...)
 	d(c, "jixi", "last-years-body", bodyYear(2023), yearRules...)
 	d(c, "dongchangfu", "last-years-body", bodyYear(2023), yearRules...)
+	// A part on the report year headed with last year: copied, left as it was.
+	d(c, "county", "shortcomings-heading", rep("二、2024年度推进法治政府建设存在的不足和原因", "二、2023年度推进法治政府建设存在的不足和原因"), yearRules...)
+	d(c, "county", "measures-heading", rep("一、2024年度推进法治政府建设的主要举措和成效", "一、2023年度推进法治政府建设的主要举措和成效"), yearRules...)
+	d(c, "county", "leadership-heading", rep("三、2024年度党政主要负责人", "三、2023年度党政主要负责人"), yearRules...)
+	d(c, "jixi", "shortcomings-heading", rep("二、上一年度法治政府建设存在的不足和原因", "二、2022年度法治政府建设存在的不足和原因"), yearRules...)
+	d(c, "district", "measures-heading", rep("二、主要举措和成效", "二、2023年主要举措和成效"), yearRules...)
 
 	// 5. Placeholders, single letters included.
 	c = "d5.placeholder"

@@ -77,6 +77,9 @@ type collector struct {
 	// years counts the years the body (outside the plans) reports on,
 	// for the year-body rule.
 	years []yearSeen
+	// staleHeadings are the year-heading findings, made only when the
+	// year-body rule does not find the whole body of another year.
+	staleHeadings []Finding
 	// counts is scratch for the counts of the sentence a rate is checked in.
 	counts []proseCount
 	// explained are the rates the prose rules found given by counts of
@@ -117,6 +120,7 @@ func getCollector(t *model.Template) *collector {
 	c.wideDigits = summary{sec: -1}
 	c.year = 0
 	c.years = c.years[:0]
+	c.staleHeadings = c.staleHeadings[:0]
 	c.section, c.sec, c.docMode, c.doc = "", -1, false, nil
 	if c.secIndex == nil {
 		c.secIndex = map[string]int{}
@@ -231,7 +235,11 @@ func (c *collector) note(s *summary, line int, example func() string) {
 // settings and sorts. byLine sorts documents by line (their own order);
 // drafts are sorted by the template's section order.
 func (c *collector) finish(byLine bool) []Finding {
-	c.yearBody()
+	if !c.yearBody() {
+		for _, f := range c.staleHeadings {
+			c.add(f)
+		}
+	}
 	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
 	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
 	c.flushSummary(&c.wideDigits, RuleFullWidthDigits, "有 %d 处数字用了全角数字，公文中的阿拉伯数字应使用半角，如%s")

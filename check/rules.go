@@ -33,6 +33,7 @@ const (
 	RuleYearTitle       = "writing.year-title"
 	RuleYearPlans       = "writing.year-plans"
 	RuleYearBody        = "writing.year-body"
+	RuleYearHeading     = "writing.year-heading"
 	RuleHalfWidthPunct  = "writing.punct"
 	RuleFullWidthDigits = "writing.digits"
 	RuleExportEdited    = "export.edited"
@@ -77,6 +78,7 @@ var rules = append([]RuleInfo{
 	{RuleNumbering, Warning, false, "标题编号跳号或重复，如“一、二、二、”或“（一）（三）”，全角、半角括号都检查。"},
 	{RuleEnum, Warning, false, "段落内“一是、二是、三是”顺序跳号或重复，或序列中漏了“是”（“三是……。四加强……”）。各种空格和漏写的句号不影响判断；“统一是”“唯一是”一类词语不算列举。"},
 	{RuleYearTitle, Error, false, "标题中的年份与报告年度不一致。"},
+	{RuleYearHeading, Warning, false, "总结本年度的部分（主要举措和成效、存在的不足和原因、第一责任人职责）的标题写的是另一个年份，如 2026 年度报告中的“二、2025年度推进法治政府建设存在的不足和原因”：多半是沿用了往年的报告。起止年份、书名和“2025年以来”一类不计。"},
 	{RuleYearBody, Error, false, "正文通篇写的是另一个年份（至少 3 处），而没有一处写报告年度：多半是沿用了上一年的报告只改了标题。下一年度安排、书名和起止年份不计。"},
 	{RuleYearPlans, Warning, false, "下一年度安排的标题或正文中写的年份不是报告年度的下一年（提到以往年份、起止年份和“到2025年”一类远期目标不算）。"},
 	{RuleHalfWidthPunct, Warning, true, "汉字之间使用了半角标点（, ; : ( ) ? !），公文应使用全角标点。全文汇总为一条。"},

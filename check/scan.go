@@ -148,6 +148,9 @@ func (c *collector) line(s string, at int, st *scanState) {
 	}
 	if !st.inPlans && seen&seenYear != 0 {
 		c.countYears(s, at)
+		if level == 1 && c.year > 0 {
+			c.headingYear(s, at)
+		}
 	}
 	if st.inPlans && c.year > 0 && seen&seenYear != 0 {
 		c.plansYears(s, at, level > 0 || st.sectionHead)

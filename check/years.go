@@ -128,6 +128,15 @@ func (c *collector) countYears(s string, at int) {
 	if hasFullWidthYear(s) {
 		s = zhtext.FoldDigits(s)
 	}
+	reportedYears(s, func(y, i int) bool {
+		c.sawYear(y, at, s, i)
+		return true
+	})
+}
+
+// reportedYears calls f with each year s reports on and its byte offset,
+// leaving out the years countYears leaves out, until f returns false.
+func reportedYears(s string, f func(y, i int) bool) {
 	for off := 0; ; {
 		k := zhtext.IndexWide(s[off:], "年")
 		if k < 0 {
@@ -145,8 +154,40 @@ func (c *collector) countYears(s string, at int) {
 			isRangeEnd(before) || isRangeStart(after) || isTarget(before, after) || isComparison(before, after) {
 			continue
 		}
-		c.sawYear(y, at, s, i)
+		if !f(y, i) {
+			return
+		}
 	}
+}
+
+// reportYearParts name the parts of a report about the report year itself
+// (its measures, shortcomings and the heads' duties): a year in their
+// headings is the report year.
+var reportYearParts = []string{"举措和成效", "不足和原因", "存在的不足", "第一责任人"}
+
+// headingYear reports a top-level heading of a part about the report year
+// that names another year ("二、2025年度推进法治政府建设存在的不足和原因" in
+// a report on 2026): last year's report copied, its heading left as it
+// was. A run-in heading ends at its first 。.
+func (c *collector) headingYear(s string, at int) {
+	head := strings.TrimSpace(s)
+	if k := strings.Index(head, "。"); k >= 0 {
+		head = head[:k]
+	}
+	if !containsAny(head, reportYearParts) {
+		return
+	}
+	reportedYears(head, func(y, _ int) bool {
+		if y == c.year {
+			return true
+		}
+		c.staleHeadings = append(c.staleHeadings, Finding{Rule: RuleYearHeading, Section: c.section, Line: at,
+			Message: sprintf("标题“%s”写的是“%d年”，报告年度为 %d 年：可能沿用了往年的报告，请改为 %d 年", head, y, c.year, c.year),
+			Evidence: &Evidence{Numbers: []EvidenceNumber{
+				{Role: "year", Text: sprintf("%d年", y), Value: float64(y)},
+				{Role: "report-year", Text: sprintf("%d年", c.year), Value: float64(c.year)}}}})
+		return false
+	})
 }
 
 // hasFullWidthYear: a 年 right after a full-width digit.
@@ -207,24 +248,24 @@ func excerpt(s string, i, n int) string {
 // title: two could be comparisons the rule did not recognise.
 const minStaleMentions = 3
 
-// yearBody reports a body that reports on another year than the report's.
-// Next year (Y+1) is left to the plans rule: an undetected plans part names
-// it often.
-func (c *collector) yearBody() {
+// yearBody reports a body that reports on another year than the report's,
+// and says whether it did. Next year (Y+1) is left to the plans rule: an
+// undetected plans part names it often.
+func (c *collector) yearBody() bool {
 	if c.year == 0 {
-		return
+		return false
 	}
 	best := -1
 	for k, y := range c.years {
 		if y.year == c.year {
-			return
+			return false
 		}
 		if y.year != c.year+1 && (best < 0 || y.count > c.years[best].count) {
 			best = k
 		}
 	}
 	if best < 0 || c.years[best].count < minStaleMentions {
-		return
+		return false
 	}
 	y := c.years[best]
 	c.add(Finding{Rule: RuleYearBody, Section: y.section, Line: y.line,
@@ -233,4 +274,5 @@ func (c *collector) yearBody() {
 		Evidence: &Evidence{Numbers: []EvidenceNumber{
 			{Role: "year", Text: sprintf("%d年", y.year), Value: float64(y.year), Label: sprintf("%d 处", y.count)},
 			{Role: "report-year", Text: sprintf("%d年", c.year), Value: float64(c.year)}}}})
+	return true
 }
