@@ -270,6 +270,13 @@ func sectionCases(b *builder) {
 		rep("四、2025年度推进法治政府建设的主要安排", "四、2025年工作打算")))
 	b.quiet("fa2.section-present", "county", "run-in-subhead", rep("（二）推进行政决策科学化、民主化、法治化\n", "（二）推进依法决策。"))
 	b.quiet("fa2.section-present", "county", "heading-colon", rep("存在的不足和原因\n", "存在的不足和原因：\n"))
+	// A heading run into its prose at a comma, a colon or a blank: the
+	// prose, and its figures, are the section's.
+	for name, sep := range map[string]string{"run-in-comma": "，", "run-in-colon": "：", "run-in-blank": "\u3000"} {
+		b.quiet("fa2.section-present", "county", name, rep("（二）推进行政决策科学化、民主化、法治化\n", "（二）推进依法决策"+sep))
+		b.quiet("fa2.section-present", "district", name, rep("（二）推进依法科学民主决策。", "（二）推进依法科学民主决策"+sep))
+		b.quiet("fa2.section-present", "department", name, rep("（三）规范行政执法监督。", "（三）规范行政执法监督"+sep))
+	}
 	// Years in a part's heading that are no other report year: a range or
 	// a book, a starting point, a run-in heading's sentence after it.
 	b.quiet("fa24.heading-year", "county", "book-range", rep("一、2024年度推进法治政府建设的主要举措和成效", "一、贯彻《法治政府建设实施纲要（2021—2025年）》推进法治政府建设的主要举措和成效"))

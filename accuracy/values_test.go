@@ -223,3 +223,41 @@ func TestOtherCountIsNotTheFigure(t *testing.T) {
 		}
 	})
 }
+
+// TestRunInHeadingKeepsProse: a subheading run into a one-sentence
+// paragraph at a comma, a colon or a blank keeps that sentence as the
+// section's prose, its figures read; it was once taken for the heading
+// and dropped with it.
+func TestRunInHeadingKeepsProse(t *testing.T) {
+	bases := sampleBases(t)
+	countyFirst := "严格执行重大行政决策程序规定，公布年度重大行政决策事项目录，对涉及群众切身利益的决策事项坚持公众参与、专家论证和风险评估。"
+	countyFigures := "全年开展合法性审查214件，其中重大行政决策12件，审查县政府拟签订合同37份。"
+	for _, sep := range []string{"，", "：", "\u3000", " "} {
+		for _, c := range []struct {
+			base, section, kept string
+			m                   mutation
+			figure              string
+			want                float64
+		}{
+			{"county", "decisions", "合法性审查214件",
+				rep("（二）推进行政决策科学化、民主化、法治化\n"+countyFirst+countyFigures, "（二）推进依法决策"+sep+countyFigures+"\n"+countyFirst),
+				"legality_reviews", 214},
+			{"department", "enforcement", "抽查案卷88卷", rep("（三）规范行政执法监督。", "（三）规范行政执法监督"+sep), "", 0},
+			{"district", "decisions", "决策后评估工作同步开展",
+				chain(rep("决策后评估工作同步开展。全年对区政府", "决策后评估工作同步开展。\n全年对区政府"), rep("（二）推进依法科学民主决策。", "（二）推进依法科学民主决策"+sep)),
+				"", 0},
+		} {
+			text, err := c.m(bases[c.base])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := importAsCheckDoes(t, text)
+			if got := r.Text(c.section); !strings.Contains(got, c.kept) {
+				t.Errorf("%s, %q: %s = %q, want it to keep %q", c.base, sep, c.section, got, c.kept)
+			}
+			if c.figure != "" && r.Figures[c.figure].Value != c.want {
+				t.Errorf("%s, %q: %s = %v, want %v", c.base, sep, c.figure, r.Figures[c.figure].Value, c.want)
+			}
+		}
+	}
+}

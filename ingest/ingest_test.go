@@ -890,3 +890,42 @@ func TestDecimalSubheadings(t *testing.T) {
 		t.Errorf("legality_reviews = %v", got.Value)
 	}
 }
+
+// TestRunInHeadingAtABreak: a heading run into one sentence of prose at a
+// comma, a colon or a blank, or with a count and no break at all, keeps the
+// prose as the section's; a title with a second phrase stays a title.
+func TestRunInHeadingAtABreak(t *testing.T) {
+	for _, c := range []struct {
+		line, section, kept string
+	}{
+		{"（二）推进依法决策，全年开展合法性审查216件。", "decisions", "合法性审查216件"},
+		{"（二）推进依法决策：全年开展合法性审查216件", "decisions", "合法性审查216件"},
+		{"（二）推进依法决策　全年开展合法性审查216件。", "decisions", "合法性审查216件"},
+		{"（二）推进依法决策 全年开展合法性审查216件。", "decisions", "合法性审查216件"},
+		{"（二）推进依法决策，严格执行重大行政决策程序规定并公开征求意见和专家论证。", "decisions", "严格执行重大行政决策程序规定"},
+		{"（二）全年开展合法性审查216件", "decisions", "合法性审查216件"},
+	} {
+		doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n" + c.line + "\n（三）坚持严格规范公正文明执法\n全年办理行政处罚案件926件。\n"
+		_, res := importString(t, "r.txt", []byte(doc), "standard")
+		if got := res.Report.Text(c.section); !strings.Contains(got, c.kept) {
+			t.Errorf("%q: %s = %q", c.line, c.section, got)
+		}
+	}
+	md := "# 青山县2026年度法治政府建设情况报告\n\n## 一、2026年度推进法治政府建设的主要举措和成效\n\n### 推进依法决策，全年开展合法性审查216件。\n\n### 坚持严格规范公正文明执法\n\n全年办理行政处罚案件926件。\n"
+	if _, res := importString(t, "r.md", []byte(md), "standard"); !strings.Contains(res.Report.Text("decisions"), "合法性审查216件") {
+		t.Errorf("a markup heading run into prose lost it: decisions = %q", res.Report.Text("decisions"))
+	}
+	for _, title := range []string{
+		"（一）加强组织领导，压实第一责任人职责",
+		"（二）推进行政决策科学化、民主化、法治化",
+		"（四）深化“放管服”改革，优化营商环境",
+	} {
+		h := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(title, "（一）"), "（二）"), "（四）")
+		if text, runIn := splitHeading(h); runIn || text != h {
+			t.Errorf("%q: split as %q, run in %v", title, text, runIn)
+		}
+	}
+	if text, runIn := splitHeading("2026年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"); runIn || !strings.HasSuffix(text, "有关情况") {
+		t.Errorf("a long two-phrase title: %q, run in %v", text, runIn)
+	}
+}

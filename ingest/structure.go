@@ -3,6 +3,7 @@ package ingest
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
 )
@@ -174,10 +175,68 @@ func splitHeading(rest string) (text string, runIn bool) {
 			return rest[:i], true
 		}
 	}
-	return strings.TrimRightFunc(rest, func(r rune) bool {
+	text = strings.TrimRightFunc(rest, func(r rune) bool {
 		return isSpace(r) || strings.ContainsRune("。：:；;，,、", r)
-	}), false
+	})
+	// A heading run into its prose at a comma, a colon or a blank
+	// ("（二）推进依法决策，全年开展合法性审查216件…", "（三）严格规范执法：
+	// 全县…"): what follows is body, a count or more than a clause of it.
+	// A title may hold a second phrase ("…第一责任人职责，加强法治政府建设
+	// 的有关情况"), never a count.
+	if i := headingBreak(text); i > 0 {
+		if after := text[i:]; holdsCount(after) || longerThan(after, 20) {
+			return zhtext.TrimBlank(text[:i]), true
+		}
+	}
+	// No break, but a count: prose, the heading's words run straight
+	// into it ("（二）全年开展合法性审查216件"). Kept as body.
+	if holdsCount(text) {
+		return text, true
+	}
+	return text, false
 }
+
+// headingBreak is where the first comma, colon, semicolon or blank of a
+// heading's text stands, -1 for none.
+func headingBreak(s string) int {
+	for i, r := range s {
+		if isSpace(r) || strings.ContainsRune("，,：:；;", r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// holdsCount says whether s states a count: digits with a count unit
+// after them ("216件", "98%", "3.2万人次"), not a year ("2026年度").
+func holdsCount(s string) bool {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if !zhtext.IsDigit(r) {
+			continue
+		}
+		for i < len(s) {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if !zhtext.IsDigit(r) && r != '.' && r != '．' {
+				break
+			}
+			i += w
+		}
+		after := strings.TrimLeft(s[i:], " ")
+		for _, q := range []string{"余", "多", "万", "亿"} {
+			after = strings.TrimPrefix(after, q)
+		}
+		if u, _ := utf8.DecodeRuneInString(after); strings.ContainsRune(countUnitStarts, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// countUnitStarts are the first characters of the units a count is given
+// in: 件, 场, 人次, %, 卷 and the like; 年, 月 and 日 are not among them.
+const countUnitStarts = "件场次人项个名份卷户家起宗条%％元期所批"
 
 // part is one heading with the lines under it, in a tree.
 type part struct {
@@ -299,11 +358,13 @@ func parseOutline(lines []Line) *outline {
 			text, runIn := splitHeading(t[len(prefix):])
 			h = Heading{Line: l.No, Level: lvl, Number: zhtext.TrimBlank(prefix), Index: idx, Text: text, RunIn: runIn}
 		case l.Level > 0 && !longerThan(t, 80):
-			text, _ := splitHeading(t)
-			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text}
+			// A paragraph styled as a heading may run on into prose, as a
+			// numbered one may: that prose is kept (RunIn).
+			text, runIn := splitHeading(t)
+			h = Heading{Line: l.No, Level: l.Level - minMarkup + 1, Text: text, RunIn: runIn}
 		case plainParts && isPlainPart(t):
-			text, _ := splitHeading(t)
-			h = Heading{Line: l.No, Level: 1, Text: text}
+			text, runIn := splitHeading(t)
+			h = Heading{Line: l.No, Level: 1, Text: text, RunIn: runIn}
 		default:
 			hs = append(hs, found{line: l})
 			continue
