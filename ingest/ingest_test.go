@@ -929,3 +929,42 @@ func TestRunInHeadingAtABreak(t *testing.T) {
 		t.Errorf("a long two-phrase title: %q, run in %v", text, runIn)
 	}
 }
+
+// TestSignatureBeforeAfterMatter: the signature, date and contact note
+// are found when 抄送 lines, a page number or an attachment follow them;
+// those lines are kept, and a document number above the title is neither
+// the title nor the unit.
+func TestSignatureBeforeAfterMatter(t *testing.T) {
+	head := "附件1\n青政发〔2027〕3号\n青山县人民政府2026年法治政府建设年度报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n全年办理行政处罚案件926件。\n五、其他需要报告的情况\n无。\n\n青山县人民政府\n2027年3月1日\n"
+	for _, tail := range []string{
+		"",
+		"（联系人：张三，电话：0571-88001234）\n",
+		"（联系人：张三，电话：0571-88001234）\n抄送：市司法局。\n",
+		"抄送：市司法局。\n青山县人民政府办公室 2027年3月1日印发\n",
+		"- 3 -\n",
+		"附：2026年度主要数据统计表\n行政复议收案 52件\n",
+	} {
+		_, res := importString(t, "r.txt", []byte(head+tail), "standard")
+		r := res.Report
+		if r.Unit != "青山县人民政府" || r.Date != "2027年3月1日" {
+			t.Errorf("tail %q: unit %q, date %q", tail, r.Unit, r.Date)
+		}
+		if strings.Contains(r.Text("other"), "2027年3月1日") && !strings.Contains(tail, "印发") {
+			t.Errorf("tail %q: the date stayed in the text: %q", tail, r.Text("other"))
+		}
+		for _, l := range strings.Split(strings.TrimSpace(tail), "\n") {
+			if l == "" || strings.HasPrefix(l, "（联系人") {
+				continue
+			}
+			if !strings.Contains(r.Text("other")+res.Report.Unmatched, l) {
+				t.Errorf("tail %q: line %q lost", tail, l)
+			}
+		}
+		if strings.Contains(tail, "联系人") && r.Contact != "张三，电话：0571-88001234" {
+			t.Errorf("tail %q: contact %q", tail, r.Contact)
+		}
+		if !strings.Contains(r.Unmatched, "青政发〔2027〕3号") || strings.Contains(r.Title, "青政发") {
+			t.Errorf("tail %q: document number: unmatched %q, title %q", tail, r.Unmatched, r.Title)
+		}
+	}
+}

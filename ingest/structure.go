@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -266,7 +267,8 @@ var titleRe = lazyRegexp(`(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年
 // over several lines: short, no sentence punctuation, not a heading.
 func titleStart(line string) bool {
 	t := zhtext.TrimBlank(line)
-	if t == "" || longerThan(t, 30) || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）") ||
+	// 〔〕 hold a document number's year ("青政发〔2027〕3号"), never a title's.
+	if t == "" || longerThan(t, 30) || strings.ContainsAny(t, "。；;，,：:、 　|·>›»/【】[]()（）〔〕") ||
 		strings.HasPrefix(t, "附件") || dateLineRe().MatchString(t) {
 		return false
 	}
@@ -431,6 +433,22 @@ func isPlainPart(line string) bool {
 // trimTrailer takes the signature and date off the end of the report: a
 // date line, optionally preceded by the unit's name.
 func (o *outline) trimTrailer(lines *[]Line) {
+	// What follows the date and is no report text (抄送, 印发, a page
+	// number) or is an attachment (附件, 附表) is set aside while the
+	// signature and date are found, then kept after the report's text.
+	var after []Line
+	if p := dateBeforeAfterMatter(*lines); p >= 0 {
+		after = slices.Clone((*lines)[p+1:])
+		*lines = (*lines)[:p+1]
+		for i, l := range after {
+			if m := contactNoteRe().FindStringSubmatch(zhtext.TrimBlank(l.Text)); m != nil && o.contact == "" {
+				o.contact = strings.TrimSpace(m[1])
+				after = slices.Delete(after, i, i+1)
+				break
+			}
+		}
+		defer func() { *lines = append(*lines, after...) }()
+	}
 	ls := *lines
 	n := len(ls)
 	// The copy submitted upward prints the contact as a note under the
@@ -459,3 +477,45 @@ func (o *outline) trimTrailer(lines *[]Line) {
 	}
 	*lines = ls[:n]
 }
+
+// maxAfterMatter bounds how far before the end the date line is looked
+// for: a signature block is followed by a few lines, not pages.
+const maxAfterMatter = 12
+
+// dateBeforeAfterMatter is the index of a date line followed only by a
+// contact note, 抄送 or 印发 lines, page numbers, or an attachment (from a
+// line opening with 附件, 附表 or 附：on); -1 when the date is the last
+// line, or there is none such.
+func dateBeforeAfterMatter(ls []Line) int {
+	for p := len(ls) - 2; p >= 0 && p >= len(ls)-1-maxAfterMatter; p-- {
+		if !dateLineRe().MatchString(ls[p].Text) {
+			continue
+		}
+		for _, l := range ls[p+1:] {
+			t := zhtext.TrimBlank(l.Text)
+			switch {
+			case isAttachmentStart(t):
+				return p
+			case contactNoteRe().MatchString(t), strings.HasPrefix(t, "抄送"), strings.HasSuffix(t, "印发"), pageNumberRe().MatchString(t):
+			default:
+				return -1
+			}
+		}
+		return p
+	}
+	return -1
+}
+
+// isAttachmentStart: the line opens an attachment printed after the
+// signature ("附件：…", "附表1 …", "附：主要数据统计表").
+func isAttachmentStart(t string) bool {
+	for _, p := range []string{"附件", "附表", "附：", "附:"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageNumberRe is a page number on a line of its own: "- 1 -", "—2—".
+var pageNumberRe = lazyRegexp(`^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$`)
