@@ -289,6 +289,29 @@ func TestPDFParagraphs(t *testing.T) {
 	}
 }
 
+// TestPDFLinesShortOfTheMargin: a line laid out a few cells short of the
+// margin, as full-width punctuation set narrower than two cells leaves
+// it, runs on when it breaks off mid-sentence (a count on the next line);
+// a last line ending in a full stop, or a heading on its own line, does
+// not.
+func TestPDFLinesShortOfTheMargin(t *testing.T) {
+	// Full lines are 78 cells; the fourth is 70, the heading 70 and on a
+	// line of its own.
+	layout := "全区各级人民调解组织调解矛盾纠纷八千余件调解成功八千五百件，调解成功率高达百分\n" +
+		"之九十九，一是发挥行政复议主渠道作用，全年收到行政复议申请数量明显较多，同比增\n" +
+		"长较快，受理和审结数量均创新高，纠错率保持在合理区间，比上年有所提高。全年开展\n" +
+		"宪法宣传周、民法典宣传月等主题普法活动，举办法治讲座和送法下乡活动共计\n" +
+		"1320 场，线上线下覆盖群众 120 万人次。\n" +
+		"三、2026年度党政主要负责人履行推进法治建设第一责任人职责情况和有关工作\n" +
+		"区政府主要负责人认真履行推进法治建设第一责任人职责，全年主持召开常务会议研究法\n" +
+		"治政府建设工作四次。\n"
+	wantPDFParagraphs(t, layout,
+		"全区各级人民调解组织调解矛盾纠纷八千余件调解成功八千五百件，调解成功率高达百分之九十九，一是发挥行政复议主渠道作用，全年收到行政复议申请数量明显较多，同比增长较快，受理和审结数量均创新高，纠错率保持在合理区间，比上年有所提高。全年开展宪法宣传周、民法典宣传月等主题普法活动，举办法治讲座和送法下乡活动共计1320场，线上线下覆盖群众120万人次。",
+		"三、2026年度党政主要负责人履行推进法治建设第一责任人职责情况和有关工作",
+		"区政府主要负责人认真履行推进法治建设第一责任人职责，全年主持召开常务会议研究法治政府建设工作四次。",
+	)
+}
+
 // wantPDFParagraphs checks the paragraphs pdfParagraphs makes of a
 // pdftotext layout.
 func wantPDFParagraphs(t *testing.T, layout string, want ...string) {

@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"nianbao/internal/zhtext"
+
 	"nianbao/model"
 )
 
@@ -186,12 +188,28 @@ func pdfParagraphs(text string) (paras []string, tables int) {
 			cur.Reset()
 		}
 		cur.WriteString(l.text)
-		prevFull = l.end >= full
+		// A line that stops short of the margin by more than the slack
+		// still runs on when it breaks off mid-sentence and is most of a
+		// line: full-width punctuation laid out narrower than two cells
+		// ends a full line of it early ("…主题普法活动" / "1320 场，…").
+		// Not a heading on its own: the line after it is its body. A
+		// heading run into its prose ("（四）…。一是…") is prose.
+		prevFull = l.end >= full || l.end*100 >= right*85 && !endsSentence(l.text) &&
+			(!l.startsHeader || zhtext.IndexAny(l.text, "。！？") >= 0)
 	}
 	if cur.Len() > 0 {
 		out = append(out, cur.String())
 	}
 	return out, tables
+}
+
+// endsSentence says whether a laid-out line ends where a sentence or a
+// clause that closes a paragraph may: at a full stop, a question or
+// exclamation mark, a semicolon or a colon, or the closing quote after one.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’」』)）")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?；;：:", r)
 }
 
 // cells is a string's width in character cells.
