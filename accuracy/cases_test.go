@@ -732,6 +732,9 @@ var numeratorParts = map[string]string{
 	// The rate's words name one part: its rate is that part's.
 	"one-part-named": "主要负责人出庭应诉5件，其他负责人出庭15件，应诉案件20件，主要负责人出庭应诉率25%。",
 	"named-people":   "受理人民调解400件，人民调解成功380件，行政调解成功45件，人民调解成功率95%。",
+	// More appearances than cases: overlapping or by hearing, no sum to
+	// accuse (a figure.le error once).
+	"over-cases": "全年行政应诉案件20件，主要负责人出庭应诉12件，其他负责人出庭应诉15件。",
 	// Another count alone may be the one meant.
 	"other-alone": "受理人民调解400件，人民调解成功380件，行政调解成功45件，调解成功率95%。",
 	// A part broken down with 其中 is no further part of the whole.

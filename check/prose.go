@@ -74,6 +74,10 @@ type rateMatch struct {
 	end   int    // just past the value and its qualifier
 	word  string // the Chinese characters before 率, at most 8
 	value zhtext.Number
+	// partsOverBase is set when the sentence gives the numerator in parts
+	// whose sum no count of it reaches (numeratorParts): which of them the
+	// rate is over is a guess, and a mismatch a warning.
+	partsOverBase bool
 }
 
 // findRates scans s[a:b] for rates; offsets are in s. It is hand-written
@@ -472,6 +476,7 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 				continue
 			}
 			pool, num = choices[0].pool, choices[0].num
+			m.partsOverBase = choices[0].partsOverBase
 		}
 		if num < 0 {
 			// No numerator: a count of the rate's negation and its whole
@@ -682,6 +687,8 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		// the numerator is only a part (“办理案件1286件，其中调解成功52件，
 		// 调解成功率96%”): the base was most likely not stated.
 		return
+	case m.partsOverBase:
+		rule, note = RuleProseRateDoubt, "；句中分几项写出的件数合计超过了可作分母的件数，分子不能确定，请核对"
 	case far:
 		rule, note = RuleProseRateDoubt, "，相差悬殊，可能配错了分母，请核对"
 	case usedPrev:

@@ -13,6 +13,9 @@ import (
 type numeratorChoice struct {
 	pool []proseCount
 	num  int
+	// partsOverBase marks the closest count alone standing in for the
+	// parts of a numerator whose sum no count reaches.
+	partsOverBase bool
 }
 
 // numeratorParts gives the readings of a numerator whose stems also name
@@ -91,7 +94,9 @@ func numeratorParts(line, word string, pool, prev []proseCount, num int, stems [
 			choices = append(choices, ch)
 		}
 	}
-	choices = append(choices, focusNumerator(pool, family, num, nil))
+	closest := focusNumerator(pool, family, num, nil)
+	closest.partsOverBase = len(run) > 1 && len(choices) == 0
+	choices = append(choices, closest)
 	// Each other count alone may still be the one meant ("受理人民调解400件，
 	// 人民调解成功380件，行政调解成功45件，调解成功率95%"): tried, never named.
 	for _, k := range family {

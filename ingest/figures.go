@@ -394,11 +394,31 @@ func headRoleParts(hits []numHit, assigned [][]*figureCand, first int, c *figure
 		parts = append(parts, d.clause)
 		last = d
 	}
-	if len(parts) < 2 {
+	if len(parts) < 2 || fewerCasesBeside(hits, assigned, first, sum) {
 		return ProseFigure{}, false
 	}
 	return ProseFigure{Value: model.NumberOf(sum), Unit: h.unit, Sentence: h.sentence, Section: h.section,
 		Parts: strings.Join(parts, "+")}, true
+}
+
+// fewerCasesBeside says whether the sentence of hits[first] counts fewer
+// lawsuits (a count a figure named by 应诉 alone takes) than sum: the
+// heads' appearances then overlap, or were counted by hearing, and their
+// sum is no count of the cases attended. It is left unmade.
+func fewerCasesBeside(hits []numHit, assigned [][]*figureCand, first int, sum float64) bool {
+	sent, sec := hits[first].sentence, hits[first].section
+	lo := first
+	for lo > 0 && hits[lo-1].sentence == sent && hits[lo-1].section == sec {
+		lo--
+	}
+	for k := lo; k < len(hits) && hits[k].sentence == sent && hits[k].section == sec; k++ {
+		for _, a := range assigned[k] {
+			if slices.Contains(a.fig.Keywords, "应诉") && !slices.Contains(a.fig.Keywords, "负责人出庭") && hits[k].value.Value < sum {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // particularHead says whether a clause counting heads' appearances names
