@@ -470,7 +470,7 @@ func (c *collector) sentenceRates(line string, a, b, pa, pb, at int) {
 		}
 		stop := partsStart(line, m.start, b)
 		num, stems := numeratorFor(m.word, pool, m.start, stop)
-		if choices, ok := numeratorParts(line, m.word, pool, prevCounts(), num, stems, m.start, stop); ok {
+		if choices, ok := numeratorParts(line, m.word, pool, prevCounts, num, stems, m.start, stop); ok {
 			if slices.ContainsFunc(choices[1:], func(ch numeratorChoice) bool { return ch.explains(prevCounts(), m.value) }) {
 				c.explain(line[a:b], m.value)
 				continue

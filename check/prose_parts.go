@@ -31,12 +31,13 @@ type numeratorChoice struct {
 //
 // Each other count alone is tried as well. For a message, the part the
 // rate's words name comes first, then the whole, then the
-// sum when some count of the sentence or the sentence before (prev) is
+// sum when some count of the sentence or the sentence before (prev, read
+// only when needed) is
 // large enough to be its base: a sum is a guess, never the part a message
 // says exceeds its whole. In every reading the other counts the stems
 // name are left out of the pool: a part of the numerator is never its base
 // ("5件 ÷ 15件"). ok is false when the stems name no other count.
-func numeratorParts(line, word string, pool, prev []proseCount, num int, stems []string, ratePos, stop int) ([]numeratorChoice, bool) {
+func numeratorParts(line, word string, pool []proseCount, prev func() []proseCount, num int, stems []string, ratePos, stop int) ([]numeratorChoice, bool) {
 	if num < 0 {
 		return nil, false
 	}
@@ -90,7 +91,7 @@ func numeratorParts(line, word string, pool, prev []proseCount, num int, stems [
 		whole.Value = sum
 		whole.parts = strings.Join(written, "+")
 		ch := focusNumerator(pool, family, num, &whole)
-		if baseAtLeast(ch.pool, ch.num) || baseAtLeast(append(slices.Clip(prev), ch.pool...), ch.num+len(prev)) {
+		if baseAtLeast(ch.pool, ch.num) || baseAtLeast(append(slices.Clip(prev()), ch.pool...), ch.num+len(prev())) {
 			choices = append(choices, ch)
 		}
 	}

@@ -62,7 +62,7 @@ func matchNumber(s string) (level int, prefix string, index int) {
 			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
 		}
 	case zhtext.IsDigit(r):
-		if m := h34Re().FindStringSubmatchIndex(s); m != nil {
+		if m := decimalHeading(s); m != nil {
 			// "1.5万件" and "1.2 亿元" are amounts: a subheading's text
 			// starts with a word, not a multiplier or a unit.
 			rest := s[m[1]:]
@@ -82,6 +82,22 @@ func matchNumber(s string) (level int, prefix string, index int) {
 		}
 	}
 	return 0, "", 0
+}
+
+// decimalHeading is h34Re's submatch indexes, asked only of a line whose
+// digits are followed by a dot and a digit: most lines that open with a
+// digit are amounts and dates ("2026年，…"), and the expression's
+// backtracker is slow to say no.
+func decimalHeading(s string) []int {
+	rest := strings.TrimLeftFunc(strings.TrimLeft(s, " \t\u3000"), zhtext.IsDigit)
+	if !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "．") {
+		return nil
+	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), "．")
+	if r, _ := utf8.DecodeRuneInString(rest); !zhtext.IsDigit(r) {
+		return nil
+	}
+	return h34Re().FindStringSubmatchIndex(s)
 }
 
 // decimalHeadingShape says whether a line numbered part.sub reads as a
