@@ -392,6 +392,9 @@ func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target st
 						return strings.ContainsRune("。！？!?", r)
 					}), isSpace)
 					prefix = c.line.Text[:len(c.line.Text)-len(rest)]
+				} else if own := afterOwnTitle(c.line.Text, c.head, sec); own != "" {
+					// The title, a blank or a comma, then prose.
+					rest, prefix = own, c.line.Text[:len(c.line.Text)-len(own)]
 				}
 				entry.Removed = prefix
 				a.add(sec.ID, c.line.No, rest)

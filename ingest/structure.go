@@ -186,23 +186,28 @@ func digitValue(s string) int {
 // like "（一）加强组织领导。本年度……" states its theme in the first sentence.
 func splitHeading(rest string) (text string, runIn bool) {
 	rest = zhtext.TrimBlank(rest)
+	sentence := false // the text ends with a full stop: a sentence, not a title
 	if i := zhtext.IndexAny(rest, "。！？!?"); i >= 0 {
 		after := strings.TrimFunc(rest[i:], func(r rune) bool { return isSpace(r) || strings.ContainsRune("。！？!?", r) })
 		if after != "" {
 			return rest[:i], true
 		}
+		sentence = true
 	}
 	text = strings.TrimRightFunc(rest, func(r rune) bool {
 		return isSpace(r) || strings.ContainsRune("。：:；;，,、", r)
 	})
 	// A heading run into its prose at a comma, a colon or a blank
 	// ("（二）推进依法决策，全年开展合法性审查216件…", "（三）严格规范执法：
-	// 全县…"): what follows is body, a count or more than a clause of it.
-	// A title may hold a second phrase ("…第一责任人职责，加强法治政府建设
-	// 的有关情况"), never a count.
+	// 全县…"): what follows is body, a count or, in a line that ends as a
+	// sentence does, more than a clause, and is kept. A title may hold a
+	// second phrase, long or not ("…第一责任人职责，加强法治政府建设的有关
+	// 情况"), never a count. The whole text still names the section: its
+	// first phrase alone may not ("坚持和发展新时代“枫桥经验”，有效预防调处
+	// 化解社会矛盾纠纷…").
 	if i := headingBreak(text); i > 0 {
-		if after := text[i:]; holdsCount(after) || longerThan(after, 20) {
-			return zhtext.TrimBlank(text[:i]), true
+		if after := text[i:]; holdsCount(after) || sentence && longerThan(after, 20) {
+			return text, true
 		}
 	}
 	// No break, but a count: prose, the heading's words run straight
