@@ -141,6 +141,9 @@ func importOutlined(doc *Document, od outlinedDocument, t *model.Template) *Resu
 	for _, l := range o.preamble {
 		a.add("", l.No, l.Text)
 	}
+	for _, l := range o.afterword {
+		a.add("", l.No, l.Text)
+	}
 	if len(o.opening) > 0 {
 		target := openingSection(t)
 		id := ""

@@ -962,6 +962,11 @@ func TestSignatureBeforeAfterMatter(t *testing.T) {
 			if !strings.Contains(r.Text("other")+res.Report.Unmatched, l) {
 				t.Errorf("tail %q: line %q lost", tail, l)
 			}
+			// Only an attachment is printed after the text; 抄送, 印发 and
+			// page numbers are set aside among the unclassified lines.
+			if inText := strings.Contains(r.Text("other"), l); inText != strings.HasPrefix(tail, "附") {
+				t.Errorf("tail %q: line %q in the text: %v", tail, l, inText)
+			}
 		}
 		if strings.Contains(tail, "联系人") && r.Contact != "张三，电话：0571-88001234" {
 			t.Errorf("tail %q: contact %q", tail, r.Contact)

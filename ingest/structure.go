@@ -271,6 +271,9 @@ type part struct {
 // outline is the recognised shape of a document.
 type outline struct {
 	preamble  []Line // lines before the title that were not dropped
+	// afterword are the lines after the signature that are no report text
+	// (抄送, 印发, a page number): kept, but not in any section.
+	afterword []Line
 	title     *Line
 	opening   []Line // paragraphs between the title and the first heading
 	root      *part
@@ -454,19 +457,33 @@ func isPlainPart(line string) bool {
 // trimTrailer takes the signature and date off the end of the report: a
 // date line, optionally preceded by the unit's name.
 func (o *outline) trimTrailer(lines *[]Line) {
-	// What follows the date and is no report text (抄送, 印发, a page
-	// number) or is an attachment (附件, 附表) is set aside while the
-	// signature and date are found, then kept after the report's text.
-	var after []Line
+	// What follows the date is set aside while the signature and date are
+	// found: an attachment (附件, 附表) is kept after the report's text,
+	// the lines that are no report text (抄送, 印发, a page number) among
+	// the unclassified ones (afterword).
+	var after []Line // an attachment, kept after the report's text
 	if p := dateBeforeAfterMatter(*lines); p >= 0 {
-		after = slices.Clone((*lines)[p+1:])
+		rest := slices.Clone((*lines)[p+1:])
 		*lines = (*lines)[:p+1]
-		for i, l := range after {
-			if m := contactNoteRe().FindStringSubmatch(zhtext.TrimBlank(l.Text)); m != nil && o.contact == "" {
+		for i, l := range rest {
+			t := zhtext.TrimBlank(l.Text)
+			switch m := contactNoteRe().FindStringSubmatch(t); {
+			case isAttachmentStart(t):
+				for _, l := range rest[i:] {
+					if pageNumber.MatchString(zhtext.TrimBlank(l.Text)) {
+						o.afterword = append(o.afterword, l)
+					} else {
+						after = append(after, l)
+					}
+				}
+			case m != nil && o.contact == "":
 				o.contact = strings.TrimSpace(m[1])
-				after = slices.Delete(after, i, i+1)
-				break
+				continue
+			default:
+				o.afterword = append(o.afterword, l)
+				continue
 			}
+			break
 		}
 		defer func() { *lines = append(*lines, after...) }()
 	}
@@ -517,7 +534,7 @@ func dateBeforeAfterMatter(ls []Line) int {
 			switch {
 			case isAttachmentStart(t):
 				return p
-			case contactNoteRe().MatchString(t), strings.HasPrefix(t, "抄送"), strings.HasSuffix(t, "印发"), pageNumberRe().MatchString(t):
+			case contactNoteRe().MatchString(t), strings.HasPrefix(t, "抄送"), strings.HasSuffix(t, "印发"), pageNumber.MatchString(t):
 			default:
 				return -1
 			}
@@ -537,6 +554,3 @@ func isAttachmentStart(t string) bool {
 	}
 	return false
 }
-
-// pageNumberRe is a page number on a line of its own: "- 1 -", "—2—".
-var pageNumberRe = lazyRegexp(`^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$`)
