@@ -270,7 +270,7 @@ type part struct {
 
 // outline is the recognised shape of a document.
 type outline struct {
-	preamble  []Line // lines before the title that were not dropped
+	preamble []Line // lines before the title that were not dropped
 	// afterword are the lines after the signature that are no report text
 	// (抄送, 印发, a page number): kept, but not in any section.
 	afterword []Line
