@@ -359,7 +359,81 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 		}
 	}
 	correctedByOutcomes(cands, hits, figs)
+	writtenZeros(cands, flat, texts, figs)
 	return figs
+}
+
+// zeroCounts are the counts a report states as none in words ("全年零败诉",
+// "无败诉案件", "未发生被纠错案件") as often as with a 0.
+var zeroCounts = []string{"败诉", "纠错"}
+
+// zeroWords stand right before such a count (or before 被 and it) to say
+// there was none.
+var zeroWords = []string{"零", "无一", "无", "未发生", "没有", "均未", "未出现"}
+
+// writtenZeros fills a count of zeroCounts that no number states from a
+// sentence of its own section saying there was none, when that sentence
+// also holds the figure's other keywords (复议 for a 纠错 count). A rate
+// ("败诉率为零") is no count, and a first or second instance alone ("一审零
+// 败诉") is only part of the cases.
+func writtenZeros(cands []*figureCand, flat []*model.Section, texts []string, figs map[string]ProseFigure) {
+	for _, c := range cands {
+		if _, done := figs[c.fig.ID]; done || c.fig.Kind != model.KindCount {
+			continue
+		}
+		word := ""
+		for _, k := range c.fig.Keywords {
+			if slices.Contains(zeroCounts, k) {
+				word = k
+			}
+		}
+		i := slices.Index(flat, c.sec)
+		if word == "" || i < 0 {
+			continue
+		}
+		if sent, ok := zeroStatement(texts[i], word, c.fig.Keywords); ok {
+			figs[c.fig.ID] = ProseFigure{Value: model.NumberOf(0), Unit: c.fig.Unit, Sentence: sent, Section: c.sec.ID}
+		}
+	}
+}
+
+// zeroStatement finds a sentence of text that says there was no word
+// (see writtenZeros) and holds every other keyword.
+func zeroStatement(text, word string, keywords []string) (string, bool) {
+	for off := 0; ; {
+		j := zhtext.IndexWide(text[off:], word)
+		if j < 0 {
+			return "", false
+		}
+		at := off + j
+		off = at + len(word)
+		before := strings.TrimSuffix(text[:at], "被")
+		if !hasSuffixAny(before, zeroWords) || strings.HasPrefix(text[off:], "率") {
+			continue
+		}
+		start, end := zhtext.SentenceBounds(text, at, 0)
+		sent := text[start:end]
+		clause := text[zhtext.ClauseStart(text, at):at]
+		if containsAny(clause, []string{"一审", "二审"}) {
+			continue
+		}
+		all := true
+		for _, k := range keywords {
+			all = all && (k == word || containsAny(sent, variants(k)))
+		}
+		if all {
+			return strings.TrimSpace(sent), true
+		}
+	}
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // headRoleParts reads a count of the heads' appearances in court that a

@@ -976,3 +976,33 @@ func TestSignatureBeforeAfterMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenZeros: a count stated as none in words is 0; a rate of none,
+// a first instance alone, another subject's, or a count a number states
+// is not read from the words.
+func TestWrittenZeros(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		id   string
+		want float64
+		set  bool
+	}{
+		{"全年行政应诉案件57件，无败诉案件。", "litigation_lost", 0, true},
+		{"全年行政应诉案件57件，全年零败诉。", "litigation_lost", 0, true},
+		{"全年行政应诉案件57件，未发生败诉案件。", "litigation_lost", 0, true},
+		{"全年审结行政复议案件48件，未发生被纠错案件。", "review_corrected", 0, true},
+		{"全年审结行政复议案件48件，无一被纠错。", "review_corrected", 0, true},
+		{"全年审结行政复议案件48件，复议决定零纠错。", "review_corrected", 0, true},
+		// Not a count of none.
+		{"全年行政应诉案件57件，败诉率为零。", "litigation_lost", 0, false},
+		{"全年行政应诉案件57件，一审零败诉。", "litigation_lost", 0, false},
+		{"全年法院审结案件中无纠错。", "review_corrected", 0, false},
+		{"全年行政应诉案件57件，败诉3件，二审无败诉。", "litigation_lost", 3, true},
+	} {
+		res := importDisputes(t, c.text)
+		got, ok := res.Report.Figures[c.id]
+		if ok != c.set || got.Value != c.want {
+			t.Errorf("%q: %s = %v (set %v), want %v (set %v)", c.text, c.id, got.Value, ok, c.want, c.set)
+		}
+	}
+}
