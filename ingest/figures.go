@@ -830,9 +830,10 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 		return 0
 	}
 	// A number outside the figure's section needs its paragraph to name
-	// the section's subject. Asked last: it searches the whole paragraph
-	// (once per section, remembered), the tests above only the clause.
-	if !own && !h.paragraph.mentions(c.sec) {
+	// the section's subject, or to be a table row, which its label names.
+	// Asked last: it searches the whole paragraph (once per section,
+	// remembered), the tests above only the clause.
+	if !own && !h.paragraph.mentions(c.sec) && !h.paragraph.isTableRow() {
 		return 0
 	}
 	if i := lastIndexEnd(h.clause, c.lastIn); i >= 0 {
@@ -1181,6 +1182,14 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 		p.strong[s.ID] = v
 	}
 	return v
+}
+
+// isTableRow says whether the paragraph is a row of a data table (its
+// cells joined by CellSep, no sentence in it): a row names its figure by
+// its label ("行政处罚案件（件）　850　926"), whatever part of the report the
+// table stands in, so a figure of another section is read from it.
+func (p *paragraphInfo) isTableRow() bool {
+	return strings.Contains(p.text, CellSep) && !strings.ContainsAny(p.text, "。，；,;")
 }
 
 // numbersInParagraph appends para's numbers to sc.hits, stopping once it

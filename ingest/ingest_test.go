@@ -1006,3 +1006,17 @@ func TestWrittenZeros(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryTableUnderOneSection: a table of the year's figures placed
+// under one section gives the figures of every section its rows name.
+func TestSummaryTableUnderOneSection(t *testing.T) {
+	doc := "# 青山县2026年度法治政府建设情况报告\n\n## 一、2026年度推进法治政府建设的主要举措和成效\n\n### （二）推进行政决策科学化、民主化、法治化\n\n严格落实重大行政决策程序。\n\n" +
+		"| 项目 | 2025年 | 2026年 |\n| --- | --- | --- |\n| 合法性审查（件） | 180 | 214 |\n| 行政处罚案件（件） | 850 | 926 |\n| 行政复议收案（件） | 45 | 52 |\n| 普法活动（场） | 120 | 136 |\n\n" +
+		"## 二、2026年度推进法治政府建设存在的不足和原因\n\n基层力量薄弱，全年办理行政处罚案件的执法人员不足。\n"
+	_, res := importString(t, "r.md", []byte(doc), "standard")
+	for id, want := range map[string]float64{"legality_reviews": 214, "penalty_cases": 926, "review_received": 52, "publicity_events": 136} {
+		if got := res.Report.Figures[id]; got.Value != want {
+			t.Errorf("%s = %v, want %v", id, got.Value, want)
+		}
+	}
+}
