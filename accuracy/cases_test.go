@@ -283,6 +283,8 @@ func sectionCases(b *builder) {
 	b.quiet("fa24.heading-year", "county", "since", rep("一、2024年度推进法治政府建设的主要举措和成效", "一、2023年以来推进法治政府建设的主要举措和成效"))
 	b.quiet("fa24.heading-year", "county", "run-in-sentence", rep("二、2024年度推进法治政府建设存在的不足和原因\n", "二、2024年度推进法治政府建设存在的不足和原因。对照2023年度考核反馈的问题逐项整改，仍有不足。\n"))
 	b.quiet("fa24.heading-year", "county", "range", rep("三、2024年度党政主要负责人", "三、2022—2024年党政主要负责人"))
+	b.quiet("fa24.heading-year", "county", "later-matter", rep("二、2024年度推进法治政府建设存在的不足和原因", "二、2024年度推进法治政府建设存在的不足和原因及2023年度督察反馈问题整改情况"))
+	b.quiet("fa24.heading-year", "district", "feedback", rep("三、存在的问题", "三、存在的不足和2023年度考核反馈问题整改情况"))
 	b.quiet("fa24.heading-year", "jixi", "plans-next-year", rep("三、2024年度推进法治政府建设的主要安排", "三、2024年推进法治政府建设的主要安排"))
 	// The department's parts hold inner points of their own; a drafter
 	// writing the parts as points words the inner ones plainly.

@@ -177,7 +177,15 @@ func (c *collector) headingYear(s string, at int) {
 	if !containsAny(head, reportYearParts) {
 		return
 	}
-	reportedYears(head, func(y, _ int) bool {
+	// The year a part reports on opens its heading ("二、2025年度推进…");
+	// one later on is some other matter ("存在的不足和原因及2025年度督察反馈
+	// 问题整改情况").
+	_, _, label := headingOf(head)
+	opens := len(head) - len(strings.TrimLeft(head[len(label):], " \t\u3000"))
+	reportedYears(head, func(y, i int) bool {
+		if i != opens {
+			return false
+		}
 		if y == c.year {
 			return true
 		}
