@@ -1020,3 +1020,14 @@ func TestSummaryTableUnderOneSection(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldsCount(t *testing.T) {
+	for s, want := range map[string]bool{
+		"全年开展合法性审查216件": true, "办结率98%": true, "覆盖3.2万人次": true, "罚没款120万元": true,
+		"2026年度推进法治政府建设": false, "12345热线": false, "“八五”普法": false, "优化营商环境": false,
+	} {
+		if got := holdsCount(s); got != want {
+			t.Errorf("holdsCount(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

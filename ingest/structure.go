@@ -229,36 +229,16 @@ func headingBreak(s string) int {
 	return -1
 }
 
-// holdsCount says whether s states a count: digits with a count unit
-// after them ("216件", "98%", "3.2万人次"), not a year ("2026年度").
+// holdsCount says whether s states a number with a unit, as prose does
+// ("216件", "98%", "3.2万人次", "120万元"), not a year ("2026年度").
 func holdsCount(s string) bool {
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		if !zhtext.IsDigit(r) {
-			continue
-		}
-		for i < len(s) {
-			r, w = utf8.DecodeRuneInString(s[i:])
-			if !zhtext.IsDigit(r) && r != '.' && r != '．' {
-				break
-			}
-			i += w
-		}
-		after := strings.TrimLeft(s[i:], " ")
-		for _, q := range []string{"余", "多", "万", "亿"} {
-			after = strings.TrimPrefix(after, q)
-		}
-		if u, _ := utf8.DecodeRuneInString(after); strings.ContainsRune(countUnitStarts, u) {
+	for n, ok := zhtext.NextNumber(s, 0); ok; n, ok = zhtext.NextNumber(s, n.End) {
+		if n.Unit != "" {
 			return true
 		}
 	}
 	return false
 }
-
-// countUnitStarts are the first characters of the units a count is given
-// in: 件, 场, 人次, %, 卷 and the like; 年, 月 and 日 are not among them.
-const countUnitStarts = "件场次人项个名份卷户家起宗条%％元期所批"
 
 // part is one heading with the lines under it, in a tree.
 type part struct {
