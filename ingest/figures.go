@@ -427,15 +427,6 @@ func zeroStatement(text, word string, keywords []string) (string, bool) {
 	}
 }
 
-func hasSuffixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // headRoleParts reads a count of the heads' appearances in court that a
 // sentence gives head by head ("主要负责人出庭应诉5件，其他负责人出庭15件"):
 // the sum of the hit taken (hits[first]) and the later ones of its sentence
@@ -500,20 +491,16 @@ func fewerCasesBeside(hits []numHit, assigned [][]*figureCand, first int, sum fl
 // by title: 县长, 副局长) rather than the heads in general (负责人, 行政机关
 // 负责人, 全年负责人).
 func particularHead(clause string) bool {
-	for _, title := range []string{"县长", "区长", "市长", "镇长", "乡长", "局长"} {
-		if strings.Contains(clause, title) {
-			return true
-		}
+	if containsAny(clause, headTitles) {
+		return true
 	}
 	i := strings.Index(clause, "负责人")
 	if i < 0 {
 		return false
 	}
 	before := clause[:i]
-	for _, general := range []string{"机关", "全年", "共", "累计", "年内"} {
-		if strings.HasSuffix(before, general) {
-			return false
-		}
+	if hasSuffixAny(before, []string{"机关", "全年", "共", "累计", "年内"}) {
+		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return before != "" && r >= 0x4E00 && r <= 0x9FFF // a word stands right before 负责人
@@ -1542,6 +1529,15 @@ var allOfWords = []string{"均", "全部", "全都", "一律", "皆"}
 func startsWithAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
 			return true
 		}
 	}

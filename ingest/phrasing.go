@@ -31,10 +31,24 @@ var synonyms = map[string][]string{
 	"行政处罚":  {"行政处罚", "处罚案件"},
 	"调解成功":  {"调解成功", "成功调解"},
 	// The heads by their titles too: "县长出庭应诉3件，副县长出庭应诉5件".
-	"负责人出庭": {"负责人出庭", "负责人出庭应诉", "负责人到庭", "县长出庭", "区长出庭", "市长出庭", "镇长出庭", "乡长出庭", "局长出庭"},
+	"负责人出庭": append([]string{"负责人出庭", "负责人出庭应诉", "负责人到庭"}, titledAppearances()...),
 	"备案":    {"备案", "报备"},
 	// "负责人出庭应诉153件，出庭率98.1%": the rate by its short name.
 	"出庭应诉率": {"出庭应诉率", "出庭率", "到庭应诉率", "到庭率"},
+}
+
+// headTitles name a government's or department's head by title: each is
+// a particular head (particularHead), whose 出庭 is a head's appearance.
+var headTitles = []string{"县长", "区长", "市长", "镇长", "乡长", "局长"}
+
+// titledAppearances are the wordings of a head's appearance by title:
+// "县长出庭", "局长出庭".
+func titledAppearances() []string {
+	out := make([]string, len(headTitles))
+	for i, t := range headTitles {
+		out[i] = t + "出庭"
+	}
+	return out
 }
 
 // caseSubjects are the subjects a paragraph on disputes, enforcement or
@@ -138,12 +152,7 @@ func namesOtherCount(clause string) bool {
 // qualifiedAt says whether form, at byte i of s, follows one of its
 // countQualifiers.
 func qualifiedAt(s string, i int, form string) bool {
-	for _, q := range countQualifiers[form] {
-		if strings.HasSuffix(s[:i], q) {
-			return true
-		}
-	}
-	return false
+	return hasSuffixAny(s[:i], countQualifiers[form])
 }
 
 // headNoun says whether the occurrence of form at byte i of s is the

@@ -527,10 +527,5 @@ func dateBeforeAfterMatter(ls []Line) int {
 // isAttachmentStart: the line opens an attachment printed after the
 // signature ("附件：…", "附表1 …", "附：主要数据统计表").
 func isAttachmentStart(t string) bool {
-	for _, p := range []string{"附件", "附表", "附：", "附:"} {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	return false
+	return startsWithAny(t, []string{"附件", "附表", "附：", "附:"})
 }
