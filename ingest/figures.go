@@ -1140,6 +1140,9 @@ type paragraphInfo struct {
 	// words tells, by figureKey.word, whether any of a keyword's
 	// wordings occurs in the paragraph (0 not yet searched, 1 no, 2 yes).
 	words []int8
+	// row is isTableRow's answer, 0 until asked: score asks it for every
+	// figure of another section its paragraph does not name.
+	row int8
 }
 
 // hasWord says whether any of k's wordings occurs in the paragraph. Every
@@ -1176,7 +1179,10 @@ func (p *paragraphInfo) mentions(s *model.Section) bool {
 // its label ("行政处罚案件（件）　850　926"), whatever part of the report the
 // table stands in, so a figure of another section is read from it.
 func (p *paragraphInfo) isTableRow() bool {
-	return strings.Contains(p.text, CellSep) && !strings.ContainsAny(p.text, "。，；,;")
+	if p.row == 0 {
+		p.row = tri(strings.Contains(p.text, CellSep) && !strings.ContainsAny(p.text, "。，；,;"))
+	}
+	return p.row == 2
 }
 
 // numbersInParagraph appends para's numbers to sc.hits, stopping once it
