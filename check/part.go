@@ -133,8 +133,8 @@ func clauseEnd(line string, i, b int) int {
 			break
 		}
 		k += n
-		// "1,204件" is one number: a comma between digits groups them.
-		if line[k] == ',' && k > 0 && isASCIIDigit(line[k-1]) && k+1 < len(line) && isASCIIDigit(line[k+1]) {
+		// "1,204件" is one number: its comma groups digits.
+		if zhtext.GroupingCommaAt(line, k) {
 			k++
 			continue
 		}

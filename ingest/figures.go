@@ -74,10 +74,8 @@ func numberAt(s string, i int) ([12]int, bool) {
 	for j < len(s) && isASCIIDigit(s[j]) {
 		j++
 	}
-	// Digit groups: ",ddd" repeated. A group followed by a fourth digit
-	// cannot end the number (the unit must come next), and no shorter
-	// choice can either, so the greedy reading is the only one.
-	for j+3 < len(s) && s[j] == ',' && isASCIIDigit(s[j+1]) && isASCIIDigit(s[j+2]) && isASCIIDigit(s[j+3]) {
+	// Digit groups: ",ddd" repeated, as zhtext reads them.
+	for zhtext.GroupingCommaAt(s, j) {
 		j += 4
 	}
 	if j+1 < len(s) && s[j] == '.' && isASCIIDigit(s[j+1]) {

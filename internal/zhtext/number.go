@@ -106,19 +106,16 @@ func ScanNumber(s string, i int) (n Number, ok bool) {
 	}
 	j := i
 	plain := true // ASCII digits only: Text is a substring, no allocation
-	group := 0    // digits since the start or the last thousands separator
 	for {
 		if r, w := digitAt(s, j); r != 0 {
 			plain = plain && w == 1
 			j += w
-			group++
 			continue
 		}
 		// “1,200”: a comma followed by exactly three digits and no fourth.
-		if j < len(s) && s[j] == ',' && group >= 1 && group <= 3 && threeDigitsAt(s, j+1) {
+		if GroupingCommaAt(s, j) {
 			plain = false
 			j++
-			group = 0
 			continue
 		}
 		break
@@ -239,6 +236,29 @@ func vagueAt(s string, k int) (Qualifier, int) {
 		}
 	}
 	return Exact, 0
+}
+
+// GroupingCommaAt reports whether the ASCII comma at byte i of s groups
+// a number's digits, as in “1,204件” and “12,385,000元”: one to three
+// digits before it since the number's start or the last such comma, and
+// exactly three after. Anything else (“3,4月”, “2023,2024年”, “12345,678”)
+// separates two numbers. It is the one rule of a thousands separator: the
+// figure reader, the number scanner and the rules that cut a sentence
+// into clauses all ask it, so they never disagree on where a number ends.
+func GroupingCommaAt(s string, i int) bool {
+	if i >= len(s) || s[i] != ',' || !threeDigitsAt(s, i+1) {
+		return false
+	}
+	n := 0
+	for j := i; j > 0 && n <= 3; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !IsDigit(r) {
+			break
+		}
+		n++
+		j -= w
+	}
+	return n >= 1 && n <= 3
 }
 
 func threeDigitsAt(s string, i int) bool {

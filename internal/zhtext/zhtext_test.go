@@ -324,3 +324,41 @@ func TestNumeralValue(t *testing.T) {
 		}
 	}
 }
+
+// A comma groups digits only as a thousands separator does; every other
+// comma between digits separates two numbers.
+func TestGroupingCommaAt(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"1,204件", true},
+		{"12,385件", true},
+		{"123,456", true},
+		{"１,204件", true},
+		{"共6,538件", true},
+		{"3,4月", false},
+		{"2023,2024年", false},
+		{"12345,678件", false},
+		{"1,2345件", false},
+		{"1,23件", false},
+		{"件,204", false},
+		{",204", false},
+	} {
+		i := strings.IndexByte(c.s, ',')
+		if got := GroupingCommaAt(c.s, i); got != c.want {
+			t.Errorf("GroupingCommaAt(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	// The second comma of a grouped number groups too; one after four
+	// digits does not.
+	if !GroupingCommaAt("1,234,567", 5) || GroupingCommaAt("1,2345,678", 6) {
+		t.Error("later groups misread")
+	}
+	// The scanner stops where the rule says the number ends.
+	for s, want := range map[string]float64{"3,4月": 3, "1,204件": 1204, "12345,678件": 12345, "2,345,678元": 2345678} {
+		if n, ok := ScanNumber(s, 0); !ok || n.Value != want {
+			t.Errorf("ScanNumber(%q) = %v, want %v", s, n.Value, want)
+		}
+	}
+}
