@@ -860,6 +860,7 @@ func TestDecimalSubheadings(t *testing.T) {
 		"1.5万人次参加了线上学法考试。\n" +
 		"1.3 坚持严格规范公正文明执法\n全年办理行政处罚案件3126件。\n" +
 		"1.2 亿元财政资金用于执法装备。\n12.4国家宪法日期间，开展宪法宣传活动36场。\n3.15消费者权益日当天开展集中宣传。\n" +
+		"6.1儿童节期间，开展送法进校园活动12场。\n5.1劳动节前夕，开展劳动法宣传。\n3.5学雷锋日，组织法律服务志愿活动。\n8.1建军节当天走访退役军人。\n" +
 		"1.4 依法化解矛盾纠纷。全年收到行政复议申请52件。\n" +
 		"2. 2026年度推进法治政府建设存在的不足和原因\n基层力量薄弱。\n"
 	_, res := importString(t, "r.txt", []byte(doc), "standard")
@@ -883,8 +884,14 @@ func TestDecimalSubheadings(t *testing.T) {
 	if got := res.Report.Text("enforcement"); !strings.Contains(got, "12.4国家宪法日期间") || !strings.Contains(got, "3.15消费者权益日") {
 		t.Errorf("a date opening a sentence was taken for a heading: %q", got)
 	}
+	for _, day := range []string{"6.1儿童节期间", "5.1劳动节前夕", "3.5学雷锋日", "8.1建军节当天"} {
+		if got := res.Report.Text("enforcement"); !strings.Contains(got, day) {
+			t.Errorf("%s… was not kept in the body: %q", day, got)
+		}
+	}
 	for _, m := range res.Mapping {
-		if strings.HasPrefix(m.Heading, "12.4") || strings.HasPrefix(m.Heading, "3.15") || strings.HasPrefix(m.Heading, "1.5万") {
+		if strings.HasPrefix(m.Heading, "12.4") || strings.HasPrefix(m.Heading, "3.15") || strings.HasPrefix(m.Heading, "1.5万") ||
+			strings.HasPrefix(m.Heading, "6.1") || strings.HasPrefix(m.Heading, "5.1") || strings.HasPrefix(m.Heading, "3.5") || strings.HasPrefix(m.Heading, "8.1") {
 			t.Errorf("mapped as a heading: %+v", m)
 		}
 	}
@@ -1028,6 +1035,23 @@ func TestHoldsCount(t *testing.T) {
 	} {
 		if got := holdsCount(s); got != want {
 			t.Errorf("holdsCount(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// opensWithOccasion tells a date's festival or day of observance from a
+// subheading's title that holds 节 or 日.
+func TestOpensWithOccasion(t *testing.T) {
+	for _, s := range []string{"儿童节期间，开展送法进校园活动", "劳动节前夕开展宣传", "学雷锋日，组织志愿活动", "建军节当天走访退役军人",
+		"世界环境日", "妇女节，举办法律讲座", "前后，集中开展宣传", "青年节之际开展普法"} {
+		if !opensWithOccasion(s) {
+			t.Errorf("%q: a day's occasion not seen", s)
+		}
+	}
+	for _, s := range []string{"抓好关键环节", "做好节日期间执法", "强化执法监督日常管理", "推进依法决策", "规范工作日程", "聚焦重点环节，强化监督",
+		"加强节能执法", "落实每日巡查制度"} {
+		if opensWithOccasion(s) {
+			t.Errorf("%q: a subheading's title taken for a day's occasion", s)
 		}
 	}
 }

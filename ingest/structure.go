@@ -113,8 +113,45 @@ func decimalHeadingShape(part, sub int, rest string) bool {
 	if i := strings.IndexAny(rest, "。：；;！？"); i >= 0 {
 		title = rest[:i]
 	}
-	return !longerThan(title, 30)
+	return !longerThan(title, 30) && !opensWithOccasion(title)
 }
+
+// opensWithOccasion says whether a line after a single-digit date reads
+// as the day it names: "6.1儿童节期间，…", "5.1劳动节前夕…", "3.5学雷锋日，…",
+// "8.1建军节当天走访…". It opens with the short name of a festival or a
+// day of observance (up to 节 or 日) that a word of time or a break
+// follows, or its first phrase ends with a word of time ("7.1前后"). A
+// subheading's title with 节 or 日 in it ("1.2 抓好关键环节", "1.3 做好节日
+// 期间执法") is not one.
+func opensWithOccasion(title string) bool {
+	runes := 0
+	for i, r := range title {
+		if runes++; runes > 8 {
+			break
+		}
+		if r != '节' && r != '日' {
+			continue
+		}
+		name, after := title[:i+len("节")], title[i+len("节"):]
+		if hasSuffixAny(name, notOccasions) {
+			continue
+		}
+		if after == "" || startsWithAny(after, occasionTimes) || startsWithAny(after, []string{"，", ",", "、", " ", "\u3000"}) {
+			return true
+		}
+	}
+	phrase := title
+	if i := strings.IndexAny(title, "，,、 \t\u3000"); i >= 0 {
+		phrase = title[:i]
+	}
+	return !longerThan(phrase, 12) && hasSuffixAny(phrase, occasionTimes)
+}
+
+// occasionTimes are the words that place a sentence around a day.
+var occasionTimes = []string{"期间", "当天", "当日", "前夕", "前后", "之际"}
+
+// notOccasions end in 节 or 日 without naming a day.
+var notOccasions = []string{"环节", "细节", "章节", "季节", "调节", "情节", "礼节", "关节", "工作日", "每日", "近日", "时日", "节假日", "节日"}
 
 // amountStarts are the characters that follow a decimal number in an
 // amount ("1.5万件", "2.3倍", "1.2亿元"), never a subheading's first word.
