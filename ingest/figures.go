@@ -357,8 +357,70 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 		}
 	}
 	correctedByOutcomes(cands, hits, figs)
+	allOfCounts(hits, assigned, byUnit, figs)
 	writtenZeros(cands, flat, texts, figs)
 	return figs
+}
+
+// allOfCounts fills a count no number states from a count of its own
+// section that the next clause says all went through it: "受理行政复议案件
+// 52件，均已审结" decided 52, "调解矛盾纠纷930件，全部调解成功" settled 930,
+// "行政应诉案件23件，均由行政机关负责人出庭应诉" gave 23 appearances. The
+// clause (numHit.allAfter) must hold the words of the figure that the
+// count's own figure lacks. A clause that denies it ("均未审结", "均无败诉")
+// or leaves some out ("除3件正在审理外，均已审结") is no such clause.
+func allOfCounts(hits []numHit, assigned [][]*figureCand, byUnit map[string][]*figureCand, figs map[string]ProseFigure) {
+	for i := range hits {
+		h := &hits[i]
+		if h.allAfter == "" || h.negated || len(assigned[i]) != 1 {
+			continue
+		}
+		f := assigned[i][0]
+		if f.fig.Kind != model.KindCount || f.sec.ID != h.section {
+			continue
+		}
+		all := h.allAfter[len(h.after):]
+		if !startsWithAny(strings.TrimLeft(all, "，,已并"), allOfWords) || containsAny(all, allOfDenials) {
+			// A rate of 100% is no such clause: the rate rules weigh it.
+			// "均无败诉", "全部零败诉" say none of them, not all.
+			continue
+		}
+		for _, g := range byUnit[h.unit] {
+			if _, done := figs[g.fig.ID]; done || g == f || g.sec != f.sec || g.fig.Kind != model.KindCount {
+				continue
+			}
+			if namesAllOf(all, g, f) {
+				figs[g.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+			}
+		}
+	}
+}
+
+// allOfDenials say, in a clause about all of a count, that none of them
+// went through what it names.
+var allOfDenials = []string{"未", "不", "无", "零", "没有", "非", "免"}
+
+// namesAllOf says whether clause names g by every keyword of g that f,
+// the count's own figure, does not share: 审结 of 行政复议审结数 beside
+// 行政复议收案数.
+func namesAllOf(clause string, g, f *figureCand) bool {
+	own := 0
+	for _, k := range g.keys {
+		shared := false
+		for _, fk := range f.keys {
+			for _, v := range fk.vars {
+				shared = shared || containsAny(v, k.vars)
+			}
+		}
+		if shared {
+			continue
+		}
+		if !containsAny(clause, k.vars) {
+			return false
+		}
+		own++
+	}
+	return own > 0
 }
 
 // zeroCounts are the counts a report states as none in words ("全年零败诉",
@@ -1435,7 +1497,15 @@ func clauseAfterWithAll(s, after string) string {
 	if words, ok := fullRateClause(next); ok {
 		return s[:len(after)+len(sep)+len(words)]
 	}
-	if !startsWithAny(next, allOfWords) {
+	// "已全部审结", "并全部报送备案": all of them, said after 已 or 并.
+	w := ""
+	if startsWithAny(next, []string{"已", "并"}) {
+		w = next[:len("已")]
+	}
+	if startsWithAny(next[len(w):], allOfWords) {
+		next = next[len(w):]
+		sep += w
+	} else {
 		return ""
 	}
 	more := clauseAfterDeadline(next)

@@ -570,13 +570,13 @@ func TestClauseAboutAllCounted(t *testing.T) {
 			map[string]float64{"normative_docs_filed": 9}},
 		{"（四）有效预防调处化解社会矛盾纠纷", "调处矛盾纠纷860件，均调解成功。",
 			map[string]float64{"mediation_received": 860, "mediation_succeeded": 860}},
-		// A count its own clause names stays that figure's alone: the
-		// clause about all of them is read only for a number no figure
-		// takes otherwise.
+		// A count its own clause names is that figure's, and the clause
+		// about all of them gives a figure of the same section no number
+		// states (allOfCounts, TestAllOfACount).
 		{"（四）有效预防调处化解社会矛盾纠纷", "全年受理行政复议申请52件，均已依法审结。",
-			map[string]float64{"review_received": 52, "review_decided": 0}},
+			map[string]float64{"review_received": 52, "review_decided": 52}},
 		{"（四）有效预防调处化解社会矛盾纠纷", "全年行政应诉案件31件，均由行政机关负责人出庭应诉。",
-			map[string]float64{"litigation_cases": 31, "head_appearances": 0}},
+			map[string]float64{"litigation_cases": 31, "head_appearances": 31}},
 		// Not about the count: a negation, a number of its own, no
 		// keyword, or a clause not about all of them.
 		{"（三）坚持严格规范公正文明执法", "全年办理行政处罚案件926件，均未引发行政复议和行政诉讼。",
@@ -1052,6 +1052,45 @@ func TestOpensWithOccasion(t *testing.T) {
 		"加强节能执法", "落实每日巡查制度"} {
 		if opensWithOccasion(s) {
 			t.Errorf("%q: a subheading's title taken for a day's occasion", s)
+		}
+	}
+}
+
+// TestAllOfACount: a count whose next clause says all of them went
+// through another figure's work gives that figure too; a clause that
+// denies it, leaves some out or is a rate does not.
+func TestAllOfACount(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		id   string
+		want float64
+		set  bool
+	}{
+		{"全年受理行政复议案件52件，均已审结。", "review_decided", 52, true},
+		{"全年受理行政复议案件52件，已全部审结，纠错5件。", "review_decided", 52, true},
+		{"收到行政复议申请52件，全部依法审结。", "review_decided", 52, true},
+		{"收到行政复议申请52件，均在法定期限内审结。", "review_decided", 52, true},
+		{"调解矛盾纠纷930件，全部调解成功。", "mediation_succeeded", 930, true},
+		{"发生行政应诉案件23件，均由行政机关负责人出庭应诉。", "head_appearances", 23, true},
+		{"发生行政应诉案件23件，全部由负责人出庭应诉。", "head_appearances", 23, true},
+		// A count stated outright wins.
+		{"受理行政复议申请55件，均已审结。全年审结行政复议案件58件（含上年结转3件）。", "review_decided", 58, true},
+		{"受理行政复议申请55件，审结50件，均已送达。", "review_decided", 50, true},
+		// Not all of them.
+		{"受理行政复议申请55件，除3件正在审理外，均已审结。", "review_decided", 0, false},
+		{"受理行政复议申请55件，均未审结。", "review_decided", 0, false},
+		{"受理行政复议申请55件，上年结转3件，均已审结。", "review_decided", 0, false},
+		{"受理行政复议申请55件，均依法受理。", "review_decided", 0, false},
+		{"发生行政应诉案件23件，均无败诉。", "litigation_lost", 0, true},
+		{"发生行政应诉案件23件，全部零败诉。", "litigation_lost", 0, true},
+		{"发生行政应诉案件23件，均不存在败诉情形。", "litigation_lost", 0, false},
+		{"发生行政应诉案件23件，负责人出庭应诉率100%。", "head_appearances", 0, false},
+		{"调解矛盾纠纷930件，均录入信息系统。", "mediation_succeeded", 0, false},
+	} {
+		res := importDisputes(t, c.text)
+		got, ok := res.Report.Figures[c.id]
+		if ok != c.set || got.Value != c.want {
+			t.Errorf("%q: %s = %v (set %v), want %v (set %v)", c.text, c.id, got.Value, ok, c.want, c.set)
 		}
 	}
 }
