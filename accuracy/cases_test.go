@@ -920,6 +920,41 @@ func runInCases(b *builder) {
 	b.quiet(c, "jixi", "run-in-headings", runInHeadings)
 }
 
+// headingLookalikes open a line of prose the way a heading's number
+// does: a range of quarters or months, the first group of something, a
+// date with its festival, an amount.
+var headingLookalikes = map[string]string{
+	"quarters":      "一、二季度，集中开展营商环境专项整治，清理涉企收费事项12项。",
+	"quarters-late": "三、四季度组织开展执法案卷交叉评查。",
+	"months":        "一、二月份，各乡镇完成了年度法治建设任务分解。",
+	"first-group":   "第一部分执法人员参加了省级执法资格培训。",
+	"second-group":  "第二部分乡镇于年底前完成了司法所规范化建设，其余乡镇明年完成。",
+	"digit-months":  "3、4月份开展了执法大练兵活动。",
+	"children-day":  "6.1儿童节期间，开展送法进校园活动。",
+	"labour-day":    "5.1劳动节前夕，开展劳动法律法规宣传。",
+	"lei-feng-day":  "3.5学雷锋日，组织法律服务志愿活动。",
+	"amount":        "1.5万人次参加了线上学法考试。",
+	"amount-spaced": "2.3 万份执法文书全部归档。",
+	"decimal-rate":  "1.2个百分点的降幅来自基层执法规范化。",
+}
+
+// headingLookalikeCases: prose that opens like a heading is body text to
+// the check as it is to the importer (one recogniser, zhtext.ParseHeading):
+// no numbering warning, no part moved.
+func headingLookalikeCases(b *builder) {
+	c := "fa25.heading-lookalike"
+	anchors := map[string]string{
+		"county":     "^（一）依法全面履行政府职能",
+		"district":   "^（二）推进依法科学民主决策",
+		"department": "^（三）规范行政执法监督",
+	}
+	for base, anchor := range anchors {
+		for name, line := range headingLookalikes {
+			b.quiet(c, base, name, lineAfter(anchor, line))
+		}
+	}
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,6 +119,19 @@ func dropLines(from, to string) mutation {
 			j = i + 1 + k
 		}
 		return strings.Join(append(append([]string{}, lines[:i]...), lines[j:]...), "\n"), nil
+	}
+}
+
+// lineAfter adds text as a line of its own after the first line matching
+// pattern.
+func lineAfter(pattern, text string) mutation {
+	return func(s string) (string, error) {
+		lines := strings.Split(s, "\n")
+		i := lineWith(lines, pattern)
+		if i < 0 {
+			return "", fmt.Errorf("no line matches %q", pattern)
+		}
+		return strings.Join(slices.Insert(lines, i+1, text), "\n"), nil
 	}
 }
 
@@ -247,6 +261,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	tableCases(b)
 	enumCases(b)
 	runInCases(b)
+	headingLookalikeCases(b)
 	leftoverCases(b)
 	notReportCases(b)
 	wordPromptCases(b)

@@ -64,28 +64,6 @@ func isNumeral(r rune) bool { return numeralValue(r) > 0 }
 
 func numeralValue(r rune) int { return zhtext.NumeralValue(r) }
 
-// parseNumeral reads 一…九十九 as official documents write them.
-func parseNumeral(rs []rune) int {
-	switch len(rs) {
-	case 1:
-		return numeralValue(rs[0])
-	case 2:
-		a, b := numeralValue(rs[0]), numeralValue(rs[1])
-		switch {
-		case a == 10 && b > 0 && b < 10:
-			return 10 + b
-		case a > 1 && a < 10 && b == 10:
-			return a * 10
-		}
-	case 3:
-		a, b, c := numeralValue(rs[0]), numeralValue(rs[1]), numeralValue(rs[2])
-		if a > 1 && a < 10 && b == 10 && c > 0 && c < 10 {
-			return a*10 + c
-		}
-	}
-	return 0
-}
-
 // numeralBefore reads the Chinese numeral ending at rs[i]; width is how
 // many runes it has.
 func numeralBefore(rs []rune, i int) (n, width int) {
@@ -94,7 +72,7 @@ func numeralBefore(rs []rune, i int) (n, width int) {
 		a--
 	}
 	for ; a <= i; a++ {
-		if n = parseNumeral(rs[a : i+1]); n > 0 {
+		if n = zhtext.ParseNumeralRunes(rs[a : i+1]); n > 0 {
 			return n, i - a + 1
 		}
 	}
@@ -138,73 +116,15 @@ func labelLike(label string, level, n int) string {
 	return string(rs[:start]) + num + string(rs[end:])
 }
 
-// headingOf recognises a numbered heading at the start of a line: 一、
-// （一） 1. （1）, with full-width or ASCII brackets, and returns its level,
-// number and the label as written.
+// headingOf recognises a numbered heading at the start of a line (see
+// zhtext.ParseHeading, which the importer finds the outline with) and
+// returns its level, number and the label as written.
 func headingOf(s string) (level, n int, label string) {
-	s = strings.TrimLeft(s, " \t\u3000")
-	r, size := utf8.DecodeRuneInString(s)
-	switch {
-	case isNumeral(r):
-		end := 0
-		for end < len(s) {
-			x, w := utf8.DecodeRuneInString(s[end:])
-			if !isNumeral(x) {
-				break
-			}
-			end += w
-		}
-		rest := s[end:]
-		if !(strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, ".")) {
-			return 0, 0, ""
-		}
-		if n = parseNumeral([]rune(s[:end])); n == 0 {
-			return 0, 0, ""
-		}
-		_, w := utf8.DecodeRuneInString(rest)
-		return 1, n, s[:end+w]
-	case r == '（' || r == '(':
-		inner := s[size:]
-		end := strings.IndexAny(inner, "）)")
-		if end <= 0 || end > 12 {
-			return 0, 0, ""
-		}
-		body := inner[:end]
-		_, cw := utf8.DecodeRuneInString(inner[end:])
-		label = s[:size+end+cw]
-		// Atoi only on a digit: on （一） it failed with an allocated error.
-		if d, _ := utf8.DecodeRuneInString(body); isDigit(d) {
-			if v, err := strconv.Atoi(asciiDigits(body)); err == nil && v > 0 {
-				return 4, v, label
-			}
-		}
-		if v := parseNumeral([]rune(body)); v > 0 {
-			return 2, v, label
-		}
-	case isDigit(r):
-		end := 0
-		for end < len(s) {
-			x, w := utf8.DecodeRuneInString(s[end:])
-			if !isDigit(x) {
-				break
-			}
-			end += w
-		}
-		if end > 6 {
-			return 0, 0, ""
-		}
-		sep, w := utf8.DecodeRuneInString(s[end:])
-		if sep != '.' && sep != '．' && sep != '、' {
-			return 0, 0, ""
-		}
-		if next, _ := utf8.DecodeRuneInString(s[end+w:]); isDigit(next) || next == utf8.RuneError {
-			return 0, 0, "" // 1.5万 is a number, not a heading
-		}
-		if v, err := strconv.Atoi(asciiDigits(s[:end])); err == nil && v > 0 && v < 100 {
-			return 3, v, s[:end+w]
-		}
+	h, ok := zhtext.ParseHeading(s)
+	if !ok || h.Index == 0 {
+		return 0, 0, ""
 	}
-	return 0, 0, ""
+	return h.Level, h.Index, h.Label()
 }
 
 // runIn is what follows a run-in heading on its line: the text after the
@@ -217,8 +137,6 @@ func runIn(heading string) string {
 	_, w := utf8.DecodeRuneInString(heading[i:])
 	return heading[i+w:]
 }
-
-func asciiDigits(s string) string { return zhtext.FoldDigits(s) }
 
 // unitAt returns the unit starting at rs[j] — a count unit, “%” or an
 // amount — or "" when there is none or the character only begins an

@@ -380,7 +380,7 @@ func allOfCounts(hits []numHit, assigned [][]*figureCand, byUnit map[string][]*f
 			continue
 		}
 		all := h.allAfter[len(h.after):]
-		if !startsWithAny(strings.TrimLeft(all, "，,已并"), allOfWords) || containsAny(all, allOfDenials) {
+		if !zhtext.HasPrefixAny(strings.TrimLeft(all, "，,已并"), allOfWords) || containsAny(all, allOfDenials) {
 			// A rate of 100% is no such clause: the rate rules weigh it.
 			// "均无败诉", "全部零败诉" say none of them, not all.
 			continue
@@ -389,11 +389,29 @@ func allOfCounts(hits []numHit, assigned [][]*figureCand, byUnit map[string][]*f
 			if _, done := figs[g.fig.ID]; done || g == f || g.sec != f.sec || g.fig.Kind != model.KindCount {
 				continue
 			}
-			if namesAllOf(all, g, f) {
+			if countsOnFrom(g, f) && namesAllOf(all, g, f) {
 				figs[g.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
 			}
 		}
 	}
+}
+
+// countsOnFrom says whether g counts the same things as f further along
+// their way: g cannot exceed f (调解成功 of 调解受理, 负责人出庭 of 应诉案件),
+// or the two share a keyword, their subject (审结 and 收案 of 行政复议).
+// "重大行政决策事项12件，均经过合法性审查" gives no 合法性审查件数: the
+// decisions are some of what was reviewed, and the figure would be a
+// fraction of the true one.
+func countsOnFrom(g, f *figureCand) bool {
+	if slices.Contains(g.fig.LE, f.fig.ID) {
+		return true
+	}
+	for _, k := range g.fig.Keywords {
+		if slices.Contains(f.fig.Keywords, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // allOfDenials say, in a clause about all of a count, that none of them
@@ -468,7 +486,7 @@ func zeroStatement(text, word string, keywords []string) (string, bool) {
 		at := off + j
 		off = at + len(word)
 		before := strings.TrimSuffix(text[:at], "被")
-		if !hasSuffixAny(before, zeroWords) || strings.HasPrefix(text[off:], "率") {
+		if !zhtext.HasSuffixAny(before, zeroWords) || strings.HasPrefix(text[off:], "率") {
 			continue
 		}
 		start, end := zhtext.SentenceBounds(text, at, 0)
@@ -559,7 +577,7 @@ func particularHead(clause string) bool {
 		return false
 	}
 	before := clause[:i]
-	if hasSuffixAny(before, []string{"机关", "全年", "共", "累计", "年内"}) {
+	if zhtext.HasSuffixAny(before, []string{"机关", "全年", "共", "累计", "年内"}) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
@@ -1499,10 +1517,10 @@ func clauseAfterWithAll(s, after string) string {
 	}
 	// "已全部审结", "并全部报送备案": all of them, said after 已 or 并.
 	w := ""
-	if startsWithAny(next, []string{"已", "并"}) {
+	if zhtext.HasPrefixAny(next, []string{"已", "并"}) {
 		w = next[:len("已")]
 	}
-	if startsWithAny(next[len(w):], allOfWords) {
+	if zhtext.HasPrefixAny(next[len(w):], allOfWords) {
 		next = next[len(w):]
 		sep += w
 	} else {
@@ -1600,26 +1618,6 @@ func unitBefore(hits []numHit, unit string) bool {
 // allOfWords open a clause about every one of the things just counted.
 var allOfWords = []string{"均", "全部", "全都", "一律", "皆"}
 
-func startsWithAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// clip cuts s to at most n bytes at a rune boundary, keeping its end: the
-// words nearest the next sentence.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s

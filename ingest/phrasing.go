@@ -152,7 +152,7 @@ func namesOtherCount(clause string) bool {
 // qualifiedAt says whether form, at byte i of s, follows one of its
 // countQualifiers.
 func qualifiedAt(s string, i int, form string) bool {
-	return hasSuffixAny(s[:i], countQualifiers[form])
+	return zhtext.HasSuffixAny(s[:i], countQualifiers[form])
 }
 
 // headNoun says whether the occurrence of form at byte i of s is the

@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"nianbao/internal/zhtext"
 )
@@ -19,143 +17,21 @@ type Heading struct {
 	RunIn  bool   // body text follows on the same line
 }
 
-// Heading numbers as drafters and scrapers write them: full-width or ASCII
-// brackets, 、 or a comma or a dot after the number.
-var (
-	h1Re = lazyRegexp(`^[ \t\x{3000}]*([一二三四五六七八九十]{1,3})[ \t]*[、,，.．]`)
-	h2Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）][ \t]*[、,，.．]?`)
-	h3Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[ \t]*[.．、,，]`)
-	h4Re = lazyRegexp(`^[ \t\x{3000}]*[(（][ \t]*([0-9０-９]{1,2})[ \t]*[)）][ \t]*[、,，.．]?`)
-	// h34Re is a decimal subheading, "1.2 推进依法决策": the second level
-	// below "1.", as reports numbered the Western way write it.
-	h34Re = lazyRegexp(`^[ \t\x{3000}]*([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})[ \t\x{3000}]*`)
-	// h1PartRe is "第一部分": a top-level part named by its ordinal.
-	h1PartRe = lazyRegexp(`^[ \t\x{3000}]*第([一二三四五六七八九十]{1,3})部分[ \t\x{3000}]*[、,，.．:：]?`)
-	// headingRe is any of the above, for quick tests.
-	headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９]|[0-9０-９]{1,2}[.．][0-9０-９]{1,2}[ \t\x{3000}]*\p{Han})`)
-)
+// headingRe is a line that looks like a numbered heading, for the
+// cleaner's quick tests (isHeadingLine): looser than zhtext.ParseHeading,
+// which reads the number.
+var headingRe = lazyRegexp(`^[ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、,，.．]|[(（][ \t]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、,，][^0-9０-９]|[0-9０-９]{1,2}[.．][0-9０-９]{1,2}[ \t\x{3000}]*\p{Han})`)
 
 // matchNumber recognises a heading number at the start of a line and
-// returns its level, the prefix as written and its value. The expressions
-// start with different characters, so the first one after the blanks
-// picks the one or two that can match: most lines start with none.
+// returns its level, the prefix as written and its value (see
+// zhtext.ParseHeading, which the check reads headings with too).
 func matchNumber(s string) (level int, prefix string, index int) {
-	switch r := headingStart(s); {
-	case r == '(' || r == '（':
-		if m := h2Re().FindStringSubmatchIndex(s); m != nil {
-			return 2, s[:m[1]], chineseValue(s[m[2]:m[3]])
-		}
-		if m := h4Re().FindStringSubmatchIndex(s); m != nil {
-			return 4, s[:m[1]], digitValue(s[m[2]:m[3]])
-		}
-	case r == '第':
-		if m := h1PartRe().FindStringSubmatchIndex(s); m != nil {
-			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
-		}
-	case zhtext.NumeralValue(r) != 0:
-		if m := h1Re().FindStringSubmatchIndex(s); m != nil {
-			rest := s[m[1]:]
-			// "一、二季度" is a range of quarters, not heading 一.
-			if r := firstRune(rest); zhtext.NumeralValue(r) != 0 {
-				return 0, "", 0
-			}
-			return 1, s[:m[1]], chineseValue(s[m[2]:m[3]])
-		}
-	case zhtext.IsDigit(r):
-		if m := decimalHeading(s); m != nil {
-			// "1.5万件" and "1.2 亿元" are amounts: a subheading's text
-			// starts with a word, not a multiplier or a unit.
-			rest := s[m[1]:]
-			if r := firstRune(rest); r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune(amountStarts, r) &&
-				decimalHeadingShape(digitValue(s[m[2]:m[3]]), digitValue(s[m[4]:m[5]]), rest) {
-				return 4, s[:m[1]], digitValue(s[m[4]:m[5]])
-			}
-			return 0, "", 0
-		}
-		if m := h3Re().FindStringSubmatchIndex(s); m != nil {
-			rest := s[m[1]:]
-			// "1.5万" and "3、4月" are numbers, not headings.
-			if r := firstRune(rest); zhtext.IsDigit(r) || rest == "" {
-				return 0, "", 0
-			}
-			return 3, s[:m[1]], digitValue(s[m[2]:m[3]])
-		}
+	h, ok := zhtext.ParseHeading(s)
+	if !ok {
+		return 0, "", 0
 	}
-	return 0, "", 0
+	return h.Level, h.Prefix, h.Index
 }
-
-// decimalHeading is h34Re's submatch indexes, asked only of a line whose
-// digits are followed by a dot and a digit: most lines that open with a
-// digit are amounts and dates ("2026年，…"), and the expression's
-// backtracker is slow to say no.
-func decimalHeading(s string) []int {
-	rest := strings.TrimLeftFunc(strings.TrimLeft(s, " \t\u3000"), zhtext.IsDigit)
-	if !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "．") {
-		return nil
-	}
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "."), "．")
-	if r, _ := utf8.DecodeRuneInString(rest); !zhtext.IsDigit(r) {
-		return nil
-	}
-	return h34Re().FindStringSubmatchIndex(s)
-}
-
-// decimalHeadingShape says whether a line numbered part.sub reads as a
-// subheading rather than a date opening a sentence ("12.4国家宪法日期间，…",
-// "3.15消费者权益日当天…"): both numbers are single digits, and the title
-// is short, on a line of its own or run into its paragraph up to the first
-// full stop ("1.2 强化合法性审查，推进依法决策。一是…").
-func decimalHeadingShape(part, sub int, rest string) bool {
-	if part > 9 || sub > 9 {
-		return false
-	}
-	title := rest
-	if i := strings.IndexAny(rest, "。：；;！？"); i >= 0 {
-		title = rest[:i]
-	}
-	return !longerThan(title, 30) && !opensWithOccasion(title)
-}
-
-// opensWithOccasion says whether a line after a single-digit date reads
-// as the day it names: "6.1儿童节期间，…", "5.1劳动节前夕…", "3.5学雷锋日，…",
-// "8.1建军节当天走访…". It opens with the short name of a festival or a
-// day of observance (up to 节 or 日) that a word of time or a break
-// follows, or its first phrase ends with a word of time ("7.1前后"). A
-// subheading's title with 节 or 日 in it ("1.2 抓好关键环节", "1.3 做好节日
-// 期间执法") is not one.
-func opensWithOccasion(title string) bool {
-	runes := 0
-	for i, r := range title {
-		if runes++; runes > 8 {
-			break
-		}
-		if r != '节' && r != '日' {
-			continue
-		}
-		name, after := title[:i+len("节")], title[i+len("节"):]
-		if hasSuffixAny(name, notOccasions) {
-			continue
-		}
-		if after == "" || startsWithAny(after, occasionTimes) || startsWithAny(after, []string{"，", ",", "、", " ", "\u3000"}) {
-			return true
-		}
-	}
-	phrase := title
-	if i := strings.IndexAny(title, "，,、 \t\u3000"); i >= 0 {
-		phrase = title[:i]
-	}
-	return !longerThan(phrase, 12) && hasSuffixAny(phrase, occasionTimes)
-}
-
-// occasionTimes are the words that place a sentence around a day.
-var occasionTimes = []string{"期间", "当天", "当日", "前夕", "前后", "之际"}
-
-// notOccasions end in 节 or 日 without naming a day.
-var notOccasions = []string{"环节", "细节", "章节", "季节", "调节", "情节", "礼节", "关节", "工作日", "每日", "近日", "时日", "节假日", "节日"}
-
-// amountStarts are the characters that follow a decimal number in an
-// amount ("1.5万件", "2.3倍", "1.2亿元"), never a subheading's first word.
-const amountStarts = "万亿千百十倍余多个件次人名场户元项家所份卷条个年月日天时分秒"
 
 // headingStart is the first character of s after the blanks the heading
 // expressions allow before a number (space, tab, U+3000); 0 for none.
@@ -182,41 +58,6 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
-}
-
-func chineseValue(s string) int {
-	// The digit a numeral character stands for; 十 is no digit.
-	val := func(r rune) int {
-		if r == '十' {
-			return 0
-		}
-		return zhtext.NumeralValue(r)
-	}
-	rs := []rune(s)
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10
-	case len(rs) == 1:
-		return val(rs[0])
-	case len(rs) == 2 && rs[0] == '十':
-		return 10 + val(rs[1])
-	case len(rs) == 2 && rs[1] == '十':
-		return val(rs[0]) * 10
-	case len(rs) == 3 && rs[1] == '十':
-		return val(rs[0])*10 + val(rs[2])
-	}
-	return 0
-}
-
-func digitValue(s string) int {
-	s = strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
-	n, _ := strconv.Atoi(s)
-	return n
 }
 
 // splitHeading separates a heading's text from run-in body text: a heading
@@ -564,5 +405,5 @@ func dateBeforeAfterMatter(ls []Line) int {
 // isAttachmentStart: the line opens an attachment printed after the
 // signature ("附件：…", "附表1 …", "附：主要数据统计表").
 func isAttachmentStart(t string) bool {
-	return startsWithAny(t, []string{"附件", "附表", "附：", "附:"})
+	return zhtext.HasPrefixAny(t, []string{"附件", "附表", "附：", "附:"})
 }

@@ -72,6 +72,15 @@
 //		use(label, n.Value, n.Unit)
 //	}
 //
+// # Heading numbers
+//
+// ParseHeading reads the number a heading opens with (一、 （一） 1. （1）,
+// 第一部分 and the decimal subheading 1.2) and its level. The importer
+// finds a report's outline with it and the check reads the numbering of
+// headings with it, so prose that merely opens like a heading ("一、二季度，
+// …", "第一部分执法人员…", "6.1儿童节期间，…", "1.5万人次…") is body text
+// to both. GroupingCommaAt is the one rule of a thousands separator.
+//
 // # Line breaking
 //
 // NoBreakBefore and NoBreakAfter are the Chinese line-breaking sets (行首禁则
