@@ -955,6 +955,32 @@ func headingLookalikeCases(b *builder) {
 	}
 }
 
+// mergedParts are a part that holds the shortcomings and the plans, one
+// subsection each, as many reports write them: the parent's heading and
+// the two subsections' titles.
+var mergedParts = map[string][3]string{
+	"next-steps":     {"存在的问题和下一步工作打算", "存在的问题", "下一步工作打算"},
+	"next-year":      {"存在的问题及2025年工作打算", "主要问题", "2025年工作打算"},
+	"plans-plain":    {"存在的不足和工作打算", "存在的不足", "工作打算"},
+	"arrangements":   {"问题不足和下一步工作安排", "问题和不足", "下一步工作安排"},
+	"thoughts-first": {"下一步工作思路和存在的问题", "存在的问题", "下一步工作思路"},
+}
+
+// mergedPartCases: the plans written as a subsection of a part that also
+// holds the shortcomings are found, not reported missing.
+func mergedPartCases(b *builder) {
+	c := "fa26.merged-parts"
+	for name, m := range mergedParts {
+		b.quiet(c, "district", name, chain(
+			rep("三、存在的问题\n", "三、"+m[0]+"\n（一）"+m[1]+"\n"),
+			rep("四、下一步工作打算\n", "（二）"+m[2]+"\n"),
+			rep("五、其他需要报告的情况", "四、其他需要报告的情况")))
+		b.quiet(c, "department", name, chain(
+			rep("二、存在的问题\n", "二、"+m[0]+"\n（一）"+m[1]+"\n"),
+			rep("三、下一步工作打算\n", "（二）"+m[2]+"\n")))
+	}
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",

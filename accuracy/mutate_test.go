@@ -262,6 +262,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	enumCases(b)
 	runInCases(b)
 	headingLookalikeCases(b)
+	mergedPartCases(b)
 	leftoverCases(b)
 	notReportCases(b)
 	wordPromptCases(b)

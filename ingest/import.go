@@ -376,7 +376,7 @@ func (a *assembler) walk(m *mapper, p *part, parentSec *model.Section, target st
 				}
 			}
 		} else {
-			sec, sc = m.mapSub(c.head, parentSec)
+			sec, sc = m.mapSub(c.head, p.head, parentSec)
 			how = "标题匹配"
 		}
 		entry := Mapped{Line: c.line.No, Level: c.head.Level, Heading: c.line.Text, Score: sc}

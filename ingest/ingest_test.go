@@ -1082,3 +1082,29 @@ func TestAllOfACount(t *testing.T) {
 	wantSectionFigures(t, decisions, "全年提请政府常务会议审议的重大行政决策事项12件，均经过合法性审查。",
 		map[string]float64{"major_decisions": 12, "legality_reviews": 0})
 }
+
+// TestMergedPartSplitBySubsections: a part holding the shortcomings and
+// the plans one subsection each gives both; subsections of a part that
+// names one of them only stay with it.
+func TestMergedPartSplitBySubsections(t *testing.T) {
+	head := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n全年开展合法性审查216件。\n"
+	for _, c := range []struct {
+		body       string
+		short, pln string // text each must hold, "" for empty
+	}{
+		{"二、存在的问题和下一步工作打算\n（一）存在的问题\n基层力量薄弱。\n（二）下一步工作打算\n充实基层力量。\n", "基层力量薄弱", "充实基层力量"},
+		{"二、下一步工作打算和存在的不足\n（一）存在的不足\n基层力量薄弱。\n（二）工作打算\n充实基层力量。\n", "基层力量薄弱", "充实基层力量"},
+		{"二、存在的问题及2027年工作安排\n（一）主要问题。基层力量薄弱。\n（二）2027年工作安排。充实基层力量。\n", "基层力量薄弱", "充实基层力量"},
+		// One part named: its subsections stay.
+		{"二、存在的不足和原因\n（一）存在的不足\n基层力量薄弱。\n（二）原因分析\n培训不够。\n", "培训不够", ""},
+		{"二、下一步工作打算\n（一）充实基层力量\n增加编制。\n（二）着力解决存在的问题\n加强培训。\n", "", "加强培训"},
+	} {
+		_, res := importString(t, "r.txt", []byte(head+c.body), "standard")
+		for id, want := range map[string]string{"shortcomings": c.short, "plans": c.pln} {
+			got := res.Report.Text(id)
+			if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+				t.Errorf("%q: %s = %q, want it to hold %q", c.body, id, got, want)
+			}
+		}
+	}
+}

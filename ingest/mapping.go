@@ -160,11 +160,14 @@ func (m *mapper) mapTop(h *Heading) (*model.Section, int) {
 // title.
 const exactTitle = 1000
 
-// mapSub maps a subsection whose parent's text goes to parent (nil when the
-// parent matched nothing).
-func (m *mapper) mapSub(h *Heading, parent *model.Section) (*model.Section, int) {
+// mapSub maps a subsection, under parentHead, whose parent's text goes to
+// parent (nil when the parent matched nothing).
+func (m *mapper) mapSub(h, parentHead *Heading, parent *model.Section) (*model.Section, int) {
 	if parent == nil {
 		return nil, 0
+	}
+	if len(parent.Sections) == 0 && m.t.Parent(parent.ID) == nil {
+		return m.mapMergedPart(h, parentHead, parent)
 	}
 	if s, sc := best(h.Text, descendants(parent), m.year, 1); s != nil {
 		return s, sc
@@ -197,6 +200,34 @@ func (m *mapper) mapSub(h *Heading, parent *model.Section) (*model.Section, int)
 		return best(h.Text, sib, m.year, escapeToSibling)
 	}
 	return nil, 0
+}
+
+// mapMergedPart maps a subsection of a top-level part that the template
+// keeps as one section with no subsections. Such a part may hold two of
+// the template's parts, one subsection each: "三、存在的问题和2027年工作打算"
+// with "（一）存在的问题" and "（二）2027年工作打算". A subsection goes to
+// another part its parent's heading also names when it names that part
+// more strongly than its parent's own section; any other stays with the
+// parent (nil).
+func (m *mapper) mapMergedPart(h, parentHead *Heading, parent *model.Section) (*model.Section, int) {
+	if parentHead == nil {
+		return nil, 0
+	}
+	ph := normalizeHeading(parentHead.Text)
+	var named []*model.Section
+	for _, s := range m.t.Sections {
+		if s != parent && len(s.Sections) == 0 && scoreNormalized(ph, s, m.year) > 0 {
+			named = append(named, s)
+		}
+	}
+	if len(named) == 0 {
+		return nil, 0
+	}
+	s, sc := best(h.Text, named, m.year, 1)
+	if s == nil || sc <= scoreNormalized(normalizeHeading(h.Text), parent, m.year) {
+		return nil, 0
+	}
+	return s, sc
 }
 
 // inferTop maps a top-level part whose heading names nothing by its
