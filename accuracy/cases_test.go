@@ -981,6 +981,34 @@ func mergedPartCases(b *builder) {
 	}
 }
 
+// noCaseStatements say a unit had no administrative review or lawsuit
+// cases in the year, in words.
+var noCaseStatements = map[string]string{
+	"none-both":       "全年无行政复议和行政诉讼案件。",
+	"not-occurred":    "全年未发生行政复议、行政应诉案件。",
+	"not-received":    "全年未收到行政复议申请，未发生行政诉讼案件。",
+	"none-happened":   "本年度没有发生行政复议和行政诉讼案件。",
+	"none-new":        "全年无新增行政复议案件，无行政诉讼案件。",
+	"none-then-other": "全年无行政复议和行政诉讼案件，信访形势总体平稳。",
+}
+
+// noCaseCases: a report that says in words it had no review or lawsuit
+// cases states those counts as 0; they are not reported missing.
+func noCaseCases(b *builder) {
+	c := "fa27.no-cases-in-words"
+	bases := map[string]string{
+		"county":     "全年收到行政复议申请52件，审结48件，纠错5件，纠错率10.4%。全年行政应诉案件31件，败诉2件，败诉率6.45%，行政机关负责人出庭应诉31件，出庭应诉率100%。",
+		"district":   "全年共收到行政复议申请75件，审结70件，其中纠错9件，纠错率12.86%。全区发生行政诉讼案件40件，败诉3件，败诉率7.5%。",
+		"department": "县行政复议机构全年受理行政复议案件68件，审结63件，纠错7件，纠错率11.11%。全县行政应诉案件29件，败诉1件，败诉率3.45%。",
+	}
+	for base, stated := range bases {
+		for name, none := range noCaseStatements {
+			// Shorter, the part may fall under its minimum length.
+			b.quiet(c, base, name, rep(stated, none), "section.short")
+		}
+	}
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",

@@ -263,6 +263,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	runInCases(b)
 	headingLookalikeCases(b)
 	mergedPartCases(b)
+	noCaseCases(b)
 	leftoverCases(b)
 	notReportCases(b)
 	wordPromptCases(b)

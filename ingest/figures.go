@@ -292,7 +292,11 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	}
 	hits := sc.hits
 	if len(hits) == 0 {
-		return map[string]ProseFigure{}
+		// No number at all; a count may still be stated as none.
+		figs := map[string]ProseFigure{}
+		writtenZeros(cands, flat, texts, figs)
+		noCases(cands, flat, texts, sc.year, figs)
+		return figs
 	}
 	assigned := make([][]*figureCand, len(hits))
 	var memo keywordMemo
@@ -359,7 +363,146 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 	correctedByOutcomes(cands, hits, figs)
 	allOfCounts(hits, assigned, byUnit, figs)
 	writtenZeros(cands, flat, texts, figs)
+	noCases(cands, flat, texts, sc.year, figs)
 	return figs
+}
+
+// noCaseKinds name, for a figure that counts a kind of case received,
+// the words a report says there were none of it with: "无行政复议和行政诉讼
+// 案件", "全年未发生行政应诉案件", "未收到行政复议申请". The figure is told by
+// its keywords: every one of key is among them.
+var noCaseKinds = []struct {
+	key      []string
+	subjects []string // the kind, alone or in a list with other kinds
+	nouns    []string // what the kind's cases are called
+}{
+	{[]string{"行政复议", "收"}, []string{"行政复议", "复议"}, []string{"案件", "申请"}},
+	{[]string{"应诉"}, []string{"行政诉讼", "行政应诉", "应诉", "诉讼"}, []string{"案件"}},
+}
+
+// noCaseWords say there was none: 无, 未发生…, right before the kinds.
+var noCaseWords = []string{"没有发生", "未发生", "未收到", "未出现", "没有", "无"}
+
+// noCaseFillers may stand between the word of none and the kinds.
+var noCaseFillers = []string{"新收", "新增", "新发", "新发生", "一起", "任何"}
+
+// noCaseJoins join the kinds of a list.
+var noCaseJoins = []string{"和", "及", "与", "或", "、"}
+
+// noCases fills a count of cases received that no number states with 0
+// when the report says there were none of that kind (noCaseKinds), in its
+// own section or, since such a sentence often closes the enforcement
+// part ("……，无行政复议和行政诉讼案件。"), in any part but the plans.
+// The sentence must end the clause at the cases ("无行政复议案件被纠错"
+// is about corrections) and be the report year's.
+func noCases(cands []*figureCand, flat []*model.Section, texts []string, year int, figs map[string]ProseFigure) {
+	for _, c := range cands {
+		if _, done := figs[c.fig.ID]; done || c.fig.Kind != model.KindCount {
+			continue
+		}
+		for _, k := range noCaseKinds {
+			if !containsAll(c.fig.Keywords, k.key) {
+				continue
+			}
+			own := slices.Index(flat, c.sec)
+			order := make([]int, 0, len(flat))
+			if own >= 0 {
+				order = append(order, own)
+			}
+			for i := range flat {
+				if i != own {
+					order = append(order, i)
+				}
+			}
+			for _, i := range order {
+				if sent, ok := noCaseStatement(texts[i], year, k.subjects, k.nouns); ok {
+					figs[c.fig.ID] = ProseFigure{Value: model.NumberOf(0), Unit: c.fig.Unit, Sentence: sent, Section: flat[i].ID}
+					break
+				}
+			}
+		}
+	}
+}
+
+func containsAll(list, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(list, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// noCaseStatement finds a sentence of text saying there were no cases of
+// one of subjects (see noCases).
+func noCaseStatement(text string, year int, subjects, nouns []string) (string, bool) {
+	for _, noun := range nouns {
+		for off := 0; ; {
+			j := zhtext.IndexWide(text[off:], noun)
+			if j < 0 {
+				break
+			}
+			at := off + j
+			off = at + len(noun)
+			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !endsClause(r) && r != '、' {
+				continue // "无行政复议案件被纠错": the none is of something else
+			}
+			// The clause back to a comma or a stop: a list of kinds
+			// ("行政复议、行政应诉") runs across 、.
+			start := 0
+			if k := strings.LastIndexAny(text[:at], "，,；;。：:！？\n"); k >= 0 {
+				_, w := utf8.DecodeRuneInString(text[k:])
+				start = k + w
+			}
+			clause := text[start:at]
+			i := -1
+			for _, w := range noCaseWords {
+				if k := strings.LastIndex(clause, w); k >= 0 && (i < 0 || k+len(w) > i) {
+					i = k + len(w)
+				}
+			}
+			if i < 0 || zhtext.LedByAnotherYear(clause, year) || !onlyKinds(clause[i:], subjects) {
+				continue
+			}
+			s, e := zhtext.SentenceBounds(text, at, 0)
+			return strings.TrimSpace(text[s:e]), true
+		}
+	}
+	return "", false
+}
+
+// onlyKinds says whether words is a list of kinds of case (fillers and
+// joins between them) that holds one of subjects: "行政复议和行政诉讼",
+// "新发生行政复议、行政应诉".
+func onlyKinds(words string, subjects []string) bool {
+	all := []string{"行政复议", "行政诉讼", "行政应诉", "复议", "诉讼", "应诉"}
+	found := false
+	for words != "" {
+		w := prefixOf(words, noCaseFillers)
+		if w == "" {
+			w = prefixOf(words, noCaseJoins)
+		}
+		if w == "" {
+			w = prefixOf(words, all)
+			if w == "" {
+				return false
+			}
+			found = found || slices.Contains(subjects, w)
+		}
+		words = words[len(w):]
+	}
+	return found
+}
+
+// prefixOf is the longest of words s starts with, "" for none.
+func prefixOf(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
+		}
+	}
+	return best
 }
 
 // allOfCounts fills a count no number states from a count of its own

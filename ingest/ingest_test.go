@@ -1108,3 +1108,52 @@ func TestMergedPartSplitBySubsections(t *testing.T) {
 		}
 	}
 }
+
+// TestNoCases: a report that says it had no cases of a kind states the
+// count of them as 0, wherever it says so but in its plans; a sentence
+// about something else of those cases, another year's, or a count stated
+// outright leaves it.
+func TestNoCases(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		id   string
+		want float64
+		set  bool
+	}{
+		{"全年办理行政处罚案件46件，无行政复议和行政诉讼案件。", "review_received", 0, true},
+		{"全年办理行政处罚案件46件，无行政复议和行政诉讼案件。", "litigation_cases", 0, true},
+		{"全年未发生行政复议、行政应诉案件。", "litigation_cases", 0, true},
+		{"全年未收到行政复议申请。", "review_received", 0, true},
+		{"全年无新增行政诉讼案件，信访形势平稳。", "litigation_cases", 0, true},
+		{"本年度没有发生行政复议案件。", "review_received", 0, true},
+		// Not none of the cases.
+		{"全年无行政复议案件被纠错。", "review_received", 0, false},
+		{"全年未发生行政诉讼案件败诉。", "litigation_cases", 0, false},
+		{"全年无行政复议纠错案件。", "review_received", 0, false},
+		{"对无行政复议案件的乡镇开展督导。", "review_received", 0, false},
+		{"2025年无行政诉讼案件，今年发生3件。", "litigation_cases", 3, true},
+		{"无锡市行政复议案件办理经验值得学习。", "review_received", 0, false},
+		{"全年无行政复议案件。全年收到行政复议申请2件。", "review_received", 2, true},
+		{"全年未发生群体性事件，无刑事案件。", "litigation_cases", 0, false},
+	} {
+		res := importDisputes(t, c.text)
+		got, ok := res.Report.Figures[c.id]
+		if ok != c.set || got.Value != c.want {
+			t.Errorf("%q: %s = %v (set %v), want %v (set %v)", c.text, c.id, got.Value, ok, c.want, c.set)
+		}
+	}
+	// In another part (the enforcement one), not in the plans.
+	doc := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n（三）坚持严格规范公正文明执法\n全年办理行政处罚案件46件，无行政复议和行政诉讼案件。\n"
+	if _, res := importString(t, "r.txt", []byte(doc), "standard"); res.Report.Figures["litigation_cases"].Value != 0 || !hasFigure(res, "litigation_cases") {
+		t.Errorf("a statement of none in another part was not read: %v", res.Report.Figures)
+	}
+	plans := "青山县2026年度法治政府建设情况报告\n\n一、2026年度推进法治政府建设的主要举措和成效\n全年开展合法性审查216件。\n四、2027年度推进法治政府建设的主要安排\n力争全年无行政诉讼案件。\n"
+	if _, res := importString(t, "r.txt", []byte(plans), "standard"); hasFigure(res, "litigation_cases") {
+		t.Errorf("a target in the plans was read as the year's count: %v", res.Report.Figures)
+	}
+}
+
+func hasFigure(res *Result, id string) bool {
+	_, ok := res.Report.Figures[id]
+	return ok
+}
