@@ -375,9 +375,12 @@ var noCaseKinds = []struct {
 	key      []string
 	subjects []string // the kind, alone or in a list with other kinds
 	nouns    []string // what the kind's cases are called
+	// mark is in every subject: a part without it says nothing of the
+	// kind, and is passed over after one search.
+	mark string
 }{
-	{[]string{"行政复议", "收"}, []string{"行政复议", "复议"}, []string{"案件", "申请"}},
-	{[]string{"应诉"}, []string{"行政诉讼", "行政应诉", "应诉", "诉讼"}, []string{"案件"}},
+	{[]string{"行政复议", "收"}, []string{"行政复议", "复议"}, []string{"案件", "申请"}, "复议"},
+	{[]string{"应诉"}, []string{"行政诉讼", "行政应诉", "应诉", "诉讼"}, []string{"案件"}, "诉"},
 }
 
 // noCaseWords say there was none: 无, 未发生…, right before the kinds.
@@ -415,6 +418,9 @@ func noCases(cands []*figureCand, flat []*model.Section, texts []string, year in
 				}
 			}
 			for _, i := range order {
+				if !zhtext.ContainsWide(texts[i], k.mark) {
+					continue
+				}
 				if sent, ok := noCaseStatement(texts[i], year, k.subjects, k.nouns); ok {
 					figs[c.fig.ID] = ProseFigure{Value: model.NumberOf(0), Unit: c.fig.Unit, Sentence: sent, Section: flat[i].ID}
 					break

@@ -37,7 +37,7 @@ func (h HeadingNumber) Label() string { return strings.Trim(h.Prefix, " \t\u3000
 // most lines open with no numeral, bracket, digit or 第 and are passed
 // over at once.
 func ParseHeading(s string) (HeadingNumber, bool) {
-	i := skipIn(s, 0, " \t\u3000")
+	i := skipHeadingBlanks(s, 0, true)
 	r, w := utf8.DecodeRuneInString(s[i:])
 	switch {
 	case r == '(' || r == '（':
@@ -65,7 +65,7 @@ func numeralHeading(s string, i int) (HeadingNumber, bool) {
 	if n > 3 {
 		return HeadingNumber{}, false
 	}
-	k := skipIn(s, j, " \t")
+	k := skipHeadingBlanks(s, j, false)
 	end, ok := markAt(s, k, headingMarks)
 	if !ok {
 		return HeadingNumber{}, false
@@ -80,7 +80,7 @@ func numeralHeading(s string, i int) (HeadingNumber, bool) {
 // opening bracket at byte j: one to three numerals or one or two digits,
 // the closing bracket, and an optional mark after it.
 func bracketHeading(s string, j int) (HeadingNumber, bool) {
-	j = skipIn(s, j, " \t")
+	j = skipHeadingBlanks(s, j, false)
 	level, end, n := 2, 0, 0
 	var index int
 	if r, _ := utf8.DecodeRuneInString(s[j:]); NumeralValue(r) != 0 {
@@ -97,12 +97,12 @@ func bracketHeading(s string, j int) (HeadingNumber, bool) {
 		}
 		index = digitsValue(s[j:end])
 	}
-	k := skipIn(s, end, " \t")
+	k := skipHeadingBlanks(s, end, false)
 	k, ok := markAt(s, k, ")）")
 	if !ok {
 		return HeadingNumber{}, false
 	}
-	k = skipIn(s, k, " \t")
+	k = skipHeadingBlanks(s, k, false)
 	if after, ok := markAt(s, k, headingMarks); ok {
 		k = after
 	}
@@ -118,7 +118,7 @@ func partHeading(s string, j int) (HeadingNumber, bool) {
 		return HeadingNumber{}, false
 	}
 	end += len("部分")
-	k := skipIn(s, end, " \t\u3000")
+	k := skipHeadingBlanks(s, end, true)
 	if after, ok := markAt(s, k, headingMarks+":："); ok {
 		k = after
 	}
@@ -139,7 +139,7 @@ func digitHeading(s string, i int) (HeadingNumber, bool) {
 	if n > 2 {
 		return HeadingNumber{}, false
 	}
-	k := skipIn(s, j, " \t")
+	k := skipHeadingBlanks(s, j, false)
 	end, ok := markAt(s, k, headingMarks)
 	if !ok {
 		return HeadingNumber{}, false
@@ -171,7 +171,7 @@ func decimalHeading(s string, i int) (h HeadingNumber, ok, decimal bool) {
 	if m > 2 {
 		end = dot + secondDigitEnd(s, dot)
 	}
-	k := skipIn(s, end, " \t\u3000")
+	k := skipHeadingBlanks(s, end, true)
 	rest := s[k:]
 	r, _ := utf8.DecodeRuneInString(rest)
 	part, sub := digitsValue(s[i:j]), digitsValue(s[dot:end])
@@ -317,14 +317,19 @@ func runOf(s string, i int, f func(rune) bool) (end, n int) {
 	return end, n
 }
 
-// skipIn is the end of the run of characters of set from byte i.
-func skipIn(s string, i int, set string) int {
+// skipHeadingBlanks is the end of the run of spaces and tabs from byte i, and
+// of ideographic spaces (U+3000) too when ideographic is set. It tests
+// bytes: every line of a report passes through it.
+func skipHeadingBlanks(s string, i int, ideographic bool) int {
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(set, r) {
-			break
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case ideographic && i+2 < len(s) && s[i] == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80:
+			i += 3
+		default:
+			return i
 		}
-		i += w
 	}
 	return i
 }
