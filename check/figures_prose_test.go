@@ -137,6 +137,34 @@ func TestProseMismatchQuotesTheParts(t *testing.T) {
 	}
 }
 
+// TestProseAtLeastAllOfACount: a figure the text gives as all of a count
+// ("出台规范性文件19件，全部经过合法性审查", "受理52件，均已审结") is at least
+// that count; a larger field agrees with it, a smaller one does not.
+func TestProseAtLeastAllOfACount(t *testing.T) {
+	tp := standard(t)
+	for _, c := range []struct {
+		section, text, figure string
+		typed                 float64
+		differs               bool
+	}{
+		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 216, false},
+		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 19, false},
+		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 12, true},
+		{"disputes", "全年受理行政复议案件52件，均已审结。", "review_decided", 55, false},
+		{"disputes", "全年受理行政复议案件52件，均已审结。", "review_decided", 50, true},
+		// A count stated outright is exact.
+		{"disputes", "全年受理行政复议案件52件，审结52件。", "review_decided", 55, true},
+	} {
+		r := model.NewReport(tp)
+		r.SetText(c.section, c.text)
+		r.SetFigure(c.figure, model.NumberOf(c.typed))
+		_, got := firstOf(Report(tp, r).Findings, RuleFigureProse)
+		if got != c.differs {
+			t.Errorf("%q with %s = %v: prose mismatch %v, want %v", c.text, c.figure, c.typed, got, c.differs)
+		}
+	}
+}
+
 // TestFigureInTextOnlyIsPresent: a required figure the prose states counts
 // as given for completeness; one in neither place is missing; invalid text
 // in the field is its own error and does not fall back to the prose.

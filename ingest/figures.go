@@ -205,6 +205,9 @@ type numHit struct {
 	negated bool
 	value   model.Number
 	unit    string
+	// allOf is set when the figure was named only by the next clause,
+	// about all of the things counted (allAfter): see ProseFigure.AtLeast.
+	allOf bool
 	// partOf is 1 + the index in the hits of the whole this count is a
 	// part of, 0 when it is none (see partOfWhole): the figure its
 	// words name is the whole's.
@@ -310,6 +313,7 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			// 审查47件，均出具审查意见").
 			h.after = h.allAfter
 			top = bestCandidates(byUnit[h.unit], h, &memo)
+			h.allOf = top != nil
 		}
 		assigned[i] = top
 	}
@@ -355,7 +359,7 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			continue
 		}
 		h := &hits[i]
-		figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+		figs[c.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section, AtLeast: h.allOf}
 		if p, ok := headRoleParts(hits, assigned, i, c); ok {
 			figs[c.fig.ID] = p
 		}
@@ -539,7 +543,7 @@ func allOfCounts(hits []numHit, assigned [][]*figureCand, byUnit map[string][]*f
 				continue
 			}
 			if countsOnFrom(g, f) && namesAllOf(all, g, f) {
-				figs[g.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section}
+				figs[g.fig.ID] = ProseFigure{Value: h.value, Unit: h.unit, Sentence: h.sentence, Section: h.section, AtLeast: true}
 			}
 		}
 	}

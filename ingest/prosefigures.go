@@ -21,6 +21,11 @@ type ProseFigure struct {
 	// listed one by one (“撤销5件+确认违法2件”): a 纠错 count no sentence
 	// states is the sum of the correcting outcomes listed.
 	Parts string
+	// AtLeast is set when the sentence gives the value as all of a count
+	// that went through the figure's work ("出台规范性文件19件，全部经过合法性
+	// 审查", "受理52件，均已审结"): the figure is at least the count, and a
+	// larger typed value does not differ from it.
+	AtLeast bool
 }
 
 // Quote is what a message quotes for the value: the sentence, or the
@@ -36,5 +41,8 @@ func (p ProseFigure) Quote() string {
 // number than the one the prose states: the check's figure.prose-mismatch,
 // the editor's figure panel and plain mode's figure lines all ask here.
 func (p ProseFigure) Differs(typed model.Number) bool {
+	if p.AtLeast && typed.Value > p.Value.Value {
+		return false
+	}
 	return math.Abs(typed.Value-p.Value.Value) >= 1e-9
 }
