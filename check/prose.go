@@ -104,7 +104,7 @@ func findRates(s string, a, b int) []rateMatch {
 			}
 			ws -= w
 		}
-		if ws == pos || containsAny(s[ws:pos], changeWords) {
+		if ws == pos || zhtext.ContainsAnyWord(s[ws:pos], changeWords) {
 			continue
 		}
 		i := valueStart(s, off, b)
@@ -132,7 +132,7 @@ func respectiveRates(s string, a, b int) []rateMatch {
 	for _, p := range zhtext.RespectivePairs(s[a:b]) {
 		item := s[a+p.SubjectStart : a+p.SubjectEnd]
 		word, ok := strings.CutSuffix(item, "率")
-		if !ok || word == "" || !zhtext.IsPercentSign(firstRune(p.Value.Unit)) || containsAny(word, changeWords) {
+		if !ok || word == "" || !zhtext.IsPercentSign(firstRune(p.Value.Unit)) || zhtext.ContainsAnyWord(word, changeWords) {
 			continue
 		}
 		word = lastRunes(word, 8) // as findRates reads at most 8 characters
@@ -203,17 +203,6 @@ func prefixIn(s string, words []string) string {
 	return ""
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixIn(s string, words []string) bool { return suffixIn(s, words) != "" }
-
 // suffixIn is the one of words s ends with, "" when none.
 func suffixIn(s string, words []string) string {
 	for _, w := range words {
@@ -264,7 +253,7 @@ func correctedSum(pool []proseCount, word string) ([]proseCount, bool) {
 	var sum proseCount
 	var parts []string
 	for _, d := range pool {
-		if d.prev || !d.exact() || !containsAny(d.label, zhtext.CorrectionOutcomes) || len(parts) > 0 && !zhtext.SameCountUnit(d.Unit, sum.Unit) {
+		if d.prev || !d.exact() || !zhtext.ContainsAnyWord(d.label, zhtext.CorrectionOutcomes) || len(parts) > 0 && !zhtext.SameCountUnit(d.Unit, sum.Unit) {
 			continue
 		}
 		if len(parts) == 0 {
@@ -338,7 +327,7 @@ func inAnotherYear(line string, a, i, year int) bool {
 		cs := max(zhtext.ClauseStart(line, i), a)
 		clause := line[cs:i]
 		switch {
-		case containsAny(clause, carriedWords):
+		case zhtext.ContainsAnyWord(clause, carriedWords):
 			// "上年结转6件" states this year's load, and the clauses after
 			// it go on with this year.
 			return false
@@ -585,7 +574,7 @@ func hasCaseBase(pool []proseCount, num int) bool { return baseAmong(pool, num, 
 // isDecision says whether a count's words name a review decision, one of
 // the outcomes a 纠错 sum is made from or listed beside.
 func isDecision(label string) bool {
-	return containsAny(label, zhtext.CorrectionOutcomes) || containsAny(label, zhtext.UncorrectingOutcomes)
+	return zhtext.ContainsAnyWord(label, zhtext.CorrectionOutcomes) || zhtext.ContainsAnyWord(label, zhtext.UncorrectingOutcomes)
 }
 
 // hasBase: the pool holds a count that can be the numerator's base.
@@ -693,7 +682,7 @@ func (c *collector) checkRate(line string, a, b, pa int, m rateMatch, pool []pro
 		rule, note = RuleProseRateDoubt, "，相差悬殊，可能配错了分母，请核对"
 	case usedPrev:
 		rule, note = RuleProseRateDoubt, "，分子或分母取自前一句，请核对"
-	case containsAny(m.word, doubtfulBaseStems) && !anyLabelHas(pool, num, decidedWords):
+	case zhtext.ContainsAnyWord(m.word, doubtfulBaseStems) && !anyLabelHas(pool, num, decidedWords):
 		rule, note = RuleProseRateDoubt, "；此类比率常按审结、开庭等未写明的件数计算，请核对"
 	}
 	st := stated.Value
@@ -750,17 +739,17 @@ func basesFor(pool []proseCount, num int) (tries []rateTry, mixed []int) {
 		if d.Value >= n.Value {
 			tries = append(tries, rateTry{d.Value, 100 * n.Value / d.Value, k, -1, false})
 		}
-		if containsAny(d.label, complementWords) {
+		if zhtext.ContainsAnyWord(d.label, complementWords) {
 			s := n.Value + d.Value
 			tries = append(tries, rateTry{s, 100 * n.Value / s, num, k, false})
 		}
-		if !containsAny(d.label, carryWords) || strings.Contains(d.label, "含") {
+		if !zhtext.ContainsAnyWord(d.label, carryWords) || strings.Contains(d.label, "含") {
 			// "审结76件（含上年结转5件）": the carried cases are already in
 			// the count beside them.
 			continue
 		}
 		for k2, e := range pool {
-			if k2 == k || k2 == num || !e.exact() || !zhtext.SameCountUnit(e.Unit, n.Unit) || containsAny(e.label, carryWords) {
+			if k2 == k || k2 == num || !e.exact() || !zhtext.SameCountUnit(e.Unit, n.Unit) || zhtext.ContainsAnyWord(e.label, carryWords) {
 				continue
 			}
 			if fellowOutcome(e) {
@@ -836,7 +825,7 @@ func isSubtotal(line string, pool []proseCount, num int, t rateTry) bool {
 // anyLabelHas: a count other than the numerator is labelled with one of words.
 func anyLabelHas(pool []proseCount, num int, words []string) bool {
 	for k, d := range pool {
-		if k != num && containsAny(d.label, words) {
+		if k != num && zhtext.ContainsAnyWord(d.label, words) {
 			return true
 		}
 	}
@@ -928,7 +917,7 @@ func mayBeWhole(pool []proseCount, num, w int) bool {
 	if sharesSubject(d.label, n.label) {
 		return true
 	}
-	return utf8.RuneCountInString(strings.TrimSpace(n.label)) <= 4 && containsAny(d.label, intakeWords)
+	return utf8.RuneCountInString(strings.TrimSpace(n.label)) <= 4 && zhtext.ContainsAnyWord(d.label, intakeWords)
 }
 
 // intakeWords name the cases a period took in, or the problems it found
@@ -965,7 +954,7 @@ func (c *collector) numeratorAboveWhole(line string, a, b int, m rateMatch, pool
 	switch {
 	case anyLabelHas(pool, num, carryWords):
 		note = "，加上写明的上年结转件数也不够：部分不能超过整体"
-	case hasSuffixIn(m.word, []string{"结案", "办结", "审结"}):
+	case zhtext.HasSuffixAny(m.word, []string{"结案", "办结", "审结"}):
 		rule, note = RuleProseRateDoubt, "：若含上年结转的案件，请写明结转件数"
 	}
 	c.add(Finding{Rule: rule, Section: c.section, Line: at,
@@ -978,7 +967,7 @@ func (c *collector) numeratorAboveWhole(line string, a, b int, m rateMatch, pool
 
 // rateOver100 reports a share of a whole stated above 100%.
 func (c *collector) rateOver100(line string, a, b int, m rateMatch, at int) {
-	if !hasSuffixIn(m.word, boundedStems) || m.value.Qualifier == zhtext.Under {
+	if !zhtext.HasSuffixAny(m.word, boundedStems) || m.value.Qualifier == zhtext.Under {
 		return // 完成率, 增长 and the like may exceed 100%
 	}
 	st := m.value.Value

@@ -174,7 +174,7 @@ func (c *collector) headingYear(s string, at int) {
 	if k := strings.Index(head, "。"); k >= 0 {
 		head = head[:k]
 	}
-	if !containsAny(head, reportYearParts) {
+	if !zhtext.ContainsAnyWord(head, reportYearParts) {
 		return
 	}
 	// The year a part reports on opens its heading ("二、2025年度推进…");
@@ -225,7 +225,7 @@ func allASCIIDigits(s string) bool {
 // isComparison: the year is a point of comparison or a start (较2022年,
 // 与2022年相比, 2022年以来), not the year reported on.
 func isComparison(before, after string) bool {
-	if hasSuffixIn(before, []string{"较", "比", "与", "同", "自", "从", "于", "较之", "相比"}) {
+	if zhtext.HasSuffixAny(before, []string{"较", "比", "与", "同", "自", "从", "于", "较之", "相比"}) {
 		return true
 	}
 	return prefixIn(after, []string{"以来", "相比", "同期", "同比", "的基础", "基础上"}) != ""

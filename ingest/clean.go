@@ -173,7 +173,7 @@ func (lo *leftover) mayMatch(t string) bool {
 	case lo.starts != nil:
 		return lo.starts.mayStart(t)
 	case lo.needs != nil:
-		return containsAny(t, lo.needs)
+		return zhtext.ContainsAnyWord(t, lo.needs)
 	}
 	return true
 }

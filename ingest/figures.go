@@ -533,7 +533,7 @@ func allOfCounts(hits []numHit, assigned [][]*figureCand, byUnit map[string][]*f
 			continue
 		}
 		all := h.allAfter[len(h.after):]
-		if !zhtext.HasPrefixAny(strings.TrimLeft(all, "，,已并"), allOfWords) || containsAny(all, allOfDenials) {
+		if !zhtext.HasPrefixAny(strings.TrimLeft(all, "，,已并"), allOfWords) || zhtext.ContainsAnyWord(all, allOfDenials) {
 			// A rate of 100% is no such clause: the rate rules weigh it.
 			// "均无败诉", "全部零败诉" say none of them, not all.
 			continue
@@ -580,13 +580,13 @@ func namesAllOf(clause string, g, f *figureCand) bool {
 		shared := false
 		for _, fk := range f.keys {
 			for _, v := range fk.vars {
-				shared = shared || containsAny(v, k.vars)
+				shared = shared || zhtext.ContainsAnyWord(v, k.vars)
 			}
 		}
 		if shared {
 			continue
 		}
-		if !containsAny(clause, k.vars) {
+		if !zhtext.ContainsAnyWord(clause, k.vars) {
 			return false
 		}
 		own++
@@ -645,12 +645,12 @@ func zeroStatement(text, word string, keywords []string) (string, bool) {
 		start, end := zhtext.SentenceBounds(text, at, 0)
 		sent := text[start:end]
 		clause := text[zhtext.ClauseStart(text, at):at]
-		if containsAny(clause, []string{"一审", "二审"}) {
+		if zhtext.ContainsAnyWord(clause, []string{"一审", "二审"}) {
 			continue
 		}
 		all := true
 		for _, k := range keywords {
-			all = all && (k == word || containsAny(sent, variants(k)))
+			all = all && (k == word || zhtext.ContainsAnyWord(sent, variants(k)))
 		}
 		if all {
 			return strings.TrimSpace(sent), true
@@ -722,7 +722,7 @@ func fewerCasesBeside(hits []numHit, assigned [][]*figureCand, first int, sum fl
 // by title: 县长, 副局长) rather than the heads in general (负责人, 行政机关
 // 负责人, 全年负责人).
 func particularHead(clause string) bool {
-	if containsAny(clause, headTitles) {
+	if zhtext.ContainsAnyWord(clause, headTitles) {
 		return true
 	}
 	i := strings.Index(clause, "负责人")
@@ -793,13 +793,13 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 	// 复议 may stand in the sentence before, in the same paragraph ("审结
 	// 行政复议案件48件。其中维持36件；撤销5件、确认违法2件…": the reader
 	// splits sentences at ；).
-	if !zhtext.ContainsWide(sent, "复议") && !zhtext.ContainsWide(hs[0].paragraph.text, "复议") || containsAny(sent, lawsuitWords) {
+	if !zhtext.ContainsWide(sent, "复议") && !zhtext.ContainsWide(hs[0].paragraph.text, "复议") || zhtext.ContainsAnyWord(sent, lawsuitWords) {
 		return ProseFigure{}, false
 	}
 	// The breakdown is whole when the sentence states the 纠错率, counts a
 	// decision correcting nothing, or says the rest were one ("其余维持").
 	whole := zhtext.ContainsWide(sent, "纠错率")
-	if i := zhtext.IndexWide(sent, "其余"); i >= 0 && containsAny(clauseAfter(sent[i:]), zhtext.UncorrectingOutcomes) {
+	if i := zhtext.IndexWide(sent, "其余"); i >= 0 && zhtext.ContainsAnyWord(clauseAfter(sent[i:]), zhtext.UncorrectingOutcomes) {
 		whole = true
 	}
 	var sum float64
@@ -813,7 +813,7 @@ func outcomeSum(hs []numHit, unit string) (ProseFigure, bool) {
 		switch {
 		case zhtext.ContainsWide(words, "纠错"):
 			return ProseFigure{}, false // a 纠错 count the reader did not take: not a sum to make
-		case containsAny(words, zhtext.UncorrectingOutcomes):
+		case zhtext.ContainsAnyWord(words, zhtext.UncorrectingOutcomes):
 			whole = true
 		case zhtext.CorrectionIn(words) != "":
 			sum += h.value.Value
@@ -1016,7 +1016,7 @@ func (c *figureCand) score(h *numHit, memo *keywordMemo) int {
 		// after it; the wider searches run only when it is not.
 		// In its own section the subject may also stand in the
 		// section's title ("依法决策和合法性审查情况" over "审查各类文件47件").
-		inContext := n > 0 || m.nearby(k, h) || wide && (m.before(k, h) || containsAny(c.sec.Title, k.vars))
+		inContext := n > 0 || m.nearby(k, h) || wide && (m.before(k, h) || zhtext.ContainsAnyWord(c.sec.Title, k.vars))
 		if !inContext && own && k.topic && m.inForce(k, h) {
 			// The subject shared by several figures is still the
 			// paragraph's ("受理行政复议申请23件。审结19件"): the clause must
@@ -1177,14 +1177,14 @@ func (m *keywordMemo) of(k figureKey, h *numHit) *wordAround {
 
 func (w *wordAround) nearby(k figureKey, h *numHit) bool {
 	if w.near == 0 {
-		w.near = tri(containsAny(h.prefix, k.vars) || containsAny(h.after, k.vars))
+		w.near = tri(zhtext.ContainsAnyWord(h.prefix, k.vars) || zhtext.ContainsAnyWord(h.after, k.vars))
 	}
 	return w.near == 2
 }
 
 func (w *wordAround) before(k figureKey, h *numHit) bool {
 	if w.earlier == 0 {
-		w.earlier = tri(containsAny(h.prev, k.vars) || containsAny(h.lead, k.vars))
+		w.earlier = tri(zhtext.ContainsAnyWord(h.prev, k.vars) || zhtext.ContainsAnyWord(h.lead, k.vars))
 	}
 	return w.earlier == 2
 }
@@ -1197,7 +1197,7 @@ func (w *wordAround) before(k figureKey, h *numHit) bool {
 func (w *wordAround) inForce(k figureKey, h *numHit) bool {
 	if w.current == 0 {
 		lead := h.prefix[:len(h.prefix)-len(h.clause)]
-		w.current = tri(h.earlier != "" && !containsAny(lead, k.others) &&
+		w.current = tri(h.earlier != "" && !zhtext.ContainsAnyWord(lead, k.others) &&
 			lastIndexEnd(h.earlier, k.vars) > lastIndexEnd(h.earlier, k.others))
 	}
 	return w.current == 2
@@ -1388,7 +1388,7 @@ func (p *paragraphInfo) hasWord(k figureKey) bool {
 		p.words = append(p.words, make([]int8, k.word+1-len(p.words))...)
 	}
 	if p.words[k.word] == 0 {
-		p.words[k.word] = tri(containsAny(p.text, k.vars))
+		p.words[k.word] = tri(zhtext.ContainsAnyWord(p.text, k.vars))
 	}
 	return p.words[k.word] == 2
 }
@@ -1680,7 +1680,7 @@ func clauseAfterWithAll(s, after string) string {
 		return ""
 	}
 	more := clauseAfterDeadline(next)
-	if more == "" || containsAny(more, negations) {
+	if more == "" || zhtext.ContainsAnyWord(more, negations) {
 		return ""
 	}
 	return s[:len(after)+len(sep)+len(more)]
@@ -1752,7 +1752,7 @@ func fullRateClause(next string) (string, bool) {
 		}
 	}
 	words, ok := strings.CutSuffix(rest, "率")
-	if !ok || words == "" || strings.ContainsAny(words, "0123456789０１２３４５６７８９") || containsAny(words, negations) {
+	if !ok || words == "" || strings.ContainsAny(words, "0123456789０１２３４５６７８９") || zhtext.ContainsAnyWord(words, negations) {
 		return "", false
 	}
 	return words, true

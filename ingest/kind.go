@@ -67,9 +67,9 @@ func structureVote(hs []Heading) int {
 		}
 		t := normalizeHeading(h.Text)
 		switch {
-		case containsAny(t, governmentParts):
+		case zhtext.ContainsAnyWord(t, governmentParts):
 			gov++
-		case containsAny(t, departmentParts):
+		case zhtext.ContainsAnyWord(t, departmentParts):
 			dep++
 		}
 	}
@@ -80,15 +80,6 @@ func structureVote(hs []Heading) int {
 		return 1
 	}
 	return 0
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if zhtext.ContainsWide(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // IsDepartmentReport says whether an imported document is a department

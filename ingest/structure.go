@@ -309,7 +309,7 @@ func isPlainPart(line string) bool {
 	if t == "" || longerThan(t, maxPlainPartRunes) || strings.ContainsAny(t, "。，；！？,;!?") {
 		return false
 	}
-	return containsAny(t, plainPartWords)
+	return zhtext.ContainsAnyWord(t, plainPartWords)
 }
 
 // trimTrailer takes the signature and date off the end of the report: a

@@ -292,6 +292,16 @@ func HasPrefixAny(s string, words []string) bool {
 	return false
 }
 
+// ContainsAnyWord says whether one of words occurs in s (IndexWide).
+func ContainsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if ContainsWide(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // HasSuffixAny says whether s ends with one of words.
 func HasSuffixAny(s string, words []string) bool {
 	for _, w := range words {
