@@ -205,6 +205,16 @@ func sum(v []int) int {
 	return t
 }
 
+// idLabels name the number after them as a resident ID number.
+var idLabels = []string{"身份证", "身份号码", "证件号"}
+
+// labelledID says whether the few characters before rs[i] name an ID
+// number ("身份证号：", "身份证号码为", "公民身份号码").
+func labelledID(rs []rune, i int) bool {
+	before := string(rs[max(0, i-8):i])
+	return zhtext.ContainsAnyWord(before, idLabels)
+}
+
 func singleNumber(rs []rune, r numRun, emit func(pubMatch)) {
 	d := r.d
 	switch len(d) {
@@ -215,7 +225,15 @@ func singleNumber(rs []rune, r numRun, emit func(pubMatch)) {
 			return
 		}
 		if provinceCodes[d[:2]] && validDate(atoi(d[6:10]), atoi(d[10:12]), atoi(d[12:14])) {
-			return // shaped like an ID number with a wrong check digit: not a card either
+			// Shaped like an ID number with a wrong check digit: not a
+			// card either. Named an ID number ("身份证号362502…"), it is
+			// one typed wrong, still a person's, and is a warning.
+			if labelledID(rs, r.i) {
+				m := maskMiddle(d, 4, 4)
+				emit(pubMatch{rule: RulePublishID, sev: Warning, i: r.i, j: r.j, masked: m, replace: m,
+					msg: "疑似公民身份号码 " + m + "（前面写明是身份证号，出生日期有效，校验位不符，可能录入有误），公开前应删除或隐去"})
+			}
+			return
 		}
 	case 15:
 		if oldResidentID(d) {

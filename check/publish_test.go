@@ -25,6 +25,10 @@ var publishCases = []publishCase{
 	// Resident ID numbers: 18 digits with a valid check digit, and old 15-digit ones.
 	{"申请人身份证号码341802198503121237，已登记备案。", RulePublishID, "341802198503121237"},
 	{"身份证号：11010519491231002X", RulePublishID, "11010519491231002X"},
+	// Named an ID number, with a wrong check digit: typed wrong, still a person's.
+	{"对李某某（身份证号362502198801011234）作出拘留处罚", RulePublishID, "362502198801011234"},
+	{"申请人身份证号码为341802198503121238", RulePublishID, "341802198503121238"},
+	{"公民身份号码：341802198503121238", RulePublishID, "341802198503121238"},
 	{"公民身份号码为 330106199001014414 的群众到窗口办理", RulePublishID, "330106199001014414"},
 	{"身份证号４２０１０６２０００１２２９５５６２", RulePublishID, "２０００１２２９"},
 	{"其身份证号码为110105491231002。", RulePublishID, "110105491231002"},
@@ -109,6 +113,8 @@ var publishCases = []publishCase{
 	{"批准文号国药准字H34021234", "", ""},
 	{"随机数字123456789012345678不是号码", "", ""},
 	{"号码341802198503121238的校验位不对", "", ""},
+	{"项目编号：340000202401012345", "", ""},
+	{"合同编号362502198801011234已归档", "", ""},
 	// Public service numbers and an office's published lines.
 	{"12345政务服务便民热线受理诉求8万余件", "", ""},
 	{"12348公共法律服务热线接听来电5600余人次", "", ""},
@@ -279,6 +285,7 @@ func TestPublishSeverities(t *testing.T) {
 		"已转入6228480012345678903":    Warning, // Luhn alone
 		"身份证号341802198503121237":    Error,
 		"其身份证号码为110105491231002。":   Warning, // old 15-digit: no check digit
+		"身份证号341802198503121238":    Warning, // wrong check digit, but named an ID
 		"某县2024年度法治政府建设情况报告（征求意见稿）": Error,
 		"（讨论稿）":                     Warning,
 	} {
