@@ -233,8 +233,7 @@ func publishTrigger(rs []rune, i int) int {
 		}
 	case '人':
 		// The last-but-one rune of each party word ending in 人.
-		switch prev {
-		case '请', '事', '三', '诉', '访', '报', '行', '托', '告', '害', '疑', '款', '借', '务', '权', '包', '援':
+		if partyBeforeRen.Has(prev) {
 			return pubParty
 		}
 	case '主':

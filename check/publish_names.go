@@ -21,6 +21,7 @@ var partyWords = []string{
 	"投诉人", "举报人", "信访人", "被执行人", "申请执行人", "委托人", "被告人", "犯罪嫌疑人",
 	"受害人", "被害人", "起诉人", "借款人", "出借人", "债务人", "债权人", "承包人", "受援人",
 	"原告", "被告", "村民", "居民", "群众", "户主", "业主", "房主", "车主",
+	"违法行为人", "行为人", "被处罚人", "违法嫌疑人", "嫌疑人", "被侵害人", "被调查人", "来访人", "求助人",
 }
 
 // partyWordEndingAt returns the longest party word ending at rune e ("" if
@@ -47,6 +48,19 @@ func partyWordEndingAt(rs []rune, e int) string {
 	}
 	return partyWords[best]
 }
+
+// partyBeforeRen holds the last-but-one rune of each party word ending
+// in 人 (请 of 申请人, 为 of 行为人): publishTrigger calls the name detector
+// where one is followed by 人.
+var partyBeforeRen = func() *zhtext.RuneSet {
+	var b strings.Builder
+	for _, w := range partyRunes {
+		if n := len(w); n >= 2 && w[n-1] == '人' {
+			b.WriteRune(w[n-2])
+		}
+	}
+	return zhtext.NewRuneSet(b.String())
+}()
 
 var partyRunes = func() [][]rune {
 	out := make([][]rune, len(partyWords))
