@@ -1009,6 +1009,39 @@ func noCaseCases(b *builder) {
 	}
 }
 
+// halfWidthStops end a sentence with an ASCII full stop, as text typed
+// with an English input method does.
+var halfWidthStops = map[string]mutation{
+	"between-sentences": rep("全年办理行政处罚案件926件，", "全年办理行政处罚案件926件.全县"),
+	"after-percent":     rep("纠错率10.4%。", "纠错率10.4%.\n"),
+	"line-end":          rep("重复信访和越级上访数量持续下降。", "重复信访和越级上访数量持续下降."),
+	"after-quote":       appendTo("^县委、县政府主要负责人", "落实“谁执法谁普法”."),
+	"before-quote":      appendTo("^县委、县政府主要负责人", "开展普法.“八五”普法规划顺利推进。"),
+}
+
+// dotsNotStops are ASCII dots that end no sentence: decimals, addresses,
+// file names, numbered items, an ellipsis typed as dots.
+var dotsNotStops = map[string]mutation{
+	"decimal":        appendTo("^县委、县政府主要负责人", "群众满意度达98.6%。"),
+	"web-address":    appendTo("^县委、县政府主要负责人", "在县政府门户网站www.qingshan.gov.cn公开。"),
+	"file-name":      appendTo("^县委、县政府主要负责人", "附件为法治建设报告.docx电子版。"),
+	"numbered-item":  lineAfter("^县委、县政府主要负责人", "1.压实第一责任人职责。"),
+	"ascii-ellipsis": appendTo("^县委、县政府主要负责人", "开展送法进企业、进校园、进社区等......活动。"),
+	"date":           appendTo("^县委、县政府主要负责人", "于2024.12.4开展宪法宣传。"),
+	"english":        appendTo("^县委、县政府主要负责人", "引入ISO 9001 ver.2015管理标准。"),
+}
+
+// halfWidthStopCases: an ASCII full stop between sentences is found with
+// the other half-width punctuation; a dot that is no stop is left alone.
+func halfWidthStopCases(b *builder) {
+	for name, m := range halfWidthStops {
+		b.defect("d27.half-width-stop", "county", name, m, "writing.punct")
+	}
+	for name, m := range dotsNotStops {
+		b.quiet("fa28.dot-not-stop", "county", name, m)
+	}
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",

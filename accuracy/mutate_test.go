@@ -264,6 +264,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	headingLookalikeCases(b)
 	mergedPartCases(b)
 	noCaseCases(b)
+	halfWidthStopCases(b)
 	leftoverCases(b)
 	notReportCases(b)
 	wordPromptCases(b)

@@ -240,7 +240,7 @@ func (c *collector) finish(byLine bool) []Finding {
 			c.add(f)
 		}
 	}
-	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，；：（）？！），如%s")
+	c.flushSummary(&c.punct, RuleHalfWidthPunct, "汉字之间使用了半角标点 %d 处，公文应使用全角标点（，。；：（）？！），如%s")
 	c.flushSummary(&c.space, RuleProseSpace, "数字中间或百分号前有多余空格 %d 处，如%s")
 	c.flushSummary(&c.wideDigits, RuleFullWidthDigits, "有 %d 处数字用了全角数字，公文中的阿拉伯数字应使用半角，如%s")
 	c.flushOverflow()

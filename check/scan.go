@@ -231,7 +231,7 @@ func scannedByClass(r rune) bool {
 }
 
 // scannedExplicit are the characters scanRunes's switches name one by one.
-const scannedExplicit = "率年%％Xx_TC×Ｘ○＿□待此请填单键其,;:?!()"
+const scannedExplicit = "率年%％Xx_TC×Ｘ○＿□待此请填单键其,;:?!()."
 
 func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 	rs := c.runes
@@ -272,6 +272,15 @@ func (c *collector) scanRunes(at int, st *scanState) (seen int) {
 			left, right := c.at(i-1), c.at(i+1)
 			if leftOfPunct(left) && (rightOfPunct(right) || right == 0 && isHan(left) && r != '?' && r != '!') &&
 				!(isDigit(left) && isDigit(right)) {
+				c.note(&c.punct, at, c.example(at, i, i+1))
+			}
+		case r == '.':
+			// A half-width full stop: after a word or a per-cent sign and
+			// before another sentence or the line's end ("审查312件.规范性
+			// 文件…", "达100%."). A decimal point has digits both sides; a
+			// web address or a file name has letters after it.
+			left, right := c.at(i-1), c.at(i+1)
+			if (isHan(left) || isCJKClose(left) || left == '%' || left == '％') && (isHan(right) || isCJKOpen(right) || right == 0) {
 				c.note(&c.punct, at, c.example(at, i, i+1))
 			}
 		case r == '(':
