@@ -138,7 +138,7 @@ func TestProseMismatchQuotesTheParts(t *testing.T) {
 }
 
 // TestProseAtLeastAllOfACount: a figure the text gives as all of a count
-// ("出台规范性文件19件，全部经过合法性审查", "受理52件，均已审结") is at least
+// ("审核各类文件19件，均出具合法性审查意见", "受理52件，均已审结") is at least
 // that count; a larger field agrees with it, a smaller one does not.
 func TestProseAtLeastAllOfACount(t *testing.T) {
 	tp := standard(t)
@@ -147,9 +147,9 @@ func TestProseAtLeastAllOfACount(t *testing.T) {
 		typed                 float64
 		differs               bool
 	}{
-		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 216, false},
-		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 19, false},
-		{"decisions", "全年出台行政规范性文件19件，全部经过合法性审查。", "legality_reviews", 12, true},
+		{"decisions", "全年审核各类文件19件，均出具合法性审查意见。", "legality_reviews", 216, false},
+		{"decisions", "全年审核各类文件19件，均出具合法性审查意见。", "legality_reviews", 19, false},
+		{"decisions", "全年审核各类文件19件，均出具合法性审查意见。", "legality_reviews", 12, true},
 		{"disputes", "全年受理行政复议案件52件，均已审结。", "review_decided", 55, false},
 		{"disputes", "全年受理行政复议案件52件，均已审结。", "review_decided", 50, true},
 		// A count stated outright is exact.

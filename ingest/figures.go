@@ -312,7 +312,12 @@ func readFigures(t *model.Template, r *model.Report, flat []*model.Section, text
 			// unless the clause says it counts another thing ("公平竞争
 			// 审查47件，均出具审查意见").
 			h.after = h.allAfter
-			top = bestCandidates(byUnit[h.unit], h, &memo)
+			top = slices.DeleteFunc(bestCandidates(byUnit[h.unit], h, &memo), func(g *figureCand) bool {
+				return kindOfOther(h.clause, g, byUnit[h.unit])
+			})
+			if len(top) == 0 {
+				top = nil
+			}
 			h.allOf = top != nil
 		}
 		assigned[i] = top
@@ -562,6 +567,25 @@ func countsOnFrom(g, f *figureCand) bool {
 	for _, k := range g.fig.Keywords {
 		if slices.Contains(f.fig.Keywords, k) {
 			return true
+		}
+	}
+	return false
+}
+
+// kindOfOther says whether clause, a count's own, counts a kind another
+// figure of g's section names by a keyword g lacks: "出台规范性文件19件，全部
+// 经过合法性审查" counts normative documents, some of what was reviewed,
+// and gives no 合法性审查件数; "审核各类文件86件，均出具合法性审查意见" counts
+// everything reviewed and does.
+func kindOfOther(clause string, g *figureCand, cands []*figureCand) bool {
+	for _, f := range cands {
+		if f == g || f.sec != g.sec {
+			continue
+		}
+		for _, k := range f.fig.Keywords {
+			if !slices.Contains(g.fig.Keywords, k) && utf8.RuneCountInString(k) >= 3 && zhtext.ContainsWide(clause, k) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1081,6 +1081,12 @@ func TestAllOfACount(t *testing.T) {
 	decisions := "（二）推进行政决策科学化、民主化、法治化"
 	wantSectionFigures(t, decisions, "全年提请政府常务会议审议的重大行政决策事项12件，均经过合法性审查。",
 		map[string]float64{"major_decisions": 12, "legality_reviews": 0})
+	wantSectionFigures(t, decisions, "全年出台行政规范性文件19件，全部经过合法性审查。",
+		map[string]float64{"legality_reviews": 0})
+	wantSectionFigures(t, decisions, "全年出台行政规范性文件19件，全部报送备案并经过合法性审查。",
+		map[string]float64{"normative_docs_filed": 19, "legality_reviews": 0})
+	wantSectionFigures(t, decisions, "全年审核各类文件86件，均出具合法性审查意见。",
+		map[string]float64{"legality_reviews": 86})
 }
 
 // TestMergedPartSplitBySubsections: a part holding the shortcomings and

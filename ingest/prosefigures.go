@@ -22,8 +22,8 @@ type ProseFigure struct {
 	// states is the sum of the correcting outcomes listed.
 	Parts string
 	// AtLeast is set when the sentence gives the value as all of a count
-	// that went through the figure's work ("出台规范性文件19件，全部经过合法性
-	// 审查", "受理52件，均已审结"): the figure is at least the count, and a
+	// that went through the figure's work ("审核各类文件86件，均出具合法性审查
+	// 意见", "受理52件，均已审结"): the figure is at least the count, and a
 	// larger typed value does not differ from it.
 	AtLeast bool
 }
