@@ -1042,6 +1042,32 @@ func halfWidthStopCases(b *builder) {
 	}
 }
 
+// counterVisits count visits by a counter and 次 ("126家次", visits to
+// places): the number stands before the counter, not before 次.
+var counterVisits = map[string]string{
+	"places":     "检查培训机构126家次，查处违规机构8家。",
+	"households": "走访企业36户次，收集意见建议52条。",
+	"vehicles":   "出动执法车辆1.2万辆次。",
+	"batches":    "抽检食品300批次，合格率98%。",
+	"two-kinds":  "检查船舶12艘次、特种设备45台次。",
+	"over":       "入户走访1500余户次。",
+}
+
+// counterVisitCases: a count of visits by counter and 次 has its number;
+// the counter and 次 with no number before them has lost it.
+func counterVisitCases(b *builder) {
+	anchors := map[string]string{"county": "全年办理行政处罚案件", "department": "^（三）规范行政执法监督"}
+	for base, anchor := range anchors {
+		for name, text := range counterVisits {
+			b.quiet("fa29.counter-visits", base, name, appendTo(anchor, text))
+		}
+	}
+	b.defect("d28.blank-counter-visits", "county", "places", appendTo(anchors["county"], "检查培训机构家次，查处违规机构8家。"), "prose.blank-doubt")
+	b.defect("d28.blank-counter-visits", "county", "vessels", appendTo(anchors["county"], "检查船舶艘次，发现隐患3处。"), "prose.blank-doubt")
+	b.defect("d28.blank-counter-visits", "county", "vehicles", appendTo(anchors["county"], "出动执法车辆辆次，查处违规8起。"), "prose.blank-doubt")
+	b.defect("d28.blank-counter-visits", "department", "machines", appendTo(anchors["department"], "检查特种设备台次，发现隐患3处。"), "prose.blank-doubt")
+}
+
 var footers = map[string]string{
 	"footer-fields":  "主办单位：XX县人民政府办公室　承办单位：XX县政务公开办公室　技术支持：XXX网络科技有限公司　地址：XX县XX路XX号　邮编：XXXXXX　联系电话：XXXX-XXXXXXX",
 	"site-code":      "网站标识码：XXXXXXXXXX　X公网安备XXXXXXXXXXXXXX号",

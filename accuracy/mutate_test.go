@@ -265,6 +265,7 @@ func allCases(t *testing.T, bases map[string]string) []acase {
 	mergedPartCases(b)
 	noCaseCases(b)
 	halfWidthStopCases(b)
+	counterVisitCases(b)
 	leftoverCases(b)
 	notReportCases(b)
 	wordPromptCases(b)

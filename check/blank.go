@@ -101,6 +101,20 @@ func notBeforeYu(r rune) bool {
 // blankFigure looks at a unit at rs[i] for a number left out without a
 // space. The unit must end its clause (“共办理件，”): after a verb a unit
 // character followed by more words is usually a word of its own.
+// countedBefore says whether the character at j, a counter before 次
+// (家, 户, 辆, 台, 批 …), follows a number: "126家次" counts visits to
+// 126 places, and has its number.
+func (c *collector) countedBefore(j int) bool {
+	if !isHan(c.at(j)) {
+		return false
+	}
+	k := j - 1
+	for r := c.at(k); r == '万' || r == '亿' || r == '余' || r == '多'; r = c.at(k) {
+		k--
+	}
+	return isDigit(c.at(k))
+}
+
 func (c *collector) blankFigure(i, at int) {
 	rs := c.runes
 	if isDigit(c.at(i - 1)) {
@@ -117,6 +131,8 @@ func (c *collector) blankFigure(i, at int) {
 		ulen = 2
 	case r == '次' && (c.at(i-1) == '人' || c.at(i-1) == '场' || c.at(i-1) == '件'):
 		return // the compound was looked at from its first character
+	case r == '次' && c.countedBefore(i-1):
+		return // “126家次”, “36户次”, “1.2万辆次”: a counter and 次, after their number
 	}
 	after := c.at(i + ulen)
 	p1, p2 := c.at(i-1), c.at(i-2)
