@@ -37,6 +37,12 @@ var hostileCases = []struct {
 	{"many headings", "x.txt", 2500, func(n int) string {
 		return strings.Repeat("一、主要举措\n（一）依法决策\n1.执法\n（1）普法\n", n)
 	}},
+	// Words the readers of counts stated as none look for, over and over
+	// with no stop: each one's clause and sentence must not be searched
+	// back to the start of the line.
+	{"none of them, no stop", "x.txt", 4000, func(n int) string {
+		return "一、主要举措和成效\n（四）有效预防调处化解社会矛盾纠纷\n" + strings.Repeat("有复议案件、无纠错、", n)
+	}},
 	{"many lines", "x.txt", 15000, func(n int) string { return strings.Repeat("一是二是三是四是\n", n) }},
 	{"deeply nested page", "x.html", 100, func(n int) string {
 		return "<html><body>" + strings.Repeat("<div><span>一、主要举措和成效</span>", n) +

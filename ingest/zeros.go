@@ -61,9 +61,13 @@ func zeroStatement(text, word string, keywords []string) (string, bool) {
 		if !zhtext.HasSuffixAny(before, zeroWords) || strings.HasPrefix(text[off:], "率") {
 			continue
 		}
-		start, end := zhtext.SentenceBounds(text, at, 0)
-		sent := text[start:end]
-		clause := text[zhtext.ClauseStart(text, at):at]
+		// The sentence and the clause within a keyword window of the
+		// word: text with no stop and the word many times over ("无纠错、"
+		// repeated) stays linear.
+		win, wat := window(text, at)
+		start, end := zhtext.SentenceBounds(win, wat, 0)
+		sent := win[start:end]
+		clause := win[zhtext.ClauseStart(win, wat):wat]
 		if zhtext.ContainsAnyWord(clause, []string{"一审", "二审"}) {
 			continue
 		}
@@ -163,14 +167,15 @@ func noCaseStatement(text string, year int, subjects, nouns []string) (string, b
 			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !endsClause(r) && r != '、' {
 				continue // "无行政复议案件被纠错": the none is of something else
 			}
-			// The clause back to a comma or a stop: a list of kinds
-			// ("行政复议、行政应诉") runs across 、.
+			// The clause back to a comma or a stop, within a keyword
+			// window: a list of kinds ("行政复议、行政应诉") runs across 、.
+			win, wat := window(text, at)
 			start := 0
-			if k := strings.LastIndexAny(text[:at], "，,；;。：:！？\n"); k >= 0 {
-				_, w := utf8.DecodeRuneInString(text[k:])
+			if k := strings.LastIndexAny(win[:wat], "，,；;。：:！？\n"); k >= 0 {
+				_, w := utf8.DecodeRuneInString(win[k:])
 				start = k + w
 			}
-			clause := text[start:at]
+			clause := win[start:wat]
 			i := -1
 			for _, w := range noCaseWords {
 				if k := strings.LastIndex(clause, w); k >= 0 && (i < 0 || k+len(w) > i) {
@@ -180,8 +185,8 @@ func noCaseStatement(text string, year int, subjects, nouns []string) (string, b
 			if i < 0 || zhtext.LedByAnotherYear(clause, year) || !onlyKinds(clause[i:], subjects) {
 				continue
 			}
-			s, e := zhtext.SentenceBounds(text, at, 0)
-			return strings.TrimSpace(text[s:e]), true
+			s, e := zhtext.SentenceBounds(win, wat, 0)
+			return strings.TrimSpace(win[s:e]), true
 		}
 	}
 	return "", false
@@ -219,4 +224,13 @@ func prefixOf(s string, words []string) string {
 		}
 	}
 	return best
+}
+
+// window is the part of text within keywordWindow bytes of byte at, on
+// character boundaries, and at's offset in it: what the readers of counts
+// stated as none look at around each word they find.
+func window(text string, at int) (string, int) {
+	from := runeStart(text, at-keywordWindow)
+	to := runeStart(text, at+keywordWindow)
+	return text[from:to], at - from
 }
