@@ -1485,10 +1485,7 @@ func clauseAfterWithAll(s, after string) string {
 		return s[:len(after)+len(sep)+len(words)]
 	}
 	// "已全部审结", "并全部报送备案": all of them, said after 已 or 并.
-	w := ""
-	if zhtext.HasPrefixAny(next, []string{"已", "并"}) {
-		w = next[:len("已")]
-	}
+	w := prefixOf(next, []string{"已", "并"})
 	if zhtext.HasPrefixAny(next[len(w):], allOfWords) {
 		next = next[len(w):]
 		sep += w
@@ -1587,6 +1584,8 @@ func unitBefore(hits []numHit, unit string) bool {
 // allOfWords open a clause about every one of the things just counted.
 var allOfWords = []string{"均", "全部", "全都", "一律", "皆"}
 
+// clip cuts s to at most n bytes at a rune boundary, keeping its end: the
+// words nearest the next sentence.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s

@@ -282,36 +282,6 @@ func ParseNumeralRunes(rs []rune) int {
 	return 0
 }
 
-// HasPrefixAny says whether s starts with one of words.
-func HasPrefixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// ContainsAnyWord says whether one of words occurs in s (IndexWide).
-func ContainsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if ContainsWide(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// HasSuffixAny says whether s ends with one of words.
-func HasSuffixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 func isNumeral(r rune) bool { return NumeralValue(r) != 0 }
 
 // runOf is the end of the run of characters f accepts from byte i, and
